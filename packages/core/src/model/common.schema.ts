@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { parseDuration } from '../units/duration.ts';
+
+/** Identifiers are stable keys used in field paths, Yjs maps and OpenSLO names: lowercase, digits, `-`. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, 'must be 1–48 lowercase letters, digits or "-", e.g. "mail-flow"');
+
+/** An IANA time zone known to this runtime's Intl database, e.g. "Europe/Berlin". */
+export const timeZoneSchema = z.string().refine(isTimeZone, {
+  message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"',
+});
+
+export function isTimeZone(value: string): boolean {
+  if (value.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A duration in whole seconds. Files may write a number of seconds or a human duration ("4h", "15 min");
+ * the parsed model always holds seconds.
+ */
+export const durationSecondsSchema = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw) || raw < 0) {
+      ctx.addIssue({ code: 'custom', message: 'must be a non-negative number of seconds or a duration like "4h"' });
+      return z.NEVER;
+    }
+    return Math.round(raw);
+  }
+  const parsed = parseDuration(raw);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed.seconds;
+});
+
+/** Clock time of day in 24-hour form; "24:00" closes a window at midnight. */
+export const clockTimeSchema = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a 24-hour time "HH:MM", e.g. "08:00" or "24:00"');
+
+export const weekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof weekdaySchema>;
+export const WEEKDAYS: readonly Weekday[] = weekdaySchema.options;
+
+/** A calendar date "YYYY-MM-DD". */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date "YYYY-MM-DD"');
+
+export const sourceSchema = z.enum(['business', 'regulatory', 'operational']);
+export type RequirementSource = z.infer<typeof sourceSchema>;
+
+/** Who asked for a commitment and why. Every requirement carries one; the justification cites it. */
+export const provenanceSchema = z.object({
+  source: sourceSchema.optional().describe('Where the requirement comes from: business, regulatory or operational.'),
+  requestedBy: z.string().max(200).default('').describe('The person or group who asked for it.'),
+  rationale: z.string().max(4000).default('').describe('Why this value: the business reason, regulation or constraint.'),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+export const EMPTY_PROVENANCE: Provenance = Object.freeze({ requestedBy: '', rationale: '' });

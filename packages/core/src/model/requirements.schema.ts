@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, timeZoneSchema } from './common.schema.ts';
+import { calendarSchema } from './calendar.schema.ts';
+import { businessFunctionSchema, componentSchema, maintenanceWindowSchema, redundancyGroupSchema } from './service.schema.ts';
+import { backupPlanSchema, recoveryTestSchema, regulatoryRetentionSchema, riskSchema, supportSchema } from './operations.schema.ts';
+import { attendeeSchema, decisionSchema, proposalSchema } from './collaboration.schema.ts';
+import { checkReferences } from './references.ts';
+
+/** The version of the requirements file format this code reads and writes. */
+export const FORMAT_VERSION = 1;
+
+export const partySchema = z.object({
+  name: z.string().max(200).default(''),
+  contact: z.string().max(300).default(''),
+});
+
+export const sponsorSchema = z.object({
+  name: z.string().min(1).max(200),
+  role: z.string().max(200).default(''),
+});
+
+export const workshopMetaSchema = z.object({
+  title: z.string().min(1).max(200),
+  service: z.string().min(1).max(200).describe('The IT service the SLA is about.'),
+  description: z.string().max(4000).default(''),
+  timeZone: timeZoneSchema.describe('The workshop\'s reference time zone (IANA).'),
+  provider: partySchema.default({ name: '', contact: '' }),
+  customer: partySchema.default({ name: '', contact: '' }),
+  sponsors: z.array(sponsorSchema).max(20).default([]),
+  validFrom: isoDateSchema.optional(),
+  reviewEveryMonths: z.number().int().min(1).max(36).default(12),
+  reportingCadence: z.enum(['weekly', 'monthly', 'quarterly']).default('monthly'),
+  exclusions: z.array(z.string().max(1000)).max(50).default([]),
+});
+export type WorkshopMeta = z.infer<typeof workshopMetaSchema>;
+
+const requirementsShape = z.object({
+  formatVersion: z.literal(FORMAT_VERSION).describe('Requirements file format version; this is version 1.'),
+  meta: workshopMetaSchema,
+  calendars: z.array(calendarSchema).max(50).default([]),
+  components: z.array(componentSchema).max(200).default([]),
+  groups: z.array(redundancyGroupSchema).max(100).default([]),
+  functions: z.array(businessFunctionSchema).max(100).default([]),
+  maintenance: z.array(maintenanceWindowSchema).max(50).default([]),
+  serviceHoursCalendarId: idSchema.optional().describe('The calendar of service hours used for reporting.'),
+  backups: z.array(backupPlanSchema).max(50).default([]),
+  regulatory: z.array(regulatoryRetentionSchema).max(50).default([]),
+  support: supportSchema.default({ severities: [], escalation: [] }),
+  risks: z.array(riskSchema).max(200).default([]),
+  recoveryTests: z.array(recoveryTestSchema).max(200).default([]),
+  proposals: z.array(proposalSchema).max(1000).default([]),
+  decisions: z.array(decisionSchema).max(2000).default([]),
+  attendance: z.array(attendeeSchema).max(500).default([]),
+});
+
+/**
+ * A workshop's requirements: everything the stakeholders agree on, in one validated value.
+ * Cross-references (calendar ids, dependency ids, duplicate ids, dependency cycles) are checked too.
+ */
+export const requirementsSchema = requirementsShape.superRefine(checkReferences);
+export type Requirements = z.infer<typeof requirementsSchema>;
+/** The shape a requirements file may be written in (durations as "4h", defaults omitted). */
+export type RequirementsInput = z.input<typeof requirementsSchema>;

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { durationSecondsSchema, idSchema, provenanceSchema, timeZoneSchema } from './common.schema.ts';
+import { recurrenceSchema } from './calendar.schema.ts';
+
+/** Availability of one part: a measured/vendor percentage, or derived from MTBF and MTTR. */
+export const componentAvailabilitySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('percent'),
+    percent: z.number().gt(0).lte(100).describe('Availability of one instance, e.g. 99.9.'),
+  }),
+  z.object({
+    kind: z.literal('mtbf'),
+    mtbfHours: z.number().positive().describe('Mean time between failures of one instance, hours.'),
+    mttrHours: z.number().nonnegative().describe('Mean time to repair one instance, hours.'),
+  }),
+]);
+export type ComponentAvailability = z.infer<typeof componentAvailabilitySchema>;
+
+export const componentRoleSchema = z.enum([
+  'mailbox', 'client-access', 'hub-transport', 'edge-transport', 'directory', 'dns', 'storage', 'network',
+  'load-balancer', 'site', 'application', 'database', 'other',
+]);
+
+/**
+ * An infrastructure component. `instances` identical parts of which `required` must be up (k-of-n):
+ * 1-of-1 is a single part, 1-of-2 an active/passive pair, 2-of-3 a pool that needs two.
+ */
+export const componentSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().min(1).max(200),
+    role: componentRoleSchema.default('other'),
+    availability: componentAvailabilitySchema,
+    instances: z.number().int().min(1).max(64).default(1),
+    required: z.number().int().min(1).max(64).default(1),
+    stateless: z.boolean().default(false).describe('Stateless roles (client access, transport, edge) scale in load-balanced pools.'),
+    notes: z.string().max(2000).default(''),
+  })
+  .refine((c) => c.required <= c.instances, { message: 'required must not exceed instances', path: ['required'] });
+export type Component = z.infer<typeof componentSchema>;
+
+/** A redundant group of different members (components or groups) of which `required` must be up. */
+export const redundancyGroupSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  members: z.array(idSchema).min(1).max(32),
+  required: z.number().int().min(1).max(32).default(1),
+});
+export type RedundancyGroup = z.infer<typeof redundancyGroupSchema>;
+
+export const measurementWindowSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('24x7') }),
+  z.object({ kind: z.literal('service-hours'), calendarId: idSchema }),
+]);
+export type MeasurementWindow = z.infer<typeof measurementWindowSchema>;
+
+/** A planned maintenance window; `counted` windows are charged against the downtime budget. */
+export const maintenanceWindowSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  timeZone: timeZoneSchema.optional(),
+  recurrence: recurrenceSchema,
+  durationSeconds: durationSecondsSchema,
+  counted: z.boolean().describe('true: the window is charged against the budget; false: excluded from measured time.'),
+  appliesTo: z.array(idSchema).max(64).default([]).describe('Business function ids; empty means every function.'),
+  provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
+});
+export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
+
+export const availabilityRequirementSchema = z.object({
+  targetPercent: z.number().gt(0).lt(100).describe('Availability target in percent, e.g. 99.9.'),
+  window: measurementWindowSchema.default({ kind: '24x7' }),
+  downtimeCostPerHour: z.number().nonnegative().optional().describe('Business cost of one hour of downtime.'),
+  provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
+});
+export type AvailabilityRequirement = z.infer<typeof availabilityRequirementSchema>;
+
+export const scenarioSchema = z.enum(['component-failure', 'site-loss', 'data-corruption']);
+export type Scenario = z.infer<typeof scenarioSchema>;
+export const SCENARIOS: readonly Scenario[] = scenarioSchema.options;
+
+export const recoveryObjectiveSchema = z.object({
+  rpoSeconds: durationSecondsSchema.describe('Recovery point objective: the most data loss tolerated.'),
+  rtoSeconds: durationSecondsSchema.describe('Recovery time objective: the longest outage tolerated for this scenario.'),
+  provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
+});
+export type RecoveryObjective = z.infer<typeof recoveryObjectiveSchema>;
+
+/**
+ * Protections already in the design (or chosen in the workshop). Vocabulary of the reference platform:
+ * LCR, CCR, SCR, SCC, database availability groups (DAG) and lagged DAG copies, load-balanced pools.
+ */
+export const protectionKindSchema = z.enum([
+  'backup-restore', 'lcr', 'ccr', 'scr', 'scc', 'dag', 'dag-lagged', 'load-balanced-pool', 'synchronous-replication',
+]);
+export type ProtectionKind = z.infer<typeof protectionKindSchema>;
+
+export const protectionSchema = z.object({
+  kind: protectionKindSchema,
+  replayLagSeconds: durationSecondsSchema.optional().describe('Replay lag of a standby/lagged copy (SCR defaults to 24 h).'),
+  activationSeconds: durationSecondsSchema.optional().describe('Time for people to activate a copy that fails over manually.'),
+});
+export type Protection = z.infer<typeof protectionSchema>;
+
+export const tierSchema = z.enum(['critical', 'high', 'medium', 'low']);
+
+export const businessFunctionSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  description: z.string().max(4000).default(''),
+  tier: tierSchema.default('medium'),
+  users: z.string().max(1000).default('').describe('Who uses the function and how many.'),
+  dependsOn: z.array(idSchema).max(64).default([]).describe('Component, redundancy-group or business-function ids, all needed (serial).'),
+  availability: availabilityRequirementSchema.optional(),
+  recovery: z.partialRecord(scenarioSchema, recoveryObjectiveSchema).default({}),
+  design: z.array(protectionSchema).max(16).default([]),
+  dataSizeGb: z.number().nonnegative().optional().describe('Size of the data to restore for this function, GB.'),
+});
+export type BusinessFunction = z.infer<typeof businessFunctionSchema>;
