@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { parseRequirementsText, type Requirements } from '@accord/core/model';
+import { parseArgs } from './args.ts';
+import { EXIT, type CliIo } from './io.ts';
+
+const USAGE = `accord — service level agreements as code
+
+Usage:
+  accord validate <file>                 check a requirements file (JSON or YAML) against format version 1
+  accord --help                          this text
+
+Exit codes: 0 fine, 1 problems in the file, 2 wrong command line.
+`;
+
+/** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, ['format', 'out']);
+  if (!parsed.ok) {
+    io.stderr(`accord: ${parsed.error}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { command, positional, options } = parsed.value;
+  if (options.help !== undefined || command === undefined || command === 'help') {
+    io.stdout(USAGE);
+    return command === undefined && options.help === undefined ? EXIT.usage : EXIT.ok;
+  }
+  switch (command) {
+    case 'validate':
+      return validate(positional, io);
+    default:
+      io.stderr(`accord: unknown command "${command}"\n\n${USAGE}`);
+      return EXIT.usage;
+  }
+}
+
+async function loadFile(positional: readonly string[], io: CliIo): Promise<Requirements | number> {
+  const [path, extra] = positional;
+  if (path === undefined || extra !== undefined) {
+    io.stderr('accord: give exactly one requirements file, e.g. `accord validate templates/messaging.yaml`\n');
+    return EXIT.usage;
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`accord: cannot read ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}\n`);
+    return EXIT.usage;
+  }
+  const result = parseRequirementsText(text);
+  if (!result.ok) {
+    io.stderr(`${path}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`);
+    for (const problem of result.problems) io.stderr(`  ${problem.path || '(file)'}: ${problem.message}\n`);
+    return EXIT.problems;
+  }
+  return result.value;
+}
+
+async function validate(positional: readonly string[], io: CliIo): Promise<number> {
+  const loaded = await loadFile(positional, io);
+  if (typeof loaded === 'number') return loaded;
+  io.stdout(
+    `${positional[0]}: valid requirements file (format ${loaded.formatVersion}): ` +
+      `${loaded.functions.length} business functions, ${loaded.components.length} components\n`,
+  );
+  return EXIT.ok;
+}
