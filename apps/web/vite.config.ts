@@ -1,0 +1,17 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+/** In development the Accord server runs on :3000; Vite proxies the API and both websocket paths to it. */
+const server = process.env.ACCORD_SERVER ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [svelte()],
+  build: { target: 'es2022', sourcemap: true },
+  server: {
+    proxy: {
+      '/api': server,
+      '/yjs': { target: server, ws: true },
+      '/socket.io': { target: server, ws: true },
+    },
+  },
+});
