@@ -1,0 +1,60 @@
+/**
+ * Wall-clock time in IANA zones with nothing but `Intl` (pure, browser-safe). Local times that do not exist
+ * (the spring-forward gap) move forward by the gap; local times that happen twice (fall-back) take the earlier
+ * instant — the "compatible" rule of Temporal and of most calendar software.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(zone, format);
+  }
+  return format;
+}
+
+const offsetCache = new Map<string, number>();
+const BUCKET_MS = HOUR_MS / 4;
+
+/** Offset of the zone from UTC at an instant, in ms (Europe/Berlin in summer: +7 200 000). */
+export function zoneOffsetMs(zone: string, utcMs: number): number {
+  // Today's zones change offset on quarter-hour boundaries, so one lookup per quarter hour is exact.
+  const bucketStart = Math.floor(utcMs / BUCKET_MS) * BUCKET_MS;
+  const key = `${zone}|${bucketStart}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const parts = formatter(zone).formatToParts(new Date(bucketStart));
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const offset = wall - bucketStart;
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+/** The UTC instant of a local wall time (`wallMs` = the wall time read as if it were UTC). */
+export function localToUtc(zone: string, wallMs: number): number {
+  const before = zoneOffsetMs(zone, wallMs - DAY_MS);
+  const after = zoneOffsetMs(zone, wallMs + DAY_MS);
+  const candidates = [wallMs - before, wallMs - after].filter((utc) => wallMs - zoneOffsetMs(zone, utc) === utc);
+  if (candidates.length > 0) return Math.min(...candidates);
+  // In the gap: the wall time does not exist; keep the pre-transition offset, which lands after the jump.
+  return wallMs - before;
+}
+
+/** Local calendar date and weekday (0 = Monday) of an instant in a zone. */
+export function localDate(zone: string, utcMs: number): { readonly wallDayMs: number; readonly weekday: number; readonly iso: string } {
+  const wall = utcMs + zoneOffsetMs(zone, utcMs);
+  const wallDayMs = Math.floor(wall / DAY_MS) * DAY_MS;
+  const weekday = (new Date(wallDayMs).getUTCDay() + 6) % 7;
+  return { wallDayMs, weekday, iso: new Date(wallDayMs).toISOString().slice(0, 10) };
+}
+
+export { DAY_MS, HOUR_MS };
