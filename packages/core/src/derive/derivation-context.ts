@@ -1,0 +1,84 @@
+import { downtimeBudget, measuredSecondsPerPeriod, type PeriodBudget } from '../budget/downtime-budget.ts';
+import { maintenanceSecondsPerPeriod } from '../budget/maintenance.ts';
+import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from '../budget/periods.ts';
+import { longestUncoveredStretchSeconds, type Measured } from '../budget/service-calendar.ts';
+import { createAvailabilityGraph, type FunctionAvailability } from '../availability/composite-availability.ts';
+import type { BackupPlan, BusinessFunction, Calendar, MaintenanceWindow, Requirements } from '../model/index.ts';
+import { bestPlan, plansFor, restoreSeconds } from '../recommend/restore-time.ts';
+
+/** The fixed 4-week span (from Monday 5 January 2026, outside any clock change) over which support gaps are measured. */
+export const GAP_SPAN_START_MS = Date.UTC(2026, 0, 5);
+export const GAP_SPAN_END_MS = Date.UTC(2026, 1, 2);
+
+export interface FunctionFacts {
+  readonly fn: BusinessFunction;
+  readonly measured: Measured;
+  readonly calendar: Calendar | undefined;
+  readonly maintenance: readonly MaintenanceWindow[];
+  /** Budgets per period, when the function has a target. */
+  readonly budgets: readonly PeriodBudget[] | undefined;
+  /** The budget of the SLA's reporting period. */
+  readonly reportingBudget: PeriodBudget | undefined;
+  readonly composite: FunctionAvailability;
+  readonly backupPlan: BackupPlan | undefined;
+  readonly restoreSeconds: number | undefined;
+  /** Longest stretch of this function's measured time with no support coverage, seconds; undefined without a support calendar. */
+  readonly supportGapSeconds: number | undefined;
+}
+
+export interface DerivationContext {
+  readonly requirements: Requirements;
+  readonly zone: string;
+  readonly reportingPeriod: Period;
+  readonly functions: readonly FunctionFacts[];
+  readonly byId: ReadonlyMap<string, FunctionFacts>;
+  readonly calendars: ReadonlyMap<string, Calendar>;
+}
+
+const REPORTING: Readonly<Record<Requirements['meta']['reportingCadence'], Period>> = {
+  weekly: 'week', monthly: 'month', quarterly: 'quarter',
+};
+
+/** Everything the findings and documents need, computed once per derivation. */
+export function createDerivationContext(requirements: Requirements): DerivationContext {
+  const zone = requirements.meta.timeZone;
+  const calendars = new Map(requirements.calendars.map((c) => [c.id, c]));
+  const graph = createAvailabilityGraph(requirements);
+  const reportingPeriod = REPORTING[requirements.meta.reportingCadence];
+  const coverage = [requirements.support.coverageCalendarId, requirements.support.onCallCalendarId]
+    .flatMap((id) => (id ? [calendars.get(id)].filter((c): c is Calendar => c !== undefined) : []));
+  const gapCache = new Map<string, number>();
+
+  const functions = requirements.functions.map((fn): FunctionFacts => {
+    const window = fn.availability?.window;
+    const calendar = window?.kind === 'service-hours' ? calendars.get(window.calendarId) : undefined;
+    const measured: Measured = calendar ?? '24x7';
+    const maintenance = requirements.maintenance.filter((m) => m.appliesTo.length === 0 || m.appliesTo.includes(fn.id));
+    let budgets: readonly PeriodBudget[] | undefined;
+    if (fn.availability) {
+      const measuredSeconds = measuredSecondsPerPeriod(measured, maintenance.filter((m) => !m.counted), zone);
+      const counted = maintenance.filter((m) => m.counted).map((m) => maintenanceSecondsPerPeriod(m, measured, zone));
+      const countedMaintenanceSeconds = periodsRecord((p) => counted.reduce((sum, c) => sum + c[p], 0));
+      budgets = downtimeBudget({ targetPercent: fn.availability.targetPercent, measuredSeconds, countedMaintenanceSeconds });
+    }
+    const backupPlan = bestPlan(plansFor(requirements, fn.id));
+    const gapKey = calendar?.id ?? '24x7';
+    let supportGapSeconds: number | undefined;
+    if (coverage.length > 0) {
+      supportGapSeconds = gapCache.get(gapKey)
+        ?? longestUncoveredStretchSeconds(measured, coverage, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone);
+      gapCache.set(gapKey, supportGapSeconds);
+    }
+    return {
+      fn, measured, calendar, maintenance, budgets,
+      reportingBudget: budgets?.find((b) => b.period === reportingPeriod),
+      composite: graph.forFunction(fn.id),
+      backupPlan,
+      restoreSeconds: restoreSeconds(fn, backupPlan),
+      supportGapSeconds,
+    };
+  });
+  return { requirements, zone, reportingPeriod, functions, byId: new Map(functions.map((f) => [f.fn.id, f])), calendars };
+}
+
+export { PERIOD_SECONDS, PERIODS };

@@ -1,0 +1,120 @@
+import { longestUncoveredStretchSeconds } from '../budget/service-calendar.ts';
+import { BUDGET_CONVENTION, PERIODS } from '../budget/periods.ts';
+import { redundancyNeeded } from '../availability/redundancy-needed.ts';
+import { availabilityFindings } from '../findings/availability-findings.ts';
+import { compareFindings, type Finding } from '../findings/finding.ts';
+import { governanceFindings } from '../findings/governance-findings.ts';
+import { recoveryFindings } from '../findings/recovery-findings.ts';
+import { supportFindings } from '../findings/support-findings.ts';
+import { timeZoneFindings } from '../findings/time-zone-findings.ts';
+import { FORMAT_VERSION, SCENARIOS, type Calendar, type Requirements } from '../model/index.ts';
+import { deriveBackupPlan } from '../recommend/backup-plan.ts';
+import { recommendHa } from '../recommend/ha-recommendation.ts';
+import { deriveReadinessPlan } from '../recommend/readiness-plan.ts';
+import { formatDuration } from '../units/duration.ts';
+import { createDerivationContext, GAP_SPAN_END_MS, GAP_SPAN_START_MS, type DerivationContext, type FunctionFacts } from './derivation-context.ts';
+import type { BudgetFigure, DerivedFunction, SlaDerivation } from './sla-derivation.ts';
+
+export type { SlaDerivation, DerivedFunction } from './sla-derivation.ts';
+
+/** Every family of findings; each is a pure function of the context. */
+const FINDING_RULES: readonly ((ctx: DerivationContext) => Finding[])[] = [
+  recoveryFindings, availabilityFindings, supportFindings, governanceFindings, timeZoneFindings,
+];
+
+/**
+ * Derive the SLA model, its findings, the HA recommendation and the backup and readiness plans from a
+ * validated requirements snapshot. Deterministic and pure: the same input gives byte-identical JSON, in the
+ * browser (live preview), on the server (published versions) and in the CLI.
+ */
+export function deriveSla(requirements: Requirements): SlaDerivation {
+  const ctx = createDerivationContext(requirements);
+  const findings = FINDING_RULES.flatMap((rule) => rule(ctx)).sort(compareFindings);
+  const counts = {
+    error: findings.filter((f) => f.severity === 'error').length,
+    warning: findings.filter((f) => f.severity === 'warning').length,
+    info: findings.filter((f) => f.severity === 'info').length,
+  };
+  const coverage = [requirements.support.coverageCalendarId, requirements.support.onCallCalendarId]
+    .map((id) => ctx.calendars.get(id ?? ''))
+    .filter((c): c is Calendar => c !== undefined);
+  return {
+    formatVersion: FORMAT_VERSION,
+    convention: BUDGET_CONVENTION,
+    reportingPeriod: ctx.reportingPeriod,
+    workshop: requirements.meta,
+    functions: ctx.functions.map((facts) => deriveFunction(ctx, facts)),
+    support: {
+      ...(requirements.support.coverageCalendarId ? { coverageCalendarId: requirements.support.coverageCalendarId } : {}),
+      ...(requirements.support.onCallCalendarId ? { onCallCalendarId: requirements.support.onCallCalendarId } : {}),
+      ...(coverage.length > 0
+        ? { longestGapSeconds: longestUncoveredStretchSeconds('24x7', coverage, GAP_SPAN_START_MS, GAP_SPAN_END_MS, ctx.zone) }
+        : {}),
+      severities: requirements.support.severities,
+      escalation: requirements.support.escalation,
+    },
+    findings,
+    counts,
+  };
+}
+
+function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFunction {
+  const { fn } = facts;
+  const { requirements } = ctx;
+  const target = fn.availability;
+  const budgets = facts.budgets;
+  const components = requirements.components.filter((c) => facts.composite.chain.some((l) => l.id === c.id)
+    || requirements.groups.some((g) => g.members.includes(c.id) && facts.composite.chain.some((l) => l.id === g.id)));
+  const needsRedundancy = target !== undefined && fn.dependsOn.length > 0 && facts.composite.availability * 100 < target.targetPercent;
+  return {
+    id: fn.id,
+    name: fn.name,
+    tier: fn.tier,
+    ...(target && budgets
+      ? {
+          target: {
+            percent: target.targetPercent,
+            window: target.window,
+            budgets: Object.fromEntries(PERIODS.map((period) => {
+              const entry = budgets.find((b) => b.period === period);
+              const figure: BudgetFigure = {
+                seconds: entry?.allowedSeconds ?? 0,
+                human: entry?.allowedHuman ?? '0s',
+                measuredSeconds: entry?.measuredSeconds ?? 0,
+                countedMaintenanceSeconds: entry?.countedMaintenanceSeconds ?? 0,
+                remainingSeconds: entry?.remainingSeconds ?? 0,
+              };
+              return [period, figure];
+            })) as Record<(typeof PERIODS)[number], BudgetFigure>,
+          },
+        }
+      : {}),
+    composite: {
+      availability: facts.composite.availability,
+      percent: facts.composite.availability * 100,
+      chain: facts.composite.chain,
+      ...(facts.composite.weakestLink ? { weakestLink: facts.composite.weakestLink } : {}),
+    },
+    ...(needsRedundancy ? { redundancyNeeded: redundancyNeeded(requirements, fn.id, target.targetPercent) } : {}),
+    recovery: SCENARIOS.flatMap((scenario) => {
+      const objective = fn.recovery[scenario];
+      return objective
+        ? [{
+            scenario,
+            rpoSeconds: objective.rpoSeconds,
+            rtoSeconds: objective.rtoSeconds,
+            rpoHuman: formatDuration(objective.rpoSeconds),
+            rtoHuman: formatDuration(objective.rtoSeconds),
+          }]
+        : [];
+    }),
+    ...(facts.restoreSeconds !== undefined ? { restoreSeconds: facts.restoreSeconds } : {}),
+    recommendation: recommendHa(fn, {
+      backupPlan: facts.backupPlan,
+      budgetPerMonthSeconds: budgets?.find((b) => b.period === 'month')?.allowedSeconds,
+      components,
+    }),
+    backupPlan: deriveBackupPlan(fn, requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id)), facts.backupPlan),
+    readinessPlan: deriveReadinessPlan(fn, requirements.recoveryTests),
+  };
+}

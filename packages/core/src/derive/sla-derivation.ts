@@ -1,0 +1,65 @@
+import type { ChainLink } from '../availability/composite-availability.ts';
+import type { RedundancyNeeded } from '../availability/redundancy-needed.ts';
+import type { Period } from '../budget/periods.ts';
+import type { Finding, Severity } from '../findings/finding.ts';
+import type { MeasurementWindow, Requirements, Scenario } from '../model/index.ts';
+import type { DerivedBackupPlan } from '../recommend/backup-plan.ts';
+import type { HaRecommendation } from '../recommend/ha-recommendation.ts';
+import type { PlannedTest } from '../recommend/readiness-plan.ts';
+
+export interface BudgetFigure {
+  /** Allowed downtime, seconds (unrounded). */
+  readonly seconds: number;
+  readonly human: string;
+  readonly measuredSeconds: number;
+  readonly countedMaintenanceSeconds: number;
+  readonly remainingSeconds: number;
+}
+
+export interface DerivedFunction {
+  readonly id: string;
+  readonly name: string;
+  readonly tier: string;
+  readonly target?: {
+    readonly percent: number;
+    readonly window: MeasurementWindow;
+    readonly budgets: Readonly<Record<Period, BudgetFigure>>;
+  };
+  readonly composite: {
+    readonly availability: number;
+    readonly percent: number;
+    readonly chain: readonly ChainLink[];
+    readonly weakestLink?: string;
+  };
+  readonly redundancyNeeded?: RedundancyNeeded;
+  readonly recovery: readonly {
+    readonly scenario: Scenario;
+    readonly rpoSeconds: number;
+    readonly rtoSeconds: number;
+    readonly rpoHuman: string;
+    readonly rtoHuman: string;
+  }[];
+  readonly restoreSeconds?: number;
+  readonly recommendation: HaRecommendation;
+  readonly backupPlan: DerivedBackupPlan;
+  readonly readinessPlan: readonly PlannedTest[];
+}
+
+/** Everything derived from one requirements snapshot: the SLA model, its findings and the plans. Plain JSON. */
+export interface SlaDerivation {
+  readonly formatVersion: number;
+  readonly convention: string;
+  readonly reportingPeriod: Period;
+  readonly workshop: Requirements['meta'];
+  readonly functions: readonly DerivedFunction[];
+  readonly support: {
+    readonly coverageCalendarId?: string;
+    readonly onCallCalendarId?: string;
+    /** Longest stretch of 24×7 time without coverage, seconds, when support calendars exist. */
+    readonly longestGapSeconds?: number;
+    readonly severities: Requirements['support']['severities'];
+    readonly escalation: Requirements['support']['escalation'];
+  };
+  readonly findings: readonly Finding[];
+  readonly counts: Readonly<Record<Severity, number>>;
+}

@@ -1,0 +1,66 @@
+import { redundancyNeeded } from '../availability/redundancy-needed.ts';
+import type { DerivationContext } from '../derive/derivation-context.ts';
+import { HA_OPTIONS } from '../recommend/ha-options.ts';
+import { formatDuration as human } from '../units/duration.ts';
+import type { Finding } from './finding.ts';
+import { path } from './paths.ts';
+
+const percent = (availability: number): string => `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
+
+/** Dependency graph against the target, upstream promises, maintenance and manual failover against the budget. */
+export function availabilityFindings(ctx: DerivationContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const facts of ctx.functions) {
+    const { fn } = facts;
+    const target = fn.availability?.targetPercent;
+    if (target === undefined) continue;
+    if (fn.dependsOn.length > 0 && facts.composite.availability * 100 < target) {
+      const needed = redundancyNeeded(ctx.requirements, fn.id, target);
+      const changes = needed.changes.map((c) => `${c.componentId} ${c.fromInstances}→${c.toInstances}`).join(', ');
+      findings.push({
+        code: 'DEPENDENCIES_CAP_AVAILABILITY', severity: 'error', functionId: fn.id,
+        fields: [path.target(fn.id), path.dependsOn(fn.id), ...needed.changes.map((c) => path.component(c.componentId, 'instances'))],
+        message: `The dependencies of ${fn.name} deliver at most ${percent(facts.composite.availability)}, below the ${target} % target; the weakest link is ${facts.composite.weakestLink}.`,
+        fix: needed.reachable
+          ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(facts.composite.availability * 1e6) / 1e4} %.`
+          : `Redundancy alone cannot reach ${target} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
+      });
+    }
+    for (const upstreamId of fn.dependsOn) {
+      const upstream = ctx.byId.get(upstreamId)?.fn;
+      const upstreamTarget = upstream?.availability?.targetPercent;
+      if (upstream && upstreamTarget !== undefined && target > upstreamTarget) {
+        findings.push({
+          code: 'EXCEEDS_UPSTREAM_TARGET', severity: 'warning', functionId: fn.id,
+          fields: [path.target(fn.id), path.target(upstream.id)],
+          message: `${fn.name} promises ${target} % but depends on ${upstream.name}, which promises only ${upstreamTarget} %.`,
+          fix: `Lower ${fn.name} to at most ${upstreamTarget} %, or raise ${upstream.name} to at least ${target} %.`,
+        });
+      }
+    }
+    const budget = facts.reportingBudget;
+    if (budget && budget.countedMaintenanceSeconds > budget.allowedSeconds) {
+      const counted = facts.maintenance.filter((m) => m.counted);
+      findings.push({
+        code: 'MAINTENANCE_EXCEEDS_BUDGET', severity: 'error', functionId: fn.id,
+        fields: [path.target(fn.id), ...counted.map((m) => path.maintenance(m.id, 'counted'))],
+        message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${budget.allowedHuman}.`,
+        fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
+      });
+    }
+    const automatic = fn.design.some((p) => HA_OPTIONS[p.kind].automaticFailover);
+    const manual = fn.design.filter((p) => !HA_OPTIONS[p.kind].automaticFailover && p.kind !== 'backup-restore');
+    if (budget && !automatic && manual.length > 0) {
+      const fastest = Math.min(...manual.map((p) => p.activationSeconds ?? HA_OPTIONS[p.kind].activationSeconds));
+      if (fastest > budget.allowedSeconds) {
+        findings.push({
+          code: 'NEEDS_AUTOMATIC_FAILOVER', severity: 'error', functionId: fn.id,
+          fields: [path.target(fn.id), path.design(fn.id)],
+          message: `A manual failover takes ${human(fastest)}, but the ${budget.period}ly budget at ${target} % is ${budget.allowedHuman}: one failover spends it all.`,
+          fix: 'Add automatic failover (CCR or a DAG), or lower the target so the budget covers a manual failover.',
+        });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,325 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_CODES } from './finding.ts';
+import { cleanWorkshop, codes, deriveWith, mail } from './test-fixtures.ts';
+
+describe('the clean fixture', () => {
+  it('has no finding, so each test below isolates one', () => {
+    expect(deriveWith(() => undefined).findings).toEqual([]);
+  });
+});
+
+describe('RTO_EXCEEDS_BUDGET', () => {
+  it('fires when one outage of the RTO is longer than the monthly budget (43m 50s at 99.9 %)', () => {
+    const result = deriveWith((w) => { mail(w).recovery!['component-failure']!.rtoSeconds = '45m'; });
+    const finding = result.findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.fields).toEqual(['/functions/mail/recovery/component-failure/rtoSeconds', '/functions/mail/availability/targetPercent']);
+    expect(finding?.fix).toContain('43m 50s');
+  });
+
+  it('stays quiet at 43 minutes', () => {
+    expect(codes(deriveWith((w) => { mail(w).recovery!['component-failure']!.rtoSeconds = '43m'; }))).not.toContain('RTO_EXCEEDS_BUDGET');
+  });
+});
+
+describe('SUPPORT_GAP_EXCEEDS_RTO', () => {
+  const officeSupport = (end: string) => (w: ReturnType<typeof cleanWorkshop>) => {
+    w.calendars!.push({ id: 'desk', name: 'Desk', timeZone: 'Europe/Berlin', slots: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '00:00', end })) });
+    w.support!.coverageCalendarId = 'desk';
+  };
+
+  it('fires when nobody is on duty for longer than the RTO', () => {
+    const result = deriveWith(officeSupport('23:00'));
+    expect(codes(result)).toEqual(['SUPPORT_GAP_EXCEEDS_RTO']);
+    expect(result.findings[0]?.message).toContain('1h');
+  });
+
+  it('stays quiet when the nightly gap is shorter than the RTO', () => {
+    expect(codes(deriveWith(officeSupport('23:45')))).toEqual([]);
+  });
+
+  it('counts on-call coverage as coverage', () => {
+    const result = deriveWith((w) => {
+      officeSupport('23:00')(w);
+      w.calendars!.push({ id: 'night', name: 'On call', timeZone: 'Europe/Berlin', slots: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '23:00', end: '24:00' })) });
+      w.support!.onCallCalendarId = 'night';
+    });
+    expect(codes(result)).toEqual([]);
+  });
+});
+
+describe('RESPONSE_EXCEEDS_RTO', () => {
+  it('fires when the full-outage severity answers slower than the RTO', () => {
+    expect(codes(deriveWith((w) => { w.support!.severities![0]!.responseSeconds = '40m'; }))).toEqual(['RESPONSE_EXCEEDS_RTO']);
+  });
+
+  it('stays quiet when the response equals the RTO', () => {
+    expect(codes(deriveWith((w) => { w.support!.severities![0]!.responseSeconds = '30m'; }))).toEqual([]);
+  });
+});
+
+describe('RPO_NEEDS_REPLICATION', () => {
+  it('fires when the RPO is below the backup interval and nothing replicates', () => {
+    const result = deriveWith((w) => { mail(w).design = []; mail(w).recovery!['component-failure']!.rtoSeconds = '40m'; w.backups![0]!.restoreOverheadSeconds = 0; w.backups![0]!.restoreThroughputGbPerHour = 1000; });
+    expect(codes(result)).toContain('RPO_NEEDS_REPLICATION');
+  });
+
+  it('stays quiet when the RPO equals the backup interval', () => {
+    const result = deriveWith((w) => { mail(w).design = []; mail(w).recovery!['component-failure']!.rpoSeconds = '24h'; w.backups![0]!.restoreOverheadSeconds = 0; w.backups![0]!.restoreThroughputGbPerHour = 1000; });
+    expect(codes(result)).not.toContain('RPO_NEEDS_REPLICATION');
+  });
+});
+
+describe('RESTORE_EXCEEDS_RTO', () => {
+  it('fires when the restore is too slow and no replica takes over', () => {
+    const result = deriveWith((w) => { mail(w).design = []; mail(w).recovery!['component-failure']!.rpoSeconds = '24h'; });
+    const finding = result.findings.find((f) => f.code === 'RESTORE_EXCEEDS_RTO');
+    expect(finding?.message).toContain('takes 1h 30m');
+  });
+
+  it('stays quiet when CCR can take over', () => {
+    expect(codes(deriveWith(() => undefined))).not.toContain('RESTORE_EXCEEDS_RTO');
+  });
+
+  it('stays quiet when the restore fits', () => {
+    const result = deriveWith((w) => { mail(w).design = []; mail(w).recovery!['component-failure']!.rpoSeconds = '24h'; w.backups![0]!.restoreThroughputGbPerHour = 1000; w.backups![0]!.restoreOverheadSeconds = '5m'; });
+    expect(codes(result)).not.toContain('RESTORE_EXCEEDS_RTO');
+  });
+});
+
+describe('DEPENDENCIES_CAP_AVAILABILITY', () => {
+  it('fires when a single server cannot deliver the target, with the redundancy that would', () => {
+    const result = deriveWith((w) => { w.components![0]!.instances = 1; w.components![0]!.availability = { kind: 'percent', percent: 99.5 }; });
+    const finding = result.findings.find((f) => f.code === 'DEPENDENCIES_CAP_AVAILABILITY');
+    expect(finding?.fix).toContain('mbx 1→2');
+    expect(result.functions[0]?.redundancyNeeded?.reachable).toBe(true);
+  });
+
+  it('stays quiet when one server meets the target exactly', () => {
+    const result = deriveWith((w) => { w.components![0]!.instances = 1; mail(w).availability!.targetPercent = 99.9; w.components![0]!.availability = { kind: 'percent', percent: 99.91 }; });
+    expect(codes(result)).not.toContain('DEPENDENCIES_CAP_AVAILABILITY');
+  });
+});
+
+describe('EXCEEDS_UPSTREAM_TARGET', () => {
+  const withWebmail = (target: number) => (w: ReturnType<typeof cleanWorkshop>) => {
+    w.functions!.push({ id: 'webmail', name: 'Webmail', dependsOn: ['mail'], availability: { targetPercent: target, provenance: { source: 'business', rationale: 'Field staff' } } });
+  };
+
+  it('fires when a function promises more than one it depends on', () => {
+    expect(codes(deriveWith(withWebmail(99.95)))).toContain('EXCEEDS_UPSTREAM_TARGET');
+  });
+
+  it('stays quiet at the same target', () => {
+    expect(codes(deriveWith(withWebmail(99.9)))).not.toContain('EXCEEDS_UPSTREAM_TARGET');
+  });
+});
+
+describe('MAINTENANCE_EXCEEDS_BUDGET', () => {
+  const patch = (duration: string) => (w: ReturnType<typeof cleanWorkshop>) => {
+    w.maintenance = [{ id: 'patch', name: 'Patch night', timeZone: 'Europe/Berlin', counted: true, recurrence: { kind: 'monthly', week: 2, day: 'tue', start: '22:00' }, durationSeconds: duration, provenance: { source: 'operational', rationale: 'Vendor patches' } }];
+  };
+
+  it('fires when counted maintenance alone overspends the monthly budget', () => {
+    expect(codes(deriveWith(patch('1h')))).toContain('MAINTENANCE_EXCEEDS_BUDGET');
+  });
+
+  it('stays quiet for a 30-minute window', () => {
+    expect(codes(deriveWith(patch('30m')))).not.toContain('MAINTENANCE_EXCEEDS_BUDGET');
+  });
+
+  it('stays quiet when the same window is excluded from measured time', () => {
+    const result = deriveWith((w) => { patch('1h')(w); w.maintenance![0]!.counted = false; });
+    expect(codes(result)).not.toContain('MAINTENANCE_EXCEEDS_BUDGET');
+  });
+});
+
+describe('NEEDS_AUTOMATIC_FAILOVER', () => {
+  it('fires when the only failover is manual and slower than the budget', () => {
+    const result = deriveWith((w) => { mail(w).design = [{ kind: 'lcr', activationSeconds: '50m' }]; mail(w).recovery!['component-failure']!.rtoSeconds = '40m'; w.backups![0]!.restoreThroughputGbPerHour = 1000; w.backups![0]!.restoreOverheadSeconds = 0; });
+    expect(codes(result)).toContain('NEEDS_AUTOMATIC_FAILOVER');
+  });
+
+  it('stays quiet when the manual activation fits in the budget', () => {
+    const result = deriveWith((w) => { mail(w).design = [{ kind: 'lcr', activationSeconds: '20m' }]; mail(w).recovery!['component-failure']!.rtoSeconds = '40m'; w.backups![0]!.restoreThroughputGbPerHour = 1000; w.backups![0]!.restoreOverheadSeconds = 0; });
+    expect(codes(result)).not.toContain('NEEDS_AUTOMATIC_FAILOVER');
+  });
+});
+
+describe('RETENTION_BELOW_REGULATORY', () => {
+  const rule = (days: number) => (w: ReturnType<typeof cleanWorkshop>) => { w.regulatory = [{ id: 'hgb', name: 'Commercial letters', reference: 'HGB §257', retentionDays: days }]; };
+
+  it('fires when backups are kept for less time than a regulation requires', () => {
+    expect(codes(deriveWith(rule(31)))).toEqual(['RETENTION_BELOW_REGULATORY']);
+  });
+
+  it('stays quiet when retention matches', () => {
+    expect(codes(deriveWith(rule(30)))).toEqual([]);
+  });
+});
+
+describe('NO_RECOVERY_TEST', () => {
+  it('fires when a scenario with an RTO is never rehearsed', () => {
+    expect(codes(deriveWith((w) => { w.recoveryTests = []; }))).toEqual(['NO_RECOVERY_TEST']);
+  });
+
+  it('stays quiet when the test rehearses another function only if it names this one', () => {
+    expect(codes(deriveWith(() => undefined))).not.toContain('NO_RECOVERY_TEST');
+  });
+});
+
+describe('UNRESOLVED_PROPOSAL', () => {
+  const proposal = (id: string, value: number, status: 'open' | 'rejected' = 'open') => ({ id, field: '/functions/mail/availability/targetPercent', value, proposedBy: 'Ops', status });
+
+  it('warns about competing open proposals', () => {
+    const result = deriveWith((w) => { w.proposals = [proposal('a', 99.95), proposal('b', 99.5)]; });
+    expect(result.findings).toMatchObject([{ code: 'UNRESOLVED_PROPOSAL', severity: 'warning', fields: ['/functions/mail/availability/targetPercent'] }]);
+  });
+
+  it('notes a single open proposal as info', () => {
+    expect(deriveWith((w) => { w.proposals = [proposal('a', 99.95)]; }).findings).toMatchObject([{ code: 'UNRESOLVED_PROPOSAL', severity: 'info' }]);
+  });
+
+  it('stays quiet once proposals are decided', () => {
+    expect(codes(deriveWith((w) => { w.proposals = [proposal('a', 99.95, 'rejected')]; }))).toEqual([]);
+  });
+});
+
+describe('MISSING_RATIONALE', () => {
+  it('fires when a target has no rationale', () => {
+    const result = deriveWith((w) => { mail(w).availability!.provenance = { source: 'business', rationale: '  ' }; });
+    expect(result.findings).toMatchObject([{ code: 'MISSING_RATIONALE', fields: ['/functions/mail/availability/provenance/rationale'] }]);
+  });
+
+  it('fires when a recovery objective has no source', () => {
+    const result = deriveWith((w) => { mail(w).recovery!['component-failure']!.provenance = { rationale: 'because' }; });
+    expect(codes(result)).toEqual(['MISSING_RATIONALE']);
+  });
+
+  it('stays quiet with source and rationale', () => {
+    expect(codes(deriveWith(() => undefined))).not.toContain('MISSING_RATIONALE');
+  });
+});
+
+describe('RPO_ZERO_ASYNC_REPLICATION', () => {
+  it('fires for RPO 0 when all replication is asynchronous', () => {
+    expect(codes(deriveWith((w) => { mail(w).recovery!['component-failure']!.rpoSeconds = 0; }))).toEqual(['RPO_ZERO_ASYNC_REPLICATION']);
+  });
+
+  it('stays quiet when synchronous replication is in the design', () => {
+    const result = deriveWith((w) => { mail(w).recovery!['component-failure']!.rpoSeconds = 0; mail(w).design = [{ kind: 'ccr' }, { kind: 'synchronous-replication' }]; });
+    expect(codes(result)).toEqual([]);
+  });
+});
+
+describe('STANDBY_LAG_IN_RTO', () => {
+  const siteLoss = (lag: string) => (w: ReturnType<typeof cleanWorkshop>) => {
+    mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', rationale: 'Disaster' } };
+    mail(w).design = [{ kind: 'ccr' }, { kind: 'scr', replayLagSeconds: lag }];
+    w.recoveryTests!.push({ id: 'switch', functionId: 'mail', scenario: 'site-loss', kind: 'site-switchover', everyDays: 365 });
+  };
+
+  it('fires for SCR with its 24 h default lag against an 8 h RTO', () => {
+    expect(codes(deriveWith(siteLoss('24h')))).toContain('STANDBY_LAG_IN_RTO');
+  });
+
+  it('stays quiet when the lag plus activation fits', () => {
+    expect(codes(deriveWith(siteLoss('6h')))).not.toContain('STANDBY_LAG_IN_RTO');
+  });
+});
+
+describe('SINGLE_COPY_AS_PROTECTION', () => {
+  it('fires when a shared-storage cluster is the only protection', () => {
+    const result = deriveWith((w) => { mail(w).design = [{ kind: 'scc' }]; w.backups = []; });
+    expect(codes(result)).toContain('SINGLE_COPY_AS_PROTECTION');
+  });
+
+  it('stays quiet when backups protect the data too', () => {
+    expect(codes(deriveWith((w) => { mail(w).design = [{ kind: 'scc' }, { kind: 'ccr' }]; }))).not.toContain('SINGLE_COPY_AS_PROTECTION');
+  });
+});
+
+describe('PRIORITY_MATRIX_INCOMPLETE', () => {
+  it('fires when a severity lacks a resolution target', () => {
+    const result = deriveWith((w) => { w.support!.severities!.push({ id: 'sev2', name: 'Severity 2', responseSeconds: '1h', provenance: { source: 'business', rationale: 'x' } }); });
+    expect(result.findings).toMatchObject([{ code: 'PRIORITY_MATRIX_INCOMPLETE', fields: ['/support/severities/sev2/resolutionSeconds'] }]);
+  });
+
+  it('fires when resolution is shorter than response', () => {
+    expect(codes(deriveWith((w) => { w.support!.severities![0]!.resolutionSeconds = '10m'; }))).toEqual(['PRIORITY_MATRIX_INCOMPLETE']);
+  });
+
+  it('stays quiet when resolution equals response', () => {
+    expect(codes(deriveWith((w) => { w.support!.severities![0]!.resolutionSeconds = '15m'; }))).toEqual([]);
+  });
+});
+
+describe('MISSING_TIME_ZONE', () => {
+  it('fires for a calendar without a zone', () => {
+    expect(codes(deriveWith((w) => { delete w.calendars![0]!.timeZone; }))).toEqual(['MISSING_TIME_ZONE']);
+  });
+
+  it('fires when measurement windows are in different zones', () => {
+    const result = deriveWith((w) => {
+      w.calendars!.push({ id: 'ny', name: 'New York hours', timeZone: 'America/New_York', slots: [{ day: 'mon', start: '00:00', end: '24:00' }] });
+      mail(w).availability!.window = { kind: 'service-hours', calendarId: 'always' };
+      w.functions!.push({ id: 'us-mail', name: 'US mail', availability: { targetPercent: 99, window: { kind: 'service-hours', calendarId: 'ny' }, provenance: { source: 'business', rationale: 'US office' } } });
+    });
+    expect(result.findings.find((f) => f.code === 'MISSING_TIME_ZONE')?.message).toContain('America/New_York, Europe/Berlin');
+  });
+
+  it('stays quiet when every calendar has one zone', () => {
+    expect(codes(deriveWith(() => undefined))).not.toContain('MISSING_TIME_ZONE');
+  });
+});
+
+describe('BACKUP_INTERVAL_EXCEEDS_RPO', () => {
+  const corruption = (rpo: string) => (w: ReturnType<typeof cleanWorkshop>) => {
+    mail(w).recovery!['data-corruption'] = { rpoSeconds: rpo, rtoSeconds: '40m', provenance: { source: 'business', rationale: 'Bad update' } };
+    w.backups![0]!.restoreThroughputGbPerHour = 1000;
+    w.backups![0]!.restoreOverheadSeconds = 0;
+    w.recoveryTests!.push({ id: 'restore', functionId: 'mail', scenario: 'data-corruption', kind: 'restore-test', everyDays: 90 });
+  };
+
+  it('fires when corruption must be recovered from backups taken too rarely', () => {
+    expect(codes(deriveWith(corruption('4h')))).toEqual(['BACKUP_INTERVAL_EXCEEDS_RPO']);
+  });
+
+  it('stays quiet when the RPO matches the backup interval', () => {
+    expect(codes(deriveWith(corruption('24h')))).toEqual([]);
+  });
+});
+
+describe('NO_OFFSITE_COPY_FOR_SITE_LOSS', () => {
+  const siteLoss = (offsite: number) => (w: ReturnType<typeof cleanWorkshop>) => {
+    mail(w).recovery!['site-loss'] = { rpoSeconds: '24h', rtoSeconds: '3d', provenance: { source: 'business', rationale: 'Disaster' } };
+    w.backups![0]!.offsiteCopies = offsite;
+    w.recoveryTests!.push({ id: 'switch', functionId: 'mail', scenario: 'site-loss', kind: 'restore-test', everyDays: 365 });
+  };
+
+  it('fires when nothing survives the loss of the site', () => {
+    expect(codes(deriveWith(siteLoss(0)))).toContain('NO_OFFSITE_COPY_FOR_SITE_LOSS');
+  });
+
+  it('stays quiet with one off-site copy', () => {
+    expect(codes(deriveWith(siteLoss(1)))).not.toContain('NO_OFFSITE_COPY_FOR_SITE_LOSS');
+  });
+});
+
+describe('NO_BACKUP_PLAN', () => {
+  it('fires when no plan covers a function with recovery objectives', () => {
+    expect(codes(deriveWith((w) => { w.backups = []; }))).toEqual(['NO_BACKUP_PLAN']);
+  });
+
+  it('stays quiet when a plan names the function', () => {
+    expect(codes(deriveWith((w) => { w.backups![0]!.appliesTo = ['mail']; }))).toEqual([]);
+  });
+});
+
+describe('the catalogue', () => {
+  it('is exercised by a test for every code', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('./findings.test.ts', import.meta.url), 'utf8');
+    for (const code of FINDING_CODES) expect(source).toContain(`describe('${code}'`);
+  });
+});

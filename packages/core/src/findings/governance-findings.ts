@@ -1,0 +1,93 @@
+import type { DerivationContext } from '../derive/derivation-context.ts';
+import { SCENARIOS, type Provenance } from '../model/index.ts';
+import { CONTINUOUS_REPLICATION } from '../recommend/ha-options.ts';
+import { plansFor } from '../recommend/restore-time.ts';
+import type { Finding } from './finding.ts';
+import { path } from './paths.ts';
+
+const unexplained = (provenance: Provenance): boolean => provenance.source === undefined || provenance.rationale.trim() === '';
+
+/** Provenance, proposals, tests, retention, backups and data protection: what a sponsor needs settled. */
+export function governanceFindings(ctx: DerivationContext): Finding[] {
+  const findings: Finding[] = [];
+  const { requirements } = ctx;
+  const missingRationale = (fields: Finding['fields'], what: string, functionId?: string): void => {
+    findings.push({
+      code: 'MISSING_RATIONALE', severity: 'warning', ...(functionId ? { functionId } : {}), fields,
+      message: `${what} has no ${'source or rationale'}: the justification cannot say who asked for it or why.`,
+      fix: 'Record the source (business, regulatory, operational), who asked, and why.',
+    });
+  };
+  for (const facts of ctx.functions) {
+    const { fn } = facts;
+    if (fn.availability && unexplained(fn.availability.provenance)) {
+      missingRationale([path.availabilityRationale(fn.id)], `The ${fn.availability.targetPercent} % target of ${fn.name}`, fn.id);
+    }
+    for (const scenario of SCENARIOS) {
+      const objective = fn.recovery[scenario];
+      if (!objective) continue;
+      if (unexplained(objective.provenance)) missingRationale([path.recoveryRationale(fn.id, scenario)], `The ${scenario.replace('-', ' ')} RPO/RTO of ${fn.name}`, fn.id);
+      if (!requirements.recoveryTests.some((t) => t.functionId === fn.id && t.scenario === scenario)) {
+        findings.push({
+          code: 'NO_RECOVERY_TEST', severity: 'warning', functionId: fn.id, scenario,
+          fields: [path.rto(fn.id, scenario), path.recoveryTests()],
+          message: `${fn.name} promises an RTO for ${scenario.replace('-', ' ')}, but no recovery test rehearses it: an untested recovery is a hope.`,
+          fix: `Schedule a ${scenario === 'site-loss' ? 'site switchover' : scenario === 'data-corruption' ? 'restore test' : 'failover drill'} for ${fn.name}.`,
+        });
+      }
+    }
+    const plans = plansFor(requirements, fn.id);
+    const hasObjectives = SCENARIOS.some((s) => fn.recovery[s]);
+    if (hasObjectives && plans.length === 0) {
+      findings.push({
+        code: 'NO_BACKUP_PLAN', severity: 'warning', functionId: fn.id,
+        fields: [path.design(fn.id), '/backups'],
+        message: `${fn.name} has recovery objectives but no backup plan covers it.`,
+        fix: 'Add a backup plan that applies to this function (interval, retention, off-site copies, restore throughput).',
+      });
+    }
+    for (const rule of requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id))) {
+      for (const plan of plans.filter((p) => p.retentionDays < rule.retentionDays)) {
+        findings.push({
+          code: 'RETENTION_BELOW_REGULATORY', severity: 'error', functionId: fn.id,
+          fields: [path.backup(plan.id, 'retentionDays'), path.regulatory(rule.id)],
+          message: `${plan.name} keeps backups of ${fn.name} for ${plan.retentionDays} days, but ${rule.name}${rule.reference ? ` (${rule.reference})` : ''} requires ${rule.retentionDays}.`,
+          fix: `Retain at least ${rule.retentionDays} days (for example in an archive tier), or document why ${rule.name} does not apply.`,
+        });
+      }
+    }
+    const dataProtection = fn.design.some((p) => CONTINUOUS_REPLICATION.includes(p.kind) || p.kind === 'backup-restore') || plans.length > 0;
+    if (fn.design.some((p) => p.kind === 'scc') && !dataProtection) {
+      findings.push({
+        code: 'SINGLE_COPY_AS_PROTECTION', severity: 'error', functionId: fn.id,
+        fields: [path.design(fn.id)],
+        message: `${fn.name} relies on a single copy cluster: it survives a server loss, but the shared storage holds the only copy of the data.`,
+        fix: 'Add backups and a second copy of the data (CCR or a DAG replace SCC on the reference platform).',
+      });
+    }
+  }
+  for (const plan of requirements.backups) {
+    if (unexplained(plan.provenance)) missingRationale([path.backup(plan.id, 'provenance')], `Backup plan ${plan.name}`);
+  }
+  for (const severity of requirements.support.severities) {
+    if (unexplained(severity.provenance) && (severity.responseSeconds !== undefined || severity.resolutionSeconds !== undefined)) {
+      missingRationale([path.severity(severity.id, 'provenance')], `The targets of ${severity.name}`);
+    }
+  }
+  for (const window of requirements.maintenance) {
+    if (unexplained(window.provenance)) missingRationale([path.maintenance(window.id, 'provenance')], `Maintenance window ${window.name}`);
+  }
+  const open = requirements.proposals.filter((p) => p.status === 'open');
+  for (const field of [...new Set(open.map((p) => p.field))].sort()) {
+    const competing = open.filter((p) => p.field === field);
+    findings.push({
+      code: 'UNRESOLVED_PROPOSAL', severity: competing.length > 1 ? 'warning' : 'info',
+      fields: [field],
+      message: competing.length > 1
+        ? `${competing.length} competing proposals for ${field} are still open (${competing.map((p) => JSON.stringify(p.value)).join(' vs ')}).`
+        : `A proposal to set ${field} to ${JSON.stringify(competing[0]?.value)} is still open.`,
+      fix: 'Vote, then let the facilitator accept one proposal and reject the others.',
+    });
+  }
+  return findings;
+}

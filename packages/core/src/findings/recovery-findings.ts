@@ -1,0 +1,107 @@
+import { targetForDowntime } from '../budget/downtime-budget.ts';
+import type { DerivationContext } from '../derive/derivation-context.ts';
+import { SCENARIOS, type Scenario } from '../model/index.ts';
+import { CONTINUOUS_REPLICATION, HA_OPTIONS } from '../recommend/ha-options.ts';
+import { formatDuration as human } from '../units/duration.ts';
+import type { Finding } from './finding.ts';
+import { path } from './paths.ts';
+
+const SCENARIO_WORDS: Readonly<Record<Scenario, string>> = {
+  'component-failure': 'component failure', 'site-loss': 'site loss', 'data-corruption': 'data corruption',
+};
+
+/** RTO against the budget, restore time, replication needs for the RPO, standby lag. */
+export function recoveryFindings(ctx: DerivationContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const facts of ctx.functions) {
+    const { fn } = facts;
+    const design = fn.design.map((p) => p.kind);
+    for (const scenario of SCENARIOS) {
+      const objective = fn.recovery[scenario];
+      if (!objective) continue;
+      const words = SCENARIO_WORDS[scenario];
+      const budget = facts.reportingBudget;
+      if (budget && fn.availability && objective.rtoSeconds > budget.allowedSeconds) {
+        const implied = targetForDowntime(objective.rtoSeconds, budget.measuredSeconds);
+        findings.push({
+          code: 'RTO_EXCEEDS_BUDGET',
+          severity: scenario === 'component-failure' ? 'error' : 'warning',
+          functionId: fn.id, scenario,
+          fields: [path.rto(fn.id, scenario), path.target(fn.id)],
+          message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${budget.allowedHuman} at ${fn.availability.targetPercent} %.`,
+          fix: `Lower the RTO to at most ${budget.allowedHuman}, or lower the target to at most ${floorPercent(implied)} %${scenario === 'component-failure' ? '' : ', or exclude declared disasters from the availability commitment'}.`,
+        });
+      }
+      const protecting = design.filter((kind) => HA_OPTIONS[kind].protects.includes(scenario));
+      if (facts.restoreSeconds !== undefined && facts.restoreSeconds > objective.rtoSeconds && protecting.length === 0) {
+        findings.push({
+          code: 'RESTORE_EXCEEDS_RTO', severity: 'error', functionId: fn.id, scenario,
+          fields: [path.rto(fn.id, scenario), path.dataSize(fn.id), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'restoreThroughputGbPerHour')] : [])],
+          message: `Restoring ${fn.dataSizeGb} GB at ${facts.backupPlan?.restoreThroughputGbPerHour} GB/h plus overhead takes ${human(facts.restoreSeconds)}, longer than the ${words} RTO of ${human(objective.rtoSeconds)}, and no replica can take over.`,
+          fix: `Add a replica that takes over on ${words} (see the recommendation), raise restore throughput, split the data, or raise the RTO to at least ${human(facts.restoreSeconds)}.`,
+        });
+      }
+      const replicated = design.some((kind) => CONTINUOUS_REPLICATION.includes(kind) && kind !== 'dag-lagged');
+      if (scenario !== 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && !replicated) {
+        findings.push({
+          code: 'RPO_NEEDS_REPLICATION', severity: 'error', functionId: fn.id, scenario,
+          fields: [path.rpo(fn.id, scenario), path.backup(facts.backupPlan.id, 'intervalSeconds'), path.design(fn.id)],
+          message: `The ${words} RPO of ${human(objective.rpoSeconds)} is shorter than the backup interval of ${human(facts.backupPlan.intervalSeconds)}, and the design has no continuous replication.`,
+          fix: `Add continuous replication (${scenario === 'site-loss' ? 'SCR or a multi-site DAG' : 'CCR or a DAG'}), or accept an RPO of ${human(facts.backupPlan.intervalSeconds)}.`,
+        });
+      }
+      if (scenario === 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && !design.includes('dag-lagged')) {
+        findings.push({
+          code: 'BACKUP_INTERVAL_EXCEEDS_RPO', severity: 'error', functionId: fn.id, scenario,
+          fields: [path.rpo(fn.id, scenario), path.backup(facts.backupPlan.id, 'intervalSeconds')],
+          message: `Corruption is copied to every live replica at once, so only backups recover from it: the corruption RPO of ${human(objective.rpoSeconds)} is shorter than the backup interval of ${human(facts.backupPlan.intervalSeconds)}.`,
+          fix: `Back up (or ship logs to backup) at least every ${human(objective.rpoSeconds)}, or add a lagged database copy.`,
+        });
+      }
+      if (objective.rpoSeconds === 0 && scenario !== 'data-corruption') {
+        const replicas = design.filter((kind) => CONTINUOUS_REPLICATION.includes(kind));
+        if (replicas.length > 0 && replicas.every((kind) => HA_OPTIONS[kind].asynchronous)) {
+          findings.push({
+            code: 'RPO_ZERO_ASYNC_REPLICATION', severity: 'error', functionId: fn.id, scenario,
+            fields: [path.rpo(fn.id, scenario), path.design(fn.id)],
+            message: `RPO 0 for ${words}, but every replication in the design (${replicas.map((k) => HA_OPTIONS[k].platformTerm).join(', ')}) ships logs asynchronously: what is in the copy queue is lost on failover.`,
+            fix: 'Accept an RPO of a few minutes (the copy queue; the transport dumpster re-delivers recent mail), or add synchronous replication.',
+          });
+        }
+      }
+      for (const protection of fn.design) {
+        const relied = (protection.kind === 'scr' && scenario === 'site-loss') || (protection.kind === 'dag-lagged' && scenario === 'data-corruption');
+        if (!relied) continue;
+        const option = HA_OPTIONS[protection.kind];
+        const lag = protection.replayLagSeconds ?? option.defaultReplayLagSeconds;
+        const activation = protection.activationSeconds ?? option.activationSeconds;
+        if (activation + lag > objective.rtoSeconds) {
+          findings.push({
+            code: 'STANDBY_LAG_IN_RTO', severity: 'error', functionId: fn.id, scenario,
+            fields: [path.rto(fn.id, scenario), path.design(fn.id)],
+            message: `${option.platformTerm} replays a lag of ${human(lag)} after ${human(activation)} of activation: ${human(activation + lag)}, more than the ${words} RTO of ${human(objective.rtoSeconds)}.`,
+            fix: `Reduce the replay lag to at most ${human(Math.max(0, objective.rtoSeconds - activation))}, or raise the RTO to ${human(activation + lag)}.`,
+          });
+        }
+      }
+      if (scenario === 'site-loss') {
+        const offsite = (facts.backupPlan?.offsiteCopies ?? 0) > 0;
+        const remoteCopy = design.some((kind) => HA_OPTIONS[kind].protects.includes('site-loss') && kind !== 'backup-restore');
+        if (!offsite && !remoteCopy) {
+          findings.push({
+            code: 'NO_OFFSITE_COPY_FOR_SITE_LOSS', severity: 'error', functionId: fn.id, scenario,
+            fields: [path.rto(fn.id, scenario), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'offsiteCopies')] : []), path.design(fn.id)],
+            message: 'A site-loss objective is set, but no backup is kept off site and no copy runs at another site: losing the site loses the data.',
+            fix: 'Keep at least one off-site backup copy, or add a standby copy at a recovery site (SCR or a multi-site DAG).',
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/** A percentage rounded down to two decimals, so the suggested target really fits. */
+export function floorPercent(percent: number): string {
+  return (Math.floor(percent * 100) / 100).toFixed(2);
+}
