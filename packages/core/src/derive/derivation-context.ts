@@ -3,7 +3,7 @@ import { maintenanceSecondsPerPeriod } from '../budget/maintenance.ts';
 import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from '../budget/periods.ts';
 import { longestUncoveredStretchSeconds, type Measured } from '../budget/service-calendar.ts';
 import { createAvailabilityGraph, type FunctionAvailability } from '../availability/composite-availability.ts';
-import type { BackupPlan, BusinessFunction, Calendar, MaintenanceWindow, Requirements } from '../model/index.ts';
+import type { BackupPlan, BusinessFunction, Calendar, MaintenanceWindow, Protection, Requirements } from '../model/index.ts';
 import { bestPlan, plansFor, restoreSeconds } from '../recommend/restore-time.ts';
 
 /** The fixed 4-week span (from Monday 5 January 2026, outside any clock change) over which support gaps are measured. */
@@ -12,6 +12,11 @@ export const GAP_SPAN_END_MS = Date.UTC(2026, 1, 2);
 
 export interface FunctionFacts {
   readonly fn: BusinessFunction;
+  /**
+   * The function's protections plus those of the functions it depends on: webmail reads the mailboxes, so
+   * the mailbox cluster's replication protects webmail's data too.
+   */
+  readonly design: readonly Protection[];
   readonly measured: Measured;
   readonly calendar: Calendar | undefined;
   readonly maintenance: readonly MaintenanceWindow[];
@@ -70,7 +75,7 @@ export function createDerivationContext(requirements: Requirements): DerivationC
       gapCache.set(gapKey, supportGapSeconds);
     }
     return {
-      fn, measured, calendar, maintenance, budgets,
+      fn, design: effectiveDesign(requirements, fn), measured, calendar, maintenance, budgets,
       reportingBudget: budgets?.find((b) => b.period === reportingPeriod),
       composite: graph.forFunction(fn.id),
       backupPlan,
@@ -79,6 +84,24 @@ export function createDerivationContext(requirements: Requirements): DerivationC
     };
   });
   return { requirements, zone, reportingPeriod, functions, byId: new Map(functions.map((f) => [f.fn.id, f])), calendars };
+}
+
+/** Own protections first, then those of upstream functions (transitively), one per kind. */
+function effectiveDesign(requirements: Requirements, fn: BusinessFunction): Protection[] {
+  const byId = new Map(requirements.functions.map((f) => [f.id, f]));
+  const seen = new Set<string>();
+  const design: Protection[] = [];
+  const visit = (current: BusinessFunction): void => {
+    if (seen.has(current.id)) return;
+    seen.add(current.id);
+    for (const protection of current.design) if (!design.some((p) => p.kind === protection.kind)) design.push(protection);
+    for (const dep of current.dependsOn) {
+      const upstream = byId.get(dep);
+      if (upstream) visit(upstream);
+    }
+  };
+  visit(fn);
+  return design;
 }
 
 export { PERIOD_SECONDS, PERIODS };

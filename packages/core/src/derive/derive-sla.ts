@@ -109,12 +109,12 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
         : [];
     }),
     ...(facts.restoreSeconds !== undefined ? { restoreSeconds: facts.restoreSeconds } : {}),
-    recommendation: recommendHa(fn, {
+    recommendation: recommendHa({ ...fn, design: [...facts.design] }, {
       backupPlan: facts.backupPlan,
       budgetPerMonthSeconds: budgets?.find((b) => b.period === 'month')?.allowedSeconds,
       components,
     }),
-    backupPlan: deriveBackupPlan(fn, requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id)), facts.backupPlan),
-    readinessPlan: deriveReadinessPlan(fn, requirements.recoveryTests),
+    backupPlan: deriveBackupPlan({ ...fn, design: [...facts.design] }, requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id)), facts.backupPlan),
+    readinessPlan: deriveReadinessPlan({ ...fn, design: [...facts.design] }, requirements.recoveryTests),
   };
 }

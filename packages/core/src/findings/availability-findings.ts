@@ -48,8 +48,8 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
         fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
       });
     }
-    const automatic = fn.design.some((p) => HA_OPTIONS[p.kind].automaticFailover);
-    const manual = fn.design.filter((p) => !HA_OPTIONS[p.kind].automaticFailover && p.kind !== 'backup-restore');
+    const automatic = facts.design.some((p) => HA_OPTIONS[p.kind].automaticFailover);
+    const manual = facts.design.filter((p) => !HA_OPTIONS[p.kind].automaticFailover && p.kind !== 'backup-restore');
     if (budget && !automatic && manual.length > 0) {
       const fastest = Math.min(...manual.map((p) => p.activationSeconds ?? HA_OPTIONS[p.kind].activationSeconds));
       if (fastest > budget.allowedSeconds) {

@@ -56,8 +56,8 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
         });
       }
     }
-    const dataProtection = fn.design.some((p) => CONTINUOUS_REPLICATION.includes(p.kind) || p.kind === 'backup-restore') || plans.length > 0;
-    if (fn.design.some((p) => p.kind === 'scc') && !dataProtection) {
+    const dataProtection = facts.design.some((p) => CONTINUOUS_REPLICATION.includes(p.kind) || p.kind === 'backup-restore') || plans.length > 0;
+    if (facts.design.some((p) => p.kind === 'scc') && !dataProtection) {
       findings.push({
         code: 'SINGLE_COPY_AS_PROTECTION', severity: 'error', functionId: fn.id,
         fields: [path.design(fn.id)],

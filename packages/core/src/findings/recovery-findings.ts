@@ -15,7 +15,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
   for (const facts of ctx.functions) {
     const { fn } = facts;
-    const design = fn.design.map((p) => p.kind);
+    const design = facts.design.map((p) => p.kind);
     for (const scenario of SCENARIOS) {
       const objective = fn.recovery[scenario];
       if (!objective) continue;
@@ -69,7 +69,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           });
         }
       }
-      for (const protection of fn.design) {
+      for (const protection of facts.design) {
         const relied = (protection.kind === 'scr' && scenario === 'site-loss') || (protection.kind === 'dag-lagged' && scenario === 'data-corruption');
         if (!relied) continue;
         const option = HA_OPTIONS[protection.kind];

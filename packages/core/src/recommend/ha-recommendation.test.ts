@@ -41,10 +41,15 @@ describe('recommendHa', () => {
     expect(result.summary).toContain('Standby continuous replication (SCR)');
   });
 
-  it('rejects SCR with its default 24 h lag when the site RTO is 4 h', () => {
+  it('recommends SCR with a shorter replay lag when the default 24 h would miss a 4 h site RTO', () => {
     const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '4h' } }), ctx);
-    const scr = result.perScenario[0]?.rejected.find((r) => r.option === 'scr');
-    expect(scr?.reasons.join()).toContain('recovery takes 1d 1h');
+    expect(result.perScenario[0]?.chosen?.option).toBe('scr');
+    expect(result.perScenario[0]?.chosen?.conditions).toEqual(['set the SCR replay lag to at most 3h (default 24 h)']);
+  });
+
+  it('moves on to a multi-site DAG when even manual SCR activation misses the site RTO', () => {
+    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '30m' } }), ctx);
+    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toContain('recovery takes 1d 1h');
     expect(result.perScenario[0]?.chosen?.option).toBe('dag');
   });
 

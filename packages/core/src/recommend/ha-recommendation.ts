@@ -21,6 +21,8 @@ export interface OptionAssessment {
   readonly meets: boolean;
   /** Why it falls short, in words with numbers; empty when it meets the objectives. */
   readonly reasons: readonly string[];
+  /** Settings the option needs to meet the objectives, e.g. a shorter replay lag. */
+  readonly conditions: readonly string[];
 }
 
 export interface ScenarioRecommendation {
@@ -53,6 +55,7 @@ export interface RecommendationContext {
 function assess(kind: ProtectionKind, scenario: Scenario, objective: RecoveryObjective, fn: BusinessFunction, ctx: RecommendationContext): OptionAssessment {
   const option: HaOption = HA_OPTIONS[kind];
   const reasons: string[] = [];
+  const conditions: string[] = [];
   let rpoSeconds: number | undefined = option.typicalRpoSeconds;
   let rtoSeconds: number | undefined = option.activationSeconds;
   if (kind === 'backup-restore') {
@@ -61,11 +64,19 @@ function assess(kind: ProtectionKind, scenario: Scenario, objective: RecoveryObj
     if (rtoSeconds === undefined) reasons.push('restore time unknown: state the data size and a backup plan with its restore throughput');
     if (scenario === 'site-loss' && (ctx.backupPlan?.offsiteCopies ?? 0) === 0) reasons.push('no off-site backup copy survives the loss of the site');
   } else if (kind === 'scr') {
-    const lag = fn.design.find((p) => p.kind === 'scr')?.replayLagSeconds ?? option.defaultReplayLagSeconds;
-    rtoSeconds = option.activationSeconds + lag;
+    const stated = fn.design.find((p) => p.kind === 'scr')?.replayLagSeconds;
+    const activation = fn.design.find((p) => p.kind === 'scr')?.activationSeconds ?? option.activationSeconds;
+    const lag = stated ?? option.defaultReplayLagSeconds;
+    // The default 24 h lag is a setting, not a law: where activation alone fits, recommend a shorter lag.
+    if (stated === undefined && activation + lag > objective.rtoSeconds && activation <= objective.rtoSeconds) {
+      conditions.push(`set the SCR replay lag to at most ${formatDuration(objective.rtoSeconds - activation)} (default 24 h)`);
+      rtoSeconds = objective.rtoSeconds;
+    } else {
+      rtoSeconds = option.activationSeconds + lag;
+    }
   }
   const own = fn.design.find((p) => p.kind === kind)?.activationSeconds;
-  if (own !== undefined && kind !== 'backup-restore') rtoSeconds = own + (rtoSeconds ?? 0) - option.activationSeconds;
+  if (own !== undefined && kind !== 'backup-restore' && kind !== 'scr') rtoSeconds = own + (rtoSeconds ?? 0) - option.activationSeconds;
   if (!option.protects.includes(scenario)) {
     reasons.push(kind === 'scc'
       ? 'one shared copy of the data: the storage stays a single point of failure'
@@ -87,7 +98,7 @@ function assess(kind: ProtectionKind, scenario: Scenario, objective: RecoveryObj
       reasons.push(`manual activation (${formatDuration(option.activationSeconds)}) exceeds the monthly budget of ${formatDuration(ctx.budgetPerMonthSeconds)}`);
     }
   }
-  return { option: kind, pattern: option.pattern, platformTerm: option.platformTerm, rpoSeconds, rtoSeconds, meets: reasons.length === 0, reasons };
+  return { option: kind, pattern: option.pattern, platformTerm: option.platformTerm, rpoSeconds, rtoSeconds, meets: reasons.length === 0, reasons, conditions };
 }
 
 const STATELESS_ADVICE: Partial<Record<Component['role'], string>> = {

@@ -1,0 +1,155 @@
+import type { RequirementsInput } from '../model/index.ts';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+const business = (requestedBy: string, rationale: string) => ({ source: 'business' as const, requestedBy, rationale });
+const operational = (requestedBy: string, rationale: string) => ({ source: 'operational' as const, requestedBy, rationale });
+
+/**
+ * The reference workshop: an enterprise messaging platform on Exchange Server 2007 (the seed course's
+ * case), with mailbox access, mail flow, webmail and mobile sync, the server roles they depend on, and the
+ * objectives a mid-sized company typically brings. It is deliberately not perfect: deriving it shows the
+ * kind of contradictions a real first workshop has.
+ */
+export const MESSAGING_TEMPLATE: RequirementsInput = {
+  formatVersion: 1,
+  meta: {
+    title: 'Messaging platform SLA workshop',
+    service: 'Enterprise messaging (Exchange Server 2007)',
+    description: 'Email, calendars and contacts for 2 400 staff in Frankfurt and Hamburg, with webmail and mobile access.',
+    timeZone: 'Europe/Berlin',
+    provider: { name: 'IT Infrastructure Services', contact: 'messaging-team@example.com' },
+    customer: { name: 'Business units of Example AG', contact: 'service-owner@example.com' },
+    sponsors: [{ name: 'Dr. Karin Vogt', role: 'CIO' }, { name: 'Markus Brandt', role: 'Head of Sales Operations' }],
+    validFrom: '2027-01-01',
+    reviewEveryMonths: 12,
+    reportingCadence: 'monthly',
+    exclusions: [
+      'Outages caused by the customer\'s own network or devices',
+      'Mail delayed or rejected by external mail systems',
+      'Disasters declared under the business continuity plan (site loss objectives apply instead)',
+    ],
+  },
+  calendars: [
+    { id: 'business-hours', name: 'Business hours', timeZone: 'Europe/Berlin', slots: WEEKDAYS.map((day) => ({ day, start: '07:00', end: '19:00' })), holidays: [
+      { date: '2027-01-01', name: 'New Year' }, { date: '2027-03-26', name: 'Good Friday' }, { date: '2027-03-29', name: 'Easter Monday' },
+      { date: '2027-05-01', name: 'Labour Day' }, { date: '2027-10-03', name: 'German Unity Day' }, { date: '2027-12-24', name: 'Christmas Eve' },
+      { date: '2027-12-25', name: 'Christmas Day' }, { date: '2027-12-26', name: 'Boxing Day' }, { date: '2027-12-31', name: 'New Year\'s Eve' },
+    ] },
+    { id: 'service-desk', name: 'Service desk', timeZone: 'Europe/Berlin', slots: WEEKDAYS.map((day) => ({ day, start: '07:00', end: '19:00' })) },
+    { id: 'on-call', name: 'On-call engineers', timeZone: 'Europe/Berlin', slots: [
+      ...WEEKDAYS.map((day) => ({ day, start: '19:00', end: '23:00' })),
+      ...(['sat', 'sun'] as const).map((day) => ({ day, start: '08:00', end: '20:00' })),
+    ] },
+  ],
+  components: [
+    { id: 'mailbox-cluster', name: 'Mailbox servers (CCR pair)', role: 'mailbox', availability: { kind: 'mtbf', mtbfHours: 4380, mttrHours: 8 }, instances: 2, required: 1, notes: 'Two-node cluster continuous replication with a file share witness on the hub transport server.' },
+    { id: 'client-access', name: 'Client Access servers', role: 'client-access', availability: { kind: 'percent', percent: 99.5 }, instances: 2, required: 1, stateless: true },
+    { id: 'hub-transport', name: 'Hub Transport servers', role: 'hub-transport', availability: { kind: 'percent', percent: 99.5 }, instances: 2, required: 1, stateless: true },
+    { id: 'edge-transport', name: 'Edge Transport server', role: 'edge-transport', availability: { kind: 'percent', percent: 99.5 }, instances: 1, stateless: true, notes: 'One Edge server in the perimeter network; a second is budgeted for next year.' },
+    { id: 'domain-controllers', name: 'Active Directory domain controllers', role: 'directory', availability: { kind: 'percent', percent: 99.5 }, instances: 3, required: 1 },
+    { id: 'dns', name: 'Internal DNS', role: 'dns', availability: { kind: 'percent', percent: 99.99 } },
+    { id: 'hardware-lb-a', name: 'Load balancer A', role: 'load-balancer', availability: { kind: 'percent', percent: 99.95 } },
+    { id: 'hardware-lb-b', name: 'Load balancer B', role: 'load-balancer', availability: { kind: 'percent', percent: 99.95 } },
+    { id: 'internet-link', name: 'Internet uplink', role: 'network', availability: { kind: 'percent', percent: 99.7 } },
+    { id: 'activesync-gateway', name: 'Mobile sync gateway', role: 'application', availability: { kind: 'percent', percent: 99.5 } },
+    { id: 'frankfurt-site', name: 'Frankfurt data centre', role: 'site', availability: { kind: 'percent', percent: 99.98 } },
+  ],
+  groups: [{ id: 'load-balancers', name: 'Load balancer pair', members: ['hardware-lb-a', 'hardware-lb-b'], required: 1 }],
+  functions: [
+    {
+      id: 'mailbox-access', name: 'Mailbox access', tier: 'critical',
+      description: 'Outlook access to mailboxes, calendars and contacts.',
+      users: '2 400 staff, Outlook in cached mode',
+      dependsOn: ['mailbox-cluster', 'client-access', 'domain-controllers', 'dns', 'frankfurt-site'],
+      availability: { targetPercent: 99.9, window: { kind: 'service-hours', calendarId: 'business-hours' }, downtimeCostPerHour: 18000, provenance: business('Markus Brandt', 'Order confirmations and customer quotes go out by mail; an hour without mail during business hours costs about €18 000 in delayed orders.') },
+      recovery: {
+        'component-failure': { rpoSeconds: '5m', rtoSeconds: '30m', provenance: business('Markus Brandt', 'A server fault must not stop sales for more than half an hour.') },
+        'site-loss': { rpoSeconds: '1h', rtoSeconds: '8h', provenance: business('Dr. Karin Vogt', 'Losing the Frankfurt site is a declared disaster; mail must be back the same working day.') },
+        'data-corruption': { rpoSeconds: '24h', rtoSeconds: '8h', provenance: operational('Messaging team', 'Logical corruption is rare; last night\'s backup is acceptable.') },
+      },
+      design: [{ kind: 'ccr' }, { kind: 'scr' }, { kind: 'backup-restore' }],
+      dataSizeGb: 1800,
+    },
+    {
+      id: 'mail-flow', name: 'Mail flow', tier: 'critical',
+      description: 'Inbound and outbound internet mail and internal routing.',
+      users: 'All staff; 120 000 messages a day',
+      dependsOn: ['mailbox-access', 'hub-transport', 'edge-transport', 'internet-link'],
+      availability: { targetPercent: 99.9, window: { kind: 'service-hours', calendarId: 'business-hours' }, downtimeCostPerHour: 12000, provenance: business('Markus Brandt', 'Customers expect replies within the hour; bounced mail loses orders.') },
+      recovery: {
+        'component-failure': { rpoSeconds: 0, rtoSeconds: '30m', provenance: business('Markus Brandt', 'No customer mail may be lost.') },
+      },
+      design: [{ kind: 'ccr' }, { kind: 'load-balanced-pool' }],
+      dataSizeGb: 20,
+    },
+    {
+      id: 'webmail', name: 'Webmail (Outlook Web Access)', tier: 'high',
+      description: 'Browser access for staff working from home or customer sites.',
+      users: '600 field staff',
+      dependsOn: ['mailbox-access', 'load-balancers', 'internet-link'],
+      availability: { targetPercent: 99.5, window: { kind: '24x7' }, provenance: business('Field sales lead', 'Field staff read mail in the evening before customer visits.') },
+      recovery: { 'component-failure': { rpoSeconds: '5m', rtoSeconds: '2h', provenance: business('Field sales lead', 'Evening access can wait two hours.') } },
+      design: [{ kind: 'load-balanced-pool' }],
+    },
+    {
+      id: 'mobile-sync', name: 'Mobile sync (ActiveSync)', tier: 'medium',
+      description: 'Mail, calendar and contacts on company phones.',
+      users: '900 managers and field staff',
+      dependsOn: ['mailbox-access', 'activesync-gateway', 'internet-link'],
+      availability: { targetPercent: 99, window: { kind: '24x7' }, provenance: { requestedBy: 'Works council', rationale: '' } },
+      recovery: { 'component-failure': { rpoSeconds: '1h', rtoSeconds: '8h', provenance: business('Dr. Karin Vogt', 'Phones cache mail; a day\'s outage is an inconvenience, not a loss.') } },
+    },
+  ],
+  maintenance: [
+    { id: 'sunday-patching', name: 'Sunday patch window', timeZone: 'Europe/Berlin', recurrence: { kind: 'weekly', day: 'sun', start: '02:00' }, durationSeconds: '4h', counted: false, provenance: operational('Messaging team', 'Monthly security updates and cluster moves need a quiet window outside business hours.') },
+    { id: 'quarterly-firmware', name: 'Storage firmware window', timeZone: 'Europe/Berlin', recurrence: { kind: 'monthly', week: 'last', day: 'sat', start: '20:00' }, durationSeconds: '2h', counted: true, appliesTo: ['webmail', 'mobile-sync'], provenance: operational('Storage team', 'Firmware updates of the SAN controllers.') },
+  ],
+  serviceHoursCalendarId: 'business-hours',
+  backups: [
+    { id: 'nightly-full', name: 'Nightly full backup to disk, weekly to tape', appliesTo: [], type: 'full', intervalSeconds: '24h', retentionDays: 90, offsiteCopies: 1, restoreThroughputGbPerHour: 250, restoreOverheadSeconds: '1h', provenance: operational('Backup team', 'Backups run from the passive CCR node to keep load off the active one.') },
+  ],
+  regulatory: [
+    { id: 'hgb-257', name: 'Commercial correspondence', reference: 'HGB §257 / AO §147 (6 and 10 years)', retentionDays: 2190, appliesTo: ['mailbox-access', 'mail-flow'] },
+  ],
+  support: {
+    coverageCalendarId: 'service-desk',
+    onCallCalendarId: 'on-call',
+    severities: [
+      { id: 'sev1', name: 'Severity 1 — outage', definition: 'A business function is down for many users.', fullOutage: true, responseSeconds: '15m', resolutionSeconds: '4h', provenance: business('Markus Brandt', 'Matches the cost of downtime.') },
+      { id: 'sev2', name: 'Severity 2 — degraded', definition: 'A function is slow or down for a group of users.', responseSeconds: '30m', resolutionSeconds: '8h', provenance: operational('Service desk', 'Current practice.') },
+      { id: 'sev3', name: 'Severity 3 — single user', definition: 'One user cannot work normally.', responseSeconds: '4h', resolutionSeconds: '2d', provenance: operational('Service desk', 'Current practice.') },
+      { id: 'sev4', name: 'Severity 4 — request', definition: 'A change or information request.', responseSeconds: '1d', provenance: operational('Service desk', 'Requests are planned work.') },
+    ],
+    escalation: [
+      { level: 1, name: 'Service desk', role: 'First line', contact: '+49 69 1234-100', afterSeconds: 0 },
+      { level: 2, name: 'Messaging team lead', role: 'Second line', contact: '+49 69 1234-220', afterSeconds: '1h' },
+      { level: 3, name: 'Head of Infrastructure', role: 'Management', contact: '+49 69 1234-300', afterSeconds: '4h' },
+    ],
+  },
+  risks: [
+    { id: 'server-failure', threat: 'Mailbox server hardware failure', likelihood: 'possible', impact: 'major', mitigation: 'CCR fails over to the passive node automatically.', owner: 'Messaging team', functionIds: ['mailbox-access'] },
+    { id: 'site-loss', threat: 'Fire or power loss at the Frankfurt data centre', likelihood: 'rare', impact: 'severe', mitigation: 'SCR copy in Hamburg, activated by the messaging team.', owner: 'Head of Infrastructure', functionIds: ['mailbox-access', 'mail-flow'] },
+    { id: 'corruption', threat: 'Database corruption after a faulty update', likelihood: 'unlikely', impact: 'major', mitigation: 'Nightly backups; updates tested on the passive node first.', owner: 'Messaging team', functionIds: ['mailbox-access'] },
+    { id: 'malware', threat: 'Virus outbreak spread by mail', likelihood: 'possible', impact: 'major', mitigation: 'Filtering on the Edge server and on Hub Transport.', owner: 'Security team', functionIds: ['mail-flow'] },
+    { id: 'admin-error', threat: 'Administrator deletes or misconfigures a storage group', likelihood: 'unlikely', impact: 'major', mitigation: 'Change approval and a second pair of eyes for cluster work.', owner: 'Messaging team', functionIds: ['mailbox-access'] },
+    { id: 'uplink', threat: 'Internet uplink outage', likelihood: 'possible', impact: 'moderate', mitigation: 'Second carrier under evaluation.', owner: 'Network team', functionIds: ['mail-flow', 'webmail', 'mobile-sync'] },
+  ],
+  recoveryTests: [
+    { id: 'ccr-drill', functionId: 'mailbox-access', scenario: 'component-failure', kind: 'failover-drill', everyDays: 90, lastRun: '2026-09-14' },
+    { id: 'restore-test', functionId: 'mailbox-access', scenario: 'data-corruption', kind: 'restore-test', everyDays: 182, lastRun: '2026-06-02' },
+  ],
+  proposals: [
+    { id: 'webmail-9995', field: '/functions/webmail/availability/targetPercent', value: 99.9, reason: 'Field staff are as dependent on webmail as office staff on Outlook.', proposedBy: 'Field sales lead', createdAt: '2026-11-20T10:15:00Z', status: 'open', votes: [{ voter: 'Markus Brandt', choice: 'for' }, { voter: 'Messaging team', choice: 'against' }] },
+  ],
+  decisions: [
+    { id: 'mailbox-rto', field: '/functions/mailbox-access/recovery/component-failure/rtoSeconds', value: 1800, decidedBy: 'Facilitator', decidedAt: '2026-11-20T09:40:00Z', note: 'Agreed 30 minutes instead of 15: CCR fails over in minutes, the rest covers client reconnects.' },
+  ],
+  attendance: [
+    { name: 'Anna Keller', role: 'facilitator', organisation: 'IT Service Management' },
+    { name: 'Markus Brandt', role: 'sponsor', organisation: 'Sales Operations' },
+    { name: 'Dr. Karin Vogt', role: 'sponsor', organisation: 'CIO office' },
+    { name: 'Jonas Weber', role: 'stakeholder', organisation: 'Messaging team' },
+    { name: 'Field sales lead', role: 'stakeholder', organisation: 'Sales' },
+    { name: 'Works council', role: 'observer', organisation: 'Works council' },
+  ],
+};
