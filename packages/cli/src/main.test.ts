@@ -47,6 +47,52 @@ describe('accord validate', () => {
   });
 });
 
+const messaging = new URL('../../../templates/messaging.yaml', import.meta.url).pathname;
+
+describe('accord derive', () => {
+  it('prints the derivation of the messaging template as JSON with budgets, composite and findings per function', async () => {
+    const result = await run('derive', messaging);
+    expect(result.code).toBe(0);
+    const derivation = JSON.parse(result.out);
+    const mailbox = derivation.functions.find((f: { id: string }) => f.id === 'mailbox-access');
+    expect(mailbox.target.budgets.month.seconds).toBeGreaterThan(0);
+    expect(mailbox.composite.availability).toBeGreaterThan(0.99);
+    expect(mailbox.recommendation.design.length).toBeGreaterThan(0);
+    expect(derivation.findings[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: 'error', fields: expect.any(Array), message: expect.any(String), fix: expect.any(String) }));
+  });
+
+  it('writes to --out and gives the same bytes twice', async () => {
+    const out = join(dir, 'sla.json');
+    expect((await run('derive', messaging, '--out', out)).code).toBe(0);
+    const { readFile } = await import('node:fs/promises');
+    const first = await readFile(out, 'utf8');
+    await run('derive', messaging, '--out', out);
+    expect(await readFile(out, 'utf8')).toBe(first);
+  });
+
+  it('rejects an unknown format', async () => {
+    const result = await run('derive', messaging, '--format', 'docx');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('unknown format "docx"');
+  });
+});
+
+describe('accord check', () => {
+  it('exits 1 and prints each error finding with its fix when the requirements contradict themselves', async () => {
+    const result = await run('check', messaging);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('ERROR   RTO_EXCEEDS_BUDGET [mailbox-access]');
+    expect(result.out).toContain('fix: ');
+    expect(result.out).toMatch(/\d+ errors, \d+ warnings, \d+ notes/);
+  });
+
+  it('exits 0 for a workshop without error findings', async () => {
+    const result = await run('check', join(dir, 'ok.yaml'));
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('No findings');
+  });
+});
+
 describe('accord command line', () => {
   it('rejects unknown commands and options with usage', async () => {
     expect((await run('frobnicate')).code).toBe(2);

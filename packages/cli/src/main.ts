@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { deriveSla } from '@accord/core/derive';
 import { parseRequirementsText, type Requirements } from '@accord/core/model';
+import { formatFindings } from './findings-report.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, type CliIo } from './io.ts';
 
@@ -7,9 +9,12 @@ const USAGE = `accord — service level agreements as code
 
 Usage:
   accord validate <file>                 check a requirements file (JSON or YAML) against format version 1
+  accord derive <file> [--format json] [--out <path>]
+                                         derive the SLA model, budgets, findings and recommendations
+  accord check <file>                    print the findings; exit 1 when any has severity error
   accord --help                          this text
 
-Exit codes: 0 fine, 1 problems in the file, 2 wrong command line.
+Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wrong command line.
 `;
 
 /** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
@@ -27,6 +32,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   switch (command) {
     case 'validate':
       return validate(positional, io);
+    case 'derive':
+      return derive(positional, options, io);
+    case 'check':
+      return check(positional, io);
     default:
       io.stderr(`accord: unknown command "${command}"\n\n${USAGE}`);
       return EXIT.usage;
@@ -64,4 +73,37 @@ async function validate(positional: readonly string[], io: CliIo): Promise<numbe
       `${loaded.functions.length} business functions, ${loaded.components.length} components\n`,
   );
   return EXIT.ok;
+}
+
+const FORMATS = ['json'] as const;
+
+async function derive(positional: readonly string[], options: Readonly<Record<string, string>>, io: CliIo): Promise<number> {
+  const format = options.format ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    io.stderr(`accord: unknown format "${format}"; choose one of ${FORMATS.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  const loaded = await loadFile(positional, io);
+  if (typeof loaded === 'number') return loaded;
+  const output = `${JSON.stringify(deriveSla(loaded), null, 2)}\n`;
+  if (options.out === undefined) {
+    io.stdout(output);
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(options.out, output);
+  } catch (error) {
+    io.stderr(`accord: cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    return EXIT.usage;
+  }
+  io.stderr(`wrote ${options.out}\n`);
+  return EXIT.ok;
+}
+
+async function check(positional: readonly string[], io: CliIo): Promise<number> {
+  const loaded = await loadFile(positional, io);
+  if (typeof loaded === 'number') return loaded;
+  const derivation = deriveSla(loaded);
+  io.stdout(formatFindings(derivation.findings));
+  return derivation.counts.error > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseRequirementsText, validateRequirements } from './requirements-file.ts';
+
+const base = 'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: Europe/Berlin\n';
+const problems = (text: string) => {
+  const result = parseRequirementsText(text);
+  return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+};
+
+describe('parseRequirementsText', () => {
+  it('reads YAML and JSON alike', () => {
+    expect(parseRequirementsText(base).ok).toBe(true);
+    expect(parseRequirementsText(JSON.stringify({ formatVersion: 1, meta: { title: 'T', service: 'S', timeZone: 'UTC' } })).ok).toBe(true);
+  });
+
+  it('accepts durations as seconds or as words', () => {
+    const text = `${base}functions:\n  - id: mail\n    name: Mail\n    recovery:\n      site-loss: { rpoSeconds: 14400, rtoSeconds: 4h }\n`;
+    const result = parseRequirementsText(text);
+    expect(result.ok && result.value.functions[0]?.recovery['site-loss']).toMatchObject({ rpoSeconds: 14_400, rtoSeconds: 14_400 });
+  });
+
+  it.each([
+    ['a wrong type', `${base}functions:\n  - id: mail\n    name: Mail\n    availability: { targetPercent: high }\n`, 'functions[0].availability.targetPercent: '],
+    ['a bad time zone', base.replace('Europe/Berlin', 'Europe/Atlantis'), 'meta.timeZone: must be an IANA time zone'],
+    ['an unknown calendar', `${base}functions:\n  - id: mail\n    name: Mail\n    availability: { targetPercent: 99.9, window: { kind: service-hours, calendarId: office } }\n`, 'functions[0].availability.window.calendarId: calendar "office" does not exist'],
+    ['a duplicate id', `${base}functions:\n  - { id: mail, name: A }\n  - { id: mail, name: B }\n`, 'functions[1].id: duplicate id "mail"'],
+    ['a dependency cycle', `${base}functions:\n  - { id: a, name: A, dependsOn: [b] }\n  - { id: b, name: B, dependsOn: [a] }\n`, 'functions: dependency cycle: a → b → a'],
+    ['a bad duration', `${base}functions:\n  - id: mail\n    name: Mail\n    recovery:\n      site-loss: { rpoSeconds: 4 parsecs, rtoSeconds: 4h }\n`, 'functions[0].recovery.site-loss.rpoSeconds: "parsecs" is not a time unit'],
+    ['a missing field', 'formatVersion: 1\nmeta:\n  title: T\n  timeZone: UTC\n', 'meta.service: '],
+    ['a future format version', base.replace('formatVersion: 1', 'formatVersion: 2'), 'formatVersion: '],
+    ['a YAML syntax error', 'formatVersion: [1\n', ': cannot parse the file'],
+  ])('names the path and the problem for %s', (_name, text, expected) => {
+    expect(problems(text).join('\n')).toContain(expected);
+  });
+
+  it('rejects a file that is not an object', () => {
+    expect(problems('- a\n- b\n')).toEqual([': a requirements file must be an object with formatVersion, meta, functions …']);
+    expect(validateRequirements(null).ok).toBe(false);
+  });
+});
