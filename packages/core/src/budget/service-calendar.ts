@@ -40,8 +40,22 @@ export function calendarZone(calendar: Calendar, fallbackZone: string): string {
  * The UTC intervals a calendar covers between two instants, exact: slots are laid on each local date in the
  * calendar's zone, so clock changes lengthen or shorten them, and holidays remove whole local days.
  */
-export function intervalsBetween(calendar: Calendar, startUtcMs: number, endUtcMs: number, fallbackZone: string): Interval[] {
+export function intervalsBetween(calendar: Calendar, startUtcMs: number, endUtcMs: number, fallbackZone: string): readonly Interval[] {
   if (endUtcMs <= startUtcMs || calendar.slots.length === 0) return [];
+  // Keyed by value, not identity: the live preview derives a fresh snapshot on every keystroke, while the
+  // calendars in it rarely change, so their year of intervals is computed once.
+  const key = `${startUtcMs}|${endUtcMs}|${fallbackZone}|${calendar.timeZone ?? ''}|${JSON.stringify(calendar.slots)}|${JSON.stringify(calendar.holidays)}`;
+  const known = intervalMemo.get(key);
+  if (known) return known;
+  const computed = computeIntervals(calendar, startUtcMs, endUtcMs, fallbackZone);
+  if (intervalMemo.size >= 256) intervalMemo.delete(intervalMemo.keys().next().value ?? '');
+  intervalMemo.set(key, computed);
+  return computed;
+}
+
+const intervalMemo = new Map<string, readonly Interval[]>();
+
+function computeIntervals(calendar: Calendar, startUtcMs: number, endUtcMs: number, fallbackZone: string): Interval[] {
   const zone = calendarZone(calendar, fallbackZone);
   const holidays = new Set(calendar.holidays.map((h) => h.date));
   const ranges = WEEKDAYS.map((day) => dayRanges(calendar, day));
@@ -69,7 +83,7 @@ export function measuredSecondsBetween(calendar: Calendar, startUtcMs: number, e
 /** What is measured: around the clock, or a service-hours calendar. */
 export type Measured = '24x7' | Calendar;
 
-function measuredIntervals(measured: Measured, startUtcMs: number, endUtcMs: number, fallbackZone: string): Interval[] {
+function measuredIntervals(measured: Measured, startUtcMs: number, endUtcMs: number, fallbackZone: string): readonly Interval[] {
   return measured === '24x7' ? [[startUtcMs, endUtcMs]] : intervalsBetween(measured, startUtcMs, endUtcMs, fallbackZone);
 }
 

@@ -20,22 +20,26 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-const offsetCache = new Map<string, number>();
+const offsetCaches = new Map<string, Map<number, number>>();
 const BUCKET_MS = HOUR_MS / 4;
 
 /** Offset of the zone from UTC at an instant, in ms (Europe/Berlin in summer: +7 200 000). */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   // Today's zones change offset on quarter-hour boundaries, so one lookup per quarter hour is exact.
   const bucketStart = Math.floor(utcMs / BUCKET_MS) * BUCKET_MS;
-  const key = `${zone}|${bucketStart}`;
-  const cached = offsetCache.get(key);
+  let cache = offsetCaches.get(zone);
+  if (!cache) {
+    cache = new Map();
+    offsetCaches.set(zone, cache);
+  }
+  const cached = cache.get(bucketStart);
   if (cached !== undefined) return cached;
   const parts = formatter(zone).formatToParts(new Date(bucketStart));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
   const offset = wall - bucketStart;
-  if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(bucketStart, offset);
   return offset;
 }
 
