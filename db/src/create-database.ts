@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider, MIGRATIONS } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseOptions =
+  | { readonly kind: 'pglite'; /** Folder of the embedded database; `memory://` keeps it in memory. */ readonly dataDir: string }
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      /** Pool size per process. */
+      readonly maxConnections?: number;
+      /** Schema to work in (tests isolate themselves this way); the server's default. */
+      readonly schema?: string;
+    };
+
+export interface AccordDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// One place for the dialects' differences: int8 parses to number (ids and counts stay far below 2^53), and
+// bytea comes back as Buffer from pg — a Uint8Array subclass, so readers call `toBytes` once.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Opens the embedded PGlite database (default) or PostgreSQL through pg, with one Kysely<Database> over either. */
+export function createDatabase(options: DatabaseOptions): AccordDatabase {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 5000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // A dropped idle connection must not crash the process; the next query gets a fresh one.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite(options.dataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    dialect: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<readonly string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}
+
+/** Whether every known migration has been applied (for readiness). */
+export async function migrationsApplied(db: Kysely<Database>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
+  return applied === Object.keys(MIGRATIONS).length;
+}
+
+/** Bytes from either driver as a plain Uint8Array view (no copy). */
+export function toBytes(value: Uint8Array): Uint8Array {
+  return value.constructor === Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as yjsPersistence from './2026-11-24T0001-yjs-persistence.ts';
+
+/**
+ * Every migration, by name, in order. A static list rather than a folder scan: it works the same under tsx,
+ * vitest and a bundler, which cannot all load `.ts` files from disk at run time.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-24T0001-yjs-persistence': yjsPersistence,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};
