@@ -9,7 +9,7 @@ describe.each(TEST_DIALECTS)('database on $name', (dialect) => {
   afterAll(async () => { await database.close(); });
 
   it('is migrated to the latest schema', async () => {
-    expect(await migrationsApplied(database.db)).toBe(true);
+    expect(await migrationsApplied(database)).toBe(true);
   });
 
   it('round-trips bytes as Uint8Array and counters as numbers', async () => {

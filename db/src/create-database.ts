@@ -20,6 +20,8 @@ export type DatabaseOptions =
 export interface AccordDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: 'pglite' | 'postgres';
+  /** The PostgreSQL schema in use when not the default; migrations keep their bookkeeping there too. */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export function createDatabase(options: DatabaseOptions): AccordDatabase {
     // A dropped idle connection must not crash the process; the next query gets a fresh one.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   const pglite = new PGlite(options.dataDir);
@@ -54,10 +56,14 @@ export function createDatabase(options: DatabaseOptions): AccordDatabase {
   };
 }
 
+function migrator(database: Pick<AccordDatabase, 'db' | 'schema'>): Migrator {
+  // Without the schema, Kysely would find another schema's bookkeeping tables on the search for them.
+  return new Migrator({ db: database.db, provider: migrationProvider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+}
+
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<readonly string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+export async function migrateToLatest(database: Pick<AccordDatabase, 'db' | 'schema'>): Promise<readonly string[]> {
+  const { error, results } = await migrator(database).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -67,9 +73,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly st
 }
 
 /** Whether every known migration has been applied (for readiness). */
-export async function migrationsApplied(db: Kysely<Database>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
+export async function migrationsApplied(database: Pick<AccordDatabase, 'db' | 'schema'>): Promise<boolean> {
+  const applied = (await migrator(database).getMigrations()).filter((m) => m.executedAt !== undefined).length;
   return applied === Object.keys(MIGRATIONS).length;
 }
 

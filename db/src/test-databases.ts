@@ -52,7 +52,7 @@ function postgresDialect(url: string): TestDialect {
 export async function openTestDatabase(dialect: TestDialect): Promise<AccordDatabase & { readonly options: DatabaseOptions }> {
   const { options, cleanup } = await dialect.prepare();
   const database = createDatabase(options);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   return {
     ...database,
     options,

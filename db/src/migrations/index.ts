@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as yjsPersistence from './2026-11-24T0001-yjs-persistence.ts';
+import * as workshopsAndParticipants from './2026-11-24T0002-workshops-and-participants.ts';
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan: it works the same under tsx,
@@ -7,6 +8,7 @@ import * as yjsPersistence from './2026-11-24T0001-yjs-persistence.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-24T0001-yjs-persistence': yjsPersistence,
+  '2026-11-24T0002-workshops-and-participants': workshopsAndParticipants,
 };
 
 export const migrationProvider: MigrationProvider = {

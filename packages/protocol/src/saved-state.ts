@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
 /**
@@ -14,4 +15,19 @@ export function isAllSaved(local: Y.Doc, storedStateVector: Uint8Array): boolean
     if ((stored.get(client) ?? 0) < clock) return false;
   }
   return true;
+}
+
+/** The part of the official `WebsocketProvider` this needs: its per-instance table of message handlers. */
+export interface ProviderWithHandlers {
+  messageHandlers: ((encoder: unknown, decoder: decoding.Decoder, provider: never, emitSynced: boolean, messageType: number) => void)[];
+}
+
+/**
+ * Teaches an official y-websocket provider Accord's saved message (connect it with `params: { saved: '1' }`).
+ * `onStored` receives each stored state vector; compare it with `isAllSaved` whenever either side changes.
+ */
+export function handleSavedMessages(provider: ProviderWithHandlers, onStored: (stateVector: Uint8Array) => void): void {
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    onStored(decoding.readVarUint8Array(decoder));
+  };
 }

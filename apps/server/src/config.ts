@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const number = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const envSchema = z.object({
+  PORT: number(3000).refine((p) => p <= 65_535, 'must be a TCP port (0–65535)'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_BYTES: number(1_048_576),
+  MAX_DOC_BYTES: number(5 * 1_048_576),
+  MAX_PARTICIPANTS: number(50),
+  IDLE_UNLOAD_MS: number(60_000),
+  COMPACT_AFTER_UPDATES: number(500),
+  WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  /** TCP port; 0 picks a free one (tests). */
+  readonly port: number;
+  readonly host: string;
+  /** Where the embedded PGlite database lives when no `databaseUrl` is given. */
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Largest websocket message accepted, bytes. */
+  readonly maxMessageBytes: number;
+  /** Largest stored document (snapshot plus tail), bytes. */
+  readonly maxDocBytes: number;
+  /** Most simultaneous connections to one workshop. */
+  readonly maxParticipants: number;
+  /** A workshop with no connection for this long is flushed and unloaded from memory. */
+  readonly idleUnloadMs: number;
+  /** Compact a workshop's log once its tail holds this many updates. */
+  readonly compactAfterUpdates: number;
+  /** Folder of the built web client; defaults to apps/web/dist. */
+  readonly webDist: string | undefined;
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly error: string };
+
+/** Reads and validates the environment once; the message names each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    return { ok: false, error: `invalid configuration:\n${lines.join('\n')}` };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      port: e.PORT, host: e.HOST, dataDir: e.DATA_DIR, databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
+      maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
+      idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST,
+    }),
+  };
+}
+
+/** A config for tests: port 0, in-memory-quiet logs, overrides applied. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
+  if (!base.ok) throw new Error(base.error);
+  return Object.freeze({ ...base.config, ...overrides });
+}

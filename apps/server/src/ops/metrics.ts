@@ -1,0 +1,24 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one app instance (a registry of its own, so tests can run several apps). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    connections: new Gauge({ name: 'accord_yjs_connections', help: 'Open Yjs websocket connections', registers: [registry] }),
+    loadedDocs: new Gauge({ name: 'accord_loaded_workshops', help: 'Workshop documents held in memory', registers: [registry] }),
+    updates: new Counter({ name: 'accord_yjs_updates_total', help: 'Yjs updates stored and relayed', registers: [registry] }),
+    droppedReadonly: new Counter({ name: 'accord_yjs_readonly_updates_dropped_total', help: 'Updates from read-only participants, dropped unapplied', registers: [registry] }),
+    rejectedFrames: new Counter({ name: 'accord_yjs_frames_rejected_total', help: 'Frames rejected with a close code', labelNames: ['reason'], registers: [registry] }),
+    commitSeconds: new Histogram({
+      name: 'accord_commit_seconds', help: 'Latency of one group commit', registers: [registry],
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+    }),
+    batchSize: new Histogram({ name: 'accord_commit_batch_size', help: 'Updates per group commit', buckets: [1, 2, 5, 10, 20, 50, 100, 200], registers: [registry] }),
+    commitFailures: new Counter({ name: 'accord_commit_failures_total', help: 'Group commits that failed (nothing applied or relayed)', registers: [registry] }),
+    compactions: new Counter({ name: 'accord_compactions_total', help: 'Compactions of a workshop log into a snapshot', registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,35 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  readonly state: string;
+}
+
+/** Decodes an awareness update (count, then clientID, clock and JSON state per entry); throws on malformed bytes. */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > 64) throw new Error('too many awareness entries');
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state });
+  }
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return encoding.toUint8Array(encoder);
+}

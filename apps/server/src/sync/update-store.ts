@@ -1,0 +1,92 @@
+import { toBytes } from '@accord/db/database';
+import type { Database } from '@accord/db/schema';
+import { sql, type Kysely } from 'kysely';
+import * as Y from 'yjs';
+
+export interface StoredState {
+  /** The compacted state, if any. */
+  readonly snapshot: { readonly seqUpto: number; readonly state: Uint8Array } | undefined;
+  /** Updates after the snapshot, in sequence order. */
+  readonly tail: readonly { readonly seq: number; readonly update: Uint8Array }[];
+  readonly lastSeq: number;
+}
+
+export interface AppendRequest {
+  readonly workshopId: string;
+  readonly updates: readonly Uint8Array[];
+}
+
+/** The write-ahead log of Yjs updates: append in one transaction, load as snapshot plus tail, compact. */
+export class UpdateStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Creates the workshop row if it does not exist yet. */
+  async ensureWorkshop(id: string, title: string): Promise<void> {
+    await this.db.insertInto('workshops').values({ id, title }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('workshops').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  async load(workshopId: string): Promise<StoredState> {
+    const [workshop, snapshot] = await Promise.all([
+      this.db.selectFrom('workshops').select('last_seq').where('id', '=', workshopId).executeTakeFirst(),
+      this.db.selectFrom('yjs_snapshots').select(['seq_upto', 'state']).where('workshop_id', '=', workshopId).executeTakeFirst(),
+    ]);
+    const after = snapshot?.seq_upto ?? 0;
+    const tail = await this.db.selectFrom('yjs_updates').select(['seq', 'update'])
+      .where('workshop_id', '=', workshopId).where('seq', '>', after).orderBy('seq').execute();
+    return {
+      snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: toBytes(snapshot.state) } : undefined,
+      tail: tail.map((row) => ({ seq: row.seq, update: toBytes(row.update) })),
+      lastSeq: workshop?.last_seq ?? 0,
+    };
+  }
+
+  /**
+   * Appends the updates of several workshops in one transaction (group commit) and returns the sequence
+   * numbers given to each workshop's updates, in order. Sequence numbers come from a row lock on the
+   * workshop, so several server nodes never hand out the same number.
+   */
+  async append(requests: readonly AppendRequest[]): Promise<Map<string, number[]>> {
+    return this.db.transaction().execute(async (trx) => {
+      const assigned = new Map<string, number[]>();
+      for (const { workshopId, updates } of requests) {
+        if (updates.length === 0) continue;
+        const row = await trx.updateTable('workshops').set({ last_seq: sql`last_seq + ${updates.length}` })
+          .where('id', '=', workshopId).returning('last_seq').executeTakeFirst();
+        if (!row) throw new Error(`workshop ${workshopId} does not exist`);
+        const first = row.last_seq - updates.length + 1;
+        const seqs = updates.map((_, index) => first + index);
+        await trx.insertInto('yjs_updates')
+          .values(updates.map((update, index) => ({ workshop_id: workshopId, seq: first + index, update })))
+          .execute();
+        assigned.set(workshopId, [...(assigned.get(workshopId) ?? []), ...seqs]);
+      }
+      return assigned;
+    });
+  }
+
+  /**
+   * Merges the snapshot and the whole tail into a new snapshot and deletes what it covers, in one
+   * transaction holding the workshop's row lock, so two nodes never compact the same tail.
+   */
+  async compact(workshopId: string): Promise<{ readonly seqUpto: number; readonly merged: number; readonly bytes: number } | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const locked = await trx.selectFrom('workshops').select('last_seq').where('id', '=', workshopId).forUpdate().executeTakeFirst();
+      if (!locked) return undefined;
+      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', 'state']).where('workshop_id', '=', workshopId).executeTakeFirst();
+      const tail = await trx.selectFrom('yjs_updates').select(['seq', 'update'])
+        .where('workshop_id', '=', workshopId).where('seq', '>', snapshot?.seq_upto ?? 0).orderBy('seq').execute();
+      if (tail.length === 0) return undefined;
+      const seqUpto = tail[tail.length - 1]?.seq ?? 0;
+      const state = Y.mergeUpdates([...(snapshot ? [toBytes(snapshot.state)] : []), ...tail.map((row) => toBytes(row.update))]);
+      await trx.insertInto('yjs_snapshots').values({ workshop_id: workshopId, seq_upto: seqUpto, state })
+        .onConflict((oc) => oc.column('workshop_id').doUpdateSet({ seq_upto: seqUpto, state }))
+        .execute();
+      await trx.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', '<=', seqUpto).execute();
+      return { seqUpto, merged: tail.length, bytes: state.byteLength };
+    });
+  }
+}

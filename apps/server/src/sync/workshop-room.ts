@@ -1,0 +1,321 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { decodeAwarenessUpdate, encodeAwarenessEntries, type AwarenessEntry } from './awareness-filter.ts';
+import { CLOSE } from './close-codes.ts';
+import type { GroupCommitter } from './group-commit.ts';
+import { awarenessMessage, savedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
+import type { UpdateStore } from './update-store.ts';
+import type { YjsConnection } from './yjs-connection.ts';
+
+export interface RoomLimits {
+  /** Largest stored document (snapshot plus tail plus updates in flight), bytes. */
+  readonly maxDocBytes: number;
+  /** Largest awareness state of one client, bytes of JSON. */
+  readonly maxAwarenessBytes: number;
+  /** Most awareness client ids one connection may introduce (one per tab is normal). */
+  readonly maxAwarenessIdsPerConnection: number;
+}
+
+export interface RoomServices {
+  readonly store: UpdateStore;
+  readonly committer: GroupCommitter;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly limits: RoomLimits;
+  /** Compact once the stored tail holds this many updates. */
+  readonly compactAfterUpdates: number;
+  /** Told of every update this node stored, with its sequence number (scale-out fans it out). */
+  readonly onStored?: (workshopId: string, seq: number, update: Uint8Array) => void;
+}
+
+/** Origin of updates that arrive already stored (from another node or a catch-up read). */
+export const STORED_ELSEWHERE = Symbol('stored-elsewhere');
+
+class MalformedMessage extends Error {}
+
+/**
+ * One workshop's live document and its connections. The write-ahead rule lives here: an update from a
+ * client is appended to the database first; only once stored is it applied to this doc, which relays it.
+ * So the doc — and everything any peer receives from it — only ever holds stored changes.
+ */
+export class WorkshopRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<YjsConnection>();
+  private readonly awarenessOwner = new Map<number, YjsConnection>();
+  /** Highest sequence number applied with every lower one applied too. */
+  private appliedSeq: number;
+  private readonly storedAbove = new Set<number>();
+  private readonly tailSizes: { seq: number; bytes: number }[] = [];
+  private snapshotBytes: number;
+  private pendingBytes = 0;
+  private compacting = false;
+  private savedScheduled = false;
+
+  private constructor(readonly workshopId: string, private readonly services: RoomServices, stored: { lastSeq: number; snapshotBytes: number }) {
+    this.appliedSeq = stored.lastSeq;
+    this.snapshotBytes = stored.snapshotBytes;
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay(update, origin));
+    this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => this.relayAwareness(change, origin));
+  }
+
+  /** Reads snapshot plus tail. Throws when the store cannot be read: callers refuse, never serve an empty doc. */
+  static async load(workshopId: string, services: RoomServices): Promise<WorkshopRoom> {
+    const stored = await services.store.load(workshopId);
+    const room = new WorkshopRoom(workshopId, services, { lastSeq: stored.lastSeq, snapshotBytes: stored.snapshot?.state.byteLength ?? 0 });
+    const parts = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((row) => row.update)];
+    if (parts.length > 0) Y.applyUpdate(room.doc, parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts), STORED_ELSEWHERE);
+    for (const row of stored.tail) room.tailSizes.push({ seq: row.seq, bytes: row.update.byteLength });
+    return room;
+  }
+
+  get lastAppliedSeq(): number {
+    return this.appliedSeq;
+  }
+
+  /** Bytes stored for this workshop (snapshot plus tail) plus updates in flight. */
+  get documentBytes(): number {
+    return this.snapshotBytes + this.tailSizes.reduce((sum, t) => sum + t.bytes, 0) + this.pendingBytes;
+  }
+
+  get tailLength(): number {
+    return this.tailSizes.length;
+  }
+
+  addConnection(connection: YjsConnection): void {
+    this.connections.add(connection);
+    connection.send(syncStep1Message(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(awarenessMessage(this.awareness, states));
+  }
+
+  removeConnection(connection: YjsConnection): void {
+    if (!this.connections.delete(connection)) return;
+    const ids = [...connection.awarenessIds];
+    for (const id of ids) this.awarenessOwner.delete(id);
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /** Handles one binary frame. A malformed one closes its connection with 4400 and changes nothing. */
+  handleMessage(connection: YjsConnection, message: Uint8Array): void {
+    if (connection.failed || !connection.isOpen) return;
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) this.handleSync(connection, decoder);
+      else if (type === MESSAGE_AWARENESS) this.handleAwareness(connection, readPayload(decoder));
+      else if (type === MESSAGE_QUERY_AWARENESS) {
+        expectEnd(decoder);
+        connection.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+      } else throw new MalformedMessage(`unknown message type ${type}`);
+    } catch (error) {
+      this.services.metrics.rejectedFrames.inc({ reason: 'malformed' });
+      this.services.logger.debug({ workshopId: this.workshopId, participantId: connection.identity.participantId, err: String(error) }, 'malformed yjs frame');
+      connection.close(CLOSE.malformedMessage);
+    }
+  }
+
+  private handleSync(connection: YjsConnection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    const payload = readPayload(decoder);
+    if (syncType === SYNC_STEP_1) connection.send(syncStep2Message(this.doc, payload));
+    else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) this.submit(connection, payload);
+    else throw new MalformedMessage(`unknown sync message ${syncType}`);
+  }
+
+  /** Stores a client's update, then applies and relays it. Observers' updates are dropped unapplied. */
+  private submit(connection: YjsConnection, update: Uint8Array): void {
+    const decoded = Y.decodeUpdate(update);
+    const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+    if (connection.readOnly) {
+      if (!empty) this.services.metrics.droppedReadonly.inc();
+      return;
+    }
+    if (empty) {
+      if (connection.wantsSaved) connection.send(savedMessage(Y.encodeStateVector(this.doc)));
+      return;
+    }
+    if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) {
+      this.services.metrics.rejectedFrames.inc({ reason: 'document-too-large' });
+      connection.close(CLOSE.documentTooLarge);
+      return;
+    }
+    this.enqueue(update, connection);
+  }
+
+  /**
+   * A change made by the server itself (accepting a proposal, importing a file): built on a scratch copy so
+   * the live doc still holds only stored changes, then stored and applied like any client's update.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    const before = Y.encodeStateVector(scratch);
+    change(scratch);
+    const update = Y.encodeStateAsUpdate(scratch, before);
+    scratch.destroy();
+    const decoded = Y.decodeUpdate(update);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) throw new Error(CLOSE.documentTooLarge.reason);
+    await new Promise<void>((resolve, reject) => this.enqueue(update, null, resolve, reject));
+  }
+
+  private enqueue(update: Uint8Array, connection: YjsConnection | null, done?: () => void, fail?: (error: unknown) => void): void {
+    this.pendingBytes += update.byteLength;
+    this.services.committer.enqueue({
+      workshopId: this.workshopId,
+      update,
+      onStored: (seq) => {
+        this.pendingBytes -= update.byteLength;
+        this.applyStored(seq, update, connection);
+        this.services.onStored?.(this.workshopId, seq, update);
+        done?.();
+      },
+      onFailed: (error) => {
+        this.pendingBytes -= update.byteLength;
+        this.services.metrics.commitFailures.inc();
+        this.services.logger.error({ workshopId: this.workshopId, err: String(error) }, 'storing an update failed; nothing applied or relayed');
+        if (connection) {
+          // Later updates of this client may build on the lost one: take none until it reconnects and resends all.
+          connection.failed = true;
+          connection.close(CLOSE.storageUnavailable);
+        }
+        fail?.(error);
+      },
+    });
+  }
+
+  /** Applies an update that is already in the database under `seq` (from this node or another). */
+  applyStored(seq: number, update: Uint8Array, origin: unknown = STORED_ELSEWHERE): boolean {
+    if (seq <= this.appliedSeq || this.storedAbove.has(seq)) return false;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.services.logger.error({ workshopId: this.workshopId, seq, err: String(error) }, 'a stored update could not be applied');
+    }
+    this.storedAbove.add(seq);
+    while (this.storedAbove.delete(this.appliedSeq + 1)) this.appliedSeq += 1;
+    this.tailSizes.push({ seq, bytes: update.byteLength });
+    this.services.metrics.updates.inc();
+    this.scheduleSaved();
+    this.maybeCompact();
+    return true;
+  }
+
+  /** Sequence numbers above the contiguous prefix are waiting for a lower one: a gap to fill from the store. */
+  get hasGap(): boolean {
+    return this.storedAbove.size > 0;
+  }
+
+  private relay(update: Uint8Array, origin: unknown): void {
+    const message = updateMessage(update);
+    for (const connection of this.connections) if (connection !== origin) connection.send(message);
+  }
+
+  private scheduleSaved(): void {
+    if (this.savedScheduled) return;
+    this.savedScheduled = true;
+    queueMicrotask(() => {
+      this.savedScheduled = false;
+      let message: Uint8Array | undefined;
+      for (const connection of this.connections) {
+        if (!connection.wantsSaved) continue;
+        message ??= savedMessage(Y.encodeStateVector(this.doc));
+        connection.send(message);
+      }
+    });
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || this.tailSizes.length < this.services.compactAfterUpdates) return;
+    this.compacting = true;
+    void this.compact().finally(() => { this.compacting = false; });
+  }
+
+  /** Merges the stored snapshot and tail into a new snapshot (in the background; the store takes a row lock). */
+  async compact(): Promise<void> {
+    try {
+      const result = await this.services.store.compact(this.workshopId);
+      if (!result) return;
+      this.snapshotBytes = result.bytes;
+      const keep = this.tailSizes.filter((t) => t.seq > result.seqUpto);
+      this.tailSizes.splice(0, this.tailSizes.length, ...keep);
+      this.services.metrics.compactions.inc();
+      this.services.logger.debug({ workshopId: this.workshopId, merged: result.merged, bytes: result.bytes }, 'compacted');
+    } catch (error) {
+      this.services.logger.warn({ workshopId: this.workshopId, err: String(error) }, 'compaction failed; the tail stays as it is');
+    }
+  }
+
+  private handleAwareness(connection: YjsConnection, update: Uint8Array): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const owner = this.awarenessOwner.get(entry.clientId);
+      if (owner !== undefined && owner !== connection) continue;
+      if (owner === undefined && connection.awarenessIds.size >= this.services.limits.maxAwarenessIdsPerConnection) continue;
+      if (entry.state.length > this.services.limits.maxAwarenessBytes) continue;
+      const state = stampIdentity(entry.state, connection);
+      if (state === undefined) continue;
+      accepted.push({ ...entry, state });
+    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+  }
+
+  private relayAwareness(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const connection = this.connections.has(origin as YjsConnection) ? (origin as YjsConnection) : undefined;
+    if (connection) {
+      for (const id of change.added) {
+        connection.awarenessIds.add(id);
+        this.awarenessOwner.set(id, connection);
+      }
+      for (const id of change.removed) {
+        connection.awarenessIds.delete(id);
+        this.awarenessOwner.delete(id);
+      }
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    const message = awarenessMessage(this.awareness, changed);
+    for (const peer of this.connections) peer.send(message);
+  }
+
+  /** Closes every connection and frees the doc (after the registry has drained pending commits). */
+  destroy(reason: { readonly code: number; readonly reason: string }): void {
+    for (const connection of this.connections) connection.close(reason);
+    this.connections.clear();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  const payload = decoding.readVarUint8Array(decoder);
+  expectEnd(decoder);
+  return payload;
+}
+
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes after the message');
+}
+
+/**
+ * Awareness says who is present and which field they edit. The server writes the participant's identity
+ * into each state, so a modified client cannot appear as someone else; other keys pass through as sent.
+ */
+function stampIdentity(state: string, connection: YjsConnection): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(state);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null) return 'null';
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const { participantId, name, role } = connection.identity;
+  return JSON.stringify({ ...parsed, accord: { participantId, name, role } });
+}

@@ -1,0 +1,124 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { can } from '@accord/protocol/roles';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { tokenFromRequest } from '../auth/session-cookie.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { ParticipantRepository } from '../workshops/participant.repository.ts';
+import { CLOSE } from './close-codes.ts';
+import type { RoomRegistry } from './room-registry.ts';
+import type { WorkshopRoom } from './workshop-room.ts';
+import { YjsConnection } from './yjs-connection.ts';
+
+export interface YjsEndpointOptions {
+  /** Frames above this get close code 4413; frames above four times it are cut off by ws itself (1009). */
+  readonly maxMessageBytes: number;
+  /** Most connections to one workshop; one more gets 4429. */
+  readonly maxParticipants: number;
+}
+
+export interface YjsEndpointDeps {
+  readonly registry: RoomRegistry;
+  readonly participants: ParticipantRepository;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+}
+
+/** `/yjs/<workshopId>`: the path the official provider builds from `serverUrl = …/yjs` and the room name. */
+const PATH = /^\/yjs\/([a-z0-9]{1,64})$/;
+
+/**
+ * The y-websocket endpoint. Every connection authenticates with its participant session; the role decides
+ * whether its document updates are taken (observers are read-only). Errors become named close codes.
+ */
+export class YjsEndpoint {
+  private readonly wss: WebSocketServer;
+
+  constructor(private readonly deps: YjsEndpointDeps, private readonly options: YjsEndpointOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 4, perMessageDeflate: false });
+  }
+
+  handles(pathname: string): boolean {
+    return pathname.startsWith('/yjs/');
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://accord.invalid');
+    const workshopId = PATH.exec(url.pathname)?.[1];
+    const token = workshopId ? tokenFromRequest(request, url, workshopId) : undefined;
+    socket.on('error', () => undefined);
+    const authenticated = workshopId && token
+      ? this.deps.participants.authenticate(workshopId, token).then((participant) => participant ?? 'unauthorized' as const)
+      : Promise.resolve(workshopId ? 'unauthorized' as const : 'not-found' as const);
+    void authenticated.catch(() => 'unavailable' as const).then((outcome) => {
+      this.wss.handleUpgrade(request, socket, head, (ws) => {
+        ws.on('error', () => undefined);
+        if (outcome === 'unauthorized') return this.refuse(ws, CLOSE.unauthorized);
+        if (outcome === 'not-found') return this.refuse(ws, CLOSE.notFound);
+        if (outcome === 'unavailable') return this.refuse(ws, CLOSE.loadFailed);
+        this.attach(ws, workshopId ?? '', {
+          participantId: outcome.id, name: outcome.name, role: outcome.role,
+        }, url.searchParams.get('saved') === '1');
+      });
+    });
+  }
+
+  private refuse(ws: WebSocket, reason: { readonly code: number; readonly reason: string }): void {
+    this.deps.metrics.rejectedFrames.inc({ reason: String(reason.code) });
+    ws.close(reason.code, reason.reason);
+  }
+
+  /** Listens at once and buffers frames until the room has loaded, so nothing the client sends early is lost. */
+  private attach(ws: WebSocket, workshopId: string, identity: YjsConnection['identity'], wantsSaved: boolean): void {
+    const connection = new YjsConnection(ws, identity, !can(identity.role, 'editRequirements'), wantsSaved);
+    const early: Uint8Array[] = [];
+    let room: WorkshopRoom | undefined;
+    let closed = false;
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      const bytes = toUint8Array(data);
+      if (!isBinary) return this.reject(connection, 'text-frame', CLOSE.malformedMessage);
+      if (bytes.byteLength > this.options.maxMessageBytes) return this.reject(connection, 'too-large', CLOSE.messageTooLarge);
+      if (room) room.handleMessage(connection, bytes);
+      else early.push(bytes);
+    });
+    ws.on('close', () => {
+      closed = true;
+      connection.markClosed();
+      if (!room) return;
+      room.removeConnection(connection);
+      this.deps.metrics.connections.dec();
+      this.deps.registry.release(room);
+    });
+    this.deps.registry.acquire(workshopId).then((loaded) => {
+      if (closed) return this.deps.registry.release(loaded);
+      if (loaded.connections.size >= this.options.maxParticipants) {
+        this.deps.registry.release(loaded);
+        return this.reject(connection, 'full', CLOSE.tooManyParticipants);
+      }
+      room = loaded;
+      this.deps.metrics.connections.inc();
+      loaded.addConnection(connection);
+      for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
+    }, (error: unknown) => {
+      this.deps.logger.error({ workshopId, err: String(error) }, 'workshop could not be loaded; refusing the connection');
+      this.reject(connection, 'load-failed', CLOSE.loadFailed);
+    });
+  }
+
+  private reject(connection: YjsConnection, reason: string, close: { readonly code: number; readonly reason: string }): void {
+    this.deps.metrics.rejectedFrames.inc({ reason });
+    connection.close(close);
+  }
+
+  close(): void {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,130 @@
+import { TEST_DIALECTS } from '@accord/db/test-databases';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { connectClient, metricValue, rawSocket, waitFor, waitForAsync, type TestClient } from '../test/yjs-client.ts';
+import { CLOSE } from './close-codes.ts';
+import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
+
+describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
+  let t: TestApp;
+  let workshopId: string;
+  const clients: TestClient[] = [];
+  const connect = (token: string, id = workshopId): TestClient => {
+    const client = connectClient(t.yjsUrl, id, token);
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { maxMessageBytes: 64 * 1024 });
+    workshopId = await t.createWorkshop('messaging');
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await t.close();
+  });
+
+  it('converges two official providers, and a late joiner gets the full state', async () => {
+    const alice = connect((await t.join(workshopId, 'stakeholder', 'Alice')).token);
+    const bob = connect((await t.join(workshopId, 'stakeholder', 'Bob')).token);
+    await Promise.all([alice.synced(), bob.synced()]);
+    expect(alice.doc.getMap('requirements').get('meta')).toBeInstanceOf(Y.Map);
+    alice.doc.getMap('notes').set('from-alice', 1);
+    bob.doc.getMap('notes').set('from-bob', 2);
+    await waitFor(() => alice.doc.getMap('notes').size === 2 && bob.doc.getMap('notes').size === 2, 5000, 'convergence');
+    await Promise.all([alice.saved(), bob.saved()]);
+    const late = connect((await t.join(workshopId, 'observer')).token);
+    await late.synced();
+    await waitFor(() => late.doc.getMap('notes').size === 2, 5000, 'late joiner state');
+    expect(Y.encodeStateAsUpdate(late.doc)).toEqual(Y.encodeStateAsUpdate(alice.doc));
+  });
+
+  it('stores every update before relaying it: the database holds what peers see', async () => {
+    const writer = connect((await t.join(workshopId, 'facilitator')).token);
+    await writer.synced();
+    for (let i = 0; i < 20; i += 1) writer.doc.getMap('notes').set(`k${i}`, i);
+    await writer.saved();
+    const stored = await t.app.store.load(workshopId);
+    const fromDb = new Y.Doc();
+    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(fromDb, part);
+    expect(fromDb.getMap('notes').get('k19')).toBe(19);
+  });
+
+  it('passes awareness between peers, stamped with the participant the server knows', async () => {
+    const carol = connect((await t.join(workshopId, 'stakeholder', 'Carol')).token);
+    const dave = connect((await t.join(workshopId, 'stakeholder', 'Dave')).token);
+    await Promise.all([carol.synced(), dave.synced()]);
+    carol.provider.awareness.setLocalStateField('editing', '/meta/title');
+    carol.provider.awareness.setLocalStateField('accord', { name: 'Spoofed Sponsor', role: 'sponsor' });
+    await waitFor(() => dave.provider.awareness.getStates().get(carol.doc.clientID)?.editing === '/meta/title', 5000, 'awareness');
+    expect(dave.provider.awareness.getStates().get(carol.doc.clientID)?.accord).toMatchObject({ name: 'Carol', role: 'stakeholder' });
+  });
+
+  it("drops an observer's document updates: not applied, not relayed, not stored", async () => {
+    const observer = connect((await t.join(workshopId, 'observer')).token);
+    const peer = connect((await t.join(workshopId, 'stakeholder')).token);
+    await Promise.all([observer.synced(), peer.synced()]);
+    const before = (await t.app.store.load(workshopId)).lastSeq;
+    const dropped = await metricValue(t.app.metrics.droppedReadonly);
+    observer.doc.getMap('notes').set('observer-wrote', true);
+    await waitForAsync(async () => (await metricValue(t.app.metrics.droppedReadonly)) > dropped, 5000, 'drop counted');
+    peer.doc.getMap('notes').set('after-observer', true);
+    await peer.saved();
+    await waitFor(() => observer.doc.getMap('notes').get('after-observer') === true, 5000, 'relay after drop');
+    expect(peer.doc.getMap('notes').has('observer-wrote')).toBe(false);
+    expect(t.app.registry.peek(workshopId)?.doc.getMap('notes').has('observer-wrote')).toBe(false);
+    expect((await t.app.store.load(workshopId)).lastSeq).toBe(before + 1);
+  });
+
+  it('closes an oversized frame with 4413 and a malformed one with 4400, and keeps serving others', async () => {
+    const { token } = await t.join(workshopId, 'stakeholder');
+    const big = rawSocket(t.yjsUrl, workshopId, token);
+    await big.opened;
+    big.socket.send(new Uint8Array(100 * 1024));
+    expect(await big.closed).toEqual({ code: CLOSE.messageTooLarge.code, reason: CLOSE.messageTooLarge.reason });
+
+    const bad = rawSocket(t.yjsUrl, workshopId, token);
+    await bad.opened;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_UPDATE);
+    encoding.writeVarUint8Array(encoder, new Uint8Array([5, 200, 1, 2, 3]));
+    bad.socket.send(encoding.toUint8Array(encoder));
+    expect((await bad.closed).code).toBe(CLOSE.malformedMessage.code);
+
+    const text = rawSocket(t.yjsUrl, workshopId, token);
+    await text.opened;
+    text.socket.send('hello');
+    expect((await text.closed).code).toBe(CLOSE.malformedMessage.code);
+
+    const survivor = connect(token);
+    await survivor.synced();
+    survivor.doc.getMap('notes').set('still-serving', true);
+    await survivor.saved();
+  });
+
+  it('refuses a missing, wrong or other-workshop token with 4401', async () => {
+    const other = await t.createWorkshop('blank');
+    const { token } = await t.join(other, 'facilitator');
+    for (const presented of [undefined, 'p_nope.aaaaaaaaaaaaaaaaaaaaaaaa', token]) {
+      const attempt = rawSocket(t.yjsUrl, workshopId, presented);
+      expect((await attempt.closed).code).toBe(CLOSE.unauthorized.code);
+    }
+  });
+
+  it('refuses a participant beyond the limit with 4429', async () => {
+    const small = await startTestApp(dialect, { maxParticipants: 1 });
+    try {
+      const id = await small.createWorkshop('blank');
+      const first = connectClient(small.yjsUrl, id, (await small.join(id, 'stakeholder')).token);
+      await first.synced();
+      const second = rawSocket(small.yjsUrl, id, (await small.join(id, 'stakeholder')).token);
+      expect((await second.closed).code).toBe(CLOSE.tooManyParticipants.code);
+      first.destroy();
+    } finally {
+      await small.close();
+    }
+  });
+});

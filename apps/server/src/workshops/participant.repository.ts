@@ -1,0 +1,75 @@
+import type { Database } from '@accord/db/schema';
+import { roleSchema, type Role } from '@accord/protocol/roles';
+import { sql, type Kysely } from 'kysely';
+import { issueToken, parseToken, secretMatches } from '../auth/secret-token.ts';
+
+export interface Participant {
+  readonly id: string;
+  readonly workshopId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+type Row = { id: string; workshop_id: string; name: string; role: string; created_at: Date; revoked_at: Date | null };
+
+function toParticipant(row: Row): Participant {
+  return {
+    id: row.id,
+    workshopId: row.workshop_id,
+    name: row.name,
+    role: roleSchema.catch('observer').parse(row.role),
+    createdAt: row.created_at.toISOString(),
+    revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+  };
+}
+
+/** Participants of workshops and their session tokens (stored hashed). */
+export class ParticipantRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Adds a participant and returns their session token, which is shown once and never stored. */
+  async create(input: { workshopId: string; name: string; role: Role; inviteId?: string | null }, db: Kysely<Database> = this.db): Promise<{ participant: Participant; token: string }> {
+    const issued = issueToken('p');
+    const row = await db.insertInto('participants')
+      .values({ id: issued.id, workshop_id: input.workshopId, name: input.name, role: input.role, secret_hash: issued.secretHash, invite_id: input.inviteId ?? null })
+      .returning(['id', 'workshop_id', 'name', 'role', 'created_at', 'revoked_at'])
+      .executeTakeFirstOrThrow();
+    return { participant: toParticipant(row), token: issued.token };
+  }
+
+  /**
+   * The participant a session token belongs to, when it is valid for this workshop and not revoked.
+   * A token for another workshop is refused like a wrong one.
+   */
+  async authenticate(workshopId: string, token: string): Promise<Participant | undefined> {
+    const parsed = parseToken(token);
+    if (!parsed) return undefined;
+    const row = await this.db.selectFrom('participants')
+      .select(['id', 'workshop_id', 'name', 'role', 'created_at', 'revoked_at', 'secret_hash'])
+      .where('id', '=', parsed.id).executeTakeFirst();
+    if (!row || !secretMatches(parsed.secret, row.secret_hash)) return undefined;
+    if (row.workshop_id !== workshopId || row.revoked_at !== null) return undefined;
+    return toParticipant(row);
+  }
+
+  async get(workshopId: string, id: string): Promise<Participant | undefined> {
+    const row = await this.db.selectFrom('participants').select(['id', 'workshop_id', 'name', 'role', 'created_at', 'revoked_at'])
+      .where('workshop_id', '=', workshopId).where('id', '=', id).executeTakeFirst();
+    return row ? toParticipant(row) : undefined;
+  }
+
+  async list(workshopId: string): Promise<Participant[]> {
+    const rows = await this.db.selectFrom('participants').select(['id', 'workshop_id', 'name', 'role', 'created_at', 'revoked_at'])
+      .where('workshop_id', '=', workshopId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toParticipant);
+  }
+
+  /** Marks a participant revoked; returns false when there was no such active participant. */
+  async revoke(workshopId: string, id: string, db: Kysely<Database> = this.db): Promise<boolean> {
+    const result = await db.updateTable('participants').set({ revoked_at: sql<Date>`now()` })
+      .where('workshop_id', '=', workshopId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}
