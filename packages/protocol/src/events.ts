@@ -3,23 +3,30 @@ import { fieldPathSchema, proposalValueSchema } from '@accord/core/model';
 import { phaseSchema } from './phases.ts';
 import { roleSchema } from './roles.ts';
 
-/** Payloads clients send over socket.io; the server parses each with these schemas before acting. */
+/**
+ * The socket.io control plane. Clients connect with `auth: { workshopId }` (the browser's session cookie
+ * goes along) or `auth: { workshopId, token }`. Proposals, votes and decisions live in the workshop's Yjs
+ * document — every client sees them there, live — but they change only through these events, so the server
+ * checks each role (sponsors may propose and vote; only the facilitator decides).
+ */
 export const clientPayloads = {
-  'phase:set': z.object({ phase: phaseSchema }),
-  'timer:start': z.object({ durationSeconds: z.number().int().min(10).max(4 * 3600) }),
-  'timer:stop': z.object({}),
+  'phase:set': z.object({ phase: phaseSchema }).strict(),
+  'timer:start': z.object({ durationSeconds: z.number().int().min(10).max(4 * 3600) }).strict(),
+  'timer:stop': z.object({}).strict(),
   'proposal:create': z.object({
     field: fieldPathSchema,
     value: proposalValueSchema,
     reason: z.string().max(4000).default(''),
-  }),
-  'proposal:vote': z.object({ proposalId: z.string().min(1).max(64), choice: z.enum(['for', 'against']) }),
-  'proposal:withdraw': z.object({ proposalId: z.string().min(1).max(64) }),
+  }).strict(),
+  /** `choice: null` takes one's vote back. */
+  'proposal:vote': z.object({ proposalId: z.string().min(1).max(64), choice: z.enum(['for', 'against']).nullable() }).strict(),
+  'proposal:withdraw': z.object({ proposalId: z.string().min(1).max(64) }).strict(),
+  /** Accepting applies the value to the field, records a decision and rejects the field's other open proposals. */
   'proposal:decide': z.object({
     proposalId: z.string().min(1).max(64),
     outcome: z.enum(['accepted', 'rejected']),
     note: z.string().max(4000).default(''),
-  }),
+  }).strict(),
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -33,47 +40,22 @@ export const participantSchema = z.object({
 export type Participant = z.infer<typeof participantSchema>;
 
 export const timerSchema = z.object({
+  /** Epoch milliseconds when the countdown ends; null when no countdown runs. */
   endsAtMs: z.number().nullable(),
   durationSeconds: z.number(),
   startedBy: z.string().nullable(),
 });
 export type TimerState = z.infer<typeof timerSchema>;
 
-export const voteViewSchema = z.object({ voter: z.string(), voterId: z.string(), choice: z.enum(['for', 'against']) });
-
-export const proposalViewSchema = z.object({
-  id: z.string(),
-  field: z.string(),
-  value: proposalValueSchema,
-  reason: z.string(),
-  proposedBy: z.string(),
-  proposedById: z.string(),
-  createdAt: z.string(),
-  status: z.enum(['open', 'accepted', 'rejected', 'withdrawn']),
-  votes: z.array(voteViewSchema),
-});
-export type ProposalView = z.infer<typeof proposalViewSchema>;
-
-export const decisionViewSchema = z.object({
-  id: z.string(),
-  proposalId: z.string().nullable(),
-  field: z.string(),
-  value: proposalValueSchema,
-  decidedBy: z.string(),
-  decidedAt: z.string(),
-  note: z.string(),
-});
-export type DecisionView = z.infer<typeof decisionViewSchema>;
-
-/** The whole session state a client receives on joining (late joiners land on the current phase). */
+/** What a client receives on connecting (late joiners land on the current phase and timer). */
 export const sessionStateSchema = z.object({
   workshopId: z.string(),
   you: participantSchema,
   phase: phaseSchema,
   timer: timerSchema,
   roster: z.array(participantSchema),
-  proposals: z.array(proposalViewSchema),
-  decisions: z.array(decisionViewSchema),
+  /** The server's clock when sending, so clients can correct the countdown for their own clock's skew. */
+  serverNowMs: z.number(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -91,6 +73,13 @@ export interface SignatureEvent {
   readonly approved: boolean;
 }
 
+export interface DecisionEvent {
+  readonly proposalId: string;
+  readonly field: string;
+  readonly outcome: 'accepted' | 'rejected';
+  readonly decidedBy: string;
+}
+
 /** Acknowledgement of every client event: what went wrong is said in words and as a code. */
 export type Ack = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly code: string; readonly error: string };
 
@@ -99,11 +88,11 @@ export interface ServerToClientEvents {
   'session:state': (state: SessionState) => void;
   roster: (roster: Participant[]) => void;
   phase: (event: { phase: SessionState['phase']; changedBy: string }) => void;
-  timer: (timer: TimerState) => void;
-  'proposal:updated': (proposal: ProposalView) => void;
-  'decision:recorded': (decision: DecisionView) => void;
+  timer: (timer: TimerState & { serverNowMs: number }) => void;
+  'decision:recorded': (event: DecisionEvent) => void;
   'version:published': (event: VersionEvent) => void;
   'signature:recorded': (event: SignatureEvent) => void;
+  /** Sent just before the server disconnects a revoked participant. */
   revoked: (event: { reason: string }) => void;
 }
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { CLOSE } from './close-codes.ts';
+import { CLOSE } from '@accord/protocol/close-codes';
 import type { GroupCommitter } from './group-commit.ts';
 import { WorkshopRoom, type RoomServices } from './workshop-room.ts';
 

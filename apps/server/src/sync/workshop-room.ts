@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, type AwarenessEntry } from './awareness-filter.ts';
-import { CLOSE } from './close-codes.ts';
+import { CLOSE } from '@accord/protocol/close-codes';
 import type { GroupCommitter } from './group-commit.ts';
 import { awarenessMessage, savedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';

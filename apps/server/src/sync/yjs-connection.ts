@@ -1,6 +1,6 @@
 import type { Role } from '@accord/protocol/roles';
 import type { WebSocket } from 'ws';
-import type { CloseReason } from './close-codes.ts';
+import type { CloseReason } from '@accord/protocol/close-codes';
 
 /** Who is on the other end of a Yjs websocket, and what the server has agreed with them. */
 export interface ConnectionIdentity {

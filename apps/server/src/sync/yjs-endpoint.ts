@@ -6,7 +6,7 @@ import { tokenFromRequest } from '../auth/session-cookie.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { ParticipantRepository } from '../workshops/participant.repository.ts';
-import { CLOSE } from './close-codes.ts';
+import { CLOSE } from '@accord/protocol/close-codes';
 import type { RoomRegistry } from './room-registry.ts';
 import type { WorkshopRoom } from './workshop-room.ts';
 import { YjsConnection } from './yjs-connection.ts';

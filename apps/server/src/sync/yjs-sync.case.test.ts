@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, metricValue, rawSocket, waitFor, waitForAsync, type TestClient } from '../test/yjs-client.ts';
-import { CLOSE } from './close-codes.ts';
+import { CLOSE } from '@accord/protocol/close-codes';
 import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
 
 describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {

@@ -10,6 +10,8 @@ export const CLOSE = {
   notFound: { code: 4404, reason: 'no such workshop' },
   revoked: { code: 4410, reason: 'your access to this workshop was revoked' },
   messageTooLarge: { code: 4413, reason: 'message too large' },
+  /** Frames over four times the message limit are cut off by the websocket layer before they are read. */
+  frameTooLarge: { code: 1009, reason: 'Max payload size exceeded' },
   documentTooLarge: { code: 4414, reason: 'workshop document too large: remove content before adding more' },
   tooManyParticipants: { code: 4429, reason: 'the workshop is full' },
   loadFailed: { code: 4500, reason: 'the workshop could not be loaded; nothing was changed, try again shortly' },
@@ -18,3 +20,8 @@ export const CLOSE = {
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
+
+/** Whether a client should reconnect after this close code (server-side trouble) or stop and tell the user. */
+export function shouldReconnect(code: number): boolean {
+  return code < 4000 || code >= 4500;
+}
