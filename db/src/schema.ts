@@ -52,6 +52,8 @@ export interface VersionTable {
   number: number;
   hash: string;
   content: string;
+  /** `{ error, warning, info }` of the version's findings, as JSON text. */
+  finding_counts: string;
   published_by: string;
   published_at: Timestamp;
 }

@@ -4,10 +4,21 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccordDatabase, DatabaseOptions } from '@accord/db/database';
 import { createAdaptorServer } from '@hono/node-server';
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config.ts';
+import { ControlPlane } from './control/control-plane.ts';
+import { SessionService } from './control/session.service.ts';
 import { databaseOptions, openDatabase } from './database.ts';
+import type { AppEnv } from './http/app-env.ts';
 import { HttpError } from './http/http-error.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { memoryLimiters, rateLimit, type LimiterFactory } from './http/rate-limit.ts';
+import { requirementsRoutes } from './http/routes/requirements.routes.ts';
+import { versionRoutes } from './http/routes/version.routes.ts';
+import { workshopRoutes } from './http/routes/workshop.routes.ts';
+import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { staticWeb } from './http/static-web.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { healthRoutes } from './ops/health-routes.ts';
@@ -16,12 +27,25 @@ import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
+import { VersionService } from './versions/version.service.ts';
+import { AuditRepository } from './workshops/audit.repository.ts';
+import { InviteRepository } from './workshops/invite.repository.ts';
 import { ParticipantRepository } from './workshops/participant.repository.ts';
+import { RequirementsService } from './workshops/requirements.service.ts';
+import { VersionRepository } from './workshops/version.repository.ts';
+import { WorkshopEvents } from './workshops/workshop-events.ts';
+import { WorkshopService } from './workshops/workshop.service.ts';
+import { WorkshopRepository } from './workshops/workshop.repository.ts';
 
 export interface AppOverrides {
   /** Use this database instead of the one the config names (tests isolate themselves this way). */
   readonly database?: DatabaseOptions;
+  /** Rate limiters (scale-out shares them through Redis). */
+  readonly limiters?: LimiterFactory;
 }
+
+/** Largest request body, bytes: a requirements file import is the biggest legitimate one. */
+const MAX_BODY_BYTES = 2 * 1_048_576;
 
 export interface AccordApp {
   readonly config: Config;
@@ -30,6 +54,9 @@ export interface AccordApp {
   readonly store: UpdateStore;
   readonly registry: RoomRegistry;
   readonly participants: ParticipantRepository;
+  readonly workshops: WorkshopService;
+  readonly control: ControlPlane;
+  readonly events: WorkshopEvents;
   readonly metrics: Metrics;
   readonly logger: Logger;
   /** Starts listening on the configured host and port; resolves with the base URL. */
@@ -57,20 +84,57 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     limits: { maxDocBytes: config.maxDocBytes, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
   }, committer, metrics, logger, { idleUnloadMs: config.idleUnloadMs });
   const participants = new ParticipantRepository(database.db);
+  const invites = new InviteRepository(database.db);
+  const audit = new AuditRepository(database.db);
+  const events = new WorkshopEvents();
+  const workshops = new WorkshopService({
+    db: database.db, workshops: new WorkshopRepository(database.db), participants, invites, audit, registry, events, logger,
+  });
+  const versions = new VersionService({ versions: new VersionRepository(database.db), participants, audit, registry, events, logger });
+  const sessions = new SessionService({ db: database.db, audit, registry, events });
+  const requirements = new RequirementsService(registry, audit);
+  const limiters = overrides.limiters ?? memoryLimiters;
   const yjs = new YjsEndpoint({ registry, participants, metrics, logger }, {
     maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
   });
 
   let accepting = true;
-  const http = new Hono();
+  const clientIp = (c: Context<AppEnv>): string => {
+    const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    return forwarded || (getConnInfo(c).remote.address ?? 'unknown');
+  };
+  const secureCookies = (c: Context<AppEnv>): boolean => config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+  const http = new Hono<AppEnv>();
   http.onError((error, c) => {
     if (error instanceof HttpError) {
-      return c.json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }, error.status);
+      return c.json({
+        error: {
+          code: error.code, message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error.problems ? { problems: error.problems } : {}),
+        },
+      }, error.status);
     }
     logger.error({ err: error, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'something went wrong on our side; nothing was changed' } }, 500);
   });
+  http.use('*', documentSecurityHeaders());
+  http.use('*', securityHeaders());
+  http.use('/api/*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => { throw new HttpError(413, 'body_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`); },
+  }));
+  const writeLimit = rateLimit(limiters({ name: 'api-write', points: 120, windowSeconds: 60 }), clientIp, logger);
+  http.on(['POST', 'PUT', 'DELETE'], '/api/workshops/:id/*', writeLimit);
   http.route('/', healthRoutes({ database, metrics, accepting: () => accepting }));
+  http.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  http.route('/', workshopRoutes({
+    service: workshops, participants, secureCookies,
+    joinLimit: rateLimit(limiters({ name: 'join', points: 30, windowSeconds: 60 }), clientIp, logger),
+  }));
+  http.route('/', versionRoutes({ service: versions, participants }));
+  http.route('/', requirementsRoutes({ service: requirements, audit, participants }));
+  http.all('/api/*', () => { throw new HttpError(404, 'not_found', 'no such API route; see /api/openapi.json'); });
   const web = staticWeb(config.webDist ?? DEFAULT_WEB_DIST);
   if (web) http.route('/', web);
 
@@ -81,9 +145,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     else if (!pathname.startsWith('/socket.io/')) socket.destroy();
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  const control = new ControlPlane(server, { participants, sessions, events, logger });
 
   return {
-    config, server, database, store, registry, participants, metrics, logger,
+    config, server, database, store, registry, participants, workshops, control, events, metrics, logger,
     listen: () => new Promise((resolveUrl, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
@@ -93,11 +158,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
     close: async () => {
       accepting = false;
-      const closed = new Promise<void>((done) => server.close(() => done()));
+      // socket.io closes the HTTP server too, which waits for every socket: close the Yjs ones meanwhile.
+      const controlClosed = control.close();
       await registry.closeAll();
       yjs.close();
       server.closeAllConnections();
-      await closed;
+      await controlClosed;
       await database.close();
     },
   };

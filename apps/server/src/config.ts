@@ -15,6 +15,7 @@ const envSchema = z.object({
   IDLE_UNLOAD_MS: number(60_000),
   COMPACT_AFTER_UPDATES: number(500),
   WEB_DIST: z.string().optional(),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
 });
 
 export interface Config {
@@ -38,6 +39,12 @@ export interface Config {
   readonly compactAfterUpdates: number;
   /** Folder of the built web client; defaults to apps/web/dist. */
   readonly webDist: string | undefined;
+  /**
+   * Behind a load balancer: take the client address from X-Forwarded-For and TLS from X-Forwarded-Proto
+   * (rate limits key on the address; cookies are Secure over TLS). Never set it when clients reach the
+   * process directly, or they could choose their own address.
+   */
+  readonly trustProxy: boolean;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly error: string };
@@ -55,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     config: Object.freeze({
       port: e.PORT, host: e.HOST, dataDir: e.DATA_DIR, databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
       maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
-      idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST,
+      idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
     }),
   };
 }

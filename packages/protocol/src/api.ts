@@ -45,10 +45,13 @@ export const workshopViewSchema = z.object({
 export type WorkshopView = z.infer<typeof workshopViewSchema>;
 
 /** POST /api/workshops — from a template, or from an imported requirements file (YAML or JSON text). */
-export const createWorkshopBodySchema = z.union([
-  z.object({ template: z.enum(['messaging', 'blank']), facilitatorName: displayNameSchema }).strict(),
-  z.object({ requirementsText: z.string().min(1).max(2_000_000), facilitatorName: displayNameSchema }).strict(),
-]);
+export const createWorkshopBodySchema = z.object({
+  template: z.enum(['messaging', 'blank']).optional(),
+  requirementsText: z.string().min(1, 'requirementsText must not be empty').max(2_000_000).optional(),
+  facilitatorName: displayNameSchema,
+}).strict().refine((body) => (body.template === undefined) !== (body.requirementsText === undefined), {
+  message: 'give either a template ("messaging" or "blank") or requirementsText, not both', path: ['template'],
+});
 export type CreateWorkshopBody = z.infer<typeof createWorkshopBodySchema>;
 
 /** 201 of POST /api/workshops and of POST /api/join: the session cookie is set too. */

@@ -12,6 +12,8 @@ export class HttpError extends Error {
     message: string,
     /** The request field at fault, e.g. `name` or `body.role`. */
     readonly field?: string,
+    /** Problems of a requirements file, each naming its path. */
+    readonly problems?: readonly { readonly path: string; readonly message: string }[],
   ) {
     super(message);
   }

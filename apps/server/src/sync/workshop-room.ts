@@ -37,6 +37,13 @@ export const STORED_ELSEWHERE = Symbol('stored-elsewhere');
 
 class MalformedMessage extends Error {}
 
+/** A server-side change would push the document over its size limit; nothing was stored. */
+export class DocumentTooLarge extends Error {
+  constructor() {
+    super(CLOSE.documentTooLarge.reason);
+  }
+}
+
 /**
  * One workshop's live document and its connections. The write-ahead rule lives here: an update from a
  * client is appended to the database first; only once stored is it applied to this doc, which relays it.
@@ -150,19 +157,22 @@ export class WorkshopRoom {
 
   /**
    * A change made by the server itself (accepting a proposal, importing a file): built on a scratch copy so
-   * the live doc still holds only stored changes, then stored and applied like any client's update.
+   * the live doc still holds only stored changes, then stored and applied like any client's update. The
+   * change is kept only when it reports `ok`; the promise resolves once it is stored and applied.
    */
-  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+  async applyServerChange<T extends { readonly ok: boolean }>(change: (doc: Y.Doc) => T): Promise<T> {
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
     const before = Y.encodeStateVector(scratch);
-    change(scratch);
+    const result = change(scratch);
     const update = Y.encodeStateAsUpdate(scratch, before);
     scratch.destroy();
+    if (!result.ok) return result;
     const decoded = Y.decodeUpdate(update);
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) throw new Error(CLOSE.documentTooLarge.reason);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return result;
+    if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) throw new DocumentTooLarge();
     await new Promise<void>((resolve, reject) => this.enqueue(update, null, resolve, reject));
+    return result;
   }
 
   private enqueue(update: Uint8Array, connection: YjsConnection | null, done?: () => void, fail?: (error: unknown) => void): void {

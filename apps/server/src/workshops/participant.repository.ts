@@ -60,8 +60,8 @@ export class ParticipantRepository {
     return row ? toParticipant(row) : undefined;
   }
 
-  async list(workshopId: string): Promise<Participant[]> {
-    const rows = await this.db.selectFrom('participants').select(['id', 'workshop_id', 'name', 'role', 'created_at', 'revoked_at'])
+  async list(workshopId: string, db: Kysely<Database> = this.db): Promise<Participant[]> {
+    const rows = await db.selectFrom('participants').select(['id', 'workshop_id', 'name', 'role', 'created_at', 'revoked_at'])
       .where('workshop_id', '=', workshopId).orderBy('created_at').orderBy('id').execute();
     return rows.map(toParticipant);
   }

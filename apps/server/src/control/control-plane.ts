@@ -1,0 +1,184 @@
+import type { Server as HttpServer } from 'node:http';
+import { clientPayloads, type Ack, type ClientEventName, type ClientToServerEvents, type Participant as RosterEntry, type ServerToClientEvents } from '@accord/protocol/events';
+import { can, type Permission } from '@accord/protocol/roles';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
+import { HttpError } from '../http/http-error.ts';
+import { describeIssue } from '../http/request-body.ts';
+import type { Logger } from '../logger.ts';
+import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
+import type { WorkshopEvents } from '../workshops/workshop-events.ts';
+import type { SessionService } from './session.service.ts';
+
+interface SocketData {
+  participant: Participant;
+}
+
+type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface ControlPlaneDeps {
+  readonly participants: ParticipantRepository;
+  readonly sessions: SessionService;
+  readonly events: WorkshopEvents;
+  readonly logger: Logger;
+}
+
+const WORKSHOP_ID = /^[a-z0-9]{1,64}$/;
+const workshopRoom = (id: string): string => `w:${id}`;
+const participantRoom = (id: string): string => `p:${id}`;
+
+/** What each event needs, checked on every event (a modified client gets a refusal, never an effect). */
+const NEEDS: Readonly<Record<ClientEventName, Permission>> = {
+  'phase:set': 'steer', 'timer:start': 'steer', 'timer:stop': 'steer',
+  'proposal:create': 'propose', 'proposal:vote': 'vote', 'proposal:withdraw': 'propose', 'proposal:decide': 'decide',
+};
+
+/**
+ * The socket.io control plane: presence roster, agenda phase, countdown, proposals and votes, publish and
+ * sign-off notifications. Every connection authenticates as a participant of one workshop; every event is
+ * validated with the shared zod schema, checked against the role and acknowledged.
+ */
+export class ControlPlane {
+  readonly io: ControlServer;
+  private readonly rosterTimers = new Map<string, NodeJS.Timeout>();
+  private readonly eventLimiter = new RateLimiterMemory({ keyPrefix: 'socket-events', points: 30, duration: 10 });
+
+  constructor(server: HttpServer, private readonly deps: ControlPlaneDeps) {
+    this.io = new Server(server, {
+      path: '/socket.io',
+      serveClient: false,
+      // Without this, engine.io destroys upgrades of other paths (the Yjs endpoint) after a second.
+      destroyUpgrade: false,
+      maxHttpBufferSize: 64 * 1024,
+    });
+    this.io.use((socket, next) => {
+      this.authenticate(socket).then(() => next(), (error: unknown) => {
+        const refusal = Object.assign(new Error(error instanceof HttpError ? error.message : 'not signed in'), {
+          data: { code: error instanceof HttpError ? error.code : 'unauthenticated' },
+        });
+        next(refusal);
+      });
+    });
+    this.io.on('connection', (socket) => void this.welcome(socket));
+    this.relayEvents();
+  }
+
+  private async authenticate(socket: ControlSocket): Promise<void> {
+    const auth = socket.handshake.auth as { workshopId?: unknown; token?: unknown };
+    const workshopId = typeof auth.workshopId === 'string' && WORKSHOP_ID.test(auth.workshopId) ? auth.workshopId : undefined;
+    if (!workshopId) throw new HttpError(400, 'invalid_handshake', 'connect with auth: { workshopId }');
+    const token = typeof auth.token === 'string' ? auth.token : readCookie(socket.handshake.headers.cookie, sessionCookieName(workshopId));
+    const participant = token ? await this.deps.participants.authenticate(workshopId, token) : undefined;
+    if (!participant) throw new HttpError(401, 'unauthenticated', 'not signed in to this workshop: open your invite link again');
+    socket.data.participant = participant;
+  }
+
+  private async welcome(socket: ControlSocket): Promise<void> {
+    const { participant } = socket.data;
+    await socket.join([workshopRoom(participant.workshopId), participantRoom(participant.id)]);
+    for (const event of Object.keys(clientPayloads) as ClientEventName[]) this.listen(socket, event);
+    socket.on('disconnect', () => this.scheduleRoster(participant.workshopId));
+    try {
+      const [state, roster] = await Promise.all([this.deps.sessions.state(participant.workshopId), this.roster(participant.workshopId)]);
+      socket.emit('session:state', {
+        workshopId: participant.workshopId,
+        you: { id: participant.id, name: participant.name, role: participant.role, online: true },
+        phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(),
+      });
+      this.scheduleRoster(participant.workshopId);
+    } catch (error) {
+      this.deps.logger.error({ err: String(error) }, 'session state unavailable');
+      socket.disconnect(true);
+    }
+  }
+
+  private listen<E extends ClientEventName>(socket: ControlSocket, event: E): void {
+    const handler = async (payload: unknown, ack: unknown): Promise<void> => {
+      const reply = typeof ack === 'function' ? (ack as (result: Ack) => void) : () => undefined;
+      const { participant } = socket.data;
+      try {
+        await this.eventLimiter.consume(participant.id);
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return reply({ ok: false, code: 'rate_limited', error: 'too many actions; wait a few seconds' });
+      }
+      const parsed = clientPayloads[event].safeParse(payload);
+      if (!parsed.success) return reply({ ok: false, code: 'invalid_payload', error: describeIssue(parsed.error).message });
+      if (!can(participant.role, NEEDS[event])) return reply({ ok: false, code: 'forbidden', error: `a ${participant.role} may not do ${event}` });
+      try {
+        const id = await this.perform(event, parsed.data as z.output<(typeof clientPayloads)[E]>, participant);
+        reply(id ? { ok: true, id } : { ok: true });
+      } catch (error) {
+        if (error instanceof HttpError) return reply({ ok: false, code: error.code, error: error.message });
+        this.deps.logger.error({ err: String(error), event }, 'control event failed');
+        reply({ ok: false, code: 'internal', error: 'the server could not do this right now; nothing was changed' });
+      }
+    };
+    (socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void }).on(event, (payload, ack) => void handler(payload, ack));
+  }
+
+  private async perform<E extends ClientEventName>(event: E, payload: z.output<(typeof clientPayloads)[E]>, actor: Participant): Promise<string | void> {
+    const { sessions } = this.deps;
+    const p = payload as z.output<(typeof clientPayloads)[ClientEventName]>;
+    switch (event) {
+      case 'phase:set': return sessions.setPhase(actor, (p as z.output<(typeof clientPayloads)['phase:set']>).phase);
+      case 'timer:start': return sessions.startTimer(actor, (p as z.output<(typeof clientPayloads)['timer:start']>).durationSeconds);
+      case 'timer:stop': return sessions.stopTimer(actor);
+      case 'proposal:create': return sessions.propose(actor, p as z.output<(typeof clientPayloads)['proposal:create']>);
+      case 'proposal:vote': return sessions.vote(actor, p as z.output<(typeof clientPayloads)['proposal:vote']>);
+      case 'proposal:withdraw': return sessions.withdraw(actor, (p as z.output<(typeof clientPayloads)['proposal:withdraw']>).proposalId);
+      case 'proposal:decide': return sessions.decide(actor, p as z.output<(typeof clientPayloads)['proposal:decide']>);
+      default: {
+        const unknown: never = event as never;
+        return unknown;
+      }
+    }
+  }
+
+  /** Everyone not revoked, with whether they have a live control connection on any node. */
+  private async roster(workshopId: string): Promise<RosterEntry[]> {
+    const [people, sockets] = await Promise.all([
+      this.deps.participants.list(workshopId),
+      this.io.in(workshopRoom(workshopId)).fetchSockets(),
+    ]);
+    const online = new Set(sockets.map((s) => s.data.participant?.id));
+    return people.filter((p) => p.revokedAt === null).map((p) => ({ id: p.id, name: p.name, role: p.role, online: online.has(p.id) }));
+  }
+
+  /** Joins and leaves come in bursts (a room reconnecting): send one roster per burst. */
+  private scheduleRoster(workshopId: string): void {
+    if (this.rosterTimers.has(workshopId)) return;
+    this.rosterTimers.set(workshopId, setTimeout(() => {
+      this.rosterTimers.delete(workshopId);
+      this.roster(workshopId).then((roster) => this.io.to(workshopRoom(workshopId)).emit('roster', roster), (error: unknown) => {
+        this.deps.logger.warn({ err: String(error), workshopId }, 'roster not sent');
+      });
+    }, 50));
+  }
+
+  private relayEvents(): void {
+    const { events } = this.deps;
+    events.on('phaseChanged', (id, e) => this.io.to(workshopRoom(id)).emit('phase', { phase: e.phase, changedBy: e.changedBy }));
+    events.on('timerChanged', (id, e) => this.io.to(workshopRoom(id)).emit('timer', { ...e, serverNowMs: Date.now() }));
+    events.on('decisionRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('decision:recorded', e));
+    events.on('versionPublished', (id, e) => this.io.to(workshopRoom(id)).emit('version:published', e));
+    events.on('signatureRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('signature:recorded', e));
+    events.on('participantJoined', (id) => this.scheduleRoster(id));
+    events.on('participantRevoked', (id, e) => {
+      const room = this.io.in(participantRoom(e.participantId));
+      room.emit('revoked', { reason: 'your access to this workshop was revoked by the facilitator' });
+      room.disconnectSockets(true);
+      this.scheduleRoster(id);
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.rosterTimers.values()) clearTimeout(timer);
+    this.rosterTimers.clear();
+    await new Promise<void>((resolve) => {
+      this.io.close(() => resolve());
+    });
+  }
+}

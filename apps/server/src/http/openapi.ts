@@ -1,0 +1,74 @@
+import {
+  apiErrorSchema, auditEventSchema, createdInviteSchema, createInviteBodySchema, createWorkshopBodySchema, fieldChangeSchema,
+  invitePreviewSchema, inviteViewSchema, joinBodySchema, participantViewSchema, sessionResponseSchema, signBodySchema,
+  versionSummarySchema, workshopViewSchema,
+} from '@accord/protocol/api';
+import { z } from 'zod';
+
+interface Operation {
+  readonly method: 'get' | 'post' | 'put' | 'delete';
+  readonly path: string;
+  readonly summary: string;
+  /** Who may call it: `public`, or the permission the participant's role needs. */
+  readonly access: string;
+  readonly body?: z.ZodType;
+  readonly response?: z.ZodType;
+  readonly status?: number;
+}
+
+const templateSchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
+
+const OPERATIONS: readonly Operation[] = [
+  { method: 'get', path: '/api/templates', summary: 'Workshop templates', access: 'public', response: z.array(templateSchema) },
+  { method: 'post', path: '/api/workshops', summary: 'Create a workshop from a template or a requirements file; you become its facilitator', access: 'public', body: createWorkshopBodySchema, response: sessionResponseSchema, status: 201 },
+  { method: 'get', path: '/api/join/{invite}', summary: 'What an invite link leads to', access: 'public', response: invitePreviewSchema },
+  { method: 'post', path: '/api/join', summary: 'Join a workshop with an invite link and a display name', access: 'public', body: joinBodySchema, response: sessionResponseSchema, status: 201 },
+  { method: 'get', path: '/api/workshops/{id}', summary: 'The workshop and who you are in it', access: 'read', response: z.object({ workshop: workshopViewSchema, you: participantViewSchema }) },
+  { method: 'get', path: '/api/workshops/{id}/invites', summary: 'Invite links (without their secrets)', access: 'invite', response: z.array(inviteViewSchema) },
+  { method: 'post', path: '/api/workshops/{id}/invites', summary: 'Create an invite link for a role; the link is shown once', access: 'invite', body: createInviteBodySchema, response: createdInviteSchema, status: 201 },
+  { method: 'delete', path: '/api/workshops/{id}/invites/{inviteId}', summary: 'Revoke an invite link', access: 'invite', status: 204 },
+  { method: 'get', path: '/api/workshops/{id}/participants', summary: 'Participants', access: 'read', response: z.array(participantViewSchema) },
+  { method: 'delete', path: '/api/workshops/{id}/participants/{participantId}', summary: 'Revoke a participant and disconnect them', access: 'invite', status: 204 },
+  { method: 'get', path: '/api/workshops/{id}/requirements', summary: 'Export the requirements file (?format=yaml|json)', access: 'read' },
+  { method: 'put', path: '/api/workshops/{id}/requirements', summary: 'Import a requirements file over the document', access: 'publish', body: z.object({ requirementsText: z.string() }), response: z.object({ functions: z.number() }) },
+  { method: 'post', path: '/api/workshops/{id}/versions', summary: 'Publish the current requirements as the next version', access: 'publish', response: versionSummarySchema, status: 201 },
+  { method: 'get', path: '/api/workshops/{id}/versions', summary: 'Versions with each sponsor\'s status', access: 'read', response: z.array(versionSummarySchema) },
+  { method: 'get', path: '/api/workshops/{id}/versions/diff', summary: 'Field-by-field changes between two versions (?from=&to=)', access: 'read', response: z.array(fieldChangeSchema) },
+  { method: 'get', path: '/api/workshops/{id}/versions/{number}', summary: 'One version: summary and the frozen record', access: 'read' },
+  { method: 'get', path: '/api/workshops/{id}/versions/{number}/document.{format}', summary: 'The SLA and justification as html, pdf, md, json or openslo', access: 'read' },
+  { method: 'post', path: '/api/workshops/{id}/versions/{number}/signatures', summary: 'Sign or reject a version, bound to its hash', access: 'sign', body: signBodySchema, response: versionSummarySchema, status: 201 },
+  { method: 'get', path: '/api/workshops/{id}/audit', summary: 'The audit trail', access: 'read', response: z.array(auditEventSchema) },
+];
+
+const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+
+/** The OpenAPI 3.1 document of the HTTP API, generated from the same zod schemas the server validates with. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      description: op.access === 'public' ? 'No session needed.' : `Needs a session of the workshop whose role has the "${op.access}" permission.`,
+      ...(op.access === 'public' ? { security: [] } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: jsonContent(op.body) } } : {}),
+      responses: {
+        [String(op.status ?? 200)]: { description: 'OK', ...(op.response ? { content: jsonContent(op.response) } : {}) },
+        '4XX': { description: 'What was wrong, and how to fix it', content: jsonContent(apiErrorSchema) },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Accord API', version: '1', description: 'Service-level workshops: workshops, invites, participants, requirements, versions and sign-off.' },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'accord_<workshopId>' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    security: [{ session: [] }, { bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,53 @@
+import { documentFormatSchema, signBodySchema } from '@accord/protocol/api';
+import { Hono } from 'hono';
+import type { VersionService } from '../../versions/version.service.ts';
+import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
+import type { AppEnv } from '../app-env.ts';
+import { HttpError } from '../http-error.ts';
+import { intParam, readJson } from '../request-body.ts';
+import { requireParticipant, requirePermission } from '../session.ts';
+
+/** Publishing, listing, comparing, downloading and signing versions. */
+export function versionRoutes(deps: { readonly service: VersionService; readonly participants: ParticipantRepository }): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const signedIn = requireParticipant(deps.participants);
+
+  app.post('/api/workshops/:id/versions', signedIn, requirePermission('publish'), async (c) => c.json(await deps.service.publish(c.get('participant')), 201));
+
+  app.get('/api/workshops/:id/versions', signedIn, async (c) => c.json(await deps.service.list(c.get('participant').workshopId)));
+
+  app.get('/api/workshops/:id/versions/diff', signedIn, async (c) => {
+    const from = intParam(c.req.query('from'), 'from');
+    const to = intParam(c.req.query('to'), 'to');
+    return c.json(await deps.service.diff(c.get('participant').workshopId, from, to));
+  });
+
+  app.get('/api/workshops/:id/versions/:number', signedIn, async (c) => {
+    const workshopId = c.get('participant').workshopId;
+    const number = intParam(c.req.param('number'), 'number');
+    const [summary, { record }] = await Promise.all([deps.service.summary(workshopId, number), deps.service.record(workshopId, number)]);
+    return c.json({ summary, record });
+  });
+
+  app.get('/api/workshops/:id/versions/:number/:file{document\\.[a-z]+}', signedIn, async (c) => {
+    const workshopId = c.get('participant').workshopId;
+    const number = intParam(c.req.param('number'), 'number');
+    const format = documentFormatSchema.safeParse(c.req.param('file').slice('document.'.length));
+    if (!format.success) throw new HttpError(400, 'invalid_parameter', 'format must be one of html, pdf, md, json, openslo', 'format');
+    const rendered = await deps.service.document(workshopId, number, format.data);
+    const inline = c.req.query('inline') === '1' && format.data === 'html';
+    c.header('Content-Type', rendered.mediaType);
+    c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="accord-${workshopId}-v${number}.${rendered.extension}"`);
+    c.header('Cache-Control', 'private, no-cache');
+    const body = rendered.body;
+    return c.body(typeof body === 'string' ? body : new Uint8Array(body).buffer);
+  });
+
+  app.post('/api/workshops/:id/versions/:number/signatures', signedIn, requirePermission('sign'), async (c) => {
+    const number = intParam(c.req.param('number'), 'number');
+    const body = await readJson(c, signBodySchema);
+    return c.json(await deps.service.sign(c.get('participant'), number, body), 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { readSnapshot } from '@accord/core/ydoc';
+import type { DocumentFormat, FieldChange, VersionSummary } from '@accord/protocol/api';
+import { renderDocument, type RenderedDocument } from '@accord/render/render';
+import { buildVersionRecord, canonicalVersionJson, type VersionRecord } from '@accord/render/version';
+import { HttpError } from '../http/http-error.ts';
+import type { Logger } from '../logger.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { AuditRepository } from '../workshops/audit.repository.ts';
+import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
+import type { WorkshopEvents } from '../workshops/workshop-events.ts';
+import { summarise, type StoredVersion, type VersionRepository } from '../workshops/version.repository.ts';
+import { fieldDiff } from './field-diff.ts';
+
+export interface VersionServiceDeps {
+  readonly versions: VersionRepository;
+  readonly participants: ParticipantRepository;
+  readonly audit: AuditRepository;
+  readonly registry: RoomRegistry;
+  readonly events: WorkshopEvents;
+  readonly logger: Logger;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Publishing freezes the derived SLA as version N, identified by the SHA-256 of its canonical JSON; sponsors
+ * sign or reject exactly that hash. Versions and signatures are never changed afterwards.
+ */
+export class VersionService {
+  constructor(private readonly deps: VersionServiceDeps) {}
+
+  /** Publishes what is stored now. A document that does not validate is refused with its problems (422). */
+  async publish(actor: Participant): Promise<VersionSummary> {
+    const snapshot = await this.deps.registry.withRoom(actor.workshopId, (room) => readSnapshot(room.doc));
+    if (!snapshot.ok) {
+      throw new HttpError(422, 'requirements_invalid', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
+    }
+    let stored: StoredVersion | undefined;
+    for (let attempt = 0; stored === undefined; attempt += 1) {
+      const number = (await this.deps.versions.latestNumber(actor.workshopId)) + 1;
+      const record = buildVersionRecord(snapshot.value, { workshopId: actor.workshopId, number, publishedAt: new Date().toISOString(), publishedBy: actor.name });
+      const content = canonicalVersionJson(record);
+      const candidate: StoredVersion = {
+        number, hash: sha256Hex(content), content, publishedBy: actor.name,
+        publishedAt: record.version?.publishedAt ?? '', findings: { ...record.derivation.counts },
+      };
+      try {
+        await this.deps.versions.insert(actor.workshopId, candidate);
+        stored = candidate;
+      } catch (error) {
+        // Two facilitators published at once and the other took this number: take the next one.
+        if (attempt >= 2) throw error;
+      }
+    }
+    await this.deps.audit.record(actor.workshopId, 'version.published', actor, { number: stored.number, hash: stored.hash });
+    this.deps.events.emit('versionPublished', actor.workshopId, { number: stored.number, hash: stored.hash, publishedBy: actor.name });
+    const summary = (await this.list(actor.workshopId)).find((v) => v.number === stored.number);
+    if (!summary) throw new Error('a published version is missing from the list');
+    return summary;
+  }
+
+  async list(workshopId: string): Promise<VersionSummary[]> {
+    const [versions, signatures, participants] = await Promise.all([
+      this.deps.versions.list(workshopId), this.deps.versions.signatures(workshopId), this.deps.participants.list(workshopId),
+    ]);
+    const sponsors = participants.filter((p) => p.role === 'sponsor' && p.revokedAt === null).map((p) => ({ id: p.id, name: p.name }));
+    return summarise(versions, signatures, sponsors);
+  }
+
+  async summary(workshopId: string, number: number): Promise<VersionSummary> {
+    const summary = (await this.list(workshopId)).find((v) => v.number === number);
+    if (!summary) throw new HttpError(404, 'not_found', `version ${number} does not exist`);
+    return summary;
+  }
+
+  /** The stored record, checked against its hash: a version that no longer matches is never served. */
+  async record(workshopId: string, number: number): Promise<{ record: VersionRecord; hash: string }> {
+    const version = await this.deps.versions.get(workshopId, number);
+    if (!version) throw new HttpError(404, 'not_found', `version ${number} does not exist`);
+    if (sha256Hex(version.content) !== version.hash) {
+      this.deps.logger.error({ workshopId, number }, 'stored version does not match its hash');
+      throw new Error(`version ${number} of ${workshopId} does not match its hash`);
+    }
+    return { record: JSON.parse(version.content) as VersionRecord, hash: version.hash };
+  }
+
+  async diff(workshopId: string, from: number, to: number): Promise<FieldChange[]> {
+    const [a, b] = await Promise.all([this.record(workshopId, from), this.record(workshopId, to)]);
+    return fieldDiff(a.record.requirements, b.record.requirements);
+  }
+
+  async document(workshopId: string, number: number, format: DocumentFormat): Promise<RenderedDocument> {
+    const [{ record, hash }, summary] = await Promise.all([this.record(workshopId, number), this.summary(workshopId, number)]);
+    return renderDocument(format, {
+      record, hash,
+      signOff: {
+        approved: summary.approved,
+        sponsors: summary.sponsors.map((s) => ({ name: s.name, status: s.status, ...(s.at ? { at: s.at } : {}), ...(s.comment ? { comment: s.comment } : {}) })),
+      },
+    });
+  }
+
+  /** A sponsor's signature or rejection of one version, bound to the hash they read. */
+  async sign(actor: Participant, number: number, input: { hash: string; decision: 'signed' | 'rejected'; comment: string }): Promise<VersionSummary> {
+    const version = await this.deps.versions.get(actor.workshopId, number);
+    if (!version) throw new HttpError(404, 'not_found', `version ${number} does not exist`);
+    const latest = await this.deps.versions.latestNumber(actor.workshopId);
+    if (number < latest) throw new HttpError(409, 'superseded', `version ${number} was superseded by version ${latest}: review and sign the latest one`);
+    if (input.hash !== version.hash) {
+      throw new HttpError(409, 'hash_mismatch', `the hash you signed is not the hash of version ${number}: reload the version and read it again`, 'hash');
+    }
+    await this.deps.versions.sign(actor.workshopId, { versionNumber: number, hash: version.hash, participantId: actor.id, decision: input.decision, comment: input.comment });
+    await this.deps.audit.record(actor.workshopId, input.decision === 'signed' ? 'version.signed' : 'version.rejected', actor, { number, hash: version.hash, comment: input.comment });
+    const summary = await this.summary(actor.workshopId, number);
+    this.deps.events.emit('signatureRecorded', actor.workshopId, {
+      versionNumber: number, hash: version.hash, sponsor: actor.name, decision: input.decision, approved: summary.approved,
+    });
+    return summary;
+  }
+}
