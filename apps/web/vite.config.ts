@@ -6,7 +6,7 @@ const server = process.env.ACCORD_SERVER ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [svelte()],
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, manifest: true },
   server: {
     proxy: {
       '/api': server,

@@ -1,0 +1,53 @@
+/**
+ * The JS a browser must load before the workshop room can paint: the entry chunk plus the room's route
+ * chunk and everything they import statically (lazy chunks — the derive engine, sign-off, facilitator
+ * tools — are left out). Builds the client, reads Vite's manifest, prints gzip sizes, and fails above the
+ * budget of 200 KB gzip.
+ *
+ *   npm run bench -w @accord/web            # build, then measure
+ *   npm run bench -w @accord/web -- --no-build
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const BUDGET_BYTES = 200 * 1024;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+interface ManifestChunk {
+  readonly file: string;
+  readonly isEntry?: boolean;
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
+}
+
+if (!process.argv.includes('--no-build')) await build({ root, logLevel: 'warn' });
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+
+const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
+const room = Object.keys(manifest).find((key) => key.endsWith('room/RoomPage.svelte'));
+if (!entry || !room) throw new Error('the manifest has no entry or no room chunk: did the build change shape?');
+
+const initial = new Set<string>();
+const visit = (key: string): void => {
+  if (initial.has(key)) return;
+  initial.add(key);
+  for (const imported of manifest[key]?.imports ?? []) visit(imported);
+};
+visit(entry);
+visit(room);
+
+let total = 0;
+const rows = [...initial].map((key) => {
+  const file = manifest[key]?.file ?? key;
+  const gzip = gzipSync(readFileSync(join(dist, file)), { level: 9 }).byteLength;
+  total += gzip;
+  return { chunk: file, gzipKb: (gzip / 1024).toFixed(1) };
+});
+console.table(rows);
+const verdict = total <= BUDGET_BYTES ? 'within' : 'OVER';
+console.log(`room page initial JS: ${(total / 1024).toFixed(1)} KB gzip (${verdict} the ${BUDGET_BYTES / 1024} KB budget)`);
+if (total > BUDGET_BYTES) process.exitCode = 1;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { itemNames, problemFieldPath, valueAt } from './raw.ts';
+
+const raw = {
+  functions: [{ id: 'mail', name: 'Mail', recovery: { 'site-loss': { rtoSeconds: 3600 } } }],
+  support: { severities: [{ id: 'sev1', name: 'Outage', responseSeconds: 900 }] },
+};
+
+describe('valueAt', () => {
+  it('follows ids through collections like the Yjs paths do', () => {
+    expect(valueAt(raw, '/functions/mail/recovery/site-loss/rtoSeconds')).toBe(3600);
+    expect(valueAt(raw, '/support/severities/sev1/responseSeconds')).toBe(900);
+    expect(valueAt(raw, '/functions/nope/name')).toBeUndefined();
+  });
+});
+
+describe('itemNames', () => {
+  it('names functions and severities', () => {
+    expect(itemNames(raw).get('functions/mail')).toBe('Mail');
+    expect(itemNames(raw).get('severities/sev1')).toBe('Outage');
+  });
+});
+
+describe('problemFieldPath', () => {
+  it('turns index paths of validation problems into id paths', () => {
+    const doc = { functions: [{ id: 'a' }, { id: 'b', availability: {} }], support: { severities: [{ id: 'sev1' }], escalation: [{ level: 1 }] } };
+    expect(problemFieldPath(doc, 'functions[1].availability.targetPercent')).toBe('/functions/b/availability/targetPercent');
+    expect(problemFieldPath(doc, 'support.severities[0].responseSeconds')).toBe('/support/severities/sev1/responseSeconds');
+    expect(problemFieldPath(doc, 'support.escalation[0].name')).toBe('/support/escalation/0/name');
+    expect(problemFieldPath(doc, '')).toBeNull();
+  });
+});

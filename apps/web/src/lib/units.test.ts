@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { clockCodec, codecForPath, durationCodec, numberCodec, percentCodec, textCodec } from './units.ts';
+
+describe('percentCodec', () => {
+  const codec = percentCodec();
+  it('reads targets as people type them', () => {
+    expect(codec.parse('99.95')).toEqual({ ok: true, value: 99.95 });
+    expect(codec.parse(' 99,9 % ')).toEqual({ ok: true, value: 99.9 });
+    expect(codec.parse('99.')).toMatchObject({ ok: false });
+  });
+  it('refuses 100 and more, 0 and words, saying what to write', () => {
+    expect(codec.parse('100')).toEqual({ ok: false, error: 'a target lies between 0 and 100 %, e.g. 99.9' });
+    expect(codec.parse('0')).toMatchObject({ ok: false });
+    expect(codec.parse('three nines')).toEqual({ ok: false, error: '"three nines" is not a percentage; write e.g. 99.9' });
+  });
+  it('requires a value unless optional', () => {
+    expect(codec.parse('')).toMatchObject({ ok: false, error: 'required: this field cannot be empty' });
+    expect(percentCodec(false).parse('')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('durationCodec', () => {
+  const codec = durationCodec();
+  it('turns "4h", "15 min" and "1d 2h" into seconds', () => {
+    expect(codec.parse('4h')).toEqual({ ok: true, value: 14_400 });
+    expect(codec.parse('15 min')).toEqual({ ok: true, value: 900 });
+    expect(codec.parse('1d 2h')).toEqual({ ok: true, value: 93_600 });
+    expect(codec.parse('0')).toEqual({ ok: true, value: 0 });
+  });
+  it('asks for a unit when a bare number is typed', () => {
+    expect(codec.parse('4')).toEqual({ ok: false, error: '"4" has no unit; write e.g. "4h" or "4 min"' });
+  });
+  it('formats seconds in the compact human form', () => {
+    expect(codec.format(14_400)).toBe('4h');
+    expect(codec.format(2630)).toBe('43m 50s');
+    expect(codec.format(undefined)).toBe('');
+  });
+});
+
+describe('numberCodec', () => {
+  it('enforces whole numbers and bounds', () => {
+    const days = numberCodec({ integer: true, min: 0 });
+    expect(days.parse('90')).toEqual({ ok: true, value: 90 });
+    expect(days.parse('2.5')).toEqual({ ok: false, error: 'must be a whole number' });
+    expect(days.parse('-1')).toEqual({ ok: false, error: 'must be at least 0' });
+    expect(numberCodec({ min: 0, exclusiveMin: true }).parse('0')).toEqual({ ok: false, error: 'must be more than 0' });
+  });
+  it('accepts thousands separators people type for money', () => {
+    expect(numberCodec().parse('18 000')).toEqual({ ok: true, value: 18_000 });
+    expect(numberCodec().parse('18’000')).toEqual({ ok: true, value: 18_000 });
+  });
+});
+
+describe('textCodec and clockCodec', () => {
+  it('refuse empty required text and over-long text', () => {
+    expect(textCodec({ required: true }).parse('  ')).toMatchObject({ ok: false });
+    expect(textCodec({ max: 3 }).parse('abcd')).toEqual({ ok: false, error: 'at most 3 characters' });
+    expect(textCodec().parse('')).toEqual({ ok: true, value: null });
+  });
+  it('normalises clock times and refuses impossible ones', () => {
+    expect(clockCodec().parse('8:00')).toEqual({ ok: true, value: '08:00' });
+    expect(clockCodec().parse('24:00')).toEqual({ ok: true, value: '24:00' });
+    expect(clockCodec().parse('24:30')).toMatchObject({ ok: false });
+    expect(clockCodec().parse('7pm')).toMatchObject({ ok: false });
+  });
+});
+
+describe('codecForPath', () => {
+  it('reads the unit from the field name', () => {
+    expect(codecForPath('/functions/mail/recovery/site-loss/rtoSeconds').format(28_800)).toBe('8h');
+    expect(codecForPath('/functions/mail/availability/targetPercent').parse('99,5')).toEqual({ ok: true, value: 99.5 });
+    expect(codecForPath('/support/severities/sev1/fullOutage').parse('true')).toEqual({ ok: true, value: true });
+  });
+});

@@ -1,0 +1,139 @@
+import { formatDuration, parseDuration } from '@accord/core/duration';
+
+/** A parsed input: the value to store, or a sentence saying what to type instead. */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/**
+ * How one kind of field turns what people type into what the requirements store, and back.
+ * `parse('')` means "clear the field" for optional fields (value `null`).
+ */
+export interface Codec<T> {
+  parse(text: string): Parsed<T | null>;
+  format(value: unknown): string;
+  /** Shown as the input's placeholder: what a valid entry looks like. */
+  readonly example: string;
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (error: string): Parsed<never> => ({ ok: false, error });
+
+/** Accepts "99.95", "99,95" (a decimal comma, as written in much of Europe) and a trailing "%". */
+function readDecimal(text: string): number | undefined {
+  const cleaned = text.trim().replace(/\s+/g, '').replace(/%$/, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$|^-?\.\d+$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+function optional<T>(required: boolean, text: string, parse: (text: string) => Parsed<T>): Parsed<T | null> {
+  if (text.trim() === '') return required ? fail('required: this field cannot be empty') : ok(null);
+  return parse(text);
+}
+
+/** An availability target in percent: strictly between 0 and 100 ("99.95", "99,9 %"). */
+export function percentCodec(required = true): Codec<number> {
+  return {
+    example: '99.9',
+    parse: (text) => optional(required, text, (t) => {
+      const value = readDecimal(t);
+      if (value === undefined) return fail(`"${t.trim()}" is not a percentage; write e.g. 99.9`);
+      if (value <= 0 || value >= 100) return fail('a target lies between 0 and 100 %, e.g. 99.9');
+      return ok(value);
+    }),
+    format: (value) => (typeof value === 'number' ? String(value) : ''),
+  };
+}
+
+/** A duration stored in whole seconds, typed as people say it: "4h", "15 min", "1d 2h", "0". */
+export function durationCodec(required = true): Codec<number> {
+  return {
+    example: '4h',
+    parse: (text) => optional(required, text, (t) => {
+      const parsed = parseDuration(t);
+      return parsed.ok ? ok(parsed.seconds) : fail(parsed.error);
+    }),
+    format: (value) => (typeof value === 'number' ? formatDuration(value) : ''),
+  };
+}
+
+export interface NumberRules {
+  readonly integer?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  /** `min` itself is not allowed (e.g. a throughput must be positive). */
+  readonly exclusiveMin?: boolean;
+  readonly required?: boolean;
+  readonly example?: string;
+}
+
+/** A plain number with bounds: GB, days, copies, instances, costs. */
+export function numberCodec(rules: NumberRules = {}): Codec<number> {
+  const { integer = false, min, max, exclusiveMin = false, required = false } = rules;
+  return {
+    example: rules.example ?? (integer ? '3' : '1.5'),
+    parse: (text) => optional(required, text, (t) => {
+      const value = readDecimal(t.replace(/(?<=\d)[ '’_](?=\d{3})/g, ''));
+      if (value === undefined) return fail(`"${t.trim()}" is not a number`);
+      if (integer && !Number.isInteger(value)) return fail('must be a whole number');
+      if (min !== undefined && (exclusiveMin ? value <= min : value < min)) return fail(exclusiveMin ? `must be more than ${min}` : `must be at least ${min}`);
+      if (max !== undefined && value > max) return fail(`must be at most ${max}`);
+      return ok(value);
+    }),
+    format: (value) => (typeof value === 'number' ? String(value) : ''),
+  };
+}
+
+/** Free text of one line with a length limit; `required` refuses empty. */
+export function textCodec(rules: { readonly required?: boolean; readonly max?: number; readonly example?: string } = {}): Codec<string> {
+  const { required = false, max = 200 } = rules;
+  return {
+    example: rules.example ?? '',
+    parse: (text) => {
+      if (text.trim() === '') return required ? fail('required: this field cannot be empty') : ok(text === '' ? null : text);
+      if (text.length > max) return fail(`at most ${max} characters`);
+      return ok(text);
+    },
+    format: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
+/** A 24-hour clock time "HH:MM" ("8:00" is accepted and stored as "08:00"). */
+export function clockCodec(): Codec<string> {
+  return {
+    example: '08:00',
+    parse: (text) => optional(true, text, (t) => {
+      const match = /^(\d{1,2})[:.h](\d{2})$/.exec(t.trim());
+      if (!match) return fail('write a time as HH:MM, e.g. 08:00');
+      const hours = Number(match[1]);
+      const minutes = Number(match[2]);
+      if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return fail('a time runs from 00:00 to 24:00');
+      return ok(`${String(hours).padStart(2, '0')}:${match[2]}`);
+    }),
+    format: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
+/** Whether two stored values are the same (numbers, strings, null/undefined alike). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  return a === b;
+}
+
+/**
+ * The codec that fits a field path, for values shown outside their input (proposals, decisions, diffs):
+ * the model puts units into names (`…Seconds`, `…Percent`).
+ */
+export function codecForPath(path: string): Codec<unknown> {
+  const key = path.split('/').pop() ?? '';
+  if (key.endsWith('Seconds')) return durationCodec() as Codec<unknown>;
+  if (key.endsWith('Percent')) return percentCodec() as Codec<unknown>;
+  if (/(Days|Gb|Copies|Hours|PerHour|instances|required|level|everyDays)$/i.test(key)) return numberCodec() as Codec<unknown>;
+  return {
+    example: '',
+    parse: (text) => {
+      if (text === 'true' || text === 'false') return ok(text === 'true');
+      const number = readDecimal(text);
+      return ok(number ?? text);
+    },
+    format: (value) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)),
+  };
+}

@@ -1,0 +1,75 @@
+import type { Weekday, WeeklySlot } from '@accord/core/model';
+
+export const DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const DAY_NAMES: Readonly<Record<Weekday, string>> = {
+  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+};
+
+function minutes(clock: string): number {
+  const [h, m] = clock.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+function clock(minutesOfDay: number): string {
+  return `${String(Math.floor(minutesOfDay / 60)).padStart(2, '0')}:${String(minutesOfDay % 60).padStart(2, '0')}`;
+}
+
+/** How much of one hour of one day the slots cover. */
+export type Coverage = 'none' | 'part' | 'full';
+
+/** A 7×24 grid of a calendar's weekly slots, rows Monday to Sunday, columns 00:00 to 23:00. */
+export function slotsToGrid(slots: readonly WeeklySlot[]): Coverage[][] {
+  return DAYS.map((day) => Array.from({ length: 24 }, (_, hour) => {
+    const start = hour * 60;
+    const end = start + 60;
+    let covered = 0;
+    for (const slot of slots) {
+      if (slot.day !== day) continue;
+      covered += Math.max(0, Math.min(end, minutes(slot.end)) - Math.max(start, minutes(slot.start)));
+    }
+    return covered >= 60 ? 'full' : covered > 0 ? 'part' : 'none';
+  }));
+}
+
+/**
+ * Paints hours of one day on or off and returns the calendar's new slots. Only the painted day is rebuilt
+ * (from its own minutes, so "07:30" on other hours of that day survives); every other day keeps its slots
+ * exactly, in their order.
+ */
+export function paintHours(slots: readonly WeeklySlot[], day: Weekday, hours: readonly number[], on: boolean): WeeklySlot[] {
+  const covered = new Array<boolean>(24 * 60).fill(false);
+  for (const slot of slots) {
+    if (slot.day !== day) continue;
+    for (let m = minutes(slot.start); m < minutes(slot.end); m += 1) covered[m] = true;
+  }
+  for (const hour of hours) covered.fill(on, hour * 60, hour * 60 + 60);
+  const rebuilt: WeeklySlot[] = [];
+  let start = -1;
+  for (let m = 0; m <= covered.length; m += 1) {
+    const isOn = m < covered.length && covered[m] === true;
+    if (isOn && start < 0) start = m;
+    if (!isOn && start >= 0) {
+      rebuilt.push({ day, start: clock(start), end: clock(m) });
+      start = -1;
+    }
+  }
+  const dayIndex = DAYS.indexOf(day);
+  const before = slots.filter((s) => DAYS.indexOf(s.day) < dayIndex);
+  const after = slots.filter((s) => DAYS.indexOf(s.day) > dayIndex);
+  return [...before, ...rebuilt, ...after];
+}
+
+/** Hours per week the slots cover, for the calendar's summary line. */
+export function weeklyHours(slots: readonly WeeklySlot[]): number {
+  return slots.reduce((sum, slot) => sum + Math.max(0, minutes(slot.end) - minutes(slot.start)), 0) / 60;
+}
+
+/** The slots as a short sentence per day for screen readers and the phone: "Mon 07:00–19:00". */
+export function describeSlots(slots: readonly WeeklySlot[]): string {
+  const parts = DAYS.flatMap((day) => {
+    const ofDay = slots.filter((s) => s.day === day);
+    if (ofDay.length === 0) return [];
+    return [`${DAY_NAMES[day].slice(0, 3)} ${ofDay.map((s) => `${s.start}–${s.end}`).join(', ')}`];
+  });
+  return parts.length === 0 ? 'no hours' : parts.join('; ');
+}

@@ -1,0 +1,55 @@
+import { createContext } from 'svelte';
+import type { SlaDerivation } from '@accord/core/derive';
+import type { FileProblem, Requirements } from '@accord/core/model';
+import { readSnapshot } from '@accord/core/ydoc';
+import type { WorkshopSession } from './WorkshopSession.svelte.ts';
+
+export type PreviewResult =
+  | { readonly ok: true; readonly derivation: SlaDerivation }
+  | { readonly ok: false; readonly problems: readonly FileProblem[] };
+
+/** Recompute at most this often while people type; derivation of the reference workshop takes ~1–2 ms. */
+const DEBOUNCE_MS = 150;
+
+/**
+ * The live preview: the same engine the server publishes with (`deriveSla`), run in this browser on the
+ * doc's current snapshot. The engine is loaded after the room's first paint; half-typed, invalid docs give
+ * their validation problems instead of a derivation.
+ */
+export class Preview {
+  result = $state.raw<PreviewResult | null>(null);
+  /** Milliseconds the last derivation took, shown for the curious facilitator. */
+  tookMs = $state(0);
+  private derive: ((requirements: Requirements) => SlaDerivation) | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly session: WorkshopSession) {
+    this.unsubscribe = session.subscribe(() => this.schedule());
+    void import('@accord/core/derive').then((module) => {
+      this.derive = module.deriveSla;
+      this.compute();
+    });
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.compute(), DEBOUNCE_MS);
+  }
+
+  private compute(): void {
+    // An empty doc before the first sync is not the workshop: wait for it.
+    if (!this.derive || !this.session.loaded) return;
+    const started = performance.now();
+    const snapshot = readSnapshot(this.session.doc);
+    this.result = snapshot.ok ? { ok: true, derivation: this.derive(snapshot.value) } : { ok: false, problems: snapshot.problems };
+    this.tookMs = performance.now() - started;
+  }
+}
+
+export const [getPreview, setPreview] = createContext<Preview>();

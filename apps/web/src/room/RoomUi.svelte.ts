@@ -1,0 +1,54 @@
+import { createContext, tick } from 'svelte';
+import { fieldElementId, pathAndAncestors, phaseOfPath } from '../lib/field-paths.ts';
+import type { WorkshopSession } from './WorkshopSession.svelte.ts';
+
+/** The field whose proposals are open in the proposal dialog. */
+export interface ProposalTarget {
+  readonly path: string;
+  readonly label: string;
+}
+
+const FOCUSABLE = 'input:not([type=hidden]), select, textarea, button, [tabindex]';
+
+/** Room-wide UI state that is this participant's alone: dialogs, and jumping to a field. */
+export class RoomUi {
+  proposalTarget = $state.raw<ProposalTarget | null>(null);
+  toolsOpen = $state(false);
+  /** Shown briefly on the field a finding link jumped to. */
+  highlighted = $state<string | null>(null);
+
+  constructor(private readonly session: WorkshopSession) {}
+
+  openProposals(path: string, label: string): void {
+    this.proposalTarget = { path, label };
+  }
+
+  closeProposals(): void {
+    this.proposalTarget = null;
+  }
+
+  /**
+   * Opens the phase that edits a field and focuses its input; when the field has no input of its own
+   * (a whole list, say), the nearest section that has one is focused instead.
+   */
+  async focusField(path: string): Promise<boolean> {
+    this.session.viewPhase = phaseOfPath(path);
+    await tick();
+    for (const candidate of pathAndAncestors(path)) {
+      const element = document.getElementById(fieldElementId(candidate));
+      if (!element) continue;
+      for (let details = element.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
+      const target = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE) ?? element;
+      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      target.focus({ preventScroll: true });
+      this.highlighted = candidate;
+      setTimeout(() => {
+        if (this.highlighted === candidate) this.highlighted = null;
+      }, 2500);
+      return true;
+    }
+    return false;
+  }
+}
+
+export const [getRoomUi, setRoomUi] = createContext<RoomUi>();
