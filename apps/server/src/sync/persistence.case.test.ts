@@ -1,0 +1,116 @@
+import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { CLOSE } from '@accord/protocol/close-codes';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { connectClient, metricValue, rawSocket, waitFor, waitForAsync } from '../test/yjs-client.ts';
+
+function docFrom(stored: Awaited<ReturnType<TestApp['app']['store']['load']>>): Y.Doc {
+  const doc = new Y.Doc();
+  for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
+  return doc;
+}
+
+describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(dialect, { compactAfterUpdates: 25, idleUnloadMs: 200 }); });
+  afterAll(async () => { await t.close(); });
+
+  it('compacts a long tail into a snapshot in the background, and loads the same document from it', async () => {
+    const workshopId = await t.createWorkshop('blank');
+    const client = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
+    await client.synced();
+    for (let i = 0; i < 60; i += 1) {
+      client.doc.getMap('notes').set(`n${i}`, i);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await client.saved();
+    await waitForAsync(async () => (await t.app.store.load(workshopId)).tail.length < 25, 5000, 'compaction');
+    const stored = await t.app.store.load(workshopId);
+    expect(stored.snapshot?.seqUpto).toBeGreaterThanOrEqual(25);
+    expect(await metricValue(t.app.metrics.compactions)).toBeGreaterThan(0);
+    expect(Y.encodeStateVector(docFrom(stored))).toEqual(Y.encodeStateVector(client.doc));
+    client.destroy();
+  });
+
+  it('never lets two compactions merge the same tail twice', async () => {
+    const workshopId = await t.createWorkshop('blank');
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 30; i += 1) doc.getMap('m').set(`k${i}`, i);
+    await t.app.store.append([{ workshopId, updates }]);
+    const results = await Promise.all([t.app.store.compact(workshopId), t.app.store.compact(workshopId)]);
+    expect(results.filter((r) => r !== undefined).map((r) => r?.merged)).toEqual([31]);
+    const stored = await t.app.store.load(workshopId);
+    expect(stored.tail).toEqual([]);
+    expect(docFrom(stored).getMap('m').get('k29')).toBe(29);
+  });
+
+  it('unloads an idle workshop and loads it again with everything in it', async () => {
+    const workshopId = await t.createWorkshop('blank');
+    const { token } = await t.join(workshopId, 'stakeholder');
+    const first = connectClient(t.yjsUrl, workshopId, token);
+    await first.synced();
+    first.doc.getMap('notes').set('kept', 'yes');
+    await first.saved();
+    first.destroy();
+    await waitFor(() => t.app.registry.peek(workshopId) === undefined, 5000, 'unload');
+    const second = connectClient(t.yjsUrl, workshopId, token);
+    await second.synced();
+    expect(second.doc.getMap('notes').get('kept')).toBe('yes');
+    second.destroy();
+  });
+
+  it('refuses to serve a workshop whose stored state cannot be read, instead of an empty document', async () => {
+    const workshopId = await t.createWorkshop('messaging');
+    const { token } = await t.join(workshopId, 'stakeholder');
+    const load = vi.spyOn(t.app.store, 'load').mockRejectedValueOnce(new Error('disk read error'));
+    const refused = rawSocket(t.yjsUrl, workshopId, token);
+    expect((await refused.closed).code).toBe(CLOSE.loadFailed.code);
+    expect(t.app.registry.peek(workshopId)).toBeUndefined();
+    load.mockRestore();
+    const client = connectClient(t.yjsUrl, workshopId, token);
+    await client.synced();
+    expect(client.doc.getMap('requirements').get('meta')).toBeInstanceOf(Y.Map);
+    client.destroy();
+  });
+
+  it('when storing fails, applies and relays nothing, says "not saved", and stores everything once the database is back', async () => {
+    const workshopId = await t.createWorkshop('blank');
+    const writer = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
+    const peer = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
+    await Promise.all([writer.synced(), peer.synced()]);
+    const failing = vi.spyOn(t.app.store, 'append').mockRejectedValue(new Error('database unavailable'));
+    const closed = new Promise<number>((resolve) => writer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+    writer.doc.getMap('notes').set('during-outage', 1);
+    expect(await closed).toBe(CLOSE.storageUnavailable.code);
+    await expect(writer.saved(300)).rejects.toThrow(/not saved/);
+    expect(peer.doc.getMap('notes').has('during-outage')).toBe(false);
+    expect(t.app.registry.peek(workshopId)?.doc.getMap('notes').has('during-outage')).toBe(false);
+    failing.mockRestore();
+    await writer.saved(10_000);
+    await waitFor(() => peer.doc.getMap('notes').get('during-outage') === 1, 5000, 'relay after recovery');
+    expect(docFrom(await t.app.store.load(workshopId)).getMap('notes').get('during-outage')).toBe(1);
+    writer.destroy();
+    peer.destroy();
+  });
+
+  it('refuses an update that would push the document past its size limit, storing nothing', async () => {
+    const small = await startTestApp(dialect, { maxDocBytes: 20_000 });
+    try {
+      const workshopId = await small.createWorkshop('blank');
+      const { token } = await small.join(workshopId, 'stakeholder');
+      const client = connectClient(small.yjsUrl, workshopId, token);
+      await client.synced();
+      const before = (await small.app.store.load(workshopId)).lastSeq;
+      const closed = new Promise<number>((resolve) => client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+      client.doc.getMap('notes').set('huge', 'x'.repeat(30_000));
+      expect(await closed).toBe(CLOSE.documentTooLarge.code);
+      expect((await small.app.store.load(workshopId)).lastSeq).toBe(before);
+      client.destroy();
+    } finally {
+      await small.close();
+    }
+  });
+});
