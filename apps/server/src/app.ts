@@ -20,6 +20,8 @@ import { versionRoutes } from './http/routes/version.routes.ts';
 import { workshopRoutes } from './http/routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { staticWeb } from './http/static-web.ts';
+import { randomId } from './auth/secret-token.ts';
+import { createScaleOut, type ScaleOut } from './scale/scale-out.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { healthRoutes } from './ops/health-routes.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -59,6 +61,8 @@ export interface AccordApp {
   readonly events: WorkshopEvents;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  /** This node's id (in logs and Redis). */
+  readonly nodeId: string;
   /** Starts listening on the configured host and port; resolves with the base URL. */
   listen(): Promise<string>;
   /** Graceful shutdown: stop taking connections, store everything pending, close sockets and the database. */
@@ -79,10 +83,23 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       metrics.commitSeconds.observe(seconds);
     },
   });
+  let publishStored: ((workshopId: string, seq: number, update: Uint8Array) => void) | undefined;
   const registry = new RoomRegistry({
     store, committer, metrics, logger, compactAfterUpdates: config.compactAfterUpdates,
+    onStored: (workshopId, seq, update) => publishStored?.(workshopId, seq, update),
     limits: { maxDocBytes: config.maxDocBytes, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
   }, committer, metrics, logger, { idleUnloadMs: config.idleUnloadMs });
+  const nodeId = config.nodeId ?? `node-${randomId(6)}`;
+  let scaleOut: ScaleOut | undefined;
+  if (config.redisUrl) {
+    if (database.dialect !== 'postgres') {
+      await database.close();
+      throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only');
+    }
+    scaleOut = createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId }, registry, store, logger, metrics);
+    const { fanout } = scaleOut;
+    publishStored = (workshopId, seq, update) => fanout.publish(workshopId, seq, update);
+  }
   const participants = new ParticipantRepository(database.db);
   const invites = new InviteRepository(database.db);
   const audit = new AuditRepository(database.db);
@@ -93,7 +110,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const versions = new VersionService({ versions: new VersionRepository(database.db), participants, audit, registry, events, logger });
   const sessions = new SessionService({ db: database.db, audit, registry, events });
   const requirements = new RequirementsService(registry, audit);
-  const limiters = overrides.limiters ?? memoryLimiters;
+  const limiters = overrides.limiters ?? scaleOut?.limiters ?? memoryLimiters;
   const yjs = new YjsEndpoint({ registry, participants, metrics, logger }, {
     maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
   });
@@ -145,10 +162,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     else if (!pathname.startsWith('/socket.io/')) socket.destroy();
   });
   server.on('clientError', (_error, socket) => socket.destroy());
-  const control = new ControlPlane(server, { participants, sessions, events, logger });
+  const control = new ControlPlane(server, {
+    participants, sessions, events, logger,
+    ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
+    onRemoteRevoke: (workshopId, participantId) => registry.disconnectParticipant(workshopId, participantId),
+  });
+  events.on('participantRevoked', (workshopId, event) => registry.disconnectParticipant(workshopId, event.participantId));
 
   return {
-    config, server, database, store, registry, participants, workshops, control, events, metrics, logger,
+    config, server, database, store, registry, participants, workshops, control, events, metrics, logger, nodeId,
     listen: () => new Promise((resolveUrl, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
@@ -164,6 +186,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       yjs.close();
       server.closeAllConnections();
       await controlClosed;
+      await scaleOut?.close();
       await database.close();
     },
   };

@@ -16,6 +16,11 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: number(500),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"').default('accord'),
+  NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"').optional(),
+}).refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
+  message: 'REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only',
+  path: ['REDIS_URL'],
 });
 
 export interface Config {
@@ -45,6 +50,10 @@ export interface Config {
    * process directly, or they could choose their own address.
    */
   readonly trustProxy: boolean;
+  /** Prefix of every Redis key and channel, so deployments can share a Redis. */
+  readonly redisPrefix: string;
+  /** This node's name in logs and Redis; random when unset. */
+  readonly nodeId: string | undefined;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly error: string };
@@ -63,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       port: e.PORT, host: e.HOST, dataDir: e.DATA_DIR, databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
       maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
       idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
+      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID,
     }),
   };
 }

@@ -24,7 +24,13 @@ export interface ControlPlaneDeps {
   readonly sessions: SessionService;
   readonly events: WorkshopEvents;
   readonly logger: Logger;
+  /** The Redis adapter when several nodes share the workshops. */
+  readonly adapter?: Parameters<ControlServer['adapter']>[0];
+  /** Another node revoked a participant: close their connections on this node too. */
+  readonly onRemoteRevoke?: (workshopId: string, participantId: string) => void;
 }
+
+const REVOKE = 'accord:revoke';
 
 const WORKSHOP_ID = /^[a-z0-9]{1,64}$/;
 const workshopRoom = (id: string): string => `w:${id}`;
@@ -53,6 +59,7 @@ export class ControlPlane {
       // Without this, engine.io destroys upgrades of other paths (the Yjs endpoint) after a second.
       destroyUpgrade: false,
       maxHttpBufferSize: 64 * 1024,
+      ...(deps.adapter ? { adapter: deps.adapter } : {}),
     });
     this.io.use((socket, next) => {
       this.authenticate(socket).then(() => next(), (error: unknown) => {
@@ -166,7 +173,12 @@ export class ControlPlane {
     events.on('versionPublished', (id, e) => this.io.to(workshopRoom(id)).emit('version:published', e));
     events.on('signatureRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('signature:recorded', e));
     events.on('participantJoined', (id) => this.scheduleRoster(id));
+    (this.io as unknown as { on(event: string, listener: (workshopId: unknown, participantId: unknown) => void): void }).on(REVOKE, (workshopId, participantId) => {
+      if (typeof workshopId === 'string' && typeof participantId === 'string') this.deps.onRemoteRevoke?.(workshopId, participantId);
+    });
     events.on('participantRevoked', (id, e) => {
+      // Yjs connections on other nodes; socket.io connections everywhere go through the adapter below.
+      if (this.deps.adapter) (this.io as unknown as { serverSideEmit(event: string, ...args: unknown[]): void }).serverSideEmit(REVOKE, id, e.participantId);
       const room = this.io.in(participantRoom(e.participantId));
       room.emit('revoked', { reason: 'your access to this workshop was revoked by the facilitator' });
       room.disconnectSockets(true);

@@ -18,6 +18,7 @@ export function createMetrics() {
     batchSize: new Histogram({ name: 'accord_commit_batch_size', help: 'Updates per group commit', buckets: [1, 2, 5, 10, 20, 50, 100, 200], registers: [registry] }),
     commitFailures: new Counter({ name: 'accord_commit_failures_total', help: 'Group commits that failed (nothing applied or relayed)', registers: [registry] }),
     compactions: new Counter({ name: 'accord_compactions_total', help: 'Compactions of a workshop log into a snapshot', registers: [registry] }),
+    catchUps: new Counter({ name: 'accord_fanout_catchups_total', help: 'Reads from the database to fill what the Redis fan-out missed', labelNames: ['why'], registers: [registry] }),
   };
 }
 

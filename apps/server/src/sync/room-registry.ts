@@ -18,6 +18,7 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<WorkshopRoom>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly listeners = new Set<(room: WorkshopRoom) => void>();
+  private readonly unloadListeners = new Set<(workshopId: string) => void>();
   /** Holders of each room (connections and server-side work); a room is unloaded only at zero. */
   private readonly claims = new Map<WorkshopRoom, number>();
 
@@ -41,6 +42,16 @@ export class RoomRegistry {
   /** Called with every room once it has loaded (scale-out subscribes to its channel then). */
   onLoaded(listener: (room: WorkshopRoom) => void): void {
     this.listeners.add(listener);
+  }
+
+  /** Called with the id of every room unloaded. */
+  onUnloaded(listener: (workshopId: string) => void): void {
+    this.unloadListeners.add(listener);
+  }
+
+  /** Every loaded room. */
+  loaded(): WorkshopRoom[] {
+    return [...this.rooms.values()];
   }
 
   /**
@@ -110,6 +121,7 @@ export class RoomRegistry {
     this.rooms.delete(room.workshopId);
     this.metrics.loadedDocs.set(this.rooms.size);
     room.destroy(CLOSE.shuttingDown);
+    for (const listener of this.unloadListeners) listener(room.workshopId);
     this.logger.debug({ workshopId: room.workshopId }, 'unloaded idle workshop');
   }
 

@@ -29,19 +29,40 @@ export class UpdateStore {
     return (await this.db.selectFrom('workshops').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
+  /**
+   * Snapshot plus tail, read in one transaction so a concurrent compaction cannot remove the tail between
+   * the two reads. `lastSeq` is the highest sequence number read (not the counter, which may be ahead
+   * with a commit in flight on another node).
+   */
   async load(workshopId: string): Promise<StoredState> {
-    const [workshop, snapshot] = await Promise.all([
-      this.db.selectFrom('workshops').select('last_seq').where('id', '=', workshopId).executeTakeFirst(),
-      this.db.selectFrom('yjs_snapshots').select(['seq_upto', 'state']).where('workshop_id', '=', workshopId).executeTakeFirst(),
-    ]);
-    const after = snapshot?.seq_upto ?? 0;
-    const tail = await this.db.selectFrom('yjs_updates').select(['seq', 'update'])
-      .where('workshop_id', '=', workshopId).where('seq', '>', after).orderBy('seq').execute();
-    return {
-      snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: toBytes(snapshot.state) } : undefined,
-      tail: tail.map((row) => ({ seq: row.seq, update: toBytes(row.update) })),
-      lastSeq: workshop?.last_seq ?? 0,
-    };
+    return this.db.transaction().execute(async (trx) => {
+      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', 'state']).where('workshop_id', '=', workshopId).executeTakeFirst();
+      const after = snapshot?.seq_upto ?? 0;
+      const tail = await trx.selectFrom('yjs_updates').select(['seq', 'update'])
+        .where('workshop_id', '=', workshopId).where('seq', '>', after).orderBy('seq').execute();
+      return {
+        snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: toBytes(snapshot.state) } : undefined,
+        tail: tail.map((row) => ({ seq: row.seq, update: toBytes(row.update) })),
+        lastSeq: tail.length > 0 ? (tail[tail.length - 1]?.seq ?? after) : after,
+      };
+    });
+  }
+
+  /** Stored updates after a sequence number, and where the snapshot ends (to tell whether they are all there). */
+  async tailAfter(workshopId: string, afterSeq: number): Promise<{ snapshotUpto: number; tail: { seq: number; update: Uint8Array }[] }> {
+    return this.db.transaction().execute(async (trx) => {
+      const snapshot = await trx.selectFrom('yjs_snapshots').select('seq_upto').where('workshop_id', '=', workshopId).executeTakeFirst();
+      const rows = await trx.selectFrom('yjs_updates').select(['seq', 'update'])
+        .where('workshop_id', '=', workshopId).where('seq', '>', afterSeq).orderBy('seq').execute();
+      return { snapshotUpto: snapshot?.seq_upto ?? 0, tail: rows.map((row) => ({ seq: row.seq, update: toBytes(row.update) })) };
+    });
+  }
+
+  /** The sequence counter of each workshop (what has been handed out, committed or not). */
+  async lastSeqs(workshopIds: readonly string[]): Promise<Map<string, number>> {
+    if (workshopIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('workshops').select(['id', 'last_seq']).where('id', 'in', [...workshopIds]).execute();
+    return new Map(rows.map((row) => [row.id, row.last_seq]));
   }
 
   /**

@@ -222,6 +222,41 @@ export class WorkshopRoom {
     return this.storedAbove.size > 0;
   }
 
+  private catchingUp: Promise<void> | undefined;
+
+  /**
+   * Fills gaps from the database, the source of truth: updates another node stored that this one has not
+   * heard of (a lost or late fan-out message). Where a compaction has already folded them into the snapshot,
+   * the snapshot is applied (Yjs merges idempotently).
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= this.readMissing().finally(() => { this.catchingUp = undefined; });
+    return this.catchingUp;
+  }
+
+  private async readMissing(): Promise<void> {
+    const after = this.appliedSeq;
+    const { snapshotUpto, tail } = await this.services.store.tailAfter(this.workshopId, after);
+    if (snapshotUpto > after) {
+      const stored = await this.services.store.load(this.workshopId);
+      if (stored.snapshot) this.applySnapshot(stored.snapshot.seqUpto, stored.snapshot.state);
+      for (const row of stored.tail) this.applyStored(row.seq, row.update);
+      return;
+    }
+    for (const row of tail) this.applyStored(row.seq, row.update);
+  }
+
+  private applySnapshot(seqUpto: number, state: Uint8Array): void {
+    Y.applyUpdate(this.doc, state, STORED_ELSEWHERE);
+    if (seqUpto > this.appliedSeq) this.appliedSeq = seqUpto;
+    for (const seq of this.storedAbove) if (seq <= seqUpto) this.storedAbove.delete(seq);
+    while (this.storedAbove.delete(this.appliedSeq + 1)) this.appliedSeq += 1;
+    this.snapshotBytes = state.byteLength;
+    const keep = this.tailSizes.filter((t) => t.seq > seqUpto);
+    this.tailSizes.splice(0, this.tailSizes.length, ...keep);
+    this.scheduleSaved();
+  }
+
   private relay(update: Uint8Array, origin: unknown): void {
     const message = updateMessage(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(message);

@@ -130,13 +130,12 @@ export class WorkshopService {
     return (await this.deps.participants.list(workshopId)).map(toParticipantView);
   }
 
-  /** Revokes a participant and disconnects their sockets (Yjs here; socket.io through the event) at once. */
+  /** Revokes a participant; the event disconnects their Yjs and socket.io connections on every node at once. */
   async revokeParticipant(actor: Participant, participantId: string): Promise<void> {
     if (participantId === actor.id) throw new HttpError(400, 'cannot_revoke_self', 'you cannot revoke yourself; another facilitator can');
     if (!(await this.deps.participants.revoke(actor.workshopId, participantId))) {
       throw new HttpError(404, 'not_found', 'no active participant with that id in this workshop');
     }
-    this.deps.registry.disconnectParticipant(actor.workshopId, participantId);
     this.deps.events.emit('participantRevoked', actor.workshopId, { participantId });
     await this.deps.audit.record(actor.workshopId, 'participant.revoked', actor, { participantId });
   }

@@ -1,0 +1,80 @@
+import { requirementsSchema } from '@accord/core/model';
+import { templateById } from '@accord/core/templates';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase } from '../database.ts';
+import { createProcessDatabase } from '../test/process-database.ts';
+import { freePort, startServerProcess, type ServerProcess } from '../test/server-process.ts';
+import { startBalancer } from '../test/tcp-balancer.ts';
+import { scaleOutAvailable, SCALE_OUT_URLS } from '../test/two-nodes.ts';
+import { connectClient, waitFor, type TestClient } from '../test/yjs-client.ts';
+import { UpdateStore } from '../sync/update-store.ts';
+import { ParticipantRepository } from '../workshops/participant.repository.ts';
+import { WorkshopRepository } from '../workshops/workshop.repository.ts';
+
+const WRITERS = 6;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.runIf(scaleOutAvailable())('a node killed with SIGKILL behind a balancer', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('moves its clients to the other node and loses no edit', async () => {
+    const database = await createProcessDatabase('postgres');
+    cleanups.push(() => database.drop());
+    const opened = await openDatabase(database.options);
+    const requirements = requirementsSchema.parse(templateById('blank')?.requirements);
+    const workshopId = (await new WorkshopRepository(opened.db).create({ title: 'Node death', template: 'blank', requirements })).id;
+    const participants = new ParticipantRepository(opened.db);
+    const tokens: string[] = [];
+    for (let i = 0; i < WRITERS; i += 1) tokens.push((await participants.create({ workshopId, name: `writer ${i}`, role: 'stakeholder' })).token);
+    await opened.close();
+
+    const prefix = `accord-death-${process.pid}`;
+    const ports = [await freePort(), await freePort()];
+    const nodes: ServerProcess[] = [];
+    for (const [i, port] of ports.entries()) {
+      nodes.push(await startServerProcess({ ...database.env, REDIS_URL: SCALE_OUT_URLS.redis ?? '', REDIS_PREFIX: prefix, NODE_ID: `node-${i}`, PORT: String(port) }));
+    }
+    cleanups.push(async () => { for (const node of nodes) await node.kill(); });
+    const balancer = await startBalancer(ports);
+    cleanups.push(() => balancer.close());
+
+    const writers = tokens.map((token, i) => ({
+      name: `w${i}`, ledger: [] as string[],
+      client: connectClient(`ws://127.0.0.1:${balancer.port}/yjs`, workshopId, token) as TestClient,
+    }));
+    cleanups.push(() => { for (const w of writers) w.client.destroy(); });
+    await Promise.all(writers.map((w) => w.client.synced()));
+
+    let editing = true;
+    const loops = writers.map(async (writer) => {
+      for (let n = 0; editing; n += 1) {
+        writer.client.doc.getMap('ledger').set(`${writer.name}-${n}`, n);
+        writer.ledger.push(`${writer.name}-${n}`);
+        await sleep(20 + Math.random() * 20);
+      }
+    });
+    await sleep(700);
+    await nodes[0]?.kill();
+    await sleep(1200);
+    editing = false;
+    await Promise.all(loops);
+
+    await Promise.all(writers.map((w) => w.client.saved(20_000)));
+    const everyKey = writers.flatMap((w) => w.ledger);
+    for (const writer of writers) await waitFor(() => writer.client.doc.getMap('ledger').size === everyKey.length, 10_000, `${writer.name} converging`);
+
+    const check = await openDatabase(database.options);
+    try {
+      const stored = await new UpdateStore(check.db).load(workshopId);
+      const doc = new Y.Doc();
+      for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
+      expect(everyKey.filter((key) => !doc.getMap('ledger').has(key))).toEqual([]);
+    } finally {
+      await check.close();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { LimiterFactory } from '../http/rate-limit.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { UpdateStore } from '../sync/update-store.ts';
+import { YjsFanout } from './yjs-fanout.ts';
+
+export interface ScaleOut {
+  readonly fanout: YjsFanout;
+  /** The socket.io adapter: rooms, emits, fetchSockets and disconnects reach every node. */
+  readonly adapter: ReturnType<typeof createAdapter>;
+  /** Rate limits counted across nodes (with an in-memory stand-in while Redis is away). */
+  readonly limiters: LimiterFactory;
+  close(): Promise<void>;
+}
+
+export interface ScaleOutOptions {
+  readonly redisUrl: string;
+  readonly prefix: string;
+  readonly nodeId: string;
+}
+
+/**
+ * Everything several nodes share through Redis: Yjs fan-out, the socket.io adapter and rate limits.
+ * Four connections per node: two for the fan-out (a subscriber cannot publish), two for socket.io.
+ */
+export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry, store: UpdateStore, logger: Logger, metrics: Metrics): ScaleOut {
+  const connect = (role: string): Redis => {
+    const client = new Redis(options.redisUrl, { connectionName: `accord-${options.nodeId}-${role}`, maxRetriesPerRequest: 3 });
+    client.on('error', (error: Error) => logger.warn({ role, err: error.message }, 'redis connection problem'));
+    return client;
+  };
+  const publisher = connect('pub');
+  const subscriber = connect('sub');
+  const ioPub = connect('io-pub');
+  const ioSub = connect('io-sub');
+  const fanout = new YjsFanout(publisher, subscriber, registry, store, logger, metrics, {
+    prefix: options.prefix, nodeId: options.nodeId, catchUpIntervalMs: 1000, gapGraceMs: 100,
+  });
+  return {
+    fanout,
+    adapter: createAdapter(ioPub, ioSub, { key: `${options.prefix}:socket.io`, requestsTimeout: 2000 }),
+    limiters: (rule) => new RateLimiterRedis({
+      storeClient: publisher, keyPrefix: `${options.prefix}:rl:${rule.name}`, points: rule.points, duration: rule.windowSeconds,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.windowSeconds }),
+    }),
+    close: async () => {
+      fanout.close();
+      await Promise.allSettled([publisher, subscriber, ioPub, ioSub].map((client) => client.quit()));
+    },
+  };
+}
