@@ -4,6 +4,8 @@ import type { FileProblem, Requirements } from '@accord/core/model';
 import { readSnapshot } from '@accord/core/ydoc';
 import type { WorkshopSession } from './WorkshopSession.svelte.ts';
 
+type Finding = SlaDerivation['findings'][number];
+
 export type PreviewResult =
   | { readonly ok: true; readonly derivation: SlaDerivation }
   | { readonly ok: false; readonly problems: readonly FileProblem[] };
@@ -20,6 +22,12 @@ export class Preview {
   result = $state.raw<PreviewResult | null>(null);
   /** Milliseconds the last derivation took, shown for the curious facilitator. */
   tookMs = $state(0);
+  /**
+   * When each current finding first appeared during this visit (0: it was there when the room opened), so
+   * a finding someone just caused can be shown first and marked new.
+   */
+  appearedAt = $state.raw<ReadonlyMap<string, number>>(new Map());
+  private computedOnce = false;
   private derive: ((requirements: Requirements) => SlaDerivation) | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly unsubscribe: () => void;
@@ -49,7 +57,22 @@ export class Preview {
     const snapshot = readSnapshot(this.session.doc);
     this.result = snapshot.ok ? { ok: true, derivation: this.derive(snapshot.value) } : { ok: false, problems: snapshot.problems };
     this.tookMs = performance.now() - started;
+    if (this.result.ok) {
+      const now = Date.now();
+      const appeared = new Map<string, number>();
+      for (const finding of this.result.derivation.findings) {
+        const key = findingKey(finding);
+        appeared.set(key, this.appearedAt.get(key) ?? (this.computedOnce ? now : 0));
+      }
+      this.appearedAt = appeared;
+      this.computedOnce = true;
+    }
   }
+}
+
+/** A finding's identity across recomputations: its code and the fields it names (the message holds numbers). */
+export function findingKey(finding: Pick<Finding, 'code' | 'fields' | 'functionId' | 'scenario'>): string {
+  return `${finding.code}|${finding.functionId ?? ''}|${finding.scenario ?? ''}|${finding.fields.join(',')}`;
 }
 
 export const [getPreview, setPreview] = createContext<Preview>();

@@ -103,8 +103,16 @@ export class WorkshopSession {
     this.watchDoc();
     this.socket = io({ auth: { workshopId: workshop.id }, withCredentials: true, transports: ['websocket', 'polling'] });
     this.watchSocket();
-    const goOnline = () => { this.online = true; };
-    const goOffline = () => { this.online = false; };
+    // The browser knows first when the network is gone: stop the websocket at once (edits stay in the doc and
+    // are sent on reconnect) rather than writing into a dead connection until the watchdog notices.
+    const goOnline = () => {
+      this.online = true;
+      if (!this.stopped) this.provider.connect();
+    };
+    const goOffline = () => {
+      this.online = false;
+      this.provider.disconnect();
+    };
     addEventListener('online', goOnline);
     addEventListener('offline', goOffline);
     this.cleanups.push(() => removeEventListener('online', goOnline), () => removeEventListener('offline', goOffline));

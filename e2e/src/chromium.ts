@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium; these machines never download browsers. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export const INSTALL_HINT =
+  `Chromium is not at ${CHROMIUM_PATH}. Install Debian's package: apt-get update && apt-get install -y chromium ` +
+  '(or set CHROMIUM_PATH). `bash .ci/run` installs it for you.';
+
+/** Whether the browser tests can run here; with E2E_REQUIRED=1 (CI) a missing browser is a failure, not a skip. */
+export function chromiumAvailable(): boolean {
+  const present = existsSync(CHROMIUM_PATH);
+  if (!present && process.env.E2E_REQUIRED === '1') throw new Error(INSTALL_HINT);
+  if (!present) console.warn(`[e2e] skipped: ${INSTALL_HINT}`);
+  return present;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+}

@@ -1,0 +1,205 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAccord, type RunningAccord } from './accord-server.ts';
+import { chromiumAvailable, launchChromium } from './chromium.ts';
+import {
+  createWorkshop, field, inviteLink, join, openContext, openPhase, PHONE, screenshot, seriousAxeViolations, typeInto, waitForSaved,
+  type Participant,
+} from './room-driver.ts';
+
+const TARGET = '/functions/mailbox-access/availability/targetPercent';
+const WEBMAIL_RTO = '/functions/webmail/recovery/component-failure/rtoSeconds';
+const MOBILE_TARGET = '/functions/mobile-sync/availability/targetPercent';
+
+/** The finding in the live findings list that names a field, if any. */
+function finding(page: Page, code: string, path: string) {
+  return page.locator(`[data-code="${code}"][data-fields~="${path}"]`).first();
+}
+
+async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => {
+  let accord: RunningAccord;
+  let browser: Browser;
+  let facilitator: Participant & { workshopId: string };
+  let stakeholder: Participant;
+  let sponsor: Participant;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.close();
+  });
+
+  it('offers the templates and an import on the start page', async () => {
+    const { context, page } = await openContext(browser);
+    await page.goto(accord.url);
+    await expect(page.getByRole('radio', { name: /Enterprise messaging/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: /Blank workshop/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('radio', { name: /Import a requirements file/ }).check();
+    await page.getByLabel('Your name (you facilitate)').fill('Someone');
+    await page.getByLabel('…or paste it here').fill('formatVersion: 1\nmeta: { title: X }');
+    await page.getByRole('button', { name: 'Create workshop' }).click();
+    // The server's validation problems are shown, naming the path.
+    await page.getByRole('alert').getByText('meta.service', { exact: true }).waitFor();
+    await page.getByRole('radio', { name: /Enterprise messaging/ }).check();
+    await screenshot(page, 'start');
+    await expectNoSeriousAxeViolations(page, 'start page');
+    await context.close();
+  });
+
+  it('lets the facilitator create the workshop and invite a stakeholder and a sponsor, who join by link', async () => {
+    facilitator = await createWorkshop(browser, accord.url, 'Anna Keller');
+    const stakeholderLink = await inviteLink(facilitator.page, 'stakeholder');
+    const sponsorLink = await inviteLink(facilitator.page, 'sponsor');
+    expect(stakeholderLink).toMatch(/\/join\//);
+
+    const { context, page } = await openContext(browser);
+    await page.goto(stakeholderLink);
+    await page.getByRole('heading', { name: 'Messaging platform SLA workshop' }).waitFor();
+    await expect(page.getByText('Stakeholder', { exact: true }).isVisible()).resolves.toBe(true);
+    await expectNoSeriousAxeViolations(page, 'join page');
+    await context.close();
+
+    stakeholder = await join(browser, stakeholderLink, 'Jonas Weber');
+    sponsor = await join(browser, sponsorLink, 'Karin Vogt', PHONE);
+    // The recent list on the start page remembers the workshop on this device.
+    expect(await stakeholder.page.evaluate(() => localStorage.getItem('accord.recent-workshops'))).toContain(facilitator.workshopId);
+  });
+
+  it('shows everyone who is present, with their role', async () => {
+    const roster = facilitator.page.getByTestId('roster');
+    await roster.locator('[data-participant="Jonas Weber"]').getByText('Stakeholder').waitFor();
+    await roster.locator('[data-participant="Karin Vogt"]').getByText('Sponsor').waitFor();
+  });
+
+  it('moves everyone to the next phase when the facilitator does', async () => {
+    await facilitator.page.getByRole('button', { name: 'Next: Availability →' }).click();
+    for (const p of [facilitator, stakeholder, sponsor]) await p.page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor();
+  });
+
+  it('shows each edit and who is editing which field to everyone, live', async () => {
+    await field(stakeholder.page, TARGET).click();
+    // Presence: the facilitator sees who edits the field, on the field and in the roster.
+    await facilitator.page.locator(`[data-field="${TARGET}"] .editor`, { hasText: 'Jonas Weber' }).waitFor();
+    await facilitator.page.getByTestId('roster').getByText('editing Mailbox access · availability target').waitFor();
+    await screenshot(facilitator.page, 'room-1280');
+
+    await typeInto(stakeholder.page, TARGET, '99.95');
+    await waitForSaved(stakeholder.page);
+    await expect.poll(() => field(facilitator.page, TARGET).inputValue()).toBe('99.95');
+    await expect.poll(() => field(sponsor.page, TARGET).inputValue()).toBe('99.95');
+    await facilitator.page.locator(`[data-field="${TARGET}"] .editor`).waitFor({ state: 'detached' });
+    // Units people use are understood, and a bad entry says what to type instead.
+    await typeInto(stakeholder.page, TARGET, '100');
+    await stakeholder.page.locator(`[data-field="${TARGET}"]`).getByText('a target lies between 0 and 100 %').waitFor();
+    await stakeholder.page.keyboard.press('Shift+Tab');
+    await stakeholder.page.keyboard.press('Escape');
+    await expect.poll(() => field(facilitator.page, TARGET).inputValue()).toBe('99.95');
+  });
+
+  it('keeps the sponsor read-only on requirements (inputs disabled) on a phone', async () => {
+    await expect(field(sponsor.page, TARGET).isDisabled()).resolves.toBe(true);
+    await screenshot(sponsor.page, 'room-390');
+    await expectNoSeriousAxeViolations(sponsor.page, 'room on a phone');
+    await expectNoSeriousAxeViolations(facilitator.page, 'room at 1280 px');
+  });
+
+  it('raises RTO_EXCEEDS_BUDGET while an RTO is longer than the budget, links it to the field, and clears it when fixed', async () => {
+    await openPhase(stakeholder.page, 'Recovery');
+    await expect(finding(facilitator.page, 'RTO_EXCEEDS_BUDGET', WEBMAIL_RTO).count()).resolves.toBe(0);
+    await typeInto(stakeholder.page, WEBMAIL_RTO, '4h');
+    const raised = finding(facilitator.page, 'RTO_EXCEEDS_BUDGET', WEBMAIL_RTO);
+    await raised.waitFor();
+    await expect(raised.textContent()).resolves.toContain('4h');
+
+    // The finding links to the field: the facilitator lands on the Recovery phase with the input focused.
+    await raised.getByRole('button', { name: /Webmail.*RTO/ }).click();
+    await facilitator.page.getByRole('heading', { level: 1, name: 'Recovery' }).waitFor();
+    await expect.poll(() => facilitator.page.evaluate(() => document.activeElement?.id)).toBe(`field:${WEBMAIL_RTO}`);
+    await expect.poll(() => field(facilitator.page, WEBMAIL_RTO).inputValue()).toBe('4h');
+    await facilitator.page.keyboard.press('Tab');
+
+    await typeInto(stakeholder.page, WEBMAIL_RTO, '2 h');
+    await raised.waitFor({ state: 'detached' });
+    await expect.poll(() => field(facilitator.page, WEBMAIL_RTO).inputValue()).toBe('2h');
+  });
+
+  it('lets a sponsor propose, people vote, and the facilitator accept; the decision is logged', async () => {
+    await openPhase(sponsor.page, 'Availability');
+    await sponsor.page.locator(`[data-field="${MOBILE_TARGET}"]`).getByRole('button', { name: /Propose a value/ }).click();
+    const dialog = sponsor.page.getByRole('dialog');
+    await dialog.getByLabel('Value').fill('99,5');
+    await dialog.getByLabel('Why').fill('Managers approve orders from their phones.');
+    await dialog.getByRole('button', { name: 'Propose', exact: true }).click();
+    const card = dialog.getByRole('article', { name: /Proposal by Karin Vogt: 99.5/ });
+    await card.getByRole('button', { name: 'Vote for' }).click();
+    await card.getByRole('button', { name: '✓ For' }).waitFor();
+    await screenshot(sponsor.page, 'proposal-390');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await openPhase(stakeholder.page, 'Availability');
+    await stakeholder.page.locator(`[data-field="${MOBILE_TARGET}"]`).getByRole('button', { name: /1 proposal for Target/ }).click();
+    const theirs = stakeholder.page.getByRole('dialog').getByRole('article', { name: /Proposal by Karin Vogt/ });
+    await theirs.getByRole('button', { name: 'Vote for' }).click();
+    await theirs.getByText('2 for').waitFor();
+    await stakeholder.page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
+    await openPhase(facilitator.page, 'Review');
+    const open = facilitator.page.getByRole('article', { name: /Proposal by Karin Vogt: 99.5/ });
+    await open.getByText('2 for').waitFor();
+    await open.getByRole('button', { name: 'Accept' }).click();
+    await facilitator.page.getByTestId('decision-log').getByText(/Mobile sync.*availability target/).waitFor();
+    await expect.poll(() => field(stakeholder.page, MOBILE_TARGET).inputValue()).toBe('99.5');
+    await facilitator.page.getByTestId('decision-log').scrollIntoViewIfNeeded();
+    await screenshot(facilitator.page, 'review-1280');
+    await expectNoSeriousAxeViolations(facilitator.page, 'review');
+  });
+
+  it('publishes a version that the sponsor reviews and signs on a phone, and downloads the PDF', async () => {
+    await openPhase(facilitator.page, 'Sign-off');
+    await facilitator.page.getByRole('button', { name: 'Publish version 1' }).click();
+    await facilitator.page.getByRole('heading', { name: 'Version 1', exact: true }).waitFor();
+
+    await openPhase(sponsor.page, 'Sign-off');
+    await sponsor.page.getByRole('heading', { name: 'Version 1', exact: true }).waitFor();
+    await sponsor.page.frameLocator('iframe[title^="SLA and justification"]').locator('body').getByText(/Mailbox access/).first().waitFor();
+    await sponsor.page.getByRole('radio', { name: /Sign — I approve/ }).check();
+    await screenshot(sponsor.page, 'sponsor-390');
+    await expectNoSeriousAxeViolations(sponsor.page, 'sponsor view');
+    await sponsor.page.getByRole('button', { name: 'Sign version 1' }).click();
+    await sponsor.page.getByRole('row', { name: /Karin Vogt \(you\)/ }).getByText('signed').waitFor();
+    // The facilitator's list updates on the signature event: the only sponsor signed, so the version is approved.
+    await facilitator.page.getByRole('listitem').filter({ hasText: 'v1' }).getByText('approved').waitFor();
+
+    const [download] = await Promise.all([
+      facilitator.page.waitForEvent('download'),
+      facilitator.page.getByRole('link', { name: 'PDF', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/v1\.pdf$/);
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('shows a sponsor what changed since the version they last saw', async () => {
+    await openPhase(facilitator.page, 'Availability');
+    await typeInto(facilitator.page, TARGET, '99.9');
+    await waitForSaved(facilitator.page);
+    await openPhase(facilitator.page, 'Sign-off');
+    await facilitator.page.getByRole('button', { name: 'Publish version 2' }).click();
+    await facilitator.page.getByRole('heading', { name: 'Version 2', exact: true }).waitFor();
+
+    await sponsor.page.getByRole('button', { name: /^v2/ }).click();
+    const changes = sponsor.page.locator('details', { hasText: 'What changed since version 1' });
+    await changes.getByRole('row', { name: /Mailbox access · availability target 99.95 99.9/ }).waitFor();
+    await screenshot(sponsor.page, 'sponsor-changes-390');
+  });
+});
