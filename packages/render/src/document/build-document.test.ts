@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { inputFor, messagingRequirements, PUBLISHED } from '../render/test-support/fixtures.ts';
+import { buildDocument } from './build-document.ts';
+import type { Block, Section } from './document-model.ts';
+import { FINDING_HOME, type FindingCode } from './finding-views.ts';
+
+const published = inputFor(messagingRequirements(), PUBLISHED);
+const model = buildDocument(published);
+const [sla, justification] = model.parts;
+
+function blocksOf(section: Section): Block[] {
+  return [...section.blocks, ...section.subsections.flatMap(blocksOf)];
+}
+
+function textOf(section: Section): string {
+  return JSON.stringify(blocksOf(section));
+}
+
+function section(part: typeof sla, title: string): Section {
+  const found = part?.sections.find((s) => s.title === title);
+  if (!found) throw new Error(`no section "${title}"`);
+  return found;
+}
+
+describe('buildDocument', () => {
+  it('lays out the SLA in the SPEC order and the justification after it', () => {
+    expect(sla?.sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+      '1 Document control', '2 Parties and sign-off', '3 Service and scope', '4 Service hours', '5 Availability commitments',
+      '6 Maintenance windows', '7 Continuity: recovery point and recovery time', '8 Support', '9 Backup and retention',
+      '10 Exclusions', '11 Error budget policy', '12 Reporting and review', '13 Open issues',
+    ]);
+    expect(justification?.sections.map((s) => s.title)).toEqual([
+      'Basis', 'Mailbox access', 'Mail flow', 'Webmail (Outlook Web Access)', 'Mobile sync (ActiveSync)',
+      'Support, maintenance and backup', 'Open issues', 'Decision log', 'Attendance',
+    ]);
+    expect(justification?.sections[1]?.subsections.map((s) => s.number)).toEqual(['2.1', '2.2', '2.3', '2.4']);
+  });
+
+  it('shows each finding once in the SLA, in the section it is about', () => {
+    const shown = (sla?.sections ?? []).flatMap((s) => blocksOf(s).flatMap((b) => (b.kind === 'findings' ? b.findings.map((f) => [s.id, f] as const) : [])));
+    const home = { 'sla-service-hours': 'service-hours', 'sla-availability': 'availability', 'sla-maintenance': 'maintenance', 'sla-continuity': 'continuity', 'sla-support': 'support', 'sla-backup': 'backup', 'sla-open-issues': 'open-issues' } as const;
+    expect(shown).toHaveLength(published.record.derivation.findings.length);
+    for (const [id, finding] of shown) expect(home[id as keyof typeof home]).toBe(FINDING_HOME[finding.code as FindingCode]);
+  });
+
+  it('justifies each commitment: who asked and why, alternatives with votes, the decision and the risks', () => {
+    const mailbox = textOf(section(justification, 'Mailbox access'));
+    expect(mailbox).toContain('Markus Brandt');
+    expect(mailbox).toContain('an hour without mail during business hours costs');
+    expect(mailbox).toContain('Agreed 30 minutes instead of 15');
+    expect(mailbox).toContain('Mailbox server hardware failure');
+    expect(mailbox).toContain('At 18 000 per hour of downtime');
+    const webmail = section(justification, 'Webmail (Outlook Web Access)');
+    const availability = JSON.stringify(webmail.subsections[0]?.blocks);
+    expect(availability).toContain('Field staff are as dependent on webmail');
+    expect(availability).toContain('1 for (Markus Brandt); 1 against (Messaging team)');
+  });
+
+  it('says why each cheaper design fails, with the numbers', () => {
+    const recovery = section(justification, 'Mailbox access').subsections.find((s) => s.title === 'Recovery objectives and design');
+    const text = JSON.stringify(recovery?.blocks);
+    expect(text).toContain('loses up to 1d of data, more than the RPO of 5m');
+    expect(text).toContain('set the SCR replay lag to at most 7h');
+    expect(text).toContain('Cluster continuous replication (CCR)');
+  });
+
+  it('lists the attendance and the decision log', () => {
+    expect(textOf(section(justification, 'Attendance'))).toContain('Anna Keller');
+    expect(textOf(section(justification, 'Decision log'))).toContain('Mailbox access: Component failure RTO');
+  });
+
+  it('marks a draft and lists the workshop sponsors as pending', () => {
+    const draft = buildDocument(inputFor(messagingRequirements(), null));
+    expect(draft.identity.draft).toBe(true);
+    expect(draft.identity.versionLabel).toBe('Draft — not published');
+    expect(draft.signOff.state).toBe('draft');
+    expect(draft.signOff.sponsors.map((s) => [s.name, s.statusText])).toEqual([['Dr. Karin Vogt', 'Pending'], ['Markus Brandt', 'Pending']]);
+  });
+
+  it('states approval, rejection and pending signatures of a published version', () => {
+    const approved = buildDocument(inputFor(messagingRequirements(), PUBLISHED, {
+      approved: true, sponsors: [{ name: 'Dr. Karin Vogt', status: 'signed', at: '2026-11-22T09:10:00.000Z' }],
+    }));
+    expect(approved.signOff.state).toBe('approved');
+    expect(approved.identity.status).toBe('Approved: every sponsor has signed this version.');
+    expect(approved.signOff.sponsors[0]?.statusText).toBe('Signed 2026-11-22 09:10 UTC');
+    const rejected = buildDocument(inputFor(messagingRequirements(), PUBLISHED, {
+      approved: false, sponsors: [{ name: 'Markus Brandt', status: 'rejected', comment: 'Webmail first.' }, { name: 'Dr. Karin Vogt', status: 'signed' }],
+    }));
+    expect(rejected.signOff.state).toBe('rejected');
+    expect(rejected.signOff.statusLine).toBe('Rejected by Markus Brandt; 1 of 2 signed.');
+    expect(buildDocument(published).signOff.statusLine).toBe('Published, awaiting sign-off: 0 of 2 sponsors signed.');
+  });
+
+  it('never approves a draft, whatever the sign-off state says', () => {
+    const draft = buildDocument(inputFor(messagingRequirements(), null, { approved: true, sponsors: [] }));
+    expect(draft.signOff.approved).toBe(false);
+  });
+
+  it('states the budget convention', () => {
+    expect(model.convention).toBe(published.record.derivation.convention);
+    expect(textOf(section(sla, 'Availability commitments'))).toContain('365.2425 days');
+  });
+});

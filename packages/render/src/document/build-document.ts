@@ -1,0 +1,71 @@
+import type { RenderInput } from '../render/render-input.ts';
+import type { DocumentModel } from './document-model.ts';
+import { buildIdentity, buildSignOff } from './identity.ts';
+import { functionJustification } from './justification/function-justification.ts';
+import { attendanceSection, decisionLogSection, openIssuesSection } from './justification/records-sections.ts';
+import { serviceJustification } from './justification/service-justification.ts';
+import { numberSections, type BuildContext, type SectionDraft } from './section-draft.ts';
+import { availabilitySection } from './sla/availability-section.ts';
+import { backupSection } from './sla/backup-section.ts';
+import { continuitySection } from './sla/continuity-section.ts';
+import { documentControlSection } from './sla/document-control-section.ts';
+import { errorBudgetPolicySection } from './sla/error-budget-policy-section.ts';
+import { exclusionsSection } from './sla/exclusions-section.ts';
+import { maintenanceSection } from './sla/maintenance-section.ts';
+import { openIssuesSummarySection } from './sla/open-issues-summary-section.ts';
+import { partiesSection } from './sla/parties-section.ts';
+import { reportingSection } from './sla/reporting-section.ts';
+import { scopeSection } from './sla/scope-section.ts';
+import { serviceHoursSection } from './sla/service-hours-section.ts';
+import { supportSection } from './sla/support-section.ts';
+
+/**
+ * The SLA (part I, in the order of FitSM's SLA template with Accord's continuity and backup sections added)
+ * and the justification (part II), built once from a version record; HTML, PDF and Markdown draw this.
+ */
+export function buildDocument(input: RenderInput): DocumentModel {
+  const { record } = input;
+  const signOff = buildSignOff(input);
+  const ctx: BuildContext = {
+    record,
+    requirements: record.requirements,
+    derivation: record.derivation,
+    signOff,
+    identity: buildIdentity(input, signOff),
+  };
+  const sla: SectionDraft[] = [
+    documentControlSection(ctx), partiesSection(ctx), scopeSection(ctx), serviceHoursSection(ctx), availabilitySection(ctx),
+    maintenanceSection(ctx), continuitySection(ctx), supportSection(ctx), backupSection(ctx), exclusionsSection(ctx),
+    errorBudgetPolicySection(ctx), reportingSection(ctx), openIssuesSummarySection(ctx),
+  ];
+  const justification: SectionDraft[] = [
+    {
+      id: 'why-basis',
+      title: 'Basis',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `This justification explains each commitment of the agreement for ${record.requirements.meta.service}: who asked for it and why, the alternatives proposed and how they were decided, what the numbers imply, the design that meets them and why cheaper designs fail, and the risks that remain. It is derived from the same ${ctx.identity.draft ? 'draft' : 'version'} (hash ${input.hash}).`,
+        },
+        { kind: 'paragraph', text: record.derivation.convention },
+      ],
+    },
+    ...record.requirements.functions.flatMap((fn) => {
+      const derived = record.derivation.functions.find((d) => d.id === fn.id);
+      return derived ? [functionJustification(ctx, fn, derived)] : [];
+    }),
+    serviceJustification(ctx), openIssuesSection(ctx), decisionLogSection(ctx), attendanceSection(ctx),
+  ];
+  const { meta } = record.requirements;
+  return {
+    title: meta.title,
+    service: meta.service,
+    identity: ctx.identity,
+    signOff,
+    convention: record.derivation.convention,
+    parts: [
+      { id: 'sla', title: 'Part I — Service level agreement', sections: numberSections(sla) },
+      { id: 'justification', title: 'Part II — Justification', sections: numberSections(justification) },
+    ],
+  };
+}

@@ -1,0 +1,52 @@
+import type { SlaDerivation } from '@accord/core/derive';
+import type { FindingView } from './document-model.ts';
+import { scenarioLabel } from './format/labels.ts';
+
+export type Finding = SlaDerivation['findings'][number];
+export type FindingCode = Finding['code'];
+
+/** The SLA sections a finding can belong to. */
+export type FindingHome =
+  | 'service-hours' | 'availability' | 'maintenance' | 'continuity' | 'support' | 'backup' | 'open-issues';
+
+/**
+ * Where in the SLA each finding is shown: beside the commitment it is about. Exhaustive over the codes, so a
+ * new code in the core fails to compile here until someone decides where readers should meet it.
+ */
+export const FINDING_HOME: Readonly<Record<FindingCode, FindingHome>> = {
+  MISSING_TIME_ZONE: 'service-hours',
+  DEPENDENCIES_CAP_AVAILABILITY: 'availability',
+  EXCEEDS_UPSTREAM_TARGET: 'availability',
+  NEEDS_AUTOMATIC_FAILOVER: 'availability',
+  MAINTENANCE_EXCEEDS_BUDGET: 'maintenance',
+  RTO_EXCEEDS_BUDGET: 'continuity',
+  RPO_NEEDS_REPLICATION: 'continuity',
+  RESTORE_EXCEEDS_RTO: 'continuity',
+  RPO_ZERO_ASYNC_REPLICATION: 'continuity',
+  STANDBY_LAG_IN_RTO: 'continuity',
+  SINGLE_COPY_AS_PROTECTION: 'continuity',
+  NO_OFFSITE_COPY_FOR_SITE_LOSS: 'continuity',
+  NO_RECOVERY_TEST: 'continuity',
+  SUPPORT_GAP_EXCEEDS_RTO: 'support',
+  RESPONSE_EXCEEDS_RTO: 'support',
+  PRIORITY_MATRIX_INCOMPLETE: 'support',
+  RETENTION_BELOW_REGULATORY: 'backup',
+  BACKUP_INTERVAL_EXCEEDS_RPO: 'backup',
+  NO_BACKUP_PLAN: 'backup',
+  UNRESOLVED_PROPOSAL: 'open-issues',
+  MISSING_RATIONALE: 'open-issues',
+};
+
+/** A finding as documents show it: code, severity, where it applies, what is wrong and the fix. */
+export function findingView(finding: Finding, derivation: SlaDerivation): FindingView {
+  const fn = finding.functionId === undefined ? undefined : derivation.functions.find((f) => f.id === finding.functionId);
+  const where = [fn?.name ?? finding.functionId, finding.scenario === undefined ? undefined : scenarioLabel(finding.scenario)]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .join(' · ');
+  return { code: finding.code, severity: finding.severity, where: where || 'Service-wide', message: finding.message, fix: finding.fix };
+}
+
+/** The findings shown in one SLA section, in the derivation's order (errors first). */
+export function findingsFor(derivation: SlaDerivation, home: FindingHome): FindingView[] {
+  return derivation.findings.filter((f) => FINDING_HOME[f.code] === home).map((f) => findingView(f, derivation));
+}

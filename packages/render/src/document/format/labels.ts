@@ -1,0 +1,50 @@
+import type { SlaDerivation } from '@accord/core/derive';
+import type { Scenario } from '@accord/core/model';
+
+export type Period = keyof NonNullable<SlaDerivation['functions'][number]['target']>['budgets'];
+
+/** Budget periods in document order. */
+export const PERIOD_ORDER: readonly Period[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+export const PERIOD_LABEL: Readonly<Record<Period, string>> = {
+  day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year',
+};
+
+export const SCENARIO_LABEL: Readonly<Record<Scenario, string>> = {
+  'component-failure': 'Component failure',
+  'site-loss': 'Site loss',
+  'data-corruption': 'Data corruption',
+};
+
+/** "component-failure" → "Component failure"; unknown text is returned as it came. */
+export function scenarioLabel(scenario: string): string {
+  return (SCENARIO_LABEL as Readonly<Record<string, string>>)[scenario] ?? scenario;
+}
+
+/**
+ * A percentage as the workshop wrote it: `99.9 %`. Targets are shown exactly; computed values (composite
+ * availability) are cut to `digits` decimals so floating-point noise never reaches a contract.
+ */
+export function percent(value: number, digits?: number): string {
+  const text = digits === undefined ? String(Number(value.toPrecision(12))) : trimZeros(value.toFixed(digits));
+  return `${text} %`;
+}
+
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+export function yesNo(value: boolean): string {
+  return value ? 'yes' : 'no';
+}
+
+/** A count with its noun: `1 finding`, `3 findings`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Title case of an id-like enum value: "almost-certain" → "Almost certain". */
+export function words(value: string): string {
+  const spaced = value.replace(/-/g, ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

@@ -1,0 +1,71 @@
+import type { Provenance, Requirements } from '@accord/core/model';
+import { cell, type Block } from '../document-model.ts';
+import { instantLabel } from '../format/dates.ts';
+import { fieldLabel, fieldValue } from '../format/field-label.ts';
+import { words } from '../format/labels.ts';
+
+type Proposal = Requirements['proposals'][number];
+
+/** Who asked for a commitment and why, as label/value rows. */
+export function provenanceRows(provenance: Provenance): [string, string][] {
+  return [
+    ['Source', provenance.source ? words(provenance.source) : 'not stated'],
+    ['Requested by', provenance.requestedBy || 'not stated'],
+    ['Rationale', provenance.rationale || 'not stated'],
+  ];
+}
+
+/** "2 for (A, B); 1 against (C)", or "no votes". */
+export function votesText(proposal: Proposal): string {
+  const side = (choice: 'for' | 'against'): string => {
+    const voters = proposal.votes.filter((v) => v.choice === choice).map((v) => v.voter);
+    return voters.length === 0 ? '' : `${voters.length} ${choice} (${voters.join(', ')})`;
+  };
+  return [side('for'), side('against')].filter((s) => s !== '').join('; ') || 'no votes';
+}
+
+/**
+ * The alternatives proposed for fields under `prefix` with their votes, and the decisions taken on them.
+ * Empty when nobody proposed or decided anything there.
+ */
+export function deliberationBlocks(requirements: Requirements, matches: (field: string) => boolean, labelFields: boolean): Block[] {
+  const proposals = requirements.proposals.filter((p) => matches(p.field));
+  const decisions = requirements.decisions.filter((d) => matches(d.field));
+  const blocks: Block[] = [];
+  const fieldColumn = labelFields ? [{ label: 'Field', width: 2.4 }] : [];
+  if (proposals.length > 0) {
+    blocks.push({ kind: 'paragraph', text: 'Alternatives proposed:' });
+    blocks.push({
+      kind: 'table',
+      columns: [...fieldColumn, { label: 'Value', width: 1.2 }, { label: 'Proposed by', width: 1.8 }, { label: 'Reason', width: 3.4 }, { label: 'Votes', width: 2.6 }, { label: 'Status', width: 1.2 }],
+      rows: proposals.map((p) => [
+        ...(labelFields ? [cell(fieldLabel(p.field, requirements))] : []),
+        cell(fieldValue(p.field, p.value)),
+        cell(p.createdAt ? `${p.proposedBy}, ${instantLabel(p.createdAt)}` : p.proposedBy),
+        cell(p.reason || '—'),
+        cell(votesText(p)),
+        cell(p.status, p.status === 'open' ? 'warning' : p.status === 'accepted' ? 'ok' : 'muted'),
+      ]),
+    });
+  }
+  if (decisions.length > 0) {
+    blocks.push({ kind: 'paragraph', text: 'Decided:' });
+    blocks.push({
+      kind: 'table',
+      columns: [...fieldColumn, { label: 'Value', width: 1.2 }, { label: 'Decided by', width: 1.8 }, { label: 'When', width: 1.8 }, { label: 'Note', width: 4.6 }],
+      rows: decisions.map((d) => [
+        ...(labelFields ? [cell(fieldLabel(d.field, requirements))] : []),
+        cell(fieldValue(d.field, d.value)),
+        cell(d.decidedBy),
+        cell(d.decidedAt ? instantLabel(d.decidedAt) : '—'),
+        cell(d.note || '—'),
+      ]),
+    });
+  }
+  return blocks;
+}
+
+/** Matches a field path and every path below it. */
+export function under(prefix: string): (field: string) => boolean {
+  return (field) => field === prefix || field.startsWith(`${prefix}/`);
+}

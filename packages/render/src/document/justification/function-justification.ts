@@ -1,0 +1,102 @@
+import type { DerivedFunction } from '@accord/core/derive';
+import type { BusinessFunction } from '@accord/core/model';
+import { formatDuration } from '@accord/core/duration';
+import { cell, type Block } from '../document-model.ts';
+import { findingView } from '../finding-views.ts';
+import { PERIOD_ORDER, percent, words } from '../format/labels.ts';
+import { partName, type BuildContext, type SectionDraft } from '../section-draft.ts';
+import { deliberationBlocks, provenanceRows, under } from './deliberation-blocks.ts';
+import { scenarioBlocks } from './scenario-justification.ts';
+
+/**
+ * Why one business function's commitments are what they are: who asked and why, the alternatives and the
+ * decision, what the numbers imply, the design and why cheaper ones fail, findings, residual risks.
+ */
+export function functionJustification(ctx: BuildContext, fn: BusinessFunction, derived: DerivedFunction): SectionDraft {
+  const { requirements, derivation } = ctx;
+  const base = `/functions/${fn.id}`;
+  const subsections: SectionDraft[] = [];
+  if (fn.availability && derived.target) {
+    subsections.push({
+      id: `why-${fn.id}-availability`,
+      title: 'Availability target',
+      blocks: [
+        {
+          kind: 'facts',
+          rows: [
+            ['Target', `${percent(fn.availability.targetPercent)} of ${fn.availability.window.kind === '24x7' ? 'every hour (24×7)' : 'service hours'}`],
+            ...provenanceRows(fn.availability.provenance),
+          ],
+        },
+        ...deliberationBlocks(requirements, under(`${base}/availability`), false),
+        { kind: 'paragraph', text: 'What it implies:' },
+        { kind: 'list', items: availabilityImplications(ctx, fn, derived) },
+      ],
+    });
+  }
+  if (derived.recovery.length > 0) {
+    subsections.push({
+      id: `why-${fn.id}-recovery`,
+      title: 'Recovery objectives and design',
+      blocks: [
+        { kind: 'paragraph', text: `Recommended design: ${derived.recommendation.summary}.` },
+        ...derived.recommendation.perScenario.flatMap((plan) => scenarioBlocks(ctx, fn, plan)),
+        ...derived.recommendation.statelessRoles.map((role): Block => ({ kind: 'paragraph', text: `${role.name}: ${role.advice}.` })),
+      ],
+    });
+  }
+  const other = deliberationBlocks(requirements, (field) => under(base)(field) && !under(`${base}/availability`)(field) && !under(`${base}/recovery`)(field), true);
+  if (other.length > 0) subsections.push({ id: `why-${fn.id}-other`, title: 'Other decisions', blocks: other });
+  const findings = derivation.findings.filter((f) => f.functionId === fn.id).map((f) => findingView(f, derivation));
+  subsections.push({
+    id: `why-${fn.id}-findings`,
+    title: 'Findings',
+    blocks: findings.length > 0 ? [{ kind: 'findings', findings }] : [{ kind: 'paragraph', text: 'No findings for this function.', tone: 'ok' }],
+  });
+  const risks = requirements.risks.filter((r) => r.functionIds.includes(fn.id));
+  subsections.push({
+    id: `why-${fn.id}-risks`,
+    title: 'Residual risks and mitigations',
+    blocks: risks.length > 0 ? [riskTable(risks)] : [{ kind: 'paragraph', text: 'No risks recorded for this function.' }],
+  });
+  const intro: Block[] = [{ kind: 'paragraph', text: [fn.description, fn.users ? `Users: ${fn.users}.` : '', `Tier: ${words(fn.tier)}.`].filter((s) => s !== '').join(' ') }];
+  return { id: `why-${fn.id}`, title: fn.name, blocks: intro, subsections };
+}
+
+function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, derived: DerivedFunction): string[] {
+  const target = derived.target;
+  if (!target) return [];
+  const items = [
+    `Allowed downtime: ${PERIOD_ORDER.map((p) => `${target.budgets[p].human} a ${p}`).join(', ')}.`,
+    `The dependencies deliver ${percent(derived.composite.percent, 4)}${derived.composite.weakestLink ? `; the weakest link is ${partName(ctx.requirements, derived.composite.weakestLink)}` : ''}: ` +
+      (derived.composite.percent >= target.percent ? 'enough for the target.' : 'short of the target.'),
+  ];
+  const cost = fn.availability?.downtimeCostPerHour;
+  if (cost !== undefined) {
+    const monthHours = target.budgets.month.seconds / 3600;
+    items.push(`At ${groupDigits(cost)} per hour of downtime, using the whole monthly budget of ${target.budgets.month.human} costs about ${groupDigits(Math.round(cost * monthHours))}.`);
+  }
+  const needed = derived.redundancyNeeded;
+  if (needed) {
+    items.push(needed.reachable
+      ? `Reaching the target needs ${needed.changes.map((c) => `${partName(ctx.requirements, c.componentId)} at ${c.toInstances} instances`).join(', ')}.`
+      : 'Adding instances alone cannot reach the target: the design itself has to change.');
+  }
+  const counted = target.budgets.month.countedMaintenanceSeconds;
+  if (counted > 0) items.push(`Counted maintenance uses ${formatDuration(counted)} of the monthly budget.`);
+  return items;
+}
+
+/** Residual risks as a table: threat, likelihood, impact, mitigation, owner. */
+export function riskTable(risks: readonly { threat: string; likelihood: string; impact: string; mitigation: string; owner: string }[]): Block {
+  return {
+    kind: 'table',
+    columns: [{ label: 'Threat', width: 3 }, { label: 'Likelihood', width: 1.4 }, { label: 'Impact', width: 1.3 }, { label: 'Mitigation', width: 3.6 }, { label: 'Owner', width: 1.8 }],
+    rows: risks.map((r) => [cell(r.threat), cell(words(r.likelihood)), cell(words(r.impact)), cell(r.mitigation || 'none', r.mitigation ? undefined : 'warning'), cell(r.owner || '—')]),
+  };
+}
+
+/** 18000 → "18 000": thin grouping that reads the same in every locale. */
+function groupDigits(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}

@@ -1,0 +1,42 @@
+import type { DerivedFunction } from '@accord/core/derive';
+import type { BusinessFunction } from '@accord/core/model';
+import { formatDuration } from '@accord/core/duration';
+import { cell, type Block } from '../document-model.ts';
+import { scenarioLabel } from '../format/labels.ts';
+import type { BuildContext } from '../section-draft.ts';
+import { deliberationBlocks, provenanceRows, under } from './deliberation-blocks.ts';
+
+type ScenarioPlan = DerivedFunction['recommendation']['perScenario'][number];
+
+const seconds = (value: number | undefined): string => (value === undefined ? 'unknown' : formatDuration(value));
+
+/** One failure scenario: the objective and who asked for it, the option chosen, and why each cheaper one fails. */
+export function scenarioBlocks(ctx: BuildContext, fn: BusinessFunction, plan: ScenarioPlan): Block[] {
+  const objective = fn.recovery[plan.scenario];
+  const blocks: Block[] = [
+    { kind: 'heading', text: `${scenarioLabel(plan.scenario)}: RPO ${formatDuration(plan.objective.rpoSeconds)}, RTO ${formatDuration(plan.objective.rtoSeconds)}` },
+  ];
+  if (objective) blocks.push({ kind: 'facts', rows: provenanceRows(objective.provenance) });
+  blocks.push(...deliberationBlocks(ctx.requirements, under(`/functions/${fn.id}/recovery/${plan.scenario}`), false));
+  const chosen = plan.chosen;
+  blocks.push(chosen
+    ? {
+        kind: 'paragraph',
+        text: `Least costly option that meets it: ${chosen.pattern} (${chosen.platformTerm}): loses at most ${seconds(chosen.rpoSeconds)} of data, back within ${seconds(chosen.rtoSeconds)}.` +
+          (chosen.conditions.length > 0 ? ` Condition: ${chosen.conditions.join('; ')}.` : ''),
+        tone: 'ok',
+      }
+    : { kind: 'paragraph', text: 'No option on the ladder meets this objective: relax the objective or plan a design beyond it.', tone: 'error' });
+  if (plan.rejected.length > 0) {
+    blocks.push({
+      kind: 'table',
+      columns: [{ label: chosen ? 'Cheaper option' : 'Option', width: 3 }, { label: 'RPO / RTO it gives', width: 1.8 }, { label: 'Why it falls short', width: 5 }],
+      rows: plan.rejected.map((option) => [
+        cell(`${option.pattern} (${option.platformTerm})`),
+        cell(`${seconds(option.rpoSeconds)} / ${seconds(option.rtoSeconds)}`),
+        cell(option.reasons.join('; '), 'warning'),
+      ]),
+    });
+  }
+  return blocks;
+}

@@ -1,0 +1,32 @@
+import type { VersionRecord } from '../version/version-record.ts';
+
+export type DocumentFormat = 'html' | 'pdf' | 'md' | 'json' | 'openslo';
+
+/** Every format, in the order documents and the CLI list them. */
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md', 'json', 'openslo'];
+
+/** One sponsor's position on a version: signed, rejected (with a comment) or not yet decided. */
+export interface SponsorStatus {
+  readonly name: string;
+  readonly role?: string;
+  readonly status: 'signed' | 'rejected' | 'pending';
+  /** ISO instant of the signature or rejection. */
+  readonly at?: string;
+  readonly comment?: string;
+}
+
+export interface RenderInput {
+  readonly record: VersionRecord;
+  /** SHA-256 hex of `canonicalVersionJson(record)`; the caller hashes, so rendering stays pure. */
+  readonly hash: string;
+  /** Sign-off state at render time. Not part of the hashed record: signatures come after publishing. */
+  readonly signOff?: { readonly sponsors: readonly SponsorStatus[]; readonly approved: boolean };
+}
+
+export interface RenderedDocument {
+  readonly body: string | Uint8Array;
+  /** e.g. `text/html; charset=utf-8`, `application/pdf`. */
+  readonly mediaType: string;
+  /** File extension without the dot: `html`, `pdf`, `md`, `json`, `yaml`. */
+  readonly extension: string;
+}
