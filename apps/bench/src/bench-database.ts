@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseOptions } from '@accord/db/database';
+import pg from 'pg';
+
+export type Dialect = 'pglite' | 'postgres';
+
+/** One database for one Accord process: what to put in its environment, and how to remove it. */
+export interface ProcessDatabase {
+  readonly env: Readonly<Record<string, string>>;
+  drop(): Promise<void>;
+}
+
+/**
+ * The seeded database of one bench run. Every server process gets a fresh copy (`fork`), so each run of a
+ * scenario starts from the same stored state: PGlite copies its folder, PostgreSQL clones a template
+ * database. `drop` removes the seed and every copy still there.
+ */
+export interface SeedDatabase {
+  readonly dialect: Dialect;
+  /** How to open the seed in this process (close it before forking: PGlite allows one process). */
+  readonly options: DatabaseOptions;
+  fork(): Promise<ProcessDatabase>;
+  drop(): Promise<void>;
+}
+
+/** A fresh PGlite folder under the system's temporary directory. */
+export function pgliteSeed(): SeedDatabase {
+  const seedDir = mkdtempSync(join(tmpdir(), 'accord-bench-seed-'));
+  const copies = new Set<string>();
+  return {
+    dialect: 'pglite',
+    options: { kind: 'pglite', dataDir: seedDir },
+    fork: async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-run-'));
+      cpSync(seedDir, dataDir, { recursive: true });
+      copies.add(dataDir);
+      return {
+        env: { DATA_DIR: dataDir },
+        drop: async () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          copies.delete(dataDir);
+        },
+      };
+    },
+    drop: async () => {
+      for (const dir of [seedDir, ...copies]) rmSync(dir, { recursive: true, force: true });
+      copies.clear();
+    },
+  };
+}
+
+/**
+ * A fresh database on the PostgreSQL server `adminUrl` points at (any database there to connect to, e.g.
+ * postgres://postgres@127.0.0.1:5432/test). Copies are `CREATE DATABASE … TEMPLATE` of the seed.
+ */
+export async function postgresSeed(adminUrl: string): Promise<SeedDatabase> {
+  const prefix = `accord_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const seedName = `${prefix}_seed`;
+  const copies = new Set<string>();
+  let forks = 0;
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  const urlOf = (database: string): string => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  await admin((client) => client.query(`create database ${seedName}`));
+  return {
+    dialect: 'postgres',
+    options: { kind: 'postgres', url: urlOf(seedName), maxConnections: 4 },
+    fork: async () => {
+      forks += 1;
+      const name = `${prefix}_${forks}`;
+      await admin((client) => client.query(`create database ${name} template ${seedName}`));
+      copies.add(name);
+      return {
+        env: { DATABASE_URL: urlOf(name) },
+        drop: async () => {
+          await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+          copies.delete(name);
+        },
+      };
+    },
+    drop: async () => {
+      await admin(async (client) => {
+        for (const name of [...copies, seedName]) await client.query(`drop database if exists ${name} with (force)`);
+      });
+      copies.clear();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { killChildren } from './child-process.ts';
+import { parseFigures } from './package-benches.ts';
+import { buildRows, formatTable } from './report.ts';
+import { runBench, type BenchRun } from './run-bench.ts';
+
+// Correctness only: the machine is shared, so no figure here is asserted against a time.
+const postgresUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+const edits = { warmupSeconds: 0.2, measureSeconds: 1, drainTimeoutMs: 10_000, connectBatch: 10 };
+
+describe('the bench, in miniature against every server', () => {
+  let bench: BenchRun;
+  afterAll(() => killChildren());
+
+  it('runs every scenario once per server', async () => {
+    bench = await runBench({
+      rounds: 1,
+      dialects: postgresUrl ? ['pglite', 'postgres'] : ['pglite'],
+      postgresUrl,
+      seed: { rooms: 2, editorsPerRoom: 3, hotEditors: 6, churnRooms: 2, bigUpdates: 300, loadRuns: 1 },
+      rooms: { ...edits, rooms: 2, editorsPerRoom: 3, editsPerSecond: 4, seed: 1 },
+      hot: { ...edits, rooms: 1, editorsPerRoom: 6, editsPerSecond: 2, seed: 2 },
+      joinTime: { runs: 2, unloadTimeoutMs: 10_000 },
+      joinLeave: { cycles: 20, warmupCycles: 4, concurrency: 3, settleTimeoutMs: 10_000, settleMs: 0 },
+      joinsIdleUnloadMs: 100,
+      log: () => undefined,
+    });
+    const errors = bench.runs.flatMap((run) => ('error' in run ? [`${run.arm} ${run.scenario}: ${run.error}`] : []));
+    expect(errors).toEqual([]);
+    const answered = new Set(bench.runs.map((run) => `${run.arm} ${run.scenario}`));
+    for (const arm of bench.arms) {
+      for (const scenario of ['rooms', 'hot', 'join-time', 'join-leave']) expect(answered).toContain(`${arm} ${scenario}`);
+    }
+  });
+
+  it('delivers every edit to every other editor exactly once, and Accord acknowledges each as saved', () => {
+    for (const run of bench.runs) {
+      if (!('result' in run) || (run.scenario !== 'rooms' && run.scenario !== 'hot')) continue;
+      const { result } = run;
+      expect(result.edits, `${run.arm} ${run.scenario}`).toBeGreaterThan(0);
+      expect({ arm: run.arm, scenario: run.scenario, drops: result.drops, duplicates: result.duplicates, closed: result.closedEarly })
+        .toEqual({ arm: run.arm, scenario: run.scenario, drops: 0, duplicates: 0, closed: 0 });
+      expect(result.delivered).toBe(result.expectedDeliveries);
+      if (run.arm !== 'reference') {
+        expect(result.unsaved).toBe(0);
+        expect(result.saved?.n).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('serves the whole big workshop on every join, and Accord unloads idle workshops after the cycles', () => {
+    for (const run of bench.runs) {
+      if (!('result' in run)) continue;
+      if (run.scenario === 'join-time') {
+        expect(run.result.failures, run.arm).toBe(0);
+        expect(run.result.warm).toHaveLength(2);
+        if (run.arm !== 'reference') expect(run.result.cold).toHaveLength(2);
+      }
+      if (run.scenario === 'join-leave') {
+        expect(run.result.failures, run.arm).toBe(0);
+        expect(run.result.rssAfterMiB).toBeGreaterThan(0);
+        if (run.arm !== 'reference') expect(run.result.loadedAfter).toBe(0);
+      }
+    }
+  });
+
+  it('puts every server in the table, with ratios against the reference', () => {
+    const rows = buildRows(bench);
+    for (const arm of bench.arms) expect(rows.some((row) => row.server === arm)).toBe(true);
+    expect(rows.filter((row) => row.server !== 'reference' && row.id === 'hot').every((row) => Number.isFinite(row.ratio))).toBe(true);
+    expect(formatTable(rows, [])).toContain('reference');
+  });
+});
+
+describe('parseFigures', () => {
+  it('reads the figures other packages print', () => {
+    expect(parseFigures('derive messaging template: median 1.234 ms, p95 2.5 ms (n=300, target < 2 ms)')).toEqual({ median: 1.234, p95: 2.5 });
+    expect(parseFigures('room page initial JS: 151.2 KB gzip (within the 200 KB budget)')).toEqual({ gzipKiB: 151.2 });
+    expect(parseFigures('nothing to see')).toEqual({});
+  });
+});

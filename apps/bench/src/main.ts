@@ -1,0 +1,108 @@
+// `npm run bench`: Accord side by side with the reference Yjs server, then the other packages' figures.
+// Knobs (environment): BENCH_ROUNDS, BENCH_SECONDS, BENCH_ONLY, BENCH_CPU_PROF, DATABASE_URL — see docs/benchmarks.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { killChildren } from './child-process.ts';
+import { runPackageBenches, type PackageFigure } from './package-benches.ts';
+import { buildRows, checkTargets, formatTable, formatTargets } from './report.ts';
+import { runBench, type BenchPlan, type Scenario } from './run-bench.ts';
+
+const RESULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../results');
+const SCENARIOS = ['rooms', 'hot', 'join-time', 'join-leave', 'packages'] as const;
+const TARGETS = { joinMs: 100, rssGrowth: 1.1 };
+
+const positive = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${process.env[name]}`);
+  return value;
+};
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+const runs = (scenario: (typeof SCENARIOS)[number]): boolean => only.length === 0 || only.includes(scenario);
+
+const postgresUrl = process.env.DATABASE_URL;
+const rounds = positive('BENCH_ROUNDS', postgresUrl ? 2 : 3);
+const seconds = positive('BENCH_SECONDS', 6);
+const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+const cpuProfileDir = process.env.BENCH_CPU_PROF === '1' ? join(RESULTS_DIR, `profiles-${stamp}`) : undefined;
+const edits = { warmupSeconds: 1, measureSeconds: seconds, drainTimeoutMs: 15_000, connectBatch: 50 };
+
+const plan: BenchPlan = {
+  rounds,
+  dialects: postgresUrl ? ['pglite', 'postgres'] : ['pglite'],
+  postgresUrl,
+  seed: { rooms: 50, editorsPerRoom: 10, hotEditors: 100, churnRooms: 20, bigUpdates: 10_000, loadRuns: 7 },
+  rooms: runs('rooms') ? { ...edits, rooms: 50, editorsPerRoom: 10, editsPerSecond: 2, seed: 50 } : undefined,
+  hot: runs('hot') ? { ...edits, rooms: 1, editorsPerRoom: 100, editsPerSecond: 1, seed: 100 } : undefined,
+  joinTime: runs('join-time') ? { runs: 5, unloadTimeoutMs: 10_000 } : undefined,
+  joinLeave: runs('join-leave') ? { cycles: 1_000, warmupCycles: 100, concurrency: 10, settleTimeoutMs: 10_000, settleMs: 1_000 } : undefined,
+  joinsIdleUnloadMs: 200,
+  cpuProfileDir,
+  log: (line) => console.log(line),
+};
+const labels: Partial<Record<Scenario, string>> = {
+  rooms: '50 rooms × 10 editors × 2/s',
+  hot: '1 room × 100 editors × 1/s',
+  'join-time': `join ${plan.seed.bigUpdates / 1000}k-update workshop`,
+  'join-leave': `${plan.joinLeave?.cycles ?? 0} join/leave cycles`,
+};
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
+}
+process.once('exit', killChildren);
+
+const started = performance.now();
+const loadBefore = loadavg();
+console.log(`Accord bench: ${rounds} round(s), ${seconds} s measured per edit scenario, servers ${[...plan.dialects.map((d) => `accord-${d}`), 'reference'].join(', ')}` +
+  ` (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores)`);
+try {
+  const bench = await runBench(plan);
+  let packages: PackageFigure[] = [];
+  if (runs('packages')) {
+    console.log('other packages:');
+    packages = await runPackageBenches(180_000, (line) => console.log(line));
+  }
+  const rows = buildRows(bench, labels);
+  const targets = checkTargets(bench, rows, TARGETS);
+  const load = bench.bigWorkshop.inProcessLoad;
+  console.log('');
+  console.log(formatTable(rows, packages));
+  console.log('');
+  console.log(`big workshop: ${bench.bigWorkshop.updates} updates compacted to ${(bench.bigWorkshop.snapshotBytes / 1024).toFixed(1)} KiB; ` +
+    `in-process load (read + apply) p50 ${load.p50.toFixed(1)} ms, max ${load.max.toFixed(1)} ms`);
+  console.log('');
+  console.log(formatTargets(targets));
+
+  const totalSeconds = (performance.now() - started) / 1000;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `bench-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify({
+    date: new Date().toISOString(),
+    seconds: totalSeconds,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter: loadavg() },
+    plan: { ...plan, postgresUrl: postgresUrl ? '(set)' : undefined, log: undefined },
+    seedSeconds: bench.seedSeconds,
+    bigWorkshop: bench.bigWorkshop,
+    rows,
+    targets,
+    packages,
+    runs: bench.runs,
+    cpuProfileDir,
+  }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`);
+  console.log('');
+  console.log(`${totalSeconds.toFixed(0)} s in all; figures in ${relative(process.cwd(), file)}${cpuProfileDir ? `, CPU profiles in ${relative(process.cwd(), cpuProfileDir)}` : ''}`);
+  const broken = bench.runs.filter((run) => 'error' in run).length + rows.reduce((n, row) => n + (row.drops > 0 ? 1 : 0) + (row.duplicates > 0 ? 1 : 0), 0);
+  if (broken > 0) {
+    console.error(`${broken} failure(s): a run failed, or edits were lost or duplicated (see the table)`);
+    process.exitCode = 1;
+  }
+} finally {
+  killChildren();
+}

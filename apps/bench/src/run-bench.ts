@@ -1,0 +1,173 @@
+import { postgresSeed, pgliteSeed, type Dialect, type SeedDatabase } from './bench-database.ts';
+import { runEditLoad, type EditLoadPlan, type EditLoadResult } from './scenarios/edit-load.ts';
+import { runJoinLeave, type JoinLeavePlan, type JoinLeaveResult } from './scenarios/join-leave.ts';
+import { runJoinTime, type JoinTimePlan, type JoinTimeResult } from './scenarios/join-time.ts';
+import { seedDatabase, type Seeded, type SeedPlan } from './seed.ts';
+import { accordArm, metricValue, startAccord, startReference, type BenchServer, type ServerArm } from './servers.ts';
+import { summarize, type Summary } from './stats.ts';
+
+export interface BenchPlan {
+  /** Each scenario runs this many times per server, servers interleaved within a round (A/B/A/B). */
+  readonly rounds: number;
+  /** Accord's databases: PGlite always, PostgreSQL when a URL is given. */
+  readonly dialects: readonly Dialect[];
+  readonly postgresUrl?: string | undefined;
+  readonly seed: SeedPlan;
+  readonly rooms?: EditLoadPlan | undefined;
+  readonly hot?: EditLoadPlan | undefined;
+  readonly joinTime?: JoinTimePlan | undefined;
+  readonly joinLeave?: JoinLeavePlan | undefined;
+  /** IDLE_UNLOAD_MS of the Accord processes that run the join scenarios. */
+  readonly joinsIdleUnloadMs: number;
+  /** Write V8 CPU profiles of the Accord children here. */
+  readonly cpuProfileDir?: string | undefined;
+  readonly log: (line: string) => void;
+}
+
+/** Accord's group commits during one scenario, from its own metrics. */
+export interface CommitStats {
+  readonly commits: number;
+  /** Mean time of one commit, ms. */
+  readonly meanMs: number;
+  /** Mean updates per commit. */
+  readonly meanBatch: number;
+}
+
+export type RunRecord = { readonly arm: ServerArm; readonly round: number } & (
+  | { readonly scenario: 'rooms' | 'hot'; readonly result: EditLoadResult; readonly commits: CommitStats | undefined }
+  | { readonly scenario: 'join-time'; readonly result: JoinTimeResult }
+  | { readonly scenario: 'join-leave'; readonly result: JoinLeaveResult }
+  | { readonly scenario: Scenario; readonly error: string }
+);
+
+export type Scenario = 'rooms' | 'hot' | 'join-time' | 'join-leave';
+
+export interface BenchRun {
+  readonly arms: readonly ServerArm[];
+  readonly runs: readonly RunRecord[];
+  readonly seedSeconds: number;
+  /** The big workshop as stored, and the in-process load path timed on the seed (first dialect). */
+  readonly bigWorkshop: { readonly updates: number; readonly snapshotBytes: number; readonly inProcessLoad: Summary };
+}
+
+/**
+ * Seeds each database once, then runs every scenario `rounds` times against each server, each server in a
+ * child process of its own started on a fresh copy of the seed. Failures are recorded per run and the
+ * rest carries on; every child and every database copy is gone when this returns or throws.
+ */
+export async function runBench(plan: BenchPlan): Promise<BenchRun> {
+  const seeds = new Map<Dialect, { readonly database: SeedDatabase; readonly seeded: Seeded }>();
+  const runs: RunRecord[] = [];
+  const arms: ServerArm[] = [...plan.dialects.map(accordArm), 'reference'];
+  try {
+    const seedStarted = performance.now();
+    for (const dialect of plan.dialects) {
+      const database = dialect === 'pglite' ? pgliteSeed() : await postgresSeed(plan.postgresUrl ?? '');
+      seeds.set(dialect, { database, seeded: await seedDatabase(database, plan.seed) });
+      plan.log(`seeded ${dialect} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    }
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const first = seeds.values().next().value;
+    if (!first) throw new Error('no database dialect to seed');
+
+    const withServer = async (arm: ServerArm, round: number, idleUnloadMs: number, scenarios: readonly Scenario[], work: (server: BenchServer, seeded: Seeded) => Promise<void>): Promise<void> => {
+      const dialect: Dialect | undefined = arm === 'accord-pglite' ? 'pglite' : arm === 'accord-postgres' ? 'postgres' : undefined;
+      const seed = dialect ? seeds.get(dialect) : first;
+      if (!seed) return;
+      const database = dialect ? await seed.database.fork() : undefined;
+      let server: BenchServer | undefined;
+      try {
+        server = database && dialect
+          ? await startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir })
+          : await startReference();
+        await work(server, seed.seeded);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        plan.log(`  ${arm}: ${message.split('\n')[0] ?? message}`);
+        for (const scenario of scenarios) {
+          if (!runs.some((run) => run.arm === arm && run.scenario === scenario && run.round === round)) runs.push({ arm, round, scenario, error: message });
+        }
+      } finally {
+        await server?.stop();
+        await database?.drop();
+      }
+    };
+
+    for (let round = 1; round <= plan.rounds; round += 1) {
+      const edits: [('rooms' | 'hot'), EditLoadPlan][] = [];
+      if (plan.rooms) edits.push(['rooms', plan.rooms]);
+      if (plan.hot) edits.push(['hot', plan.hot]);
+      if (edits.length > 0) {
+        for (const arm of arms) {
+          await withServer(arm, round, 600_000, edits.map(([scenario]) => scenario), async (server, seeded) => {
+            for (const [scenario, load] of edits) {
+              const before = await commitCounters(server);
+              const result = await runEditLoad(server, scenario === 'rooms' ? seeded.rooms : [seeded.hot], load);
+              const commits = commitDelta(before, await commitCounters(server));
+              runs.push({ arm, round, scenario, result, commits });
+              plan.log(`  round ${round} ${scenario.padEnd(5)} ${arm.padEnd(15)} p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} ` +
+                `delivered ${result.delivered}/${result.expectedDeliveries} dup ${result.duplicates} cpu ${result.serverCpuPercent.toFixed(0)}%` +
+                (commits ? ` commits ${commits.commits} × ${commits.meanMs.toFixed(1)} ms, batch ${commits.meanBatch.toFixed(1)}` : ''));
+            }
+          });
+        }
+      }
+      const joins: Scenario[] = [...(plan.joinTime ? ['join-time' as const] : []), ...(plan.joinLeave ? ['join-leave' as const] : [])];
+      if (joins.length > 0) {
+        for (const arm of arms) {
+          await withServer(arm, round, plan.joinsIdleUnloadMs, joins, async (server, seeded) => {
+            if (plan.joinTime) {
+              const result = await runJoinTime(server, seeded.big, plan.joinTime);
+              runs.push({ arm, round, scenario: 'join-time', result });
+              plan.log(`  round ${round} join  ${arm.padEnd(15)} cold p50 ${ms(summarize(result.cold ?? []).p50)} warm p50 ${ms(summarize(result.warm).p50)} failures ${result.failures}`);
+            }
+            if (plan.joinLeave) {
+              const result = await runJoinLeave(server, seeded.churn, plan.joinLeave);
+              runs.push({ arm, round, scenario: 'join-leave', result });
+              plan.log(`  round ${round} churn ${arm.padEnd(15)} RSS ${result.rssBeforeMiB.toFixed(1)} → ${result.rssAfterMiB.toFixed(1)} MiB, ` +
+                `loaded after ${result.loadedAfter ?? 'n/a'}, ${result.cyclesPerSecond.toFixed(0)} cycles/s, failures ${result.failures}`);
+            }
+          });
+        }
+      }
+    }
+    return {
+      arms,
+      runs,
+      seedSeconds,
+      bigWorkshop: { updates: plan.seed.bigUpdates, snapshotBytes: first.seeded.big.snapshotBytes, inProcessLoad: first.seeded.big.inProcessLoad },
+    };
+  } finally {
+    for (const { database } of seeds.values()) await database.drop();
+  }
+}
+
+interface CommitCounters {
+  readonly seconds: number;
+  readonly commits: number;
+  readonly updates: number;
+}
+
+async function commitCounters(server: BenchServer): Promise<CommitCounters | undefined> {
+  const text = await server.metrics();
+  if (text === undefined) return undefined;
+  return {
+    seconds: metricValue(text, 'accord_commit_seconds_sum') ?? 0,
+    commits: metricValue(text, 'accord_commit_seconds_count') ?? 0,
+    updates: metricValue(text, 'accord_commit_batch_size_sum') ?? 0,
+  };
+}
+
+function commitDelta(before: CommitCounters | undefined, after: CommitCounters | undefined): CommitStats | undefined {
+  if (!before || !after) return undefined;
+  const commits = after.commits - before.commits;
+  return {
+    commits,
+    meanMs: commits > 0 ? ((after.seconds - before.seconds) / commits) * 1000 : NaN,
+    meanBatch: commits > 0 ? (after.updates - before.updates) / commits : NaN,
+  };
+}
+
+function ms(value: number): string {
+  return `${Number.isFinite(value) ? value.toFixed(1) : '—'} ms`;
+}

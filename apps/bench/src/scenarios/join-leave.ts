@@ -1,0 +1,89 @@
+import type { SeededRoom } from '../seed.ts';
+import type { BenchServer } from '../servers.ts';
+import { summarize, type Summary } from '../stats.ts';
+import { VirtualClient } from '../virtual-client.ts';
+
+export interface JoinLeavePlan {
+  /** Join → sync → one edit → leave, this many times after the warm-up. */
+  readonly cycles: number;
+  /** Cycles run first and not counted, so the baseline is a warmed-up process. */
+  readonly warmupCycles: number;
+  /** Cycles in flight at once. */
+  readonly concurrency: number;
+  /** Longest wait for idle workshops to be unloaded before reading memory (Accord reports its count). */
+  readonly settleTimeoutMs: number;
+  /** Extra wait after unloading, for the process to return what it freed. */
+  readonly settleMs: number;
+}
+
+export interface JoinLeaveResult {
+  /** Server RSS after the warm-up and after the cycles, both once idle workshops were unloaded, MiB. */
+  readonly rssBeforeMiB: number;
+  readonly rssAfterMiB: number;
+  /** After ÷ before. */
+  readonly rssRatio: number;
+  /** Workshops still in memory after the idle unload (Accord only). */
+  readonly loadedAfter: number | undefined;
+  /** Connect → synced of the counted cycles, ms. */
+  readonly join: Summary;
+  readonly cyclesPerSecond: number;
+  /** Cycles that failed to sync. */
+  readonly failures: number;
+}
+
+/** Participants come and go across `rooms`; memory must come back once the workshops are idle again. */
+export async function runJoinLeave(server: BenchServer, rooms: readonly SeededRoom[], plan: JoinLeavePlan): Promise<JoinLeaveResult> {
+  let failures = 0;
+  const cycles = async (count: number, joins: number[]): Promise<void> => {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < count) {
+        const cycle = next;
+        next += 1;
+        const room = rooms[cycle % rooms.length];
+        if (!room) throw new Error('no rooms were seeded for the join/leave cycles');
+        const client = new VirtualClient({ url: server.roomUrl(room, 0), writer: cycle });
+        try {
+          await client.synced(10_000);
+          joins.push((client.syncedAt ?? NaN) - client.startedAt);
+          client.edit(1);
+        } catch {
+          failures += 1;
+        } finally {
+          await client.close();
+          client.doc.destroy();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: plan.concurrency }, worker));
+  };
+  const settle = async (): Promise<number | undefined> => {
+    const until = performance.now() + plan.settleTimeoutMs;
+    let loaded = await server.loadedDocs();
+    while (loaded !== undefined && loaded > 0 && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      loaded = await server.loadedDocs();
+    }
+    await new Promise((resolve) => setTimeout(resolve, plan.settleMs));
+    return loaded;
+  };
+
+  await cycles(plan.warmupCycles, []);
+  await settle();
+  const rssBefore = server.rssBytes();
+  const joins: number[] = [];
+  const started = performance.now();
+  await cycles(plan.cycles, joins);
+  const seconds = (performance.now() - started) / 1000;
+  const loadedAfter = await settle();
+  const rssAfter = server.rssBytes();
+  return {
+    rssBeforeMiB: rssBefore / 1_048_576,
+    rssAfterMiB: rssAfter / 1_048_576,
+    rssRatio: rssAfter / rssBefore,
+    loadedAfter,
+    join: summarize(joins),
+    cyclesPerSecond: plan.cycles / seconds,
+    failures,
+  };
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Dialect, ProcessDatabase } from './bench-database.ts';
+import { freePort, startChild, type Child } from './child-process.ts';
+import type { SeededRoom } from './seed.ts';
+
+/** The servers under test: Accord on each database, and the reference server that stores nothing. */
+export type ServerArm = 'accord-pglite' | 'accord-postgres' | 'reference';
+
+export function accordArm(dialect: Dialect): ServerArm {
+  return dialect === 'pglite' ? 'accord-pglite' : 'accord-postgres';
+}
+
+/** A server child process as the scenarios use it. */
+export interface BenchServer extends Child {
+  readonly arm: ServerArm;
+  /** The websocket URL for seat `seat` of `room` (Accord: its token and saved acks; reference: the room name). */
+  roomUrl(room: SeededRoom, seat: number): string;
+  /** Workshops Accord holds in memory (`accord_loaded_workshops`); undefined for the reference server. */
+  loadedDocs(): Promise<number | undefined>;
+  /** Accord's Prometheus text (`/metrics`); undefined for the reference server. */
+  metrics(): Promise<string | undefined>;
+}
+
+const require = createRequire(import.meta.url);
+const SERVER_SRC = dirname(require.resolve('@accord/server/config'));
+const REFERENCE_ROOT = dirname(require.resolve('@y/websocket-server/package.json'));
+
+/** Variables the bench sets itself; inherited ones would point a child at the wrong database or port. */
+const OWN_VARIABLES = ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'PORT', 'HOST', 'YPERSISTENCE', 'CALLBACK_URL'];
+
+function childEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of OWN_VARIABLES) delete env[name];
+  return { ...env, ...extra };
+}
+
+export interface AccordOptions {
+  readonly database: ProcessDatabase;
+  readonly dialect: Dialect;
+  /** IDLE_UNLOAD_MS: how soon a workshop nobody is connected to leaves memory. */
+  readonly idleUnloadMs: number;
+  /** Write a V8 CPU profile of the child here (on its graceful exit). */
+  readonly cpuProfileDir?: string | undefined;
+}
+
+/** Starts `apps/server/src/index.ts` as its own process on the given database, quiet, with room for 100+ editors. */
+export async function startAccord(options: AccordOptions): Promise<BenchServer> {
+  const arm = accordArm(options.dialect);
+  const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--cpu-prof-name', `${arm}-${Date.now()}.cpuprofile`] : [];
+  if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
+  const child = await startChild({
+    name: arm,
+    args: ['--import', 'tsx', ...profile, join(SERVER_SRC, 'index.ts')],
+    cwd: join(SERVER_SRC, '..'),
+    env: childEnv({
+      ...options.database.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      MAX_PARTICIPANTS: '1000',
+      COMPACT_AFTER_UPDATES: '500',
+      IDLE_UNLOAD_MS: String(options.idleUnloadMs),
+    }),
+    ready: /Accord is running at (\S+)\n/,
+  });
+  const base = child.readyMatch.replace('localhost', '127.0.0.1');
+  return {
+    ...child,
+    arm,
+    roomUrl: (room, seat) => `${base.replace(/^http/, 'ws')}/yjs/${room.id}?token=${encodeURIComponent(room.tokens[seat % room.tokens.length] ?? '')}&saved=1`,
+    loadedDocs: async () => metricValue(await (await fetch(`${base}/metrics`)).text(), 'accord_loaded_workshops'),
+    metrics: async () => (await fetch(`${base}/metrics`)).text(),
+  };
+}
+
+/** Starts the reference server's own `bin` (`@y/websocket-server` 0.1.1) on a free loopback port. */
+export async function startReference(): Promise<BenchServer> {
+  const port = await freePort();
+  const child = await startChild({
+    name: 'reference',
+    args: [join(REFERENCE_ROOT, 'src/server.js')],
+    cwd: REFERENCE_ROOT,
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port) }),
+    ready: /running at '[^']*' on port (\d+)\n/,
+  });
+  return {
+    ...child,
+    arm: 'reference',
+    roomUrl: (room) => `ws://127.0.0.1:${port}/${room.id}`,
+    loadedDocs: async () => undefined,
+    metrics: async () => undefined,
+  };
+}
+
+/** The value of an unlabelled series in Prometheus text, e.g. `accord_commit_seconds_sum`. */
+export function metricValue(text: string, name: string): number | undefined {
+  const value = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
+  return value === undefined ? undefined : Number(value);
+}
