@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../document/build-document.ts';
+import { inputFor, messagingRequirements, PUBLISHED } from '../render/test-support/fixtures.ts';
+import { renderHtml } from './html-renderer.ts';
+
+describe('renderHtml', () => {
+  const input = inputFor(messagingRequirements(), PUBLISHED);
+  const html = renderHtml(buildDocument(input));
+
+  it('stands alone: inline style and SVG, no scripts, no external resources, a policy that forbids both', () => {
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html.match(/<svg /g)).toHaveLength(2);
+  });
+
+  it('prints on A4 with the justification on a new page and rows kept whole', () => {
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toMatch(/@media print \{[\s\S]*section\.part-justification \{ break-before: page; \}/);
+    expect(html).toContain('tr { break-inside: avoid; }');
+  });
+
+  it('shows the version, the hash, the publication and the sign-off block', () => {
+    expect(html).toContain('Version 3 · Published, awaiting sign-off: 0 of 2 sponsors signed.');
+    expect(html).toContain(input.hash);
+    expect(html).toContain('Published 2026-11-21 14:03 UTC by Anna Keller');
+    expect(html).toContain('<div class="signature pending"><div class="who">Dr. Karin Vogt</div>');
+  });
+
+  it('marks a draft plainly', () => {
+    const draft = renderHtml(buildDocument(inputFor(messagingRequirements(), null)));
+    expect(draft).toContain('<span class="status draft">Draft — not published</span>');
+    expect(draft).toContain('Draft — not published: publish a version to collect signatures.');
+  });
+
+  it('draws the week grid and the budget chart as accessible inline SVG', () => {
+    expect(html).toContain('aria-label="Week grid in Europe&#47;Berlin: service hours, support, on-call and maintenance"');
+    expect(html).toContain('aria-label="Downtime budget per period for each business function"');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../document/build-document.ts';
+import { buildWeekGrid } from '../document/week-grid.ts';
+import { inputFor, messagingRequirements, PUBLISHED } from '../render/test-support/fixtures.ts';
+import { renderMarkdown } from './markdown-renderer.ts';
+import { textWeekGrid } from './text-week-grid.ts';
+
+describe('renderMarkdown', () => {
+  const input = inputFor(messagingRequirements(), PUBLISHED);
+  const md = renderMarkdown(buildDocument(input));
+
+  it('writes GitHub tables with numbers right-aligned', () => {
+    expect(md).toContain('| Business function | Target | Measured over | Per day | Per week | Per month | Per quarter | Per year |');
+    expect(md).toContain('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+    expect(md).toContain('| Mailbox access | 99.9 % | service hours (Business hours) | 30s | 3m 32s | 15m 21s | 46m 4s | 3h 4m 14s |');
+  });
+
+  it('heads the document with version, status and hash, and ends with the hash again', () => {
+    expect(md).toContain('**Version 3**: Published, awaiting sign-off\\: 0 of 2 sponsors signed.');
+    expect(md.split(input.hash).length - 1).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sketches the week in monospace, one character per hour', () => {
+    const grid = textWeekGrid(buildWeekGrid(messagingRequirements())).split('\n');
+    expect(grid[0]).toBe('       00    06    12    18');
+    expect(grid[1]).toBe('Mon  S ·······████████████·····');
+    expect(grid[2]).toBe('     C !!!!!!!████████████▒▒▒▒!');
+    expect(grid.find((line, i) => i > 0 && grid[i - 2]?.startsWith('Sun'))).toBe('     M ··xxxx··················');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { inputFor, messagingRequirements, PUBLISHED } from '../render/test-support/fixtures.ts';
+import type { OpenSloDoc } from '../render/test-support/renderer-cases.ts';
+import { RFC1123_LABEL } from '../text/openslo-name.ts';
+import { renderOpenSlo } from './openslo-renderer.ts';
+import { DESCRIPTION_MAX, targetRatio } from './openslo-slo.ts';
+import { calendarStart } from './openslo-window.ts';
+
+function documents(requirements = messagingRequirements()): OpenSloDoc[] {
+  const input = inputFor(requirements, PUBLISHED);
+  return parseAllDocuments(renderOpenSlo(input.record, input.hash)).map((d) => d.toJS() as OpenSloDoc);
+}
+
+describe('renderOpenSlo', () => {
+  const docs = documents();
+  const slos = docs.filter((d) => d.kind === 'SLO');
+
+  it('writes a Service and one SLO per availability commitment, each a complete openslo/v1 object', () => {
+    expect(docs.map((d) => d.kind)).toEqual(['Service', 'SLO', 'SLO', 'SLO', 'SLO']);
+    for (const doc of docs) {
+      expect(doc.apiVersion).toBe('openslo/v1');
+      expect(doc.metadata.name).toMatch(RFC1123_LABEL);
+      expect(doc.spec).toBeTypeOf('object');
+      expect((doc.spec.description ?? '').length).toBeLessThanOrEqual(DESCRIPTION_MAX);
+    }
+    expect(new Set(docs.map((d) => d.metadata.name)).size).toBe(docs.length);
+    for (const slo of slos) expect(slo.spec.service).toBe(docs[0]?.metadata.name);
+  });
+
+  it('gives each SLO the SLA target as a ratio', () => {
+    const { derivation } = inputFor(messagingRequirements(), PUBLISHED).record;
+    for (const fn of derivation.functions) {
+      const slo = slos.find((s) => s.metadata.annotations?.['accord.dev/function-id'] === fn.id);
+      const target = slo?.spec.objectives?.[0]?.target ?? NaN;
+      expect(target).toBe(targetRatio(fn.target?.percent ?? NaN));
+      expect(Math.abs(target * 100 - (fn.target?.percent ?? 0))).toBeLessThan(1e-9);
+    }
+    expect(targetRatio(99.9)).toBe(0.999);
+  });
+
+  it('uses one calendar-aligned window of the reporting period in the workshop zone: 1M is a month', () => {
+    for (const slo of slos) {
+      expect(slo.spec.timeWindow).toEqual([{ duration: '1M', isRolling: false, calendar: { startTime: '2027-01-01 00:00:00', timeZone: 'Europe/Berlin' } }]);
+    }
+    const base = messagingRequirements();
+    const weekly = documents({ ...base, meta: { ...base.meta, reportingCadence: 'weekly' } }).filter((d) => d.kind === 'SLO');
+    expect(weekly[0]?.spec.timeWindow?.[0]?.duration).toBe('1w');
+    const quarterly = documents({ ...base, meta: { ...base.meta, reportingCadence: 'quarterly' } }).filter((d) => d.kind === 'SLO');
+    expect(quarterly[0]?.spec.timeWindow?.[0]?.duration).toBe('1Q');
+  });
+
+  it('budgets with Timeslices and states the slice target and window it needs', () => {
+    for (const slo of slos) {
+      expect(slo.spec.budgetingMethod).toBe('Timeslices');
+      expect(slo.spec.objectives?.[0]?.timeSliceTarget).toBeGreaterThan(0);
+      expect(slo.spec.objectives?.[0]?.timeSliceTarget).toBeLessThanOrEqual(1);
+      expect(slo.spec.objectives?.[0]?.timeSliceWindow).toBe('1m');
+    }
+  });
+
+  it('carries what OpenSLO cannot express as accord.dev/ annotations with valid keys and string values', () => {
+    const mailbox = slos.find((s) => s.metadata.annotations?.['accord.dev/function-id'] === 'mailbox-access');
+    const notes = mailbox?.metadata.annotations ?? {};
+    expect(notes['accord.dev/service-hours']).toBe('Business hours: Mon–Fri 07:00–19:00 (Europe/Berlin)');
+    expect(notes['accord.dev/holidays']).toContain('2027-12-25 Christmas Day');
+    expect(notes['accord.dev/maintenance-excluded']).toBe('Sunday patch window: weekly, Sun 02:00 for 4h (Europe/Berlin)');
+    expect(notes['accord.dev/rto-site-loss']).toBe('8h');
+    expect(notes['accord.dev/downtime-budget']).toContain('month 15m 21s');
+    for (const doc of docs) {
+      for (const [key, value] of Object.entries(doc.metadata.annotations ?? {})) {
+        expect(key).toMatch(/^accord\.dev\/[a-zA-Z0-9]([-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/);
+        expect(value).toBeTypeOf('string');
+      }
+    }
+  });
+
+  it('never writes YAML anchors or aliases', () => {
+    const input = inputFor(messagingRequirements(), PUBLISHED);
+    expect(renderOpenSlo(input.record, input.hash)).not.toMatch(/[&*]a\d/);
+  });
+});
+
+describe('calendarStart', () => {
+  it('aligns to the Monday, the first of the month or of the quarter', () => {
+    expect(calendarStart('week', '2027-01-01')).toBe('2026-12-28 00:00:00');
+    expect(calendarStart('month', '2027-03-15')).toBe('2027-03-01 00:00:00');
+    expect(calendarStart('quarter', '2027-05-20')).toBe('2027-04-01 00:00:00');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../document/build-document.ts';
+import { inputFor, messagingRequirements, PUBLISHED } from '../render/test-support/fixtures.ts';
+import { extractPdfText, inflatePdf } from '../render/test-support/pdf-text-extract.ts';
+import { renderPdf } from './pdf-renderer.ts';
+
+const signOff = {
+  approved: false,
+  sponsors: [
+    { name: 'Dr. Karin Vogt', role: 'CIO', status: 'signed' as const, at: '2026-11-22T09:10:00.000Z' },
+    { name: 'Markus Brandt', role: 'Head of Sales Operations', status: 'rejected' as const, at: '2026-11-22T10:00:00.000Z', comment: 'Webmail needs 99.9 % first.' },
+  ],
+};
+
+describe('renderPdf', async () => {
+  const input = inputFor(messagingRequirements(), PUBLISHED, signOff);
+  const pdf = await renderPdf(buildDocument(input), PUBLISHED.publishedAt);
+  const text = extractPdfText(pdf);
+  const pages = Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(inflatePdf(pdf))?.[1]);
+
+  it('is a PDF with numbered pages', () => {
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(pages).toBeGreaterThan(5);
+    for (let page = 1; page <= pages; page += 1) expect(text).toContain(`Page ${page} of ${pages}`);
+  });
+
+  it('prints the version hash on every page and a signature block with each sponsor\'s status', () => {
+    expect(text.split(`SHA-256 ${input.hash}`).length - 1).toBe(pages);
+    expect(text).toContain('Rejected by Markus Brandt; 1 of 2 signed.');
+    expect(text).toContain('Signed 2026-11-22 09:10 UTC');
+    expect(text).toContain('Rejected 2026-11-22 10:00 UTC');
+    expect(text).toContain('Webmail needs 99.9 % first.');
+    expect(text).toContain('Signature for Version 3');
+  });
+
+  it('dates the file from the publication, never the clock', () => {
+    const dates = [...inflatePdf(pdf).matchAll(/\(D:(\d{14})Z\)/g)].map((m) => m[1]);
+    expect(dates).toEqual(['20261121140300', '20261121140300']);
+  });
+
+  it('lists the contents with the page each section starts on', () => {
+    expect(text).toMatch(/5 {2}Availability commitments\n\d+\n/);
+    expect(text).toContain('Part II — Justification');
+  });
+
+  it('marks a draft on the cover and on every later page', async () => {
+    const draft = await renderPdf(buildDocument(inputFor(messagingRequirements(), null)), undefined);
+    const draftText = extractPdfText(draft);
+    expect(draftText).toContain('Draft — not published: a preview that nobody can sign.');
+    const count = Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(inflatePdf(draft))?.[1]);
+    expect(draftText.split('DRAFT — NOT PUBLISHED').length - 1).toBe(count - 1);
+    expect(inflatePdf(draft)).toContain('(D:19700101000000Z)');
+  });
+});

@@ -1,0 +1,113 @@
+import type { Cell, Column } from '../document/document-model.ts';
+import { toWinAnsi } from '../text/pdf-text.ts';
+import { BODY_WIDTH, COLOR, FONT, PAGE, SIZE, toneColor } from './pdf-theme.ts';
+
+const PAD_X = 4;
+const PAD_Y = 3;
+const GAP = 1;
+
+export interface TableOptions {
+  /** Repeat a header row on every page the table spans. */
+  readonly header: boolean;
+  /** Label/value tables: the first column bold and muted. */
+  readonly labelColumn: boolean;
+}
+
+/**
+ * Draws a table from the current position, breaking across pages: the header repeats, a row that fits on a
+ * page never splits, and a row taller than what is left of a fresh page splits at word boundaries.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): void {
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * BODY_WIDTH);
+  const maxY = (): number => PAGE.height - PAGE.bottom;
+  const style = (row: readonly Cell[], i: number, text: string): CellStyle => {
+    const label = options.labelColumn && i === 0;
+    return { text, bold: label || row[i]?.tone === 'error', color: label ? COLOR.muted : toneColor(row[i]?.tone), align: columns[i]?.align };
+  };
+  const measure = (cell: CellStyle, i: number): number => {
+    doc.font(cell.bold ? FONT.bold : FONT.regular).fontSize(SIZE.table);
+    return cell.text === '' ? 0 : doc.heightOfString(cell.text, { width: (widths[i] ?? 0) - 2 * PAD_X, lineGap: GAP });
+  };
+  const rowHeight = (cells: readonly CellStyle[]): number => Math.max(...cells.map(measure)) + 2 * PAD_Y;
+  const header = columns.map((c, i): CellStyle => ({ text: toWinAnsi(c.label), bold: true, color: COLOR.ink, align: columns[i]?.align }));
+  const headerHeight = options.header ? rowHeight(header) : 0;
+  const drawHeader = (): void => {
+    if (!options.header) return;
+    const top = doc.y;
+    doc.rect(PAGE.left, top, BODY_WIDTH, headerHeight).fill(COLOR.soft);
+    drawCells(doc, header, widths, top, headerHeight);
+    doc.moveTo(PAGE.left, top + headerHeight).lineTo(PAGE.left + BODY_WIDTH, top + headerHeight).lineWidth(0.8).strokeColor(COLOR.line).stroke();
+    doc.y = top + headerHeight;
+  };
+  const first = rows[0];
+  // Never leave a header (or a heading above the table) alone at the foot of a page.
+  const firstHeight = first ? Math.min(rowHeight(first.map((cell, i) => style(first, i, toWinAnsi(cell.text)))), 60) : 0;
+  if (doc.y + headerHeight + firstHeight > maxY()) doc.addPage();
+  drawHeader();
+  for (const row of rows) {
+    let remaining = row.map((cell, i) => style(row, i, toWinAnsi(cell.text)));
+    for (;;) {
+      const height = rowHeight(remaining);
+      const available = maxY() - doc.y;
+      if (height <= available) {
+        drawRow(doc, remaining, widths, height);
+        break;
+      }
+      const freshPage = maxY() - PAGE.top - headerHeight;
+      if (height <= freshPage * 0.5 || available < 40) {
+        doc.addPage();
+        drawHeader();
+        continue;
+      }
+      const split = remaining.map((cell, i) => fitWords(cell.text, (prefix) => measure({ ...cell, text: prefix }, i) <= available - 2 * PAD_Y));
+      drawRow(doc, remaining.map((cell, i) => ({ ...cell, text: split[i]?.[0] ?? '' })), widths, available);
+      remaining = remaining.map((cell, i) => ({ ...cell, text: split[i]?.[1] ?? '' }));
+      if (remaining.every((cell) => cell.text === '')) break;
+      doc.addPage();
+      drawHeader();
+    }
+  }
+  doc.y += 8;
+  doc.x = PAGE.left;
+}
+
+interface CellStyle {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly color: string;
+  readonly align: 'left' | 'right' | undefined;
+}
+
+function drawRow(doc: PDFKit.PDFDocument, cells: readonly CellStyle[], widths: readonly number[], height: number): void {
+  const top = doc.y;
+  drawCells(doc, cells, widths, top, height);
+  doc.moveTo(PAGE.left, top + height).lineTo(PAGE.left + BODY_WIDTH, top + height).lineWidth(0.5).strokeColor(COLOR.line).stroke();
+  doc.y = top + height;
+}
+
+function drawCells(doc: PDFKit.PDFDocument, cells: readonly CellStyle[], widths: readonly number[], top: number, height: number): void {
+  let x = PAGE.left;
+  cells.forEach((cell, i) => {
+    const width = widths[i] ?? 0;
+    doc.font(cell.bold ? FONT.bold : FONT.regular).fontSize(SIZE.table).fillColor(cell.color);
+    // `height` bounds the text: measured rows always fit, and text can never start a page of its own.
+    doc.text(cell.text, x + PAD_X, top + PAD_Y, { width: width - 2 * PAD_X, height: height - PAD_Y + 2, lineGap: GAP, align: cell.align ?? 'left' });
+    x += width;
+  });
+}
+
+/** The longest word prefix of `text` that `fits`, and the rest. Always takes one word when none fits, so splitting ends. */
+function fitWords(text: string, fits: (prefix: string) => boolean): [string, string] {
+  if (fits(text)) return [text, ''];
+  const words = text.split(' ');
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(words.slice(0, mid).join(' '))) low = mid;
+    else high = mid - 1;
+  }
+  const count = Math.max(1, low);
+  return [words.slice(0, count).join(' '), words.slice(count).join(' ')];
+}
