@@ -50,7 +50,7 @@ export async function inviteLink(facilitator: Page, role: 'stakeholder' | 'spons
 }
 
 /** Opens an invite link in a new context, joins under a name, and waits for the room. */
-export async function join(browser: Browser, link: string, name: string, options: typeof DESKTOP | typeof PHONE = DESKTOP): Promise<Participant> {
+export async function joinByLink(browser: Browser, link: string, name: string, options: typeof DESKTOP | typeof PHONE = DESKTOP): Promise<Participant> {
   const { context, page } = await openContext(browser, options);
   await page.goto(link);
   await page.getByLabel('Your name, as the others will see it').fill(name);
@@ -63,6 +63,11 @@ export async function join(browser: Browser, link: string, name: string, options
 /** Waits until the header says every local change is stored on the server. */
 export async function waitForSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="saved-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
+}
+
+/** What the header's saved indicator says (`saved`, `saving`, `offline`, `offline-unsaved`, `read-only` …). */
+export async function savedState(page: Page): Promise<string | null> {
+  return page.getByTestId('saved-state').getAttribute('data-state');
 }
 
 /** The input of a field path (the forms give every input the id `field:<path>`). */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, field, inviteLink, join, openContext, openPhase, PHONE, screenshot, seriousAxeViolations, typeInto, waitForSaved,
+  createWorkshop, field, inviteLink, joinByLink, openContext, openPhase, PHONE, screenshot, seriousAxeViolations, typeInto, waitForSaved,
   type Participant,
 } from './room-driver.ts';
 
@@ -69,8 +69,8 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await expectNoSeriousAxeViolations(page, 'join page');
     await context.close();
 
-    stakeholder = await join(browser, stakeholderLink, 'Jonas Weber');
-    sponsor = await join(browser, sponsorLink, 'Karin Vogt', PHONE);
+    stakeholder = await joinByLink(browser, stakeholderLink, 'Jonas Weber');
+    sponsor = await joinByLink(browser, sponsorLink, 'Karin Vogt', PHONE);
     // The recent list on the start page remembers the workshop on this device.
     expect(await stakeholder.page.evaluate(() => localStorage.getItem('accord.recent-workshops'))).toContain(facilitator.workshopId);
   });

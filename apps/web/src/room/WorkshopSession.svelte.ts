@@ -9,7 +9,7 @@ import type {
   Ack, ClientEventName, ClientPayload, ClientToServerEvents, DecisionEvent, Participant, ServerToClientEvents, SignatureEvent,
   TimerState, VersionEvent,
 } from '@accord/protocol/events';
-import type { Phase } from '@accord/protocol/phases';
+import { PHASE_TITLES, type Phase } from '@accord/protocol/phases';
 import { can, type Permission, type Role } from '@accord/protocol/roles';
 import { handleSavedMessages, isAllSaved, type ProviderWithHandlers } from '@accord/protocol/saved-state';
 import type { RawRecord } from '../lib/raw.ts';
@@ -29,6 +29,8 @@ export interface Activity {
   readonly id: number;
   readonly at: number;
   readonly text: string;
+  /** A field the entry is about, named by the room in words. */
+  readonly field?: string;
 }
 
 /** Why the room stopped for good, in words for the participant. */
@@ -246,7 +248,7 @@ export class WorkshopSession {
     });
     socket.on('roster', (roster) => { this.roster = roster; });
     socket.on('phase', ({ phase, changedBy }) => {
-      if (phase !== this.phase) this.log(`${changedBy} moved the room to ${phase}`);
+      if (phase !== this.phase) this.log(`${changedBy} moved the room to ${PHASE_TITLES[phase]}`);
       this.moveTo(phase);
     });
     socket.on('timer', ({ serverNowMs, ...timer }) => {
@@ -254,7 +256,7 @@ export class WorkshopSession {
       this.timer = timer;
     });
     socket.on('decision:recorded', (event: DecisionEvent) => {
-      this.log(`${event.decidedBy} ${event.outcome} a proposal for ${event.field}`);
+      this.log(`${event.decidedBy} ${event.outcome} a proposal for`, event.field);
     });
     socket.on('version:published', (event: VersionEvent) => {
       this.log(`${event.publishedBy} published version ${event.number}`);
@@ -270,7 +272,12 @@ export class WorkshopSession {
     });
   }
 
+  /**
+   * Follows the room when the facilitator moves it. A reconnect repeats the current phase in
+   * `session:state`; that must not pull someone away from the phase they are looking at.
+   */
   private moveTo(phase: Phase): void {
+    if (phase === this.phase) return;
     this.phase = phase;
     this.viewPhase = phase;
   }
@@ -283,9 +290,9 @@ export class WorkshopSession {
     this.socket.disconnect();
   }
 
-  private log(text: string): void {
+  private log(text: string, field?: string): void {
     this.activityId += 1;
-    this.activity = [{ id: this.activityId, at: Date.now(), text }, ...this.activity].slice(0, 30);
+    this.activity = [{ id: this.activityId, at: Date.now(), text, ...(field ? { field } : {}) }, ...this.activity].slice(0, 30);
   }
 }
 

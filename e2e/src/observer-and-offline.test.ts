@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAccord, type RunningAccord } from './accord-server.ts';
+import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { createWorkshop, field, inviteLink, joinByLink, openPhase, savedState, typeInto, waitForSaved, type Participant } from './room-driver.ts';
+
+const TITLE = '/meta/title';
+const USERS = '/functions/webmail/users';
+const PROVIDER = '/meta/provider/name';
+
+/** Lets a few round trips pass, for asserting that something did NOT arrive. */
+const settle = (page: Page) => page.waitForTimeout(1500);
+
+describe.runIf(chromiumAvailable())('roles and the network', () => {
+  let accord: RunningAccord;
+  let browser: Browser;
+  let facilitator: Participant;
+  let stakeholder: Participant;
+  let observer: Participant;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+    facilitator = await createWorkshop(browser, accord.url, 'Anna Keller');
+    stakeholder = await joinByLink(browser, await inviteLink(facilitator.page, 'stakeholder'), 'Jonas Weber');
+    observer = await joinByLink(browser, await inviteLink(facilitator.page, 'observer'), 'Works council');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.close();
+  });
+
+  it('gives an observer disabled inputs, no proposal or vote controls, and a read-only indicator', async () => {
+    await expect(field(observer.page, TITLE).isDisabled()).resolves.toBe(true);
+    await expect(savedState(observer.page)).resolves.toBe('read-only');
+    await openPhase(observer.page, 'Availability');
+    await expect(observer.page.getByRole('button', { name: /Propose a value/ }).count()).resolves.toBe(0);
+    // The template's open proposal can be read, not voted on.
+    await observer.page.locator('[data-field="/functions/webmail/availability/targetPercent"]').getByRole('button', { name: /1 proposal/ }).click();
+    const dialog = observer.page.getByRole('dialog');
+    await dialog.getByRole('article', { name: /Proposal by Field sales lead/ }).waitFor();
+    await expect(dialog.getByRole('button', { name: /Vote/ }).count()).resolves.toBe(0);
+    await expect(dialog.getByLabel('Value').count()).resolves.toBe(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('never lets an observer’s forced edit of the Y.Doc reach anyone', async () => {
+    const original = await field(facilitator.page, TITLE).inputValue();
+    await observer.page.evaluate(() => {
+      const handle = (globalThis as unknown as { accord: { session: { doc: { getMap(name: string): { get(key: string): { set(key: string, value: string): void } } } } } }).accord;
+      handle.session.doc.getMap('requirements').get('meta').set('title', 'Taken over by an observer');
+    });
+    await openPhase(observer.page, 'Scope');
+    await expect.poll(() => field(observer.page, TITLE).inputValue()).toBe('Taken over by an observer');
+
+    // The room goes on: a later edit of the facilitator reaches the observer, the forced one reached no one.
+    await typeInto(facilitator.page, PROVIDER, 'Infrastructure Services GmbH');
+    await expect.poll(() => field(observer.page, PROVIDER).inputValue()).toBe('Infrastructure Services GmbH');
+    await settle(facilitator.page);
+    await expect(field(facilitator.page, TITLE).inputValue()).resolves.toBe(original);
+    await expect(field(stakeholder.page, TITLE).inputValue()).resolves.toBe(original);
+
+    // The server never stored it: a fresh load shows the real title.
+    await observer.page.reload();
+    await expect.poll(() => field(observer.page, TITLE).inputValue()).toBe(original);
+  });
+
+  it('keeps edits made offline, sends them on reconnect, and converges with edits made meanwhile', async () => {
+    await stakeholder.context.setOffline(true);
+    await expect.poll(() => savedState(stakeholder.page)).toBe('offline');
+    await typeInto(stakeholder.page, USERS, '800 field staff, offline edit');
+    await expect.poll(() => savedState(stakeholder.page)).toBe('offline-unsaved');
+    await typeInto(facilitator.page, PROVIDER, 'IT Infrastructure Services (online edit)');
+    await settle(facilitator.page);
+    await expect(field(facilitator.page, USERS).inputValue()).resolves.toBe('600 field staff');
+
+    await stakeholder.context.setOffline(false);
+    await waitForSaved(stakeholder.page);
+    await expect.poll(() => field(facilitator.page, USERS).inputValue()).toBe('800 field staff, offline edit');
+    await expect.poll(() => field(stakeholder.page, PROVIDER).inputValue()).toBe('IT Infrastructure Services (online edit)');
+    await expect.poll(() => field(observer.page, USERS).inputValue()).toBe('800 field staff, offline edit');
+    await waitForSaved(facilitator.page);
+  });
+
+  it('merges two people typing into the same rationale at once', async () => {
+    for (const p of [facilitator, stakeholder, observer]) await openPhase(p.page, 'Availability');
+    const path = '/functions/webmail/availability/provenance/rationale';
+    const mine = field(facilitator.page, path);
+    const theirs = field(stakeholder.page, path);
+    await mine.click();
+    await mine.press('ControlOrMeta+Home');
+    await theirs.click();
+    await theirs.press('ControlOrMeta+End');
+    await Promise.all([mine.pressSequentially('Agreed: ', { delay: 20 }), theirs.pressSequentially(' (confirmed by HR)', { delay: 20 })]);
+    const expected = 'Agreed: Field staff read mail in the evening before customer visits. (confirmed by HR)';
+    await expect.poll(() => mine.inputValue()).toBe(expected);
+    await expect.poll(() => theirs.inputValue()).toBe(expected);
+    await expect.poll(() => field(observer.page, path).inputValue()).toBe(expected);
+  });
+
+  it('works with the keyboard alone: paint service hours with arrows and space', async () => {
+    const grid = facilitator.page.getByRole('grid', { name: /^Business hours/ });
+    const saturday10 = grid.getByRole('gridcell', { name: /^Saturday 10:00–11:00/ });
+    await expect(saturday10.getAttribute('aria-selected')).resolves.toBe('false');
+    await grid.getByRole('gridcell').first().focus();
+    // From Monday 00:00: five rows down to Saturday, ten columns right to 10:00.
+    for (let i = 0; i < 5; i += 1) await facilitator.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 10; i += 1) await facilitator.page.keyboard.press('ArrowRight');
+    await facilitator.page.keyboard.press('Space');
+    await facilitator.page.keyboard.press('Shift+ArrowRight');
+    const other = stakeholder.page.getByRole('grid', { name: /^Business hours/ });
+    await expect.poll(() => other.getByRole('gridcell', { name: /^Saturday 10:00–11:00/ }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => other.getByRole('gridcell', { name: /^Saturday 11:00–12:00/ }).getAttribute('aria-selected')).toBe('true');
+    await expect(other.getByRole('gridcell', { name: /^Saturday 12:00–13:00/ }).getAttribute('aria-selected')).resolves.toBe('false');
+    await waitForSaved(facilitator.page);
+  });
+
+  it('disconnects a revoked participant at once and tells them why', async () => {
+    await facilitator.page.getByRole('button', { name: 'Invite & manage' }).click();
+    const dialog = facilitator.page.getByRole('dialog', { name: 'Invite and manage' });
+    await dialog.getByRole('button', { name: 'Remove Works council from the workshop' }).click();
+    await observer.page.getByRole('alert').getByText(/revoked/).waitFor();
+    await expect.poll(() => savedState(observer.page)).toBe('stopped');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+});
