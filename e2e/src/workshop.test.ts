@@ -86,6 +86,16 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     for (const p of [facilitator, stakeholder, sponsor]) await p.page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor();
   });
 
+  it('runs a countdown everyone sees', async () => {
+    await facilitator.page.getByLabel('Countdown length').fill('2 min');
+    await facilitator.page.getByRole('button', { name: 'Start countdown' }).click();
+    for (const p of [stakeholder, sponsor]) {
+      await expect.poll(() => p.page.getByTestId('countdown').textContent()).toMatch(/(1:5\d|2:00)$/);
+    }
+    await facilitator.page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await stakeholder.page.getByTestId('countdown').waitFor({ state: 'detached' });
+  });
+
   it('shows each edit and who is editing which field to everyone, live', async () => {
     await field(stakeholder.page, TARGET).click();
     // Presence: the facilitator sees who edits the field, on the field and in the roster.
