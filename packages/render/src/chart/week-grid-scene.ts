@@ -16,12 +16,10 @@ const ROW_H = 3 * LANE_H + 2 + 7;
 export function weekGridScene(grid: WeekGrid): Scene {
   const items: SceneItem[] = [];
   const x = (minute: number): number => r2(LABEL_W + (minute / 1440) * PLOT_W);
-  const bottom = TOP + grid.days.length * ROW_H;
-  for (let hour = 0; hour <= 24; hour += 1) {
-    const strong = hour % 6 === 0;
-    items.push({ kind: 'line', x1: x(hour * 60), y1: TOP - 4, x2: x(hour * 60), y2: bottom - 4, stroke: strong ? PALETTE.gridStrong : PALETTE.grid, width: strong ? 0.8 : 0.4 });
+  for (let hour = 0; hour <= 24; hour += 3) {
     const anchor = hour === 24 ? 'end' : 'middle';
-    if (hour % 3 === 0) items.push({ kind: 'text', x: x(hour * 60), y: TOP - 8, text: `${String(hour).padStart(2, '0')}:00`, size: 8, anchor, fill: PALETTE.muted });
+    items.push({ kind: 'text', x: x(hour * 60), y: TOP - 8, text: `${String(hour).padStart(2, '0')}:00`, size: 8, anchor, fill: PALETTE.muted });
+    items.push({ kind: 'line', x1: x(hour * 60), y1: TOP - 5, x2: x(hour * 60), y2: TOP - 1, stroke: PALETTE.gridStrong, width: 0.8 });
   }
   grid.days.forEach((day, index) => {
     const top = TOP + index * ROW_H;
@@ -38,7 +36,12 @@ export function weekGridScene(grid: WeekGrid): Scene {
     lane(1, day.gaps, PALETTE.gap);
     lane(2, day.maintenanceExcluded, PALETTE.maintenanceExcluded);
     lane(2, day.maintenanceCounted, PALETTE.maintenanceCounted);
+    // White hour lines over the lanes turn each day into 24 cells; every sixth hour is drawn wider.
+    for (let hour = 1; hour < 24; hour += 1) {
+      items.push({ kind: 'line', x1: x(hour * 60), y1: top, x2: x(hour * 60), y2: top + 3 * LANE_H + 2, stroke: '#ffffff', width: hour % 6 === 0 ? 1.6 : 0.7 });
+    }
   });
+  const bottom = TOP + grid.days.length * ROW_H;
   const legend: readonly [string, string][] = [
     [PALETTE.service, `Lane 1: ${grid.serviceLabel}`],
     [PALETTE.staffed, `Lane 2: ${grid.staffedLabel}`],

@@ -6,6 +6,7 @@ import { paintScene } from './pdf-scene.ts';
 import { drawSignatures } from './pdf-signatures.ts';
 import { drawTable } from './pdf-table.ts';
 import { BODY_WIDTH, COLOR, FONT, LINE_GAP, PAGE, SIZE, toneColor } from './pdf-theme.ts';
+import { drawWrapped, flowText, wrapText } from './pdf-wrap.ts';
 
 /** Starts a new page unless `height` points fit below the current position. */
 export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
@@ -17,19 +18,18 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
   doc.x = PAGE.left;
   switch (block.kind) {
     case 'paragraph': {
-      const text = toWinAnsi(block.text);
-      doc.font(block.tone === 'error' ? FONT.bold : FONT.regular).fontSize(SIZE.body).fillColor(toneColor(block.tone));
-      ensureSpace(doc, Math.min(3 * (SIZE.body + LINE_GAP) + 4, doc.heightOfString(text, { width: BODY_WIDTH, lineGap: LINE_GAP })));
-      doc.text(text, PAGE.left, doc.y, { width: BODY_WIDTH, lineGap: LINE_GAP });
-      doc.y += 5;
+      const style = block.tone === 'error' ? BOLD_BODY : BODY;
+      // Keep the first lines of a paragraph together; longer ones flow on to the next page.
+      ensureSpace(doc, Math.min(3, wrapText(doc, toWinAnsi(block.text), BODY_WIDTH, style).lines.length) * (SIZE.body + LINE_GAP + 2));
+      flowText(doc, toWinAnsi(block.text), PAGE.left, BODY_WIDTH, style, toneColor(block.tone));
+      doc.y += 6;
       return;
     }
     case 'heading':
       ensureSpace(doc, 48);
       doc.y += 3;
-      doc.font(FONT.bold).fontSize(SIZE.heading).fillColor(COLOR.muted)
-        .text(toWinAnsi(block.text).toUpperCase(), PAGE.left, doc.y, { width: BODY_WIDTH, characterSpacing: 0.3 });
-      doc.y += 3;
+      flowText(doc, toWinAnsi(block.text).toUpperCase(), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.heading, gap: 0 }, COLOR.muted);
+      doc.y += 4;
       return;
     case 'facts':
       drawTable(doc, [{ label: 'Item', width: 1 }, { label: 'Value', width: 2.6 }], block.rows.map(([label, value]) => [{ text: label }, { text: value }]), { header: false, labelColumn: true });
@@ -38,14 +38,11 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
       drawTable(doc, block.columns, block.rows, { header: true, labelColumn: false });
       return;
     case 'list':
-      doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.ink);
       for (const item of block.items) {
-        const text = toWinAnsi(item);
         ensureSpace(doc, SIZE.body * 2.5);
-        const top = doc.y;
-        doc.text('•', PAGE.left + 4, top, { lineBreak: false });
-        doc.text(text, PAGE.left + 14, top, { width: BODY_WIDTH - 14, lineGap: LINE_GAP });
-        doc.y += 2;
+        doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.ink).text('•', PAGE.left + 4, doc.y, { lineBreak: false });
+        flowText(doc, toWinAnsi(item), PAGE.left + 14, BODY_WIDTH - 14, BODY, COLOR.ink);
+        doc.y += 3;
       }
       doc.y += 4;
       return;
@@ -75,20 +72,30 @@ const FINDING_COLORS: Readonly<Record<FindingView['severity'], readonly [bar: st
   error: [COLOR.error, COLOR.errorBg], warning: ['#d08a00', COLOR.warningBg], info: [COLOR.info, COLOR.infoBg],
 };
 
+const BODY = { font: FONT.regular, size: SIZE.body, gap: LINE_GAP };
+const BOLD_BODY = { ...BODY, font: FONT.bold };
+
 function drawFinding(doc: PDFKit.PDFDocument, finding: FindingView): void {
   const width = BODY_WIDTH - 16;
-  const head = toWinAnsi(`${finding.code} · ${finding.severity} · ${finding.where}`);
-  const body = toWinAnsi(finding.message);
-  const fix = toWinAnsi(`Fix: ${finding.fix}`);
-  const measure = (font: string, text: string): number => doc.font(font).fontSize(SIZE.table).heightOfString(text, { width, lineGap: 1 });
-  const height = measure(FONT.bold, head) + measure(FONT.regular, body) + measure(FONT.italic, fix) + 12;
+  const [bar, background] = FINDING_COLORS[finding.severity];
+  const parts = [
+    [toWinAnsi(`${finding.code} · ${finding.severity} · ${finding.where}`), FONT.bold, bar],
+    [toWinAnsi(finding.message), FONT.regular, COLOR.ink],
+    [toWinAnsi(`Fix: ${finding.fix}`), FONT.italic, COLOR.ink],
+  ] as const;
+  const wrapped = parts.map(([text, font]) => wrapText(doc, text, width, { font, size: SIZE.table, gap: 1 }));
+  const height = wrapped.reduce((sum, w) => sum + w.height + 2, 0) + 8;
   ensureSpace(doc, height + 4);
   const top = doc.y;
-  const [bar, background] = FINDING_COLORS[finding.severity];
   doc.rect(PAGE.left, top, BODY_WIDTH, height).fill(background);
   doc.rect(PAGE.left, top, 3, height).fill(bar);
-  doc.font(FONT.bold).fontSize(SIZE.table).fillColor(bar).text(head, PAGE.left + 10, top + 4, { width, lineGap: 1 });
-  doc.font(FONT.regular).fillColor(COLOR.ink).text(body, PAGE.left + 10, doc.y + 1, { width, lineGap: 1 });
-  doc.font(FONT.italic).fillColor(COLOR.ink).text(fix, PAGE.left + 10, doc.y + 1, { width, lineGap: 1 });
+  let y = top + 4;
+  parts.forEach(([, font, color], index) => {
+    const lines = wrapped[index];
+    if (!lines) return;
+    doc.fillColor(color);
+    drawWrapped(doc, lines, PAGE.left + 10, y, width, { font, size: SIZE.table, gap: 1 });
+    y += lines.height + 2;
+  });
   doc.y = top + height + 4;
 }

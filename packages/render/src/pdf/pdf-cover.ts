@@ -2,6 +2,7 @@ import type { DocumentModel } from '../document/document-model.ts';
 import { toWinAnsi } from '../text/pdf-text.ts';
 import { fitWidth } from './pdf-fit.ts';
 import { BODY_WIDTH, COLOR, FONT, PAGE, SIZE } from './pdf-theme.ts';
+import { drawWrapped, flowText, wrapText } from './pdf-wrap.ts';
 
 export interface ContentsEntry {
   readonly part: 'sla' | 'justification';
@@ -22,25 +23,30 @@ const CONTENTS_GUTTER = 20;
  */
 export function drawCover(doc: PDFKit.PDFDocument, model: DocumentModel): { contentsY: number; bodyStart: number } {
   const { identity } = model;
-  doc.font(FONT.bold).fontSize(7.5).fillColor(COLOR.muted)
-    .text('SERVICE LEVEL AGREEMENT AND JUSTIFICATION', PAGE.left, 40, { width: BODY_WIDTH, characterSpacing: 0.8 });
-  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.ink).text(toWinAnsi(model.service), PAGE.left, doc.y + 6, { width: BODY_WIDTH });
-  doc.font(FONT.regular).fontSize(11).fillColor(COLOR.ink).text(toWinAnsi(model.title), PAGE.left, doc.y + 2, { width: BODY_WIDTH });
+  doc.y = 40;
+  flowText(doc, 'SERVICE LEVEL AGREEMENT AND JUSTIFICATION', PAGE.left, BODY_WIDTH, { font: FONT.bold, size: 7.5, gap: 0 }, COLOR.muted);
+  doc.y += 6;
+  flowText(doc, toWinAnsi(model.service), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.h1, gap: 0 }, COLOR.ink);
+  doc.y += 3;
+  flowText(doc, toWinAnsi(model.title), PAGE.left, BODY_WIDTH, { font: FONT.regular, size: 11, gap: 1 }, COLOR.ink);
   const status = toWinAnsi(identity.draft ? identity.status : `${identity.versionLabel} · ${identity.status}`);
-  doc.font(FONT.bold).fontSize(10);
-  const boxH = doc.heightOfString(status, { width: BODY_WIDTH - 20 }) + 12;
+  const statusStyle = { font: FONT.bold, size: 10, gap: 1 };
+  const wrapped = wrapText(doc, status, BODY_WIDTH - 20, statusStyle);
+  const boxH = wrapped.height + 12;
   const boxTop = doc.y + 10;
   const [fill, ink] = STATE_COLORS[model.signOff.state];
   doc.rect(PAGE.left, boxTop, BODY_WIDTH, boxH).fill(fill);
   doc.rect(PAGE.left, boxTop, 4, boxH).fill(ink);
-  doc.font(FONT.bold).fontSize(10).fillColor(ink).text(status, PAGE.left + 12, boxTop + 6, { width: BODY_WIDTH - 20 });
+  doc.fillColor(ink);
+  drawWrapped(doc, wrapped, PAGE.left + 12, boxTop + 6, BODY_WIDTH - 20, statusStyle);
   doc.y = boxTop + boxH + 8;
-  if (identity.published) {
-    doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.ink).text(toWinAnsi(`Published ${identity.published}`), PAGE.left, doc.y, { width: BODY_WIDTH });
-  }
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text('Version hash (SHA-256)', PAGE.left, doc.y + 3, { width: BODY_WIDTH });
-  doc.font(FONT.mono).fontSize(8).fillColor(COLOR.ink).text(toWinAnsi(identity.hash), PAGE.left, doc.y + 1, { width: BODY_WIDTH });
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text(toWinAnsi(model.convention), PAGE.left, doc.y + 6, { width: BODY_WIDTH, lineGap: 1 });
+  if (identity.published) flowText(doc, toWinAnsi(`Published ${identity.published}`), PAGE.left, BODY_WIDTH, { font: FONT.regular, size: SIZE.body, gap: 0 }, COLOR.ink);
+  doc.y += 3;
+  flowText(doc, 'Version hash (SHA-256)', PAGE.left, BODY_WIDTH, { font: FONT.regular, size: SIZE.small, gap: 0 }, COLOR.muted);
+  doc.y += 1;
+  flowText(doc, toWinAnsi(identity.hash), PAGE.left, BODY_WIDTH, { font: FONT.mono, size: 8, gap: 0 }, COLOR.ink);
+  doc.y += 6;
+  flowText(doc, toWinAnsi(model.convention), PAGE.left, BODY_WIDTH, { font: FONT.regular, size: SIZE.small, gap: 1 }, COLOR.muted);
   const contentsY = doc.y + 12;
   const lines = Math.max(...model.parts.map((p) => p.sections.length));
   return { contentsY, bodyStart: contentsY + 18 + lines * CONTENTS_LINE + 14 };

@@ -5,6 +5,7 @@ import { drawBlock, ensureSpace } from './pdf-blocks.ts';
 import { drawCover, drawContents, type ContentsEntry } from './pdf-cover.ts';
 import { drawFurniture } from './pdf-furniture.ts';
 import { BODY_WIDTH, COLOR, FONT, PAGE, SIZE } from './pdf-theme.ts';
+import { flowText } from './pdf-wrap.ts';
 
 /** A draft has no publication instant; its PDF carries the epoch so the same draft always gives the same bytes. */
 const DRAFT_DATE = new Date(0);
@@ -44,7 +45,7 @@ export function renderPdf(model: DocumentModel, publishedAt: string | undefined)
     else doc.y = contentsTop.bodyStart;
     ensureSpace(doc, 80);
     const outline = doc.outline.addItem(toWinAnsi(part.title));
-    doc.font(FONT.bold).fontSize(SIZE.part).fillColor(COLOR.accent).text(toWinAnsi(part.title), PAGE.left, doc.y, { width: BODY_WIDTH });
+    flowText(doc, toWinAnsi(part.title), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.part, gap: 0 }, COLOR.accent);
     doc.moveTo(PAGE.left, doc.y + 2).lineTo(PAGE.left + BODY_WIDTH, doc.y + 2).lineWidth(1.2).strokeColor(COLOR.accent).stroke();
     doc.y += 10;
     for (const section of part.sections) {
@@ -63,8 +64,7 @@ function drawSection(doc: PDFKit.PDFDocument, section: Section, depth: number, o
   doc.y += depth === 0 ? 8 : 4;
   const page = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
   const child = outline.addItem(toWinAnsi(`${section.number} ${section.title}`));
-  doc.font(FONT.bold).fontSize(depth === 0 ? SIZE.section : SIZE.subsection).fillColor(COLOR.ink)
-    .text(toWinAnsi(`${section.number}   ${section.title}`), PAGE.left, doc.y, { width: BODY_WIDTH });
+  flowText(doc, toWinAnsi(`${section.number}   ${section.title}`), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: depth === 0 ? SIZE.section : SIZE.subsection, gap: 1 }, COLOR.ink);
   doc.y += 4;
   for (const block of section.blocks) drawBlock(doc, block);
   for (const sub of section.subsections) drawSection(doc, sub, depth + 1, child);

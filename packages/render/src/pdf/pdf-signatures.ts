@@ -1,6 +1,8 @@
 import type { SignOffView } from '../document/document-model.ts';
 import { toWinAnsi } from '../text/pdf-text.ts';
+import { fitWidth } from './pdf-fit.ts';
 import { BODY_WIDTH, COLOR, FONT, PAGE, SIZE } from './pdf-theme.ts';
+import { flowText } from './pdf-wrap.ts';
 
 const BOX_H = 78;
 const COLUMNS = 2;
@@ -16,13 +18,14 @@ export function drawSignatures(doc: PDFKit.PDFDocument, signOff: SignOffView): v
   const rows = Math.max(1, Math.ceil(signOff.sponsors.length / COLUMNS));
   const needed = 40 + rows * (BOX_H + GUTTER);
   if (doc.y + Math.min(needed, 40 + BOX_H + GUTTER) > PAGE.height - PAGE.bottom) doc.addPage();
-  doc.font(FONT.bold).fontSize(SIZE.body).fillColor(signOff.approved ? COLOR.ok : COLOR.ink)
-    .text(toWinAnsi(signOff.statusLine), PAGE.left, doc.y, { width: BODY_WIDTH });
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text('Version hash (SHA-256):', PAGE.left, doc.y + 3, { width: BODY_WIDTH });
-  doc.font(FONT.mono).fontSize(SIZE.small).fillColor(COLOR.ink).text(toWinAnsi(signOff.hash), PAGE.left, doc.y + 1, { width: BODY_WIDTH });
+  flowText(doc, toWinAnsi(signOff.statusLine), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.body, gap: 1 }, signOff.approved ? COLOR.ok : COLOR.ink);
+  doc.y += 3;
+  flowText(doc, 'Version hash (SHA-256):', PAGE.left, BODY_WIDTH, { font: FONT.regular, size: SIZE.small, gap: 0 }, COLOR.muted);
+  doc.y += 1;
+  flowText(doc, toWinAnsi(signOff.hash), PAGE.left, BODY_WIDTH, { font: FONT.mono, size: SIZE.small, gap: 0 }, COLOR.ink);
   doc.y += 8;
   if (signOff.sponsors.length === 0) {
-    doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.muted).text('No sponsors are named.', PAGE.left, doc.y, { width: BODY_WIDTH });
+    flowText(doc, 'No sponsors are named.', PAGE.left, BODY_WIDTH, { font: FONT.regular, size: SIZE.body, gap: 0 }, COLOR.muted);
     doc.y += 6;
     return;
   }
@@ -34,9 +37,13 @@ export function drawSignatures(doc: PDFKit.PDFDocument, signOff: SignOffView): v
     const left = PAGE.left + column * (boxW + GUTTER);
     const inner = boxW - 16;
     doc.roundedRect(left, top, boxW, BOX_H, 4).lineWidth(0.8).strokeColor(COLOR.line).stroke();
-    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.ink).text(toWinAnsi(sponsor.name), left + 8, top + 7, { width: inner, height: 11, ellipsis: true });
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text(toWinAnsi(sponsor.role || 'Sponsor'), left + 8, top + 19, { width: inner, height: 10, ellipsis: true });
-    doc.font(FONT.bold).fontSize(SIZE.table).fillColor(STATUS_COLOR[sponsor.status]).text(toWinAnsi(sponsor.statusText), left + 8, top + 31, { width: inner, height: 10, ellipsis: true });
+    const line = (text: string, font: string, size: number, color: string, y: number): void => {
+      doc.font(font).fontSize(size).fillColor(color);
+      doc.text(fitWidth(doc, toWinAnsi(text), inner), left + 8, y, { lineBreak: false });
+    };
+    line(sponsor.name, FONT.bold, SIZE.body, COLOR.ink, top + 7);
+    line(sponsor.role || 'Sponsor', FONT.regular, SIZE.small, COLOR.muted, top + 19);
+    line(sponsor.statusText, FONT.bold, SIZE.table, STATUS_COLOR[sponsor.status], top + 31);
     if (sponsor.comment) {
       doc.font(FONT.italic).fontSize(SIZE.small).fillColor(COLOR.muted).text('Comment below.', left + 8, top + 43, { width: inner, lineBreak: false });
     }
@@ -45,10 +52,7 @@ export function drawSignatures(doc: PDFKit.PDFDocument, signOff: SignOffView): v
     doc.y = column === COLUMNS - 1 || index === signOff.sponsors.length - 1 ? top + BOX_H + GUTTER : top;
   });
   for (const sponsor of signOff.sponsors.filter((s) => s.comment !== '')) {
-    const text = toWinAnsi(`${sponsor.name} (${sponsor.statusText}): ${sponsor.comment}`);
-    doc.font(FONT.italic).fontSize(SIZE.table).fillColor(COLOR.ink);
-    if (doc.y + 2 * SIZE.table > PAGE.height - PAGE.bottom) doc.addPage();
-    doc.text(text, PAGE.left, doc.y, { width: BODY_WIDTH, lineGap: 1 });
+    flowText(doc, toWinAnsi(`${sponsor.name} (${sponsor.statusText}): ${sponsor.comment}`), PAGE.left, BODY_WIDTH, { font: FONT.italic, size: SIZE.table, gap: 1 }, COLOR.ink);
     doc.y += 4;
   }
   doc.x = PAGE.left;

@@ -1,6 +1,7 @@
 import type { Cell, Column } from '../document/document-model.ts';
 import { toWinAnsi } from '../text/pdf-text.ts';
 import { BODY_WIDTH, COLOR, FONT, PAGE, SIZE, toneColor } from './pdf-theme.ts';
+import { drawWrapped, wrapText, type TextStyle } from './pdf-wrap.ts';
 
 const PAD_X = 4;
 const PAD_Y = 3;
@@ -25,10 +26,7 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     const label = options.labelColumn && i === 0;
     return { text, bold: label || row[i]?.tone === 'error', color: label ? COLOR.muted : toneColor(row[i]?.tone), align: columns[i]?.align };
   };
-  const measure = (cell: CellStyle, i: number): number => {
-    doc.font(cell.bold ? FONT.bold : FONT.regular).fontSize(SIZE.table);
-    return cell.text === '' ? 0 : doc.heightOfString(cell.text, { width: (widths[i] ?? 0) - 2 * PAD_X, lineGap: GAP });
-  };
+  const measure = (cell: CellStyle, i: number): number => wrapText(doc, cell.text, (widths[i] ?? 0) - 2 * PAD_X, textStyle(cell)).height;
   const rowHeight = (cells: readonly CellStyle[]): number => Math.max(...cells.map(measure)) + 2 * PAD_Y;
   const header = columns.map((c, i): CellStyle => ({ text: toWinAnsi(c.label), bold: true, color: COLOR.ink, align: columns[i]?.align }));
   const headerHeight = options.header ? rowHeight(header) : 0;
@@ -36,7 +34,7 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     if (!options.header) return;
     const top = doc.y;
     doc.rect(PAGE.left, top, BODY_WIDTH, headerHeight).fill(COLOR.soft);
-    drawCells(doc, header, widths, top, headerHeight);
+    drawCells(doc, header, widths, top);
     doc.moveTo(PAGE.left, top + headerHeight).lineTo(PAGE.left + BODY_WIDTH, top + headerHeight).lineWidth(0.8).strokeColor(COLOR.line).stroke();
     doc.y = top + headerHeight;
   };
@@ -81,19 +79,23 @@ interface CellStyle {
 
 function drawRow(doc: PDFKit.PDFDocument, cells: readonly CellStyle[], widths: readonly number[], height: number): void {
   const top = doc.y;
-  drawCells(doc, cells, widths, top, height);
+  drawCells(doc, cells, widths, top);
   doc.moveTo(PAGE.left, top + height).lineTo(PAGE.left + BODY_WIDTH, top + height).lineWidth(0.5).strokeColor(COLOR.line).stroke();
   doc.y = top + height;
 }
 
-function drawCells(doc: PDFKit.PDFDocument, cells: readonly CellStyle[], widths: readonly number[], top: number, height: number): void {
+function textStyle(cell: CellStyle): TextStyle {
+  return { font: cell.bold ? FONT.bold : FONT.regular, size: SIZE.table, gap: GAP };
+}
+
+function drawCells(doc: PDFKit.PDFDocument, cells: readonly CellStyle[], widths: readonly number[], top: number): void {
   let x = PAGE.left;
   cells.forEach((cell, i) => {
-    const width = widths[i] ?? 0;
-    doc.font(cell.bold ? FONT.bold : FONT.regular).fontSize(SIZE.table).fillColor(cell.color);
-    // `height` bounds the text: measured rows always fit, and text can never start a page of its own.
-    doc.text(cell.text, x + PAD_X, top + PAD_Y, { width: width - 2 * PAD_X, height: height - PAD_Y + 2, lineGap: GAP, align: cell.align ?? 'left' });
-    x += width;
+    const width = (widths[i] ?? 0) - 2 * PAD_X;
+    const style = textStyle(cell);
+    doc.fillColor(cell.color);
+    drawWrapped(doc, wrapText(doc, cell.text, width, style), x + PAD_X, top + PAD_Y, width, style, cell.align ?? 'left');
+    x += widths[i] ?? 0;
   });
 }
 

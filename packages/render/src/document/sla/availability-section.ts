@@ -13,13 +13,11 @@ const PERIOD_WIDTH = { day: 1.1, week: 1.5, month: 1.5, quarter: 1.7, year: 2 } 
 export function availabilitySection(ctx: BuildContext): SectionDraft {
   const { derivation, requirements } = ctx;
   const committed = derivation.functions.filter((fn) => fn.target !== undefined);
-  const blocks: Block[] = [
-    { kind: 'paragraph', text: derivation.convention },
-    { kind: 'paragraph', text: DOWNTIME_DEFINITION },
-  ];
+  const blocks: Block[] = [{ kind: 'paragraph', text: derivation.convention }];
   if (committed.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'No business function has an availability target yet.', tone: 'warning' });
   } else {
+    blocks.push({ kind: 'budget-chart', chart: buildBudgetChart(derivation) });
     blocks.push({
       kind: 'table',
       columns: [
@@ -28,7 +26,7 @@ export function availabilitySection(ctx: BuildContext): SectionDraft {
       ],
       rows: committed.map((fn) => targetRow(fn, ctx)),
     });
-    blocks.push({ kind: 'budget-chart', chart: buildBudgetChart(derivation) });
+    blocks.push({ kind: 'paragraph', text: DOWNTIME_DEFINITION });
     blocks.push({ kind: 'heading', text: 'What the dependencies can deliver' });
     blocks.push({
       kind: 'table',

@@ -27,7 +27,7 @@ export function scopeSection(ctx: BuildContext): SectionDraft {
       columns: [{ label: 'Component', width: 3 }, { label: 'Role', width: 2 }, { label: 'Instances', width: 2 }, { label: 'Availability of one', width: 3 }],
       rows: requirements.components.map((c) => [
         cell(c.notes ? `${c.name}: ${c.notes}` : c.name),
-        cell(words(c.role)),
+        cell(c.role === 'dns' ? 'DNS' : words(c.role)),
         cell(c.instances === 1 ? 'single' : `${c.required} of ${c.instances} needed`),
         cell(componentAvailability(c)),
       ]),
