@@ -212,4 +212,18 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await changes.getByRole('row', { name: /Mailbox access · availability target 99.95 99.9/ }).waitFor();
     await screenshot(sponsor.page, 'sponsor-changes-390');
   });
+
+  it('has no serious accessibility violations on any phase or dialog', async () => {
+    for (const phase of ['Scope', 'Availability', 'Recovery', 'Support', 'Risks', 'Review', 'Sign-off']) {
+      await openPhase(facilitator.page, phase);
+      await facilitator.page.waitForTimeout(300);
+      await screenshot(facilitator.page, `phase-${phase.toLowerCase()}-1280`);
+      await expectNoSeriousAxeViolations(facilitator.page, `${phase} phase`);
+    }
+    await facilitator.page.getByRole('button', { name: 'Invite & manage' }).click();
+    await facilitator.page.getByRole('dialog', { name: 'Invite and manage' }).getByRole('table').first().waitFor();
+    await screenshot(facilitator.page, 'tools-1280');
+    await expectNoSeriousAxeViolations(facilitator.page, 'invite and manage dialog');
+    await facilitator.page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  });
 });
