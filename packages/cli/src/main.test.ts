@@ -1,7 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { main } from './main.ts';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -64,7 +66,6 @@ describe('accord derive', () => {
   it('writes to --out and gives the same bytes twice', async () => {
     const out = join(dir, 'sla.json');
     expect((await run('derive', messaging, '--out', out)).code).toBe(0);
-    const { readFile } = await import('node:fs/promises');
     const first = await readFile(out, 'utf8');
     await run('derive', messaging, '--out', out);
     expect(await readFile(out, 'utf8')).toBe(first);
@@ -74,6 +75,60 @@ describe('accord derive', () => {
     const result = await run('derive', messaging, '--format', 'docx');
     expect(result.code).toBe(2);
     expect(result.err).toContain('unknown format "docx"');
+    expect(result.err).toContain('derivation, html, pdf, md, json, openslo');
+  });
+
+  it('keeps the derivation as the default format', async () => {
+    const plain = await run('derive', messaging);
+    const named = await run('derive', messaging, '--format', 'derivation');
+    expect(named.out).toBe(plain.out);
+  });
+});
+
+describe('accord derive --format (documents)', () => {
+  it('writes the SLA as a self-contained HTML draft', async () => {
+    const out = join(dir, 'sla.html');
+    const result = await run('derive', messaging, '--format', 'html', '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/^wrote .*sla\.html \(draft, sha256 [0-9a-f]{64}\)\n$/);
+    const html = await readFile(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('Draft — not published');
+  });
+
+  it('prints Markdown and OpenSLO YAML to stdout', async () => {
+    const md = await run('derive', messaging, '--format', 'md');
+    expect(md.code).toBe(0);
+    expect(md.out.split('\n')[0]).toBe('# Enterprise messaging (Exchange Server 2007): service level agreement and justification');
+    const yaml = await run('derive', messaging, '--format', 'openslo');
+    expect(yaml.code).toBe(0);
+    expect(parseAllDocuments(yaml.out).map((d) => (d.toJS() as { kind: string }).kind)).toEqual(['Service', 'SLO', 'SLO', 'SLO', 'SLO']);
+  });
+
+  it('writes the canonical version JSON whose SHA-256 is the hash it reports', async () => {
+    const out = join(dir, 'version.json');
+    const result = await run('derive', messaging, '--format', 'json', '--out', out);
+    const hash = /sha256 ([0-9a-f]{64})/.exec(result.err)?.[1];
+    const text = await readFile(out, 'utf8');
+    expect(createHash('sha256').update(text).digest('hex')).toBe(hash);
+    expect(JSON.parse(text)).toEqual(expect.objectContaining({ kind: 'accord.sla-version', version: null }));
+    expect((await run('derive', messaging, '--format', 'json')).out).toBe(text);
+  });
+
+  it('refuses to print a PDF to the terminal and exits 2', async () => {
+    const result = await run('derive', messaging, '--format', 'pdf');
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toContain('give --out <path>');
+  });
+
+  it('writes the same PDF bytes twice', async () => {
+    const out = join(dir, 'sla.pdf');
+    expect((await run('derive', messaging, '--format', 'pdf', '--out', out)).code).toBe(0);
+    const first = await readFile(out);
+    expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+    await run('derive', messaging, '--format', 'pdf', '--out', out);
+    expect((await readFile(out)).equals(first)).toBe(true);
   });
 });
 

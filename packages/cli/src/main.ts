@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { deriveSla } from '@accord/core/derive';
 import { parseRequirementsText, type Requirements } from '@accord/core/model';
+import { DERIVE_FORMATS, deriveCommand } from './derive-command.ts';
 import { formatFindings } from './findings-report.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, type CliIo } from './io.ts';
@@ -9,8 +10,12 @@ const USAGE = `accord — service level agreements as code
 
 Usage:
   accord validate <file>                 check a requirements file (JSON or YAML) against format version 1
-  accord derive <file> [--format json] [--out <path>]
-                                         derive the SLA model, budgets, findings and recommendations
+  accord derive <file> [--format <format>] [--out <path>]
+                                         derive the SLA and write it as one of these formats:
+                                           derivation  budgets, findings and recommendations as JSON (default)
+                                           html, pdf, md  the SLA and its justification (a draft); pdf needs --out
+                                           json     the canonical version record (its SHA-256 is the version hash)
+                                           openslo  the availability commitments as OpenSLO v1 YAML
   accord check <file>                    print the findings; exit 1 when any has severity error
   accord --help                          this text
 
@@ -75,29 +80,15 @@ async function validate(positional: readonly string[], io: CliIo): Promise<numbe
   return EXIT.ok;
 }
 
-const FORMATS = ['json'] as const;
-
 async function derive(positional: readonly string[], options: Readonly<Record<string, string>>, io: CliIo): Promise<number> {
-  const format = options.format ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    io.stderr(`accord: unknown format "${format}"; choose one of ${FORMATS.join(', ')}\n`);
+  const format = options.format ?? 'derivation';
+  if (!DERIVE_FORMATS.includes(format)) {
+    io.stderr(`accord: unknown format "${format}"; choose one of ${DERIVE_FORMATS.join(', ')}\n`);
     return EXIT.usage;
   }
   const loaded = await loadFile(positional, io);
   if (typeof loaded === 'number') return loaded;
-  const output = `${JSON.stringify(deriveSla(loaded), null, 2)}\n`;
-  if (options.out === undefined) {
-    io.stdout(output);
-    return EXIT.ok;
-  }
-  try {
-    await writeFile(options.out, output);
-  } catch (error) {
-    io.stderr(`accord: cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
-    return EXIT.usage;
-  }
-  io.stderr(`wrote ${options.out}\n`);
-  return EXIT.ok;
+  return deriveCommand(loaded, options, io);
 }
 
 async function check(positional: readonly string[], io: CliIo): Promise<number> {
