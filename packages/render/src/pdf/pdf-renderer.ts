@@ -60,7 +60,7 @@ export function renderPdf(model: DocumentModel, publishedAt: string | undefined)
 
 /** Draws a section and its subsections; returns the 1-based page its heading is on. */
 function drawSection(doc: PDFKit.PDFDocument, section: Section, depth: number, outline: PDFKit.PDFOutline): number {
-  ensureSpace(doc, depth === 0 ? 70 : 50);
+  ensureSpace(doc, depth === 0 ? 110 : 70);
   doc.y += depth === 0 ? 8 : 4;
   const page = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
   const child = outline.addItem(toWinAnsi(`${section.number} ${section.title}`));

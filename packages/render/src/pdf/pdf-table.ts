@@ -39,9 +39,11 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     doc.y = top + headerHeight;
   };
   const first = rows[0];
-  // Never leave a header (or a heading above the table) alone at the foot of a page.
-  const firstHeight = first ? Math.min(rowHeight(first.map((cell, i) => style(first, i, toWinAnsi(cell.text)))), 60) : 0;
-  if (doc.y + headerHeight + firstHeight > maxY()) doc.addPage();
+  const freshPage = maxY() - PAGE.top - headerHeight;
+  // Never leave a header alone at the foot of a page: the first row must fit below it, or its first lines
+  // when the row is tall enough to be split anyway.
+  const firstHeight = first ? rowHeight(first.map((cell, i) => style(first, i, toWinAnsi(cell.text)))) : 0;
+  if (doc.y + headerHeight + (firstHeight <= freshPage * 0.5 ? firstHeight : 60) > maxY()) doc.addPage();
   drawHeader();
   for (const row of rows) {
     let remaining = row.map((cell, i) => style(row, i, toWinAnsi(cell.text)));
@@ -52,7 +54,6 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
         drawRow(doc, remaining, widths, height);
         break;
       }
-      const freshPage = maxY() - PAGE.top - headerHeight;
       if (height <= freshPage * 0.5 || available < 40) {
         doc.addPage();
         drawHeader();

@@ -1,4 +1,4 @@
-import { cell, type Block } from '../document-model.ts';
+import { cell, type Block, type FindingView } from '../document-model.ts';
 import { findingsFor, findingView } from '../finding-views.ts';
 import { plural } from '../format/labels.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
@@ -15,18 +15,23 @@ export function openIssuesSummarySection(ctx: BuildContext): SectionDraft {
       kind: 'paragraph',
       text: derivation.findings.length === 0
         ? 'No open issues: the requirements are consistent.'
-        : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info, 'note')} were open when this version was frozen. Each is shown where it applies; the justification gives the fix.`,
+        : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info, 'note')} ${ctx.identity.draft ? 'are open in this draft' : 'were open when this version was frozen'}. Each is shown where it applies; the justification gives the fix.`,
       tone: counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'ok',
     },
   ];
   if (derivation.findings.length > 0) {
+    // One row per code and severity, the places it applies joined: the list stays short enough to scan.
+    const rows = new Map<string, { severity: FindingView['severity']; code: string; where: string[] }>();
+    for (const view of derivation.findings.map((f) => findingView(f, derivation))) {
+      const key = `${view.severity} ${view.code}`;
+      const row = rows.get(key) ?? { severity: view.severity, code: view.code, where: [] };
+      row.where.push(view.where);
+      rows.set(key, row);
+    }
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Severity', width: 1.2 }, { label: 'Code', width: 3 }, { label: 'Where', width: 3 }],
-      rows: derivation.findings.map((f) => {
-        const view = findingView(f, derivation);
-        return [cell(view.severity, view.severity), cell(view.code), cell(view.where)];
-      }),
+      columns: [{ label: 'Severity', width: 1.1 }, { label: 'Code', width: 3 }, { label: 'Where', width: 5 }],
+      rows: [...rows.values()].map((row) => [cell(row.severity, row.severity), cell(row.code), cell(row.where.join('; '))]),
     });
   }
   const governance = findingsFor(derivation, 'open-issues');
