@@ -115,9 +115,18 @@ export class WorkshopSession {
       this.online = false;
       this.provider.disconnect();
     };
+    // Unsent edits live only in this page until the server has them: leaving now would lose them, so ask.
+    const guardUnsaved = (event: BeforeUnloadEvent) => {
+      if (this.canEdit && !this.allSaved && !this.stopped) event.preventDefault();
+    };
     addEventListener('online', goOnline);
     addEventListener('offline', goOffline);
-    this.cleanups.push(() => removeEventListener('online', goOnline), () => removeEventListener('offline', goOffline));
+    addEventListener('beforeunload', guardUnsaved);
+    this.cleanups.push(
+      () => removeEventListener('online', goOnline),
+      () => removeEventListener('offline', goOffline),
+      () => removeEventListener('beforeunload', guardUnsaved),
+    );
   }
 
   get role(): Role {
