@@ -88,3 +88,16 @@ describe('calendarStart', () => {
     expect(calendarStart('quarter', '2027-05-20')).toBe('2027-04-01 00:00:00');
   });
 });
+
+describe('YAML safety', () => {
+  it('quotes values that YAML 1.1 readers would take for booleans or timestamps', () => {
+    const base = messagingRequirements();
+    const input = inputFor({ ...base, meta: { ...base.meta, service: 'no' } }, PUBLISHED);
+    const yaml = renderOpenSlo(input.record, input.hash);
+    expect(yaml).toContain('displayName: "no"');
+    expect(yaml).toContain('startTime: "2027-01-01 00:00:00"');
+    const v11 = parseAllDocuments(yaml, { version: '1.1' }).map((d) => d.toJS() as OpenSloDoc);
+    expect(v11[0]?.metadata.displayName).toBe('no');
+    expect(v11[1]?.spec.timeWindow?.[0]?.calendar?.startTime).toBe('2027-01-01 00:00:00');
+  });
+});

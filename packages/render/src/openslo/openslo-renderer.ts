@@ -40,6 +40,7 @@ export function renderOpenSlo(record: VersionRecord, hash: string): string {
     const doc = sloDocument(record, hash, serviceName, fn);
     return doc ? [doc] : [];
   });
-  // aliasDuplicateObjects off: a reader gets plain mappings, never YAML anchors and aliases.
-  return [service, ...slos].map((doc) => `---\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
+  // No anchors or aliases; strings that YAML 1.1 readers (Go, Python) would take for booleans or
+  // timestamps — "no", "2027-01-01 00:00:00" — are quoted, and the output is still plain YAML 1.2.
+  return [service, ...slos].map((doc) => `---\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })}`).join('');
 }

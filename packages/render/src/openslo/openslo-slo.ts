@@ -26,7 +26,10 @@ export function targetRatio(targetPercent: number): number {
 
 /** The data source the monitoring team defines; Accord names it, it cannot know its connection. */
 export function checksSourceName(record: VersionRecord): string {
-  return toOpenSloName(`${toOpenSloName(record.requirements.meta.service).slice(0, 40)}-availability-checks`);
+  const service = toOpenSloName(record.requirements.meta.service);
+  // Cut a long service name at a word, so the name stays readable within RFC 1123's 63 characters.
+  const stem = service.length <= 56 ? service : service.slice(0, service.lastIndexOf('-', 56) > 0 ? service.lastIndexOf('-', 56) : 56);
+  return toOpenSloName(`${stem}-checks`);
 }
 
 /**
