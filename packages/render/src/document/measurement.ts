@@ -16,4 +16,5 @@ export const OPENSLO_NOTE =
   'target, a calendar-aligned time window of the reporting period in the workshop\'s time zone, and Timeslices ' +
   'budgeting with one-minute slices as defined above. OpenSLO cannot express service hours, holidays, ' +
   'maintenance windows, RPO and RTO, support hours or response targets; the export carries them as ' +
-  'annotations prefixed accord.dev/, which monitoring tools ignore unless configured to read them.';
+  'annotations prefixed accord.dev/, which monitoring tools ignore unless configured to read them; a tool ' +
+  'that ignores them measures every hour, which is stricter than a service-hours commitment.';
