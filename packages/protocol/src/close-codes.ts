@@ -14,6 +14,7 @@ export const CLOSE = {
   frameTooLarge: { code: 1009, reason: 'Max payload size exceeded' },
   documentTooLarge: { code: 4414, reason: 'workshop document too large: remove content before adding more' },
   tooManyParticipants: { code: 4429, reason: 'the workshop is full' },
+  tooManyMessages: { code: 4420, reason: 'too many messages in a short time: reconnecting more slowly' },
   loadFailed: { code: 4500, reason: 'the workshop could not be loaded; nothing was changed, try again shortly' },
   storageUnavailable: { code: 4503, reason: 'changes cannot be saved right now; they are kept in your browser and resent on reconnect' },
   shuttingDown: { code: 4504, reason: 'the server is restarting; reconnecting' },
@@ -23,5 +24,5 @@ export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
 
 /** Whether a client should reconnect after this close code (server-side trouble) or stop and tell the user. */
 export function shouldReconnect(code: number): boolean {
-  return code < 4000 || code >= 4500;
+  return code < 4000 || code >= 4500 || code === 4420;
 }

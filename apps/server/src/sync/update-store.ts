@@ -16,6 +16,24 @@ export interface AppendRequest {
   readonly updates: readonly Uint8Array[];
 }
 
+/**
+ * Takes the next sequence numbers of a workshop (the row lock orders concurrent writers, on any node) and
+ * inserts the updates under them, in one statement. Returns the numbers in order.
+ */
+async function appendOne(db: Kysely<Database>, { workshopId, updates }: AppendRequest): Promise<number[]> {
+  const rows = sql.join(updates.map((update, index) => sql`(${index + 1}::int, ${update}::bytea)`));
+  const result = await sql<{ seq: number }>`
+    with counter as (
+      update workshops set last_seq = last_seq + ${updates.length}::int where id = ${workshopId} returning last_seq
+    )
+    insert into yjs_updates (workshop_id, seq, update)
+    select ${workshopId}, counter.last_seq - ${updates.length}::int + incoming.ord, incoming.bytes
+    from counter, (values ${rows}) as incoming (ord, bytes)
+    returning seq`.execute(db);
+  if (result.rows.length !== updates.length) throw new Error(`workshop ${workshopId} does not exist`);
+  return result.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+}
+
 /** The write-ahead log of Yjs updates: append in one transaction, load as snapshot plus tail, compact. */
 export class UpdateStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -71,20 +89,17 @@ export class UpdateStore {
    * workshop, so several server nodes never hand out the same number.
    */
   async append(requests: readonly AppendRequest[]): Promise<Map<string, number[]>> {
+    const work = requests.filter((r) => r.updates.length > 0);
+    const assigned = new Map<string, number[]>();
+    if (work.length === 0) return assigned;
+    // One workshop (the common case): a single statement is its own transaction — one round trip.
+    if (work.length === 1) {
+      const only = work[0] as AppendRequest;
+      assigned.set(only.workshopId, await appendOne(this.db, only));
+      return assigned;
+    }
     return this.db.transaction().execute(async (trx) => {
-      const assigned = new Map<string, number[]>();
-      for (const { workshopId, updates } of requests) {
-        if (updates.length === 0) continue;
-        const row = await trx.updateTable('workshops').set({ last_seq: sql`last_seq + ${updates.length}` })
-          .where('id', '=', workshopId).returning('last_seq').executeTakeFirst();
-        if (!row) throw new Error(`workshop ${workshopId} does not exist`);
-        const first = row.last_seq - updates.length + 1;
-        const seqs = updates.map((_, index) => first + index);
-        await trx.insertInto('yjs_updates')
-          .values(updates.map((update, index) => ({ workshop_id: workshopId, seq: first + index, update })))
-          .execute();
-        assigned.set(workshopId, [...(assigned.get(workshopId) ?? []), ...seqs]);
-      }
+      for (const request of work) assigned.set(request.workshopId, [...(assigned.get(request.workshopId) ?? []), ...await appendOne(trx, request)]);
       return assigned;
     });
   }

@@ -130,7 +130,7 @@ export class WorkshopRoom {
   private handleSync(connection: YjsConnection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     const payload = readPayload(decoder);
-    if (syncType === SYNC_STEP_1) connection.send(syncStep2Message(this.doc, payload));
+    if (syncType === SYNC_STEP_1) connection.send(syncStep2Message(this.doc, checkedStateVector(payload)));
     else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) this.submit(connection, payload);
     else throw new MalformedMessage(`unknown sync message ${syncType}`);
   }
@@ -298,8 +298,13 @@ export class WorkshopRoom {
   }
 
   private handleAwareness(connection: YjsConnection, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update);
+    if (!connection.takeAwareness(performance.now())) {
+      this.services.metrics.rejectedFrames.inc({ reason: 'awareness-rate' });
+      return;
+    }
     const accepted: AwarenessEntry[] = [];
-    for (const entry of decodeAwarenessUpdate(update)) {
+    for (const entry of entries) {
       const owner = this.awarenessOwner.get(entry.clientId);
       if (owner !== undefined && owner !== connection) continue;
       if (owner === undefined && connection.awarenessIds.size >= this.services.limits.maxAwarenessIdsPerConnection) continue;
@@ -336,6 +341,19 @@ export class WorkshopRoom {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** A state vector read strictly: a count, that many (client, clock) pairs, and nothing after them. */
+function checkedStateVector(payload: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(payload);
+  const count = decoding.readVarUint(decoder);
+  if (count > 100_000) throw new MalformedMessage('state vector with an absurd number of clients');
+  for (let i = 0; i < count; i += 1) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+  }
+  expectEnd(decoder);
+  return payload;
 }
 
 function readPayload(decoder: decoding.Decoder): Uint8Array {

@@ -18,6 +18,10 @@ export class YjsConnection {
   readonly awarenessIds = new Set<number>();
   /** Set once a commit of this connection's updates failed: later updates may depend on it, so none is taken. */
   failed = false;
+  /** Every frame spends a token; an empty bucket closes the connection (the client resends on reconnect). */
+  private readonly frames = new TokenBucket(400, 200);
+  /** Awareness is relayed to everyone in the room: a flood of it is dropped, not relayed. */
+  private readonly awareness = new TokenBucket(40, 10);
   private closed = false;
 
   constructor(
@@ -51,5 +55,33 @@ export class YjsConnection {
 
   markClosed(): void {
     this.closed = true;
+  }
+
+  /** Whether this frame is within the connection's rate (400 at once, 200 a second after that). */
+  takeFrame(nowMs: number): boolean {
+    return this.frames.take(nowMs);
+  }
+
+  /** Whether an awareness update may be relayed (40 at once, 10 a second after that). */
+  takeAwareness(nowMs: number): boolean {
+    return this.awareness.take(nowMs);
+  }
+}
+
+/** A token bucket: `capacity` at once, refilled at `perSecond`. */
+class TokenBucket {
+  private tokens: number;
+  private updatedMs = -1;
+
+  constructor(private readonly capacity: number, private readonly perSecond: number) {
+    this.tokens = capacity;
+  }
+
+  take(nowMs: number): boolean {
+    if (this.updatedMs >= 0) this.tokens = Math.min(this.capacity, this.tokens + ((nowMs - this.updatedMs) / 1000) * this.perSecond);
+    this.updatedMs = nowMs;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 }

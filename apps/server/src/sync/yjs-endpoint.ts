@@ -79,6 +79,7 @@ export class YjsEndpoint {
       const bytes = toUint8Array(data);
       if (!isBinary) return this.reject(connection, 'text-frame', CLOSE.malformedMessage);
       if (bytes.byteLength > this.options.maxMessageBytes) return this.reject(connection, 'too-large', CLOSE.messageTooLarge);
+      if (!connection.takeFrame(performance.now())) return this.reject(connection, 'rate', CLOSE.tooManyMessages);
       if (room) room.handleMessage(connection, bytes);
       else early.push(bytes);
     });
