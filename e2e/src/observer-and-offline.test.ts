@@ -99,6 +99,18 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await expect.poll(() => field(observer.page, path).inputValue()).toBe(expected);
   });
 
+  it('shows a problem of the whole document on the input it concerns, and in the findings', async () => {
+    await openPhase(facilitator.page, 'Scope');
+    const required = '/components/client-access/required';
+    await typeInto(facilitator.page, required, '3');
+    await facilitator.page.locator(`[data-field="${required}"]`).getByText('required must not exceed instances').waitFor();
+    await expect(field(facilitator.page, required).getAttribute('aria-invalid')).resolves.toBe('true');
+    await stakeholder.page.getByText('The requirements are incomplete').waitFor();
+    await typeInto(facilitator.page, required, '1');
+    await facilitator.page.locator(`[data-field="${required}"]`).getByText('required must not exceed instances').waitFor({ state: 'detached' });
+    await openPhase(facilitator.page, 'Availability');
+  });
+
   it('works with the keyboard alone: paint service hours with arrows and space', async () => {
     const grid = facilitator.page.getByRole('grid', { name: /^Business hours/ });
     const saturday10 = grid.getByRole('gridcell', { name: /^Saturday 10:00–11:00/ });

@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { SlaDerivation } from '@accord/core/derive';
 import type { FileProblem, Requirements } from '@accord/core/model';
 import { readSnapshot } from '@accord/core/ydoc';
+import { problemFieldPath } from '../lib/raw.ts';
 import type { WorkshopSession } from './WorkshopSession.svelte.ts';
 
 type Finding = SlaDerivation['findings'][number];
@@ -27,6 +28,8 @@ export class Preview {
    * a finding someone just caused can be shown first and marked new.
    */
   appearedAt = $state.raw<ReadonlyMap<string, number>>(new Map());
+  /** While the doc is invalid: each problem by the field path of its input, so the input shows it inline. */
+  fieldProblems = $state.raw<ReadonlyMap<string, string>>(new Map());
   private computedOnce = false;
   private derive: ((requirements: Requirements) => SlaDerivation) | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,6 +60,14 @@ export class Preview {
     const snapshot = readSnapshot(this.session.doc);
     this.result = snapshot.ok ? { ok: true, derivation: this.derive(snapshot.value) } : { ok: false, problems: snapshot.problems };
     this.tookMs = performance.now() - started;
+    const problems = new Map<string, string>();
+    if (!snapshot.ok) {
+      for (const problem of snapshot.problems) {
+        const path = problemFieldPath(this.session.raw, problem.path);
+        if (path && !problems.has(path)) problems.set(path, problem.message);
+      }
+    }
+    this.fieldProblems = problems;
     if (this.result.ok) {
       const now = Date.now();
       const appeared = new Map<string, number>();
