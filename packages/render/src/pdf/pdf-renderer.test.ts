@@ -52,3 +52,23 @@ describe('renderPdf', async () => {
     expect(inflatePdf(draft)).toContain('(D:19700101000000Z)');
   });
 });
+
+describe('renderPdf with text longer than a page allows', () => {
+  it('splits a tall table row across pages without losing a word', async () => {
+    const base = messagingRequirements();
+    const words = Array.from({ length: 700 }, (_, i) => `word${i}`).join(' ');
+    const requirements = {
+      ...base,
+      functions: base.functions.map((fn, i) => (i === 0 && fn.availability
+        ? { ...fn, availability: { ...fn.availability, provenance: { ...fn.availability.provenance, rationale: words } } }
+        : fn)),
+    };
+    const input = inputFor(requirements, PUBLISHED);
+    const pdf = await renderPdf(buildDocument(input), PUBLISHED.publishedAt);
+    // Running header and footer are drawn into each page after its body; read the body alone.
+    const body = extractPdfText(pdf).split('\n')
+      .filter((line) => !line.startsWith('Enterprise messaging (Exchange Server 2007) · Service level agreement') && line !== `SHA-256 ${input.hash}` && !/^Page \d+ of \d+$/.test(line))
+      .join(' ');
+    expect(body.replace(/\s+/g, ' ')).toContain(words);
+  });
+});

@@ -12,7 +12,8 @@ export const POSTMORTEM_SHARE = 0.2;
 export function errorBudgetPolicySection(ctx: BuildContext): SectionDraft {
   const { derivation, requirements } = ctx;
   const period = derivation.reportingPeriod;
-  const sponsors = requirements.meta.sponsors.map((s) => s.name).join(', ') || 'the sponsors';
+  const names = requirements.meta.sponsors.map((s) => s.name).join(', ');
+  const sponsors = names ? `the sponsors (${names})` : 'the sponsors who sign this agreement';
   const committed = derivation.functions.filter((fn) => fn.target !== undefined);
   const blocks: Block[] = [
     { kind: 'heading', text: 'Goals' },
@@ -53,7 +54,7 @@ export function errorBudgetPolicySection(ctx: BuildContext): SectionDraft {
   blocks.push({ kind: 'heading', text: 'Escalation' });
   blocks.push({
     kind: 'paragraph',
-    text: `Disagreement about how downtime was counted, or about applying this policy, goes to the sponsors (${sponsors}), who decide.`,
+    text: `Disagreement about how downtime was counted, or about applying this policy, goes to ${sponsors}, who decide.`,
   });
   return { id: 'sla-error-budget', title: 'Error budget policy', blocks };
 }
