@@ -141,13 +141,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxSize: MAX_BODY_BYTES,
     onError: () => { throw new HttpError(413, 'body_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`); },
   }));
-  const writeLimit = rateLimit(limiters({ name: 'api-write', points: 120, windowSeconds: 60 }), clientIp, logger);
+  const writeLimit = rateLimit(limiters({ name: 'api-write', points: config.writesPerMinute, windowSeconds: 60 }), clientIp, logger);
   http.on(['POST', 'PUT', 'DELETE'], '/api/workshops/:id/*', writeLimit);
   http.route('/', healthRoutes({ database, metrics, accepting: () => accepting }));
   http.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   http.route('/', workshopRoutes({
     service: workshops, participants, secureCookies,
-    joinLimit: rateLimit(limiters({ name: 'join', points: 30, windowSeconds: 60 }), clientIp, logger),
+    joinLimit: rateLimit(limiters({ name: 'join', points: config.joinsPerMinute, windowSeconds: 60 }), clientIp, logger),
   }));
   http.route('/', versionRoutes({ service: versions, participants }));
   http.route('/', requirementsRoutes({ service: requirements, audit, participants }));
@@ -163,7 +163,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   server.on('clientError', (_error, socket) => socket.destroy());
   const control = new ControlPlane(server, {
-    participants, sessions, events, logger,
+    participants, sessions, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
     onRemoteRevoke: (workshopId, participantId) => registry.disconnectParticipant(workshopId, participantId),
   });

@@ -16,6 +16,9 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: number(500),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  RATE_LIMIT_JOINS_PER_MINUTE: number(30),
+  RATE_LIMIT_WRITES_PER_MINUTE: number(120),
+  RATE_LIMIT_EVENTS_PER_10S: number(50),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"').default('accord'),
   NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"').optional(),
 }).refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
@@ -50,6 +53,12 @@ export interface Config {
    * process directly, or they could choose their own address.
    */
   readonly trustProxy: boolean;
+  /** Workshop creations, invite look-ups and joins one client address may make per minute (invite guessing). */
+  readonly joinsPerMinute: number;
+  /** Writes (POST, PUT, DELETE) to a workshop one client address may make per minute. */
+  readonly writesPerMinute: number;
+  /** socket.io actions (phase, timer, proposals, votes) one participant may send per 10 seconds. */
+  readonly eventsPerTenSeconds: number;
   /** Prefix of every Redis key and channel, so deployments can share a Redis. */
   readonly redisPrefix: string;
   /** This node's name in logs and Redis; random when unset. */
@@ -73,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
       idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
       redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID,
+      joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+      eventsPerTenSeconds: e.RATE_LIMIT_EVENTS_PER_10S,
     }),
   };
 }

@@ -26,6 +26,8 @@ export interface ControlPlaneDeps {
   readonly logger: Logger;
   /** The Redis adapter when several nodes share the workshops. */
   readonly adapter?: Parameters<ControlServer['adapter']>[0];
+  /** Actions one participant may send per 10 seconds. */
+  readonly eventsPerTenSeconds: number;
   /** Another node revoked a participant: close their connections on this node too. */
   readonly onRemoteRevoke?: (workshopId: string, participantId: string) => void;
 }
@@ -50,9 +52,10 @@ const NEEDS: Readonly<Record<ClientEventName, Permission>> = {
 export class ControlPlane {
   readonly io: ControlServer;
   private readonly rosterTimers = new Map<string, NodeJS.Timeout>();
-  private readonly eventLimiter = new RateLimiterMemory({ keyPrefix: 'socket-events', points: 30, duration: 10 });
+  private readonly eventLimiter: RateLimiterMemory;
 
   constructor(server: HttpServer, private readonly deps: ControlPlaneDeps) {
+    this.eventLimiter = new RateLimiterMemory({ keyPrefix: 'socket-events', points: deps.eventsPerTenSeconds, duration: 10 });
     this.io = new Server(server, {
       path: '/socket.io',
       serveClient: false,
