@@ -76,6 +76,7 @@ describe('parseFigures', () => {
   it('reads the figures other packages print', () => {
     expect(parseFigures('derive messaging template: median 1.234 ms, p95 2.5 ms (n=300, target < 2 ms)')).toEqual({ median: 1.234, p95: 2.5 });
     expect(parseFigures('room page initial JS: 151.2 KB gzip (within the 200 KB budget)')).toEqual({ gzipKiB: 151.2 });
+    expect(parseFigures('render as PDF: median 428.8 ms, p95 729.3 ms (CPU median 197.0 ms; n=30)')).toEqual({ median: 428.8, p95: 729.3 });
     expect(parseFigures('nothing to see')).toEqual({});
   });
 });

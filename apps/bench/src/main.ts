@@ -24,14 +24,21 @@ if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown scenarios: ${u
 const runs = (scenario: (typeof SCENARIOS)[number]): boolean => only.length === 0 || only.includes(scenario);
 
 const postgresUrl = process.env.DATABASE_URL;
-const rounds = positive('BENCH_ROUNDS', postgresUrl ? 2 : 3);
-const seconds = positive('BENCH_SECONDS', 6);
+const rounds = positive('BENCH_ROUNDS', 3);
+const seconds = positive('BENCH_SECONDS', 5);
+/** The whole run, seeding and the other packages' benches included; later rounds are dropped to stay inside it. */
+const budgetSeconds = positive('BENCH_BUDGET_SECONDS', 285);
+/** Kept free for the other packages' benches at the end. */
+const PACKAGES_RESERVE_SECONDS = 30;
+const started = performance.now();
+const elapsed = (): string => `[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s]`;
 const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
 const cpuProfileDir = process.env.BENCH_CPU_PROF === '1' ? join(RESULTS_DIR, `profiles-${stamp}`) : undefined;
-const edits = { warmupSeconds: 1, measureSeconds: seconds, drainTimeoutMs: 15_000, connectBatch: 50 };
+const edits = { warmupSeconds: 1, measureSeconds: seconds, drainTimeoutMs: 15_000, connectBatch: 100 };
 
 const plan: BenchPlan = {
   rounds,
+  deadline: started + (budgetSeconds - (runs('packages') ? PACKAGES_RESERVE_SECONDS : 0)) * 1000,
   dialects: postgresUrl ? ['pglite', 'postgres'] : ['pglite'],
   postgresUrl,
   seed: { rooms: 50, editorsPerRoom: 10, hotEditors: 100, churnRooms: 20, bigUpdates: 10_000, loadRuns: 7 },
@@ -39,9 +46,9 @@ const plan: BenchPlan = {
   hot: runs('hot') ? { ...edits, rooms: 1, editorsPerRoom: 100, editsPerSecond: 1, seed: 100 } : undefined,
   joinTime: runs('join-time') ? { runs: 5, unloadTimeoutMs: 10_000 } : undefined,
   joinLeave: runs('join-leave') ? { cycles: 1_000, warmupCycles: 100, concurrency: 10, settleTimeoutMs: 10_000, settleMs: 1_000 } : undefined,
-  joinsIdleUnloadMs: 200,
+  joinsIdleUnloadMs: 1_000,
   cpuProfileDir,
-  log: (line) => console.log(line),
+  log: (line) => console.log(`${elapsed()} ${line}`),
 };
 const labels: Partial<Record<Scenario, string>> = {
   rooms: '50 rooms × 10 editors × 2/s',
@@ -58,7 +65,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 process.once('exit', killChildren);
 
-const started = performance.now();
 const loadBefore = loadavg();
 console.log(`Accord bench: ${rounds} round(s), ${seconds} s measured per edit scenario, servers ${[...plan.dialects.map((d) => `accord-${d}`), 'reference'].join(', ')}` +
   ` (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores)`);
@@ -67,7 +73,7 @@ try {
   let packages: PackageFigure[] = [];
   if (runs('packages')) {
     console.log('other packages:');
-    packages = await runPackageBenches(180_000, (line) => console.log(line));
+    packages = await runPackageBenches(180_000, (line) => console.log(`${elapsed()} ${line}`));
   }
   const rows = buildRows(bench, labels);
   const targets = checkTargets(bench, rows, TARGETS);

@@ -69,15 +69,19 @@ export async function runPackageBenches(timeoutMs: number, log: (line: string) =
   return figures;
 }
 
-/** `median 1.2 ms`, `p95 3.4 ms`, `123.4 KB gzip`, as the packages' benches print them. */
+/**
+ * `median 1.2 ms`, `p95 3.4 ms`, `123.4 KB gzip`, as the packages' benches print them: the first of each on
+ * the last line that has any (a line may go on with secondary figures, e.g. CPU time besides wall time).
+ */
 export function parseFigures(output: string): Pick<PackageFigure, 'median' | 'p95' | 'gzipKiB'> {
   const number = (pattern: RegExp): number | undefined => {
-    const match = [...output.matchAll(pattern)].at(-1)?.[1];
+    const line = output.split('\n').filter((l) => pattern.test(l)).at(-1) ?? '';
+    const match = pattern.exec(line)?.[1];
     return match === undefined ? undefined : Number(match);
   };
-  const median = number(/median[:= ]+([\d.]+)\s*ms/gi);
-  const p95 = number(/p95[:= ]+([\d.]+)\s*ms/gi);
-  const gzipKiB = number(/([\d.]+)\s*KB gzip/gi);
+  const median = number(/median[:= ]+([\d.]+)\s*ms/i);
+  const p95 = number(/p95[:= ]+([\d.]+)\s*ms/i);
+  const gzipKiB = number(/([\d.]+)\s*KB gzip/i);
   return { ...(median === undefined ? {} : { median }), ...(p95 === undefined ? {} : { p95 }), ...(gzipKiB === undefined ? {} : { gzipKiB }) };
 }
 

@@ -58,7 +58,7 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
       const savedP99 = median(runs.map((run) => run.result.saved?.p99 ?? NaN));
       const commitMs = median(runs.map((run) => run.commits?.meanMs ?? NaN));
       const batch = median(runs.map((run) => run.commits?.meanBatch ?? NaN));
-      const lag = Math.max(...runs.map((run) => run.result.generatorLag.p99));
+      const lag = maxOf(runs.map((run) => run.result.generatorLag.p99));
       const notes = [
         Number.isFinite(savedP99) ? `saved p99 ${fixed(savedP99)} ms` : '',
         Number.isFinite(commitMs) ? `commit ${fixed(commitMs)} ms × ${fixed(batch)} upd` : '',
@@ -70,7 +70,7 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
         p50: median(runs.map((run) => run.result.latency.p50)),
         p95: median(runs.map((run) => run.result.latency.p95)),
         p99,
-        max: Math.max(NaN, ...runs.map((run) => run.result.latency.max)),
+        max: maxOf(runs.map((run) => run.result.latency.max)),
         perSecond: median(runs.map((run) => run.result.deliveredPerSecond)),
         drops: sum(runs.map((run) => run.result.drops)),
         duplicates: sum(runs.map((run) => run.result.duplicates)),
@@ -111,13 +111,17 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
         p50: median(runs.map((run) => run.result.join.p50)),
         p95: median(runs.map((run) => run.result.join.p95)),
         p99: median(runs.map((run) => run.result.join.p99)),
-        max: Math.max(NaN, ...runs.map((run) => run.result.join.max)),
+        max: maxOf(runs.map((run) => run.result.join.max)),
         perSecond: median(runs.map((run) => run.result.cyclesPerSecond)),
         drops: sum(runs.map((run) => run.result.failures)), duplicates: NaN,
         rssMiB: median(runs.map((run) => run.result.rssAfterMiB)),
         ratio: arm === 'reference' ? NaN : growth(arm) / growth('reference'),
         notes: `RSS ${fixed(median(runs.map((run) => run.result.rssBeforeMiB)))} → ${fixed(median(runs.map((run) => run.result.rssAfterMiB)))} MiB ` +
-          `(×${fixed(growth(arm), 3)})${loaded.length > 0 ? `, loaded after unload ${Math.max(...loaded)}` : ''}`,
+          `(×${fixed(growth(arm), 3)})` +
+          (runs.some((run) => run.result.heapUsedMiB)
+            ? `, heap ${fixed(median(runs.map((run) => run.result.heapUsedMiB?.before ?? NaN)))} → ${fixed(median(runs.map((run) => run.result.heapUsedMiB?.after ?? NaN)))} MiB`
+            : '') +
+          `${loaded.length > 0 ? `, loaded after unload ${Math.max(...loaded)}` : ''}`,
       });
     }
   }
@@ -196,4 +200,8 @@ function count(value: number): string {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+function maxOf(values: readonly number[]): number {
+  return values.length === 0 ? NaN : Math.max(...values);
 }

@@ -7,8 +7,13 @@ import { accordArm, metricValue, startAccord, startReference, type BenchServer, 
 import { summarize, type Summary } from './stats.ts';
 
 export interface BenchPlan {
-  /** Each scenario runs this many times per server, servers interleaved within a round (A/B/A/B). */
+  /** Each scenario runs up to this many times per server, servers interleaved within a round (A/B/A/B). */
   readonly rounds: number;
+  /**
+   * `performance.now()` by which the last round must end: a round after the first starts only when the
+   * previous round's duration still fits. Keeps the bench bounded on a slow or busy machine.
+   */
+  readonly deadline?: number | undefined;
   /** Accord's databases: PGlite always, PostgreSQL when a URL is given. */
   readonly dialects: readonly Dialect[];
   readonly postgresUrl?: string | undefined;
@@ -93,7 +98,13 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
       }
     };
 
+    let roundMs = 0;
     for (let round = 1; round <= plan.rounds; round += 1) {
+      const roundStarted = performance.now();
+      if (round > 1 && plan.deadline !== undefined && roundStarted + roundMs > plan.deadline) {
+        plan.log(`rounds ${round}–${plan.rounds} skipped: another round (${(roundMs / 1000).toFixed(0)} s) would overrun the time budget`);
+        break;
+      }
       const edits: [('rooms' | 'hot'), EditLoadPlan][] = [];
       if (plan.rooms) edits.push(['rooms', plan.rooms]);
       if (plan.hot) edits.push(['hot', plan.hot]);
@@ -124,12 +135,14 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
             if (plan.joinLeave) {
               const result = await runJoinLeave(server, seeded.churn, plan.joinLeave);
               runs.push({ arm, round, scenario: 'join-leave', result });
-              plan.log(`  round ${round} churn ${arm.padEnd(15)} RSS ${result.rssBeforeMiB.toFixed(1)} → ${result.rssAfterMiB.toFixed(1)} MiB, ` +
-                `loaded after ${result.loadedAfter ?? 'n/a'}, ${result.cyclesPerSecond.toFixed(0)} cycles/s, failures ${result.failures}`);
+              plan.log(`  round ${round} churn ${arm.padEnd(15)} RSS ${result.rssBeforeMiB.toFixed(1)} → ${result.rssAfterMiB.toFixed(1)} MiB` +
+                (result.heapUsedMiB ? ` (heap ${result.heapUsedMiB.before.toFixed(1)} → ${result.heapUsedMiB.after.toFixed(1)})` : '') +
+                `, loaded after ${result.loadedAfter ?? 'n/a'}, ${result.cyclesPerSecond.toFixed(0)} cycles/s, failures ${result.failures}`);
             }
           });
         }
       }
+      roundMs = Math.max(roundMs, performance.now() - roundStarted);
     }
     return {
       arms,

@@ -48,8 +48,10 @@ export interface AccordOptions {
 /** Starts `apps/server/src/index.ts` as its own process on the given database, quiet, with room for 100+ editors. */
 export async function startAccord(options: AccordOptions): Promise<BenchServer> {
   const arm = accordArm(options.dialect);
-  const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--cpu-prof-name', `${arm}-${Date.now()}.cpuprofile`] : [];
-  if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
+  // One folder per process: Node writes a profile per thread (main, and tsx's loader thread), named by pid and thread.
+  const profileDir = options.cpuProfileDir ? join(options.cpuProfileDir, `${arm}-${new Date().toISOString().replace(/[:.]/g, '-')}`) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = await startChild({
     name: arm,
     args: ['--import', 'tsx', ...profile, join(SERVER_SRC, 'index.ts')],

@@ -1,5 +1,5 @@
 import type { SeededRoom } from '../seed.ts';
-import type { BenchServer } from '../servers.ts';
+import { metricValue, type BenchServer } from '../servers.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { VirtualClient } from '../virtual-client.ts';
 
@@ -24,6 +24,9 @@ export interface JoinLeaveResult {
   readonly rssRatio: number;
   /** Workshops still in memory after the idle unload (Accord only). */
   readonly loadedAfter: number | undefined;
+  /** V8 heap in use and memory outside it (buffers, WebAssembly), before and after, MiB (Accord's metrics only). */
+  readonly heapUsedMiB: { readonly before: number; readonly after: number } | undefined;
+  readonly externalMiB: { readonly before: number; readonly after: number } | undefined;
   /** Connect → synced of the counted cycles, ms. */
   readonly join: Summary;
   readonly cyclesPerSecond: number;
@@ -68,20 +71,33 @@ export async function runJoinLeave(server: BenchServer, rooms: readonly SeededRo
     return loaded;
   };
 
+  const memory = async (): Promise<{ heap: number; external: number } | undefined> => {
+    const text = await server.metrics();
+    if (text === undefined) return undefined;
+    return {
+      heap: (metricValue(text, 'nodejs_heap_size_used_bytes') ?? NaN) / 1_048_576,
+      external: (metricValue(text, 'nodejs_external_memory_bytes') ?? NaN) / 1_048_576,
+    };
+  };
+
   await cycles(plan.warmupCycles, []);
   await settle();
   const rssBefore = server.rssBytes();
+  const before = await memory();
   const joins: number[] = [];
   const started = performance.now();
   await cycles(plan.cycles, joins);
   const seconds = (performance.now() - started) / 1000;
   const loadedAfter = await settle();
   const rssAfter = server.rssBytes();
+  const after = await memory();
   return {
     rssBeforeMiB: rssBefore / 1_048_576,
     rssAfterMiB: rssAfter / 1_048_576,
     rssRatio: rssAfter / rssBefore,
     loadedAfter,
+    heapUsedMiB: before && after ? { before: before.heap, after: after.heap } : undefined,
+    externalMiB: before && after ? { before: before.external, after: after.external } : undefined,
     join: summarize(joins),
     cyclesPerSecond: plan.cycles / seconds,
     failures,
