@@ -38,8 +38,11 @@ export function createDatabase(options: DatabaseOptions): AccordDatabase {
       connectionTimeoutMillis: 5000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
-    // A dropped idle connection must not crash the process; the next query gets a fresh one.
+    // A dropped connection must not crash the process: idle ones report to the pool, and a connection that
+    // is checked out (between statements of a transaction) reports to its own listener. The query in
+    // flight, or the next one, fails and says so; the pool opens a fresh connection after that.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
   }
