@@ -166,8 +166,10 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await openPhase(facilitator.page, 'Review');
     const open = facilitator.page.getByRole('article', { name: /Proposal by Karin Vogt: 99.5/ });
     await open.getByText('2 for').waitFor();
+    await open.getByLabel('Note on the decision (optional)').fill('Both voters agree; the budget still holds.');
     await open.getByRole('button', { name: 'Accept' }).click();
     await facilitator.page.getByTestId('decision-log').getByText(/Mobile sync.*availability target/).waitFor();
+    await facilitator.page.getByTestId('decision-log').getByText('Both voters agree; the budget still holds.').waitFor();
     await expect.poll(() => field(stakeholder.page, MOBILE_TARGET).inputValue()).toBe('99.5');
     await facilitator.page.getByTestId('decision-log').scrollIntoViewIfNeeded();
     await screenshot(facilitator.page, 'review-1280');
