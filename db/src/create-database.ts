@@ -70,7 +70,7 @@ export async function migrateToLatest(database: Pick<AccordDatabase, 'db' | 'sch
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+    throw new Error(failed ? `migration ${failed.migrationName} failed: ${reason}` : `cannot migrate the database: ${reason}`);
   }
   return (results ?? []).map((r) => r.migrationName);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const number = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const number = (fallback: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').nonnegative('must not be negative').default(fallback);
 
 const envSchema = z.object({
   PORT: number(3000).refine((p) => p <= 65_535, 'must be a TCP port (0–65535)'),

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database on 127.0.0.1:3000', () => {
+    const loaded = loadConfig({});
+    expect(loaded.ok && loaded.config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: undefined, redisUrl: undefined });
+  });
+
+  it('names every bad variable and says what it must be', () => {
+    const loaded = loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', MAX_PARTICIPANTS: '-1' });
+    expect(loaded.ok).toBe(false);
+    const error = loaded.ok ? '' : loaded.error;
+    expect(error).toMatch(/PORT: must be a TCP port/);
+    expect(error).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(error).toMatch(/LOG_LEVEL/);
+    expect(error).toMatch(/MAX_PARTICIPANTS/);
+  });
+
+  it('refuses Redis without a shared PostgreSQL', () => {
+    const loaded = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(loaded.ok ? '' : loaded.error).toMatch(/REDIS_URL .* needs DATABASE_URL/);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/accord' }).ok).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    const loaded = loadConfig({ PORT: '', DATABASE_URL: '' });
+    expect(loaded.ok && loaded.config.port).toBe(3000);
+  });
+});
