@@ -69,6 +69,8 @@ export class WorkshopSession {
   activity = $state.raw<Activity[]>([]);
   /** Bumped when a version is published or signed, so version lists reload. */
   versionsRevision = $state(0);
+  /** The version published during this visit, for the sponsor's "ready to sign" banner. */
+  publishedNow = $state.raw<VersionEvent | null>(null);
 
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   connected = $state(false);
@@ -270,6 +272,7 @@ export class WorkshopSession {
     socket.on('version:published', (event: VersionEvent) => {
       this.log(`${event.publishedBy} published version ${event.number}`);
       this.versionsRevision += 1;
+      this.publishedNow = event;
     });
     socket.on('signature:recorded', (event: SignatureEvent) => {
       this.log(`${event.sponsor} ${event.decision} version ${event.versionNumber}${event.approved ? ' — approved' : ''}`);
