@@ -129,22 +129,19 @@ export class ControlPlane {
     (socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void }).on(event, (payload, ack) => void handler(payload, ack));
   }
 
-  private async perform<E extends ClientEventName>(event: E, payload: z.output<(typeof clientPayloads)[E]>, actor: Participant): Promise<string | void> {
-    const { sessions } = this.deps;
-    const p = payload as z.output<(typeof clientPayloads)[ClientEventName]>;
-    switch (event) {
-      case 'phase:set': return sessions.setPhase(actor, (p as z.output<(typeof clientPayloads)['phase:set']>).phase);
-      case 'timer:start': return sessions.startTimer(actor, (p as z.output<(typeof clientPayloads)['timer:start']>).durationSeconds);
-      case 'timer:stop': return sessions.stopTimer(actor);
-      case 'proposal:create': return sessions.propose(actor, p as z.output<(typeof clientPayloads)['proposal:create']>);
-      case 'proposal:vote': return sessions.vote(actor, p as z.output<(typeof clientPayloads)['proposal:vote']>);
-      case 'proposal:withdraw': return sessions.withdraw(actor, (p as z.output<(typeof clientPayloads)['proposal:withdraw']>).proposalId);
-      case 'proposal:decide': return sessions.decide(actor, p as z.output<(typeof clientPayloads)['proposal:decide']>);
-      default: {
-        const unknown: never = event as never;
-        return unknown;
-      }
-    }
+  /** What each event does, once its payload is valid and the role may send it. */
+  private readonly actions: { [E in ClientEventName]: (payload: z.output<(typeof clientPayloads)[E]>, actor: Participant) => Promise<string | void> } = {
+    'phase:set': (p, actor) => this.deps.sessions.setPhase(actor, p.phase),
+    'timer:start': (p, actor) => this.deps.sessions.startTimer(actor, p.durationSeconds),
+    'timer:stop': (_p, actor) => this.deps.sessions.stopTimer(actor),
+    'proposal:create': (p, actor) => this.deps.sessions.propose(actor, p),
+    'proposal:vote': (p, actor) => this.deps.sessions.vote(actor, p),
+    'proposal:withdraw': (p, actor) => this.deps.sessions.withdraw(actor, p.proposalId),
+    'proposal:decide': (p, actor) => this.deps.sessions.decide(actor, p),
+  };
+
+  private perform<E extends ClientEventName>(event: E, payload: z.output<(typeof clientPayloads)[E]>, actor: Participant): Promise<string | void> {
+    return (this.actions[event] as (payload: z.output<(typeof clientPayloads)[E]>, actor: Participant) => Promise<string | void>)(payload, actor);
   }
 
   /** Everyone not revoked, with whether they have a live control connection on any node. */
