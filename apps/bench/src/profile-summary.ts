@@ -1,7 +1,9 @@
 // Summarises a V8 CPU profile (`BENCH_CPU_PROF=1` writes one per Accord child): the frames with the most
 // self time and the most total time, and how much of the wall time the process was idle.
 //
-//   npx tsx apps/bench/src/profile-summary.ts apps/bench/results/profiles-…/accord-pglite-….cpuprofile [top]
+//   npx tsx apps/bench/src/profile-summary.ts apps/bench/results/profiles-…/accord-pglite-…/CPU….cpuprofile [top] [from-seconds]
+//
+// `from-seconds` leaves out the samples of the first seconds (the process starting and loading modules).
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -22,8 +24,8 @@ export interface FrameTime {
   readonly totalMs: number;
 }
 
-/** Self and total (inclusive) milliseconds per frame, a frame being function plus file and line. */
-export function frameTimes(profile: CpuProfile): { readonly frames: FrameTime[]; readonly wallMs: number } {
+/** Self and total (inclusive) milliseconds per frame, a frame being function plus file and line, from `fromMs` on. */
+export function frameTimes(profile: CpuProfile, fromMs = 0): { readonly frames: FrameTime[]; readonly wallMs: number } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -48,8 +50,11 @@ export function frameTimes(profile: CpuProfile): { readonly frames: FrameTime[];
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let wallMs = 0;
+  let atMs = 0;
   profile.samples.forEach((id, index) => {
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    atMs += ms;
+    if (atMs < fromMs) return;
     wallMs += ms;
     const node = byId.get(id);
     if (!node) return;
@@ -62,13 +67,13 @@ export function frameTimes(profile: CpuProfile): { readonly frames: FrameTime[];
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
-  const [file, topArg] = process.argv.slice(2);
+  const [file, topArg, fromArg] = process.argv.slice(2);
   if (!file) {
-    console.error('usage: profile-summary <file.cpuprofile> [top]');
+    console.error('usage: profile-summary <file.cpuprofile> [top] [from-seconds]');
     process.exit(2);
   }
   const top = Number(topArg ?? 25);
-  const { frames, wallMs } = frameTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  const { frames, wallMs } = frameTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(fromArg ?? 0) * 1000);
   const isSpecial = (f: FrameTime): boolean => ['(idle)', '(program)', '(garbage collector)', '(root)'].includes(f.frame);
   const special = frames.filter(isSpecial);
   const code = frames.filter((f) => !isSpecial(f));

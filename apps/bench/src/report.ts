@@ -165,15 +165,15 @@ export function checkTargets(bench: BenchRun, rows: readonly Row[], targets: { r
 
 /** The table for stdout: one line per scenario and server, then the other packages' figures. */
 export function formatTable(rows: readonly Row[], packages: readonly PackageFigure[]): string {
-  const header = ['scenario', 'server', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'per s', 'drops', 'dups', 'RSS MiB', '÷ ref', 'notes'];
+  const header = ['scenario', 'server', 'runs', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'per s', 'drops', 'dups', 'RSS MiB', '÷ ref', 'notes'];
   const body = rows.map((row) => [
-    row.scenario, row.errors > 0 ? `${row.server} (${row.errors} failed)` : row.server,
+    row.scenario, row.errors > 0 ? `${row.server} (${row.errors} failed)` : row.server, String(row.runs),
     fixed(row.p50), fixed(row.p95), fixed(row.p99), fixed(row.max), fixed(row.perSecond, 0),
     count(row.drops), count(row.duplicates), fixed(row.rssMiB), fixed(row.ratio, 2), row.notes,
   ]);
   for (const figure of packages) {
     body.push([
-      figure.label, figure.status === 'ok' ? 'package bench' : figure.status,
+      figure.label, figure.status === 'ok' ? 'package bench' : figure.status, figure.status === 'ok' ? '1' : '0',
       fixed(figure.median ?? NaN, 2), fixed(figure.p95 ?? NaN, 2), '—', '—', '—', '—', '—', '—', '—',
       figure.gzipKiB !== undefined ? `${figure.gzipKiB} KB gzip; ${figure.summary}` : figure.summary,
     ]);

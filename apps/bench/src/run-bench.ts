@@ -51,8 +51,8 @@ export interface BenchRun {
   readonly arms: readonly ServerArm[];
   readonly runs: readonly RunRecord[];
   readonly seedSeconds: number;
-  /** The big workshop as stored, and the in-process load path timed on the seed (first dialect). */
-  readonly bigWorkshop: { readonly updates: number; readonly snapshotBytes: number; readonly inProcessLoad: Summary };
+  /** The big workshop as stored, and the in-process load path timed on the seed (first dialect); undefined when nothing ran. */
+  readonly bigWorkshop: { readonly updates: number; readonly snapshotBytes: number; readonly inProcessLoad: Summary } | undefined;
 }
 
 /**
@@ -64,6 +64,7 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   const seeds = new Map<Dialect, { readonly database: SeedDatabase; readonly seeded: Seeded }>();
   const runs: RunRecord[] = [];
   const arms: ServerArm[] = [...plan.dialects.map(accordArm), 'reference'];
+  if (!plan.rooms && !plan.hot && !plan.joinTime && !plan.joinLeave) return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
   try {
     const seedStarted = performance.now();
     for (const dialect of plan.dialects) {

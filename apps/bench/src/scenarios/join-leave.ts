@@ -34,7 +34,10 @@ export interface JoinLeaveResult {
   readonly failures: number;
 }
 
-/** Participants come and go across `rooms`; memory must come back once the workshops are idle again. */
+/**
+ * Participants come and go, room after room; memory must come back once the workshops are idle again, and
+ * Accord must have unloaded every one of them.
+ */
 export async function runJoinLeave(server: BenchServer, rooms: readonly SeededRoom[], plan: JoinLeavePlan): Promise<JoinLeaveResult> {
   let failures = 0;
   const cycles = async (count: number, joins: number[]): Promise<void> => {
@@ -43,7 +46,9 @@ export async function runJoinLeave(server: BenchServer, rooms: readonly SeededRo
       while (next < count) {
         const cycle = next;
         next += 1;
-        const room = rooms[cycle % rooms.length];
+        // Each room takes a consecutive share of the cycles, so it stays loaded through its share and is
+        // unloaded once the next room's turn comes: connections churn, and so do whole workshop lifecycles.
+        const room = rooms[Math.floor((cycle * rooms.length) / count)];
         if (!room) throw new Error('no rooms were seeded for the join/leave cycles');
         const client = new VirtualClient({ url: server.roomUrl(room, 0), writer: cycle });
         try {
