@@ -2,7 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, inviteLink, joinByLink, openPhase, savedState, typeInto, waitForSaved, type Participant } from './room-driver.ts';
+import {
+  createWorkshop, field, inviteLink, joinByLink, openContext, openPhase, savedState, typeInto, waitForSaved, type Participant,
+} from './room-driver.ts';
 
 const TITLE = '/meta/title';
 const USERS = '/functions/webmail/users';
@@ -17,13 +19,15 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
   let facilitator: Participant;
   let stakeholder: Participant;
   let observer: Participant;
+  let observerLink: string;
 
   beforeAll(async () => {
     accord = await startAccord();
     browser = await launchChromium();
     facilitator = await createWorkshop(browser, accord.url, 'Anna Keller');
     stakeholder = await joinByLink(browser, await inviteLink(facilitator.page, 'stakeholder'), 'Jonas Weber');
-    observer = await joinByLink(browser, await inviteLink(facilitator.page, 'observer'), 'Works council');
+    observerLink = await inviteLink(facilitator.page, 'observer');
+    observer = await joinByLink(browser, observerLink, 'Works council');
   });
 
   afterAll(async () => {
@@ -134,6 +138,14 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await dialog.getByRole('button', { name: 'Remove Works council from the workshop' }).click();
     await observer.page.getByRole('alert').getByText(/revoked/).waitFor();
     await expect.poll(() => savedState(observer.page)).toBe('stopped');
+
+    // Revoking the link itself: whoever opens it later is told it no longer works.
+    await dialog.getByRole('button', { name: /Revoke the observer link/ }).click();
+    await dialog.getByRole('row', { name: /Observer/ }).getByText('revoked').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
+    const { context, page } = await openContext(browser);
+    await page.goto(observerLink);
+    await page.getByRole('heading', { name: 'This invite link does not work' }).waitFor();
+    await context.close();
   });
 });
