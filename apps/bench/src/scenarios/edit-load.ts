@@ -186,6 +186,13 @@ export async function runEditLoad(server: BenchServer, rooms: readonly SeededRoo
   }
 }
 
+/** How many edits each writer (room by room, editor by editor) is scheduled to make. */
+export function scheduledEdits(plan: EditLoadPlan): number[] {
+  const counts = new Array<number>(plan.rooms * plan.editorsPerRoom).fill(0);
+  for (const writer of buildSchedule(plan).writer) counts[writer] = (counts[writer] ?? 0) + 1;
+  return counts;
+}
+
 /** Every edit's time (ms from the start) and writer, sorted by time; the same for every server. */
 function buildSchedule(plan: EditLoadPlan): { readonly at: Float64Array; readonly writer: Uint32Array; readonly maxSeq: number } {
   const random = seededRandom(plan.seed);
