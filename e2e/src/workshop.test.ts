@@ -53,6 +53,18 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await page.getByRole('radio', { name: /Enterprise messaging/ }).check();
     await screenshot(page, 'start');
     await expectNoSeriousAxeViolations(page, 'start page');
+
+    // A valid file opens a workshop holding exactly what it says.
+    await page.getByRole('radio', { name: /Import a requirements file/ }).check();
+    await page.getByLabel('Requirements file', { exact: true }).setInputFiles({
+      name: 'payroll.yaml', mimeType: 'text/yaml',
+      buffer: Buffer.from('formatVersion: 1\nmeta: { title: Payroll SLA, service: Payroll, timeZone: Europe/Vienna }\n'),
+    });
+    await page.getByRole('button', { name: 'Create workshop' }).click();
+    await page.waitForURL(/\/w\/[a-z0-9]+$/);
+    await expect.poll(() => field(page, '/meta/title').inputValue()).toBe('Payroll SLA');
+    await expect.poll(() => field(page, '/meta/timeZone').inputValue()).toBe('Europe/Vienna');
+    await page.getByRole('button', { name: 'Invite stakeholders and sponsors' }).waitFor();
     await context.close();
   });
 
