@@ -1,7 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DatabaseOptions } from '@accord/db/database';
+import { openDatabase } from '@accord/server/database';
 import pg from 'pg';
 
 export type Dialect = 'pglite' | 'postgres';
@@ -25,9 +29,14 @@ export interface SeedDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh PGlite folder under the system's temporary directory. */
-export function pgliteSeed(): SeedDatabase {
+/**
+ * A fresh PGlite folder under the system's temporary directory, started from a copy of an empty, migrated
+ * cluster kept in `results/.cache` (creating a PGlite cluster takes 5–15 s on a busy machine; copying it
+ * takes well under one). The cache is keyed by the PGlite version and the migrations' source.
+ */
+export async function pgliteSeed(): Promise<SeedDatabase> {
   const seedDir = mkdtempSync(join(tmpdir(), 'accord-bench-seed-'));
+  cpSync(await migratedCluster(), seedDir, { recursive: true });
   const copies = new Set<string>();
   return {
     dialect: 'pglite',
@@ -98,4 +107,40 @@ export async function postgresSeed(adminUrl: string): Promise<SeedDatabase> {
       copies.clear();
     },
   };
+}
+
+const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../results/.cache');
+/** Written last into a cached cluster, so a half-built one is never used. */
+const READY = '.accord-bench-ready';
+
+async function migratedCluster(): Promise<string> {
+  const cluster = join(CACHE_DIR, `pglite-${clusterKey()}`);
+  if (existsSync(join(cluster, READY))) return cluster;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const building = mkdtempSync(join(CACHE_DIR, 'building-'));
+  const database = await openDatabase({ kind: 'pglite', dataDir: building });
+  await database.close();
+  writeFileSync(join(building, READY), new Date().toISOString());
+  for (const stale of readdirSync(CACHE_DIR).filter((name) => name.startsWith('pglite-') && join(CACHE_DIR, name) !== cluster)) {
+    rmSync(join(CACHE_DIR, stale), { recursive: true, force: true });
+  }
+  try {
+    renameSync(building, cluster);
+  } catch (error) {
+    // Another bench built the same cluster meanwhile: use theirs.
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(join(cluster, READY))) throw error;
+  }
+  return cluster;
+}
+
+/** The PGlite version and every migration's source: a change to either builds the cluster anew. */
+function clusterKey(): string {
+  const fromDb = createRequire(createRequire(import.meta.url).resolve('@accord/db/database'));
+  let packageDir = dirname(fromDb.resolve('@electric-sql/pglite'));
+  while (!existsSync(join(packageDir, 'package.json')) && dirname(packageDir) !== packageDir) packageDir = dirname(packageDir);
+  const hash = createHash('sha256').update(readFileSync(join(packageDir, 'package.json')));
+  const migrations = join(dirname(createRequire(import.meta.url).resolve('@accord/db/database')), 'migrations');
+  for (const file of readdirSync(migrations).sort()) hash.update(file).update(readFileSync(join(migrations, file)));
+  return hash.digest('hex').slice(0, 16);
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: Accord side by side with the reference Yjs server, then the other packages' figures.
 // Knobs (environment): BENCH_ROUNDS, BENCH_SECONDS, BENCH_ONLY, BENCH_CPU_PROF, DATABASE_URL — see docs/benchmarks.md.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -29,7 +30,7 @@ const seconds = positive('BENCH_SECONDS', 5);
 /** The whole run, seeding and the other packages' benches included; later rounds are dropped to stay inside it. */
 const budgetSeconds = positive('BENCH_BUDGET_SECONDS', 285);
 /** Kept free for the other packages' benches at the end. */
-const PACKAGES_RESERVE_SECONDS = 40;
+const PACKAGES_RESERVE_SECONDS = 30;
 const started = performance.now();
 const elapsed = (): string => `[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s]`;
 const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
@@ -94,6 +95,7 @@ try {
   writeFileSync(file, `${JSON.stringify({
     date: new Date().toISOString(),
     seconds: totalSeconds,
+    server: serverRevision(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter: loadavg() },
     plan: { ...plan, postgresUrl: postgresUrl ? '(set)' : undefined, log: undefined },
     seedSeconds: bench.seedSeconds,
@@ -113,4 +115,15 @@ try {
   }
 } finally {
   killChildren();
+}
+
+/** Which server code was measured: the commit, and the files of apps/server changed on top of it. */
+function serverRevision(): { readonly commit: string; readonly changedFiles: readonly string[] } | undefined {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: RESULTS_DIR.replace(/\/results$/, ''), encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--', '../server/src');
+    return { commit: git('rev-parse', 'HEAD'), changedFiles: changed ? changed.split('\n').map((line) => line.slice(3)) : [] };
+  } catch {
+    return undefined;
+  }
 }

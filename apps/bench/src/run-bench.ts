@@ -68,7 +68,7 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   try {
     const seedStarted = performance.now();
     for (const dialect of plan.dialects) {
-      const database = dialect === 'pglite' ? pgliteSeed() : await postgresSeed(plan.postgresUrl ?? '');
+      const database = dialect === 'pglite' ? await pgliteSeed() : await postgresSeed(plan.postgresUrl ?? '');
       seeds.set(dialect, { database, seeded: await seedDatabase(database, plan.seed) });
       plan.log(`seeded ${dialect} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     }
