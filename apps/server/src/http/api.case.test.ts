@@ -150,11 +150,12 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       expect((await call<ApiError>('DELETE', `/api/workshops/${workshopId}/participants/${me}`, { token: facilitator })).body.error.code).toBe('cannot_revoke_self');
     });
 
-    it('gives each participant unique names', async () => {
+    it('gives each participant a name unique for the workshop\'s life, revoked people included', async () => {
       const first = await join('observer', 'Sam');
       const second = await join('observer', 'sam');
       expect(first.you.name).toBe('Sam');
       expect(second.you.name).toBe('sam (2)');
+      expect((await join('stakeholder', 'Doomed')).you.name).toBe('Doomed (2)');
       const people = await call<{ name: string }[]>('GET', `/api/workshops/${workshopId}/participants`, { token: tokens.observer });
       expect(people.body.map((p) => p.name)).toEqual(expect.arrayContaining(['Fran', 'Sam', 'sam (2)']));
     });

@@ -13,6 +13,9 @@ export interface TestClient {
   destroy(): void;
 }
 
+// Each provider registers a process 'exit' listener; tests open dozens at once.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 200));
+
 /** An official y-websocket provider in Node: the ws polyfill, no BroadcastChannel, Accord's saved messages. */
 export function connectClient(yjsUrl: string, workshopId: string, token: string, doc = new Y.Doc()): TestClient {
   const provider = new WebsocketProvider(yjsUrl, workshopId, doc, {

@@ -91,7 +91,9 @@ export class WorkshopService {
     const invite = await this.checkInvite(token);
     const { deps } = this;
     const result = await deps.db.transaction().execute(async (trx) => {
-      const taken = new Set((await deps.participants.list(invite.workshopId, trx)).filter((p) => p.revokedAt === null).map((p) => p.name.toLowerCase()));
+      // Names stay unique for the workshop's whole life (revoked people included): votes, proposals and the
+      // decision log name people, so one name must always mean one person.
+      const taken = new Set((await deps.participants.list(invite.workshopId, trx)).map((p) => p.name.toLowerCase()));
       let unique = name;
       for (let n = 2; taken.has(unique.toLowerCase()); n += 1) unique = `${name} (${n})`;
       const joined = await deps.participants.create({ workshopId: invite.workshopId, name: unique, role: invite.role, inviteId: invite.id }, trx);
