@@ -17,21 +17,29 @@ export interface AppendRequest {
 }
 
 /**
- * Takes the next sequence numbers of a workshop (the row lock orders concurrent writers, on any node) and
- * inserts the updates under them, in one statement. Returns the numbers in order.
+ * Takes the next sequence numbers of every workshop in the batch and inserts the updates under them, in one
+ * statement: one round trip, its own transaction, whatever the number of workshops. The workshops' rows are
+ * locked in id order, so batches of several nodes that touch the same workshops cannot deadlock; the row
+ * lock also orders concurrent writers of one workshop.
  */
-async function appendOne(db: Kysely<Database>, { workshopId, updates }: AppendRequest): Promise<number[]> {
-  const rows = sql.join(updates.map((update, index) => sql`(${index + 1}::int, ${update}::bytea)`));
-  const result = await sql<{ seq: number }>`
-    with counter as (
-      update workshops set last_seq = last_seq + ${updates.length}::int where id = ${workshopId} returning last_seq
+async function appendAll(db: Kysely<Database>, batch: ReadonlyMap<string, readonly Uint8Array[]>): Promise<{ workshop_id: string; seq: number }[]> {
+  const incoming = sql.join([...batch].flatMap(([workshopId, updates]) =>
+    updates.map((update, index) => sql`(${workshopId}::text, ${index + 1}::int, ${update}::bytea)`)));
+  const counts = sql.join([...batch].map(([workshopId, updates]) => sql`(${workshopId}::text, ${updates.length}::int)`));
+  const result = await sql<{ workshop_id: string; seq: number }>`
+    with incoming (workshop_id, ord, bytes) as (values ${incoming}),
+    counts (workshop_id, n) as (values ${counts}),
+    locked as (select w.id from workshops w where w.id in (select workshop_id from counts) order by w.id for update),
+    bumped as (
+      update workshops w set last_seq = w.last_seq + c.n
+      from counts c, locked l where w.id = c.workshop_id and l.id = w.id
+      returning w.id, w.last_seq, c.n
     )
     insert into yjs_updates (workshop_id, seq, update)
-    select ${workshopId}, counter.last_seq - ${updates.length}::int + incoming.ord, incoming.bytes
-    from counter, (values ${rows}) as incoming (ord, bytes)
-    returning seq`.execute(db);
-  if (result.rows.length !== updates.length) throw new Error(`workshop ${workshopId} does not exist`);
-  return result.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+    select i.workshop_id, b.last_seq - b.n + i.ord, i.bytes
+    from incoming i join bumped b on b.id = i.workshop_id
+    returning workshop_id, seq`.execute(db);
+  return result.rows.map((row) => ({ workshop_id: row.workshop_id, seq: Number(row.seq) }));
 }
 
 /** The write-ahead log of Yjs updates: append in one transaction, load as snapshot plus tail, compact. */
@@ -89,19 +97,17 @@ export class UpdateStore {
    * workshop, so several server nodes never hand out the same number.
    */
   async append(requests: readonly AppendRequest[]): Promise<Map<string, number[]>> {
-    const work = requests.filter((r) => r.updates.length > 0);
+    const byWorkshop = new Map<string, Uint8Array[]>();
+    for (const { workshopId, updates } of requests) if (updates.length > 0) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), ...updates]);
     const assigned = new Map<string, number[]>();
-    if (work.length === 0) return assigned;
-    // One workshop (the common case): a single statement is its own transaction — one round trip.
-    if (work.length === 1) {
-      const only = work[0] as AppendRequest;
-      assigned.set(only.workshopId, await appendOne(this.db, only));
-      return assigned;
+    if (byWorkshop.size === 0) return assigned;
+    const rows = await appendAll(this.db, byWorkshop);
+    for (const [workshopId, updates] of byWorkshop) {
+      const seqs = rows.filter((row) => row.workshop_id === workshopId).map((row) => row.seq).sort((a, b) => a - b);
+      if (seqs.length !== updates.length) throw new Error(`workshop ${workshopId} does not exist`);
+      assigned.set(workshopId, seqs);
     }
-    return this.db.transaction().execute(async (trx) => {
-      for (const request of work) assigned.set(request.workshopId, [...(assigned.get(request.workshopId) ?? []), ...await appendOne(trx, request)]);
-      return assigned;
-    });
+    return assigned;
   }
 
   /**
