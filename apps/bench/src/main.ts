@@ -67,6 +67,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 process.once('exit', killChildren);
 
 const loadBefore = loadavg();
+const revisionBefore = JSON.stringify(serverRevision());
 console.log(`Accord bench: ${rounds} round(s), ${seconds} s measured per edit scenario, servers ${[...plan.dialects.map((d) => `accord-${d}`), 'reference'].join(', ')}` +
   ` (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores)`);
 try {
@@ -89,13 +90,17 @@ try {
   }
   console.log(formatTargets(targets));
 
+  const revisionAfter = serverRevision();
+  if (JSON.stringify(revisionAfter) !== revisionBefore) {
+    console.log('\nThe server code changed while the bench ran: runs of different rounds measured different code.');
+  }
   const totalSeconds = (performance.now() - started) / 1000;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `bench-${stamp}.json`);
   writeFileSync(file, `${JSON.stringify({
     date: new Date().toISOString(),
     seconds: totalSeconds,
-    server: serverRevision(),
+    server: revisionAfter,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter: loadavg() },
     plan: { ...plan, postgresUrl: postgresUrl ? '(set)' : undefined, log: undefined },
     seedSeconds: bench.seedSeconds,
