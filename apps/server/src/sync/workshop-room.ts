@@ -8,6 +8,7 @@ import { CLOSE } from '@accord/protocol/close-codes';
 import type { GroupCommitter } from './group-commit.ts';
 import { awarenessMessage, savedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
+import { novelPart } from './novel-part.ts';
 import type { UpdateStore } from './update-store.ts';
 import type { YjsConnection } from './yjs-connection.ts';
 
@@ -136,17 +137,18 @@ export class WorkshopRoom {
   }
 
   /** Stores a client's update, then applies and relays it. Observers' updates are dropped unapplied. */
-  private submit(connection: YjsConnection, update: Uint8Array): void {
-    const decoded = Y.decodeUpdate(update);
-    const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+  private submit(connection: YjsConnection, received: Uint8Array): void {
+    // Decoding first: a malformed update throws here and closes the connection, whoever sent it.
+    const novel = novelPart(this.doc, received);
     if (connection.readOnly) {
-      if (!empty) this.services.metrics.droppedReadonly.inc();
+      if (novel) this.services.metrics.droppedReadonly.inc();
       return;
     }
-    if (empty) {
+    if (!novel) {
       if (connection.wantsSaved) connection.send(savedMessage(Y.encodeStateVector(this.doc)));
       return;
     }
+    const update = novel;
     if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) {
       this.services.metrics.rejectedFrames.inc({ reason: 'document-too-large' });
       connection.close(CLOSE.documentTooLarge);
