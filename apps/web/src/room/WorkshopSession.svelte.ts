@@ -13,6 +13,7 @@ import { PHASE_TITLES, type Phase } from '@accord/protocol/phases';
 import { can, type Permission, type Role } from '@accord/protocol/roles';
 import { handleSavedMessages, isAllSaved, type ProviderWithHandlers } from '@accord/protocol/saved-state';
 import type { RawRecord } from '../lib/raw.ts';
+import { keepLocalCopy, type LocalCopy } from '../lib/local-copy.ts';
 import { savedState, type SavedState } from '../lib/saved-indicator.ts';
 
 /** Someone in the room as their Yjs awareness says: who they are (stamped by the server) and what they edit. */
@@ -87,9 +88,12 @@ export class WorkshopSession {
   private activityId = 0;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
+  /** This browser's copy of the document, for people who edit (see `keepLocalCopy`). */
+  private readonly localCopy: LocalCopy | undefined;
 
   constructor(readonly workshop: WorkshopView, readonly you: ParticipantView, origin = location.origin) {
     this.canEdit = can(you.role, 'editRequirements');
+    this.localCopy = this.canEdit ? keepLocalCopy(workshop.id, this.doc) : undefined;
     this.phase = workshop.phase;
     this.viewPhase = workshop.phase;
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/yjs`, workshop.id, this.doc, {
@@ -117,7 +121,7 @@ export class WorkshopSession {
       this.online = false;
       this.provider.disconnect();
     };
-    // Unsent edits live only in this page until the server has them: leaving now would lose them, so ask.
+    // Unsent edits are kept on this device, but nobody else sees them until the server has them: ask first.
     const guardUnsaved = (event: BeforeUnloadEvent) => {
       if (this.canEdit && !this.allSaved && !this.stopped) event.preventDefault();
     };
@@ -187,6 +191,7 @@ export class WorkshopSession {
     this.socket.disconnect();
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
+    void this.localCopy?.close();
     this.doc.destroy();
   }
 
@@ -300,6 +305,8 @@ export class WorkshopSession {
     this.provider.shouldConnect = false;
     this.provider.disconnect();
     this.socket.disconnect();
+    // Someone who may no longer enter keeps no copy of the workshop on this device.
+    if (code === CLOSE.revoked.code || code === CLOSE.unauthorized.code) void this.localCopy?.erase();
   }
 
   private log(text: string, field?: string): void {
