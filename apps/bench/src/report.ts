@@ -62,6 +62,7 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
       const notes = [
         Number.isFinite(savedP99) ? `saved p99 ${fixed(savedP99)} ms` : '',
         Number.isFinite(commitMs) ? `commit ${fixed(commitMs)} ms × ${fixed(batch)} upd` : '',
+        arm === 'reference' ? '' : `${fixed(median(runs.map((run) => run.result.savedMessagesPerEdit)))} saved msgs/edit`,
         `cpu ${fixed(median(runs.map((run) => run.result.serverCpuPercent)), 0)}%`,
         lag > 50 ? `generator lag p99 ${fixed(lag, 0)} ms` : '',
       ].filter(Boolean).join(', ');

@@ -52,6 +52,8 @@ export class VirtualClient {
   syncedAt: number | undefined;
   /** The close code once the socket has closed. */
   closeCode: number | undefined;
+  /** Accord saved messages received (whether or not they covered an edit of this client). */
+  savedMessages = 0;
   private readonly socket: WebSocket;
   private readonly whenSynced: Promise<void>;
   private readonly whenClosed: Promise<number>;
@@ -145,6 +147,7 @@ export class VirtualClient {
   }
 
   private acknowledge(storedStateVector: Uint8Array, arrivedAt: number): void {
+    this.savedMessages += 1;
     const stored = Y.decodeStateVector(storedStateVector).get(this.doc.clientID) ?? 0;
     let covered = 0;
     while (covered < this.unsaved.length && (this.unsaved[covered]?.clock ?? Infinity) <= stored) {

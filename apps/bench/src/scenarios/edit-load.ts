@@ -35,6 +35,8 @@ export interface EditLoadResult {
   readonly duplicates: number;
   /** Edits never acknowledged as saved (servers with acks only). */
   readonly unsaved: number;
+  /** Saved messages the server sent, all clients together, per edit (each is a frame written like a relay). */
+  readonly savedMessagesPerEdit: number;
   /** Clients whose socket closed before the end. */
   readonly closedEarly: number;
   /** How late the generator fired edits against their schedule, ms (high values: the bench itself lagged). */
@@ -174,6 +176,7 @@ export async function runEditLoad(server: BenchServer, rooms: readonly SeededRoo
       drops: expectedDeliveries - delivered,
       duplicates,
       unsaved: unsaved(),
+      savedMessagesPerEdit: writers.reduce((sum, w) => sum + w.client.savedMessages, 0) / Math.max(1, writers.reduce((sum, w) => sum + w.sent, 0)),
       closedEarly: writers.filter((w) => w.client.closeCode !== undefined).length,
       generatorLag: summarize(lag.values()),
       join: summarize(joins),
