@@ -29,6 +29,24 @@ export interface SeedDatabase {
   drop(): Promise<void>;
 }
 
+/** Drops of every seed and copy not yet dropped, for an interrupted run. */
+const undropped = new Set<() => Promise<void>>();
+
+/** Registers `drop` until it has run once; returns the wrapped drop. */
+function tracked(drop: () => Promise<void>): () => Promise<void> {
+  const once = async (): Promise<void> => {
+    undropped.delete(once);
+    await drop();
+  };
+  undropped.add(once);
+  return once;
+}
+
+/** Removes every database this process created and has not removed yet (after its servers are killed). */
+export async function dropAllDatabases(): Promise<void> {
+  await Promise.allSettled([...undropped].map((drop) => drop()));
+}
+
 /**
  * A fresh PGlite folder under the system's temporary directory, started from a copy of an empty, migrated
  * cluster kept in `results/.cache` (creating a PGlite cluster takes 5–15 s on a busy machine; copying it
@@ -47,16 +65,16 @@ export async function pgliteSeed(): Promise<SeedDatabase> {
       copies.add(dataDir);
       return {
         env: { DATA_DIR: dataDir },
-        drop: async () => {
+        drop: tracked(async () => {
           rmSync(dataDir, { recursive: true, force: true });
           copies.delete(dataDir);
-        },
+        }),
       };
     },
-    drop: async () => {
+    drop: tracked(async () => {
       for (const dir of [seedDir, ...copies]) rmSync(dir, { recursive: true, force: true });
       copies.clear();
-    },
+    }),
   };
 }
 
@@ -94,18 +112,18 @@ export async function postgresSeed(adminUrl: string): Promise<SeedDatabase> {
       copies.add(name);
       return {
         env: { DATABASE_URL: urlOf(name) },
-        drop: async () => {
+        drop: tracked(async () => {
           await admin((client) => client.query(`drop database if exists ${name} with (force)`));
           copies.delete(name);
-        },
+        }),
       };
     },
-    drop: async () => {
+    drop: tracked(async () => {
       await admin(async (client) => {
         for (const name of [...copies, seedName]) await client.query(`drop database if exists ${name} with (force)`);
       });
       copies.clear();
-    },
+    }),
   };
 }
 

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dropAllDatabases } from './bench-database.ts';
 import { killChildren } from './child-process.ts';
 import { runPackageBenches, type PackageFigure } from './package-benches.ts';
 import { buildRows, checkTargets, formatTable, formatTargets } from './report.ts';
@@ -61,7 +62,9 @@ const labels: Partial<Record<Scenario, string>> = {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     killChildren();
-    process.exit(130);
+    const exit = (): never => process.exit(130);
+    setTimeout(exit, 5_000).unref();
+    void dropAllDatabases().finally(exit);
   });
 }
 process.once('exit', killChildren);
