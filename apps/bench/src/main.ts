@@ -1,5 +1,5 @@
 // `npm run bench`: Accord side by side with the reference Yjs server, then the other packages' figures.
-// Knobs (environment): BENCH_ROUNDS, BENCH_SECONDS, BENCH_ONLY, BENCH_CPU_PROF, DATABASE_URL — see docs/benchmarks.md.
+// Knobs (environment): BENCH_ROUNDS, BENCH_SECONDS, BENCH_BUDGET_SECONDS, BENCH_ONLY, BENCH_CPU_PROF, DATABASE_URL — see docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';

@@ -103,7 +103,7 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
     for (let round = 1; round <= plan.rounds; round += 1) {
       const roundStarted = performance.now();
       if (round > 1 && plan.deadline !== undefined && roundStarted + roundMs > plan.deadline) {
-        plan.log(`rounds ${round}–${plan.rounds} skipped: another round (${(roundMs / 1000).toFixed(0)} s) would overrun the time budget`);
+        plan.log(`${round === plan.rounds ? `round ${round}` : `rounds ${round}–${plan.rounds}`} skipped: another round (${(roundMs / 1000).toFixed(0)} s) would overrun the time budget`);
         break;
       }
       const edits: [('rooms' | 'hot'), EditLoadPlan][] = [];
