@@ -1,33 +1,97 @@
 import * as decoding from 'lib0/decoding';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /**
- * Accord's addition to the y-websocket protocol: after each commit the server sends message type 100 with
- * the state vector it has stored, to connections that asked for it with `?saved=1`. A client is saved when
- * every clock of its own doc is covered by that vector — then nothing it holds is missing from the database.
+ * Accord's one addition to the y-websocket protocol. To a connection that asks for it (`?saved=1`), the
+ * server sends message type 100 after storing that connection's document frames:
+ *
+ *     varUint 100 · varUint8Array storedStateVector · varUint storedFrames
+ *
+ * `storedFrames` counts this connection's sync step 2 and update frames, in the order sent, whose content is
+ * now in the database (or was already there). Together with the client's own count of frames sent, it says
+ * truthfully whether every local change is stored — deletions included, which a state vector alone cannot
+ * show (deleting creates no new clock). Changes relayed to a client from the server are stored by
+ * construction: the server relays only what it has stored.
  */
 export const MESSAGE_SAVED = 100;
 
-/** Whether the stored state vector covers every change in the local doc. */
-export function isAllSaved(local: Y.Doc, storedStateVector: Uint8Array): boolean {
-  const stored = Y.decodeStateVector(storedStateVector);
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(local))) {
-    if ((stored.get(client) ?? 0) < clock) return false;
-  }
-  return true;
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** The parts of the official `WebsocketProvider` the tracker uses. */
+export interface SavedProvider {
+  messageHandlers: ((encoder: unknown, decoder: decoding.Decoder, provider: never, emitSynced: boolean, messageType: number) => void)[];
+  ws: { send(data: Uint8Array | ArrayBuffer | string): void } | null;
+  readonly wsconnected: boolean;
+  readonly synced: boolean;
+  on(event: 'status', listener: (event: { status: string }) => void): void;
+  on(event: 'sync', listener: (synced: boolean) => void): void;
 }
 
-/** The part of the official `WebsocketProvider` this needs: its per-instance table of message handlers. */
-export interface ProviderWithHandlers {
-  messageHandlers: ((encoder: unknown, decoder: decoding.Decoder, provider: never, emitSynced: boolean, messageType: number) => void)[];
+/** Whether a frame the client sends carries document content (sync step 2 or an update). */
+export function isDocumentFrame(data: Uint8Array): boolean {
+  if (data.byteLength < 2) return false;
+  const decoder = decoding.createDecoder(data);
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return false;
+  const kind = decoding.readVarUint(decoder);
+  return kind === SYNC_STEP_2 || kind === SYNC_UPDATE;
 }
 
 /**
- * Teaches an official y-websocket provider Accord's saved message (connect it with `params: { saved: '1' }`).
- * `onStored` receives each stored state vector; compare it with `isAllSaved` whenever either side changes.
+ * Whether everything this client changed is stored on the server. Saved means: connected and synced, no
+ * local change waiting for a connection, and every document frame sent on this connection acknowledged.
  */
-export function handleSavedMessages(provider: ProviderWithHandlers, onStored: (stateVector: Uint8Array) => void): void {
-  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-    onStored(decoding.readVarUint8Array(decoder));
-  };
+export class SavedTracker {
+  private sent = 0;
+  private acked = 0;
+  /** A local change happened while no frame could carry it; the next sync step 2 will. */
+  private unsent = false;
+  /** The last stored state vector the server reported (for diagnostics). */
+  storedStateVector: Uint8Array = new Uint8Array([0]);
+
+  constructor(private readonly provider: SavedProvider, doc: Y.Doc, private readonly onChange: () => void) {
+    provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+      this.storedStateVector = decoding.readVarUint8Array(decoder);
+      this.acked = Math.max(this.acked, decoding.readVarUint(decoder));
+      onChange();
+    };
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') this.countFramesOf(provider.ws);
+      else if (this.acked < this.sent) this.unsent = true;
+      onChange();
+    });
+    provider.on('sync', () => onChange());
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      if (!provider.wsconnected) this.unsent = true;
+      onChange();
+    });
+  }
+
+  /** Some local change is not known to be stored: waiting for a connection, or for the server's acknowledgement. */
+  get hasUnsaved(): boolean {
+    return this.unsent || this.acked < this.sent;
+  }
+
+  get saved(): boolean {
+    return this.provider.wsconnected && this.provider.synced && !this.hasUnsaved;
+  }
+
+  /** Counts the document frames of a new connection; its sync step 2 carries whatever was waiting. */
+  private countFramesOf(ws: SavedProvider['ws']): void {
+    this.sent = 0;
+    this.acked = 0;
+    if (!ws) return;
+    const send = ws.send.bind(ws);
+    ws.send = (data) => {
+      const bytes = typeof data === 'string' ? new Uint8Array(0) : data instanceof Uint8Array ? data : new Uint8Array(data);
+      if (isDocumentFrame(bytes)) {
+        this.sent += 1;
+        if (bytes[1] === SYNC_STEP_2) this.unsent = false;
+      }
+      send(data);
+      this.onChange();
+    };
+  }
 }

@@ -35,10 +35,14 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   return encoding.toUint8Array(encoder);
 }
 
-/** Accord's saved message: the state vector of everything stored (see `@accord/protocol/saved-state`). */
-export function savedMessage(storedStateVector: Uint8Array): Uint8Array {
+/**
+ * Accord's saved message (see `@accord/protocol/saved-state`): the stored state vector and how many of this
+ * connection's document frames are stored.
+ */
+export function savedMessage(storedStateVector: Uint8Array, storedFrames: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SAVED);
   encoding.writeVarUint8Array(encoder, storedStateVector);
+  encoding.writeVarUint(encoder, storedFrames);
   return encoding.toUint8Array(encoder);
 }

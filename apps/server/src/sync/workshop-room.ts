@@ -62,7 +62,8 @@ export class WorkshopRoom {
   private snapshotBytes: number;
   private pendingBytes = 0;
   private compacting = false;
-  private savedScheduled = false;
+  /** Connections owed a saved message at the end of this burst of commits. */
+  private readonly savedDue = new Set<YjsConnection>();
 
   private constructor(readonly workshopId: string, private readonly services: RoomServices, stored: { lastSeq: number; snapshotBytes: number }) {
     this.appliedSeq = stored.lastSeq;
@@ -138,23 +139,33 @@ export class WorkshopRoom {
 
   /** Stores a client's update, then applies and relays it. Observers' updates are dropped unapplied. */
   private submit(connection: YjsConnection, received: Uint8Array): void {
+    const frame = connection.nextFrame();
     // Decoding first: a malformed update throws here and closes the connection, whoever sent it.
     const novel = novelPart(this.doc, received);
     if (connection.readOnly) {
       if (novel) this.services.metrics.droppedReadonly.inc();
-      return;
+      // Nothing of a read-only participant is kept; acknowledging the frame says there is nothing to save.
+      return this.frameDone(connection, frame);
     }
-    if (!novel) {
-      if (connection.wantsSaved) connection.send(savedMessage(Y.encodeStateVector(this.doc)));
-      return;
-    }
-    const update = novel;
-    if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) {
+    if (!novel) return this.frameDone(connection, frame);
+    if (this.documentBytes + novel.byteLength > this.services.limits.maxDocBytes) {
       this.services.metrics.rejectedFrames.inc({ reason: 'document-too-large' });
       connection.close(CLOSE.documentTooLarge);
       return;
     }
-    this.enqueue(update, connection);
+    this.enqueue(novel, connection, () => this.frameDone(connection, frame));
+  }
+
+  /** A document frame of a connection is stored (or held nothing new): tell its sender, once per burst. */
+  private frameDone(connection: YjsConnection, frame: number): void {
+    if (!connection.frameDone(frame) || !connection.wantsSaved) return;
+    this.savedDue.add(connection);
+    if (this.savedDue.size > 1) return;
+    queueMicrotask(() => {
+      const vector = Y.encodeStateVector(this.doc);
+      for (const due of this.savedDue) due.send(savedMessage(vector, due.framesStored));
+      this.savedDue.clear();
+    });
   }
 
   /**
@@ -214,7 +225,6 @@ export class WorkshopRoom {
     while (this.storedAbove.delete(this.appliedSeq + 1)) this.appliedSeq += 1;
     this.tailSizes.push({ seq, bytes: update.byteLength });
     this.services.metrics.updates.inc();
-    this.scheduleSaved();
     this.maybeCompact();
     return true;
   }
@@ -256,26 +266,11 @@ export class WorkshopRoom {
     this.snapshotBytes = state.byteLength;
     const keep = this.tailSizes.filter((t) => t.seq > seqUpto);
     this.tailSizes.splice(0, this.tailSizes.length, ...keep);
-    this.scheduleSaved();
   }
 
   private relay(update: Uint8Array, origin: unknown): void {
     const message = updateMessage(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(message);
-  }
-
-  private scheduleSaved(): void {
-    if (this.savedScheduled) return;
-    this.savedScheduled = true;
-    queueMicrotask(() => {
-      this.savedScheduled = false;
-      let message: Uint8Array | undefined;
-      for (const connection of this.connections) {
-        if (!connection.wantsSaved) continue;
-        message ??= savedMessage(Y.encodeStateVector(this.doc));
-        connection.send(message);
-      }
-    });
   }
 
   private maybeCompact(): void {

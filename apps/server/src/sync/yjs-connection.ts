@@ -22,6 +22,11 @@ export class YjsConnection {
   private readonly frames = new TokenBucket(400, 200);
   /** Awareness is relayed to everyone in the room: a flood of it is dropped, not relayed. */
   private readonly awareness = new TokenBucket(40, 10);
+  /** Document frames (sync step 2, update) received, numbered from 1 in arrival order. */
+  private framesReceived = 0;
+  private readonly framesDone = new Set<number>();
+  /** Every document frame up to this number is stored (or held nothing new): what the saved message reports. */
+  framesStored = 0;
   private closed = false;
 
   constructor(
@@ -55,6 +60,20 @@ export class YjsConnection {
 
   markClosed(): void {
     this.closed = true;
+  }
+
+  /** Numbers the next document frame. */
+  nextFrame(): number {
+    this.framesReceived += 1;
+    return this.framesReceived;
+  }
+
+  /** Marks a document frame done; returns whether the stored prefix grew (then a saved message is due). */
+  frameDone(frame: number): boolean {
+    this.framesDone.add(frame);
+    const before = this.framesStored;
+    while (this.framesDone.delete(this.framesStored + 1)) this.framesStored += 1;
+    return this.framesStored > before;
   }
 
   /** Whether this frame is within the connection's rate (400 at once, 200 a second after that). */

@@ -52,6 +52,27 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     expect(fromDb.getMap('notes').get('k19')).toBe(19);
   });
 
+  it('tells only the writer that its frames are stored, deletions included', async () => {
+    const writer = connect((await t.join(workshopId, 'stakeholder', 'Writer')).token);
+    const reader = connect((await t.join(workshopId, 'stakeholder', 'Reader')).token);
+    await Promise.all([writer.synced(), reader.synced()]);
+    await Promise.all([writer.saved(), reader.saved()]);
+    let readerSaved = 0;
+    const handlers = (reader.provider as unknown as { messageHandlers: ((...args: unknown[]) => void)[] }).messageHandlers;
+    const original = handlers[100];
+    handlers[100] = (...args: unknown[]) => { readerSaved += 1; original?.(...args); };
+    writer.doc.getText('deletable').insert(0, 'hello world');
+    await writer.saved();
+    writer.doc.getText('deletable').delete(0, 6);
+    await writer.saved();
+    await waitFor(() => reader.doc.getText('deletable').toString() === 'world', 5000, 'the deletion relayed');
+    const stored = await t.app.store.load(workshopId);
+    const fromDb = new Y.Doc();
+    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(fromDb, part);
+    expect(fromDb.getText('deletable').toString()).toBe('world');
+    expect(readerSaved).toBe(0);
+  });
+
   it('passes awareness between peers, stamped with the participant the server knows', async () => {
     const carol = connect((await t.join(workshopId, 'stakeholder', 'Carol')).token);
     const dave = connect((await t.join(workshopId, 'stakeholder', 'Dave')).token);

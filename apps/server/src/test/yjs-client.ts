@@ -1,4 +1,4 @@
-import { handleSavedMessages, isAllSaved, type ProviderWithHandlers } from '@accord/protocol/saved-state';
+import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -24,22 +24,17 @@ export function connectClient(yjsUrl: string, workshopId: string, token: string,
     params: { token, saved: '1' },
     maxBackoffTime: 300,
   });
-  let stored: Uint8Array = new Uint8Array([0]);
   const waiters = new Set<() => void>();
-  const check = (): void => {
-    if (!isAllSaved(doc, stored)) return;
+  const tracker: SavedTracker = new SavedTracker(provider as unknown as SavedProvider, doc, () => {
+    if (!tracker.saved) return;
     for (const waiter of [...waiters]) waiter();
-  };
-  handleSavedMessages(provider as unknown as ProviderWithHandlers, (vector) => {
-    stored = vector;
-    check();
   });
   return {
     doc,
     provider,
     synced: () => waitFor(() => provider.synced, 10_000, 'sync'),
     saved: (timeoutMs = 10_000) => new Promise<void>((resolve, reject) => {
-      if (provider.synced && isAllSaved(doc, stored)) return resolve();
+      if (tracker.saved) return resolve();
       const timer = setTimeout(() => {
         waiters.delete(done);
         reject(new Error('not saved in time'));

@@ -6,7 +6,7 @@ export interface SyncFacts {
   readonly connected: boolean;
   /** The first sync with the server has completed on this connection. */
   readonly synced: boolean;
-  /** The server's stored state vector covers every local change (see `isAllSaved`). */
+  /** The server has acknowledged storing every local change (see `SavedTracker` in the protocol package). */
   readonly allSaved: boolean;
   /** This participant's edits are not taken by the server (observers, sponsors). */
   readonly readOnly: boolean;

@@ -11,7 +11,7 @@ import type {
 } from '@accord/protocol/events';
 import { PHASE_TITLES, type Phase } from '@accord/protocol/phases';
 import { can, type Permission, type Role } from '@accord/protocol/roles';
-import { handleSavedMessages, isAllSaved, type ProviderWithHandlers } from '@accord/protocol/saved-state';
+import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
 import type { RawRecord } from '../lib/raw.ts';
 import { keepLocalCopy, type LocalCopy } from '../lib/local-copy.ts';
 import { savedState, type SavedState } from '../lib/saved-indicator.ts';
@@ -83,7 +83,7 @@ export class WorkshopSession {
   stopped = $state.raw<Stopped | null>(null);
 
   readonly canEdit: boolean;
-  private storedVector: Uint8Array | null = null;
+  private readonly savedTracker: SavedTracker;
   private rawScheduled = false;
   private activityId = 0;
   private readonly listeners = new Set<() => void>();
@@ -103,10 +103,7 @@ export class WorkshopSession {
       disableBc: true,
       shouldReconnect: (event) => shouldReconnect(event.code),
     });
-    handleSavedMessages(this.provider as unknown as ProviderWithHandlers, (vector) => {
-      this.storedVector = vector;
-      this.refreshSaved();
-    });
+    this.savedTracker = new SavedTracker(this.provider as unknown as SavedProvider, this.doc, () => this.refreshSaved());
     this.watchProvider();
     this.watchDoc();
     this.socket = io({ auth: { workshopId: workshop.id }, withCredentials: true, transports: ['websocket', 'polling'] });
@@ -246,10 +243,8 @@ export class WorkshopSession {
   }
 
   private refreshSaved(): void {
-    this.allSaved = this.storedVector
-      ? isAllSaved(this.doc, this.storedVector)
-      // Before the server's first saved message, only changes made here can be unsaved.
-      : !Y.decodeStateVector(Y.encodeStateVector(this.doc)).has(this.doc.clientID);
+    // Read-only participants keep nothing to save; for editors the tracker counts acknowledged frames.
+    this.allSaved = !this.canEdit || !this.savedTracker.hasUnsaved;
   }
 
   private watchSocket(): void {
