@@ -69,7 +69,6 @@ export class WorkshopRoom {
     this.appliedSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshotBytes;
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay(update, origin));
     this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => this.relayAwareness(change, origin));
   }
 
@@ -80,6 +79,11 @@ export class WorkshopRoom {
     const parts = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((row) => row.update)];
     if (parts.length > 0) Y.applyUpdate(room.doc, parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts), STORED_ELSEWHERE);
     for (const row of stored.tail) room.tailSizes.push({ seq: row.seq, bytes: row.update.byteLength });
+    // Listening only now: applying the stored state would otherwise encode the whole document for no one.
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      room.fullState = undefined;
+      room.relay(update, origin);
+    });
     return room;
   }
 
@@ -132,9 +136,17 @@ export class WorkshopRoom {
   private handleSync(connection: YjsConnection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     const payload = readPayload(decoder);
-    if (syncType === SYNC_STEP_1) connection.send(syncStep2Message(this.doc, checkedStateVector(payload)));
+    if (syncType === SYNC_STEP_1) connection.send(this.syncStep2(checkedStateVector(payload)));
     else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) this.submit(connection, payload);
     else throw new MalformedMessage(`unknown sync message ${syncType}`);
+  }
+
+  /** The whole document as a sync step 2, kept until the next change: every new browser asks for it. */
+  private fullState: Uint8Array | undefined;
+
+  private syncStep2(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength === 1 && stateVector[0] === 0) return (this.fullState ??= syncStep2Message(this.doc, stateVector));
+    return syncStep2Message(this.doc, stateVector);
   }
 
   /** Stores a client's update, then applies and relays it. Observers' updates are dropped unapplied. */
