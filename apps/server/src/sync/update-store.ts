@@ -1,4 +1,4 @@
-import { toBytes } from '@accord/db/database';
+
 import type { Database } from '@accord/db/schema';
 import { sql, type Kysely } from 'kysely';
 import * as Y from 'yjs';
@@ -14,6 +14,18 @@ export interface StoredState {
 export interface AppendRequest {
   readonly workshopId: string;
   readonly updates: readonly Uint8Array[];
+}
+
+/**
+ * Bytes are read as base64 text: PGlite decodes a bytea's hex text in JavaScript, four to five times slower
+ * than Node decodes base64 (a 120 KiB snapshot: 15 ms against 3 ms), and PostgreSQL sends a third less.
+ */
+const stateBase64 = sql<string>`encode(state, 'base64')`.as('state');
+const updateBase64 = sql<string>`encode(update, 'base64')`.as('update');
+
+function fromBase64(text: string): Uint8Array {
+  const buffer = Buffer.from(text, 'base64');
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 /**
@@ -62,13 +74,13 @@ export class UpdateStore {
    */
   async load(workshopId: string): Promise<StoredState> {
     return this.db.transaction().execute(async (trx) => {
-      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', 'state']).where('workshop_id', '=', workshopId).executeTakeFirst();
+      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', stateBase64]).where('workshop_id', '=', workshopId).executeTakeFirst();
       const after = snapshot?.seq_upto ?? 0;
-      const tail = await trx.selectFrom('yjs_updates').select(['seq', 'update'])
+      const tail = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
         .where('workshop_id', '=', workshopId).where('seq', '>', after).orderBy('seq').execute();
       return {
-        snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: toBytes(snapshot.state) } : undefined,
-        tail: tail.map((row) => ({ seq: row.seq, update: toBytes(row.update) })),
+        snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: fromBase64(snapshot.state) } : undefined,
+        tail: tail.map((row) => ({ seq: row.seq, update: fromBase64(row.update) })),
         lastSeq: tail.length > 0 ? (tail[tail.length - 1]?.seq ?? after) : after,
       };
     });
@@ -78,9 +90,9 @@ export class UpdateStore {
   async tailAfter(workshopId: string, afterSeq: number): Promise<{ snapshotUpto: number; tail: { seq: number; update: Uint8Array }[] }> {
     return this.db.transaction().execute(async (trx) => {
       const snapshot = await trx.selectFrom('yjs_snapshots').select('seq_upto').where('workshop_id', '=', workshopId).executeTakeFirst();
-      const rows = await trx.selectFrom('yjs_updates').select(['seq', 'update'])
+      const rows = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
         .where('workshop_id', '=', workshopId).where('seq', '>', afterSeq).orderBy('seq').execute();
-      return { snapshotUpto: snapshot?.seq_upto ?? 0, tail: rows.map((row) => ({ seq: row.seq, update: toBytes(row.update) })) };
+      return { snapshotUpto: snapshot?.seq_upto ?? 0, tail: rows.map((row) => ({ seq: row.seq, update: fromBase64(row.update) })) };
     });
   }
 
@@ -118,12 +130,12 @@ export class UpdateStore {
     return this.db.transaction().execute(async (trx) => {
       const locked = await trx.selectFrom('workshops').select('last_seq').where('id', '=', workshopId).forUpdate().executeTakeFirst();
       if (!locked) return undefined;
-      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', 'state']).where('workshop_id', '=', workshopId).executeTakeFirst();
-      const tail = await trx.selectFrom('yjs_updates').select(['seq', 'update'])
+      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', stateBase64]).where('workshop_id', '=', workshopId).executeTakeFirst();
+      const tail = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
         .where('workshop_id', '=', workshopId).where('seq', '>', snapshot?.seq_upto ?? 0).orderBy('seq').execute();
       if (tail.length === 0) return undefined;
       const seqUpto = tail[tail.length - 1]?.seq ?? 0;
-      const state = Y.mergeUpdates([...(snapshot ? [toBytes(snapshot.state)] : []), ...tail.map((row) => toBytes(row.update))]);
+      const state = Y.mergeUpdates([...(snapshot ? [fromBase64(snapshot.state)] : []), ...tail.map((row) => fromBase64(row.update))]);
       await trx.insertInto('yjs_snapshots').values({ workshop_id: workshopId, seq_upto: seqUpto, state })
         .onConflict((oc) => oc.column('workshop_id').doUpdateSet({ seq_upto: seqUpto, state }))
         .execute();
