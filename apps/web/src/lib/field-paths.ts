@@ -44,30 +44,9 @@ export function pathAndAncestors(path: string): string[] {
   return segments.map((_, index) => `/${segments.slice(0, segments.length - index).join('/')}`);
 }
 
-const LABELS: Readonly<Record<string, string>> = {
-  targetPercent: 'availability target', window: 'measurement window', downtimeCostPerHour: 'cost of downtime',
-  rpoSeconds: 'RPO', rtoSeconds: 'RTO', rationale: 'rationale', requestedBy: 'requested by', source: 'source',
-  responseSeconds: 'response', resolutionSeconds: 'resolution', intervalSeconds: 'backup interval',
-  retentionDays: 'retention', offsiteCopies: 'off-site copies', restoreThroughputGbPerHour: 'restore throughput',
-  restoreOverheadSeconds: 'restore overhead', dependsOn: 'dependencies', design: 'design', dataSizeGb: 'data size',
-  durationSeconds: 'duration', counted: 'counted', timeZone: 'time zone', instances: 'instances', required: 'required',
-  coverageCalendarId: 'support calendar', onCallCalendarId: 'on-call calendar', name: 'name', title: 'title',
-};
-
 /**
  * A short human label for a path, naming items by their display names where known:
- * `/functions/mailbox/recovery/site-loss/rtoSeconds` → "Mailbox access · site loss · RTO".
+ * `/functions/mailbox/recovery/site-loss/rtoSeconds` → "Mailbox access · site loss · RTO". The core
+ * package owns it, so findings, documents and the room say the same.
  */
-export function describePath(path: string, names: ReadonlyMap<string, string> = new Map()): string {
-  const segments = path.split('/').slice(1);
-  const parts: string[] = [];
-  segments.forEach((segment, index) => {
-    if (index === 0 && segments.length > 1 && segment !== 'meta' && segment !== 'support') return;
-    if (segment === 'provenance' || segment === 'availability' || segment === 'recovery') return;
-    if (segment === 'severities' && segments[0] === 'support') return;
-    const isItem = index === 1 || (segments[0] === 'support' && segments[1] === 'severities' && index === 2);
-    if (isItem) parts.push(names.get(`${segments[0] === 'support' ? 'severities' : segments[0]}/${segment}`) ?? segment);
-    else parts.push(LABELS[segment] ?? segment.replace(/-/g, ' '));
-  });
-  return parts.join(' · ');
-}
+export { describeField as describePath } from '@accord/core/field-label';

@@ -1,3 +1,4 @@
+import { itemNames } from '../model/field-label.ts';
 import { downtimeBudget, measuredSecondsPerPeriod, type PeriodBudget } from '../budget/downtime-budget.ts';
 import { maintenanceSecondsPerPeriod } from '../budget/maintenance.ts';
 import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from '../budget/periods.ts';
@@ -38,6 +39,8 @@ export interface DerivationContext {
   readonly functions: readonly FunctionFacts[];
   readonly byId: ReadonlyMap<string, FunctionFacts>;
   readonly calendars: ReadonlyMap<string, Calendar>;
+  /** Display names of id-keyed items (`components/dns` → "Internal DNS"), for messages people read. */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 const REPORTING: Readonly<Record<Requirements['meta']['reportingCadence'], Period>> = {
@@ -83,7 +86,9 @@ export function createDerivationContext(requirements: Requirements): DerivationC
       supportGapSeconds,
     };
   });
-  return { requirements, zone, reportingPeriod, functions, byId: new Map(functions.map((f) => [f.fn.id, f])), calendars };
+  return {
+    requirements, zone, reportingPeriod, functions, byId: new Map(functions.map((f) => [f.fn.id, f])), calendars, names: itemNames(requirements),
+  };
 }
 
 /** Own protections first, then those of upstream functions (transitively), one per kind. */

@@ -16,11 +16,12 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
     if (target === undefined) continue;
     if (fn.dependsOn.length > 0 && facts.composite.availability * 100 < target) {
       const needed = redundancyNeeded(ctx.requirements, fn.id, target);
-      const changes = needed.changes.map((c) => `${c.componentId} ${c.fromInstances}→${c.toInstances}`).join(', ');
+      const named = (id: string | undefined): string => (id === undefined ? '' : ctx.names.get(`components/${id}`) ?? ctx.names.get(`groups/${id}`) ?? ctx.names.get(`functions/${id}`) ?? id);
+      const changes = needed.changes.map((c) => `${named(c.componentId)} ${c.fromInstances}→${c.toInstances}`).join(', ');
       findings.push({
         code: 'DEPENDENCIES_CAP_AVAILABILITY', severity: 'error', functionId: fn.id,
         fields: [path.target(fn.id), path.dependsOn(fn.id), ...needed.changes.map((c) => path.component(c.componentId, 'instances'))],
-        message: `The dependencies of ${fn.name} deliver at most ${percent(facts.composite.availability)}, below the ${target} % target; the weakest link is ${facts.composite.weakestLink}.`,
+        message: `The dependencies of ${fn.name} deliver at most ${percent(facts.composite.availability)}, below the ${target} % target; the weakest link is ${named(facts.composite.weakestLink)}.`,
         fix: needed.reachable
           ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(facts.composite.availability * 1e6) / 1e4} %.`
           : `Redundancy alone cannot reach ${target} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,

@@ -91,7 +91,8 @@ describe('DEPENDENCIES_CAP_AVAILABILITY', () => {
   it('fires when a single server cannot deliver the target, with the redundancy that would', () => {
     const result = deriveWith((w) => { w.components![0]!.instances = 1; w.components![0]!.availability = { kind: 'percent', percent: 99.5 }; });
     const finding = result.findings.find((f) => f.code === 'DEPENDENCIES_CAP_AVAILABILITY');
-    expect(finding?.fix).toContain('mbx 1→2');
+    expect(finding?.fix).toContain('Mailbox servers 1→2');
+    expect(finding?.message).toMatch(/the weakest link is Mailbox servers\.$/);
     expect(result.functions[0]?.redundancyNeeded?.reachable).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import { describeField } from '../model/field-label.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { SCENARIOS, type Provenance } from '../model/index.ts';
 import { CONTINUOUS_REPLICATION } from '../recommend/ha-options.ts';
@@ -84,8 +85,8 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
       code: 'UNRESOLVED_PROPOSAL', severity: competing.length > 1 ? 'warning' : 'info',
       fields: [field],
       message: competing.length > 1
-        ? `${competing.length} competing proposals for ${field} are still open (${competing.map((p) => JSON.stringify(p.value)).join(' vs ')}).`
-        : `A proposal to set ${field} to ${JSON.stringify(competing[0]?.value)} is still open.`,
+        ? `${competing.length} competing proposals for ${describeField(field, ctx.names)} are still open (${competing.map((p) => JSON.stringify(p.value)).join(' vs ')}).`
+        : `A proposal to set ${describeField(field, ctx.names)} to ${JSON.stringify(competing[0]?.value)} is still open.`,
       fix: 'Vote, then let the facilitator accept one proposal and reject the others.',
     });
   }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { requirementsSchema } from './requirements.schema.ts';
+import { TEMPLATES } from '../templates/index.ts';
+import { describeField, itemNames } from './field-label.ts';
+
+const messaging = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'messaging')?.requirements);
+
+describe('describeField', () => {
+  const names = itemNames(messaging);
+
+  it('names items by their display names and fields by what people call them', () => {
+    expect(describeField('/functions/mailbox-access/recovery/site-loss/rtoSeconds', names)).toBe('Mailbox access · site loss · RTO');
+    expect(describeField('/support/severities/sev1/responseSeconds', names)).toBe('support · Severity 1 — outage · response');
+    expect(describeField('/components/dns/instances', names)).toBe('Internal DNS · instances');
+  });
+
+  it('falls back to the id for items it does not know', () => {
+    expect(describeField('/functions/unknown/availability/targetPercent', names)).toBe('unknown · availability target');
+  });
+});

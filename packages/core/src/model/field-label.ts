@@ -1,0 +1,42 @@
+import type { Requirements } from './requirements.schema.ts';
+
+const LABELS: Readonly<Record<string, string>> = {
+  targetPercent: 'availability target', window: 'measurement window', downtimeCostPerHour: 'cost of downtime',
+  rpoSeconds: 'RPO', rtoSeconds: 'RTO', rationale: 'rationale', requestedBy: 'requested by', source: 'source',
+  responseSeconds: 'response', resolutionSeconds: 'resolution', intervalSeconds: 'backup interval',
+  retentionDays: 'retention', offsiteCopies: 'off-site copies', restoreThroughputGbPerHour: 'restore throughput',
+  restoreOverheadSeconds: 'restore overhead', dependsOn: 'dependencies', design: 'design', dataSizeGb: 'data size',
+  durationSeconds: 'duration', counted: 'counted', timeZone: 'time zone', instances: 'instances', required: 'required',
+  coverageCalendarId: 'support calendar', onCallCalendarId: 'on-call calendar', name: 'name', title: 'title',
+};
+
+/** Display names of every id-keyed item, keyed `collection/id` (`functions/mailbox` → "Mailbox access"). */
+export function itemNames(requirements: Pick<Requirements, 'functions' | 'components' | 'groups' | 'calendars' | 'maintenance' | 'backups' | 'regulatory' | 'support'>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [collection, items] of [
+    ['functions', requirements.functions], ['components', requirements.components], ['groups', requirements.groups],
+    ['calendars', requirements.calendars], ['maintenance', requirements.maintenance], ['backups', requirements.backups],
+    ['regulatory', requirements.regulatory], ['severities', requirements.support.severities],
+  ] as const) {
+    for (const item of items) names.set(`${collection}/${item.id}`, item.name);
+  }
+  return names;
+}
+
+/**
+ * A short human label for a field path, naming items by their display names where known:
+ * `/functions/mailbox/recovery/site-loss/rtoSeconds` → "Mailbox access · site loss · RTO".
+ */
+export function describeField(path: string, names: ReadonlyMap<string, string> = new Map()): string {
+  const segments = path.split('/').slice(1);
+  const parts: string[] = [];
+  segments.forEach((segment, index) => {
+    if (index === 0 && segments.length > 1 && segment !== 'meta' && segment !== 'support') return;
+    if (segment === 'provenance' || segment === 'availability' || segment === 'recovery') return;
+    if (segment === 'severities' && segments[0] === 'support') return;
+    const isItem = index === 1 || (segments[0] === 'support' && segments[1] === 'severities' && index === 2);
+    if (isItem) parts.push(names.get(`${segments[0] === 'support' ? 'severities' : segments[0]}/${segment}`) ?? segment);
+    else parts.push(LABELS[segment] ?? segment.replace(/-/g, ' '));
+  });
+  return parts.join(' · ');
+}
