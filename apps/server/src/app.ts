@@ -28,6 +28,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
+import { DocumentTooLarge } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
 import { VersionService } from './versions/version.service.ts';
 import { AuditRepository } from './workshops/audit.repository.ts';
@@ -111,13 +112,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const sessions = new SessionService({ db: database.db, audit, registry, events });
   const requirements = new RequirementsService(registry, audit);
   const limiters = overrides.limiters ?? scaleOut?.limiters ?? memoryLimiters;
-  const yjs = new YjsEndpoint({ registry, participants, metrics, logger }, {
+  // Participants revoked since this process started, for connections that were mid-setup at the time.
+  const revoked = new Set<string>();
+  const isRevoked = (participantId: string): boolean => revoked.has(participantId);
+  const yjs = new YjsEndpoint({ registry, participants, metrics, logger, isRevoked }, {
     maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
   });
 
   let accepting = true;
   const clientIp = (c: Context<AppEnv>): string => {
-    const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    // The right-most entry is the one our own proxy appended; anything left of it the client may have written.
+    const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
     return forwarded || (getConnInfo(c).remote.address ?? 'unknown');
   };
   const secureCookies = (c: Context<AppEnv>): boolean => config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
@@ -131,6 +136,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           ...(error.problems ? { problems: error.problems } : {}),
         },
       }, error.status);
+    }
+    if (error instanceof DocumentTooLarge) {
+      return c.json({ error: { code: 'document_too_large', message: `${error.message} (the limit is ${config.maxDocBytes} bytes)` } }, 413);
     }
     logger.error({ err: error, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'something went wrong on our side; nothing was changed' } }, 500);
@@ -165,9 +173,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const control = new ControlPlane(server, {
     participants, sessions, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
-    onRemoteRevoke: (workshopId, participantId) => registry.disconnectParticipant(workshopId, participantId),
+    isRevoked,
+    onRemoteRevoke: (workshopId, participantId) => {
+      revoked.add(participantId);
+      registry.disconnectParticipant(workshopId, participantId);
+    },
   });
-  events.on('participantRevoked', (workshopId, event) => registry.disconnectParticipant(workshopId, event.participantId));
+  events.on('participantRevoked', (workshopId, event) => {
+    revoked.add(event.participantId);
+    registry.disconnectParticipant(workshopId, event.participantId);
+  });
 
   return {
     config, server, database, store, registry, participants, workshops, control, events, metrics, logger, nodeId,

@@ -18,6 +18,7 @@ export const CLOSE = {
   loadFailed: { code: 4500, reason: 'the workshop could not be loaded; nothing was changed, try again shortly' },
   storageUnavailable: { code: 4503, reason: 'changes cannot be saved right now; they are kept in your browser and resent on reconnect' },
   shuttingDown: { code: 4504, reason: 'the server is restarting; reconnecting' },
+  slowReader: { code: 4509, reason: 'the connection does not keep up with the room; reconnecting' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

@@ -47,6 +47,18 @@ describe.each(TEST_DIALECTS)('abuse at every door on $name', (dialect) => {
     neighbour.destroy();
   });
 
+  it('lets go of a client that keeps asking for the whole document', async () => {
+    const workshopId = await t.createWorkshop('messaging');
+    const asker = rawSocket(t.yjsUrl, workshopId, (await t.join(workshopId, 'observer')).token);
+    await asker.opened;
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, 0);
+    encoding.writeVarUint(step1, 0);
+    encoding.writeVarUint8Array(step1, Uint8Array.of(1, 77, 0));
+    for (let i = 0; i < 40; i += 1) asker.socket.send(encoding.toUint8Array(step1));
+    expect((await asker.closed).code).toBe(CLOSE.tooManyMessages.code);
+  });
+
   it('drops an awareness flood instead of relaying it to everyone', async () => {
     const workshopId = await t.createWorkshop('blank');
     const listener = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'observer')).token);

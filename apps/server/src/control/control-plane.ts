@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
 import { HttpError } from '../http/http-error.ts';
 import { describeIssue } from '../http/request-body.ts';
+import { DocumentTooLarge } from '../sync/workshop-room.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
@@ -28,6 +29,8 @@ export interface ControlPlaneDeps {
   readonly adapter?: Parameters<ControlServer['adapter']>[0];
   /** Actions one participant may send per 10 seconds. */
   readonly eventsPerTenSeconds: number;
+  /** Revoked while this connection was being set up (the revocation's disconnect could not see it yet). */
+  readonly isRevoked: (participantId: string) => boolean;
   /** Another node revoked a participant: close their connections on this node too. */
   readonly onRemoteRevoke?: (workshopId: string, participantId: string) => void;
 }
@@ -89,6 +92,11 @@ export class ControlPlane {
   private async welcome(socket: ControlSocket): Promise<void> {
     const { participant } = socket.data;
     await socket.join([workshopRoom(participant.workshopId), participantRoom(participant.id)]);
+    if (this.deps.isRevoked(participant.id)) {
+      socket.emit('revoked', { reason: 'your access to this workshop was revoked by the facilitator' });
+      socket.disconnect(true);
+      return;
+    }
     for (const event of Object.keys(clientPayloads) as ClientEventName[]) this.listen(socket, event);
     socket.on('disconnect', () => this.scheduleRoster(participant.workshopId));
     try {
@@ -122,6 +130,7 @@ export class ControlPlane {
         reply(id ? { ok: true, id } : { ok: true });
       } catch (error) {
         if (error instanceof HttpError) return reply({ ok: false, code: error.code, error: error.message });
+        if (error instanceof DocumentTooLarge) return reply({ ok: false, code: 'document_too_large', error: error.message });
         this.deps.logger.error({ err: String(error), event }, 'control event failed');
         reply({ ok: false, code: 'internal', error: 'the server could not do this right now; nothing was changed' });
       }

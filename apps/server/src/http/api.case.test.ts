@@ -150,6 +150,14 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       expect((await call<ApiError>('DELETE', `/api/workshops/${workshopId}/participants/${me}`, { token: facilitator })).body.error.code).toBe('cannot_revoke_self');
     });
 
+    it('can revoke the link a participant joined with, so they cannot come back by it', async () => {
+      const link = await invite('stakeholder');
+      const joined = (await call<SessionResponse>('POST', '/api/join', { body: { invite: link, name: 'Banned' } })).body;
+      expect((await call('DELETE', `/api/workshops/${workshopId}/participants/${joined.you.id}?alsoRevokeInvite=1`, { token: facilitator })).status).toBe(204);
+      const again = await call<ApiError>('POST', '/api/join', { body: { invite: link, name: 'Banned again' } });
+      expect(again.body.error.code).toBe('invite_revoked');
+    });
+
     it('gives each participant a name unique for the workshop\'s life, revoked people included', async () => {
       const first = await join('observer', 'Sam');
       const second = await join('observer', 'sam');
@@ -271,6 +279,20 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    });
+
+    it('counts the address its own proxy saw, so a forged X-Forwarded-For does not dodge the limit', async () => {
+      const proxied = await startTestApp(dialect, { trustProxy: true, joinsPerMinute: 5 });
+      try {
+        const guess = apiClient(proxied.url);
+        const statuses: number[] = [];
+        for (let i = 0; i < 7; i += 1) {
+          statuses.push((await guess('GET', `/api/join/i_guess${i}.aaaaaaaaaaaaaaaaaaaaaaaa`, { headers: { 'x-forwarded-for': `10.9.${i}.1, 203.0.113.7` } })).status);
+        }
+        expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429]);
+      } finally {
+        await proxied.close();
+      }
     });
 
     it('rate-limits invite guessing with 429 and Retry-After', async () => {

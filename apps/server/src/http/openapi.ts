@@ -28,7 +28,7 @@ const OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/api/workshops/{id}/invites', summary: 'Create an invite link for a role; the link is shown once', access: 'invite', body: createInviteBodySchema, response: createdInviteSchema, status: 201 },
   { method: 'delete', path: '/api/workshops/{id}/invites/{inviteId}', summary: 'Revoke an invite link', access: 'invite', status: 204 },
   { method: 'get', path: '/api/workshops/{id}/participants', summary: 'Participants', access: 'read', response: z.array(participantViewSchema) },
-  { method: 'delete', path: '/api/workshops/{id}/participants/{participantId}', summary: 'Revoke a participant and disconnect them', access: 'invite', status: 204 },
+  { method: 'delete', path: '/api/workshops/{id}/participants/{participantId}', summary: 'Revoke a participant and disconnect them (?alsoRevokeInvite=1 revokes the link they joined with too)', access: 'invite', status: 204 },
   { method: 'get', path: '/api/workshops/{id}/requirements', summary: 'Export the requirements file (?format=yaml|json)', access: 'read' },
   { method: 'put', path: '/api/workshops/{id}/requirements', summary: 'Import a requirements file over the document', access: 'publish', body: z.object({ requirementsText: z.string() }), response: z.object({ functions: z.number() }) },
   { method: 'post', path: '/api/workshops/{id}/versions', summary: 'Publish the current requirements as the next version', access: 'publish', response: versionSummarySchema, status: 201 },

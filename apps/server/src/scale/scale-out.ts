@@ -38,7 +38,7 @@ export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry,
   const ioPub = connect('io-pub');
   const ioSub = connect('io-sub');
   const fanout = new YjsFanout(publisher, subscriber, registry, store, logger, metrics, {
-    prefix: options.prefix, nodeId: options.nodeId, catchUpIntervalMs: 1000, gapGraceMs: 100,
+    prefix: options.prefix, nodeId: options.nodeId, catchUpIntervalMs: 1000,
   });
   return {
     fanout,

@@ -14,8 +14,6 @@ export interface YjsFanoutOptions {
   readonly nodeId: string;
   /** How often loaded rooms compare their position with the database's counter, ms. */
   readonly catchUpIntervalMs: number;
-  /** How long a gap may wait for the late message before it is read from the database, ms. */
-  readonly gapGraceMs: number;
 }
 
 const FORMAT = 1;
@@ -27,7 +25,6 @@ const FORMAT = 1;
  * ahead of it on its periodic check reads what it missed from PostgreSQL, the source of truth.
  */
 export class YjsFanout {
-  private readonly gapTimers = new Map<string, NodeJS.Timeout>();
   private readonly poller: NodeJS.Timeout;
   private closed = false;
 
@@ -82,26 +79,14 @@ export class YjsFanout {
       if (decoding.readVarUint(decoder) !== FORMAT) return;
       if (decoding.readVarString(decoder) === this.options.nodeId) return;
       const seq = decoding.readVarUint(decoder);
+      // A gap this opens is the room's to fill: it waits briefly for the late message, then reads the database.
       room.applyStored(seq, decoding.readVarUint8Array(decoder));
     } catch (error) {
       this.logger.warn({ channel, err: String(error) }, 'unreadable fan-out message ignored');
-      return;
     }
-    if (room.hasGap) this.scheduleGapFill(room);
   }
 
-  /** A gap usually closes by itself within milliseconds (messages from two nodes cross); if not, read it. */
-  private scheduleGapFill(room: WorkshopRoom): void {
-    if (this.gapTimers.has(room.workshopId)) return;
-    const timer = setTimeout(() => {
-      this.gapTimers.delete(room.workshopId);
-      if (room.hasGap) void this.fill(room, 'gap');
-    }, this.options.gapGraceMs);
-    timer.unref();
-    this.gapTimers.set(room.workshopId, timer);
-  }
-
-  private async fill(room: WorkshopRoom, why: 'gap' | 'redis-reconnected' | 'behind'): Promise<void> {
+  private async fill(room: WorkshopRoom, why: 'redis-reconnected' | 'behind'): Promise<void> {
     try {
       this.metrics.catchUps.inc({ why });
       await room.catchUp();
@@ -133,7 +118,5 @@ export class YjsFanout {
   close(): void {
     this.closed = true;
     clearInterval(this.poller);
-    for (const timer of this.gapTimers.values()) clearTimeout(timer);
-    this.gapTimers.clear();
   }
 }

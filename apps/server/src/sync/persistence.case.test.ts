@@ -96,6 +96,21 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     peer.destroy();
   });
 
+  it('shuts down gracefully while people keep typing, storing what was acknowledged', async () => {
+    const busy = await startTestApp(dialect);
+    const workshopId = await busy.createWorkshop('blank');
+    const client = connectClient(busy.yjsUrl, workshopId, (await busy.join(workshopId, 'stakeholder')).token);
+    await client.synced();
+    let n = 0;
+    const typing = setInterval(() => { client.doc.getMap('m').set(`k${n}`, n); n += 1; }, 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    await busy.close();
+    clearInterval(typing);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    client.destroy();
+  });
+
   it('refuses an update that would push the document past its size limit, storing nothing', async () => {
     const small = await startTestApp(dialect, { maxDocBytes: 20_000 });
     try {

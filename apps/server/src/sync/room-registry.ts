@@ -114,7 +114,7 @@ export class RoomRegistry {
 
   private async unload(room: WorkshopRoom): Promise<void> {
     this.idleTimers.delete(room.workshopId);
-    await this.committer.drain();
+    await room.settled();
     if (this.claims.has(room) || this.rooms.get(room.workshopId) !== room) return;
     if (room.tailLength > 0) await room.compact();
     if (this.claims.has(room)) return;
@@ -143,6 +143,9 @@ export class RoomRegistry {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     await Promise.allSettled([...this.loading.values()]);
+    // Stop taking frames first, so the commits in flight are the last: clients resend anything not
+    // acknowledged to whichever node they reconnect to.
+    for (const room of this.rooms.values()) room.closeConnections(CLOSE.shuttingDown);
     await this.committer.drain();
     for (const room of this.rooms.values()) room.destroy(CLOSE.shuttingDown);
     this.rooms.clear();

@@ -68,12 +68,13 @@ export class UpdateStore {
   }
 
   /**
-   * Snapshot plus tail, read in one transaction so a concurrent compaction cannot remove the tail between
-   * the two reads. `lastSeq` is the highest sequence number read (not the counter, which may be ahead
+   * Snapshot plus tail, read from one snapshot of the database (repeatable read): a compaction committed by
+   * another node between the two reads would otherwise pair the old snapshot with a tail it has already
+   * deleted, and the loaded document would silently miss stored edits. `lastSeq` is the highest sequence number read (not the counter, which may be ahead
    * with a commit in flight on another node).
    */
   async load(workshopId: string): Promise<StoredState> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
       const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', stateBase64]).where('workshop_id', '=', workshopId).executeTakeFirst();
       const after = snapshot?.seq_upto ?? 0;
       const tail = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
@@ -88,7 +89,7 @@ export class UpdateStore {
 
   /** Stored updates after a sequence number, and where the snapshot ends (to tell whether they are all there). */
   async tailAfter(workshopId: string, afterSeq: number): Promise<{ snapshotUpto: number; tail: { seq: number; update: Uint8Array }[] }> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
       const snapshot = await trx.selectFrom('yjs_snapshots').select('seq_upto').where('workshop_id', '=', workshopId).executeTakeFirst();
       const rows = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
         .where('workshop_id', '=', workshopId).where('seq', '>', afterSeq).orderBy('seq').execute();
@@ -135,7 +136,13 @@ export class UpdateStore {
         .where('workshop_id', '=', workshopId).where('seq', '>', snapshot?.seq_upto ?? 0).orderBy('seq').execute();
       if (tail.length === 0) return undefined;
       const seqUpto = tail[tail.length - 1]?.seq ?? 0;
-      const state = Y.mergeUpdates([...(snapshot ? [fromBase64(snapshot.state)] : []), ...tail.map((row) => fromBase64(row.update))]);
+      // Applied to a document (which collects deleted content) rather than merged: a merge keeps every deleted
+      // character forever, and the stored size would only ever grow towards the document limit.
+      const doc = new Y.Doc();
+      if (snapshot) Y.applyUpdate(doc, fromBase64(snapshot.state));
+      Y.applyUpdate(doc, Y.mergeUpdates(tail.map((row) => fromBase64(row.update))));
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
       await trx.insertInto('yjs_snapshots').values({ workshop_id: workshopId, seq_upto: seqUpto, state })
         .onConflict((oc) => oc.column('workshop_id').doUpdateSet({ seq_upto: seqUpto, state }))
         .execute();

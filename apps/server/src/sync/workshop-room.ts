@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -33,6 +34,9 @@ export interface RoomServices {
   readonly onStored?: (workshopId: string, seq: number, update: Uint8Array) => void;
 }
 
+/** How long a gap in the sequence may wait for its update to arrive before it is read from the database. */
+const GAP_GRACE_MS = 100;
+
 /** Origin of updates that arrive already stored (from another node or a catch-up read). */
 export const STORED_ELSEWHERE = Symbol('stored-elsewhere');
 
@@ -61,6 +65,10 @@ export class WorkshopRoom {
   private readonly tailSizes: { seq: number; bytes: number }[] = [];
   private snapshotBytes: number;
   private pendingBytes = 0;
+  /** Updates handed to the group commit and not yet stored or failed. */
+  private inFlight = 0;
+  private readonly settledWaiters: (() => void)[] = [];
+  private gapTimer: NodeJS.Timeout | undefined;
   private compacting = false;
   /** Connections owed a saved message at the end of this burst of commits. */
   private readonly savedDue = new Set<YjsConnection>();
@@ -124,6 +132,7 @@ export class WorkshopRoom {
       else if (type === MESSAGE_AWARENESS) this.handleAwareness(connection, readPayload(decoder));
       else if (type === MESSAGE_QUERY_AWARENESS) {
         expectEnd(decoder);
+        if (!this.expensiveAllowed(connection)) return;
         connection.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
       } else throw new MalformedMessage(`unknown message type ${type}`);
     } catch (error) {
@@ -133,10 +142,21 @@ export class WorkshopRoom {
     }
   }
 
+  /** Sync step 1 and awareness queries cost a whole encode each: a client asking over and over is let go. */
+  private expensiveAllowed(connection: YjsConnection): boolean {
+    if (connection.takeExpensive(performance.now())) return true;
+    this.services.metrics.rejectedFrames.inc({ reason: 'expensive-rate' });
+    connection.close(CLOSE.tooManyMessages);
+    return false;
+  }
+
   private handleSync(connection: YjsConnection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     const payload = readPayload(decoder);
-    if (syncType === SYNC_STEP_1) connection.send(this.syncStep2(checkedStateVector(payload)));
+    if (syncType === SYNC_STEP_1) {
+      const stateVector = checkedStateVector(payload);
+      if (this.expensiveAllowed(connection)) connection.send(this.syncStep2(stateVector));
+    }
     else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) this.submit(connection, payload);
     else throw new MalformedMessage(`unknown sync message ${syncType}`);
   }
@@ -180,14 +200,32 @@ export class WorkshopRoom {
     });
   }
 
+  /** The client id of this room's server-side changes, so each change does not add an id to the document. */
+  private serverClientId = randomClientId();
+  /** Server-side changes run one at a time, each reading the document with the previous one applied. */
+  private serverChanges: Promise<unknown> = Promise.resolve();
+
   /**
    * A change made by the server itself (accepting a proposal, importing a file): built on a scratch copy so
    * the live doc still holds only stored changes, then stored and applied like any client's update. The
-   * change is kept only when it reports `ok`; the promise resolves once it is stored and applied.
+   * change is kept only when it reports `ok`; the promise resolves once it is stored and applied. Changes
+   * are serialised: two decisions taken at once see each other, as they would one after the other.
    */
-  async applyServerChange<T extends { readonly ok: boolean }>(change: (doc: Y.Doc) => T): Promise<T> {
+  applyServerChange<T extends { readonly ok: boolean }>(change: (doc: Y.Doc) => T): Promise<T> {
+    const run = () => this.runServerChange(change);
+    const result = this.serverChanges.then(run, run);
+    this.serverChanges = result.catch(() => {
+      // A change whose fate is unknown may hold clocks of this id: later changes must not reuse them.
+      this.serverClientId = randomClientId();
+    });
+    return result;
+  }
+
+  private async runServerChange<T extends { readonly ok: boolean }>(change: (doc: Y.Doc) => T): Promise<T> {
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    // After the load: Yjs gives a doc a fresh id when a remote update carries its own (it assumes a clash).
+    scratch.clientID = this.serverClientId;
     const before = Y.encodeStateVector(scratch);
     const result = change(scratch);
     const update = Y.encodeStateAsUpdate(scratch, before);
@@ -200,18 +238,32 @@ export class WorkshopRoom {
     return result;
   }
 
+  /** Resolves once nothing of this room is waiting in the group commit. */
+  settled(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private landed(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) for (const resolve of this.settledWaiters.splice(0)) resolve();
+  }
+
   private enqueue(update: Uint8Array, connection: YjsConnection | null, done?: () => void, fail?: (error: unknown) => void): void {
     this.pendingBytes += update.byteLength;
+    this.inFlight += 1;
     this.services.committer.enqueue({
       workshopId: this.workshopId,
       update,
       onStored: (seq) => {
+        this.landed();
         this.pendingBytes -= update.byteLength;
         this.applyStored(seq, update, connection);
         this.services.onStored?.(this.workshopId, seq, update);
         done?.();
       },
       onFailed: (error) => {
+        this.landed();
         this.pendingBytes -= update.byteLength;
         this.services.metrics.commitFailures.inc();
         this.services.logger.error({ workshopId: this.workshopId, err: String(error) }, 'storing an update failed; nothing applied or relayed');
@@ -238,6 +290,7 @@ export class WorkshopRoom {
     this.tailSizes.push({ seq, bytes: update.byteLength });
     this.services.metrics.updates.inc();
     this.maybeCompact();
+    if (this.hasGap) this.scheduleGapFill();
     return true;
   }
 
@@ -247,6 +300,25 @@ export class WorkshopRoom {
   }
 
   private catchingUp: Promise<void> | undefined;
+
+  /**
+   * A sequence number above the next expected one: the missing update is stored (the numbers are handed out
+   * in the database) but has not reached this room — usually a fan-out message overtaken by another, which
+   * arrives within milliseconds. If the gap is still there shortly after, it is read from the database.
+   */
+  private scheduleGapFill(): void {
+    if (this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined;
+      if (!this.hasGap) return;
+      this.services.metrics.catchUps.inc({ why: 'gap' });
+      this.catchUp().catch((error: unknown) => {
+        this.services.logger.warn({ workshopId: this.workshopId, err: String(error) }, 'filling a gap failed; will retry');
+        if (this.hasGap) this.scheduleGapFill();
+      });
+    }, GAP_GRACE_MS);
+    this.gapTimer.unref();
+  }
 
   /**
    * Fills gaps from the database, the source of truth: updates another node stored that this one has not
@@ -317,7 +389,7 @@ export class WorkshopRoom {
       const owner = this.awarenessOwner.get(entry.clientId);
       if (owner !== undefined && owner !== connection) continue;
       if (owner === undefined && connection.awarenessIds.size >= this.services.limits.maxAwarenessIdsPerConnection) continue;
-      if (entry.state.length > this.services.limits.maxAwarenessBytes) continue;
+      if (Buffer.byteLength(entry.state, 'utf8') > this.services.limits.maxAwarenessBytes) continue;
       const state = stampIdentity(entry.state, connection);
       if (state === undefined) continue;
       accepted.push({ ...entry, state });
@@ -343,10 +415,16 @@ export class WorkshopRoom {
     for (const peer of this.connections) peer.send(message);
   }
 
-  /** Closes every connection and frees the doc (after the registry has drained pending commits). */
-  destroy(reason: { readonly code: number; readonly reason: string }): void {
+  /** Closes every connection: nothing more is taken in (pending commits still complete). */
+  closeConnections(reason: { readonly code: number; readonly reason: string }): void {
     for (const connection of this.connections) connection.close(reason);
+  }
+
+  /** Closes every connection and frees the doc (after the registry has let pending commits land). */
+  destroy(reason: { readonly code: number; readonly reason: string }): void {
+    this.closeConnections(reason);
     this.connections.clear();
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -363,6 +441,10 @@ function checkedStateVector(payload: Uint8Array): Uint8Array {
   }
   expectEnd(decoder);
   return payload;
+}
+
+function randomClientId(): number {
+  return randomInt(1, 2 ** 32 - 1);
 }
 
 function readPayload(decoder: decoding.Decoder): Uint8Array {

@@ -1,6 +1,9 @@
 import type { Role } from '@accord/protocol/roles';
 import type { WebSocket } from 'ws';
-import type { CloseReason } from '@accord/protocol/close-codes';
+import { CLOSE, type CloseReason } from '@accord/protocol/close-codes';
+
+/** Bytes queued for one connection beyond which it counts as not reading (several whole documents). */
+const MAX_BUFFERED_BYTES = 32 * 1_048_576;
 
 /** Who is on the other end of a Yjs websocket, and what the server has agreed with them. */
 export interface ConnectionIdentity {
@@ -20,6 +23,8 @@ export class YjsConnection {
   failed = false;
   /** Every frame spends a token; an empty bucket closes the connection (the client resends on reconnect). */
   private readonly frames = new TokenBucket(400, 200);
+  /** Replies that cost a whole-document encode (sync step 1, awareness queries): 10 at once, 1 a second. */
+  private readonly expensive = new TokenBucket(10, 1);
   /** Awareness is relayed to everyone in the room: a flood of it is dropped, not relayed. */
   private readonly awareness = new TokenBucket(40, 10);
   /** Document frames (sync step 2, update) received, numbered from 1 in arrival order. */
@@ -42,6 +47,8 @@ export class YjsConnection {
 
   send(message: Uint8Array): void {
     if (!this.isOpen) return;
+    // A peer that does not read would make the server hold everything sent to it: let it go and resync.
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.slowReader);
     this.socket.send(message, { binary: true }, (error) => {
       if (error) this.close({ code: 4500, reason: 'send failed' });
     });
@@ -79,6 +86,11 @@ export class YjsConnection {
   /** Whether this frame is within the connection's rate (400 at once, 200 a second after that). */
   takeFrame(nowMs: number): boolean {
     return this.frames.take(nowMs);
+  }
+
+  /** Whether a reply that encodes the whole document or presence may be sent now. */
+  takeExpensive(nowMs: number): boolean {
+    return this.expensive.take(nowMs);
   }
 
   /** Whether an awareness update may be relayed (40 at once, 10 a second after that). */

@@ -20,6 +20,8 @@ export interface YjsEndpointOptions {
 
 export interface YjsEndpointDeps {
   readonly registry: RoomRegistry;
+  /** Revoked while this connection was being set up (the revocation's scan could not see it yet). */
+  readonly isRevoked: (participantId: string) => boolean;
   readonly participants: ParticipantRepository;
   readonly metrics: Metrics;
   readonly logger: Logger;
@@ -73,6 +75,7 @@ export class YjsEndpoint {
   private attach(ws: WebSocket, workshopId: string, identity: YjsConnection['identity'], wantsSaved: boolean): void {
     const connection = new YjsConnection(ws, identity, !can(identity.role, 'editRequirements'), wantsSaved);
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let room: WorkshopRoom | undefined;
     let closed = false;
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -80,8 +83,11 @@ export class YjsEndpoint {
       if (!isBinary) return this.reject(connection, 'text-frame', CLOSE.malformedMessage);
       if (bytes.byteLength > this.options.maxMessageBytes) return this.reject(connection, 'too-large', CLOSE.messageTooLarge);
       if (!connection.takeFrame(performance.now())) return this.reject(connection, 'rate', CLOSE.tooManyMessages);
-      if (room) room.handleMessage(connection, bytes);
-      else early.push(bytes);
+      if (room) return room.handleMessage(connection, bytes);
+      // While the workshop loads, frames wait here; a client that floods meanwhile is let go.
+      earlyBytes += bytes.byteLength;
+      if (earlyBytes > this.options.maxMessageBytes * 2) return this.reject(connection, 'early-flood', CLOSE.tooManyMessages);
+      early.push(bytes);
     });
     ws.on('close', () => {
       closed = true;
@@ -93,6 +99,10 @@ export class YjsEndpoint {
     });
     this.deps.registry.acquire(workshopId).then((loaded) => {
       if (closed) return this.deps.registry.release(loaded);
+      if (this.deps.isRevoked(identity.participantId)) {
+        this.deps.registry.release(loaded);
+        return this.reject(connection, 'revoked', CLOSE.revoked);
+      }
       if (loaded.connections.size >= this.options.maxParticipants) {
         this.deps.registry.release(loaded);
         return this.reject(connection, 'full', CLOSE.tooManyParticipants);

@@ -34,7 +34,11 @@ export class VersionService {
 
   /** Publishes what is stored now. A document that does not validate is refused with its problems (422). */
   async publish(actor: Participant): Promise<VersionSummary> {
-    const snapshot = await this.deps.registry.withRoom(actor.workshopId, (room) => readSnapshot(room.doc));
+    // Read what other nodes stored a moment ago too: a version must hold every acknowledged edit.
+    const snapshot = await this.deps.registry.withRoom(actor.workshopId, async (room) => {
+      await room.catchUp();
+      return readSnapshot(room.doc);
+    });
     if (!snapshot.ok) {
       throw new HttpError(422, 'requirements_invalid', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
     }

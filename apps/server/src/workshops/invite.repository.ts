@@ -52,10 +52,10 @@ export class InviteRepository {
     await db.updateTable('invites').set({ uses: sql<number>`uses + 1` }).where('id', '=', id).execute();
   }
 
-  /** Invites of a workshop; the facilitator's own link is not listed (it is not shared). */
+  /** Invites of a workshop, the facilitator's own links included (a leaked one must be revocable). */
   async list(workshopId: string): Promise<InviteView[]> {
     const rows = await this.db.selectFrom('invites').select(COLUMNS)
-      .where('workshop_id', '=', workshopId).where('role', '!=', 'facilitator').orderBy('created_at').orderBy('id').execute();
+      .where('workshop_id', '=', workshopId).orderBy('created_at').orderBy('id').execute();
     return rows.map(toView);
   }
 

@@ -66,10 +66,14 @@ export class ParticipantRepository {
     return rows.map(toParticipant);
   }
 
-  /** Marks a participant revoked; returns false when there was no such active participant. */
-  async revoke(workshopId: string, id: string, db: Kysely<Database> = this.db): Promise<boolean> {
-    const result = await db.updateTable('participants').set({ revoked_at: sql<Date>`now()` })
-      .where('workshop_id', '=', workshopId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  /**
+   * Marks a participant revoked; returns the invite they joined with, or undefined when there was no such
+   * active participant.
+   */
+  async revoke(workshopId: string, id: string, db: Kysely<Database> = this.db): Promise<{ inviteId: string | null } | undefined> {
+    const row = await db.updateTable('participants').set({ revoked_at: sql<Date>`now()` })
+      .where('workshop_id', '=', workshopId).where('id', '=', id).where('revoked_at', 'is', null)
+      .returning('invite_id').executeTakeFirst();
+    return row ? { inviteId: row.invite_id } : undefined;
   }
 }

@@ -132,14 +132,20 @@ export class WorkshopService {
     return (await this.deps.participants.list(workshopId)).map(toParticipantView);
   }
 
-  /** Revokes a participant; the event disconnects their Yjs and socket.io connections on every node at once. */
-  async revokeParticipant(actor: Participant, participantId: string): Promise<void> {
+  /**
+   * Revokes a participant; the event disconnects their Yjs and socket.io connections on every node at once.
+   * With `alsoInvite`, the link they joined with is revoked too, so they cannot come back in by it (others
+   * who joined by the same link stay in).
+   */
+  async revokeParticipant(actor: Participant, participantId: string, options: { alsoInvite?: boolean } = {}): Promise<void> {
     if (participantId === actor.id) throw new HttpError(400, 'cannot_revoke_self', 'you cannot revoke yourself; another facilitator can');
-    if (!(await this.deps.participants.revoke(actor.workshopId, participantId))) {
-      throw new HttpError(404, 'not_found', 'no active participant with that id in this workshop');
-    }
+    const revoked = await this.deps.participants.revoke(actor.workshopId, participantId);
+    if (!revoked) throw new HttpError(404, 'not_found', 'no active participant with that id in this workshop');
     this.deps.events.emit('participantRevoked', actor.workshopId, { participantId });
     await this.deps.audit.record(actor.workshopId, 'participant.revoked', actor, { participantId });
+    if (options.alsoInvite && revoked.inviteId && await this.deps.invites.revoke(actor.workshopId, revoked.inviteId)) {
+      await this.deps.audit.record(actor.workshopId, 'invite.revoked', actor, { inviteId: revoked.inviteId });
+    }
   }
 }
 

@@ -59,7 +59,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Hono<AppEnv> {
   app.get('/api/workshops/:id/participants', signedIn, async (c) => c.json(await deps.service.participants(c.get('participant').workshopId)));
 
   app.delete('/api/workshops/:id/participants/:participantId', signedIn, requirePermission('invite'), async (c) => {
-    await deps.service.revokeParticipant(c.get('participant'), c.req.param('participantId'));
+    await deps.service.revokeParticipant(c.get('participant'), c.req.param('participantId'), { alsoInvite: c.req.query('alsoRevokeInvite') === '1' });
     return c.body(null, 204);
   });
 
