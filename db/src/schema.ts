@@ -54,6 +54,8 @@ export interface VersionTable {
   content: string;
   /** `{ error, warning, info }` of the version's findings, as JSON text. */
   finding_counts: string;
+  /** The sponsors the version's requirements name, who must sign it (JSON array of names). */
+  named_sponsors: string;
   published_by: string;
   published_at: Timestamp;
 }

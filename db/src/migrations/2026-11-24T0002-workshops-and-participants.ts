@@ -48,6 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addColumn('content', 'text', (c) => c.notNull())
     .addColumn('finding_counts', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('named_sponsors', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('published_by', 'text', (c) => c.notNull())
     .addColumn('published_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('versions_pk', ['workshop_id', 'number'])

@@ -30,7 +30,9 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
     expect(created.status).toBe(201);
     workshopId = created.body.workshop.id;
     facilitator = created.body.token;
-    for (const role of ['stakeholder', 'sponsor', 'observer'] as const) tokens[role] = (await join(role, `${role} one`)).token;
+    for (const role of ['stakeholder', 'observer'] as const) tokens[role] = (await join(role, `${role} one`)).token;
+    // The template names two sponsors who sign (Dr. Karin Vogt, Markus Brandt); this is the first of them.
+    tokens.sponsor = (await join('sponsor', 'Karin Vogt')).token;
   });
   afterAll(async () => { await t.close(); });
 
@@ -190,44 +192,60 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
 
   describe('versions and sign-off', () => {
     it('publishes versions bound to a SHA-256; a signature never carries over; approval needs every sponsor', async () => {
+      const sign = (token: string, number: number, hash: string, decision = 'signed') =>
+        call<VersionSummary & ApiError>('POST', `/api/workshops/${workshopId}/versions/${number}/signatures`, { token, body: { hash, decision } });
       const v1 = await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator });
       expect(v1.status).toBe(201);
       expect(v1.body.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(v1.body.sponsors.map((s) => s.status)).toEqual(['pending']);
+      // Karin Vogt has joined; Markus Brandt, named in the requirements, has not and still must sign.
+      expect(v1.body.sponsors.map((s) => [s.name, s.status])).toEqual([['Karin Vogt', 'pending'], ['Markus Brandt', 'pending']]);
 
       const json = await call<string>('GET', `/api/workshops/${workshopId}/versions/${v1.body.number}/document.json`, { token: tokens.observer });
       expect(createHash('sha256').update(typeof json.body === 'string' ? json.body : JSON.stringify(json.body)).digest('hex')).toBe(v1.body.hash);
 
-      const wrong = await call<ApiError>('POST', `/api/workshops/${workshopId}/versions/${v1.body.number}/signatures`, { token: tokens.sponsor, body: { hash: 'b'.repeat(64), decision: 'signed' } });
+      const wrong = await sign(tokens.sponsor, v1.body.number, 'b'.repeat(64));
       expect(wrong.status).toBe(409);
       expect(wrong.body.error.code).toBe('hash_mismatch');
       const noReason = await call<ApiError>('POST', `/api/workshops/${workshopId}/versions/${v1.body.number}/signatures`, { token: tokens.sponsor, body: { hash: v1.body.hash, decision: 'rejected' } });
       expect(noReason.body.error.field).toBe('comment');
 
-      const signed = await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions/${v1.body.number}/signatures`, { token: tokens.sponsor, body: { hash: v1.body.hash, decision: 'signed', comment: 'Fine.' } });
+      const signed = await sign(tokens.sponsor, v1.body.number, v1.body.hash);
       expect(signed.status).toBe(201);
-      expect(signed.body.approved).toBe(true);
+      expect(signed.body.approved).toBe(false);
 
-      const second = await join('sponsor', 'Second Sponsor');
+      const brandt = await join('sponsor', 'Markus Brandt');
       const listed = await call<VersionSummary[]>('GET', `/api/workshops/${workshopId}/versions`, { token: tokens.observer });
-      expect(listed.body.find((v) => v.number === v1.body.number)?.approved).toBe(false);
+      expect(listed.body.find((v) => v.number === v1.body.number)?.sponsors.map((s) => [s.name, s.status])).toEqual([['Karin Vogt', 'signed'], ['Markus Brandt', 'pending']]);
+      expect((await sign(brandt.token, v1.body.number, v1.body.hash)).body.approved).toBe(true);
 
+      const unchanged = await call<ApiError>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator });
+      expect(unchanged.status).toBe(409);
+      expect(unchanged.body.error.code).toBe('unchanged');
+
+      const yaml = await call<string>('GET', `/api/workshops/${workshopId}/requirements`, { token: facilitator });
+      await call('PUT', `/api/workshops/${workshopId}/requirements`, { token: facilitator, body: { requirementsText: yaml.body.replace(/reviewEveryMonths: \d+/, 'reviewEveryMonths: 6') } });
       const v2 = await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator });
       expect(v2.body.number).toBe(v1.body.number + 1);
       expect(v2.body.sponsors.every((s) => s.status === 'pending')).toBe(true);
-      const stale = await call<ApiError>('POST', `/api/workshops/${workshopId}/versions/${v1.body.number}/signatures`, { token: tokens.sponsor, body: { hash: v1.body.hash, decision: 'signed' } });
-      expect(stale.body.error.code).toBe('superseded');
+      expect((await sign(tokens.sponsor, v1.body.number, v1.body.hash)).body.error.code).toBe('superseded');
 
-      for (const token of [tokens.sponsor, second.token]) {
-        const result = await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions/${v2.body.number}/signatures`, { token, body: { hash: v2.body.hash, decision: 'signed' } });
-        expect(result.body.approved).toBe(token === second.token);
-      }
+      expect((await sign(tokens.sponsor, v2.body.number, v2.body.hash)).body.approved).toBe(false);
+      expect((await sign(brandt.token, v2.body.number, v2.body.hash)).body.approved).toBe(true);
       const versions = await call<VersionSummary[]>('GET', `/api/workshops/${workshopId}/versions`, { token: tokens.observer });
-      expect(versions.body.map((v) => [v.number, v.superseded, v.approved])).toEqual([[v1.body.number, true, false], [v2.body.number, false, true]]);
+      expect(versions.body.map((v) => [v.number, v.superseded, v.approved])).toEqual([[v1.body.number, true, true], [v2.body.number, false, true]]);
+    });
+
+    it('records who took part as the attendance of a version', async () => {
+      const latest = (await call<VersionSummary[]>('GET', `/api/workshops/${workshopId}/versions`, { token: tokens.sponsor })).body.at(-1);
+      const version = await call<{ record: { requirements: { attendance: { name: string; role: string }[] } } }>('GET', `/api/workshops/${workshopId}/versions/${latest?.number}`, { token: tokens.sponsor });
+      const attendance = version.body.record.requirements.attendance;
+      expect(attendance).toContainEqual({ name: 'Fran', role: 'facilitator', organisation: '' });
+      expect(attendance).toContainEqual({ name: 'Karin Vogt', role: 'sponsor', organisation: '' });
+      expect(attendance.map((a) => a.name)).not.toContain('Jonas Weber');
     });
 
     it('compares two versions field by field', async () => {
-      const before = await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator });
+      const before = { body: (await call<VersionSummary[]>('GET', `/api/workshops/${workshopId}/versions`, { token: facilitator })).body.at(-1) as VersionSummary };
       const yaml = await call<string>('GET', `/api/workshops/${workshopId}/requirements`, { token: facilitator });
       await call('PUT', `/api/workshops/${workshopId}/requirements`, { token: facilitator, body: { requirementsText: yaml.body.replace('title: Messaging SLA 2027', 'title: Messaging SLA 2028') } });
       const after = await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@accord/core/canonical-json';
+import type { Requirements } from '@accord/core/model';
 import { readSnapshot } from '@accord/core/ydoc';
 import type { DocumentFormat, FieldChange, VersionSummary } from '@accord/protocol/api';
 import { renderDocument, type RenderedDocument } from '@accord/render/render';
@@ -42,14 +44,20 @@ export class VersionService {
     if (!snapshot.ok) {
       throw new HttpError(422, 'requirements_invalid', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
     }
+    const requirements = await this.withAttendance(actor.workshopId, snapshot.value);
     let stored: StoredVersion | undefined;
     for (let attempt = 0; stored === undefined; attempt += 1) {
-      const number = (await this.deps.versions.latestNumber(actor.workshopId)) + 1;
-      const record = buildVersionRecord(snapshot.value, { workshopId: actor.workshopId, number, publishedAt: new Date().toISOString(), publishedBy: actor.name });
+      const latest = await this.deps.versions.latestNumber(actor.workshopId);
+      if (latest > 0 && await this.sameAs(actor.workshopId, latest, requirements)) {
+        throw new HttpError(409, 'unchanged', `nothing has changed since version ${latest}: a new version would only void its signatures`);
+      }
+      const number = latest + 1;
+      const record = buildVersionRecord(requirements, { workshopId: actor.workshopId, number, publishedAt: new Date().toISOString(), publishedBy: actor.name });
       const content = canonicalVersionJson(record);
       const candidate: StoredVersion = {
         number, hash: sha256Hex(content), content, publishedBy: actor.name,
         publishedAt: record.version?.publishedAt ?? '', findings: { ...record.derivation.counts },
+        namedSponsors: record.requirements.meta.sponsors.map((sponsor) => sponsor.name),
       };
       try {
         await this.deps.versions.insert(actor.workshopId, candidate);
@@ -64,6 +72,26 @@ export class VersionService {
     const summary = (await this.list(actor.workshopId)).find((v) => v.number === stored.number);
     if (!summary) throw new Error('a published version is missing from the list');
     return summary;
+  }
+
+  /**
+   * The attendance a version records is who took part: every participant not revoked, in their role (with the
+   * organisation the requirements give for that name, if any) — not whatever list the file carried.
+   */
+  private async withAttendance(workshopId: string, requirements: Requirements): Promise<Requirements> {
+    const people = (await this.deps.participants.list(workshopId)).filter((p) => p.revokedAt === null);
+    const organisation = new Map(requirements.attendance.map((a) => [a.name.toLowerCase(), a.organisation]));
+    return {
+      ...requirements,
+      attendance: people.map((p) => ({ name: p.name, role: p.role, organisation: organisation.get(p.name.toLowerCase()) ?? '' })),
+    };
+  }
+
+  /** Whether the requirements are those of a stored version, attendance aside (someone joining is no new SLA). */
+  private async sameAs(workshopId: string, number: number, requirements: Requirements): Promise<boolean> {
+    const { record } = await this.record(workshopId, number);
+    const comparable = (r: Requirements): string => canonicalJson({ ...r, attendance: [] });
+    return comparable(record.requirements) === comparable(JSON.parse(canonicalJson(requirements)) as Requirements);
   }
 
   async list(workshopId: string): Promise<VersionSummary[]> {

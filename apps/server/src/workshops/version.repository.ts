@@ -1,12 +1,15 @@
 import type { Database } from '@accord/db/schema';
 import type { VersionSummary } from '@accord/protocol/api';
 import type { Kysely } from 'kysely';
+import { sameSponsor } from '../versions/sponsor-names.ts';
 
 export interface StoredVersion {
   readonly number: number;
   readonly hash: string;
   readonly content: string;
   readonly findings: VersionSummary['findings'];
+  /** Sponsors the requirements name, who must sign. */
+  readonly namedSponsors: readonly string[];
   readonly publishedBy: string;
   readonly publishedAt: string;
 }
@@ -37,7 +40,7 @@ export class VersionRepository {
   async insert(workshopId: string, version: StoredVersion, db: Kysely<Database> = this.db): Promise<void> {
     await db.insertInto('versions').values({
       workshop_id: workshopId, number: version.number, hash: version.hash, content: version.content,
-      finding_counts: JSON.stringify(version.findings), published_by: version.publishedBy, published_at: version.publishedAt,
+      finding_counts: JSON.stringify(version.findings), named_sponsors: JSON.stringify(version.namedSponsors), published_by: version.publishedBy, published_at: version.publishedAt,
     }).execute();
   }
 
@@ -47,13 +50,13 @@ export class VersionRepository {
   }
 
   async get(workshopId: string, number: number): Promise<StoredVersion | undefined> {
-    const row = await this.db.selectFrom('versions').select(['number', 'hash', 'content', 'finding_counts', 'published_by', 'published_at'])
+    const row = await this.db.selectFrom('versions').select(['number', 'hash', 'content', 'finding_counts', 'named_sponsors', 'published_by', 'published_at'])
       .where('workshop_id', '=', workshopId).where('number', '=', number).executeTakeFirst();
     return row ? { ...toSummaryRow(row), content: row.content } : undefined;
   }
 
   async list(workshopId: string): Promise<Omit<StoredVersion, 'content'>[]> {
-    const rows = await this.db.selectFrom('versions').select(['number', 'hash', 'finding_counts', 'published_by', 'published_at'])
+    const rows = await this.db.selectFrom('versions').select(['number', 'hash', 'finding_counts', 'named_sponsors', 'published_by', 'published_at'])
       .where('workshop_id', '=', workshopId).orderBy('number').execute();
     return rows.map(toSummaryRow);
   }
@@ -75,17 +78,21 @@ export class VersionRepository {
   }
 }
 
-function toSummaryRow(row: { number: number; hash: string; finding_counts: string; published_by: string; published_at: Date }): Omit<StoredVersion, 'content'> {
+function toSummaryRow(row: { number: number; hash: string; finding_counts: string; named_sponsors: string; published_by: string; published_at: Date }): Omit<StoredVersion, 'content'> {
   const counts = JSON.parse(row.finding_counts) as Partial<VersionSummary['findings']>;
+  const named = JSON.parse(row.named_sponsors) as unknown;
   return {
     number: row.number, hash: row.hash, publishedBy: row.published_by, publishedAt: row.published_at.toISOString(),
     findings: { error: counts.error ?? 0, warning: counts.warning ?? 0, info: counts.info ?? 0 },
+    namedSponsors: Array.isArray(named) ? named.filter((n): n is string => typeof n === 'string') : [],
   };
 }
 
 /**
- * Where each version stands: a sponsor's latest decision on exactly that number and hash counts; a version
- * is approved when every current sponsor has signed it (and there is at least one sponsor).
+ * Where each version stands. The sponsors who must sign are the sponsor participants and the sponsors the
+ * version's requirements name ("Sponsors who sign"), a named sponsor counting as present when a sponsor
+ * participant's name is theirs. A sponsor's latest decision on exactly that number and hash counts; a
+ * version is approved when every one of them has signed it.
  */
 export function summarise(
   versions: readonly Omit<StoredVersion, 'content'>[],
@@ -94,12 +101,16 @@ export function summarise(
 ): VersionSummary[] {
   const latest = versions.reduce((max, v) => Math.max(max, v.number), 0);
   return versions.map((version) => {
-    const statuses = sponsors.map((sponsor) => {
+    const statuses: VersionSummary['sponsors'] = sponsors.map((sponsor) => {
       const own = signatures.filter((s) => s.participantId === sponsor.id && s.versionNumber === version.number && s.hash === version.hash);
       const last = own[own.length - 1];
       return last
         ? { participantId: sponsor.id, name: sponsor.name, status: last.decision, at: last.at, ...(last.comment ? { comment: last.comment } : {}) }
         : { participantId: sponsor.id, name: sponsor.name, status: 'pending' as const };
+    });
+    version.namedSponsors.forEach((named, index) => {
+      if (sponsors.some((sponsor) => sameSponsor(sponsor.name, named))) return;
+      statuses.push({ participantId: `named:${index}`, name: named, status: 'pending' });
     });
     return {
       number: version.number,
