@@ -61,7 +61,10 @@ export function maintenanceSecondsPerPeriod(window: MaintenanceWindow, measured:
   const inside = measured === '24x7'
     ? occurrences
     : intersect(occurrences, intervalsBetween(measured, REFERENCE_YEAR_START_MS, REFERENCE_YEAR_END_MS, fallbackZone));
+  const insideSeconds = totalMs(inside) / 1000;
+  // A monthly window happens twelve times in any year: its reference year is a mean year, so a 2 h monthly
+  // window costs exactly 2 h a month. A weekly one happens 52 or 53 times: it is a rate over the real year.
+  if (window.recurrence.kind === 'monthly') return periodsRecord((period) => insideSeconds * (PERIOD_SECONDS[period] / PERIOD_SECONDS.year));
   const referenceSeconds = (REFERENCE_YEAR_END_MS - REFERENCE_YEAR_START_MS) / 1000;
-  const perSecond = totalMs(inside) / 1000 / referenceSeconds;
-  return periodsRecord((period) => perSecond * PERIOD_SECONDS[period]);
+  return periodsRecord((period) => (insideSeconds / referenceSeconds) * PERIOD_SECONDS[period]);
 }

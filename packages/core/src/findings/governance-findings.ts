@@ -12,22 +12,28 @@ const unexplained = (provenance: Provenance): boolean => provenance.source === u
 export function governanceFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
   const { requirements } = ctx;
-  const missingRationale = (fields: Finding['fields'], what: string, functionId?: string): void => {
+  const missingRationale = (fields: Finding['fields'], what: string, functionId?: string, provenance?: Provenance): void => {
+    const noSource = provenance === undefined || provenance.source === undefined;
+    const noRationale = provenance === undefined || provenance.rationale.trim() === '';
+    const missing = noSource && noRationale ? 'source or rationale' : noSource ? 'source' : 'rationale';
+    const consequence = noRationale ? 'the justification cannot say why' : 'the justification cannot say whether it is a business, regulatory or operational need';
     findings.push({
       code: 'MISSING_RATIONALE', severity: 'warning', ...(functionId ? { functionId } : {}), fields,
-      message: `${what} has no ${'source or rationale'}: the justification cannot say who asked for it or why.`,
-      fix: 'Record the source (business, regulatory, operational), who asked, and why.',
+      message: `${what} has no ${missing}: ${consequence}.`,
+      fix: noSource && noRationale
+        ? 'Record the source (business, regulatory, operational), who asked, and why.'
+        : noSource ? 'Say whether it is a business, regulatory or operational requirement.' : 'Record why this value: the business reason, regulation or constraint.',
     });
   };
   for (const facts of ctx.functions) {
     const { fn } = facts;
     if (fn.availability && unexplained(fn.availability.provenance)) {
-      missingRationale([path.availabilityRationale(fn.id)], `The ${fn.availability.targetPercent} % target of ${fn.name}`, fn.id);
+      missingRationale([path.availabilityRationale(fn.id)], `The ${fn.availability.targetPercent} % target of ${fn.name}`, fn.id, fn.availability.provenance);
     }
     for (const scenario of SCENARIOS) {
       const objective = fn.recovery[scenario];
       if (!objective) continue;
-      if (unexplained(objective.provenance)) missingRationale([path.recoveryRationale(fn.id, scenario)], `The ${scenario.replace('-', ' ')} RPO/RTO of ${fn.name}`, fn.id);
+      if (unexplained(objective.provenance)) missingRationale([path.recoveryRationale(fn.id, scenario)], `The ${scenario.replace('-', ' ')} RPO/RTO of ${fn.name}`, fn.id, objective.provenance);
       if (!requirements.recoveryTests.some((t) => t.functionId === fn.id && t.scenario === scenario)) {
         findings.push({
           code: 'NO_RECOVERY_TEST', severity: 'warning', functionId: fn.id, scenario,
@@ -52,7 +58,7 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
         findings.push({
           code: 'RETENTION_BELOW_REGULATORY', severity: 'error', functionId: fn.id,
           fields: [path.backup(plan.id, 'retentionDays'), path.regulatory(rule.id)],
-          message: `${plan.name} keeps backups of ${fn.name} for ${plan.retentionDays} days, but ${rule.name}${rule.reference ? ` (${rule.reference})` : ''} requires ${rule.retentionDays}.`,
+          message: `${plan.name} keeps backups of ${fn.name} for ${plan.retentionDays} days, but ${rule.name}${rule.reference ? ` (${rule.reference})` : ''} requires ${rule.retentionDays} days.`,
           fix: `Retain at least ${rule.retentionDays} days (for example in an archive tier), or document why ${rule.name} does not apply.`,
         });
       }
@@ -68,15 +74,15 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
     }
   }
   for (const plan of requirements.backups) {
-    if (unexplained(plan.provenance)) missingRationale([path.backup(plan.id, 'provenance')], `Backup plan ${plan.name}`);
+    if (unexplained(plan.provenance)) missingRationale([path.backup(plan.id, 'provenance')], `Backup plan ${plan.name}`, undefined, plan.provenance);
   }
   for (const severity of requirements.support.severities) {
     if (unexplained(severity.provenance) && (severity.responseSeconds !== undefined || severity.resolutionSeconds !== undefined)) {
-      missingRationale([path.severity(severity.id, 'provenance')], `The targets of ${severity.name}`);
+      missingRationale([path.severity(severity.id, 'provenance')], `The targets of ${severity.name}`, undefined, severity.provenance);
     }
   }
   for (const window of requirements.maintenance) {
-    if (unexplained(window.provenance)) missingRationale([path.maintenance(window.id, 'provenance')], `Maintenance window ${window.name}`);
+    if (unexplained(window.provenance)) missingRationale([path.maintenance(window.id, 'provenance')], `Maintenance window ${window.name}`, undefined, window.provenance);
   }
   const open = requirements.proposals.filter((p) => p.status === 'open');
   for (const field of [...new Set(open.map((p) => p.field))].sort()) {

@@ -1,7 +1,7 @@
 import { targetForDowntime } from '../budget/downtime-budget.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { SCENARIOS, type Scenario } from '../model/index.ts';
-import { CONTINUOUS_REPLICATION, HA_OPTIONS } from '../recommend/ha-options.ts';
+import { CONTINUOUS_REPLICATION, HA_OPTIONS, hasLaggedCopy } from '../recommend/ha-options.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
@@ -50,7 +50,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           fix: `Add continuous replication (${scenario === 'site-loss' ? 'SCR or a multi-site DAG' : 'CCR or a DAG'}), or accept an RPO of ${human(facts.backupPlan.intervalSeconds)}.`,
         });
       }
-      if (scenario === 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && !design.includes('dag-lagged')) {
+      if (scenario === 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && !hasLaggedCopy(facts.design)) {
         findings.push({
           code: 'BACKUP_INTERVAL_EXCEEDS_RPO', severity: 'error', functionId: fn.id, scenario,
           fields: [path.rpo(fn.id, scenario), path.backup(facts.backupPlan.id, 'intervalSeconds')],
@@ -70,7 +70,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
         }
       }
       for (const protection of facts.design) {
-        const relied = (protection.kind === 'scr' && scenario === 'site-loss') || (protection.kind === 'dag-lagged' && scenario === 'data-corruption');
+        const relied = (protection.kind === 'scr' && (scenario === 'site-loss' || scenario === 'data-corruption')) || (protection.kind === 'dag-lagged' && scenario === 'data-corruption');
         if (!relied) continue;
         const option = HA_OPTIONS[protection.kind];
         const lag = protection.replayLagSeconds ?? option.defaultReplayLagSeconds;

@@ -12,6 +12,8 @@ describe('describeField', () => {
     expect(describeField('/functions/mailbox-access/recovery/site-loss/rtoSeconds', names)).toBe('Mailbox access · site loss · RTO');
     expect(describeField('/support/severities/sev1/responseSeconds', names)).toBe('support · Severity 1 — outage · response');
     expect(describeField('/components/dns/instances', names)).toBe('Internal DNS · instances');
+    expect(describeField('/support/coverageCalendarId', names)).toBe('support · support calendar');
+    expect(describeField('/recoveryTests', names)).toBe('recovery tests');
   });
 
   it('falls back to the id for items it does not know', () => {

@@ -8,7 +8,16 @@ const LABELS: Readonly<Record<string, string>> = {
   restoreOverheadSeconds: 'restore overhead', dependsOn: 'dependencies', design: 'design', dataSizeGb: 'data size',
   durationSeconds: 'duration', counted: 'counted', timeZone: 'time zone', instances: 'instances', required: 'required',
   coverageCalendarId: 'support calendar', onCallCalendarId: 'on-call calendar', name: 'name', title: 'title',
+  recoveryTests: 'recovery tests', backups: 'backup plans', regulatory: 'regulatory retention', risks: 'risks',
+  maintenance: 'maintenance windows', calendars: 'calendars', functions: 'business functions', components: 'components',
+  groups: 'redundant groups', proposals: 'proposals', decisions: 'decisions', attendance: 'attendance',
+  serviceHoursCalendarId: 'service hours calendar', severities: 'severities', escalation: 'escalation', meta: 'workshop',
 };
+
+/** Sections whose second segment is an item id (the rest hold fields directly). */
+const COLLECTIONS: ReadonlySet<string> = new Set([
+  'functions', 'components', 'groups', 'calendars', 'maintenance', 'backups', 'regulatory', 'risks', 'recoveryTests', 'proposals', 'decisions',
+]);
 
 /** Display names of every id-keyed item, keyed `collection/id` (`functions/mailbox` → "Mailbox access"). */
 export function itemNames(requirements: Pick<Requirements, 'functions' | 'components' | 'groups' | 'calendars' | 'maintenance' | 'backups' | 'regulatory' | 'support'>): Map<string, string> {
@@ -34,7 +43,7 @@ export function describeField(path: string, names: ReadonlyMap<string, string> =
     if (index === 0 && segments.length > 1 && segment !== 'meta' && segment !== 'support') return;
     if (segment === 'provenance' || segment === 'availability' || segment === 'recovery') return;
     if (segment === 'severities' && segments[0] === 'support') return;
-    const isItem = index === 1 || (segments[0] === 'support' && segments[1] === 'severities' && index === 2);
+    const isItem = (index === 1 && COLLECTIONS.has(segments[0] ?? '')) || (segments[0] === 'support' && segments[1] === 'severities' && index === 2);
     if (isItem) parts.push(names.get(`${segments[0] === 'support' ? 'severities' : segments[0]}/${segment}`) ?? segment);
     else parts.push(LABELS[segment] ?? segment.replace(/-/g, ' '));
   });

@@ -1,6 +1,6 @@
 import type { BackupPlan, BusinessFunction, RegulatoryRetention } from '../model/index.ts';
 import { formatDuration } from '../units/duration.ts';
-import { CONTINUOUS_REPLICATION } from './ha-options.ts';
+import { CONTINUOUS_REPLICATION, hasLaggedCopy } from './ha-options.ts';
 
 /** Retention kept for operational restores when no regulation asks for more (days). */
 export const OPERATIONAL_RETENTION_DAYS = 30;
@@ -24,7 +24,7 @@ export interface DerivedBackupPlan {
  */
 export function deriveBackupPlan(fn: BusinessFunction, regulatory: readonly RegulatoryRetention[], stated: BackupPlan | undefined): DerivedBackupPlan {
   const replicated = fn.design.some((p) => CONTINUOUS_REPLICATION.includes(p.kind) && p.kind !== 'dag-lagged');
-  const lagged = fn.design.some((p) => p.kind === 'dag-lagged');
+  const lagged = hasLaggedCopy(fn.design);
   const rpos: number[] = [];
   const corruption = fn.recovery['data-corruption'];
   if (corruption && !lagged) rpos.push(corruption.rpoSeconds);

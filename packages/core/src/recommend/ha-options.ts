@@ -56,9 +56,11 @@ export const HA_OPTIONS: Readonly<Record<ProtectionKind, HaOption>> = {
   },
   scr: {
     kind: 'scr', costRank: 4, pattern: 'Standby copy at a recovery site', platformTerm: 'Standby continuous replication (SCR)',
-    protects: ['site-loss'], automaticFailover: false, asynchronous: true,
+    // Its replay lag is also the 2007 platform's lagged copy: logs not yet replayed hold the state from before a
+    // logical corruption, as long as the corruption is found within the lag.
+    protects: ['site-loss', 'data-corruption'], automaticFailover: false, asynchronous: true,
     typicalRpoSeconds: 5 * MINUTE, activationSeconds: HOUR, defaultReplayLagSeconds: 24 * HOUR,
-    notes: 'Manual activation at the recovery site; replay lag defaults to 24 h (plus 50 logs), which activation must replay first.',
+    notes: 'Manual activation at the recovery site; replay lag defaults to 24 h (plus 50 logs), which activation must replay first; the lag doubles as a point-in-time copy against corruption found within it.',
   },
   'load-balanced-pool': {
     kind: 'load-balanced-pool', costRank: 2, pattern: 'Load-balanced pool of stateless servers', platformTerm: 'NLB/hardware load balancing (Client Access), several Hub Transport servers per site, Edge servers behind several MX records',
@@ -91,3 +93,11 @@ export const CONTINUOUS_REPLICATION: readonly ProtectionKind[] = ['lcr', 'ccr', 
 
 /** At or above this target a design must not depend on people to fail over (DOMAIN.md). */
 export const NO_MANUAL_INTERVENTION_FROM_PERCENT = 99.99;
+
+/**
+ * Whether a design keeps a copy that lags behind, which a logical corruption reaches only after the lag: a
+ * lagged DAG copy, or an SCR standby with a replay lag (24 h unless set otherwise).
+ */
+export function hasLaggedCopy(design: readonly { readonly kind: ProtectionKind; readonly replayLagSeconds?: number | undefined }[]): boolean {
+  return design.some((p) => p.kind === 'dag-lagged' || (p.kind === 'scr' && (p.replayLagSeconds ?? HA_OPTIONS.scr.defaultReplayLagSeconds) > 0));
+}

@@ -59,9 +59,26 @@ describe('recommendHa', () => {
     expect(result.perScenario[0]?.rejected.find((r) => r.option === 'ccr')?.reasons.join()).toContain('RPO 0 is out of reach');
   });
 
-  it('turns to a lagged copy for data corruption with a tight RPO', () => {
+  it('turns to a lagged copy for data corruption with a tight RPO: on this platform, SCR with a replay lag', () => {
     const result = recommendHa(mailbox({ 'data-corruption': { rpoSeconds: '15m', rtoSeconds: '8h' } }), ctx);
+    const chosen = result.perScenario[0]?.chosen;
+    expect(chosen?.option).toBe('scr');
+    expect(chosen?.conditions).toEqual([
+      'set the SCR replay lag to at most 7h (default 24 h)',
+      'find a corruption within the replay lag (7h): after that the standby holds it too',
+    ]);
+    expect(result.perScenario[0]?.rejected.map((r) => r.option)).toEqual(['backup-restore']);
+  });
+
+  it('takes a lagged DAG copy where an SCR standby cannot be activated in time', () => {
+    const result = recommendHa(mailbox({ 'data-corruption': { rpoSeconds: '15m', rtoSeconds: '5h' } }, { design: [{ kind: 'scr', activationSeconds: 6 * 3600 }] }), ctx);
     expect(result.perScenario[0]?.chosen?.option).toBe('dag-lagged');
+    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toMatch(/recovery takes/);
+  });
+
+  it('refuses an SCR standby without replay lag as protection against corruption', () => {
+    const result = recommendHa(mailbox({ 'data-corruption': { rpoSeconds: '15m', rtoSeconds: '8h' } }, { design: [{ kind: 'scr', replayLagSeconds: 0 }] }), ctx);
+    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toMatch(/replays a corruption/);
   });
 
   it('rejects manual activation at 99.99 % even when its time would fit', () => {

@@ -8,7 +8,7 @@ import { restoreSeconds } from './restore-time.ts';
 const LADDER: Readonly<Record<Scenario, readonly ProtectionKind[]>> = {
   'component-failure': ['backup-restore', 'lcr', 'scc', 'ccr', 'dag', 'synchronous-replication'],
   'site-loss': ['backup-restore', 'scr', 'dag', 'synchronous-replication'],
-  'data-corruption': ['backup-restore', 'dag-lagged'],
+  'data-corruption': ['backup-restore', 'scr', 'dag-lagged'],
 };
 
 export interface OptionAssessment {
@@ -66,13 +66,16 @@ function assess(kind: ProtectionKind, scenario: Scenario, objective: RecoveryObj
   } else if (kind === 'scr') {
     const stated = fn.design.find((p) => p.kind === 'scr')?.replayLagSeconds;
     const activation = fn.design.find((p) => p.kind === 'scr')?.activationSeconds ?? option.activationSeconds;
-    const lag = stated ?? option.defaultReplayLagSeconds;
+    let lag = stated ?? option.defaultReplayLagSeconds;
     // The default 24 h lag is a setting, not a law: where activation alone fits, recommend a shorter lag.
     if (stated === undefined && activation + lag > objective.rtoSeconds && activation <= objective.rtoSeconds) {
-      conditions.push(`set the SCR replay lag to at most ${formatDuration(objective.rtoSeconds - activation)} (default 24 h)`);
-      rtoSeconds = objective.rtoSeconds;
-    } else {
-      rtoSeconds = option.activationSeconds + lag;
+      lag = objective.rtoSeconds - activation;
+      conditions.push(`set the SCR replay lag to at most ${formatDuration(lag)} (default 24 h)`);
+    }
+    rtoSeconds = activation + lag;
+    if (scenario === 'data-corruption') {
+      if (lag === 0) reasons.push('without a replay lag the standby copy replays a corruption as soon as it happens');
+      else conditions.push(`find a corruption within the replay lag (${formatDuration(lag)}): after that the standby holds it too`);
     }
   }
   const own = fn.design.find((p) => p.kind === kind)?.activationSeconds;

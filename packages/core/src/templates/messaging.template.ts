@@ -109,7 +109,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
     { id: 'nightly-full', name: 'Nightly full backup to disk, weekly to tape', appliesTo: [], type: 'full', intervalSeconds: '24h', retentionDays: 90, offsiteCopies: 1, restoreThroughputGbPerHour: 250, restoreOverheadSeconds: '1h', provenance: operational('Backup team', 'Backups run from the passive CCR node to keep load off the active one.') },
   ],
   regulatory: [
-    { id: 'hgb-257', name: 'Commercial correspondence', reference: 'HGB §257 / AO §147 (6 and 10 years)', retentionDays: 2190, appliesTo: ['mailbox-access', 'mail-flow'] },
+    { id: 'hgb-257', name: 'Commercial correspondence', reference: 'HGB §257 / AO §147 (6 and 10 years)', retentionDays: 2192, appliesTo: ['mailbox-access', 'mail-flow'] },
   ],
   support: {
     coverageCalendarId: 'service-desk',
