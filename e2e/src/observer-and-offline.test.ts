@@ -132,15 +132,16 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await waitForSaved(facilitator.page);
   });
 
-  it('disconnects a revoked participant at once and tells them why', async () => {
+  it('disconnects a removed participant at once, tells them why, and revokes the link they joined with', async () => {
     await facilitator.page.getByRole('button', { name: 'Invite & manage' }).click();
     const dialog = facilitator.page.getByRole('dialog', { name: 'Invite and manage' });
     await dialog.getByRole('button', { name: 'Remove Works council from the workshop' }).click();
+    await facilitator.page.getByRole('alertdialog', { name: 'Remove Works council?' })
+      .getByRole('button', { name: 'Remove and revoke the link' }).click();
     await observer.page.getByRole('alert').getByText(/revoked/).waitFor();
     await expect.poll(() => savedState(observer.page)).toBe('stopped');
 
-    // Revoking the link itself: whoever opens it later is told it no longer works.
-    await dialog.getByRole('button', { name: /Revoke the observer link/ }).click();
+    // Whoever opens the link later is told it no longer works.
     await dialog.getByRole('row', { name: /Observer/ }).getByText('revoked').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     const { context, page } = await openContext(browser);

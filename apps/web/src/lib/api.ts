@@ -60,8 +60,9 @@ export const api = {
     request('POST', `${base(id)}/invites`, createdInviteSchema, body),
   revokeInvite: (id: string, inviteId: string) => request('DELETE', `${base(id)}/invites/${encodeURIComponent(inviteId)}`, nothing),
   participants: (id: string) => request('GET', `${base(id)}/participants`, z.array(participantViewSchema)),
-  revokeParticipant: (id: string, participantId: string) =>
-    request('DELETE', `${base(id)}/participants/${encodeURIComponent(participantId)}`, nothing),
+  /** `alsoRevokeInvite`: the link they joined with stops working too (people who already joined by it stay in). */
+  revokeParticipant: (id: string, participantId: string, options: { alsoRevokeInvite?: boolean } = {}) =>
+    request('DELETE', `${base(id)}/participants/${encodeURIComponent(participantId)}${options.alsoRevokeInvite ? '?alsoRevokeInvite=1' : ''}`, nothing),
   importRequirements: (id: string, requirementsText: string) => request('PUT', `${base(id)}/requirements`, nothing, { requirementsText }),
   publish: (id: string) => request('POST', `${base(id)}/versions`, versionSummarySchema),
   versions: (id: string) => request('GET', `${base(id)}/versions`, z.array(versionSummarySchema)),
@@ -81,7 +82,19 @@ export function requirementsUrl(workshopId: string, format: 'yaml' | 'json'): st
   return `${base(workshopId)}/requirements?format=${format}`;
 }
 
-/** One sentence for a failed call, with the file problems when there are some. */
+/**
+ * One sentence for a failed call. When the answer lists file problems, the sentence only introduces the
+ * list (`ProblemList` shows each): the server's message quotes the first problem, which would show twice.
+ */
 export function describeProblem(problem: ApiProblem): string {
+  const count = problem.problems?.length ?? 0;
+  if (count > 0) {
+    const many = `${count >= 100 ? `${count} or more` : count} problem${count === 1 ? '' : 's'}`;
+    switch (problem.code) {
+      case 'invalid_requirements': return `The requirements file has ${many}:`;
+      case 'requirements_invalid': return `The requirements cannot be published yet; ${many} to fix:`;
+      default: return `${many.charAt(0).toUpperCase()}${many.slice(1)}:`;
+    }
+  }
   return problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
 }
