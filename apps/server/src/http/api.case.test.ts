@@ -262,7 +262,7 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
         const response = await fetch(`${t.url}/api/workshops/${workshopId}/versions/${latest?.number}/document.${format}`, { headers: { authorization: `Bearer ${tokens.sponsor}` } });
         expect(response.status, format).toBe(200);
         expect(response.headers.get('content-type')).toMatch(type);
-        expect(response.headers.get('content-disposition')).toMatch(new RegExp(`v${latest?.number}\\.`));
+        expect(response.headers.get('content-disposition')).toMatch(new RegExp(`filename="messaging-sla-2028-v${latest?.number}\\.`));
         expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
         const bytes = new Uint8Array(await response.arrayBuffer());
         const text = new TextDecoder().decode(bytes);

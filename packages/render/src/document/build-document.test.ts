@@ -101,4 +101,16 @@ describe('buildDocument', () => {
     expect(model.convention).toBe(published.record.derivation.convention);
     expect(textOf(section(sla, 'Availability commitments'))).toContain('365.2425 days');
   });
+
+  it('names scheduled tests and decisions in words, and flags a decision the field has moved on from', () => {
+    expect(textOf(section(sla!, 'Continuity: recovery point and recovery time'))).toContain('Failover drill every 90 days, last run 2026-09-14');
+    const requirements = messagingRequirements();
+    const changed = { ...requirements, functions: requirements.functions.map((f) => (f.id === 'mailbox-access'
+      ? { ...f, recovery: { ...f.recovery, 'component-failure': { ...f.recovery['component-failure']!, rtoSeconds: 4 * 3600 } } }
+      : f)) };
+    const mailbox = buildDocument(inputFor(changed, PUBLISHED)).parts[1]?.sections.find((s) => s.title === 'Mailbox access');
+    expect(textOf(mailbox!)).toContain('30m (since changed to 4h)');
+    const unchangedMailbox = justification?.sections.find((s) => s.title === 'Mailbox access');
+    expect(textOf(unchangedMailbox!)).not.toContain('since changed');
+  });
 });

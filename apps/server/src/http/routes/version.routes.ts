@@ -37,7 +37,8 @@ export function versionRoutes(deps: { readonly service: VersionService; readonly
     const rendered = await deps.service.document(workshopId, number, format.data);
     const inline = c.req.query('inline') === '1' && format.data === 'html';
     c.header('Content-Type', rendered.mediaType);
-    c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="accord-${workshopId}-v${number}.${rendered.extension}"`);
+    const { record } = await deps.service.record(workshopId, number);
+    c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${documentFileName(record.requirements.meta.title, number, rendered.extension)}"`);
     c.header('Cache-Control', 'private, no-cache');
     const body = rendered.body;
     return c.body(typeof body === 'string' ? body : new Uint8Array(body).buffer);
@@ -50,4 +51,10 @@ export function versionRoutes(deps: { readonly service: VersionService; readonly
   });
 
   return app;
+}
+
+/** "Messaging platform SLA workshop", 3, "pdf" → "messaging-platform-sla-workshop-v3.pdf": readable, and safe in a header. */
+export function documentFileName(title: string, number: number, extension: string): string {
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return `${slug || 'sla'}-v${number}.${extension}`;
 }

@@ -55,7 +55,7 @@ export function deliberationBlocks(requirements: Requirements, matches: (field: 
       columns: [...fieldColumn, { label: 'Value', width: 1.2 }, { label: 'Decided by', width: 1.8 }, { label: 'When', width: 1.8 }, { label: 'Note', width: 4.6 }],
       rows: decisions.map((d) => [
         ...(labelFields ? [cell(fieldLabel(d.field, requirements))] : []),
-        cell(fieldValue(d.field, d.value)),
+        decidedValueCell(requirements, d.field, d.value),
         cell(d.decidedBy),
         cell(d.decidedAt ? instantLabel(d.decidedAt) : '—'),
         cell(d.note || '—'),
@@ -68,4 +68,23 @@ export function deliberationBlocks(requirements: Requirements, matches: (field: 
 /** Matches a field path and every path below it. */
 export function under(prefix: string): (field: string) => boolean {
   return (field) => field === prefix || field.startsWith(`${prefix}/`);
+}
+
+/** The decided value, flagged when the field has been changed since: the decision is then history. */
+function decidedValueCell(requirements: Requirements, field: string, value: Requirements['decisions'][number]['value']): ReturnType<typeof cell> {
+  const now = valueAtPath(requirements, field);
+  if (now === undefined || JSON.stringify(now) === JSON.stringify(value)) return cell(fieldValue(field, value));
+  const current = typeof now === 'string' || typeof now === 'number' || typeof now === 'boolean' ? fieldValue(field, now) : 'another value';
+  return cell(`${fieldValue(field, value)} (since changed to ${current})`, 'warning');
+}
+
+/** The value at an id-addressed field path of the requirements, or undefined. */
+export function valueAtPath(requirements: Requirements, path: string): unknown {
+  let current: unknown = requirements;
+  for (const segment of path.split('/').slice(1)) {
+    if (Array.isArray(current)) current = current.find((item: unknown) => (item as { id?: unknown } | null)?.id === segment);
+    else if (current !== null && typeof current === 'object') current = (current as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return current;
 }

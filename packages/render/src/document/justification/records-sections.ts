@@ -40,7 +40,7 @@ export function decisionLogSection(ctx: BuildContext): SectionDraft {
           cell(fieldLabel(d.field, requirements)),
           cell(fieldValue(d.field, d.value)),
           cell(d.decidedBy),
-          cell([d.note, d.proposalId ? `(from proposal ${d.proposalId})` : ''].filter((s) => s !== '').join(' ') || '—'),
+          cell([d.note, proposalOrigin(requirements, d.proposalId)].filter((s) => s !== '').join(' ') || '—'),
         ]),
       }];
   if (requirements.proposals.length > 0) {
@@ -68,4 +68,11 @@ export function attendanceSection(ctx: BuildContext): SectionDraft {
           rows: attendance.map((a) => [cell(a.name), cell(words(a.role)), cell(a.organisation || '—')]),
         }],
   };
+}
+
+/** Where a decision came from, by the person who proposed it rather than the proposal's id. */
+function proposalOrigin(requirements: BuildContext['requirements'], proposalId: string | undefined): string {
+  if (proposalId === undefined) return '';
+  const proposal = requirements.proposals.find((p) => p.id === proposalId);
+  return proposal ? `(accepting ${proposal.proposedBy}'s proposal)` : '(from a proposal)';
 }

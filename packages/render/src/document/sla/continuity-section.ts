@@ -43,11 +43,19 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
         cell(scenarioLabel(test.scenario)),
         cell(words(test.kind)),
         cell(`${test.everyDays} days`),
-        test.scheduledAs ? cell(`yes (${test.scheduledAs})`, 'ok') : cell('not scheduled', 'warning'),
+        scheduledCell(ctx, test.scheduledAs),
       ])),
     });
   }
   const findings = findingsFor(derivation, 'continuity');
   if (findings.length > 0) blocks.push({ kind: 'findings', findings });
   return { id: 'sla-continuity', title: 'Continuity: recovery point and recovery time', blocks };
+}
+
+/** The test the workshop scheduled for this need, as a reader wants it: its kind, how often, when last run. */
+function scheduledCell(ctx: BuildContext, scheduledAs: string | undefined): Cell {
+  if (scheduledAs === undefined) return cell('not scheduled', 'warning');
+  const test = ctx.requirements.recoveryTests.find((t) => t.id === scheduledAs);
+  if (!test) return cell('yes', 'ok');
+  return cell(`${words(test.kind)} every ${test.everyDays} days${test.lastRun ? `, last run ${test.lastRun}` : ''}`, 'ok');
 }
