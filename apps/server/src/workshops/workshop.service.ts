@@ -152,6 +152,9 @@ export class WorkshopService {
 /** A 400 carrying each problem of a requirements file, with its path. */
 export function fileProblems(problems: readonly { path: string; message: string }[]): HttpError {
   const first = problems[0];
-  const summary = `the requirements file has ${problems.length} problem${problems.length === 1 ? '' : 's'}${first ? `; first: ${first.path || '(file)'}: ${first.message}` : ''}`;
+  const where = first?.path ? `${first.path}: ` : '';
+  const summary = problems.length === 1 && first
+    ? `the requirements file has a problem: ${where}${first.message}`
+    : `the requirements file has ${problems.length} problems${first ? `; the first: ${where}${first.message}` : ''}`;
   return new HttpError(400, 'invalid_requirements', summary, 'requirementsText', problems.slice(0, 100));
 }

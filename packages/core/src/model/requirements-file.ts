@@ -21,7 +21,8 @@ export function parseRequirementsText(text: string): ParseRequirementsResult {
   try {
     data = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
   } catch (error) {
-    const message = error instanceof YAMLParseError ? error.message.split('\n')[0] ?? error.message : 'not valid JSON or YAML';
+    // The parser's first line names the problem and its place; the code excerpt after it is for terminals.
+    const message = error instanceof YAMLParseError ? (error.message.split('\n')[0] ?? error.message).replace(/:\s*$/, '') : 'not valid JSON or YAML';
     return { ok: false, problems: [{ path: '', message: `cannot parse the file: ${message}` }] };
   }
   return validateRequirements(data);
@@ -38,7 +39,9 @@ export function validateRequirements(data: unknown): ParseRequirementsResult {
 }
 
 function toProblem(issue: z.core.$ZodIssue): FileProblem {
-  return { path: formatPath(issue.path), message: issue.message };
+  // zod says "Invalid input: expected object, received undefined" for a field left out: say it plainly.
+  const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+  return { path: formatPath(issue.path), message: missing ? `is missing (expected ${issue.expected})` : issue.message };
 }
 
 /** `['functions', 0, 'availability']` → `functions[0].availability`. */

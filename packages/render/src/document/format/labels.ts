@@ -44,7 +44,10 @@ export function plural(count: number, noun: string): string {
 }
 
 /** Title case of an id-like enum value: "almost-certain" → "Almost certain". */
+/** Words that are names of their own and keep their capitals. */
+const ACRONYMS: Readonly<Record<string, string>> = { dns: 'DNS', dag: 'DAG', lcr: 'LCR', ccr: 'CCR', scr: 'SCR', scc: 'SCC' };
+
 export function words(value: string): string {
-  const spaced = value.replace(/-/g, ' ');
+  const spaced = value.split('-').map((word) => ACRONYMS[word] ?? word).join(' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
