@@ -17,6 +17,13 @@ function finding(page: Page, code: string, path: string) {
   return page.locator(`[data-code="${code}"][data-fields~="${path}"]`).first();
 }
 
+/** Publishes the next version from Sign-off, confirming the question the live preview's errors raise. */
+async function publishAnyway(page: Page, version: number): Promise<void> {
+  await page.getByRole('button', { name: `Publish version ${version}` }).click();
+  await page.getByRole('alertdialog', { name: new RegExp(`^Publish version ${version} with \\d+ errors?\\?$`) })
+    .getByRole('button', { name: 'Publish anyway' }).click();
+}
+
 async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
   const violations = await seriousAxeViolations(page);
   expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
@@ -190,21 +197,32 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
 
   it('publishes a version that the sponsor reviews and signs on a phone, and downloads the PDF', async () => {
     await openPhase(facilitator.page, 'Sign-off');
-    await facilitator.page.getByRole('button', { name: 'Publish version 1' }).click();
+    await publishAnyway(facilitator.page, 1);
     await facilitator.page.getByRole('heading', { name: 'Version 1', exact: true }).waitFor();
 
     // The sponsor, elsewhere in the agenda, is told a version waits for them and gets there in one tap.
     await sponsor.page.getByRole('button', { name: 'Review and sign' }).click();
     await sponsor.page.getByRole('heading', { level: 1, name: 'Sign-off' }).waitFor();
     await sponsor.page.getByRole('heading', { name: 'Version 1', exact: true }).waitFor();
-    await sponsor.page.frameLocator('iframe[title^="SLA and justification"]').locator('body').getByText(/Mailbox access/).first().waitFor();
+    // On a phone the document opens full screen rather than scrolling in a frame inside the scrolling page.
+    await expect(sponsor.page.locator('iframe[title^="SLA and justification"]').isVisible()).resolves.toBe(false);
+    await sponsor.page.getByRole('button', { name: 'Read the document full screen' }).click();
+    const reader = sponsor.page.getByRole('dialog', { name: 'SLA and justification, version 1' });
+    await reader.frameLocator('iframe').locator('body').getByText(/Mailbox access/).first().waitFor();
+    const frame = await reader.locator('iframe').boundingBox();
+    expect(frame?.width).toBe(PHONE.viewport.width);
+    expect(frame?.height).toBeGreaterThan(PHONE.viewport.height * 0.85);
+    await screenshot(sponsor.page, 'document-390');
+    await reader.getByRole('button', { name: 'Close' }).click();
     await sponsor.page.getByRole('radio', { name: /Sign — I approve/ }).check();
     await screenshot(sponsor.page, 'sponsor-390');
     await expectNoSeriousAxeViolations(sponsor.page, 'sponsor view');
     await sponsor.page.getByRole('button', { name: 'Sign version 1' }).click();
     await sponsor.page.getByRole('row', { name: /Karin Vogt \(you\)/ }).getByText('signed').waitFor();
-    // The facilitator's list updates on the signature event: the only sponsor signed, so the version is approved.
-    await facilitator.page.getByRole('listitem').filter({ hasText: 'v1' }).getByText('approved').waitFor();
+    // The facilitator's list updates on the signature event. The requirements name a second sponsor, who has
+    // not joined: the version waits for them too.
+    await facilitator.page.getByRole('listitem').filter({ hasText: 'v1' }).getByText('awaiting signatures (1 of 2)').waitFor();
+    await facilitator.page.getByRole('row', { name: /Markus Brandt/ }).getByText('has not joined yet').waitFor();
 
     const [download] = await Promise.all([
       facilitator.page.waitForEvent('download'),
@@ -220,13 +238,40 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await typeInto(facilitator.page, TARGET, '99.9');
     await waitForSaved(facilitator.page);
     await openPhase(facilitator.page, 'Sign-off');
-    await facilitator.page.getByRole('button', { name: 'Publish version 2' }).click();
+    await publishAnyway(facilitator.page, 2);
     await facilitator.page.getByRole('heading', { name: 'Version 2', exact: true }).waitFor();
 
     await sponsor.page.getByRole('button', { name: /^v2/ }).click();
     const changes = sponsor.page.locator('details', { hasText: 'What changed since version 1' });
     await changes.getByRole('row', { name: /Mailbox access · availability target 99.95 99.9/ }).waitFor();
     await screenshot(sponsor.page, 'sponsor-changes-390');
+  });
+
+  it('shows who rejected a version in the version list, not "awaiting signatures"', async () => {
+    await sponsor.page.getByRole('radio', { name: /Reject — it needs changes/ }).check();
+    await sponsor.page.getByLabel('Comment (say why)').fill('Mobile sync needs a second gateway; budget it first.');
+    await sponsor.page.getByRole('button', { name: 'Reject version 2' }).click();
+    const v2 = facilitator.page.getByRole('listitem').filter({ hasText: 'v2' });
+    await v2.getByText('rejected by Karin Vogt').waitFor();
+    await expect(v2.getByText('awaiting signatures').count()).resolves.toBe(0);
+    await facilitator.page.getByTestId('signatures').getByText('Rejected by Karin Vogt; 0 of 2 sponsors have signed.').waitFor();
+    await screenshot(facilitator.page, 'rejected-1280');
+  });
+
+  it('asks before publishing with errors, and shows the server’s reason when it refuses', async () => {
+    const errors = Number(/(\d+) errors?/.exec(await facilitator.page.getByTestId('findings-counts').first().textContent() ?? '')?.[1]);
+    expect(errors).toBeGreaterThan(0);
+    await facilitator.page.getByRole('button', { name: 'Publish version 3' }).click();
+    const confirm = facilitator.page.getByRole('alertdialog', { name: `Publish version 3 with ${errors} errors?` });
+    await confirm.waitFor();
+    await screenshot(facilitator.page, 'publish-confirm-1280');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+
+    // Nothing changed since version 2: the server refuses, and says why.
+    await publishAnyway(facilitator.page, 3);
+    await facilitator.page.getByRole('alert').getByText(/^Nothing has changed since version 2/).waitFor();
+    await expect(facilitator.page.getByRole('button', { name: /^v3/ }).count()).resolves.toBe(0);
   });
 
   it('has no serious accessibility violations on any phase or dialog', async () => {
