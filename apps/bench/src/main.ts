@@ -43,6 +43,7 @@ const plan: BenchPlan = {
   deadline: started + (budgetSeconds - (runs('packages') ? PACKAGES_RESERVE_SECONDS : 0)) * 1000,
   dialects: postgresUrl ? ['pglite', 'postgres'] : ['pglite'],
   postgresUrl,
+  redisUrl: process.env.REDIS_URL || undefined,
   seed: { rooms: 50, editorsPerRoom: 10, hotEditors: 100, churnRooms: 20, bigUpdates: 10_000, loadRuns: 7 },
   rooms: runs('rooms') ? { ...edits, rooms: 50, editorsPerRoom: 10, editsPerSecond: 2, seed: 50 } : undefined,
   hot: runs('hot') ? { ...edits, rooms: 1, editorsPerRoom: 100, editsPerSecond: 1, seed: 100 } : undefined,
@@ -71,7 +72,8 @@ process.once('exit', killChildren);
 
 const loadBefore = loadavg();
 const revisionBefore = JSON.stringify(serverRevision());
-console.log(`Accord bench: ${rounds} round(s), ${seconds} s measured per edit scenario, servers ${[...plan.dialects.map((d) => `accord-${d}`), 'reference'].join(', ')}` +
+const twoNodes = plan.redisUrl !== undefined && plan.dialects.includes('postgres') ? ['accord-2nodes'] : [];
+console.log(`Accord bench: ${rounds} round(s), ${seconds} s measured per edit scenario, servers ${[...plan.dialects.map((d) => `accord-${d}`), ...twoNodes, 'reference'].join(', ')}` +
   ` (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores)`);
 try {
   const bench = await runBench(plan);

@@ -3,7 +3,7 @@ import { runEditLoad, type EditLoadPlan, type EditLoadResult } from './scenarios
 import { runJoinLeave, type JoinLeavePlan, type JoinLeaveResult } from './scenarios/join-leave.ts';
 import { runJoinTime, type JoinTimePlan, type JoinTimeResult } from './scenarios/join-time.ts';
 import { seedDatabase, type Seeded, type SeedPlan } from './seed.ts';
-import { accordArm, metricValue, startAccord, startReference, type BenchServer, type ServerArm } from './servers.ts';
+import { accordArm, metricValue, startAccord, startAccordPair, startReference, type BenchServer, type ServerArm } from './servers.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface BenchPlan {
@@ -17,6 +17,8 @@ export interface BenchPlan {
   /** Accord's databases: PGlite always, PostgreSQL when a URL is given. */
   readonly dialects: readonly Dialect[];
   readonly postgresUrl?: string | undefined;
+  /** Redis for the two-node arm (which also needs PostgreSQL). */
+  readonly redisUrl?: string | undefined;
   readonly seed: SeedPlan;
   readonly rooms?: EditLoadPlan | undefined;
   readonly hot?: EditLoadPlan | undefined;
@@ -63,7 +65,8 @@ export interface BenchRun {
 export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   const seeds = new Map<Dialect, { readonly database: SeedDatabase; readonly seeded: Seeded }>();
   const runs: RunRecord[] = [];
-  const arms: ServerArm[] = [...plan.dialects.map(accordArm), 'reference'];
+  const scaleOut = plan.redisUrl !== undefined && plan.dialects.includes('postgres');
+  const arms: ServerArm[] = [...plan.dialects.map(accordArm), ...(scaleOut ? ['accord-2nodes' as const] : []), 'reference'];
   if (!plan.rooms && !plan.hot && !plan.joinTime && !plan.joinLeave) return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
   try {
     const seedStarted = performance.now();
@@ -77,14 +80,16 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
     if (!first) throw new Error('no database dialect to seed');
 
     const withServer = async (arm: ServerArm, round: number, idleUnloadMs: number, scenarios: readonly Scenario[], work: (server: BenchServer, seeded: Seeded) => Promise<void>): Promise<void> => {
-      const dialect: Dialect | undefined = arm === 'accord-pglite' ? 'pglite' : arm === 'accord-postgres' ? 'postgres' : undefined;
+      const dialect: Dialect | undefined = arm === 'accord-pglite' ? 'pglite' : arm === 'accord-postgres' || arm === 'accord-2nodes' ? 'postgres' : undefined;
       const seed = dialect ? seeds.get(dialect) : first;
       if (!seed) return;
       const database = dialect ? await seed.database.fork() : undefined;
       let server: BenchServer | undefined;
       try {
         server = database && dialect
-          ? await startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir })
+          ? arm === 'accord-2nodes'
+            ? await startAccordPair({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir, redisUrl: plan.redisUrl ?? '' })
+            : await startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir })
           : await startReference();
         await work(server, seed.seeded);
       } catch (error) {
@@ -126,7 +131,8 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
       }
       const joins: Scenario[] = [...(plan.joinTime ? ['join-time' as const] : []), ...(plan.joinLeave ? ['join-leave' as const] : [])];
       if (joins.length > 0) {
-        for (const arm of arms) {
+        // Joins measure one process; the two-node arm is there for the latency across nodes.
+        for (const arm of arms.filter((a) => a !== 'accord-2nodes')) {
           await withServer(arm, round, plan.joinsIdleUnloadMs, joins, async (server, seeded) => {
             if (plan.joinTime) {
               const result = await runJoinTime(server, seeded.big, plan.joinTime);

@@ -5,8 +5,11 @@ import type { Dialect, ProcessDatabase } from './bench-database.ts';
 import { freePort, startChild, type Child } from './child-process.ts';
 import type { SeededRoom } from './seed.ts';
 
-/** The servers under test: Accord on each database, and the reference server that stores nothing. */
-export type ServerArm = 'accord-pglite' | 'accord-postgres' | 'reference';
+/**
+ * The servers under test: Accord on each database, Accord as two nodes sharing PostgreSQL and Redis (its
+ * editors split between the nodes), and the reference server that stores nothing.
+ */
+export type ServerArm = 'accord-pglite' | 'accord-postgres' | 'accord-2nodes' | 'reference';
 
 export function accordArm(dialect: Dialect): ServerArm {
   return dialect === 'pglite' ? 'accord-pglite' : 'accord-postgres';
@@ -21,6 +24,8 @@ export interface BenchServer extends Child {
   loadedDocs(): Promise<number | undefined>;
   /** Accord's Prometheus text (`/metrics`); undefined for the reference server. */
   metrics(): Promise<string | undefined>;
+  /** Which node a seat talks to, when there are several: latency then counts cross-node deliveries only. */
+  nodeOf?(seat: number): number;
 }
 
 const require = createRequire(import.meta.url);
@@ -43,11 +48,15 @@ export interface AccordOptions {
   readonly idleUnloadMs: number;
   /** Write a V8 CPU profile of the child here (on its graceful exit). */
   readonly cpuProfileDir?: string | undefined;
+  /** More environment for the child (scale-out settings). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The arm to report as (defaults to the dialect's). */
+  readonly arm?: ServerArm;
 }
 
 /** Starts `apps/server/src/index.ts` as its own process on the given database, quiet, with room for 100+ editors. */
 export async function startAccord(options: AccordOptions): Promise<BenchServer> {
-  const arm = accordArm(options.dialect);
+  const arm = options.arm ?? accordArm(options.dialect);
   // One folder per process: Node writes a profile per thread (main, and tsx's loader thread), named by pid and thread.
   const profileDir = options.cpuProfileDir ? join(options.cpuProfileDir, `${arm}-${new Date().toISOString().replace(/[:.]/g, '-')}`) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -64,6 +73,7 @@ export async function startAccord(options: AccordOptions): Promise<BenchServer> 
       MAX_PARTICIPANTS: '1000',
       COMPACT_AFTER_UPDATES: '500',
       IDLE_UNLOAD_MS: String(options.idleUnloadMs),
+      ...options.env,
     }),
     ready: /Accord is running at (\S+)\n/,
   });
@@ -74,6 +84,39 @@ export async function startAccord(options: AccordOptions): Promise<BenchServer> 
     roomUrl: (room, seat) => `${base.replace(/^http/, 'ws')}/yjs/${room.id}?token=${encodeURIComponent(room.tokens[seat % room.tokens.length] ?? '')}&saved=1`,
     loadedDocs: async () => metricValue(await (await fetch(`${base}/metrics`)).text(), 'accord_loaded_workshops'),
     metrics: async () => (await fetch(`${base}/metrics`)).text(),
+  };
+}
+
+/**
+ * Two Accord nodes on one PostgreSQL database and one Redis (under a prefix of their own), as one server to
+ * the scenarios: even seats talk to the first node, odd seats to the second, so half of every room's
+ * deliveries cross from one node to the other.
+ */
+export async function startAccordPair(options: AccordOptions & { readonly redisUrl: string }): Promise<BenchServer> {
+  const prefix = `accord-bench-${process.pid}-${Date.now().toString(36)}`;
+  const nodes: BenchServer[] = [];
+  try {
+    for (const node of [0, 1]) {
+      nodes.push(await startAccord({ ...options, arm: 'accord-2nodes', env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, NODE_ID: `bench-${node}` } }));
+    }
+  } catch (error) {
+    for (const node of nodes) await node.stop();
+    throw error;
+  }
+  const [a, b] = nodes as [BenchServer, BenchServer];
+  return {
+    ...a,
+    arm: 'accord-2nodes',
+    rssBytes: () => a.rssBytes() + b.rssBytes(),
+    cpuSeconds: () => a.cpuSeconds() + b.cpuSeconds(),
+    output: () => `${a.output()}\n${b.output()}`,
+    stop: async (graceMs) => {
+      await Promise.all([a.stop(graceMs), b.stop(graceMs)]);
+    },
+    roomUrl: (room, seat) => (seat % 2 === 0 ? a : b).roomUrl(room, seat),
+    loadedDocs: async () => ((await a.loadedDocs()) ?? 0) + ((await b.loadedDocs()) ?? 0),
+    metrics: () => a.metrics(),
+    nodeOf: (seat) => seat % 2,
   };
 }
 
