@@ -27,6 +27,11 @@ describe('durationCodec', () => {
     expect(codec.parse('1d 2h')).toEqual({ ok: true, value: 93_600 });
     expect(codec.parse('0')).toEqual({ ok: true, value: 0 });
   });
+  it('takes a decimal comma, as the percentage fields do ("1,5h" was refused while "99,9" was accepted)', () => {
+    expect(codec.parse('1,5h')).toEqual({ ok: true, value: 5400 });
+    expect(codec.parse('0,5 d 1,25h')).toEqual({ ok: true, value: 47_700 });
+    expect(codec.parse('1,5')).toEqual({ ok: false, error: '"1,5" has no unit; write e.g. "1,5h" or "1,5 min"' });
+  });
   it('asks for a unit when a bare number is typed', () => {
     expect(codec.parse('4')).toEqual({ ok: false, error: '"4" has no unit; write e.g. "4h" or "4 min"' });
   });

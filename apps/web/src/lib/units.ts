@@ -43,13 +43,19 @@ export function percentCodec(required = true): Codec<number> {
   };
 }
 
-/** A duration stored in whole seconds, typed as people say it: "4h", "15 min", "1d 2h", "0". */
+/**
+ * A duration stored in whole seconds, typed as people say it: "4h", "15 min", "1d 2h", "0", and with a decimal
+ * comma as percentages take it ("1,5h" is "1.5h").
+ */
 export function durationCodec(required = true): Codec<number> {
   return {
     example: '4h',
     parse: (text) => optional(required, text, (t) => {
-      const parsed = parseDuration(t);
-      return parsed.ok ? ok(parsed.seconds) : fail(parsed.error);
+      const comma = /\d,\d/.test(t);
+      const parsed = parseDuration(comma ? t.replace(/(\d),(\d)/g, '$1.$2') : t);
+      if (parsed.ok) return ok(parsed.seconds);
+      // Quote the entry as it was typed, comma and all.
+      return fail(comma ? parsed.error.replace(/(\d)\.(\d)/g, '$1,$2') : parsed.error);
     }),
     format: (value) => (typeof value === 'number' ? formatDuration(value) : ''),
   };
