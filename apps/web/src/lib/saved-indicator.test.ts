@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { savedState, type SyncFacts } from './saved-indicator.ts';
+import { savedLabel, savedState, type SyncFacts } from './saved-indicator.ts';
 
 const live: SyncFacts = { online: true, connected: true, synced: true, allSaved: true, readOnly: false, stopped: false };
 
@@ -22,5 +22,16 @@ describe('savedState', () => {
   });
   it('reports a connection the server closed for good', () => {
     expect(savedState({ ...live, stopped: true })).toBe('stopped');
+  });
+});
+
+describe('savedLabel', () => {
+  it('tells a sponsor what they do, not "read-only" (they propose, vote and sign)', () => {
+    expect(savedLabel('read-only', 'sponsor')).toBe('Live — you review and sign');
+    expect(savedLabel('read-only', 'observer')).toBe('Live — you follow, read-only');
+  });
+  it('says the connection state the same way for everyone else', () => {
+    expect(savedLabel('saved', 'stakeholder')).toBe('All changes saved');
+    expect(savedLabel('offline', 'sponsor')).toBe('Offline');
   });
 });

@@ -1,3 +1,5 @@
+import type { Role } from '@accord/protocol/roles';
+
 /** What the room knows about its connection and what the server has stored. */
 export interface SyncFacts {
   /** The browser believes it has a network (navigator.onLine). */
@@ -40,3 +42,22 @@ export const SAVED_LABELS: Readonly<Record<SavedState, string>> = {
   'read-only': 'Live (read-only)',
   stopped: 'Disconnected',
 };
+
+/**
+ * The words for a state. A read-only participant is told what their role does rather than only what it
+ * cannot: a sponsor edits nothing, yet proposes, votes and signs.
+ */
+export function savedLabel(state: SavedState, role: Role): string {
+  if (state !== 'read-only') return SAVED_LABELS[state];
+  switch (role) {
+    case 'sponsor': return 'Live — you review and sign';
+    case 'observer': return 'Live — you follow, read-only';
+    case 'facilitator':
+    case 'stakeholder': return SAVED_LABELS[state];
+    default: return assertNever(role);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected role ${String(value)}`);
+}
