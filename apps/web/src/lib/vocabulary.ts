@@ -1,7 +1,7 @@
 import type { Scenario } from '@accord/core/model';
 
 /** Words for the model's enumerations, as the room shows them. */
-type Options = readonly { readonly value: string; readonly label: string }[];
+export type Options = readonly { readonly value: string; readonly label: string }[];
 
 export const TIERS: Options = [
   { value: 'critical', label: 'Critical' }, { value: 'high', label: 'High' }, { value: 'medium', label: 'Medium' }, { value: 'low', label: 'Low' },
@@ -53,3 +53,10 @@ export const MONTH_WEEKS: Options = [
   { value: '1', label: 'First' }, { value: '2', label: 'Second' }, { value: '3', label: 'Third' }, { value: '4', label: 'Fourth' },
   { value: 'last', label: 'Last' },
 ];
+
+/** Where a commitment comes from (a provenance's source). */
+export const SOURCES: Options = [
+  { value: 'business', label: 'Business' }, { value: 'regulatory', label: 'Regulatory' }, { value: 'operational', label: 'Operational' },
+];
+
+export const CADENCES: Options = [{ value: 'weekly', label: 'Weekly' }, { value: 'monthly', label: 'Monthly' }, { value: 'quarterly', label: 'Quarterly' }];
