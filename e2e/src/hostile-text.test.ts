@@ -90,6 +90,13 @@ describe.runIf(chromiumAvailable())('hostile text in every field', () => {
     }
     await openPhase(page, 'Sign-off');
     await page.getByRole('button', { name: /^Publish version 1/ }).click();
+    // With errors in the live preview, publishing asks first.
+    const confirm = page.getByRole('alertdialog', { name: /^Publish version 1 with/ });
+    await confirm.or(page.getByRole('heading', { name: 'Version 1', exact: true })).first().waitFor();
+    if (await confirm.isVisible()) {
+      await assertInert(page, 'publish confirmation');
+      await confirm.getByRole('button', { name: 'Publish anyway' }).click();
+    }
     const frame = page.frameLocator('iframe[title^="SLA and justification"]');
     await frame.locator('body').getByText(/onerror/).first().waitFor();
     await screenshot(page, 'hostile-text-signoff');
