@@ -47,7 +47,7 @@ export function buildSignOff(input: RenderInput): SignOffView {
         ? `Rejected by ${rejected.map((s) => s.name).join(', ')}; ${signed} of ${sponsors.length} signed.`
         : sponsors.length === 0
           ? 'Published; the workshop names no sponsor to sign it.'
-          : `Published, awaiting sign-off: ${signed} of ${sponsors.length} ${sponsors.length === 1 ? "sponsor" : "sponsors"} signed.`;
+          : `Published, awaiting sign-off: ${signed} of ${sponsors.length} ${sponsors.length === 1 ? 'sponsor' : 'sponsors'} signed.`;
   return {
     hash: input.hash,
     versionLabel: draft ? DRAFT_LABEL : `Version ${record.version?.number ?? ''}`,
