@@ -12,44 +12,80 @@ export interface GroupCommitObserver {
   onBatch?(size: number, seconds: number): void;
 }
 
+export interface GroupCommitOptions {
+  /**
+   * Batches in flight at once. PostgreSQL takes several transactions together (its WAL flush serves them
+   * all), so while one batch waits for the disk the next can already go; the embedded database runs one
+   * statement at a time, so 1 there.
+   */
+  readonly maxConcurrentBatches: number;
+}
+
 /**
  * Group commit: updates that arrive while a transaction is in flight wait and go together in the next one,
- * so the database sees one transaction per round trip, not one per keystroke. Within a workshop the order
- * of `enqueue` calls is the order of sequence numbers and of `onStored` calls.
+ * so the database sees one transaction per round trip, not one per keystroke. Up to
+ * `maxConcurrentBatches` batches run at once, but a workshop is in at most one of them: within a workshop
+ * the order of `enqueue` calls is the order of sequence numbers and of `onStored` calls.
  */
 export class GroupCommitter {
   private queue: PendingUpdate[] = [];
-  private flushing: Promise<void> | undefined;
+  private inFlight = 0;
+  private readonly busy = new Set<string>();
+  private scheduled = false;
+  private readonly idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly store: UpdateStore, private readonly observer: GroupCommitObserver = {}) {}
+  constructor(
+    private readonly store: UpdateStore,
+    private readonly observer: GroupCommitObserver = {},
+    private readonly options: GroupCommitOptions = { maxConcurrentBatches: 1 },
+  ) {}
 
   enqueue(pending: PendingUpdate): void {
     this.queue.push(pending);
-    this.flushing ??= this.flushLoop();
+    this.schedule();
   }
 
   /** Resolves once everything enqueued so far is committed (or failed). */
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   get pending(): number {
     return this.queue.length;
   }
 
-  private async flushLoop(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        // Let the event loop read every socket that has data first: under load, the frames that arrived
-        // during the last commit join this one, instead of the first one starting a commit of its own.
-        await new Promise((resolve) => setImmediate(resolve));
-        const batch = this.queue;
-        this.queue = [];
-        await this.commit(batch);
+  /**
+   * Starts batches after the event loop has read every socket that has data: under load, the frames that
+   * arrived during the last commit join the next batch instead of each starting a commit of its own.
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.inFlight < this.options.maxConcurrentBatches) {
+        const batch = this.takeBatch();
+        if (batch.length === 0) break;
+        this.inFlight += 1;
+        void this.commit(batch).finally(() => {
+          this.inFlight -= 1;
+          for (const item of batch) this.busy.delete(item.workshopId);
+          if (this.queue.length > 0) this.schedule();
+          else if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        });
       }
-    } finally {
-      this.flushing = undefined;
-    }
+    });
+  }
+
+  /** Everything queued for workshops not already in a batch in flight, in queue order. */
+  private takeBatch(): PendingUpdate[] {
+    const taken: PendingUpdate[] = [];
+    const kept: PendingUpdate[] = [];
+    for (const item of this.queue) (this.busy.has(item.workshopId) ? kept : taken).push(item);
+    for (const item of taken) this.busy.add(item.workshopId);
+    this.queue = kept;
+    return taken;
   }
 
   private async commit(batch: readonly PendingUpdate[]): Promise<void> {
