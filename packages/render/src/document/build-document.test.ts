@@ -113,4 +113,15 @@ describe('buildDocument', () => {
     const unchangedMailbox = justification?.sections.find((s) => s.title === 'Mailbox access');
     expect(textOf(unchangedMailbox!)).not.toContain('since changed');
   });
+
+  it('compares a 24x7 monitoring tool\'s budget with the agreement\'s instead of calling the tool stricter', () => {
+    const reporting = section(sla!, 'Reporting and review');
+    const text = textOf(reporting);
+    expect(text).not.toContain('stricter');
+    const table = reporting.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no comparison table');
+    // 99.9 % of service hours allows 15m 21s a month; a tool counting every minute allows 43m 50s (uptime.is).
+    expect(table.rows.find((r) => r[0]?.text === 'Mailbox access')?.map((c) => c.text)).toEqual(['Mailbox access', '99.9 %', '255.9 h of 730.5 h', '15m 21s', '43m 50s']);
+    expect(table.rows.find((r) => r[0]?.text === 'Mobile sync (ActiveSync)')?.[4]?.text).toBe('7h 18m 17s');
+  });
 });

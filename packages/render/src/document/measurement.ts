@@ -16,5 +16,18 @@ export const OPENSLO_NOTE =
   'target, a calendar-aligned time window of the reporting period in the workshop\'s time zone, and Timeslices ' +
   'budgeting with one-minute slices as defined above. OpenSLO cannot express service hours, holidays, ' +
   'maintenance windows, RPO and RTO, support hours or response targets; the export carries them as ' +
-  'annotations prefixed accord.dev/, which monitoring tools ignore unless configured to read them; a tool ' +
-  'that ignores them measures every hour, which is stricter than a service-hours commitment.';
+  'annotations prefixed accord.dev/, which monitoring tools ignore unless configured to read them.';
+
+/**
+ * What a tool that ignores the annotations gets wrong. It applies the target to every minute of the period,
+ * so its budget is neither stricter nor looser than the agreement's, just different: larger in minutes when
+ * the agreement measures only service hours (a business-hours outage can breach the agreement and stay
+ * inside the tool's budget), and it charges outages at night and in excluded maintenance that the agreement
+ * does not count.
+ */
+export const OPENSLO_TOOL_CAVEAT =
+  'A tool that ignores them applies the target to every minute of the period. Where this agreement measures ' +
+  'less than that, the tool\'s budget differs from the agreement\'s (table below): it can stay within budget ' +
+  'through an outage in service hours that breaches this agreement, and it charges outages outside measured ' +
+  'time and in excluded maintenance that this agreement does not count. Compliance with this agreement is ' +
+  'computed from its measured time, not from such a tool\'s figures.';

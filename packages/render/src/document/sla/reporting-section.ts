@@ -1,10 +1,20 @@
-import type { Block } from '../document-model.ts';
-import { OPENSLO_NOTE } from '../measurement.ts';
+import type { DerivedFunction } from '@accord/core/derive';
+import { formatDuration } from '@accord/core/duration';
+import { cell, type Block, type Cell } from '../document-model.ts';
+import { PERIOD_LABEL, percent, type Period } from '../format/labels.ts';
+import { OPENSLO_NOTE, OPENSLO_TOOL_CAVEAT } from '../measurement.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
+
+/** Mean Gregorian period lengths in seconds, the convention every budget uses (year = 365.2425 days). */
+const YEAR_SECONDS = 31_556_952;
+const PERIOD_SECONDS: Readonly<Record<Period, number>> = {
+  day: 86_400, week: 604_800, month: YEAR_SECONDS / 12, quarter: YEAR_SECONDS / 4, year: YEAR_SECONDS,
+};
 
 /** Reporting and review cadence, the machine-readable objectives, and the caveats of the numbers. */
 export function reportingSection(ctx: BuildContext): SectionDraft {
   const { meta } = ctx.requirements;
+  const comparison = toolComparison(ctx);
   const blocks: Block[] = [
     {
       kind: 'paragraph',
@@ -12,6 +22,7 @@ export function reportingSection(ctx: BuildContext): SectionDraft {
     },
     { kind: 'heading', text: 'Machine-readable objectives (OpenSLO)' },
     { kind: 'paragraph', text: OPENSLO_NOTE },
+    ...(comparison ? [{ kind: 'paragraph', text: OPENSLO_TOOL_CAVEAT } as const, comparison] : []),
     { kind: 'heading', text: 'Clarifications and caveats' },
     {
       kind: 'list',
@@ -23,4 +34,40 @@ export function reportingSection(ctx: BuildContext): SectionDraft {
     },
   ];
   return { id: 'sla-reporting', title: 'Reporting and review', blocks };
+}
+
+/**
+ * Per reporting period, the downtime a tool measuring every minute would allow next to what this agreement
+ * allows, for each function whose measured time is less than the whole period. Undefined when none is.
+ */
+function toolComparison(ctx: BuildContext): Block | undefined {
+  const period = ctx.derivation.reportingPeriod;
+  const whole = PERIOD_SECONDS[period];
+  const differing = ctx.derivation.functions.filter((fn): fn is DerivedFunction & { target: NonNullable<DerivedFunction['target']> } =>
+    fn.target !== undefined && Math.abs(fn.target.budgets[period].measuredSeconds - whole) >= 1);
+  if (differing.length === 0) return undefined;
+  const per = PERIOD_LABEL[period].toLowerCase();
+  return {
+    kind: 'table',
+    columns: [
+      { label: 'Business function', width: 2.6 }, { label: 'Target', width: 1, align: 'right' },
+      { label: `Measured time per ${per}`, width: 1.8, align: 'right' }, { label: `This agreement allows per ${per}`, width: 1.9, align: 'right' },
+      { label: `A tool counting every minute allows per ${per}`, width: 2.2, align: 'right' },
+    ],
+    rows: differing.map((fn): Cell[] => {
+      const budget = fn.target.budgets[period];
+      return [
+        cell(fn.name),
+        cell(percent(fn.target.percent)),
+        cell(`${hours(budget.measuredSeconds)} of ${hours(whole)}`),
+        cell(budget.human),
+        cell(formatDuration((1 - fn.target.percent / 100) * whole)),
+      ];
+    }),
+  };
+}
+
+/** 921195 → "255.9 h": measured time reads better in hours than in days of round-the-clock time. */
+function hours(seconds: number): string {
+  return `${(seconds / 3600).toFixed(1)} h`;
 }
