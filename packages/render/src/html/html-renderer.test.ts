@@ -36,4 +36,17 @@ describe('renderHtml', () => {
     expect(html).toContain('aria-label="Week grid in Europe&#47;Berlin: service hours, support, on-call and maintenance"');
     expect(html).toContain('aria-label="Downtime budget per period for each business function"');
   });
+
+  it('keeps a phone readable: charts scroll at their drawn size, words never break mid-word, long runs may', () => {
+    // Shrinking the 720-unit charts to a 390 px screen made their labels a few pixels high.
+    expect(html.match(/<div class="figure" role="region" aria-label="[^"]+" tabindex="0"><svg class="chart"/g)).toHaveLength(2);
+    expect(html).toContain('.figure > .chart { min-width: 720px; }');
+    // 'overflow-wrap: anywhere' let narrow columns break "Service" into "Servi ce" on a phone and in print.
+    expect(html).not.toContain('overflow-wrap: anywhere; }\np, li');
+    expect(html).toMatch(/th, td \{[^}]*overflow-wrap: break-word;/);
+    // The version hash in a table cell can still wrap, at break opportunities that copying ignores.
+    expect(html).toContain(`<td>${input.hash.slice(0, 16)}<wbr>${input.hash.slice(16, 32)}<wbr>`);
+    // The budgets per period (eight columns) scroll inside their box instead of widening the page.
+    expect(html).toMatch(/<div class="table-scroll wide"><table><colgroup>(?:<col[^>]*>){8}<\/colgroup><thead><tr><th scope="col">Business function<\/th><th scope="col" class="right">Target/);
+  });
 });

@@ -30,9 +30,16 @@ nav.toc li { break-inside: avoid; }
 nav.toc a { color: var(--accent); text-decoration: none; }
 nav.toc .part-title { font-weight: 700; margin-top: 4px; }
 table { width: 100%; border-collapse: collapse; margin: 10px 0 16px; font-size: 13.5px; }
-th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
+p, li { overflow-wrap: break-word; }
+.figure { overflow-x: auto; }
+.figure > .chart { min-width: 720px; }
+.table-scroll { overflow-x: auto; margin: 10px 0 16px; }
+.table-scroll > table { margin: 0; }
+.table-scroll.wide > table { min-width: 560px; }
 th { background: var(--soft); font-weight: 600; border-bottom: 2px solid var(--line); }
 td.right, th.right { text-align: right; }
+td.right { white-space: nowrap; }
 tr { break-inside: avoid; }
 table.facts th { width: 30%; background: none; border-bottom: 1px solid var(--line); }
 td.tone-error { color: var(--error); font-weight: 600; } td.tone-warning { color: var(--warning); } td.tone-ok { color: var(--ok); } td.tone-muted { color: var(--muted); }
@@ -54,6 +61,12 @@ p.tone-error { color: var(--error); font-weight: 600; } p.tone-warning { color: 
 .signature .line { margin-top: 28px; border-top: 1px solid var(--ink); padding-top: 2px; font-size: 12px; color: var(--muted); }
 .sign-status { font-weight: 600; }
 footer { margin-top: 48px; border-top: 1px solid var(--line); padding-top: 10px; color: var(--muted); font-size: 12.5px; }
+@media (max-width: 600px) {
+  main { padding: 20px 14px 48px; }
+  table { font-size: 12px; }
+  th, td { padding: 4px 3px; }
+  table.facts th { width: 38%; }
+}
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
   body { font-size: 10.5pt; }
@@ -62,6 +75,9 @@ footer { margin-top: 48px; border-top: 1px solid var(--line); padding-top: 10px;
   section.part-justification { break-before: page; }
   h2, h3, h4, h5 { break-after: avoid; }
   table { font-size: 9pt; }
+  .figure { overflow: visible; }
+  .figure > .chart, .table-scroll.wide > table { min-width: 0; }
+  .table-scroll { overflow: visible; }
   thead { display: table-header-group; }
 }
 `;

@@ -1,11 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from './html-text.ts';
+import { escapeHtml, escapeHtmlBreakable } from './html-text.ts';
 import { escapeMarkdown, markdownCell, unescapeMarkdown, WORD_JOINER } from './markdown-text.ts';
 import { RFC1123_LABEL, toOpenSloName } from './openslo-name.ts';
 import { isWinAnsi, toWinAnsi } from './pdf-text.ts';
 
 const WJ = WORD_JOINER;
+
+describe('escapeHtmlBreakable', () => {
+  it('is escapeHtml with <wbr> break opportunities in long runs only, never inside an entity', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 80 }), (text) => {
+      const out = escapeHtmlBreakable(text);
+      expect(out.replaceAll('<wbr>', '')).toBe(escapeHtml(text));
+      expect(out.replaceAll('<wbr>', '')).not.toMatch(/<|>/);
+    }));
+    expect(escapeHtmlBreakable('Mail flow')).toBe('Mail flow');
+    expect(escapeHtmlBreakable('messaging-team@example.com')).toBe('messaging-<wbr>team@<wbr>example.<wbr>com');
+    expect(escapeHtmlBreakable('a'.repeat(40))).toBe(`${'a'.repeat(16)}<wbr>${'a'.repeat(16)}<wbr>${'a'.repeat(8)}`);
+  });
+});
 
 describe('escapeHtml', () => {
   it('turns a script tag and a javascript: link into text', () => {

@@ -21,7 +21,7 @@ export function visibleText(extension: string, document: RenderedDocument): stri
   if (body instanceof Uint8Array) return flatten(extractPdfText(body));
   switch (extension) {
     case 'html':
-      return flatten(body.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<[^>]*>/g, ' ').replace(/&(?:lt|gt|quot|#39|#96|#61|#47|amp);/g, (e) => ENTITIES[e] ?? e));
+      return flatten(body.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<wbr>/g, '').replace(/<[^>]*>/g, ' ').replace(/&(?:lt|gt|quot|#39|#96|#61|#47|amp);/g, (e) => ENTITIES[e] ?? e));
     case 'md':
       // Table rules and cell separators are structure, not text: escaped pipes inside cells stay.
       return flatten(unescapeMarkdown(body.replace(/^\|(?: ?:?-+:? ?\|)+$/gm, ' ').replace(/(?<!\\)\|/g, ' ')));

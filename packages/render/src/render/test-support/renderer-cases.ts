@@ -65,7 +65,7 @@ const readable = (format: 'html' | 'md' | 'pdf') => (doc: RenderedDocument, fact
   visibleText(format, doc).includes(asShown(format, phrase(fact)));
 
 const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'nav', 'section', 'p', 'span', 'div',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'ol', 'ul', 'li', 'a', 'strong', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'text']);
+  'h1', 'h2', 'h3', 'h4', 'h5', 'ol', 'ul', 'li', 'a', 'strong', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'text', 'wbr']);
 
 export const RENDERER_CASES: readonly RendererCase[] = [
   {
