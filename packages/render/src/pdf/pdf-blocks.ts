@@ -4,7 +4,7 @@ import type { Block, FindingView } from '../document/document-model.ts';
 import { toWinAnsi } from '../text/pdf-text.ts';
 import { paintScene } from './pdf-scene.ts';
 import { drawSignatures } from './pdf-signatures.ts';
-import { drawTable } from './pdf-table.ts';
+import { drawTable, tableStartHeight } from './pdf-table.ts';
 import { BODY_WIDTH, COLOR, FONT, LINE_GAP, PAGE, SIZE, toneColor } from './pdf-theme.ts';
 import { drawWrapped, flowText, wrapText } from './pdf-wrap.ts';
 
@@ -13,8 +13,56 @@ export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > PAGE.height - PAGE.bottom) doc.addPage();
 }
 
+const HEADING_HEIGHT = 24;
+const PAGE_BODY = PAGE.height - PAGE.top - PAGE.bottom;
+
+/**
+ * The height a block needs on the current page to start well: a table its header and first rows (or all of a
+ * short one), a paragraph its first lines, a chart all of it, a list its first item, findings the first one.
+ * A heading above it reserves this too, so no heading is left alone at the foot of a page.
+ */
+export function blockStartHeight(doc: PDFKit.PDFDocument, block: Block | undefined): number {
+  if (!block) return 0;
+  switch (block.kind) {
+    case 'paragraph':
+      return Math.min(3, wrapText(doc, toWinAnsi(block.text), BODY_WIDTH, BODY).lines.length) * (SIZE.body + LINE_GAP + 2);
+    case 'heading':
+      return HEADING_HEIGHT;
+    case 'facts':
+      return tableStartHeight(doc, FACT_COLUMNS, factRows(block.rows), { header: false, labelColumn: true });
+    case 'table':
+      return tableStartHeight(doc, block.columns, block.rows, { header: true, labelColumn: false });
+    case 'list':
+      return block.items[0] ? wrapText(doc, toWinAnsi(block.items[0]), BODY_WIDTH - 14, BODY).height + 3 : 0;
+    case 'findings':
+      return block.findings[0] ? findingHeight(doc, block.findings[0]) + 4 : 0;
+    case 'budget-chart':
+    case 'week-grid': {
+      const scene = block.kind === 'budget-chart' ? budgetChartScene(block.chart) : weekGridScene(block.grid);
+      return (scene.height * BODY_WIDTH) / scene.width + 12;
+    }
+    case 'signatures':
+      return 120;
+    default: {
+      const unknown: never = block;
+      return unknown;
+    }
+  }
+}
+
+/** Starts a new page unless a heading and the start of the block after it fit below the current position. */
+export function keepWithNext(doc: PDFKit.PDFDocument, headingHeight: number, next: Block | undefined, atLeast: number): void {
+  ensureSpace(doc, Math.min(PAGE_BODY * 0.6, Math.max(atLeast, headingHeight + blockStartHeight(doc, next))));
+}
+
+const FACT_COLUMNS = [{ label: 'Item', width: 1 }, { label: 'Value', width: 2.6 }] as const;
+
+function factRows(rows: readonly (readonly [string, string])[]): { text: string }[][] {
+  return rows.map(([label, value]) => [{ text: label }, { text: value }]);
+}
+
 /** Draws one block at the current position and leaves the cursor below it. Text is folded to WinAnsi. */
-export function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
+export function drawBlock(doc: PDFKit.PDFDocument, block: Block, next?: Block): void {
   doc.x = PAGE.left;
   switch (block.kind) {
     case 'paragraph': {
@@ -26,13 +74,13 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
       return;
     }
     case 'heading':
-      ensureSpace(doc, 48);
+      keepWithNext(doc, HEADING_HEIGHT, next, 48);
       doc.y += 3;
       flowText(doc, toWinAnsi(block.text).toUpperCase(), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.heading, gap: 0 }, COLOR.muted);
       doc.y += 4;
       return;
     case 'facts':
-      drawTable(doc, [{ label: 'Item', width: 1 }, { label: 'Value', width: 2.6 }], block.rows.map(([label, value]) => [{ text: label }, { text: value }]), { header: false, labelColumn: true });
+      drawTable(doc, FACT_COLUMNS, factRows(block.rows), { header: false, labelColumn: true });
       return;
     case 'table':
       drawTable(doc, block.columns, block.rows, { header: true, labelColumn: false });
@@ -75,14 +123,25 @@ const FINDING_COLORS: Readonly<Record<FindingView['severity'], readonly [bar: st
 const BODY = { font: FONT.regular, size: SIZE.body, gap: LINE_GAP };
 const BOLD_BODY = { ...BODY, font: FONT.bold };
 
-function drawFinding(doc: PDFKit.PDFDocument, finding: FindingView): void {
-  const width = BODY_WIDTH - 16;
-  const [bar, background] = FINDING_COLORS[finding.severity];
-  const parts = [
+function findingParts(finding: FindingView) {
+  const [bar] = FINDING_COLORS[finding.severity];
+  return [
     [toWinAnsi(`${finding.code} · ${finding.severity} · ${finding.where}`), FONT.bold, bar],
     [toWinAnsi(finding.message), FONT.regular, COLOR.ink],
     [toWinAnsi(`Fix: ${finding.fix}`), FONT.italic, COLOR.ink],
   ] as const;
+}
+
+const FINDING_TEXT_WIDTH = BODY_WIDTH - 16;
+
+function findingHeight(doc: PDFKit.PDFDocument, finding: FindingView): number {
+  return findingParts(finding).reduce((sum, [text, font]) => sum + wrapText(doc, text, FINDING_TEXT_WIDTH, { font, size: SIZE.table, gap: 1 }).height + 2, 0) + 8;
+}
+
+function drawFinding(doc: PDFKit.PDFDocument, finding: FindingView): void {
+  const width = FINDING_TEXT_WIDTH;
+  const [bar, background] = FINDING_COLORS[finding.severity];
+  const parts = findingParts(finding);
   const wrapped = parts.map(([text, font]) => wrapText(doc, text, width, { font, size: SIZE.table, gap: 1 }));
   const height = wrapped.reduce((sum, w) => sum + w.height + 2, 0) + 8;
   ensureSpace(doc, height + 4);

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentModel, Section } from '../document/document-model.ts';
 import { toWinAnsi } from '../text/pdf-text.ts';
-import { drawBlock, ensureSpace } from './pdf-blocks.ts';
+import { drawBlock, ensureSpace, keepWithNext } from './pdf-blocks.ts';
 import { drawCover, drawContents, type ContentsEntry } from './pdf-cover.ts';
 import { drawFurniture } from './pdf-furniture.ts';
 import { BODY_WIDTH, COLOR, FONT, PAGE, SIZE } from './pdf-theme.ts';
@@ -60,13 +60,15 @@ export function renderPdf(model: DocumentModel, publishedAt: string | undefined)
 
 /** Draws a section and its subsections; returns the 1-based page its heading is on. */
 function drawSection(doc: PDFKit.PDFDocument, section: Section, depth: number, outline: PDFKit.PDFOutline): number {
-  ensureSpace(doc, depth === 0 ? 110 : 70);
+  // The heading keeps the start of what follows it: its first block, or the first subsection's heading.
+  const next = section.blocks[0] ?? section.subsections[0]?.blocks[0];
+  keepWithNext(doc, depth === 0 ? 36 : 28 + (section.blocks.length === 0 ? 28 : 0), next, depth === 0 ? 110 : 70);
   doc.y += depth === 0 ? 8 : 4;
   const page = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
   const child = outline.addItem(toWinAnsi(`${section.number} ${section.title}`));
   flowText(doc, toWinAnsi(`${section.number}   ${section.title}`), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: depth === 0 ? SIZE.section : SIZE.subsection, gap: 1 }, COLOR.ink);
   doc.y += 4;
-  for (const block of section.blocks) drawBlock(doc, block);
+  section.blocks.forEach((block, index) => drawBlock(doc, block, section.blocks[index + 1]));
   for (const sub of section.subsections) drawSection(doc, sub, depth + 1, child);
   return page;
 }

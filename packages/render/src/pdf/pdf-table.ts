@@ -14,14 +14,10 @@ export interface TableOptions {
   readonly labelColumn: boolean;
 }
 
-/**
- * Draws a table from the current position, breaking across pages: the header repeats, a row that fits on a
- * page never splits, and a row taller than what is left of a fresh page splits at word boundaries.
- */
-export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): void {
+/** Widths, cell styles and row heights of a table, shared by drawing and by the space a table needs to start. */
+function layout(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions) {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * BODY_WIDTH);
-  const maxY = (): number => PAGE.height - PAGE.bottom;
   const style = (row: readonly Cell[], i: number, text: string): CellStyle => {
     const label = options.labelColumn && i === 0;
     return { text, bold: label || row[i]?.tone === 'error', color: label ? COLOR.muted : toneColor(row[i]?.tone), align: columns[i]?.align };
@@ -30,6 +26,31 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
   const rowHeight = (cells: readonly CellStyle[]): number => Math.max(...cells.map(measure)) + 2 * PAD_Y;
   const header = columns.map((c, i): CellStyle => ({ text: toWinAnsi(c.label), bold: true, color: COLOR.ink, align: columns[i]?.align }));
   const headerHeight = options.header ? rowHeight(header) : 0;
+  const freshPage = PAGE.height - PAGE.bottom - PAGE.top - headerHeight;
+  const heights = rows.map((row) => rowHeight(row.map((cell, i) => style(row, i, toWinAnsi(cell.text)))));
+  const sum = (from: number, to: number): number => heights.slice(from, to).reduce((a, b) => a + b, 0);
+  // A short table (a third of a page at most) is never split; a longer one keeps its header with its first two
+  // rows. Rows too tall for that need only their first lines below the header.
+  const short = sum(0, rows.length) <= freshPage / 3;
+  const leadHeight = sum(0, short ? rows.length : Math.min(2, rows.length));
+  const firstHeight = heights[0] ?? 0;
+  const keep = headerHeight + (leadHeight <= freshPage * 0.5 ? leadHeight : firstHeight <= freshPage * 0.5 ? firstHeight : 60);
+  return { widths, style, measure, rowHeight, header, headerHeight, freshPage, heights, sum, keep };
+}
+
+/** The height a table needs below its heading so that it starts on this page without a bad split. */
+export function tableStartHeight(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): number {
+  return layout(doc, columns, rows, options).keep;
+}
+
+/**
+ * Draws a table from the current position, breaking across pages: the header repeats, a row that fits on a
+ * page never splits, a short table moves whole, the header keeps its first two rows, the last row never
+ * stands alone, and a row taller than what is left of a fresh page splits at word boundaries.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): void {
+  const { widths, style, measure, rowHeight, header, headerHeight, freshPage, heights, sum, keep } = layout(doc, columns, rows, options);
+  const maxY = (): number => PAGE.height - PAGE.bottom;
   const drawHeader = (): void => {
     if (!options.header) return;
     const top = doc.y;
@@ -38,15 +59,16 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     doc.moveTo(PAGE.left, top + headerHeight).lineTo(PAGE.left + BODY_WIDTH, top + headerHeight).lineWidth(0.8).strokeColor(COLOR.line).stroke();
     doc.y = top + headerHeight;
   };
-  const first = rows[0];
-  const freshPage = maxY() - PAGE.top - headerHeight;
-  // Never leave a header alone at the foot of a page: the first row must fit below it, or its first lines
-  // when the row is tall enough to be split anyway.
-  const firstHeight = first ? rowHeight(first.map((cell, i) => style(first, i, toWinAnsi(cell.text)))) : 0;
-  if (doc.y + headerHeight + (firstHeight <= freshPage * 0.5 ? firstHeight : 60) > maxY()) doc.addPage();
+  if (doc.y + keep > maxY()) doc.addPage();
   drawHeader();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     let remaining = row.map((cell, i) => style(row, i, toWinAnsi(cell.text)));
+    // Take the second-last row over to the next page when the last one would otherwise stand there alone.
+    const tail = sum(index, rows.length);
+    if (index >= 2 && index === rows.length - 2 && tail > maxY() - doc.y && (heights[index] ?? 0) <= maxY() - doc.y && tail <= freshPage * 0.5) {
+      doc.addPage();
+      drawHeader();
+    }
     for (;;) {
       const height = rowHeight(remaining);
       const available = maxY() - doc.y;
