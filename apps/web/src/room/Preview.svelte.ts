@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { SlaDerivation } from '@accord/core/derive';
 import type { FileProblem, Requirements } from '@accord/core/model';
 import { readSnapshot } from '@accord/core/ydoc';
+import { findingsByField } from '../lib/field-findings.ts';
 import { problemFieldPath } from '../lib/raw.ts';
 import type { WorkshopSession } from './WorkshopSession.svelte.ts';
 
@@ -30,6 +31,8 @@ export class Preview {
   appearedAt = $state.raw<ReadonlyMap<string, number>>(new Map());
   /** While the doc is invalid: each problem by the field path of its input, so the input shows it inline. */
   fieldProblems = $state.raw<ReadonlyMap<string, string>>(new Map());
+  /** The live errors and warnings by each field they name, so the input shows them where people type. */
+  fieldFindings = $state.raw<ReadonlyMap<string, readonly Finding[]>>(new Map());
   private computedOnce = false;
   private derive: ((requirements: Requirements) => SlaDerivation) | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -68,6 +71,8 @@ export class Preview {
       }
     }
     this.fieldProblems = problems;
+    // While the doc is invalid there is no derivation, and its problems show on the fields instead.
+    this.fieldFindings = this.result.ok ? findingsByField(this.result.derivation.findings) : new Map();
     if (this.result.ok) {
       const now = Date.now();
       const appeared = new Map<string, number>();
