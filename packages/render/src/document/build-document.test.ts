@@ -124,4 +124,16 @@ describe('buildDocument', () => {
     expect(table.rows.find((r) => r[0]?.text === 'Mailbox access')?.map((c) => c.text)).toEqual(['Mailbox access', '99.9 %', '255.9 h of 730.5 h', '15m 21s', '43m 50s']);
     expect(table.rows.find((r) => r[0]?.text === 'Mobile sync (ActiveSync)')?.[4]?.text).toBe('7h 18m 17s');
   });
+
+  it('says when a scheduled recovery test runs less often than the need it covers', () => {
+    const continuity = section(sla!, 'Continuity: recovery point and recovery time');
+    const readiness = continuity.blocks.filter((b) => b.kind === 'table')[1];
+    if (readiness?.kind !== 'table') throw new Error('no readiness table');
+    expect(readiness.columns.map((c) => c.label)).toContain('Needed every');
+    const corruption = readiness.rows.find((r) => r[1]?.text === 'Data corruption');
+    expect(corruption?.[3]?.text).toBe('91 days');
+    expect(corruption?.[4]).toEqual({ text: 'Restore test every 182 days, last run 2026-06-02: less often than needed', tone: 'warning' });
+    const failover = readiness.rows.find((r) => r[0]?.text === 'Mailbox access' && r[1]?.text === 'Component failure');
+    expect(failover?.[4]).toEqual({ text: 'Failover drill every 90 days, last run 2026-09-14', tone: 'ok' });
+  });
 });

@@ -37,13 +37,13 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
     blocks.push({ kind: 'heading', text: 'Recovery readiness' });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Business function', width: 2.4 }, { label: 'Scenario', width: 1.8 }, { label: 'Test', width: 1.8 }, { label: 'Every', width: 1.2, align: 'right' }, { label: 'Scheduled', width: 2 }],
+      columns: [{ label: 'Business function', width: 2.4 }, { label: 'Scenario', width: 1.8 }, { label: 'Test', width: 1.8 }, { label: 'Needed every', width: 1.2, align: 'right' }, { label: 'Scheduled', width: 2 }],
       rows: derivation.functions.flatMap((fn) => fn.readinessPlan.map((test) => [
         cell(fn.name),
         cell(scenarioLabel(test.scenario)),
         cell(words(test.kind)),
         cell(`${test.everyDays} days`),
-        scheduledCell(ctx, test.scheduledAs),
+        scheduledCell(ctx, test.scheduledAs, test.everyDays),
       ])),
     });
   }
@@ -52,10 +52,14 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
   return { id: 'sla-continuity', title: 'Continuity: recovery point and recovery time', blocks };
 }
 
-/** The test the workshop scheduled for this need, as a reader wants it: its kind, how often, when last run. */
-function scheduledCell(ctx: BuildContext, scheduledAs: string | undefined): Cell {
+/**
+ * The test the workshop scheduled for this need, as a reader wants it: its kind, how often, when last run, and
+ * whether it runs as often as the need asks (a restore test every 182 days does not meet a 91-day need).
+ */
+function scheduledCell(ctx: BuildContext, scheduledAs: string | undefined, neededEveryDays: number): Cell {
   if (scheduledAs === undefined) return cell('not scheduled', 'warning');
   const test = ctx.requirements.recoveryTests.find((t) => t.id === scheduledAs);
   if (!test) return cell('yes', 'ok');
-  return cell(`${words(test.kind)} every ${test.everyDays} days${test.lastRun ? `, last run ${test.lastRun}` : ''}`, 'ok');
+  const text = `${words(test.kind)} every ${test.everyDays} days${test.lastRun ? `, last run ${test.lastRun}` : ''}`;
+  return test.everyDays > neededEveryDays ? cell(`${text}: less often than needed`, 'warning') : cell(text, 'ok');
 }
