@@ -8,8 +8,8 @@ export const TIME_SLICE_TARGET = 0.5;
 export const DOWNTIME_DEFINITION =
   'Downtime is counted in one-minute slices of measured time: a minute is down when fewer than half of the ' +
   'availability checks of the business function in that minute succeed. Allowed downtime per period is the ' +
-  'budget below; a budget shorter than a minute (such as a day at a high target) is reported over the ' +
-  'reporting period instead.';
+  'budget in the table above; a budget shorter than a minute (such as a day at a high target) is reported ' +
+  'over the reporting period instead.';
 
 export const OPENSLO_NOTE =
   'The OpenSLO export (apiVersion openslo/v1) holds one Service and one SLO per availability commitment: the ' +

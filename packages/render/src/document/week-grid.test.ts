@@ -45,4 +45,9 @@ describe('buildWeekGrid', () => {
     expect(bare.staffedLabel).toBe('Support desk (none)');
     expect(bare.measuredLabel).toContain('no availability targets');
   });
+
+  it('names the functions measured around the clock in a sentence a sponsor can read', () => {
+    expect(buildWeekGrid(messagingRequirements()).measuredLabel)
+      .toBe('Webmail (Outlook Web Access) and Mobile sync (ActiveSync) are measured around the clock, less excluded maintenance');
+  });
 });

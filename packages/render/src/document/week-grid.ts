@@ -93,10 +93,10 @@ export function buildWeekGrid(requirements: Requirements): WeekGrid {
         return subtractRanges(base, excludedFor.get(f.id) ?? []);
       }));
   const measuredLabel = targets.length === 0
-    ? 'every hour of the week (no availability targets yet)'
+    ? 'every hour of the week counts (no availability targets yet)'
     : round.length > 0
-      ? `every hour of the week but excluded maintenance: ${round.map((f) => f.name).join(', ')} ${round.length === 1 ? 'is' : 'are'} measured 24×7`
-      : 'the service hours of the functions with targets';
+      ? `${listWords(round.map((f) => f.name))} ${round.length === 1 ? 'is' : 'are'} measured around the clock, less excluded maintenance`
+      : 'only the service hours of the functions with targets count';
   const gaps = staffedCalendar || onCallCalendar ? subtractRanges(measured, [...staffed, ...onCall]) : [];
 
   const service7 = splitByDay(service);
@@ -123,4 +123,9 @@ export function buildWeekGrid(requirements: Requirements): WeekGrid {
     })),
     notes,
   };
+}
+
+/** ["A", "B", "C"] → "A, B and C". */
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }

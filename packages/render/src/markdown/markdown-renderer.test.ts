@@ -27,4 +27,16 @@ describe('renderMarkdown', () => {
     expect(grid[2]).toBe('     C !!!!!!!████████████▒▒▒▒!');
     expect(grid.find((line, i) => i > 0 && grid[i - 2]?.startsWith('Sun'))).toBe('     M ··xxxx··················');
   });
+
+  it('says a draft\'s status once, and points at the budget table where it is', () => {
+    const draft = renderMarkdown(buildDocument(inputFor(messagingRequirements(), null)));
+    expect(draft).toContain('**Draft — not published\\: a preview that nobody can sign.**');
+    expect(draft).not.toContain('Draft — not published**: Draft — not published');
+    const note = md.indexOf('the table below holds the same figures');
+    const table = md.indexOf('| Business function | Target | Measured over |');
+    const definition = md.indexOf('Allowed downtime per period is the budget in the table above');
+    expect(note).toBeGreaterThan(0);
+    expect(note).toBeLessThan(table);
+    expect(definition).toBeGreaterThan(table);
+  });
 });

@@ -13,7 +13,8 @@ export function renderMarkdown(model: DocumentModel): string {
     '',
     e(model.title),
     '',
-    `**${e(identity.versionLabel)}**: ${e(identity.status)}`,
+    // A draft's status already begins with its label: say it once.
+    identity.status.startsWith(identity.versionLabel) ? `**${e(identity.status)}**` : `**${e(identity.versionLabel)}**: ${e(identity.status)}`,
     '',
     ...(identity.published ? [`Published ${e(identity.published)}`, ''] : []),
     `SHA-256 of this version: ${e(identity.hash)}`,
@@ -63,7 +64,7 @@ function blockMarkdown(block: Block): string[] {
         '',
       ];
     case 'budget-chart':
-      return ['*The budget chart is in the HTML and PDF documents; the table above holds the same figures.*', ''];
+      return ['*The budget chart is in the HTML and PDF documents; the table below holds the same figures.*', ''];
     case 'week-grid':
       return [
         '```text',

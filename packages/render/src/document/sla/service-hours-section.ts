@@ -35,7 +35,7 @@ export function serviceHoursSection(ctx: BuildContext): SectionDraft {
   blocks.push({
     kind: 'paragraph',
     text: `One regular week in ${zone}: service hours, staffed support, on-call and maintenance side by side. ` +
-      `Red marks measured time (${grid.measuredLabel}) with nobody on duty or on call.`,
+      `Red marks hours that count against an availability budget while nobody is on duty or on call (${grid.measuredLabel}).`,
   });
   blocks.push({ kind: 'week-grid', grid });
   const findings = findingsFor(ctx.derivation, 'service-hours');
