@@ -33,6 +33,16 @@ describe('renderPdf', async () => {
     expect(text).toContain('Signature for Version 3');
   });
 
+  it('titles the file with the service name as written, parentheses included', () => {
+    const raw = Buffer.from(pdf).toString('latin1');
+    const info = /\/Info (\d+) 0 R/.exec(raw)?.[1];
+    const titleRef = new RegExp(`\\n${info} 0 obj\\n<<[\\s\\S]*?/Title (\\d+) 0 R`).exec(raw)?.[1];
+    const literal = new RegExp(`\\n${titleRef} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(raw)?.[1] ?? '';
+    const bytes = Buffer.from(literal.replace(/\\([()\\])/g, '$1'), 'latin1');
+    const title = bytes[0] === 0xfe ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+    expect(title).toBe('Enterprise messaging (Exchange Server 2007): service level agreement, Version 3');
+  });
+
   it('dates the file from the publication, never the clock', () => {
     const dates = [...inflatePdf(pdf).matchAll(/\(D:(\d{14})Z\)/g)].map((m) => m[1]);
     expect(dates).toEqual(['20261121140300', '20261121140300']);

@@ -73,8 +73,13 @@ function drawSection(doc: PDFKit.PDFDocument, section: Section, depth: number, o
   return page;
 }
 
+/**
+ * Metadata text folded to WinAnsi, markup characters dropped. Parentheses stay: pdfkit escapes them in the
+ * info dictionary, and a service named "Enterprise messaging (Exchange Server 2007)" must keep its name in a
+ * viewer's title bar.
+ */
 function plain(text: string): string {
-  return toWinAnsi(text).replace(/[<>&"'\\()]/g, ' ');
+  return toWinAnsi(text).replace(/[<>&"'\\]/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
