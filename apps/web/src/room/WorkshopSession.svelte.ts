@@ -277,6 +277,8 @@ export class WorkshopSession {
     socket.on('signature:recorded', (event: SignatureEvent) => {
       this.log(`${event.sponsor} ${event.decision} version ${event.versionNumber}${event.approved ? ' — approved' : ''}`);
       this.versionsRevision += 1;
+      // Once this sponsor has decided, the version no longer waits for them: drop the "ready to sign" prompts.
+      if (this.publishedNow?.number === event.versionNumber && event.sponsor === this.you.name) this.publishedNow = null;
     });
     socket.on('revoked', ({ reason }) => this.stop(CLOSE.revoked.code, reason || CLOSE.revoked.reason));
     socket.on('connect_error', (error) => {
