@@ -73,8 +73,10 @@ function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, deriv
   ];
   const cost = fn.availability?.downtimeCostPerHour;
   if (cost !== undefined) {
-    const monthHours = target.budgets.month.seconds / 3600;
-    items.push(`At ${groupDigits(cost)} per hour of downtime, using the whole monthly budget of ${target.budgets.month.human} costs about ${groupDigits(Math.round(cost * monthHours))}.`);
+    // The requirements record an amount, not a currency: say so rather than guess one.
+    const costOf = (period: 'month' | 'year'): string => groupDigits(Math.round((cost * target.budgets[period].seconds) / 3600));
+    items.push(`Downtime costs ${groupDigits(cost)} an hour (the amount recorded in the requirements, which name no currency): ` +
+      `spending the whole monthly budget of ${target.budgets.month.human} costs about ${costOf('month')}, the whole yearly budget of ${target.budgets.year.human} about ${costOf('year')}.`);
   }
   const needed = derived.redundancyNeeded;
   if (needed) {
