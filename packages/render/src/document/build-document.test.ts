@@ -137,4 +137,13 @@ describe('buildDocument', () => {
     const failover = readiness.rows.find((r) => r[0]?.text === 'Mailbox access' && r[1]?.text === 'Component failure');
     expect(failover?.[4]).toEqual({ text: 'Failover drill every 90 days, last run 2026-09-14', tone: 'ok' });
   });
+
+  it('names each design once, pattern and platform term side by side, without nested parentheses', () => {
+    const mailFlow = textOf(section(justification!, 'Mail flow'));
+    expect(mailFlow).toContain('Least costly option that meets it: Synchronous replication — Synchronous storage replication (outside the messaging product). It loses no data, and it is back within 5m.');
+    expect(mailFlow).toContain('"Two-node cluster with asynchronous log shipping — Cluster continuous replication (CCR)"');
+    const names = blocksOf(section(justification!, 'Mail flow')).flatMap((b) => (b.kind === 'table' && b.columns[0]?.label === 'Cheaper option' ? b.rows.map((r) => r[0]?.text ?? '') : []));
+    expect(names).toHaveLength(5);
+    for (const name of names) expect(name).not.toMatch(/\([^()]*\([^()]*\)\)/);
+  });
 });

@@ -22,7 +22,7 @@ export function scenarioBlocks(ctx: BuildContext, fn: BusinessFunction, plan: Sc
   blocks.push(chosen
     ? {
         kind: 'paragraph',
-        text: `Least costly option that meets it: ${chosen.pattern} (${chosen.platformTerm}): loses at most ${seconds(chosen.rpoSeconds)} of data, back within ${seconds(chosen.rtoSeconds)}.` +
+        text: `Least costly option that meets it: ${optionName(chosen)}. ${dataLoss(chosen.rpoSeconds)}, and it is back within ${seconds(chosen.rtoSeconds)}.` +
           (chosen.conditions.length > 0 ? ` Condition: ${chosen.conditions.join('; ')}.` : ''),
         tone: 'ok',
       }
@@ -32,11 +32,27 @@ export function scenarioBlocks(ctx: BuildContext, fn: BusinessFunction, plan: Sc
       kind: 'table',
       columns: [{ label: chosen ? 'Cheaper option' : 'Option', width: 3 }, { label: 'RPO / RTO it gives', width: 1.8 }, { label: 'Why it falls short', width: 5 }],
       rows: plan.rejected.map((option) => [
-        cell(`${option.pattern} (${option.platformTerm})`),
+        cell(optionName(option)),
         cell(`${seconds(option.rpoSeconds)} / ${seconds(option.rtoSeconds)}`),
         cell(option.reasons.join('; '), 'warning'),
       ]),
     });
   }
   return blocks;
+}
+
+/**
+ * "Two-node cluster with asynchronous log shipping — Cluster continuous replication (CCR)": the generic pattern
+ * and the platform's term side by side, without nesting the term's own parentheses inside another pair.
+ */
+export function optionName(option: { readonly pattern: string; readonly platformTerm: string }): string {
+  return option.platformTerm.toLowerCase().startsWith(option.pattern.toLowerCase()) || option.pattern === option.platformTerm
+    ? option.platformTerm
+    : `${option.pattern} — ${option.platformTerm}`;
+}
+
+/** "It loses at most 5m of data"; an option with an RPO of zero loses none. */
+function dataLoss(rpoSeconds: number | undefined): string {
+  if (rpoSeconds === 0) return 'It loses no data';
+  return rpoSeconds === undefined ? 'Its data loss is unknown' : `It loses at most ${formatDuration(rpoSeconds)} of data`;
 }
