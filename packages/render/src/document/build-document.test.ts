@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inputFor, messagingRequirements, PUBLISHED } from '../render/test-support/fixtures.ts';
 import { buildDocument } from './build-document.ts';
 import type { Block, Section } from './document-model.ts';
-import { FINDING_HOME, type FindingCode } from './finding-views.ts';
+import { FINDING_HOME, FINDING_TITLE, type FindingCode } from './finding-views.ts';
 
 const published = inputFor(messagingRequirements(), PUBLISHED);
 const model = buildDocument(published);
@@ -145,5 +145,14 @@ describe('buildDocument', () => {
     const names = blocksOf(section(justification!, 'Mail flow')).flatMap((b) => (b.kind === 'table' && b.columns[0]?.label === 'Cheaper option' ? b.rows.map((r) => r[0]?.text ?? '') : []));
     expect(names).toHaveLength(5);
     for (const name of names) expect(name).not.toMatch(/\([^()]*\([^()]*\)\)/);
+  });
+
+  it('says what each finding means in words before its code', () => {
+    const open = section(sla!, 'Open issues');
+    const table = open.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no open-issues table');
+    expect(table.columns.map((c) => c.label)).toEqual(['Severity', 'Issue', 'Code', 'Where']);
+    expect(table.rows[0]?.slice(0, 3).map((c) => c.text)).toEqual(['error', 'The dependencies cannot deliver the target', 'DEPENDENCIES_CAP_AVAILABILITY']);
+    for (const code of Object.keys(FINDING_TITLE)) expect(FINDING_TITLE[code as FindingCode]).not.toMatch(/_/);
   });
 });

@@ -78,6 +78,8 @@ export interface Column {
 }
 
 export interface FindingView {
+  /** "One outage as long as the RTO overspends the budget": what the code means, in words. */
+  readonly title: string;
   readonly code: string;
   readonly severity: 'error' | 'warning' | 'info';
   /** "Mailbox access · site loss", or "Service-wide". */

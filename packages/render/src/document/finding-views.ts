@@ -37,13 +37,41 @@ export const FINDING_HOME: Readonly<Record<FindingCode, FindingHome>> = {
   MISSING_RATIONALE: 'open-issues',
 };
 
-/** A finding as documents show it: code, severity, where it applies, what is wrong and the fix. */
+/**
+ * What each finding means in a few plain words, shown before its stable code so a sponsor reads a sentence,
+ * not an identifier. Exhaustive over the codes like `FINDING_HOME`.
+ */
+export const FINDING_TITLE: Readonly<Record<FindingCode, string>> = {
+  MISSING_TIME_ZONE: 'A time zone is missing',
+  DEPENDENCIES_CAP_AVAILABILITY: 'The dependencies cannot deliver the target',
+  EXCEEDS_UPSTREAM_TARGET: 'Promises more than a function it depends on',
+  NEEDS_AUTOMATIC_FAILOVER: 'A manual failover takes longer than the budget',
+  MAINTENANCE_EXCEEDS_BUDGET: 'Counted maintenance alone overspends the budget',
+  RTO_EXCEEDS_BUDGET: 'One outage as long as the RTO overspends the budget',
+  RPO_NEEDS_REPLICATION: 'The RPO needs continuous replication',
+  RESTORE_EXCEEDS_RTO: 'A restore from backup takes longer than the RTO',
+  RPO_ZERO_ASYNC_REPLICATION: 'RPO 0 with only asynchronous replication',
+  STANDBY_LAG_IN_RTO: 'The standby copy\'s replay lag does not fit the RTO',
+  SINGLE_COPY_AS_PROTECTION: 'A single copy of the data is the only protection',
+  NO_OFFSITE_COPY_FOR_SITE_LOSS: 'No off-site copy survives a site loss',
+  NO_RECOVERY_TEST: 'No recovery test rehearses the RTO',
+  SUPPORT_GAP_EXCEEDS_RTO: 'Nobody is on duty for longer than the RTO',
+  RESPONSE_EXCEEDS_RTO: 'The response to an outage takes longer than the RTO',
+  PRIORITY_MATRIX_INCOMPLETE: 'A severity lacks a response or resolution target',
+  RETENTION_BELOW_REGULATORY: 'Backups are kept for less time than a regulation requires',
+  BACKUP_INTERVAL_EXCEEDS_RPO: 'Backups are further apart than the RPO',
+  NO_BACKUP_PLAN: 'No backup plan covers the function',
+  UNRESOLVED_PROPOSAL: 'A proposal is still open',
+  MISSING_RATIONALE: 'A commitment has no source or rationale',
+};
+
+/** A finding as documents show it: title, code, severity, where it applies, what is wrong and the fix. */
 export function findingView(finding: Finding, derivation: SlaDerivation): FindingView {
   const fn = finding.functionId === undefined ? undefined : derivation.functions.find((f) => f.id === finding.functionId);
   const where = [fn?.name ?? finding.functionId, finding.scenario === undefined ? undefined : scenarioLabel(finding.scenario)]
     .filter((part): part is string => part !== undefined && part !== '')
     .join(' · ');
-  return { code: finding.code, severity: finding.severity, where: where || 'Service-wide', message: finding.message, fix: finding.fix };
+  return { title: FINDING_TITLE[finding.code], code: finding.code, severity: finding.severity, where: where || 'Service-wide', message: finding.message, fix: finding.fix };
 }
 
 /** The findings shown in one SLA section, in the derivation's order (errors first). */

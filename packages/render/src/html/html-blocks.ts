@@ -57,8 +57,8 @@ function figureHtml(svg: string, label: string): string {
 }
 
 function findingHtml(finding: FindingView): string {
-  return `<li class="finding ${finding.severity}"><span class="code">${e(finding.code)}</span> · ${e(finding.severity)} · ` +
-    `<span class="where">${e(finding.where)}</span><p>${e(finding.message)}</p><p><strong>Fix:</strong> ${e(finding.fix)}</p></li>`;
+  return `<li class="finding ${finding.severity}"><strong class="title">${e(finding.title)}</strong> · ${e(finding.severity)} · ` +
+    `<span class="where">${e(finding.where)}</span> <span class="code">${e(finding.code)}</span><p>${e(finding.message)}</p><p><strong>Fix:</strong> ${e(finding.fix)}</p></li>`;
 }
 
 function signaturesHtml(signOff: SignOffView): string {

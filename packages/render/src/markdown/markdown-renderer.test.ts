@@ -39,4 +39,9 @@ describe('renderMarkdown', () => {
     expect(note).toBeLessThan(table);
     expect(definition).toBeGreaterThan(table);
   });
+
+  it('heads each finding with what it means, the code after it', () => {
+    expect(md).toContain('- **The dependencies cannot deliver the target** (error, Mail flow; DEPENDENCIES\\_CAP\\_AVAILABILITY): ');
+    expect(md).toContain('| error | The dependencies cannot deliver the target | DEPENDENCIES\\_CAP\\_AVAILABILITY | Mail flow |');
+  });
 });

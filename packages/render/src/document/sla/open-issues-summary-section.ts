@@ -15,23 +15,24 @@ export function openIssuesSummarySection(ctx: BuildContext): SectionDraft {
       kind: 'paragraph',
       text: derivation.findings.length === 0
         ? 'No open issues: the requirements are consistent.'
-        : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info, 'note')} ${ctx.identity.draft ? 'are open in this draft' : 'were open when this version was frozen'}. Each is shown where it applies; the justification gives the fix.`,
+        : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info, 'note')} ${ctx.identity.draft ? 'are open in this draft' : 'were open when this version was frozen'}. Each is shown with its fix where it applies, and again under its function in the justification.`,
       tone: counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'ok',
     },
   ];
   if (derivation.findings.length > 0) {
     // One row per code and severity, the places it applies joined: the list stays short enough to scan.
-    const rows = new Map<string, { severity: FindingView['severity']; code: string; where: string[] }>();
+    const rows = new Map<string, { severity: FindingView['severity']; title: string; code: string; where: string[] }>();
     for (const view of derivation.findings.map((f) => findingView(f, derivation))) {
       const key = `${view.severity} ${view.code}`;
-      const row = rows.get(key) ?? { severity: view.severity, code: view.code, where: [] };
+      const row = rows.get(key) ?? { severity: view.severity, title: view.title, code: view.code, where: [] };
       row.where.push(view.where);
       rows.set(key, row);
     }
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Severity', width: 1.1 }, { label: 'Code', width: 3 }, { label: 'Where', width: 5 }],
-      rows: [...rows.values()].map((row) => [cell(row.severity, row.severity), cell(row.code), cell(row.where.join('; '))]),
+      // The code column fits the longest code (DEPENDENCIES_CAP_AVAILABILITY) on one line in the PDF.
+      columns: [{ label: 'Severity', width: 1 }, { label: 'Issue', width: 3.2 }, { label: 'Code', width: 4 }, { label: 'Where', width: 4 }],
+      rows: [...rows.values()].map((row) => [cell(row.severity, row.severity), cell(row.title), cell(row.code, 'muted'), cell(row.where.join('; '))]),
     });
   }
   const governance = findingsFor(derivation, 'open-issues');
