@@ -3,6 +3,13 @@
  * availability is counted in one-minute slices, and a slice is down when fewer than half of its checks pass.
  */
 export const TIME_SLICE_WINDOW = '1m';
+
+const YEAR_SECONDS = 31_556_952;
+
+/** Mean Gregorian period lengths in seconds, the convention every budget uses (year = 365.2425 days). */
+export const MEAN_PERIOD_SECONDS = Object.freeze({
+  day: 86_400, week: 604_800, month: YEAR_SECONDS / 12, quarter: YEAR_SECONDS / 4, year: YEAR_SECONDS,
+});
 export const TIME_SLICE_TARGET = 0.5;
 
 export const DOWNTIME_DEFINITION =

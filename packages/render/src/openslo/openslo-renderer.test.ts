@@ -100,4 +100,11 @@ describe('YAML safety', () => {
     expect(v11[0]?.metadata.displayName).toBe('no');
     expect(v11[1]?.spec.timeWindow?.[0]?.calendar?.startTime).toBe('2027-01-01 00:00:00');
   });
+
+  it('says in each SLO that the target over every minute is not the agreement\'s budget', () => {
+    const mailbox = documents().find((d) => d.metadata.name === 'mailbox-access-availability');
+    expect(mailbox?.spec.description).toContain('Mailbox access: 99.9 % of the service hours of the Business hours calendar per month (Europe/Berlin). ' +
+      'The agreement allows 15m 21s of downtime per month of measured time; applied to every minute, the target allows 43m 50s.');
+    expect(mailbox?.metadata.annotations?.['accord.dev/measurement-window']).toBe('the service hours of the Business hours calendar');
+  });
 });

@@ -1,7 +1,8 @@
 import type { SlaDerivation } from '@accord/core/derive';
+import { formatDuration } from '@accord/core/duration';
 import { datePart } from '../document/format/dates.ts';
 import { percent, scenarioLabel } from '../document/format/labels.ts';
-import { TIME_SLICE_TARGET, TIME_SLICE_WINDOW } from '../document/measurement.ts';
+import { MEAN_PERIOD_SECONDS, TIME_SLICE_TARGET, TIME_SLICE_WINDOW } from '../document/measurement.ts';
 import { toOpenSloName } from '../text/openslo-name.ts';
 import type { VersionRecord } from '../version/version-record.ts';
 import { annotate, budgetText, calendarText, findingsText, holidaysText, maintenanceText } from './openslo-annotations.ts';
@@ -46,7 +47,7 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
   const anchor = requirements.meta.validFrom ?? (version ? datePart(version.publishedAt) : undefined) ?? '2026-01-01';
   const serviceHours = target.window.kind === 'service-hours' ? target.window.calendarId : undefined;
   const calendar = requirements.calendars.find((c) => c.id === serviceHours);
-  const windowText = calendar ? `service hours of ${calendar.name}` : serviceHours ? 'service hours' : '24x7';
+  const windowText = calendar ? `the service hours of the ${calendar.name} calendar` : serviceHours ? 'service hours' : '24x7';
   const checks = checksSourceName(record);
   const metric = (outcome: 'success' | undefined): Record<string, unknown> => ({
     metricSource: { metricSourceRef: checks, spec: outcome ? { check: fn.id, outcome } : { check: fn.id } },
@@ -74,6 +75,7 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
     },
     spec: {
       description: clip(`${fn.name}: ${percent(target.percent)} of ${windowText === '24x7' ? 'every hour' : windowText} per ${period} (${zone}). ` +
+        toolCaveat(target, period) +
         `Recovery: ${fn.recovery.map((r) => `${scenarioLabel(r.scenario)} RPO ${r.rpoHuman}, RTO ${r.rtoHuman}`).join('; ') || 'none agreed'}. ` +
         'Service hours, holidays, maintenance and recovery objectives are in the accord.dev/ annotations: OpenSLO cannot express them.'),
       service: serviceName,
@@ -94,4 +96,16 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
       }],
     },
   };
+}
+
+/**
+ * When the agreement measures less than the whole period (service hours, excluded maintenance), a tool that
+ * reads only `target` applies it to every minute and gets a different budget: say both, so nobody mistakes
+ * the tool's figure for the agreement's.
+ */
+function toolCaveat(target: NonNullable<DerivedFunction['target']>, period: SlaDerivation['reportingPeriod']): string {
+  const budget = target.budgets[period];
+  const whole = MEAN_PERIOD_SECONDS[period];
+  if (Math.abs(budget.measuredSeconds - whole) < 1) return '';
+  return `The agreement allows ${budget.human} of downtime per ${period} of measured time; applied to every minute, the target allows ${formatDuration((1 - target.percent / 100) * whole)}. `;
 }

@@ -1,15 +1,9 @@
 import type { DerivedFunction } from '@accord/core/derive';
 import { formatDuration } from '@accord/core/duration';
 import { cell, type Block, type Cell } from '../document-model.ts';
-import { PERIOD_LABEL, percent, type Period } from '../format/labels.ts';
-import { OPENSLO_NOTE, OPENSLO_TOOL_CAVEAT } from '../measurement.ts';
+import { PERIOD_LABEL, percent } from '../format/labels.ts';
+import { MEAN_PERIOD_SECONDS, OPENSLO_NOTE, OPENSLO_TOOL_CAVEAT } from '../measurement.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
-
-/** Mean Gregorian period lengths in seconds, the convention every budget uses (year = 365.2425 days). */
-const YEAR_SECONDS = 31_556_952;
-const PERIOD_SECONDS: Readonly<Record<Period, number>> = {
-  day: 86_400, week: 604_800, month: YEAR_SECONDS / 12, quarter: YEAR_SECONDS / 4, year: YEAR_SECONDS,
-};
 
 /** Reporting and review cadence, the machine-readable objectives, and the caveats of the numbers. */
 export function reportingSection(ctx: BuildContext): SectionDraft {
@@ -42,7 +36,7 @@ export function reportingSection(ctx: BuildContext): SectionDraft {
  */
 function toolComparison(ctx: BuildContext): Block | undefined {
   const period = ctx.derivation.reportingPeriod;
-  const whole = PERIOD_SECONDS[period];
+  const whole = MEAN_PERIOD_SECONDS[period];
   const differing = ctx.derivation.functions.filter((fn): fn is DerivedFunction & { target: NonNullable<DerivedFunction['target']> } =>
     fn.target !== undefined && Math.abs(fn.target.budgets[period].measuredSeconds - whole) >= 1);
   if (differing.length === 0) return undefined;
