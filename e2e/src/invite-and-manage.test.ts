@@ -2,7 +2,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, joinByLink, openContext, savedState, screenshot, type Participant } from './room-driver.ts';
+import { createWorkshop, field, joinByLink, openContext, PHONE, savedState, screenshot, type Participant } from './room-driver.ts';
 
 const BROKEN = 'formatVersion: 1\nmeta:\n  title: "unterminated\n';
 const FIXED = 'formatVersion: 1\nmeta: { title: Payroll SLA, service: Payroll, timeZone: Europe/Vienna }\n';
@@ -100,5 +100,21 @@ describe.runIf(chromiumAvailable())('invite and manage', () => {
     await page.getByRole('heading', { name: 'This invite link does not work' }).waitFor();
     await expect(page.getByText(/ask the facilitator for a new one/i).count()).resolves.toBe(1);
     await context.close();
+  });
+
+  it('fits the dialog on a phone: no sideways scrolling, Close and Copy in view', async () => {
+    await facilitator.page.setViewportSize(PHONE.viewport);
+    await facilitator.page.getByRole('button', { name: 'Invite & manage' }).click();
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    const copy = dialog.getByRole('button', { name: 'Copy' }).last();
+    await copy.waitFor();
+    const [scrollWidth, clientWidth] = await dialog.evaluate((d) => [d.scrollWidth, d.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    for (const button of [dialog.getByRole('button', { name: 'Close' }), copy]) {
+      const box = await button.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= PHONE.viewport.width).toBe(true);
+    }
+    await screenshot(facilitator.page, 'invite-390');
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 });
