@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockCodec, codecForPath, durationCodec, numberCodec, percentCodec, textCodec } from './units.ts';
+import { clockCodec, codecForPath, countdownCodec, durationCodec, numberCodec, percentCodec, textCodec } from './units.ts';
 
 describe('percentCodec', () => {
   const codec = percentCodec();
@@ -75,5 +75,28 @@ describe('codecForPath', () => {
     expect(codecForPath('/functions/mail/recovery/site-loss/rtoSeconds').format(28_800)).toBe('8h');
     expect(codecForPath('/functions/mail/availability/targetPercent').parse('99,5')).toEqual({ ok: true, value: 99.5 });
     expect(codecForPath('/support/severities/sev1/fullOutage').parse('true')).toEqual({ ok: true, value: true });
+  });
+});
+
+describe('countdownCodec', () => {
+  const codec = countdownCodec();
+  it('reads a bare number as minutes, as a facilitator says "give it 5"', () => {
+    expect(codec.parse('5')).toEqual({ ok: true, value: 300 });
+    expect(codec.parse(' 2,5 ')).toEqual({ ok: true, value: 150 });
+  });
+
+  it('takes durations with units as every other field does', () => {
+    expect(codec.parse('90s')).toEqual({ ok: true, value: 90 });
+    expect(codec.parse('1h')).toEqual({ ok: true, value: 3600 });
+    expect(codec.parse('10 min')).toEqual({ ok: true, value: 600 });
+  });
+
+  it('says how long to write when the entry is empty, too short, or longer than the server runs a countdown', () => {
+    expect(codec.parse('')).toEqual({ ok: false, error: 'say how long, e.g. 10 min' });
+    expect(codec.parse('0')).toMatchObject({ ok: false });
+    expect(codec.parse('5s')).toMatchObject({ ok: false, error: 'a countdown lasts between 10 seconds and 4 hours' });
+    expect(codec.parse('5h')).toMatchObject({ ok: false, error: 'a countdown lasts between 10 seconds and 4 hours' });
+    expect(codec.parse('4h')).toEqual({ ok: true, value: 14_400 });
+    expect(codec.parse('soon')).toMatchObject({ ok: false });
   });
 });

@@ -61,6 +61,27 @@ export function durationCodec(required = true): Codec<number> {
   };
 }
 
+/**
+ * A countdown's length: a duration as everywhere else, but a bare number is minutes, the way a facilitator
+ * says "give it 5". The server runs countdowns of 10 seconds to 4 hours, in whole seconds.
+ */
+export function countdownCodec(): Codec<number> {
+  const duration = durationCodec();
+  return {
+    example: '10 min',
+    parse: (text) => {
+      const trimmed = text.trim();
+      if (trimmed === '') return fail('say how long, e.g. 10 min');
+      const parsed = duration.parse(/^\d+([.,]\d+)?$/.test(trimmed) ? `${trimmed} min` : trimmed);
+      if (!parsed.ok || parsed.value === null) return parsed.ok ? fail('say how long, e.g. 10 min') : parsed;
+      const seconds = Math.round(parsed.value);
+      if (seconds < 10 || seconds > 4 * 3600) return fail('a countdown lasts between 10 seconds and 4 hours');
+      return ok(seconds);
+    },
+    format: duration.format,
+  };
+}
+
 export interface NumberRules {
   readonly integer?: boolean;
   readonly min?: number;
