@@ -155,4 +155,15 @@ describe('buildDocument', () => {
     expect(table.rows[0]?.slice(0, 3).map((c) => c.text)).toEqual(['error', 'The dependencies cannot deliver the target', 'DEPENDENCIES_CAP_AVAILABILITY']);
     for (const code of Object.keys(FINDING_TITLE)) expect(FINDING_TITLE[code as FindingCode]).not.toMatch(/_/);
   });
+
+  it('tells a sponsor which recommended designs are not in place yet', () => {
+    const continuity = section(sla!, 'Continuity: recovery point and recovery time');
+    const objectives = continuity.blocks.find((b) => b.kind === 'table');
+    if (objectives?.kind !== 'table') throw new Error('no objectives table');
+    const row = (fn: string, scenario: string): string[] | undefined =>
+      objectives.rows.find((r) => r[0]?.text === fn && r[1]?.text === scenario)?.map((c) => c.text);
+    expect(row('Mailbox access', 'Component failure')?.slice(4)).toEqual(['CCR, SCR, backup and restore', 'Cluster continuous replication (CCR)']);
+    expect(row('Mail flow', 'Component failure')?.slice(4)).toEqual(['CCR, load-balanced pool', 'Synchronous storage replication (outside the messaging product) — not in place yet']);
+    expect(row('Mobile sync (ActiveSync)', 'Component failure')?.[4]).toBe('none recorded');
+  });
 });

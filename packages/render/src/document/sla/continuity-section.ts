@@ -1,4 +1,5 @@
 import { formatDuration } from '@accord/core/duration';
+import type { ProtectionKind } from '@accord/core/model';
 import { cell, type Block, type Cell } from '../document-model.ts';
 import { findingsFor } from '../finding-views.ts';
 import { scenarioLabel, words } from '../format/labels.ts';
@@ -9,10 +10,17 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
   const { derivation } = ctx;
   const rows: Cell[][] = derivation.functions.flatMap((fn) => fn.recovery.map((objective) => {
     const plan = fn.recommendation.perScenario.find((s) => s.scenario === objective.scenario);
-    const design = plan?.chosen
-      ? `${plan.chosen.platformTerm}${plan.chosen.conditions.length > 0 ? `; ${plan.chosen.conditions.join('; ')}` : ''}`
+    const inPlace = ctx.requirements.functions.find((f) => f.id === fn.id)?.design.map((p) => p.kind) ?? [];
+    const chosen = plan?.chosen;
+    const design = chosen
+      ? `${chosen.platformTerm}${chosen.conditions.length > 0 ? `; ${chosen.conditions.join('; ')}` : ''}` +
+        (inPlace.includes(chosen.option as ProtectionKind) ? '' : ' — not in place yet')
       : 'no option meets this objective';
-    return [cell(fn.name), cell(scenarioLabel(objective.scenario)), cell(objective.rpoHuman), cell(objective.rtoHuman), cell(design, plan?.chosen ? undefined : 'error')];
+    return [
+      cell(fn.name), cell(scenarioLabel(objective.scenario)), cell(objective.rpoHuman), cell(objective.rtoHuman),
+      cell(inPlace.length > 0 ? inPlace.map((kind) => PROTECTION_LABEL[kind]).join(', ') : 'none recorded', inPlace.length > 0 ? undefined : 'warning'),
+      cell(design, !chosen ? 'error' : inPlace.includes(chosen.option as ProtectionKind) ? undefined : 'warning'),
+    ];
   }));
   const blocks: Block[] = [];
   if (rows.length === 0) {
@@ -20,11 +28,14 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
   } else {
     blocks.push({
       kind: 'paragraph',
-      text: 'RPO is the most data a failure may lose; RTO the longest the function may be down before it is back. The design column names the least costly option that meets both; the justification says why cheaper ones fail.',
+      text: 'RPO is the most data a failure may lose; RTO the longest the function may be down before it is back. "In place" is the protection the requirements record today; the last column names the least costly design that meets both objectives, marked where it is not in place yet, and the justification says why cheaper ones fail.',
     });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Business function', width: 2.4 }, { label: 'Scenario', width: 1.8 }, { label: 'RPO', width: 1.1, align: 'right' }, { label: 'RTO', width: 1.1, align: 'right' }, { label: 'Design that meets it', width: 4.4 }],
+      columns: [
+        { label: 'Business function', width: 2.2 }, { label: 'Scenario', width: 1.6 }, { label: 'RPO', width: 0.9, align: 'right' }, { label: 'RTO', width: 0.9, align: 'right' },
+        { label: 'In place', width: 2 }, { label: 'Least costly design that meets it', width: 3.8 },
+      ],
       rows,
     });
     const restores = derivation.functions.filter((fn) => fn.restoreSeconds !== undefined);
@@ -63,3 +74,16 @@ function scheduledCell(ctx: BuildContext, scheduledAs: string | undefined, neede
   const text = `${words(test.kind)} every ${test.everyDays} days${test.lastRun ? `, last run ${test.lastRun}` : ''}`;
   return test.everyDays > neededEveryDays ? cell(`${text}: less often than needed`, 'warning') : cell(text, 'ok');
 }
+
+/** Protections by their short names, as a service manager says them. */
+const PROTECTION_LABEL: Readonly<Record<ProtectionKind, string>> = {
+  'backup-restore': 'backup and restore',
+  lcr: 'LCR',
+  ccr: 'CCR',
+  scr: 'SCR',
+  scc: 'SCC',
+  dag: 'DAG',
+  'dag-lagged': 'lagged DAG copy',
+  'load-balanced-pool': 'load-balanced pool',
+  'synchronous-replication': 'synchronous replication',
+};
