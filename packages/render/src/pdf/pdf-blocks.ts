@@ -14,6 +14,8 @@ export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
 }
 
 const HEADING_HEIGHT = 24;
+/** A paragraph this short introduces what follows it and stays on its page. */
+const LEAD_IN_LINES = 4;
 const PAGE_BODY = PAGE.height - PAGE.top - PAGE.bottom;
 
 /**
@@ -21,11 +23,16 @@ const PAGE_BODY = PAGE.height - PAGE.top - PAGE.bottom;
  * short one), a paragraph its first lines, a chart all of it, a list its first item, findings the first one.
  * A heading above it reserves this too, so no heading is left alone at the foot of a page.
  */
-export function blockStartHeight(doc: PDFKit.PDFDocument, block: Block | undefined): number {
+export function blockStartHeight(doc: PDFKit.PDFDocument, block: Block | undefined, after?: Block): number {
   if (!block) return 0;
   switch (block.kind) {
-    case 'paragraph':
-      return Math.min(3, wrapText(doc, toWinAnsi(block.text), BODY_WIDTH, BODY).lines.length) * (SIZE.body + LINE_GAP + 2);
+    case 'paragraph': {
+      const lines = wrapText(doc, toWinAnsi(block.text), BODY_WIDTH, BODY).lines.length;
+      // A short lead-in needs the start of what it introduces too (see drawBlock).
+      return lines <= LEAD_IN_LINES && after && after.kind !== 'paragraph' && after.kind !== 'heading'
+        ? lines * (SIZE.body + LINE_GAP + 2) + 6 + blockStartHeight(doc, after)
+        : Math.min(3, lines) * (SIZE.body + LINE_GAP + 2);
+    }
     case 'heading':
       return HEADING_HEIGHT;
     case 'facts':
@@ -51,8 +58,8 @@ export function blockStartHeight(doc: PDFKit.PDFDocument, block: Block | undefin
 }
 
 /** Starts a new page unless a heading and the start of the block after it fit below the current position. */
-export function keepWithNext(doc: PDFKit.PDFDocument, headingHeight: number, next: Block | undefined, atLeast: number): void {
-  ensureSpace(doc, Math.min(PAGE_BODY * 0.6, Math.max(atLeast, headingHeight + blockStartHeight(doc, next))));
+export function keepWithNext(doc: PDFKit.PDFDocument, headingHeight: number, next: Block | undefined, atLeast: number, afterNext?: Block): void {
+  ensureSpace(doc, Math.min(PAGE_BODY * 0.6, Math.max(atLeast, headingHeight + blockStartHeight(doc, next, afterNext))));
 }
 
 const FACT_COLUMNS = [{ label: 'Item', width: 1 }, { label: 'Value', width: 2.6 }] as const;
@@ -62,19 +69,24 @@ function factRows(rows: readonly (readonly [string, string])[]): { text: string 
 }
 
 /** Draws one block at the current position and leaves the cursor below it. Text is folded to WinAnsi. */
-export function drawBlock(doc: PDFKit.PDFDocument, block: Block, next?: Block): void {
+export function drawBlock(doc: PDFKit.PDFDocument, block: Block, next?: Block, afterNext?: Block): void {
   doc.x = PAGE.left;
   switch (block.kind) {
     case 'paragraph': {
       const style = block.tone === 'error' ? BOLD_BODY : BODY;
-      // Keep the first lines of a paragraph together; longer ones flow on to the next page.
-      ensureSpace(doc, Math.min(3, wrapText(doc, toWinAnsi(block.text), BODY_WIDTH, style).lines.length) * (SIZE.body + LINE_GAP + 2));
+      // Keep the first lines of a paragraph together; longer ones flow on to the next page. A short lead-in
+      // ("What it implies:", a table's introduction) also keeps the start of the block it introduces.
+      const lines = wrapText(doc, toWinAnsi(block.text), BODY_WIDTH, style).lines.length;
+      const own = Math.min(3, lines) * (SIZE.body + LINE_GAP + 2);
+      ensureSpace(doc, lines <= LEAD_IN_LINES && next && next.kind !== 'paragraph' && next.kind !== 'heading'
+        ? Math.min(PAGE_BODY * 0.6, lines * (SIZE.body + LINE_GAP + 2) + 6 + blockStartHeight(doc, next))
+        : own);
       flowText(doc, toWinAnsi(block.text), PAGE.left, BODY_WIDTH, style, toneColor(block.tone));
       doc.y += 6;
       return;
     }
     case 'heading':
-      keepWithNext(doc, HEADING_HEIGHT, next, 48);
+      keepWithNext(doc, HEADING_HEIGHT, next, 48, afterNext);
       doc.y += 3;
       flowText(doc, toWinAnsi(block.text).toUpperCase(), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.heading, gap: 0 }, COLOR.muted);
       doc.y += 4;

@@ -61,14 +61,14 @@ export function renderPdf(model: DocumentModel, publishedAt: string | undefined)
 /** Draws a section and its subsections; returns the 1-based page its heading is on. */
 function drawSection(doc: PDFKit.PDFDocument, section: Section, depth: number, outline: PDFKit.PDFOutline): number {
   // The heading keeps the start of what follows it: its first block, or the first subsection's heading.
-  const next = section.blocks[0] ?? section.subsections[0]?.blocks[0];
-  keepWithNext(doc, depth === 0 ? 36 : 28 + (section.blocks.length === 0 ? 28 : 0), next, depth === 0 ? 110 : 70);
+  const [next, afterNext] = section.blocks.length > 0 ? section.blocks : section.subsections[0]?.blocks ?? [];
+  keepWithNext(doc, depth === 0 ? 36 : 28 + (section.blocks.length === 0 ? 28 : 0), next, depth === 0 ? 110 : 70, afterNext);
   doc.y += depth === 0 ? 8 : 4;
   const page = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
   const child = outline.addItem(toWinAnsi(`${section.number} ${section.title}`));
   flowText(doc, toWinAnsi(`${section.number}   ${section.title}`), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: depth === 0 ? SIZE.section : SIZE.subsection, gap: 1 }, COLOR.ink);
   doc.y += 4;
-  section.blocks.forEach((block, index) => drawBlock(doc, block, section.blocks[index + 1]));
+  section.blocks.forEach((block, index) => drawBlock(doc, block, section.blocks[index + 1], section.blocks[index + 2]));
   for (const sub of section.subsections) drawSection(doc, sub, depth + 1, child);
   return page;
 }

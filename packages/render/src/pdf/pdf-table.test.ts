@@ -49,4 +49,12 @@ describe('PDF tables and headings across a page break', () => {
     drawBlock(d, { kind: 'heading', text: 'Recovery readiness' }, table);
     expect(pages(d)).toBe(2);
   });
+
+  it('keeps a short lead-in paragraph with the table it introduces', () => {
+    const d = newDoc();
+    const table: Block = { kind: 'table', columns: COLUMNS, rows: rows(4) };
+    d.y = FOOT - 40; // room for the two-line paragraph, not for the table after it
+    drawBlock(d, { kind: 'paragraph', text: 'RPO is the most data a failure may lose; RTO the longest the function may be down before it is back.' }, table);
+    expect(pages(d)).toBe(2);
+  });
 });
