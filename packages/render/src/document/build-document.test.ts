@@ -166,4 +166,11 @@ describe('buildDocument', () => {
     expect(row('Mail flow', 'Component failure')?.slice(4)).toEqual(['CCR, load-balanced pool', 'Synchronous storage replication (outside the messaging product) — not in place yet']);
     expect(row('Mobile sync (ActiveSync)', 'Component failure')?.[4]).toBe('none recorded');
   });
+
+  it('names the service-hours calendar as a calendar and counts holidays in words', () => {
+    const hours = textOf(section(sla!, 'Service hours'));
+    expect(hours).toContain('Service hours follow the calendar “Business hours”: Mon–Fri 07:00–19:00, except 9 holidays.');
+    const support = section(sla!, 'Support').blocks.find((b) => b.kind === 'table');
+    expect(support?.kind === 'table' ? support.columns.map((c) => c.label) : []).toContain('Covers a full outage');
+  });
 });

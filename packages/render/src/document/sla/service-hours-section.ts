@@ -1,6 +1,7 @@
 import { cell, type Block } from '../document-model.ts';
 import { summariseSlots } from '../format/calendar-summary.ts';
 import { findingsFor } from '../finding-views.ts';
+import { plural } from '../format/labels.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
 import { buildWeekGrid } from '../week-grid.ts';
 
@@ -14,7 +15,7 @@ export function serviceHoursSection(ctx: BuildContext): SectionDraft {
       kind: 'paragraph',
       text: `All times are local to ${zone} unless a calendar names its own zone. ` +
         (service
-          ? `Service hours are ${service.name}: ${summariseSlots(service)}${service.holidays.length > 0 ? `, except ${service.holidays.length} holidays` : ''}.`
+          ? `Service hours follow the calendar “${service.name}”: ${summariseSlots(service)}${service.holidays.length > 0 ? `, except ${plural(service.holidays.length, 'holiday')}` : ''}.`
           : 'No service-hours calendar is set: the service is provided around the clock.'),
     },
   ];

@@ -29,7 +29,7 @@ export function supportSection(ctx: BuildContext): SectionDraft {
     blocks.push({ kind: 'heading', text: 'Severities, response and resolution' });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Severity', width: 2.2 }, { label: 'Definition', width: 4 }, { label: 'Full outage', width: 1.2 }, { label: 'Response', width: 1.3, align: 'right' }, { label: 'Resolution', width: 1.3, align: 'right' }],
+      columns: [{ label: 'Severity', width: 2.2 }, { label: 'Definition', width: 4 }, { label: 'Covers a full outage', width: 1.4 }, { label: 'Response', width: 1.3, align: 'right' }, { label: 'Resolution', width: 1.3, align: 'right' }],
       rows: severities.map((s) => [
         cell(s.name),
         cell(s.definition || '—'),
