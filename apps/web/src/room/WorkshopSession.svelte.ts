@@ -12,6 +12,7 @@ import type {
 import { PHASE_TITLES, type Phase } from '@accord/protocol/phases';
 import { can, type Permission, type Role } from '@accord/protocol/roles';
 import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
+import { readProposals } from '../lib/proposals.ts';
 import type { RawRecord } from '../lib/raw.ts';
 import { keepLocalCopy, type LocalCopy } from '../lib/local-copy.ts';
 import { savedState, type SavedState } from '../lib/saved-indicator.ts';
@@ -70,6 +71,11 @@ export class WorkshopSession {
   activity = $state.raw<Activity[]>([]);
   /** Bumped when a version is published or signed, so version lists reload. */
   versionsRevision = $state(0);
+  /**
+   * What happened to something of yours that you would otherwise learn only from the activity list (folded
+   * away on a phone): the facilitator accepted or rejected your proposal.
+   */
+  notice = $state.raw<{ readonly id: number; readonly text: string; readonly field?: string } | null>(null);
   /** The version published during this visit, for the sponsor's "ready to sign" banner. */
   publishedNow = $state.raw<VersionEvent | null>(null);
 
@@ -268,6 +274,10 @@ export class WorkshopSession {
     });
     socket.on('decision:recorded', (event: DecisionEvent) => {
       this.log(`${event.decidedBy} ${event.outcome} a proposal for`, event.field);
+      const proposal = readProposals(this.raw).find((p) => p.id === event.proposalId);
+      if (proposal && proposal.proposedBy === this.you.name && event.decidedBy !== this.you.name) {
+        this.notice = { id: this.activityId, text: `${event.decidedBy} ${event.outcome} your proposal for`, field: event.field };
+      }
     });
     socket.on('version:published', (event: VersionEvent) => {
       this.log(`${event.publishedBy} published version ${event.number}`);
