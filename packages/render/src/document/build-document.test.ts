@@ -173,4 +173,12 @@ describe('buildDocument', () => {
     const support = section(sla!, 'Support').blocks.find((b) => b.kind === 'table');
     expect(support?.kind === 'table' ? support.columns.map((c) => c.label) : []).toContain('Covers a full outage');
   });
+
+  it('states the availability commitment in a sentence before its numbers', () => {
+    const first = section(sla!, 'Availability commitments').blocks[0];
+    expect(first).toEqual({
+      kind: 'paragraph',
+      text: 'The provider commits to keep each business function below available for at least its target share of its measured time in every month: its downtime in the month stays within the budget in the table. Downtime beyond the budget misses the commitment for that month, and the error budget policy applies.',
+    });
+  });
 });

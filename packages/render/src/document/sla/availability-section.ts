@@ -13,7 +13,16 @@ const PERIOD_WIDTH = { day: 1.1, week: 1.5, month: 1.5, quarter: 1.7, year: 2 } 
 export function availabilitySection(ctx: BuildContext): SectionDraft {
   const { derivation, requirements } = ctx;
   const committed = derivation.functions.filter((fn) => fn.target !== undefined);
-  const blocks: Block[] = [{ kind: 'paragraph', text: derivation.convention }];
+  const blocks: Block[] = [];
+  if (committed.length > 0) {
+    // The commitment itself, in one sentence, before the numbers that measure it.
+    blocks.push({
+      kind: 'paragraph',
+      text: `The provider commits to keep each business function below available for at least its target share of its measured time in every ${derivation.reportingPeriod}: ` +
+        `its downtime in the ${derivation.reportingPeriod} stays within the budget in the table. Downtime beyond the budget misses the commitment for that ${derivation.reportingPeriod}, and the error budget policy applies.`,
+    });
+  }
+  blocks.push({ kind: 'paragraph', text: derivation.convention });
   if (committed.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'No business function has an availability target yet.', tone: 'warning' });
   } else {
