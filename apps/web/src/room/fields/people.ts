@@ -1,5 +1,5 @@
 /** Colours for people's presence markers; each has at least 4.5:1 contrast with white text. */
-const COLOURS = ['#2456c7', '#a4336b', '#0f766e', '#7c3aed', '#b45309', '#be123c', '#a21caf', '#4d7c0f'] as const;
+const COLOURS = ['#2456c7', '#a4336b', '#0f766e', '#7c3aed', '#b45309', '#be123c', '#334155', '#4d7c0f'] as const;
 
 function hashOf(participantId: string): number {
   let hash = 0;
