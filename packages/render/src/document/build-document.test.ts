@@ -181,4 +181,12 @@ describe('buildDocument', () => {
       text: 'The provider commits to keep each business function below available for at least its target share of its measured time in every month: its downtime in the month stays within the budget in the table. Downtime beyond the budget misses the commitment for that month, and the error budget policy applies.',
     });
   });
+
+  it('gives the version number once in document control, not "Version: Version 3"', () => {
+    const control = section(sla!, 'Document control').blocks[0];
+    const rows = control?.kind === 'facts' ? control.rows : [];
+    expect(rows.find(([label]) => label === 'Version')?.[1]).toBe('3');
+    const draft = buildDocument(inputFor(messagingRequirements(), null)).parts[0]?.sections[0]?.blocks[0];
+    expect(draft?.kind === 'facts' ? draft.rows.find(([label]) => label === 'Version')?.[1] : undefined).toBe('none yet: a draft gets its number when it is published');
+  });
 });

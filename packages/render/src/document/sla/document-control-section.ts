@@ -19,7 +19,7 @@ export function documentControlSection(ctx: BuildContext): SectionDraft {
         kind: 'facts',
         rows: [
           ['Status', ctx.identity.status],
-          ['Version', ctx.identity.versionLabel],
+          ['Version', version ? String(version.number) : 'none yet: a draft gets its number when it is published'],
           ['Version hash (SHA-256)', ctx.identity.hash],
           ['Published', ctx.identity.published || 'not yet published'],
           ['Service', meta.service],
