@@ -106,5 +106,9 @@ describe('YAML safety', () => {
     expect(mailbox?.spec.description).toContain('Mailbox access: 99.9 % of the service hours of the Business hours calendar per month (Europe/Berlin). ' +
       'The agreement allows 15m 21s of downtime per month of measured time; applied to every minute, the target allows 43m 50s.');
     expect(mailbox?.metadata.annotations?.['accord.dev/measurement-window']).toBe('the service hours of the Business hours calendar');
+    // Webmail is measured 24x7 less the weekly Sunday patch window: a tool that counts that window misses every month.
+    const webmail = documents().find((d) => d.metadata.name === 'webmail-availability');
+    expect(webmail?.spec.description).toContain('The agreement allows 3h 33m 57s of downtime per month of measured time; applied to every minute, the target allows 3h 39m 9s. ' +
+      'Excluded maintenance takes 17h 20m 41s a month out of measured time: a tool must skip it (for example with a recurring SLO correction), or it counts as downtime.');
   });
 });

@@ -107,5 +107,8 @@ function toolCaveat(target: NonNullable<DerivedFunction['target']>, period: SlaD
   const budget = target.budgets[period];
   const whole = MEAN_PERIOD_SECONDS[period];
   if (Math.abs(budget.measuredSeconds - whole) < 1) return '';
-  return `The agreement allows ${budget.human} of downtime per ${period} of measured time; applied to every minute, the target allows ${formatDuration((1 - target.percent / 100) * whole)}. `;
+  const excluded = target.window.kind === '24x7'
+    ? `Excluded maintenance takes ${formatDuration(whole - budget.measuredSeconds)} a ${period} out of measured time: a tool must skip it (for example with a recurring SLO correction), or it counts as downtime. `
+    : '';
+  return `The agreement allows ${budget.human} of downtime per ${period} of measured time; applied to every minute, the target allows ${formatDuration((1 - target.percent / 100) * whole)}. ${excluded}`;
 }
