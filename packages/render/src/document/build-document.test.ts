@@ -178,7 +178,7 @@ describe('buildDocument', () => {
     const first = section(sla!, 'Availability commitments').blocks[0];
     expect(first).toEqual({
       kind: 'paragraph',
-      text: 'The provider commits to keep each business function below available for at least its target share of its measured time in every month: its downtime in the month stays within the budget in the table. Downtime beyond the budget misses the commitment for that month, and the error budget policy applies.',
+      text: 'The provider commits that each business function in the table below is available for at least its target share of its measured time in every month, so that its downtime in a month stays within its budget. Downtime beyond the budget misses the commitment for that month, and the error budget policy applies.',
     });
   });
 

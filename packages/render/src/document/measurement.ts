@@ -35,6 +35,6 @@ export const OPENSLO_NOTE =
 export const OPENSLO_TOOL_CAVEAT =
   'A tool that ignores them applies the target to every minute of the period. Where this agreement measures ' +
   'less than that, the tool\'s budget differs from the agreement\'s (table below): it can stay within budget ' +
-  'through an outage in service hours that breaches this agreement, and it charges outages outside measured ' +
+  'through an outage in service hours that misses this agreement\'s commitment, and it charges outages outside measured ' +
   'time and in excluded maintenance that this agreement does not count. Compliance with this agreement is ' +
   'computed from its measured time, not from such a tool\'s figures.';

@@ -18,8 +18,8 @@ export function availabilitySection(ctx: BuildContext): SectionDraft {
     // The commitment itself, in one sentence, before the numbers that measure it.
     blocks.push({
       kind: 'paragraph',
-      text: `The provider commits to keep each business function below available for at least its target share of its measured time in every ${derivation.reportingPeriod}: ` +
-        `its downtime in the ${derivation.reportingPeriod} stays within the budget in the table. Downtime beyond the budget misses the commitment for that ${derivation.reportingPeriod}, and the error budget policy applies.`,
+      text: `The provider commits that each business function in the table below is available for at least its target share of its measured time in every ${derivation.reportingPeriod}, ` +
+        `so that its downtime in a ${derivation.reportingPeriod} stays within its budget. Downtime beyond the budget misses the commitment for that ${derivation.reportingPeriod}, and the error budget policy applies.`,
     });
   }
   blocks.push({ kind: 'paragraph', text: derivation.convention });
