@@ -103,4 +103,16 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
     await sponsor.page.getByRole('button', { name: 'Show the findings' }).click();
     await sponsor.page.getByTestId('findings').waitFor();
   });
+
+  it('fits the risk matrix on a phone, numbering each threat as its heading below does', async () => {
+    await openPhase(sponsor.page, 'Risks');
+    const matrix = sponsor.page.getByRole('table', { name: /Risks by likelihood/ });
+    const [scrollWidth, clientWidth] = await matrix.evaluate((table) => [table.parentElement?.scrollWidth ?? 0, table.parentElement?.clientWidth ?? 0]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    // The cell still names the threat to a screen reader; on screen it shows the number of the heading below.
+    const cell = matrix.getByRole('cell', { name: /Mailbox server hardware failure/ });
+    await expect(cell.innerText()).resolves.toMatch(/^\s*1\b/);
+    await sponsor.page.getByRole('heading', { level: 3, name: /Mailbox server hardware failure/ }).getByText('1', { exact: true }).waitFor();
+    await screenshot(sponsor.page, 'risks-390');
+  });
 });
