@@ -29,6 +29,7 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
           ],
         },
         ...deliberationBlocks(requirements, under(`${base}/availability`), false),
+        ...alternativeTargetImplications(requirements, fn, derived),
         { kind: 'paragraph', text: 'What it implies:' },
         { kind: 'list', items: availabilityImplications(ctx, fn, derived) },
       ],
@@ -61,6 +62,30 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
   });
   const intro: Block[] = [{ kind: 'paragraph', text: [fn.description, fn.users ? `Users: ${fn.users}.` : '', `Tier: ${words(fn.tier)}.`].filter((s) => s !== '').join(' ') }];
   return { id: `why-${fn.id}`, title: fn.name, blocks: intro, subsections };
+}
+
+/**
+ * What each proposed alternative target would mean, so a sponsor voting on it sees the budget it leaves:
+ * the same measured time, the other percentage, and whether counted maintenance alone would overspend it.
+ */
+function alternativeTargetImplications(requirements: BuildContext['requirements'], fn: BusinessFunction, derived: DerivedFunction): Block[] {
+  const target = derived.target;
+  if (!target) return [];
+  const month = target.budgets.month;
+  const items = requirements.proposals
+    .filter((p) => p.field === `/functions/${fn.id}/availability/targetPercent` && typeof p.value === 'number' && p.value > 0 && p.value < 100)
+    .map((p) => {
+      const percentValue = p.value as number;
+      const allowed = (1 - percentValue / 100) * month.measuredSeconds;
+      const maintenance = month.countedMaintenanceSeconds;
+      return `${percent(percentValue)} would allow ${formatDuration(allowed)} of downtime a month instead of ${month.human}` +
+        (maintenance > 0
+          ? maintenance > allowed
+            ? `; counted maintenance (${formatDuration(maintenance)} a month) alone would overspend it.`
+            : `, ${formatDuration(allowed - maintenance)} of it left after counted maintenance.`
+          : '.');
+    });
+  return items.length > 0 ? [{ kind: 'paragraph', text: 'What the alternatives would mean:' }, { kind: 'list', items }] : [];
 }
 
 function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, derived: DerivedFunction): string[] {
