@@ -26,9 +26,18 @@ describe('recommendHa', () => {
     expect(scenario?.chosen?.option).toBe('ccr');
     const reasons = Object.fromEntries(scenario?.rejected.map((r) => [r.option, r.reasons.join('; ')]) ?? []);
     expect(reasons['backup-restore']).toContain('recovery takes 6h 30m, more than the RTO of 1h');
-    expect(reasons.lcr).toContain('does not protect against component failure');
+    expect(reasons.lcr).toContain('does not protect against component failure: a second copy on a second disk set');
+    expect(reasons.lcr).not.toMatch(/\(A second|server\.\)/);
     expect(reasons.scc).toContain('single point of failure');
     expect(result.design.map((d) => d.platformTerm)).toContain('Cluster continuous replication (CCR)');
+  });
+
+  it('rejects backup and restore for RPO 0 because a restore loses what came after the last backup', () => {
+    const result = recommendHa(mailbox({ 'component-failure': { rpoSeconds: '0s', rtoSeconds: '1h' } }), ctx);
+    const backup = result.perScenario[0]?.rejected.find((r) => r.option === 'backup-restore')?.reasons.join('; ');
+    expect(backup).toContain('a restore loses everything since the last backup');
+    expect(backup).toContain('RPO 0 allows no loss');
+    expect(backup).not.toContain('in flight');
   });
 
   it('adds a standby copy with a short lag for site loss', () => {

@@ -52,6 +52,13 @@ export interface RecommendationContext {
   readonly components: readonly Component[];
 }
 
+/** An option's note as a clause after a colon: no closing full stop, lower case unless it opens with an acronym. */
+function asClause(note: string): string {
+  const text = note.replace(/\.$/, '');
+  const [first = '', second = ''] = text;
+  return second === second.toUpperCase() && second !== second.toLowerCase() ? text : first.toLowerCase() + text.slice(1);
+}
+
 function assess(kind: ProtectionKind, scenario: Scenario, objective: RecoveryObjective, fn: BusinessFunction, ctx: RecommendationContext): OptionAssessment {
   const option: HaOption = HA_OPTIONS[kind];
   const reasons: string[] = [];
@@ -83,12 +90,14 @@ function assess(kind: ProtectionKind, scenario: Scenario, objective: RecoveryObj
   if (!option.protects.includes(scenario)) {
     reasons.push(kind === 'scc'
       ? 'one shared copy of the data: the storage stays a single point of failure'
-      : `does not protect against ${scenario.replace('-', ' ')} (${option.notes})`);
+      : `does not protect against ${scenario.replace('-', ' ')}: ${asClause(option.notes)}`);
   }
   if (rpoSeconds !== undefined && rpoSeconds > objective.rpoSeconds) {
-    reasons.push(objective.rpoSeconds === 0 && option.asynchronous
-      ? 'asynchronous copy: some data is always in flight, so RPO 0 is out of reach'
-      : `loses up to ${formatDuration(rpoSeconds)} of data, more than the RPO of ${formatDuration(objective.rpoSeconds)}`);
+    reasons.push(kind === 'backup-restore'
+      ? `a restore loses everything since the last backup (up to ${formatDuration(rpoSeconds)}), ${objective.rpoSeconds === 0 ? 'and RPO 0 allows no loss' : `more than the RPO of ${formatDuration(objective.rpoSeconds)}`}`
+      : objective.rpoSeconds === 0 && option.asynchronous
+        ? 'asynchronous copy: some data is always in flight, so RPO 0 is out of reach'
+        : `loses up to ${formatDuration(rpoSeconds)} of data, more than the RPO of ${formatDuration(objective.rpoSeconds)}`);
   }
   if (rtoSeconds !== undefined && rtoSeconds > objective.rtoSeconds) {
     reasons.push(`recovery takes ${formatDuration(rtoSeconds)}, more than the RTO of ${formatDuration(objective.rtoSeconds)}`);
