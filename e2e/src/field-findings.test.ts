@@ -52,4 +52,12 @@ describe.runIf(chromiumAvailable())('findings where people type', () => {
     await typeInto(page, WEBMAIL_RTO, '15 min');
     await expect.poll(() => overBudget.count()).toBe(0);
   });
+
+  it('marks a group of checkboxes too: the dependencies of Mail flow cap its target', async () => {
+    const page = stakeholder.page;
+    await openPhase(page, 'Scope');
+    const note = page.locator('[id="field:/functions/mail-flow/dependsOn"] [data-testid="field-findings"]');
+    await note.locator('[data-finding-code="DEPENDENCIES_CAP_AVAILABILITY"]').waitFor({ state: 'attached' });
+    await expect(note.locator('summary').textContent()).resolves.toMatch(/1 error/);
+  });
 });
