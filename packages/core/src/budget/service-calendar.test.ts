@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarSchema } from '../model/index.ts';
-import { intervalsBetween, longestUncoveredStretchSeconds, measuredSecondsBetween, weeklySeconds } from './service-calendar.ts';
+import { intervalsBetween, longestUncoveredStretch, longestUncoveredStretchSeconds, measuredSecondsBetween, weeklySeconds } from './service-calendar.ts';
 
 const H = 3600;
 const calendar = (timeZone: string | undefined, slots: { day: string; start: string; end: string }[], holidays: string[] = []) =>
@@ -86,6 +86,20 @@ describe('longestUncoveredStretchSeconds', () => {
 
   it('measures a 24×7 service against office-hours support: the weekend is the longest gap', () => {
     const desk = calendar('Europe/Berlin', weekdays('08:00', '18:00'));
+    expect(longestUncoveredStretchSeconds('24x7', [desk], from, to, 'UTC')).toBe((6 + 48 + 8) * H);
+  });
+
+  it('leaves maintenance excluded from measured time out of a gap without ending it, and says where the gap starts', () => {
+    const desk = calendar('Europe/Berlin', weekdays('08:00', '18:00'));
+    // Sundays 02:00–06:00 in Berlin (UTC+1 in January) within the span.
+    const sundayWindows = [11, 18, 25, 1].map((day): [number, number] => {
+      const start = Date.UTC(2026, day === 1 ? 1 : 0, day, 1);
+      return [start, start + 4 * H * 1000];
+    });
+    const stretch = longestUncoveredStretch('24x7', [desk], from, to, 'UTC', sundayWindows);
+    expect(stretch.seconds).toBe((6 + 48 + 8 - 4) * H);
+    // Friday 9 January, 18:00 in Berlin.
+    expect(stretch.startUtcMs).toBe(Date.UTC(2026, 0, 9, 17));
     expect(longestUncoveredStretchSeconds('24x7', [desk], from, to, 'UTC')).toBe((6 + 48 + 8) * H);
   });
 

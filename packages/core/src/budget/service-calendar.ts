@@ -87,34 +87,62 @@ function measuredIntervals(measured: Measured, startUtcMs: number, endUtcMs: num
   return measured === '24x7' ? [[startUtcMs, endUtcMs]] : intervalsBetween(measured, startUtcMs, endUtcMs, fallbackZone);
 }
 
+/** The longest uncovered stretch: its length in seconds of measured time, and the instant it starts. */
+export interface UncoveredStretch {
+  readonly seconds: number;
+  readonly startUtcMs: number | undefined;
+}
+
 /**
  * The longest stretch of measured time during which no coverage calendar (support desk, on-call) is staffed,
  * in seconds of measured time. An incident that starts uncovered waits until someone is on duty, so uncovered
  * measured time keeps adding up across unmeasured hours (Friday 16:00–18:00 plus Monday 08:00–10:00 is one
- * 4-hour stretch) and only a covered moment ends the stretch.
+ * 4-hour stretch) and only a covered moment ends the stretch. `excluded` (maintenance windows taken out of
+ * measured time) is unmeasured time too: it neither adds to a stretch nor ends one.
  */
+export function longestUncoveredStretch(
+  measured: Measured,
+  coverage: readonly Calendar[],
+  fromUtcMs: number,
+  toUtcMs: number,
+  fallbackZone: string,
+  excluded: readonly Interval[] = [],
+): UncoveredStretch {
+  const measuredTime = subtract(normalise(measuredIntervals(measured, fromUtcMs, toUtcMs, fallbackZone)), normalise(excluded));
+  const covered = normalise(coverage.flatMap((c) => intervalsBetween(c, fromUtcMs, toUtcMs, fallbackZone)));
+  const uncovered = subtract(measuredTime, covered);
+  const coveredMeasured = intersect(measuredTime, covered);
+  let longest = 0;
+  let longestStart: number | undefined;
+  let running = 0;
+  let runningStart = 0;
+  let lastEnd = -Infinity;
+  let c = 0;
+  for (const [start, end] of uncovered) {
+    while (c < coveredMeasured.length && (coveredMeasured[c] as Interval)[1] <= start) c += 1;
+    const coveredBetween = c > 0 && (coveredMeasured[c - 1] as Interval)[1] > lastEnd;
+    if (coveredBetween || running === 0) {
+      running = 0;
+      runningStart = start;
+    }
+    running += end - start;
+    if (running > longest) {
+      longest = running;
+      longestStart = runningStart;
+    }
+    lastEnd = end;
+  }
+  return { seconds: longest / 1000, startUtcMs: longestStart };
+}
+
+/** {@link longestUncoveredStretch}, its length only. */
 export function longestUncoveredStretchSeconds(
   measured: Measured,
   coverage: readonly Calendar[],
   fromUtcMs: number,
   toUtcMs: number,
   fallbackZone: string,
+  excluded: readonly Interval[] = [],
 ): number {
-  const measuredTime = normalise(measuredIntervals(measured, fromUtcMs, toUtcMs, fallbackZone));
-  const covered = normalise(coverage.flatMap((c) => intervalsBetween(c, fromUtcMs, toUtcMs, fallbackZone)));
-  const uncovered = subtract(measuredTime, covered);
-  const coveredMeasured = intersect(measuredTime, covered);
-  let longest = 0;
-  let running = 0;
-  let lastEnd = -Infinity;
-  let c = 0;
-  for (const [start, end] of uncovered) {
-    while (c < coveredMeasured.length && (coveredMeasured[c] as Interval)[1] <= start) c += 1;
-    const coveredBetween = c > 0 && (coveredMeasured[c - 1] as Interval)[1] > lastEnd;
-    if (coveredBetween) running = 0;
-    running += end - start;
-    longest = Math.max(longest, running);
-    lastEnd = end;
-  }
-  return longest / 1000;
+  return longestUncoveredStretch(measured, coverage, fromUtcMs, toUtcMs, fallbackZone, excluded).seconds;
 }

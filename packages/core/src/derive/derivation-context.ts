@@ -1,8 +1,8 @@
 import { itemNames } from '../model/field-label.ts';
 import { downtimeBudget, measuredSecondsPerPeriod, type PeriodBudget } from '../budget/downtime-budget.ts';
-import { maintenanceSecondsPerPeriod } from '../budget/maintenance.ts';
+import { maintenanceIntervals, maintenanceSecondsPerPeriod } from '../budget/maintenance.ts';
 import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from '../budget/periods.ts';
-import { longestUncoveredStretchSeconds, type Measured } from '../budget/service-calendar.ts';
+import { longestUncoveredStretch, type Measured, type UncoveredStretch } from '../budget/service-calendar.ts';
 import { createAvailabilityGraph, type FunctionAvailability } from '../availability/composite-availability.ts';
 import type { BackupPlan, BusinessFunction, Calendar, MaintenanceWindow, Protection, Requirements } from '../model/index.ts';
 import { bestPlan, plansFor, restoreSeconds } from '../recommend/restore-time.ts';
@@ -30,6 +30,8 @@ export interface FunctionFacts {
   readonly restoreSeconds: number | undefined;
   /** Longest stretch of this function's measured time with no support coverage, seconds; undefined without a support calendar. */
   readonly supportGapSeconds: number | undefined;
+  /** Where the longest gap starts (an instant in the fixed gap span), to say when in the week it falls. */
+  readonly supportGapStartUtcMs: number | undefined;
 }
 
 export interface DerivationContext {
@@ -55,7 +57,7 @@ export function createDerivationContext(requirements: Requirements): DerivationC
   const reportingPeriod = REPORTING[requirements.meta.reportingCadence];
   const coverage = [requirements.support.coverageCalendarId, requirements.support.onCallCalendarId]
     .flatMap((id) => (id ? [calendars.get(id)].filter((c): c is Calendar => c !== undefined) : []));
-  const gapCache = new Map<string, number>();
+  const gapCache = new Map<string, UncoveredStretch>();
 
   const functions = requirements.functions.map((fn): FunctionFacts => {
     const window = fn.availability?.window;
@@ -70,12 +72,14 @@ export function createDerivationContext(requirements: Requirements): DerivationC
       budgets = downtimeBudget({ targetPercent: fn.availability.targetPercent, measuredSeconds, countedMaintenanceSeconds });
     }
     const backupPlan = bestPlan(plansFor(requirements, fn.id));
-    const gapKey = calendar?.id ?? '24x7';
-    let supportGapSeconds: number | undefined;
+    const excluded = maintenance.filter((m) => !m.counted);
+    const gapKey = `${calendar?.id ?? '24x7'} without ${excluded.map((m) => m.id).join(',')}`;
+    let supportGap: UncoveredStretch | undefined;
     if (coverage.length > 0) {
-      supportGapSeconds = gapCache.get(gapKey)
-        ?? longestUncoveredStretchSeconds(measured, coverage, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone);
-      gapCache.set(gapKey, supportGapSeconds);
+      supportGap = gapCache.get(gapKey)
+        ?? longestUncoveredStretch(measured, coverage, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone,
+          excluded.flatMap((m) => maintenanceIntervals(m, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone)));
+      gapCache.set(gapKey, supportGap);
     }
     return {
       fn, design: effectiveDesign(requirements, fn), measured, calendar, maintenance, budgets,
@@ -83,7 +87,8 @@ export function createDerivationContext(requirements: Requirements): DerivationC
       composite: graph.forFunction(fn.id),
       backupPlan,
       restoreSeconds: restoreSeconds(fn, backupPlan),
-      supportGapSeconds,
+      supportGapSeconds: supportGap?.seconds,
+      supportGapStartUtcMs: supportGap?.startUtcMs,
     };
   });
   return {

@@ -34,6 +34,27 @@ describe('SUPPORT_GAP_EXCEEDS_RTO', () => {
     expect(result.findings[0]?.message).toContain('1h');
   });
 
+  it('says when in the week the gap starts, in the workshop\'s time zone', () => {
+    const message = deriveWith(officeSupport('23:00')).findings[0]?.message;
+    expect(message).toMatch(/^From Monday 23:00 \(Europe\/Berlin\) nobody is on duty or on call for 1h of measured time in a row/);
+  });
+
+  it('does not count a maintenance window excluded from measured time as uncovered, but does count one charged to the budget', () => {
+    const sundayLateGap = (counted: boolean) => (w: ReturnType<typeof cleanWorkshop>) => {
+      w.calendars!.push({
+        id: 'desk', name: 'Desk', timeZone: 'Europe/Berlin',
+        slots: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '00:00', end: day === 'sun' ? '23:00' : '24:00' })),
+      });
+      w.support!.coverageCalendarId = 'desk';
+      w.maintenance = [{
+        id: 'late-sunday', name: 'Late Sunday window', timeZone: 'Europe/Berlin', counted,
+        recurrence: { kind: 'weekly', day: 'sun', start: '23:00' }, durationSeconds: '1h',
+      }];
+    };
+    expect(codes(deriveWith(sundayLateGap(false)))).not.toContain('SUPPORT_GAP_EXCEEDS_RTO');
+    expect(codes(deriveWith(sundayLateGap(true)))).toContain('SUPPORT_GAP_EXCEEDS_RTO');
+  });
+
   it('stays quiet when the nightly gap is shorter than the RTO', () => {
     expect(codes(deriveWith(officeSupport('23:45')))).toEqual([]);
   });

@@ -13,6 +13,13 @@ function shortestRto(ctx: DerivationContext, functionId: string) {
   return objectives.sort((a, b) => a.rtoSeconds - b.rtoSeconds)[0];
 }
 
+/** 'From Sunday 20:00 (Europe/Berlin) nobody': when in the week the gap starts, in the workshop's time zone. */
+function gapStart(startUtcMs: number | undefined, zone: string): string {
+  if (startUtcMs === undefined) return 'Nobody';
+  const when = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startUtcMs);
+  return `From ${when} (${zone}) nobody`;
+}
+
 /** Coverage gaps and response times against the RTO; the priority matrix. */
 export function supportFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
@@ -25,7 +32,7 @@ export function supportFindings(ctx: DerivationContext): Finding[] {
       findings.push({
         code: 'SUPPORT_GAP_EXCEEDS_RTO', severity: 'error', functionId: facts.fn.id, scenario: rto.scenario,
         fields: [path.rto(facts.fn.id, rto.scenario), path.support('coverageCalendarId'), path.support('onCallCalendarId')],
-        message: `For ${human(facts.supportGapSeconds)} of measured time in a row nobody is on duty or on call, longer than the ${rto.scenario.replace('-', ' ')} RTO of ${human(rto.rtoSeconds)}: an outage then cannot be recovered in time.`,
+        message: `${gapStart(facts.supportGapStartUtcMs, ctx.zone)} is on duty or on call for ${human(facts.supportGapSeconds)} of measured time in a row, longer than the ${rto.scenario.replace('-', ' ')} RTO of ${human(rto.rtoSeconds)}: an outage then cannot be recovered in time.`,
         fix: `Extend support or on-call coverage so no gap exceeds ${human(rto.rtoSeconds)}, or raise the RTO to ${human(facts.supportGapSeconds)}.`,
       });
     }
