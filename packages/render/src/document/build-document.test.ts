@@ -60,7 +60,7 @@ describe('buildDocument', () => {
   it('says why each cheaper design fails, with the numbers', () => {
     const recovery = section(justification, 'Mailbox access').subsections.find((s) => s.title === 'Recovery objectives and design');
     const text = JSON.stringify(recovery?.blocks);
-    expect(text).toContain('loses up to 1d of data, more than the RPO of 5m');
+    expect(text).toContain('a restore loses everything since the last backup (up to 1d), more than the RPO of 5m');
     expect(text).toContain('set the SCR replay lag to at most 7h');
     expect(text).toContain('Cluster continuous replication (CCR)');
   });
