@@ -228,6 +228,18 @@ describe('RPO_ZERO_ASYNC_REPLICATION', () => {
     expect(codes(deriveWith((w) => { mail(w).recovery!['component-failure']!.rpoSeconds = 0; }))).toEqual(['RPO_ZERO_ASYNC_REPLICATION']);
   });
 
+  it('names whose replication it is when it comes from a function this one depends on', () => {
+    const result = deriveWith((w) => {
+      w.functions!.push({
+        id: 'webmail', name: 'Webmail', tier: 'high', dependsOn: ['mail'], design: [],
+        recovery: { 'component-failure': { rpoSeconds: 0, rtoSeconds: '1h' } },
+      });
+    });
+    const finding = result.findings.find((f) => f.code === 'RPO_ZERO_ASYNC_REPLICATION' && f.functionId === 'webmail');
+    expect(finding?.message).toContain('(Cluster continuous replication (CCR) of Mail)');
+    expect(result.findings.some((f) => f.code === 'RPO_ZERO_ASYNC_REPLICATION' && f.functionId === 'mail')).toBe(false);
+  });
+
   it('stays quiet when synchronous replication is in the design', () => {
     const result = deriveWith((w) => { mail(w).recovery!['component-failure']!.rpoSeconds = 0; mail(w).design = [{ kind: 'ccr' }, { kind: 'synchronous-replication' }]; });
     expect(codes(result)).toEqual([]);

@@ -1,6 +1,6 @@
 import { targetForDowntime } from '../budget/downtime-budget.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
-import { SCENARIOS, type Scenario } from '../model/index.ts';
+import { SCENARIOS, type ProtectionKind, type Scenario } from '../model/index.ts';
 import { CONTINUOUS_REPLICATION, HA_OPTIONS, hasLaggedCopy } from '../recommend/ha-options.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
@@ -9,6 +9,28 @@ import { path } from './paths.ts';
 const SCENARIO_WORDS: Readonly<Record<Scenario, string>> = {
   'component-failure': 'component failure', 'site-loss': 'site loss', 'data-corruption': 'data corruption',
 };
+
+/**
+ * A replication by its platform term, and whose it is when it comes from a function this one depends on:
+ * 'Standby continuous replication (SCR) of Mailbox access'.
+ */
+function replicaWords(ctx: DerivationContext, functionId: string, kind: ProtectionKind): string {
+  const term = HA_OPTIONS[kind].platformTerm;
+  const own = ctx.byId.get(functionId)?.fn;
+  if (!own || own.design.some((p) => p.kind === kind)) return term;
+  const holders: string[] = [];
+  const seen = new Set<string>([functionId]);
+  const queue = [...own.dependsOn];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    const upstream = seen.has(id) ? undefined : ctx.byId.get(id)?.fn;
+    seen.add(id);
+    if (!upstream) continue;
+    if (upstream.design.some((p) => p.kind === kind)) holders.push(upstream.name);
+    queue.push(...upstream.dependsOn);
+  }
+  return holders.length > 0 ? `${term} of ${holders.join(' and ')}` : term;
+}
 
 /** RTO against the budget, restore time, replication needs for the RPO, standby lag. */
 export function recoveryFindings(ctx: DerivationContext): Finding[] {
@@ -64,7 +86,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           findings.push({
             code: 'RPO_ZERO_ASYNC_REPLICATION', severity: 'error', functionId: fn.id, scenario,
             fields: [path.rpo(fn.id, scenario), path.design(fn.id)],
-            message: `RPO 0 for ${words}, but every replication in the design (${replicas.map((k) => HA_OPTIONS[k].platformTerm).join(', ')}) ships logs asynchronously: what is in the copy queue is lost on failover.`,
+            message: `RPO 0 for ${words}, but every replication protecting it (${replicas.map((k) => replicaWords(ctx, fn.id, k)).join('; ')}) ships logs asynchronously: what is in the copy queue is lost on failover.`,
             fix: 'Accept an RPO of a few minutes (the copy queue; the transport dumpster re-delivers recent mail), or add synchronous replication.',
           });
         }
