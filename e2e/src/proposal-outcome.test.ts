@@ -6,7 +6,10 @@ import { createWorkshop, inviteLink, joinByLink, openPhase, PHONE, screenshot, t
 
 const SITE_RTO = '/functions/mailbox-access/recovery/site-loss/rtoSeconds';
 
-/** Whoever proposed a value learns what the facilitator decided, on a phone too, where the activity list is folded away. */
+/**
+ * The facilitator learns a proposal came in, and whoever proposed a value learns what the facilitator decided,
+ * on a phone too, where the activity list is folded away.
+ */
 describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
   let accord: RunningAccord;
   let browser: Browser;
@@ -37,6 +40,10 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await openPhase(page, 'Support');
     await expect(page.getByTestId('notice').count()).resolves.toBe(0);
+
+    // The facilitator's activity list says a proposal came in, with its value in words and a link to the field.
+    await facilitator.page.getByRole('complementary').getByRole('listitem').filter({ hasText: 'Jonas Weber proposed 4h for' })
+      .getByRole('button', { name: 'Mailbox access · site loss · RTO' }).waitFor();
 
     await openPhase(facilitator.page, 'Review');
     await facilitator.page.getByRole('article', { name: /Proposal by Jonas Weber/ }).getByRole('button', { name: 'Reject' }).click();

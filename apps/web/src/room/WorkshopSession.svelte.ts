@@ -13,6 +13,7 @@ import { PHASE_TITLES, type Phase } from '@accord/protocol/phases';
 import { can, type Permission, type Role } from '@accord/protocol/roles';
 import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
 import { readProposals } from '../lib/proposals.ts';
+import { describeValue } from '../lib/value-label.ts';
 import type { RawRecord } from '../lib/raw.ts';
 import { keepLocalCopy, type LocalCopy } from '../lib/local-copy.ts';
 import { savedState, type SavedState } from '../lib/saved-indicator.ts';
@@ -92,6 +93,8 @@ export class WorkshopSession {
   private readonly savedTracker: SavedTracker;
   private rawScheduled = false;
   private activityId = 0;
+  /** The proposals already in the doc, so a new one can be said in the activity list (null until loaded). */
+  private knownProposals: Set<string> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   /** This browser's copy of the document, for people who edit (see `keepLocalCopy`). */
@@ -209,6 +212,7 @@ export class WorkshopSession {
       this.synced = synced;
       if (synced && !this.loaded) {
         this.loaded = true;
+        this.knownProposals = new Set(readProposals(readRaw(this.doc)).map((p) => p.id));
         for (const listener of this.listeners) listener();
       }
     });
@@ -244,6 +248,7 @@ export class WorkshopSession {
       this.rawScheduled = false;
       this.raw = readRaw(this.doc);
       this.revision += 1;
+      this.noteNewProposals();
       for (const listener of this.listeners) listener();
     });
   }
@@ -314,6 +319,17 @@ export class WorkshopSession {
     this.socket.disconnect();
     // Someone who may no longer enter keeps no copy of the workshop on this device.
     if (code === CLOSE.revoked.code || code === CLOSE.unauthorized.code) void this.localCopy?.erase();
+  }
+
+  /** Proposals live in the doc, not on the control plane: say each new one in the activity list. */
+  private noteNewProposals(): void {
+    if (!this.knownProposals) return;
+    for (const proposal of readProposals(this.raw)) {
+      if (this.knownProposals.has(proposal.id)) continue;
+      this.knownProposals.add(proposal.id);
+      const who = proposal.proposedBy === this.you.name ? 'You' : proposal.proposedBy;
+      this.log(`${who} proposed ${describeValue(proposal.field, proposal.value, this.raw)} for`, proposal.field);
+    }
   }
 
   private log(text: string, field?: string): void {
