@@ -44,6 +44,8 @@ describe.runIf(chromiumAvailable())('the sponsor’s prompt to sign', () => {
 
   it('stops asking once the sponsor has signed', async () => {
     await sponsor.page.getByRole('radio', { name: /Sign — I approve/ }).check();
+    // The template is published with errors: the sponsor is told before approving it as it stands.
+    await expect(sponsor.page.getByTestId('sign-errors').textContent()).resolves.toMatch(/published with \d+ errors? the room did not resolve/);
     await sponsor.page.getByRole('main').getByRole('button', { name: 'Sign version 1' }).click();
     await sponsor.page.getByRole('row', { name: /Karin Vogt \(you\)/ }).getByText('signed').waitFor();
     await openPhase(sponsor.page, 'Availability');
