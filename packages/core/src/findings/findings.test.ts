@@ -223,6 +223,29 @@ describe('MISSING_RATIONALE', () => {
   });
 });
 
+describe('RECOVERY_TEST_TOO_RARE', () => {
+  const drillEvery = (days: number) => (w: ReturnType<typeof cleanWorkshop>) => { w.recoveryTests![0]!.everyDays = days; };
+
+  it('fires when a critical function\'s only test runs less often than every 91 days, pointing at its interval', () => {
+    const result = deriveWith(drillEvery(92));
+    expect(codes(result)).toEqual(['RECOVERY_TEST_TOO_RARE']);
+    expect(result.findings[0]?.fields).toEqual(['/recoveryTests/drill/everyDays']);
+    expect(result.findings[0]?.message).toContain('every 91 days, but its test, a failover drill, runs every 92 days');
+  });
+
+  it('stays quiet at 91 days, and when another test of the scenario runs often enough', () => {
+    expect(codes(deriveWith(drillEvery(91)))).toEqual([]);
+    expect(codes(deriveWith((w) => {
+      drillEvery(365)(w);
+      w.recoveryTests!.push({ id: 'monthly', functionId: 'mail', scenario: 'component-failure', kind: 'tabletop', everyDays: 30 });
+    }))).toEqual([]);
+  });
+
+  it('asks less of a lower tier', () => {
+    expect(codes(deriveWith((w) => { drillEvery(182)(w); mail(w).tier = 'high'; }))).toEqual([]);
+  });
+});
+
 describe('RPO_ZERO_ASYNC_REPLICATION', () => {
   it('fires for RPO 0 when all replication is asynchronous', () => {
     expect(codes(deriveWith((w) => { mail(w).recovery!['component-failure']!.rpoSeconds = 0; }))).toEqual(['RPO_ZERO_ASYNC_REPLICATION']);

@@ -2,6 +2,7 @@ import { describeField } from '../model/field-label.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { SCENARIOS, type Provenance } from '../model/index.ts';
 import { CONTINUOUS_REPLICATION } from '../recommend/ha-options.ts';
+import { TEST_INTERVAL_DAYS } from '../recommend/readiness-plan.ts';
 import { plansFor } from '../recommend/restore-time.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
@@ -34,7 +35,18 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
       const objective = fn.recovery[scenario];
       if (!objective) continue;
       if (unexplained(objective.provenance)) missingRationale([path.recoveryRationale(fn.id, scenario)], `The ${scenario.replace('-', ' ')} RPO/RTO of ${fn.name}`, fn.id, objective.provenance);
-      if (!requirements.recoveryTests.some((t) => t.functionId === fn.id && t.scenario === scenario)) {
+      const tests = requirements.recoveryTests.filter((t) => t.functionId === fn.id && t.scenario === scenario);
+      const neededEveryDays = TEST_INTERVAL_DAYS[fn.tier];
+      const mostOften = tests.length > 0 ? tests.reduce((best, t) => (t.everyDays < best.everyDays ? t : best)) : undefined;
+      if (mostOften && mostOften.everyDays > neededEveryDays) {
+        findings.push({
+          code: 'RECOVERY_TEST_TOO_RARE', severity: 'warning', functionId: fn.id, scenario,
+          fields: [path.recoveryTest(mostOften.id, 'everyDays')],
+          message: `${fn.name} is a ${fn.tier}-tier function, whose ${scenario.replace('-', ' ')} recovery should be rehearsed every ${neededEveryDays} days, but its ${tests.length > 1 ? 'most frequent test' : 'test'}, a ${mostOften.kind.replace('-', ' ')}, runs every ${mostOften.everyDays} days: people, runbooks and the platform drift in between.`,
+          fix: `Run the ${mostOften.kind.replace('-', ' ')} at least every ${neededEveryDays} days, or lower ${fn.name}'s tier if it matters less.`,
+        });
+      }
+      if (tests.length === 0) {
         findings.push({
           code: 'NO_RECOVERY_TEST', severity: 'warning', functionId: fn.id, scenario,
           fields: [path.rto(fn.id, scenario), path.recoveryTests()],

@@ -18,5 +18,6 @@ export const path = {
   calendar: (id: string, field: string): FieldPath => `/calendars/${id}/${field}`,
   maintenance: (id: string, field: string): FieldPath => `/maintenance/${id}/${field}`,
   recoveryTests: (): FieldPath => '/recoveryTests',
+  recoveryTest: (id: string, field: string): FieldPath => `/recoveryTests/${id}/${field}`,
   component: (id: string, field: string): FieldPath => `/components/${id}/${field}`,
 };
