@@ -30,7 +30,7 @@ export interface CatalogueEntry {
 
 /** What each code means, for documents and the CLI. */
 export const FINDING_CATALOGUE: Readonly<Record<FindingCode, CatalogueEntry>> = {
-  RTO_EXCEEDS_BUDGET: { title: 'Recovery time exceeds the downtime budget', when: 'One outage lasting the RTO uses more than the whole downtime budget of the reporting period.' },
+  RTO_EXCEEDS_BUDGET: { title: 'Recovery time exceeds the downtime budget', when: 'One outage lasting the RTO uses more than the whole downtime budget of the reporting period (not for site loss when an exclusion names disasters).' },
   SUPPORT_GAP_EXCEEDS_RTO: { title: 'Support gap longer than the RTO', when: 'The longest stretch of measured time with no support or on-call coverage is longer than the RTO.' },
   RESPONSE_EXCEEDS_RTO: { title: 'Response target longer than the RTO', when: 'The response target of the severity that covers a full outage is longer than the RTO.' },
   RPO_NEEDS_REPLICATION: { title: 'RPO needs continuous replication', when: 'The RPO is shorter than the backup interval and the design has no continuous replication.' },

@@ -20,6 +20,18 @@ describe('RTO_EXCEEDS_BUDGET', () => {
   it('stays quiet at 43 minutes', () => {
     expect(codes(deriveWith((w) => { mail(w).recovery!['component-failure']!.rtoSeconds = '43m'; }))).not.toContain('RTO_EXCEEDS_BUDGET');
   });
+
+  it('judges a site loss by its RTO alone once an exclusion names declared disasters, and otherwise suggests that exclusion', () => {
+    const siteLoss = (exclusions: string[]) => deriveWith((w) => {
+      mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', rationale: 'Same working day' } };
+      w.meta.exclusions = exclusions;
+    });
+    const warned = siteLoss([]).findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss');
+    expect(warned?.severity).toBe('warning');
+    expect(warned?.fix).toContain('exclude declared disasters');
+    const excluded = siteLoss(['Disasters declared under the business continuity plan']).findings;
+    expect(excluded.some((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss')).toBe(false);
+  });
 });
 
 describe('SUPPORT_GAP_EXCEEDS_RTO', () => {

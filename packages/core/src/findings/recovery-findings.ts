@@ -43,7 +43,9 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
       if (!objective) continue;
       const words = SCENARIO_WORDS[scenario];
       const budget = facts.reportingBudget;
-      if (budget && fn.availability && objective.rtoSeconds > budget.allowedSeconds) {
+      // A site loss declared a disaster and excluded from the commitment is judged by its RTO, not the budget.
+      const excludedAsDisaster = scenario === 'site-loss' && ctx.requirements.meta.exclusions.some((e) => /disaster/i.test(e));
+      if (budget && fn.availability && objective.rtoSeconds > budget.allowedSeconds && !excludedAsDisaster) {
         const implied = targetForDowntime(objective.rtoSeconds, budget.measuredSeconds);
         findings.push({
           code: 'RTO_EXCEEDS_BUDGET',
@@ -51,7 +53,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           functionId: fn.id, scenario,
           fields: [path.rto(fn.id, scenario), path.target(fn.id)],
           message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${budget.allowedHuman} at ${fn.availability.targetPercent} %.`,
-          fix: `Lower the RTO to at most ${budget.allowedHuman}, or lower the target to at most ${floorPercent(implied)} %${scenario === 'component-failure' ? '' : ', or exclude declared disasters from the availability commitment'}.`,
+          fix: `Lower the RTO to at most ${budget.allowedHuman}, or lower the target to at most ${floorPercent(implied)} %${scenario === 'site-loss' ? ', or exclude declared disasters from the availability commitment (Exclusions)' : scenario === 'data-corruption' ? ', or exclude recovery from data corruption from the availability commitment (Exclusions)' : ''}.`,
         });
       }
       const protecting = design.filter((kind) => HA_OPTIONS[kind].protects.includes(scenario));
