@@ -68,7 +68,7 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
   it('names the function in the proposal dialog’s title', async () => {
     await facilitator.page.locator(`[data-field="${WEBMAIL_TARGET}"]`).getByRole('button', { name: /1 proposal/ }).click();
     const dialog = facilitator.page.getByRole('dialog', { name: 'Proposals: Webmail (Outlook Web Access) · availability target' });
-    await dialog.getByText('Current value: 99.5').waitFor();
+    await dialog.getByText('Current value: 99.5 %').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -95,7 +95,7 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
     const [p, f] = await Promise.all([proposals.boundingBox(), findings.boundingBox()]);
     expect(p && f && p.y < f.y).toBe(true);
     const card = sponsor.page.getByRole('article', { name: /Proposal by Field sales lead: 99.9/ });
-    await card.getByText('Now: 99.5').waitFor();
+    await card.getByText('Now: 99.5 %').waitFor();
     const box = await card.boundingBox();
     expect(box && box.y + box.height).toBeLessThan(PHONE.viewport.height * 2);
     await expect(sponsor.page.getByTestId('findings').count()).resolves.toBe(0);

@@ -243,7 +243,7 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
 
     await sponsor.page.getByRole('button', { name: /^v2/ }).click();
     const changes = sponsor.page.locator('details', { hasText: 'What changed since version 1' });
-    await changes.getByRole('row', { name: /Mailbox access · availability target 99.95 99.9/ }).waitFor();
+    await changes.getByRole('row', { name: /Mailbox access · availability target 99.95 % 99.9 %/ }).waitFor();
     await screenshot(sponsor.page, 'sponsor-changes-390');
   });
 

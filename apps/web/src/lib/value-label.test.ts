@@ -32,7 +32,7 @@ describe('describeValue', () => {
 
   it('keeps units for durations and percentages, and a dash for nothing', () => {
     expect(describeValue('/functions/mailbox/recovery/site-loss/rtoSeconds', 14_400, raw)).toBe('4h');
-    expect(describeValue('/functions/mailbox/availability/targetPercent', 99.9, raw)).toBe('99.9');
+    expect(describeValue('/functions/mailbox/availability/targetPercent', 99.9, raw)).toBe('99.9 %');
     expect(describeValue('/meta/title', null, raw)).toBe('—');
     expect(describeValue('/meta/title', 'Payroll SLA', raw)).toBe('Payroll SLA');
   });

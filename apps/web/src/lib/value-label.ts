@@ -67,5 +67,7 @@ export function describeValue(path: string, value: unknown, raw: RawRecord): str
     return options.find((o) => o.value === String(value))?.label ?? String(value);
   }
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ') || 'none';
-  return codecForPath(path).format(value) || '—';
+  const shown = codecForPath(path).format(value) || '—';
+  // The input's label carries the "%" ("Target (%)"); on its own, "99.9" could be anything.
+  return key.endsWith('Percent') && typeof value === 'number' ? `${shown} %` : shown;
 }
