@@ -190,6 +190,11 @@ describe('RETENTION_BELOW_REGULATORY', () => {
   it('stays quiet when retention matches', () => {
     expect(codes(deriveWith(rule(30)))).toEqual([]);
   });
+
+  it('gives long retentions in years as well as days', () => {
+    const message = deriveWith(rule(2192)).findings[0]?.message;
+    expect(message).toBe('Nightly backup keeps backups of Mail for 30 days, but Commercial letters (HGB §257) requires 2192 days (6 years).');
+  });
 });
 
 describe('NO_RECOVERY_TEST', () => {
@@ -294,6 +299,16 @@ describe('STANDBY_LAG_IN_RTO', () => {
 
   it('stays quiet when the lag plus activation fits', () => {
     expect(codes(deriveWith(siteLoss('6h')))).not.toContain('STANDBY_LAG_IN_RTO');
+  });
+
+  it('points at the replay lag field, and says when the lag is only the default', () => {
+    const result = deriveWith((w) => {
+      siteLoss('24h')(w);
+      mail(w).design = [{ kind: 'ccr' }, { kind: 'scr' }];
+    });
+    const finding = result.findings.find((f) => f.code === 'STANDBY_LAG_IN_RTO');
+    expect(finding?.fields).toContain('/functions/mail/design/scr/replayLagSeconds');
+    expect(finding?.message).toContain('replays a lag of 1d (its default: no lag is set)');
   });
 });
 

@@ -9,6 +9,7 @@ export const path = {
   rpo: (fn: string, scenario: Scenario): FieldPath => `/functions/${fn}/recovery/${scenario}/rpoSeconds`,
   recoveryRationale: (fn: string, scenario: Scenario): FieldPath => `/functions/${fn}/recovery/${scenario}/provenance/rationale`,
   design: (fn: string): FieldPath => `/functions/${fn}/design`,
+  protection: (fn: string, kind: string, field: string): FieldPath => `/functions/${fn}/design/${kind}/${field}`,
   dataSize: (fn: string): FieldPath => `/functions/${fn}/dataSizeGb`,
   dependsOn: (fn: string): FieldPath => `/functions/${fn}/dependsOn`,
   backup: (plan: string, field: string): FieldPath => `/backups/${plan}/${field}`,

@@ -1,6 +1,6 @@
 import { targetForDowntime } from '../budget/downtime-budget.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
-import { SCENARIOS, type ProtectionKind, type Scenario } from '../model/index.ts';
+import { SCENARIOS, type BusinessFunction, type ProtectionKind, type Scenario } from '../model/index.ts';
 import { CONTINUOUS_REPLICATION, HA_OPTIONS, hasLaggedCopy } from '../recommend/ha-options.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
@@ -10,15 +10,12 @@ const SCENARIO_WORDS: Readonly<Record<Scenario, string>> = {
   'component-failure': 'component failure', 'site-loss': 'site loss', 'data-corruption': 'data corruption',
 };
 
-/**
- * A replication by its platform term, and whose it is when it comes from a function this one depends on:
- * 'Standby continuous replication (SCR) of Mailbox access'.
- */
-function replicaWords(ctx: DerivationContext, functionId: string, kind: ProtectionKind): string {
-  const term = HA_OPTIONS[kind].platformTerm;
+/** The functions whose own design holds a protection: this one if it does, else those upstream that do. */
+function holdersOf(ctx: DerivationContext, functionId: string, kind: ProtectionKind): BusinessFunction[] {
   const own = ctx.byId.get(functionId)?.fn;
-  if (!own || own.design.some((p) => p.kind === kind)) return term;
-  const holders: string[] = [];
+  if (!own) return [];
+  if (own.design.some((p) => p.kind === kind)) return [own];
+  const holders: BusinessFunction[] = [];
   const seen = new Set<string>([functionId]);
   const queue = [...own.dependsOn];
   while (queue.length > 0) {
@@ -26,10 +23,20 @@ function replicaWords(ctx: DerivationContext, functionId: string, kind: Protecti
     const upstream = seen.has(id) ? undefined : ctx.byId.get(id)?.fn;
     seen.add(id);
     if (!upstream) continue;
-    if (upstream.design.some((p) => p.kind === kind)) holders.push(upstream.name);
+    if (upstream.design.some((p) => p.kind === kind)) holders.push(upstream);
     queue.push(...upstream.dependsOn);
   }
-  return holders.length > 0 ? `${term} of ${holders.join(' and ')}` : term;
+  return holders;
+}
+
+/**
+ * A replication by its platform term, and whose it is when it comes from a function this one depends on:
+ * 'Standby continuous replication (SCR) of Mailbox access'.
+ */
+function replicaWords(ctx: DerivationContext, functionId: string, kind: ProtectionKind): string {
+  const term = HA_OPTIONS[kind].platformTerm;
+  const holders = holdersOf(ctx, functionId, kind).filter((f) => f.id !== functionId);
+  return holders.length > 0 ? `${term} of ${holders.map((f) => f.name).join(' and ')}` : term;
 }
 
 /** RTO against the budget, restore time, replication needs for the RPO, standby lag. */
@@ -102,8 +109,12 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
         if (activation + lag > objective.rtoSeconds) {
           findings.push({
             code: 'STANDBY_LAG_IN_RTO', severity: 'error', functionId: fn.id, scenario,
-            fields: [path.rto(fn.id, scenario), path.design(fn.id)],
-            message: `${option.platformTerm} replays a lag of ${human(lag)} after ${human(activation)} of activation: ${human(activation + lag)}, more than the ${words} RTO of ${human(objective.rtoSeconds)}.`,
+            fields: [
+              path.rto(fn.id, scenario),
+              ...holdersOf(ctx, fn.id, protection.kind).map((holder) => path.protection(holder.id, protection.kind, 'replayLagSeconds')),
+              path.design(fn.id),
+            ],
+            message: `${option.platformTerm} replays a lag of ${human(lag)}${protection.replayLagSeconds === undefined ? ' (its default: no lag is set)' : ''} after ${human(activation)} of activation: ${human(activation + lag)}, more than the ${words} RTO of ${human(objective.rtoSeconds)}.`,
             fix: `Reduce the replay lag to at most ${human(Math.max(0, objective.rtoSeconds - activation))}, or raise the RTO to ${human(activation + lag)}.`,
           });
         }

@@ -14,6 +14,8 @@ describe('describeField', () => {
     expect(describeField('/components/dns/instances', names)).toBe('Internal DNS · instances');
     expect(describeField('/support/coverageCalendarId', names)).toBe('support · support calendar');
     expect(describeField('/recoveryTests', names)).toBe('recovery tests');
+    expect(describeField('/functions/mailbox-access/design/scr/replayLagSeconds', names)).toBe('Mailbox access · design · SCR · replay lag');
+    expect(describeField('/recoveryTests/restore-test/everyDays', names)).toBe('restore test of Mailbox access · interval');
   });
 
   it('falls back to the id for items it does not know', () => {

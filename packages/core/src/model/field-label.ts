@@ -12,6 +12,8 @@ const LABELS: Readonly<Record<string, string>> = {
   maintenance: 'maintenance windows', calendars: 'calendars', functions: 'business functions', components: 'components',
   groups: 'redundant groups', proposals: 'proposals', decisions: 'decisions', attendance: 'attendance',
   serviceHoursCalendarId: 'service hours calendar', severities: 'severities', escalation: 'escalation', meta: 'workshop',
+  replayLagSeconds: 'replay lag', activationSeconds: 'activation time', everyDays: 'interval', lastRun: 'last run',
+  lcr: 'LCR', ccr: 'CCR', scc: 'SCC', scr: 'SCR', dag: 'DAG', 'dag-lagged': 'lagged DAG copy',
 };
 
 /** Sections whose second segment is an item id (the rest hold fields directly). */
@@ -20,7 +22,10 @@ const COLLECTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Display names of every id-keyed item, keyed `collection/id` (`functions/mailbox` → "Mailbox access"). */
-export function itemNames(requirements: Pick<Requirements, 'functions' | 'components' | 'groups' | 'calendars' | 'maintenance' | 'backups' | 'regulatory' | 'support'>): Map<string, string> {
+export function itemNames(
+  requirements: Pick<Requirements, 'functions' | 'components' | 'groups' | 'calendars' | 'maintenance' | 'backups' | 'regulatory' | 'support'>
+    & Partial<Pick<Requirements, 'recoveryTests'>>,
+): Map<string, string> {
   const names = new Map<string, string>();
   for (const [collection, items] of [
     ['functions', requirements.functions], ['components', requirements.components], ['groups', requirements.groups],
@@ -28,6 +33,11 @@ export function itemNames(requirements: Pick<Requirements, 'functions' | 'compon
     ['regulatory', requirements.regulatory], ['severities', requirements.support.severities],
   ] as const) {
     for (const item of items) names.set(`${collection}/${item.id}`, item.name);
+  }
+  // Recovery tests have no name of their own: "restore test of Mailbox access".
+  for (const test of requirements.recoveryTests ?? []) {
+    const fn = requirements.functions.find((f) => f.id === test.functionId);
+    names.set(`recoveryTests/${test.id}`, `${test.kind.replace('-', ' ')} of ${fn?.name ?? test.functionId}`);
   }
   return names;
 }
