@@ -9,6 +9,13 @@ import { path } from './paths.ts';
 
 const unexplained = (provenance: Provenance): boolean => provenance.source === undefined || provenance.rationale.trim() === '';
 
+/** "2192 days (6 years)": days as stored, with the years people think in when it is about a whole number of them. */
+function retention(days: number): string {
+  const years = Math.round(days / 365.25);
+  const inYears = years >= 1 && Math.abs(days - years * 365.25) <= 1.5 ? ` (${years} year${years === 1 ? '' : 's'})` : '';
+  return `${days} day${days === 1 ? '' : 's'}${inYears}`;
+}
+
 /** Provenance, proposals, tests, retention, backups and data protection: what a sponsor needs settled. */
 export function governanceFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
@@ -70,8 +77,8 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
         findings.push({
           code: 'RETENTION_BELOW_REGULATORY', severity: 'error', functionId: fn.id,
           fields: [path.backup(plan.id, 'retentionDays'), path.regulatory(rule.id)],
-          message: `${plan.name} keeps backups of ${fn.name} for ${plan.retentionDays} days, but ${rule.name}${rule.reference ? ` (${rule.reference})` : ''} requires ${rule.retentionDays} days.`,
-          fix: `Retain at least ${rule.retentionDays} days (for example in an archive tier), or document why ${rule.name} does not apply.`,
+          message: `${plan.name} keeps backups of ${fn.name} for ${retention(plan.retentionDays)}, but ${rule.name}${rule.reference ? ` (${rule.reference})` : ''} requires ${retention(rule.retentionDays)}.`,
+          fix: `Retain backups for at least ${retention(rule.retentionDays)}, if need be in an archive tier, or document why ${rule.name} does not apply.`,
         });
       }
     }
