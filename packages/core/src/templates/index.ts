@@ -14,7 +14,7 @@ export const TEMPLATES: readonly Template[] = [
   {
     id: 'messaging',
     name: 'Enterprise messaging (Exchange Server 2007)',
-    description: 'Mailbox access, mail flow, webmail and mobile sync on a CCR cluster with an SCR standby site.',
+    description: 'Mailbox access, mail flow, webmail and mobile sync on a CCR cluster with an SCR standby site — a realistic first draft: its findings are the contradictions the workshop is there to resolve.',
     requirements: MESSAGING_TEMPLATE,
   },
   { id: 'blank', name: 'Blank workshop', description: 'Start from nothing but a title and a time zone.', requirements: BLANK_TEMPLATE },
