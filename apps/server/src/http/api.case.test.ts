@@ -169,6 +169,24 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       const people = await call<{ name: string }[]>('GET', `/api/workshops/${workshopId}/participants`, { token: tokens.observer });
       expect(people.body.map((p) => p.name)).toEqual(expect.arrayContaining(['Fran', 'Sam', 'sam (2)']));
     });
+
+    it('keeps names unique when several people join under one name at the same moment', async () => {
+      const busy = await startTestApp(dialect, { joinsPerMinute: 100 });
+      try {
+        const busyCall = apiClient(busy.url);
+        const created = await busyCall<SessionResponse>('POST', '/api/workshops', { body: { template: 'blank', facilitatorName: 'Fran' } });
+        const links = await Promise.all(Array.from({ length: 8 }, async () => {
+          const made = await busyCall<{ link: string }>('POST', `/api/workshops/${created.body.workshop.id}/invites`, { token: created.body.token, body: { role: 'stakeholder' } });
+          return made.body.link.replace('/join/', '');
+        }));
+        const joined = await Promise.all(links.map((link) => busyCall<SessionResponse>('POST', '/api/join', { body: { invite: link, name: 'Pat' } })));
+        expect(joined.map((j) => j.status)).toEqual(Array(8).fill(201));
+        const names = joined.map((j) => j.body.you.name);
+        expect([...names].sort()).toEqual(['Pat', ...Array.from({ length: 7 }, (_, i) => `Pat (${i + 2})`)].sort());
+      } finally {
+        await busy.close();
+      }
+    });
   });
 
   describe('requirements file', () => {

@@ -4,7 +4,7 @@ import type { Database } from '@accord/db/schema';
 import type { InvitePreview, InviteView, ParticipantView, SessionResponse, WorkshopView } from '@accord/protocol/api';
 import { phaseSchema } from '@accord/protocol/phases';
 import type { InviteRole } from '@accord/protocol/roles';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { HttpError } from '../http/http-error.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -13,6 +13,12 @@ import type { InviteRepository } from './invite.repository.ts';
 import type { Participant, ParticipantRepository } from './participant.repository.ts';
 import type { WorkshopEvents } from './workshop-events.ts';
 import type { WorkshopRepository, WorkshopRow } from './workshop.repository.ts';
+
+/** PostgreSQL's code for a unique constraint refusing a row (PGlite reports the same). */
+const UNIQUE_VIOLATION = '23505';
+const JOIN_ATTEMPTS = 3;
+/** First key of the advisory lock that makes joins to one workshop take turns (the second is the workshop's). */
+const JOIN_LOCK_CLASS = 4_711;
 
 export interface WorkshopServiceDeps {
   readonly db: Kysely<Database>;
@@ -90,9 +96,12 @@ export class WorkshopService {
   async join(token: string, name: string): Promise<SessionResponse> {
     const invite = await this.checkInvite(token);
     const { deps } = this;
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const joinOnce = () => deps.db.transaction().execute(async (trx) => {
       // Names stay unique for the workshop's whole life (revoked people included): votes, proposals and the
-      // decision log name people, so one name must always mean one person.
+      // decision log name people, so one name must always mean one person. Joins to one workshop take turns
+      // (a lock held until commit, apart from the workshop row that edits lock), so each sees the names
+      // taken before it.
+      await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${invite.workshopId}))`.execute(trx);
       const taken = new Set((await deps.participants.list(invite.workshopId, trx)).map((p) => p.name.toLowerCase()));
       let unique = name;
       for (let n = 2; taken.has(unique.toLowerCase()); n += 1) unique = `${name} (${n})`;
@@ -101,6 +110,15 @@ export class WorkshopService {
       await deps.audit.record(invite.workshopId, 'participant.joined', { id: joined.participant.id, name: unique }, { role: invite.role, inviteId: invite.id }, trx);
       return joined;
     });
+    // The unique index on names backs the lock up: a join it refuses reads the names again and takes the next.
+    let result: Awaited<ReturnType<typeof joinOnce>> | undefined;
+    for (let attempt = 1; result === undefined; attempt += 1) {
+      try {
+        result = await joinOnce();
+      } catch (error) {
+        if (attempt >= JOIN_ATTEMPTS || (error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+      }
+    }
     const workshop = await this.workshop(invite.workshopId);
     deps.events.emit('participantJoined', invite.workshopId, { participantId: result.participant.id });
     return { workshop, you: toParticipantView(result.participant), token: result.token };
