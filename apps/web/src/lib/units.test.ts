@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockCodec, codecForPath, countdownCodec, durationCodec, numberCodec, percentCodec, textCodec } from './units.ts';
+import { clockCodec, codecForPath, countdownCodec, currencyCodec, durationCodec, numberCodec, percentCodec, textCodec } from './units.ts';
 
 describe('percentCodec', () => {
   const codec = percentCodec();
@@ -53,6 +53,18 @@ describe('numberCodec', () => {
   it('accepts thousands separators people type for money', () => {
     expect(numberCodec().parse('18 000')).toEqual({ ok: true, value: 18_000 });
     expect(numberCodec().parse('18’000')).toEqual({ ok: true, value: 18_000 });
+  });
+});
+
+describe('currencyCodec', () => {
+  const codec = currencyCodec();
+  it('stores the ISO code in capitals, and clears on empty', () => {
+    expect(codec.parse(' eur ')).toEqual({ ok: true, value: 'EUR' });
+    expect(codec.parse('')).toEqual({ ok: true, value: null });
+  });
+  it('refuses symbols and names, saying what to write', () => {
+    expect(codec.parse('€')).toEqual({ ok: false, error: 'write the three-letter ISO 4217 code, e.g. EUR, USD or CHF' });
+    expect(codec.parse('euro')).toMatchObject({ ok: false });
   });
 });
 

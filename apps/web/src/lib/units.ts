@@ -123,6 +123,18 @@ export function textCodec(rules: { readonly required?: boolean; readonly max?: n
   };
 }
 
+/** A currency as its ISO 4217 code ("eur" is stored as "EUR"); empty clears it. */
+export function currencyCodec(): Codec<string> {
+  return {
+    example: 'EUR',
+    parse: (text) => optional(false, text, (t) => {
+      const code = t.trim().toUpperCase();
+      return /^[A-Z]{3}$/.test(code) ? ok(code) : fail('write the three-letter ISO 4217 code, e.g. EUR, USD or CHF');
+    }),
+    format: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
 /** A 24-hour clock time "HH:MM" ("8:00" is accepted and stored as "08:00"). */
 export function clockCodec(): Codec<string> {
   return {

@@ -28,9 +28,15 @@ describe('parseRequirementsText', () => {
     ['a bad duration', `${base}functions:\n  - id: mail\n    name: Mail\n    recovery:\n      site-loss: { rpoSeconds: 4 parsecs, rtoSeconds: 4h }\n`, 'functions[0].recovery.site-loss.rpoSeconds: "parsecs" is not a time unit'],
     ['a missing field', 'formatVersion: 1\nmeta:\n  title: T\n  timeZone: UTC\n', 'meta.service: '],
     ['a future format version', base.replace('formatVersion: 1', 'formatVersion: 2'), 'formatVersion: '],
+    ['a currency that is not an ISO code', `${base}  currency: euro\n`, 'meta.currency: a currency is its three-letter ISO 4217 code, e.g. EUR'],
     ['a YAML syntax error', 'formatVersion: [1\n', ': cannot parse the file'],
   ])('names the path and the problem for %s', (_name, text, expected) => {
     expect(problems(text).join('\n')).toContain(expected);
+  });
+
+  it('keeps the currency of money amounts', () => {
+    const result = parseRequirementsText(`${base}  currency: EUR\n`);
+    expect(result.ok && result.value.meta.currency).toBe('EUR');
   });
 
   it('rejects a file that is not an object', () => {

@@ -30,6 +30,8 @@ export const workshopMetaSchema = z.object({
   validFrom: isoDateSchema.optional(),
   reviewEveryMonths: z.number().int().min(1).max(36).default(12),
   reportingCadence: z.enum(['weekly', 'monthly', 'quarterly']).default('monthly'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is its three-letter ISO 4217 code, e.g. EUR').optional()
+    .describe('Currency of money amounts (the cost of downtime), as its ISO 4217 code.'),
   exclusions: z.array(z.string().max(1000)).max(50).default([]),
 });
 export type WorkshopMeta = z.infer<typeof workshopMetaSchema>;

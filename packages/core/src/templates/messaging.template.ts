@@ -23,6 +23,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
     validFrom: '2027-01-01',
     reviewEveryMonths: 12,
     reportingCadence: 'monthly',
+    currency: 'EUR',
     exclusions: [
       'Outages caused by the customer\'s own network or devices',
       'Mail delayed or rejected by external mail systems',

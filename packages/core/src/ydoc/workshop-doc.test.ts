@@ -102,6 +102,19 @@ describe('applyEdit', () => {
     expect(result.ok && result.value.functions[2]?.availability?.downtimeCostPerHour).toBeUndefined();
   });
 
+  it('sets and clears the currency; a currency that is not an ISO code is a problem named by its path', () => {
+    const doc = createWorkshopDoc(messaging);
+    expect(applyEdit(doc, { kind: 'set', path: '/meta/currency', value: 'CHF' }).ok).toBe(true);
+    const set = readSnapshot(doc);
+    expect(set.ok && set.value.meta.currency).toBe('CHF');
+    applyEdit(doc, { kind: 'set', path: '/meta/currency', value: 'Swiss francs' });
+    const wrong = readSnapshot(doc);
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.path)).toEqual(['meta.currency']);
+    expect(applyEdit(doc, { kind: 'set', path: '/meta/currency', value: null }).ok).toBe(true);
+    const cleared = readSnapshot(doc);
+    expect(cleared.ok && cleared.value.meta.currency).toBeUndefined();
+  });
+
   it('edits support severities addressed by id', () => {
     const doc = createWorkshopDoc(messaging);
     expect(applyEdit(doc, { kind: 'set', path: '/support/severities/sev4/resolutionSeconds', value: 432_000 }).ok).toBe(true);

@@ -49,8 +49,12 @@ describe('buildDocument', () => {
     expect(mailbox).toContain('an hour without mail during business hours costs');
     expect(mailbox).toContain('Agreed 30 minutes instead of 15');
     expect(mailbox).toContain('Mailbox server hardware failure');
-    // 18 000 an hour × 15m 21s = 4 606; × 3h 4m 14s = 55 272. No currency is recorded, so none is invented.
-    expect(mailbox).toContain('Downtime costs 18 000 an hour (the amount recorded in the requirements, which name no currency): spending the whole monthly budget of 15m 21s costs about 4 606, the whole yearly budget of 3h 4m 14s about 55 272.');
+    // 18 000 an hour × 15m 21s = 4 606; × 3h 4m 14s = 55 272, in the workshop's currency.
+    expect(mailbox).toContain('Downtime costs EUR 18 000 an hour: spending the whole monthly budget of 15m 21s costs about EUR 4 606, the whole yearly budget of 3h 4m 14s about EUR 55 272.');
+    // Without a recorded currency, none is invented.
+    const requirements = messagingRequirements();
+    const noCurrency = buildDocument(inputFor({ ...requirements, meta: { ...requirements.meta, currency: undefined } }, PUBLISHED)).parts[1];
+    expect(textOf(section(noCurrency as typeof justification, 'Mailbox access'))).toContain('Downtime costs 18 000 an hour (the amount recorded in the requirements, which name no currency): spending the whole monthly budget of 15m 21s costs about 4 606,');
     const webmail = section(justification, 'Webmail (Outlook Web Access)');
     const availability = JSON.stringify(webmail.subsections[0]?.blocks);
     expect(availability).toContain('Field staff are as dependent on webmail');

@@ -98,9 +98,11 @@ function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, deriv
   ];
   const cost = fn.availability?.downtimeCostPerHour;
   if (cost !== undefined) {
-    // The requirements record an amount, not a currency: say so rather than guess one.
-    const costOf = (period: 'month' | 'year'): string => groupDigits(Math.round((cost * target.budgets[period].seconds) / 3600));
-    items.push(`Downtime costs ${groupDigits(cost)} an hour (the amount recorded in the requirements, which name no currency): ` +
+    // Without a recorded currency the amount stands alone: say so rather than guess one.
+    const currency = ctx.requirements.meta.currency;
+    const money = (amount: number): string => (currency ? `${currency} ${groupDigits(amount)}` : groupDigits(amount));
+    const costOf = (period: 'month' | 'year'): string => money(Math.round((cost * target.budgets[period].seconds) / 3600));
+    items.push(`Downtime costs ${money(cost)} an hour${currency ? '' : ' (the amount recorded in the requirements, which name no currency)'}: ` +
       `spending the whole monthly budget of ${target.budgets.month.human} costs about ${costOf('month')}, the whole yearly budget of ${target.budgets.year.human} about ${costOf('year')}.`);
   }
   const needed = derived.redundancyNeeded;
