@@ -43,6 +43,11 @@ describe.runIf(chromiumAvailable())('the sponsor’s prompt to sign', () => {
   });
 
   it('stops asking once the sponsor has signed', async () => {
+    // Nothing is chosen for the sponsor: the form waits for sign or reject.
+    const main = sponsor.page.getByRole('main');
+    await expect(main.getByRole('radio', { name: /Sign — I approve/ }).isChecked()).resolves.toBe(false);
+    await expect(main.getByRole('radio', { name: /Reject — it needs changes/ }).isChecked()).resolves.toBe(false);
+    await expect(main.getByRole('button', { name: 'Choose sign or reject for version 1' }).isDisabled()).resolves.toBe(true);
     await sponsor.page.getByRole('radio', { name: /Sign — I approve/ }).check();
     // The template is published with errors: the sponsor is told before approving it as it stands.
     await expect(sponsor.page.getByTestId('sign-errors').textContent()).resolves.toMatch(/published with \d+ errors? the room did not resolve/);
