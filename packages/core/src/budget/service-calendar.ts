@@ -136,13 +136,6 @@ export function longestUncoveredStretch(
 }
 
 /** {@link longestUncoveredStretch}, its length only. */
-export function longestUncoveredStretchSeconds(
-  measured: Measured,
-  coverage: readonly Calendar[],
-  fromUtcMs: number,
-  toUtcMs: number,
-  fallbackZone: string,
-  excluded: readonly Interval[] = [],
-): number {
-  return longestUncoveredStretch(measured, coverage, fromUtcMs, toUtcMs, fallbackZone, excluded).seconds;
+export function longestUncoveredStretchSeconds(...args: Parameters<typeof longestUncoveredStretch>): number {
+  return longestUncoveredStretch(...args).seconds;
 }
