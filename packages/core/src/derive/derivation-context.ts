@@ -97,20 +97,29 @@ export function createDerivationContext(requirements: Requirements): DerivationC
 }
 
 /** Own protections first, then those of upstream functions (transitively), one per kind. */
-function effectiveDesign(requirements: Requirements, fn: BusinessFunction): Protection[] {
+/** The function and every function it depends on, directly or through others, each once (itself first). */
+export function dependencyClosure(requirements: Requirements, fn: BusinessFunction): BusinessFunction[] {
   const byId = new Map(requirements.functions.map((f) => [f.id, f]));
   const seen = new Set<string>();
-  const design: Protection[] = [];
+  const closure: BusinessFunction[] = [];
   const visit = (current: BusinessFunction): void => {
     if (seen.has(current.id)) return;
     seen.add(current.id);
-    for (const protection of current.design) if (!design.some((p) => p.kind === protection.kind)) design.push(protection);
+    closure.push(current);
     for (const dep of current.dependsOn) {
       const upstream = byId.get(dep);
       if (upstream) visit(upstream);
     }
   };
   visit(fn);
+  return closure;
+}
+
+function effectiveDesign(requirements: Requirements, fn: BusinessFunction): Protection[] {
+  const design: Protection[] = [];
+  for (const current of dependencyClosure(requirements, fn)) {
+    for (const protection of current.design) if (!design.some((p) => p.kind === protection.kind)) design.push(protection);
+  }
   return design;
 }
 

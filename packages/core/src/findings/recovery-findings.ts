@@ -1,5 +1,5 @@
 import { targetForDowntime } from '../budget/downtime-budget.ts';
-import type { DerivationContext } from '../derive/derivation-context.ts';
+import { dependencyClosure, type DerivationContext } from '../derive/derivation-context.ts';
 import { SCENARIOS, type BusinessFunction, type ProtectionKind, type Scenario } from '../model/index.ts';
 import { CONTINUOUS_REPLICATION, HA_OPTIONS, hasLaggedCopy } from '../recommend/ha-options.ts';
 import { formatDuration as human } from '../units/duration.ts';
@@ -14,19 +14,8 @@ const SCENARIO_WORDS: Readonly<Record<Scenario, string>> = {
 function holdersOf(ctx: DerivationContext, functionId: string, kind: ProtectionKind): BusinessFunction[] {
   const own = ctx.byId.get(functionId)?.fn;
   if (!own) return [];
-  if (own.design.some((p) => p.kind === kind)) return [own];
-  const holders: BusinessFunction[] = [];
-  const seen = new Set<string>([functionId]);
-  const queue = [...own.dependsOn];
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
-    const upstream = seen.has(id) ? undefined : ctx.byId.get(id)?.fn;
-    seen.add(id);
-    if (!upstream) continue;
-    if (upstream.design.some((p) => p.kind === kind)) holders.push(upstream);
-    queue.push(...upstream.dependsOn);
-  }
-  return holders;
+  const holders = dependencyClosure(ctx.requirements, own).filter((f) => f.design.some((p) => p.kind === kind));
+  return holders[0] === own ? [own] : holders;
 }
 
 /**
