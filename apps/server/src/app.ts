@@ -7,6 +7,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { ControlPlane } from './control/control-plane.ts';
 import { SessionService } from './control/session.service.ts';
@@ -147,6 +148,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   http.use('*', documentSecurityHeaders());
   http.use('*', securityHeaders());
+  // JSON, HTML, Markdown and YAML answers shrink 5–10× gzipped; PDFs and precompressed assets are left alone.
+  http.use('/api/*', compress());
   http.use('/api/*', bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => { throw new HttpError(413, 'body_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`); },
