@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSlots, paintHours, slotsToGrid, weeklyHours } from './week-grid.ts';
+import { cellsBetween, copyDay, describeSlots, paintCells, paintHours, PRESETS, slotsToGrid, weeklyHours } from './week-grid.ts';
 
 const office = [
   { day: 'mon', start: '07:00', end: '19:00' },
@@ -41,5 +41,45 @@ describe('summaries', () => {
     expect(weeklyHours([...office])).toBe(23.5);
     expect(describeSlots([...office])).toBe('Mon 07:00–19:00; Tue 07:30–19:00');
     expect(describeSlots([])).toBe('no hours');
+  });
+});
+
+describe('cellsBetween', () => {
+  it('fills the cells a fast stroke skipped, in a row and across rows', () => {
+    expect(cellsBetween({ day: 2, hour: 3 }, { day: 2, hour: 7 }).map((c) => c.hour)).toEqual([3, 4, 5, 6, 7]);
+    expect(cellsBetween({ day: 0, hour: 9 }, { day: 4, hour: 9 }).map((c) => c.day)).toEqual([0, 1, 2, 3, 4]);
+    const diagonal = cellsBetween({ day: 0, hour: 0 }, { day: 2, hour: 6 });
+    expect(diagonal[0]).toEqual({ day: 0, hour: 0 });
+    expect(diagonal.at(-1)).toEqual({ day: 2, hour: 6 });
+    expect(diagonal).toHaveLength(7);
+  });
+  it('is one cell for a tap', () => {
+    expect(cellsBetween({ day: 5, hour: 10 }, { day: 5, hour: 10 })).toEqual([{ day: 5, hour: 10 }]);
+  });
+});
+
+describe('paintCells', () => {
+  it('paints cells of several days in one change', () => {
+    const painted = paintCells([], [{ day: 0, hour: 8 }, { day: 0, hour: 9 }, { day: 2, hour: 8 }], true);
+    expect(painted).toEqual([
+      { day: 'mon', start: '08:00', end: '10:00' }, { day: 'wed', start: '08:00', end: '09:00' },
+    ]);
+  });
+});
+
+describe('presets and copying a day', () => {
+  it('offers 24×7 and weekday office hours', () => {
+    expect(weeklyHours(PRESETS['all-week'].slots)).toBe(168);
+    expect(weeklyHours(PRESETS['office-hours'].slots)).toBe(50);
+    expect(describeSlots(PRESETS['office-hours'].slots)).toBe(
+      'Mon 08:00–18:00; Tue 08:00–18:00; Wed 08:00–18:00; Thu 08:00–18:00; Fri 08:00–18:00',
+    );
+  });
+  it('copies a day, minutes included, onto other days and leaves the rest', () => {
+    const copied = copyDay([...office, { day: 'sat', start: '09:00', end: '12:00' }], 'tue', ['wed', 'thu', 'tue']);
+    expect(copied).toEqual([
+      office[0], office[1], { day: 'wed', start: '07:30', end: '19:00' }, { day: 'thu', start: '07:30', end: '19:00' },
+      { day: 'sat', start: '09:00', end: '12:00' },
+    ]);
   });
 });

@@ -73,3 +73,54 @@ export function describeSlots(slots: readonly WeeklySlot[]): string {
   });
   return parts.length === 0 ? 'no hours' : parts.join('; ');
 }
+
+/** One hour of one day in the grid: `day` 0 = Monday, `hour` 0–23. */
+export interface Cell {
+  readonly day: number;
+  readonly hour: number;
+}
+
+/** Paints several cells (of any days) on or off in one change. */
+export function paintCells(slots: readonly WeeklySlot[], cells: readonly Cell[], on: boolean): WeeklySlot[] {
+  let painted = [...slots];
+  DAYS.forEach((weekday, day) => {
+    const hours = cells.filter((cell) => cell.day === day).map((cell) => cell.hour);
+    if (hours.length > 0) painted = paintHours(painted, weekday, hours, on);
+  });
+  return painted;
+}
+
+/**
+ * Every cell a straight stroke from `from` to `to` crosses, both ends included. A fast drag reports only
+ * a few points; painting the cells between them paints what the finger went over.
+ */
+export function cellsBetween(from: Cell, to: Cell): Cell[] {
+  const steps = Math.max(Math.abs(to.day - from.day), Math.abs(to.hour - from.hour));
+  const cells: Cell[] = [];
+  for (let step = 0; step <= steps; step += 1) {
+    const t = steps === 0 ? 0 : step / steps;
+    const cell = { day: Math.round(from.day + (to.day - from.day) * t), hour: Math.round(from.hour + (to.hour - from.hour) * t) };
+    if (!cells.some((c) => c.day === cell.day && c.hour === cell.hour)) cells.push(cell);
+  }
+  return cells;
+}
+
+/** Calendars people start from, one tap each. */
+export const PRESETS = {
+  'all-week': { label: '24×7', slots: DAYS.map((day): WeeklySlot => ({ day, start: '00:00', end: '24:00' })) },
+  'office-hours': {
+    label: 'Mon–Fri 08–18',
+    slots: DAYS.slice(0, 5).map((day): WeeklySlot => ({ day, start: '08:00', end: '18:00' })),
+  },
+  none: { label: 'Clear', slots: [] as WeeklySlot[] },
+} as const;
+export type Preset = keyof typeof PRESETS;
+
+/** Gives each day of `to` exactly the hours of `from` (minutes included); other days keep theirs. */
+export function copyDay(slots: readonly WeeklySlot[], from: Weekday, to: readonly Weekday[]): WeeklySlot[] {
+  const source = slots.filter((slot) => slot.day === from);
+  return DAYS.flatMap((day) => {
+    if (day !== from && to.includes(day)) return source.map((slot) => ({ ...slot, day }));
+    return slots.filter((slot) => slot.day === day);
+  });
+}
