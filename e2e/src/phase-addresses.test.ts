@@ -44,4 +44,21 @@ describe.runIf(chromiumAvailable())('phase addresses', () => {
     await expect.poll(() => page.locator('#phase-title').textContent()).toBe('Review');
     await page.close();
   });
+
+  it('stops the countdown when the room moves on, and says "time is up" once, then quietly', async () => {
+    const { page } = facilitator;
+    await page.getByRole('button', { name: 'Back to Scope' }).click();
+    await page.getByLabel('Countdown length').fill('10 s');
+    await page.getByRole('button', { name: 'Start countdown' }).click();
+    const countdown = page.getByTestId('countdown');
+    await expect.poll(() => countdown.getAttribute('data-state')).toBe('running');
+    await expect.poll(() => countdown.getAttribute('data-state'), { timeout: 20_000 }).toBe('time-up');
+    await expect(countdown.textContent()).resolves.toMatch(/Time is up/);
+    await expect.poll(() => countdown.getAttribute('data-state'), { timeout: 25_000 }).toBe('ended');
+    await page.getByLabel('Countdown length').fill('5 min');
+    await page.getByRole('button', { name: 'Start countdown' }).click();
+    await expect.poll(() => countdown.getAttribute('data-state')).toBe('running');
+    await page.getByRole('button', { name: /^Next: / }).click();
+    await countdown.waitFor({ state: 'detached' });
+  });
 });

@@ -37,10 +37,19 @@ export class SessionService {
     };
   }
 
+  /**
+   * Moves the room. A countdown belongs to the phase it was started in: moving on stops it, so the next
+   * phase does not open with the last one's time (or its "time is up").
+   */
   async setPhase(actor: Participant, phase: Phase): Promise<void> {
-    await this.deps.db.updateTable('workshops').set({ phase }).where('id', '=', actor.workshopId).execute();
-    await this.deps.audit.record(actor.workshopId, 'phase.changed', actor, { phase });
+    const before = await this.state(actor.workshopId);
+    const stopsTimer = before.timer.endsAtMs !== null && before.phase !== phase;
+    await this.deps.db.updateTable('workshops')
+      .set(stopsTimer ? { phase, timer_ends_at: sql<null>`null`, timer_duration_s: 0 } : { phase })
+      .where('id', '=', actor.workshopId).execute();
+    await this.deps.audit.record(actor.workshopId, 'phase.changed', actor, { phase, ...(stopsTimer ? { timerStopped: true } : {}) });
     this.deps.events.emit('phaseChanged', actor.workshopId, { phase, changedBy: actor.name });
+    if (stopsTimer) this.deps.events.emit('timerChanged', actor.workshopId, { endsAtMs: null, durationSeconds: 0, startedBy: actor.name });
   }
 
   async startTimer(actor: Participant, durationSeconds: number): Promise<void> {
