@@ -3,6 +3,7 @@ import { renderHtml } from '../html/html-renderer.ts';
 import { renderMarkdown } from '../markdown/markdown-renderer.ts';
 import { renderOpenSlo } from '../openslo/openslo-renderer.ts';
 import { renderPdf } from '../pdf/pdf-renderer.ts';
+import { renderPrometheusRules } from '../prometheus/prometheus-rules.ts';
 import { canonicalVersionJson } from '../version/version-record.ts';
 import type { DocumentFormat, RenderedDocument, RenderInput } from './render-input.ts';
 
@@ -25,6 +26,8 @@ export async function renderDocument(format: DocumentFormat, input: RenderInput)
       return { body: canonicalVersionJson(input.record), mediaType: 'application/json', extension: 'json' };
     case 'openslo':
       return { body: renderOpenSlo(input.record, input.hash), mediaType: 'application/yaml', extension: 'yaml' };
+    case 'prometheus':
+      return { body: renderPrometheusRules(input.record, input.hash), mediaType: 'application/yaml', extension: 'rules.yaml' };
     case 'html':
       return { body: renderHtml(buildDocument(input)), mediaType: 'text/html; charset=utf-8', extension: 'html' };
     case 'md':

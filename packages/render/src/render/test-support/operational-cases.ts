@@ -1,0 +1,71 @@
+import { expect } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { percent, scenarioLabel } from '../../document/format/labels.ts';
+import type { RenderedDocument, RenderInput } from '../render-input.ts';
+import type { Fact, RendererCase } from './renderer-cases.ts';
+import { flatten } from './read-document.ts';
+
+/**
+ * Hostile fragments that must never reach a query, a name or a structural field. (Identifiers folded from hostile
+ * text, such as a service label `mail-img-src-x-onerror-alert-1`, are inert and allowed.)
+ */
+const ACTIVE = ['<script', '<img', 'javascript:', 'Injected', 'evil.example', '"quoted"'];
+
+/**
+ * Whether the agreement notes an operational export carries (`agreementNotes`) state a fact: the target, every
+ * budget, each recovery objective, the support hours, each finding code and the convention.
+ */
+export function notesState(notes: string, fact: Fact, input: RenderInput): boolean {
+  const text = flatten(notes);
+  const nameOf = (id: string): string => flatten(input.record.derivation.functions.find((f) => f.id === id)?.name ?? id);
+  switch (fact.kind) {
+    case 'target': return text.includes(`Target: ${flatten(fact.name)} ${percent(fact.percent)}`);
+    case 'budgets': {
+      const line = notes.split('\n').find((l) => flatten(l).includes(`Budget: ${nameOf(fact.functionId)}:`)) ?? '';
+      return fact.humans.every((h) => line.includes(h));
+    }
+    case 'objective': return text.includes(`Recovery: ${flatten(fact.name)}: ${scenarioLabel(fact.scenario)} RPO ${fact.rpo}, RTO ${fact.rto}`);
+    case 'support-hours': return text.includes(fact.text);
+    case 'finding': return text.includes(fact.code);
+    case 'convention': return text.includes(flatten(fact.text));
+    default: return false;
+  }
+}
+
+/** The `#` comment lines of a YAML file, without the marker. */
+export function yamlComments(doc: RenderedDocument): string {
+  return String(doc.body).split('\n').filter((l) => l.trimStart().startsWith('#')).map((l) => l.trimStart().slice(1)).join('\n');
+}
+
+interface RulesFile { readonly groups: readonly { readonly name: string; readonly rules: readonly Record<string, unknown>[] }[] }
+
+function assertNoTemplateAction(text: string): void {
+  // `{{ "{{" }}` is how a literal "{{" is written; anything else opening an action would run as a Go template.
+  expect(text.replace(/\{\{ "\{\{" \}\}/g, '')).not.toContain('{{');
+}
+
+export const OPERATIONAL_CASES: readonly RendererCase[] = [
+  {
+    format: 'prometheus',
+    states: (doc, fact, input) => notesState(yamlComments(doc), fact, input),
+    assertInert: (doc, input) => {
+      const docs = parseAllDocuments(String(doc.body));
+      expect(docs).toHaveLength(1);
+      expect(docs[0]?.errors).toEqual([]);
+      const rules = parse(String(doc.body)) as RulesFile;
+      expect(Object.keys(rules)).toEqual(['groups']);
+      const all = rules.groups.flatMap((g) => g.rules);
+      const targets = input.record.derivation.functions.filter((f) => f.target).length;
+      expect(all.filter((r) => r.alert !== undefined)).toHaveLength(2 * targets);
+      for (const rule of all) {
+        for (const active of ACTIVE) expect(String(rule.expr)).not.toContain(active);
+        for (const value of String(rule.expr).matchAll(/accord_(?:service|function)="([^"]*)"/g)) expect(value[1]).toMatch(/^[a-z0-9-]+$/);
+        for (const value of Object.values((rule.annotations ?? {}) as Record<string, string>)) assertNoTemplateAction(value);
+      }
+      const first = input.record.derivation.functions.find((f) => f.target);
+      const annotations = all.find((r) => r.alert !== undefined)?.annotations as Record<string, string>;
+      expect(annotations.summary).toContain(flatten(first?.name ?? ''));
+      expect(yamlComments(doc)).toContain(`Prometheus rules for "${flatten(input.record.requirements.meta.service)}"`);
+    },
+  },
+];
