@@ -4,6 +4,7 @@ import { renderMarkdown } from '../markdown/markdown-renderer.ts';
 import { renderOpenSlo } from '../openslo/openslo-renderer.ts';
 import { renderPdf } from '../pdf/pdf-renderer.ts';
 import { renderPrometheusRules } from '../prometheus/prometheus-rules.ts';
+import { renderSlothSpec } from '../sloth/sloth-spec.ts';
 import { canonicalVersionJson } from '../version/version-record.ts';
 import type { DocumentFormat, RenderedDocument, RenderInput } from './render-input.ts';
 
@@ -26,6 +27,8 @@ export async function renderDocument(format: DocumentFormat, input: RenderInput)
       return { body: canonicalVersionJson(input.record), mediaType: 'application/json', extension: 'json' };
     case 'openslo':
       return { body: renderOpenSlo(input.record, input.hash), mediaType: 'application/yaml', extension: 'yaml' };
+    case 'sloth':
+      return { body: renderSlothSpec(input.record, input.hash), mediaType: 'application/yaml', extension: 'sloth.yaml' };
     case 'prometheus':
       return { body: renderPrometheusRules(input.record, input.hash), mediaType: 'application/yaml', extension: 'rules.yaml' };
     case 'html':

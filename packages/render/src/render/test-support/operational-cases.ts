@@ -44,7 +44,44 @@ function assertNoTemplateAction(text: string): void {
   expect(text.replace(/\{\{ "\{\{" \}\}/g, '')).not.toContain('{{');
 }
 
+interface SlothSpec {
+  readonly version: string;
+  readonly service: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly slos: readonly {
+    readonly name: string;
+    readonly objective: number;
+    readonly description: string;
+    readonly sli: { readonly events: { readonly error_query: string; readonly total_query: string } };
+    readonly alerting: { readonly name: string; readonly annotations: Readonly<Record<string, string>> };
+  }[];
+}
+
 export const OPERATIONAL_CASES: readonly RendererCase[] = [
+  {
+    format: 'sloth',
+    states: (doc, fact, input) => notesState(yamlComments(doc), fact, input),
+    assertInert: (doc, input) => {
+      const docs = parseAllDocuments(String(doc.body));
+      expect(docs).toHaveLength(1);
+      expect(docs[0]?.errors).toEqual([]);
+      const spec = parse(String(doc.body)) as SlothSpec;
+      expect(Object.keys(spec)).toEqual(['version', 'service', 'labels', 'slos']);
+      const targets = input.record.derivation.functions.filter((f) => f.target);
+      expect(spec.slos.map((s) => s.name)).toEqual(targets.map((f) => `${f.id}-availability`));
+      for (const slo of spec.slos) {
+        for (const query of [slo.sli.events.error_query, slo.sli.events.total_query]) {
+          for (const active of ACTIVE) expect(query).not.toContain(active);
+          // Sloth expands queries as Go templates: the window is the only action in them.
+          expect(query.replace('{{.window}}', '')).not.toContain('{{');
+        }
+        for (const value of Object.values(slo.alerting.annotations)) assertNoTemplateAction(value);
+      }
+      // Participant text reads back exactly as typed from the YAML.
+      expect(spec.slos[0]?.description.startsWith(`${targets[0]?.name ?? ''}:`)).toBe(true);
+      expect(yamlComments(doc)).toContain(`Sloth spec for "${flatten(input.record.requirements.meta.service)}"`);
+    },
+  },
   {
     format: 'prometheus',
     states: (doc, fact, input) => notesState(yamlComments(doc), fact, input),
