@@ -1,5 +1,6 @@
 import { buildDocument } from '../document/build-document.ts';
 import { renderHtml } from '../html/html-renderer.ts';
+import { renderIcs } from '../ical/ics-calendar.ts';
 import { renderMarkdown } from '../markdown/markdown-renderer.ts';
 import { renderOpenSlo } from '../openslo/openslo-renderer.ts';
 import { renderPdf } from '../pdf/pdf-renderer.ts';
@@ -31,6 +32,8 @@ export async function renderDocument(format: DocumentFormat, input: RenderInput)
       return { body: renderSlothSpec(input.record, input.hash), mediaType: 'application/yaml', extension: 'sloth.yaml' };
     case 'prometheus':
       return { body: renderPrometheusRules(input.record, input.hash), mediaType: 'application/yaml', extension: 'rules.yaml' };
+    case 'ics':
+      return { body: renderIcs(input.record, input.hash), mediaType: 'text/calendar; charset=utf-8', extension: 'ics' };
     case 'html':
       return { body: renderHtml(buildDocument(input)), mediaType: 'text/html; charset=utf-8', extension: 'html' };
     case 'md':

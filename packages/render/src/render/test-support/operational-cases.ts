@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { expect } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { percent, scenarioLabel } from '../../document/format/labels.ts';
@@ -37,6 +38,9 @@ export function yamlComments(doc: RenderedDocument): string {
   return String(doc.body).split('\n').filter((l) => l.trimStart().startsWith('#')).map((l) => l.trimStart().slice(1)).join('\n');
 }
 
+const KNOWN_EVENT_PROPERTIES = new Set(['uid', 'dtstamp', 'dtstart', 'dtend', 'duration', 'rrule', 'exdate', 'summary', 'description', 'categories', 'transp',
+  'x-accord-kind', 'x-accord-id', 'x-accord-functions']);
+
 interface RulesFile { readonly groups: readonly { readonly name: string; readonly rules: readonly Record<string, unknown>[] }[] }
 
 function assertNoTemplateAction(text: string): void {
@@ -57,7 +61,28 @@ interface SlothSpec {
   }[];
 }
 
+/** The calendar component of an iCalendar file, parsed by ical.js. */
+function icsCalendar(doc: RenderedDocument): ICAL.Component {
+  return new ICAL.Component(ICAL.parse(String(doc.body)) as unknown[]);
+}
+
 export const OPERATIONAL_CASES: readonly RendererCase[] = [
+  {
+    format: 'ics',
+    states: (doc, fact, input) => notesState(String(icsCalendar(doc).getFirstPropertyValue('description') ?? ''), fact, input),
+    assertInert: (doc, input) => {
+      const text = String(doc.body);
+      for (const line of text.split('\r\n').filter(Boolean)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+      const calendar = icsCalendar(doc);
+      expect(calendar.name).toBe('vcalendar');
+      expect(new Set(calendar.getAllSubcomponents().map((c) => c.name))).toEqual(new Set(['vtimezone', 'vevent']));
+      const { requirements } = input.record;
+      expect(calendar.getFirstPropertyValue('name')).toBe(`${requirements.meta.service}: SLA hours`);
+      const events = calendar.getAllSubcomponents('vevent');
+      expect(events.filter((e) => String(e.getFirstPropertyValue('x-accord-kind')).startsWith('maintenance'))).toHaveLength(requirements.maintenance.length);
+      for (const event of events) expect(event.getAllProperties().map((p) => p.name).filter((n) => !KNOWN_EVENT_PROPERTIES.has(n))).toEqual([]);
+    },
+  },
   {
     format: 'sloth',
     states: (doc, fact, input) => notesState(yamlComments(doc), fact, input),
