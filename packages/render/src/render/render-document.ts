@@ -1,3 +1,4 @@
+import { renderDatadog } from '../datadog/datadog-slos.ts';
 import { buildDocument } from '../document/build-document.ts';
 import { renderHtml } from '../html/html-renderer.ts';
 import { renderIcs } from '../ical/ics-calendar.ts';
@@ -32,6 +33,8 @@ export async function renderDocument(format: DocumentFormat, input: RenderInput)
       return { body: renderSlothSpec(input.record, input.hash), mediaType: 'application/yaml', extension: 'sloth.yaml' };
     case 'prometheus':
       return { body: renderPrometheusRules(input.record, input.hash), mediaType: 'application/yaml', extension: 'rules.yaml' };
+    case 'datadog':
+      return { body: renderDatadog(input.record, input.hash), mediaType: 'application/json', extension: 'datadog.json' };
     case 'ics':
       return { body: renderIcs(input.record, input.hash), mediaType: 'text/calendar; charset=utf-8', extension: 'ics' };
     case 'html':

@@ -2,12 +2,12 @@ import type { VersionRecord } from '../version/version-record.ts';
 
 /**
  * The documents (`html` … `openslo`) and the operational exports that run the agreed SLA where teams run SLOs:
- * `sloth` specs, `prometheus` rule files and `ics` calendars of the service hours.
+ * `sloth` specs, `prometheus` rule files, `datadog` SLOs with corrections and `ics` calendars of the hours.
  */
-export type DocumentFormat = 'html' | 'pdf' | 'md' | 'json' | 'openslo' | 'sloth' | 'prometheus' | 'ics';
+export type DocumentFormat = 'html' | 'pdf' | 'md' | 'json' | 'openslo' | 'sloth' | 'prometheus' | 'datadog' | 'ics';
 
 /** Every format, in the order documents and the CLI list them. */
-export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md', 'json', 'openslo', 'sloth', 'prometheus', 'ics'];
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md', 'json', 'openslo', 'sloth', 'prometheus', 'datadog', 'ics'];
 
 /** One sponsor's position on a version: signed, rejected (with a comment) or not yet decided. */
 export interface SponsorStatus {

@@ -66,7 +66,31 @@ function icsCalendar(doc: RenderedDocument): ICAL.Component {
   return new ICAL.Component(ICAL.parse(String(doc.body)) as unknown[]);
 }
 
+interface OpsJson {
+  readonly accord: { readonly agreement: readonly string[] } & Record<string, unknown>;
+}
+
+/** The agreement lines a JSON export carries under `accord.agreement`. */
+const jsonNotes = (doc: RenderedDocument): string => (JSON.parse(String(doc.body)) as OpsJson).accord.agreement.join('\n');
+
 export const OPERATIONAL_CASES: readonly RendererCase[] = [
+  {
+    format: 'datadog',
+    states: (doc, fact, input) => notesState(jsonNotes(doc), fact, input),
+    assertInert: (doc, input) => {
+      const file = JSON.parse(String(doc.body)) as { accord: Record<string, unknown>; slos: { key: string; slo: { name: string; query: Record<string, string>; tags: string[] } }[] };
+      expect(Object.keys(file)).toEqual(['accord', 'slos']);
+      const targets = input.record.derivation.functions.filter((f) => f.target);
+      expect(file.slos.map((s) => s.key)).toEqual(targets.map((f) => `${f.id}-availability`));
+      for (const entry of file.slos) {
+        for (const query of Object.values(entry.slo.query)) for (const active of ACTIVE) expect(query).not.toContain(active);
+        for (const tag of entry.slo.tags) expect(tag).toMatch(/^[a-z][a-z0-9_:./-]*$/);
+      }
+      // Participant text is plain JSON string data and reads back as typed.
+      expect(file.slos[0]?.slo.name).toBe(`${input.record.requirements.meta.service}: ${targets[0]?.name ?? ''} availability`);
+      expect(file.accord.service).toBe(input.record.requirements.meta.service);
+    },
+  },
   {
     format: 'ics',
     states: (doc, fact, input) => notesState(String(icsCalendar(doc).getFirstPropertyValue('description') ?? ''), fact, input),
