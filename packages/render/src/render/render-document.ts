@@ -7,6 +7,7 @@ import { renderOpenSlo } from '../openslo/openslo-renderer.ts';
 import { renderPdf } from '../pdf/pdf-renderer.ts';
 import { renderPrometheusRules } from '../prometheus/prometheus-rules.ts';
 import { renderSlothSpec } from '../sloth/sloth-spec.ts';
+import { renderZabbix } from '../zabbix/zabbix-sla.ts';
 import { canonicalVersionJson } from '../version/version-record.ts';
 import type { DocumentFormat, RenderedDocument, RenderInput } from './render-input.ts';
 
@@ -16,8 +17,8 @@ export { DOCUMENT_FORMATS } from './render-input.ts';
 /**
  * Renders a version (or a draft) in one format. Pure and deterministic: the same input gives the same bytes,
  * PDF included. JSON is exactly the canonical version JSON whose SHA-256 is the hash, without sign-off state;
- * HTML, PDF and Markdown show the hash, the publication and the sign-off block; OpenSLO carries the
- * availability commitments.
+ * HTML, PDF and Markdown show the hash, the publication and the sign-off block; OpenSLO and the operational
+ * exports (Sloth, Prometheus, Datadog, Zabbix, iCalendar) carry the availability commitments and their hours.
  *
  * @example
  * const json = canonicalVersionJson(record);
@@ -35,6 +36,8 @@ export async function renderDocument(format: DocumentFormat, input: RenderInput)
       return { body: renderPrometheusRules(input.record, input.hash), mediaType: 'application/yaml', extension: 'rules.yaml' };
     case 'datadog':
       return { body: renderDatadog(input.record, input.hash), mediaType: 'application/json', extension: 'datadog.json' };
+    case 'zabbix':
+      return { body: renderZabbix(input.record, input.hash), mediaType: 'application/json', extension: 'zabbix.json' };
     case 'ics':
       return { body: renderIcs(input.record, input.hash), mediaType: 'text/calendar; charset=utf-8', extension: 'ics' };
     case 'html':

@@ -73,7 +73,22 @@ interface OpsJson {
 /** The agreement lines a JSON export carries under `accord.agreement`. */
 const jsonNotes = (doc: RenderedDocument): string => (JSON.parse(String(doc.body)) as OpsJson).accord.agreement.join('\n');
 
+interface ZabbixRequest { readonly method: string; readonly params: readonly { readonly name: string; readonly description: string; readonly service_tags: readonly { readonly value: string }[] }[] }
+
 export const OPERATIONAL_CASES: readonly RendererCase[] = [
+  {
+    format: 'zabbix',
+    states: (doc, fact, input) => notesState((JSON.parse(String(doc.body)) as ZabbixRequest).params.map((p) => p.description).join('\n'), fact, input),
+    assertInert: (doc, input) => {
+      const request = JSON.parse(String(doc.body)) as ZabbixRequest;
+      expect(Object.keys(request)).toEqual(['jsonrpc', 'method', 'params', 'id']);
+      expect(request.method).toBe('sla.create');
+      const targets = input.record.derivation.functions.filter((f) => f.target);
+      expect(request.params.map((p) => p.service_tags[0]?.value.split(':')[1])).toEqual(targets.map((f) => f.id));
+      for (const sla of request.params) for (const tag of sla.service_tags) expect(tag.value).toMatch(/^[a-z0-9-]+:[a-z0-9-]+$/);
+      expect(request.params[0]?.name).toBe(`${input.record.requirements.meta.service}: ${targets[0]?.name ?? ''} availability`);
+    },
+  },
   {
     format: 'datadog',
     states: (doc, fact, input) => notesState(jsonNotes(doc), fact, input),
