@@ -75,7 +75,7 @@ describe('accord derive', () => {
     const result = await run('derive', messaging, '--format', 'docx');
     expect(result.code).toBe(2);
     expect(result.err).toContain('unknown format "docx"');
-    expect(result.err).toContain('derivation, html, pdf, md, json, openslo');
+    expect(result.err).toContain('derivation, html, pdf, md, json, openslo, sloth, prometheus, datadog, zabbix, ics');
   });
 
   it('keeps the derivation as the default format', async () => {
@@ -103,6 +103,24 @@ describe('accord derive --format (documents)', () => {
     const yaml = await run('derive', messaging, '--format', 'openslo');
     expect(yaml.code).toBe(0);
     expect(parseAllDocuments(yaml.out).map((d) => (d.toJS() as { kind: string }).kind)).toEqual(['Service', 'SLO', 'SLO', 'SLO', 'SLO']);
+  });
+
+  it('writes the operational exports: Sloth, Prometheus rules, Datadog, Zabbix and iCalendar', async () => {
+    const sloth = await run('derive', messaging, '--format', 'sloth');
+    expect(sloth.code).toBe(0);
+    expect(sloth.out).toMatch(/^version: prometheus\/v1$/m);
+    const rules = await run('derive', messaging, '--format', 'prometheus');
+    expect(rules.code).toBe(0);
+    expect(rules.out).toContain('alert: MailboxAccessAvailabilityBudgetBurn');
+    const datadog = await run('derive', messaging, '--format', 'datadog');
+    expect((JSON.parse(datadog.out) as { slos: unknown[] }).slos).toHaveLength(4);
+    const zabbix = await run('derive', messaging, '--format', 'zabbix');
+    expect((JSON.parse(zabbix.out) as { method: string }).method).toBe('sla.create');
+    const out = join(dir, 'hours.ics');
+    const ics = await run('derive', messaging, '--format', 'ics', '--out', out);
+    expect(ics.code).toBe(0);
+    expect(ics.err).toMatch(/^wrote .*hours\.ics \(draft, sha256 [0-9a-f]{64}\)\n$/);
+    expect((await readFile(out, 'utf8')).startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   });
 
   it('writes the canonical version JSON whose SHA-256 is the hash it reports', async () => {

@@ -16,6 +16,12 @@ Usage:
                                            html, pdf, md  the SLA and its justification (a draft); pdf needs --out
                                            json     the canonical version record (its SHA-256 is the version hash)
                                            openslo  the availability commitments as OpenSLO v1 YAML
+                                           sloth    a Sloth prometheus/v1 spec, one SLO per commitment
+                                           prometheus  Prometheus rules: error ratios and burn-rate alerts
+                                                    gated to service hours (check with promtool)
+                                           datadog  Datadog SLOs with corrections for unmeasured time (JSON)
+                                           zabbix   a Zabbix sla.create request (JSON)
+                                           ics      service, support and maintenance hours as iCalendar
   accord check <file>                    print the findings; exit 1 when any has severity error
   accord --help                          this text
 

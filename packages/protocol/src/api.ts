@@ -11,7 +11,8 @@ import { inviteRoleSchema, roleSchema } from './roles.ts';
 export const displayNameSchema = z.string().trim().min(1, 'name must not be empty').max(80, 'name must be at most 80 characters')
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'name must not contain control characters');
 
-export const documentFormatSchema = z.enum(['html', 'pdf', 'md', 'json', 'openslo']);
+/** The documents of a version and its operational exports (Sloth, Prometheus rules, Datadog, Zabbix, iCalendar). */
+export const documentFormatSchema = z.enum(['html', 'pdf', 'md', 'json', 'openslo', 'sloth', 'prometheus', 'datadog', 'zabbix', 'ics']);
 export type DocumentFormat = z.infer<typeof documentFormatSchema>;
 
 /** Every error body: a machine-readable code, a sentence for people, the field at fault when there is one. */

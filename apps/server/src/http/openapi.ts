@@ -35,7 +35,7 @@ const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/workshops/{id}/versions', summary: 'Versions with each sponsor\'s status', access: 'read', response: z.array(versionSummarySchema) },
   { method: 'get', path: '/api/workshops/{id}/versions/diff', summary: 'Field-by-field changes between two versions (?from=&to=)', access: 'read', response: z.array(fieldChangeSchema) },
   { method: 'get', path: '/api/workshops/{id}/versions/{number}', summary: 'One version: summary and the frozen record', access: 'read' },
-  { method: 'get', path: '/api/workshops/{id}/versions/{number}/document.{format}', summary: 'The SLA and justification as html, pdf, md, json or openslo', access: 'read' },
+  { method: 'get', path: '/api/workshops/{id}/versions/{number}/document.{format}', summary: 'The SLA and justification as html, pdf, md, json or openslo, or an operational export: sloth, prometheus, datadog, zabbix or ics', access: 'read' },
   { method: 'post', path: '/api/workshops/{id}/versions/{number}/signatures', summary: 'Sign or reject a version, bound to its hash', access: 'sign', body: signBodySchema, response: versionSummarySchema, status: 201 },
   { method: 'get', path: '/api/workshops/{id}/audit', summary: 'The audit trail', access: 'read', response: z.array(auditEventSchema) },
 ];

@@ -1,9 +1,14 @@
 import type { VersionRecord } from '../version/version-record.ts';
 
-export type DocumentFormat = 'html' | 'pdf' | 'md' | 'json' | 'openslo';
+/**
+ * The documents (`html` … `openslo`) and the operational exports that run the agreed SLA where teams run SLOs:
+ * `sloth` specs, `prometheus` rule files, `datadog` SLOs with corrections, a `zabbix` `sla.create` request and
+ * `ics` calendars of the hours.
+ */
+export type DocumentFormat = 'html' | 'pdf' | 'md' | 'json' | 'openslo' | 'sloth' | 'prometheus' | 'datadog' | 'zabbix' | 'ics';
 
 /** Every format, in the order documents and the CLI list them. */
-export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md', 'json', 'openslo'];
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md', 'json', 'openslo', 'sloth', 'prometheus', 'datadog', 'zabbix', 'ics'];
 
 /** One sponsor's position on a version: signed, rejected (with a comment) or not yet decided. */
 export interface SponsorStatus {
@@ -27,6 +32,6 @@ export interface RenderedDocument {
   readonly body: string | Uint8Array;
   /** e.g. `text/html; charset=utf-8`, `application/pdf`. */
   readonly mediaType: string;
-  /** File extension without the dot: `html`, `pdf`, `md`, `json`, `yaml`. */
+  /** File name ending without the leading dot: `html`, `pdf`, `md`, `json`, `yaml`, `rules.yaml`. */
   readonly extension: string;
 }

@@ -38,6 +38,6 @@ describe.each(RENDERER_CASES)('the $format renderer', (renderer) => {
   it('names its media type and file extension', async () => {
     const doc = await renderDocument(renderer.format, published);
     expect(doc.mediaType).toMatch(/^(text|application)\/[a-z]+/);
-    expect(doc.extension).toMatch(/^[a-z]+$/);
+    expect(doc.extension).toMatch(/^[a-z]+(\.[a-z]+)?$/);
   });
 });

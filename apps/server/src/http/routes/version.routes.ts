@@ -33,7 +33,7 @@ export function versionRoutes(deps: { readonly service: VersionService; readonly
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
     const format = documentFormatSchema.safeParse(c.req.param('file').slice('document.'.length));
-    if (!format.success) throw new HttpError(400, 'invalid_parameter', 'format must be one of html, pdf, md, json, openslo', 'format');
+    if (!format.success) throw new HttpError(400, 'invalid_parameter', `format must be one of ${documentFormatSchema.options.join(', ')}`, 'format');
     const rendered = await deps.service.document(workshopId, number, format.data);
     const inline = c.req.query('inline') === '1' && format.data === 'html';
     c.header('Content-Type', rendered.mediaType);

@@ -6,6 +6,7 @@ import { percent, scenarioLabel } from '../../document/format/labels.ts';
 import { WORD_JOINER } from '../../text/markdown-text.ts';
 import { targetRatio } from '../../openslo/openslo-slo.ts';
 import type { DocumentFormat, RenderedDocument, RenderInput } from '../render-input.ts';
+import { OPERATIONAL_CASES } from './operational-cases.ts';
 import { inflatePdf } from './pdf-text-extract.ts';
 import { asShown, flatten, visibleText } from './read-document.ts';
 
@@ -169,6 +170,8 @@ export const RENDERER_CASES: readonly RendererCase[] = [
       expect(hostile.some((h) => notes.includes(h))).toBe(true);
     },
   },
+  // The operational exports (Sloth, Prometheus, Datadog, Zabbix, iCalendar) carry the agreement in their own shapes.
+  ...OPERATIONAL_CASES,
 ];
 
 /** The parts of an OpenSLO document the contract reads. */
