@@ -170,8 +170,8 @@ export function rowListMap(rows: readonly unknown[], shape: RowShape): Y.Map<unk
 
 const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 
-/** A stable id from a row's naming fields: "Pat Lee" → "pat-lee", level 2 "Ops" → "2-ops". */
-function slug(row: Record<string, unknown>, fields: readonly string[]): string {
+/** A stable id from a row's naming fields: "Pat Lee" → "pat-lee", level 2 "Ops" → "2-ops" (may be empty). */
+export function naturalRowId(row: Record<string, unknown>, fields: readonly string[]): string {
   return fields
     .map((field) => row[field])
     .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
@@ -200,7 +200,7 @@ export function rowIds(rows: readonly unknown[], shape: RowShape): string[] {
   return rows.map((row, index) => {
     const id = own[index];
     if (id) return id;
-    const base = (isPlainObject(row) ? slug(row, shape.idFrom) : '') || 'row';
+    const base = (isPlainObject(row) ? naturalRowId(row, shape.idFrom) : '') || 'row';
     let candidate = base;
     for (let n = 2; taken.has(candidate); n += 1) candidate = `${base}-${n}`;
     taken.add(candidate);

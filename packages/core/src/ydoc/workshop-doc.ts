@@ -4,6 +4,7 @@ import { ROOT_SHAPE, rootMap } from './doc-layout.ts';
 import { fillShaped, readShaped } from './doc-shape.ts';
 
 export { applyEdit, applyEdits, editSchema, fieldValue, type Edit, type EditError, type EditResult } from './edits.ts';
+export { naturalRowId } from './doc-shape.ts';
 export { COLLECTIONS, ITEM_SHAPES, ROOT, ROOT_SHAPE, TEXT_FIELDS, type MapShape, type RowShape } from './doc-layout.ts';
 
 /**
