@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { requirementsSchema, type Requirements } from '../model/index.ts';
-import { applyEdit, applyEdits, createWorkshopDoc, fieldValue, readRaw, readSnapshot, ROOT } from './workshop-doc.ts';
+import { applyEdit, applyEdits, createWorkshopDoc, fieldValue, readRaw, readSnapshot, ROOT, upgradeLayout } from './workshop-doc.ts';
 
 const SMALL = requirementsSchema.parse({
   formatVersion: 1,
@@ -206,3 +206,58 @@ describe('file format and older docs', () => {
     expect(snapshot(doc).meta.provider.name).toBe('IT');
   });
 });
+
+describe('upgrading an older doc', () => {
+  /** A doc as the layout before this one wrote it: no recovery group, plain arrays for rows. */
+  function olderDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      const root = doc.getMap(ROOT);
+      root.set('formatVersion', 1);
+      const meta = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ title: 'Old', service: 'Mail', timeZone: 'UTC' })) meta.set(k, v);
+      meta.set('sponsors', [{ name: 'Dana Roth', role: 'CIO' }]);
+      root.set('meta', meta);
+      const functions = new Y.Map<unknown>();
+      const mail = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ id: 'mail', name: 'Mail', order: 0 })) mail.set(k, v);
+      mail.set('design', [{ kind: 'dag' }]);
+      functions.set('mail', mail);
+      root.set('functions', functions);
+    });
+    return doc;
+  }
+
+  it('creates every missing container once, changing nothing anyone reads', () => {
+    const doc = olderDoc();
+    const before = snapshot(doc);
+    expect(upgradeLayout(doc)).toBe(true);
+    expect(snapshot(doc)).toEqual(before);
+    expect(fieldValue(doc, '/functions/mail/recovery/site-loss/provenance/rationale')).toBe('');
+    let updates = 0;
+    doc.on('update', () => (updates += 1));
+    expect(upgradeLayout(doc)).toBe(false);
+    expect(updates).toBe(0);
+  });
+
+  it('after the upgrade, two scenarios added concurrently to the old function both survive', () => {
+    const origin = olderDoc();
+    upgradeLayout(origin);
+    const [a, b] = [0, 1].map(() => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
+      return doc;
+    }) as [Y.Doc, Y.Doc];
+    applyEdit(a, { kind: 'set', path: '/functions/mail/recovery/site-loss', value: { rpoSeconds: 60, rtoSeconds: 600 } });
+    applyEdit(b, { kind: 'set', path: '/functions/mail/recovery/data-corruption', value: { rpoSeconds: 0, rtoSeconds: 60 } });
+    applyEdit(a, { kind: 'row-set', list: '/functions/mail/design', id: 'dag', field: 'activationSeconds', value: 300 });
+    applyEdit(b, { kind: 'row-insert', list: '/functions/mail/design', row: { id: 'scr', kind: 'scr' } });
+    syncAll([a, b]);
+    for (const doc of [a, b]) {
+      const mail = snapshot(doc).functions[0];
+      expect(Object.keys(mail?.recovery ?? {}).sort()).toEqual(['data-corruption', 'site-loss']);
+      expect(mail?.design).toEqual([{ id: 'dag', kind: 'dag', activationSeconds: 300 }, { id: 'scr', kind: 'scr' }]);
+    }
+  });
+});
+

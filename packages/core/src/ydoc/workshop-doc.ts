@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { validateRequirements, type ParseRequirementsResult, type Requirements } from '../model/index.ts';
 import { ROOT_SHAPE, rootMap } from './doc-layout.ts';
 import { fillShaped, readShaped } from './doc-shape.ts';
+import { completeShape } from './doc-upgrade.ts';
 
 export { applyEdit, applyEdits, editSchema, fieldValue, type Edit, type EditError, type EditResult } from './edits.ts';
 export { naturalRowId } from './doc-shape.ts';
@@ -18,6 +19,19 @@ export function writeRequirements(doc: Y.Doc, requirements: Requirements | Recor
     for (const key of [...root.keys()]) root.delete(key);
     fillShaped(root, requirements as Record<string, unknown>, ROOT_SHAPE);
   }, origin);
+}
+
+/**
+ * Create, in one transaction, every container the layout names that an older doc lacks (groups, texts, row
+ * lists as id-keyed maps). Run it where a workshop is loaded, before people edit: then no two clients ever
+ * create the same container. Returns whether the doc changed; an up-to-date doc is left untouched.
+ */
+export function upgradeLayout(doc: Y.Doc, origin: unknown = null): boolean {
+  let changed = false;
+  doc.transact(() => {
+    changed = completeShape(rootMap(doc), ROOT_SHAPE);
+  }, origin);
+  return changed;
 }
 
 /** A new doc holding the given requirements. */
