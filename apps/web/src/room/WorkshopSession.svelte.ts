@@ -2,7 +2,7 @@ import { createContext } from 'svelte';
 import { io, type Socket } from 'socket.io-client';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { applyEdit, observeRequirements, readRaw, type Edit, type EditResult } from '@accord/core/ydoc';
+import { applyEdit, applyEdits, observeRequirements, readRaw, type Edit, type EditResult } from '@accord/core/ydoc';
 import type { ParticipantView, WorkshopView } from '@accord/protocol/api';
 import { CLOSE, shouldReconnect } from '@accord/protocol/close-codes';
 import type {
@@ -161,6 +161,12 @@ export class WorkshopSession {
   edit(edit: Edit): EditResult {
     if (!this.canEdit) return { ok: false, error: 'unknown-field', message: 'your role cannot change the requirements' };
     return applyEdit(this.doc, edit, LOCAL_EDIT);
+  }
+
+  /** Applies several typed edits as one change (one update to the server), e.g. the row edits of one paint stroke. */
+  edits(edits: readonly Edit[]): EditResult {
+    if (!this.canEdit) return { ok: false, error: 'unknown-field', message: 'your role cannot change the requirements' };
+    return applyEdits(this.doc, edits, LOCAL_EDIT);
   }
 
   /** Sends a control event and waits for the server's acknowledgement (or a timeout, said in words). */

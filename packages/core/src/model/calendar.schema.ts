@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { clockTimeSchema, idSchema, isoDateSchema, timeZoneSchema, weekdaySchema } from './common.schema.ts';
+import { clockTimeSchema, idSchema, isoDateSchema, rowIdSchema, timeZoneSchema, uniqueRowIds, weekdaySchema } from './common.schema.ts';
 
 /** One weekly slot in local time of the calendar's zone; `end` "24:00" runs to midnight. */
 export const weeklySlotSchema = z
   .object({
+    id: rowIdSchema,
     day: weekdaySchema,
     start: clockTimeSchema,
     end: clockTimeSchema,
@@ -12,6 +13,7 @@ export const weeklySlotSchema = z
 export type WeeklySlot = z.infer<typeof weeklySlotSchema>;
 
 export const holidaySchema = z.object({
+  id: rowIdSchema,
   date: isoDateSchema,
   name: z.string().max(200).default(''),
 });
@@ -24,8 +26,8 @@ export const calendarSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(200),
   timeZone: timeZoneSchema.optional().describe('IANA zone of the slots; a calendar without one is reported (MISSING_TIME_ZONE).'),
-  slots: z.array(weeklySlotSchema).max(200).default([]),
-  holidays: z.array(holidaySchema).max(400).default([]),
+  slots: z.array(weeklySlotSchema).max(200).superRefine(uniqueRowIds).default([]),
+  holidays: z.array(holidaySchema).max(400).superRefine(uniqueRowIds).default([]),
 });
 export type Calendar = z.infer<typeof calendarSchema>;
 

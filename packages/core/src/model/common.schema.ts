@@ -6,6 +6,22 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, 'must be 1–48 lowercase letters, digits or "-", e.g. "mail-flow"');
 
+/**
+ * The id of a row in a list people edit row by row (sponsors, escalation contacts, design, slots, holidays).
+ * Optional in files: a row without one gets a deterministic id on import, made from its naming fields.
+ */
+export const rowIdSchema = idSchema.optional().describe('Stable id of the row; optional, generated on import when missing.');
+
+/** Refuses two rows of one list with the same id (rows without an id get distinct ones on import). */
+export function uniqueRowIds(rows: readonly { id?: string | undefined }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    if (row.id === undefined) return;
+    if (seen.has(row.id)) ctx.addIssue({ code: 'custom', message: `another row of this list already has the id "${row.id}"`, path: [index, 'id'] });
+    seen.add(row.id);
+  });
+}
+
 /** An IANA time zone known to this runtime's Intl database, e.g. "Europe/Berlin". */
 export const timeZoneSchema = z.string().refine(isTimeZone, {
   message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"',

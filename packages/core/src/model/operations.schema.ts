@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSecondsSchema, idSchema, provenanceSchema } from './common.schema.ts';
+import { durationSecondsSchema, idSchema, provenanceSchema, rowIdSchema, uniqueRowIds } from './common.schema.ts';
 import { scenarioSchema } from './service.schema.ts';
 
 export const backupTypeSchema = z.enum(['full', 'incremental', 'differential', 'snapshot']);
@@ -39,6 +39,7 @@ export const severitySchema = z.object({
 export type Severity = z.infer<typeof severitySchema>;
 
 export const escalationContactSchema = z.object({
+  id: rowIdSchema,
   level: z.number().int().min(1).max(9),
   name: z.string().min(1).max(200),
   role: z.string().max(200).default(''),
@@ -50,7 +51,7 @@ export const supportSchema = z.object({
   coverageCalendarId: idSchema.optional().describe('Calendar of staffed support hours.'),
   onCallCalendarId: idSchema.optional().describe('Calendar of on-call coverage outside staffed hours.'),
   severities: z.array(severitySchema).max(10).default([]),
-  escalation: z.array(escalationContactSchema).max(20).default([]),
+  escalation: z.array(escalationContactSchema).max(20).superRefine(uniqueRowIds).default([]),
 });
 export type Support = z.infer<typeof supportSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, timeZoneSchema } from './common.schema.ts';
+import { idSchema, isoDateSchema, rowIdSchema, timeZoneSchema, uniqueRowIds } from './common.schema.ts';
 import { calendarSchema } from './calendar.schema.ts';
 import { businessFunctionSchema, componentSchema, maintenanceWindowSchema, redundancyGroupSchema } from './service.schema.ts';
 import { backupPlanSchema, recoveryTestSchema, regulatoryRetentionSchema, riskSchema, supportSchema } from './operations.schema.ts';
@@ -15,6 +15,7 @@ export const partySchema = z.object({
 });
 
 export const sponsorSchema = z.object({
+  id: rowIdSchema,
   name: z.string().min(1).max(200),
   role: z.string().max(200).default(''),
 });
@@ -26,7 +27,7 @@ export const workshopMetaSchema = z.object({
   timeZone: timeZoneSchema.describe('The workshop\'s reference time zone (IANA).'),
   provider: partySchema.default({ name: '', contact: '' }),
   customer: partySchema.default({ name: '', contact: '' }),
-  sponsors: z.array(sponsorSchema).max(20).default([]),
+  sponsors: z.array(sponsorSchema).max(20).superRefine(uniqueRowIds).default([]),
   validFrom: isoDateSchema.optional(),
   reviewEveryMonths: z.number().int().min(1).max(36).default(12),
   reportingCadence: z.enum(['weekly', 'monthly', 'quarterly']).default('monthly'),

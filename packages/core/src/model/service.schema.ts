@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSecondsSchema, idSchema, provenanceSchema, timeZoneSchema } from './common.schema.ts';
+import { durationSecondsSchema, idSchema, provenanceSchema, rowIdSchema, timeZoneSchema, uniqueRowIds } from './common.schema.ts';
 import { recurrenceSchema } from './calendar.schema.ts';
 
 /** Availability of one part: a measured/vendor percentage, or derived from MTBF and MTTR. */
@@ -96,6 +96,7 @@ export const protectionKindSchema = z.enum([
 export type ProtectionKind = z.infer<typeof protectionKindSchema>;
 
 export const protectionSchema = z.object({
+  id: rowIdSchema,
   kind: protectionKindSchema,
   replayLagSeconds: durationSecondsSchema.optional().describe('Replay lag of a standby/lagged copy (SCR defaults to 24 h).'),
   activationSeconds: durationSecondsSchema.optional().describe('Time for people to activate a copy that fails over manually.'),
@@ -113,7 +114,7 @@ export const businessFunctionSchema = z.object({
   dependsOn: z.array(idSchema).max(64).default([]).describe('Component, redundancy-group or business-function ids, all needed (serial).'),
   availability: availabilityRequirementSchema.optional(),
   recovery: z.partialRecord(scenarioSchema, recoveryObjectiveSchema).default({}),
-  design: z.array(protectionSchema).max(16).default([]),
+  design: z.array(protectionSchema).max(16).superRefine(uniqueRowIds).default([]),
   dataSizeGb: z.number().nonnegative().optional().describe('Size of the data to restore for this function, GB.'),
 });
 export type BusinessFunction = z.infer<typeof businessFunctionSchema>;

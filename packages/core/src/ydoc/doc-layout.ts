@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { SCENARIOS } from '../model/index.ts';
 
 /**
  * The layout of a workshop's Y.Doc. Everything lives under one root map, `requirements`:
@@ -9,7 +10,14 @@ import * as Y from 'yjs';
  * - long free text (rationale, description, definition, mitigation, notes, reason, note) is Y.Text, merged
  *   character by character;
  * - a proposal's votes are a Y.Map from voter to choice, so concurrent votes all count;
- * - short lists (slots, holidays, dependsOn, appliesTo, design, sponsors …) are plain JSON values, replaced whole.
+ * - rows of lists people edit row by row (sponsors, escalation contacts, a function's design, a calendar's slots
+ *   and holidays) are row lists: a Y.Map from a stable row id to a Y.Map row carrying an `order` number, so
+ *   two people editing different rows both keep their edit;
+ * - every nested Y.Map and Y.Text an item, a row or the root can ever hold is created with it (see the shapes
+ *   below), so no later edit creates a shared container: two clients that both created the same key's
+ *   container would see one of them, and every edit made inside the other, vanish;
+ * - lists of ids and short lists of strings (dependsOn, appliesTo, members, exclusions …) are plain JSON
+ *   values, replaced whole.
  */
 export const ROOT = 'requirements';
 
@@ -21,8 +29,71 @@ export type Collection = (typeof COLLECTIONS)[number] | 'support/severities';
 
 export const TEXT_FIELDS: ReadonlySet<string> = new Set(['rationale', 'description', 'definition', 'mitigation', 'notes', 'reason', 'note']);
 
-/** Key of the display order inside each collection item; not part of the requirements model. */
+/** Key of the display order inside each collection item and row; not part of the requirements model. */
 export const ORDER_KEY = 'order';
+
+/**
+ * What a Y.Map of the doc holds besides plain values. Everything a shape names is created together with
+ * the map that holds it and is never replaced afterwards: setting a group of fields assigns inside it,
+ * clearing it empties it. A group whose content is all empty reads as absent.
+ */
+export interface MapShape {
+  /** Keys holding a nested group of fields (a Y.Map) of the given shape. */
+  readonly maps?: Readonly<Record<string, MapShape>>;
+  /** Keys holding long free text (a Y.Text); each is also in TEXT_FIELDS. */
+  readonly texts?: readonly string[];
+  /** Keys holding a row list: a Y.Map from row id to a row (a Y.Map with an `order`) of the given shape. */
+  readonly rows?: Readonly<Record<string, RowShape>>;
+  /** Keys holding an id-keyed collection of items (only the root and `support` have them). */
+  readonly collections?: readonly string[];
+}
+
+/** The shape of one row of a row list. */
+export interface RowShape extends MapShape {
+  /** Fields whose values name a row when a file gives it no id: the generated id is their slug. */
+  readonly idFrom: readonly string[];
+}
+
+const PROVENANCE: MapShape = { texts: ['rationale'] };
+const OBJECTIVE: MapShape = { maps: { provenance: PROVENANCE } };
+
+/** The shape of the items of each id-keyed collection. */
+export const ITEM_SHAPES: Readonly<Record<Collection, MapShape>> = {
+  calendars: { rows: { slots: { idFrom: ['day', 'start', 'end'] }, holidays: { idFrom: ['date'] } } },
+  components: { maps: { availability: {} }, texts: ['notes'] },
+  groups: {},
+  functions: {
+    texts: ['description'],
+    maps: {
+      availability: { maps: { window: {}, provenance: PROVENANCE } },
+      recovery: { maps: Object.fromEntries(SCENARIOS.map((scenario) => [scenario, OBJECTIVE])) },
+    },
+    rows: { design: { idFrom: ['kind'] } },
+  },
+  maintenance: { maps: { recurrence: {}, provenance: PROVENANCE } },
+  backups: { maps: { provenance: PROVENANCE } },
+  regulatory: {},
+  risks: { texts: ['mitigation'] },
+  recoveryTests: {},
+  proposals: { texts: ['reason'] },
+  decisions: { texts: ['note'] },
+  'support/severities': { texts: ['definition'], maps: { provenance: PROVENANCE } },
+};
+
+/** The shape of the root map: its sections, row lists and collections all exist from the doc's start. */
+export const ROOT_SHAPE: MapShape = {
+  maps: {
+    meta: { texts: ['description'], maps: { provider: {}, customer: {} }, rows: { sponsors: { idFrom: ['name'] } } },
+    support: { rows: { escalation: { idFrom: ['level', 'name'] } }, collections: ['severities'] },
+  },
+  collections: COLLECTIONS,
+};
+
+/** The shape of an item of the collection at `key` inside a map of the given shape path (root or support). */
+export function itemShape(parentKey: string | null, key: string): MapShape {
+  const collection = (parentKey === 'support' ? `support/${key}` : key) as Collection;
+  return ITEM_SHAPES[collection] ?? {};
+}
 
 export function rootMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOT);

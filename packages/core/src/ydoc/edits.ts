@@ -1,12 +1,19 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { fieldPathSchema, idSchema } from '../model/index.ts';
-import { COLLECTIONS, fromY, ORDER_KEY, rootMap, toY, type Collection } from './doc-layout.ts';
+import { COLLECTIONS, fromY, itemShape, ORDER_KEY, rootMap, TEXT_FIELDS, toY, type Collection } from './doc-layout.ts';
+import { assignShaped, collectionMap as collectionFromList, holdsLists, isPlainObject, placesOf, shapedMap, shapeMismatch, type Place } from './doc-shape.ts';
+import { fail, walkToParent, type EditResult } from './doc-walk.ts';
+import { applyRowEdit } from './row-edits.ts';
+
+export type { EditError, EditResult } from './doc-walk.ts';
 
 const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([
   z.string().max(10_000), z.number().finite(), z.boolean(), z.null(), z.array(jsonValue).max(1000), z.record(z.string().max(100), jsonValue),
 ]));
 const collectionSchema = z.enum([...COLLECTIONS, 'support/severities']);
+const rowSchema = z.record(z.string().max(100), jsonValue).and(z.object({ id: idSchema }));
+const rowFieldSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'must be the name of a field of the row, e.g. "name"');
 
 /** The typed edits clients make to a workshop doc; the server validates socket payloads with this schema. */
 export const editSchema = z.discriminatedUnion('kind', [
@@ -15,66 +22,40 @@ export const editSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('remove'), collection: collectionSchema, id: idSchema }),
   z.object({ kind: z.literal('text'), path: fieldPathSchema, index: z.number().int().min(0), deleteCount: z.number().int().min(0), insert: z.string().max(10_000) }),
   z.object({ kind: z.literal('vote'), proposalId: idSchema, voter: z.string().min(1).max(200), choice: z.enum(['for', 'against']).nullable() }),
+  /** Add a row to a row list (`/meta/sponsors`, `/functions/mailbox/design` …), last or before another row. */
+  z.object({ kind: z.literal('row-insert'), list: fieldPathSchema, row: rowSchema, before: idSchema.optional() }),
+  /** Set one field of one row (null removes the field). */
+  z.object({ kind: z.literal('row-set'), list: fieldPathSchema, id: idSchema, field: rowFieldSchema, value: jsonValue }),
+  z.object({ kind: z.literal('row-remove'), list: fieldPathSchema, id: idSchema }),
+  /** Move a row before another row, or to the end (`before: null`). */
+  z.object({ kind: z.literal('row-move'), list: fieldPathSchema, id: idSchema, before: idSchema.nullable() }),
 ]);
 export type Edit = z.infer<typeof editSchema>;
 
-export type EditError = 'unknown-field' | 'unknown-item' | 'duplicate-id' | 'not-text' | 'out-of-range';
-export type EditResult = { readonly ok: true } | { readonly ok: false; readonly error: EditError; readonly message: string };
-
-const fail = (error: EditError, message: string): EditResult => ({ ok: false, error, message });
 const TOP_LEVEL: ReadonlySet<string> = new Set([...COLLECTIONS, 'meta', 'support', 'serviceHoursCalendarId', 'attendance', 'formatVersion']);
 
+/**
+ * The map of a collection. Collections exist from the doc's start (see ROOT_SHAPE); creating one here is
+ * only for docs written before that, and never for a read.
+ */
 function collectionMap(doc: Y.Doc, collection: Collection, create: boolean): Y.Map<unknown> | undefined {
-  const root = rootMap(doc);
-  const [first, second] = collection.split('/') as [string, string | undefined];
-  let parent: Y.Map<unknown> = root;
-  if (second !== undefined) {
-    let support = root.get(first);
-    if (!(support instanceof Y.Map)) {
-      if (!create) return undefined;
-      support = new Y.Map<unknown>();
-      root.set(first, support);
-    }
-    parent = support as Y.Map<unknown>;
-  }
-  const key = second ?? first;
+  const segments = collection.split('/');
+  const parent = walkToParent(doc, segments, create);
+  if (!(parent instanceof Y.Map)) return undefined;
+  const key = segments[segments.length - 1] ?? '';
   let map = parent.get(key);
   if (!(map instanceof Y.Map)) {
-    if (!create) return undefined;
-    map = new Y.Map<unknown>();
+    if (!create || (map !== undefined && map !== null)) return undefined;
+    map = collectionFromList([], itemShape(segments.length > 1 ? 'support' : null, key));
     parent.set(key, map);
   }
   return map as Y.Map<unknown>;
-}
-
-/** Whether the segment at `index` of a path names an item of an id-keyed collection (which must exist). */
-function isItemLevel(segments: readonly string[], index: number): boolean {
-  if (index === 1) return (COLLECTIONS as readonly string[]).includes(segments[0] ?? '');
-  return index === 2 && segments[0] === 'support' && segments[1] === 'severities';
-}
-
-/** Walks to the map holding the last segment, creating nested field maps but never collection items. */
-function parentOf(doc: Y.Doc, segments: readonly string[]): Y.Map<unknown> | EditResult {
-  let current: Y.Map<unknown> = rootMap(doc);
-  for (let index = 0; index < segments.length - 1; index += 1) {
-    const segment = segments[index] ?? '';
-    let next = current.get(segment);
-    if (!(next instanceof Y.Map)) {
-      if (isItemLevel(segments, index)) return fail('unknown-item', `no ${segments[index - 1] ?? 'item'} with id "${segment}"`);
-      if (next !== undefined && next !== null) return fail('unknown-field', `${segments.slice(0, index + 1).join('/')} is a value, not a group of fields`);
-      next = new Y.Map<unknown>();
-      current.set(segment, next);
-    }
-    current = next as Y.Map<unknown>;
-  }
-  return current;
 }
 
 function splitPath(path: string): string[] | EditResult {
   const segments = path.split('/').slice(1);
   if (!TOP_LEVEL.has(segments[0] ?? '')) return fail('unknown-field', `"${segments[0]}" is not a section of the requirements`);
   if (segments.length > 8) return fail('unknown-field', 'the path is deeper than any field of the requirements');
-  if (segments.includes(ORDER_KEY) && segments.length <= 3) return fail('unknown-field', '"order" is kept by Accord');
   return segments;
 }
 
@@ -90,29 +71,37 @@ export function applyEdit(doc: Y.Doc, edit: Edit, origin: unknown = null): EditR
   return result;
 }
 
+/**
+ * Apply several edits in one transaction (one update, one undo step), in order; stops at the first refused
+ * edit and returns its error (the edits before it stay applied).
+ */
+export function applyEdits(doc: Y.Doc, edits: readonly Edit[], origin: unknown = null): EditResult {
+  let result: EditResult = { ok: true };
+  doc.transact(() => {
+    for (const edit of edits) {
+      result = applyInside(doc, edit);
+      if (!result.ok) return;
+    }
+  }, origin);
+  return result;
+}
+
 function applyInside(doc: Y.Doc, edit: Edit): EditResult {
   switch (edit.kind) {
     case 'set': {
       const segments = splitPath(edit.path);
       if (!Array.isArray(segments)) return segments;
-      if (segments.length === 2 && isItemLevel(segments, 1)) return fail('unknown-field', 'replace a whole item with remove and insert');
-      const parent = parentOf(doc, segments);
-      if (!(parent instanceof Y.Map)) return parent;
-      const key = segments[segments.length - 1] ?? '';
-      const existing = parent.get(key);
-      if (existing instanceof Y.Text && typeof edit.value === 'string') {
-        existing.delete(0, existing.length);
-        existing.insert(0, edit.value);
-      } else if (edit.value === null) parent.delete(key);
-      else parent.set(key, toY(edit.value, key));
-      return { ok: true };
+      return setAt(doc, segments, edit.value);
     }
     case 'insert': {
       const map = collectionMap(doc, edit.collection, true);
       if (!map) return fail('unknown-field', `no collection ${edit.collection}`);
       if (map.has(edit.item.id)) return fail('duplicate-id', `${edit.collection} already has an item with id "${edit.item.id}"`);
+      const shape = itemShape(edit.collection.startsWith('support/') ? 'support' : null, edit.collection.split('/').pop() ?? '');
+      const mismatch = shapeMismatch(edit.item, shape);
+      if (mismatch) return fail('unknown-field', `the new item's ${mismatch.slice(1)}`);
       const orders = [...map.values()].map((item) => (item instanceof Y.Map ? Number(item.get(ORDER_KEY) ?? 0) : 0));
-      const item = toY(edit.item, '') as Y.Map<unknown>;
+      const item = shapedMap(edit.item, shape);
       item.set(ORDER_KEY, orders.length === 0 ? 0 : Math.max(...orders) + 1);
       map.set(edit.item.id, item);
       return { ok: true };
@@ -126,11 +115,12 @@ function applyInside(doc: Y.Doc, edit: Edit): EditResult {
     case 'text': {
       const segments = splitPath(edit.path);
       if (!Array.isArray(segments)) return segments;
-      const parent = parentOf(doc, segments);
+      const parent = walkToParent(doc, segments);
       if (!(parent instanceof Y.Map)) return parent;
       const key = segments[segments.length - 1] ?? '';
       let text = parent.get(key);
-      if (text === undefined) {
+      if (text === undefined && TEXT_FIELDS.has(key)) {
+        // Only docs written before texts came with their items lack one.
         text = new Y.Text();
         parent.set(key, text);
       }
@@ -152,11 +142,72 @@ function applyInside(doc: Y.Doc, edit: Edit): EditResult {
       else (votes as Y.Map<unknown>).set(edit.voter, edit.choice);
       return { ok: true };
     }
+    case 'row-insert':
+    case 'row-set':
+    case 'row-remove':
+    case 'row-move': {
+      const segments = splitPath(edit.list);
+      if (!Array.isArray(segments)) return segments;
+      return applyRowEdit(doc, segments, edit);
+    }
     default: {
       const unknown: never = edit;
       return unknown;
     }
   }
+}
+
+/** `set` at a path: plain values are set, groups assigned in place, texts rewritten; lists and items refused. */
+function setAt(doc: Y.Doc, segments: readonly string[], value: unknown): EditResult {
+  const place = placesOf(segments).at(-1) as Place;
+  const path = `/${segments.join('/')}`;
+  switch (place.kind) {
+    case 'collection':
+    case 'item':
+      return fail('unknown-field', place.kind === 'collection'
+        ? `${path} is a collection: add and remove its items with insert and remove`
+        : 'replace a whole item with remove and insert');
+    case 'rows':
+    case 'row':
+      return fail('unknown-field', `${place.kind === 'rows' ? path : `/${segments.slice(0, -1).join('/')}`} is a list of rows: edit it with row-insert, row-set, row-remove and row-move`);
+    default:
+      break;
+  }
+  const parent = walkToParent(doc, segments);
+  if (!(parent instanceof Y.Map)) return parent;
+  const key = segments[segments.length - 1] ?? '';
+  const parentPlace = placesOf(segments).at(-2);
+  if ((parentPlace?.kind === 'item' || parentPlace?.kind === 'row') && (key === 'id' || key === ORDER_KEY)) {
+    return fail('unknown-field', `"${key}" is kept by Accord`);
+  }
+  const existing = parent.get(key);
+  if (place.kind === 'map') {
+    if (value !== null && !isPlainObject(value)) return fail('unknown-field', `${path} is a group of fields, not a single value`);
+    if (holdsLists(place.shape)) return fail('unknown-field', `${path} holds lists: set its fields one by one`);
+    const mismatch = value === null ? null : shapeMismatch(value, place.shape, path);
+    if (mismatch) return fail('unknown-field', mismatch);
+    let group = existing;
+    if (!(group instanceof Y.Map)) {
+      if (existing !== undefined && existing !== null) return fail('unknown-field', `${path} is a value, not a group of fields`);
+      group = shapedMap({}, place.shape, key);
+      parent.set(key, group);
+    }
+    assignShaped(group as Y.Map<unknown>, value, place.shape);
+    return { ok: true };
+  }
+  if (place.kind === 'text' || existing instanceof Y.Text) {
+    if (value !== null && typeof value !== 'string') return fail('not-text', `${path} is text, not ${typeof value}`);
+    if (existing instanceof Y.Text) {
+      if (existing.toString() !== (value ?? '')) {
+        existing.delete(0, existing.length);
+        if (value) existing.insert(0, value);
+      }
+    } else parent.set(key, new Y.Text(value ?? ''));
+    return { ok: true };
+  }
+  if (value === null) parent.delete(key);
+  else parent.set(key, toY(value, key));
+  return { ok: true };
 }
 
 /** The current value at a field path as plain JSON, or undefined. */

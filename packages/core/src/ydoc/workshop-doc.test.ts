@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { requirementsSchema } from '../model/index.ts';
+import { requirementsSchema, type Requirements } from '../model/index.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { applyEdit, createWorkshopDoc, editSchema, fieldValue, readRaw, readSnapshot } from './workshop-doc.ts';
 
 const messaging = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'messaging')?.requirements);
+
+/** Requirements as a file without row ids would hold them. */
+function withoutRowIds(requirements: Requirements): Requirements {
+  const strip = <T extends { id?: string | undefined }>(rows: readonly T[]): T[] => rows.map(({ id: _id, ...row }) => row as T);
+  return {
+    ...requirements,
+    meta: { ...requirements.meta, sponsors: strip(requirements.meta.sponsors) },
+    support: { ...requirements.support, escalation: strip(requirements.support.escalation) },
+    functions: requirements.functions.map((f) => ({ ...f, design: strip(f.design) })),
+    calendars: requirements.calendars.map((c) => ({ ...c, slots: strip(c.slots), holidays: strip(c.holidays) })),
+  };
+}
 
 /** Two replicas of one workshop, as two browsers would hold them. */
 function pair() {
@@ -23,9 +35,19 @@ function sync(a: Y.Doc, b: Y.Doc): void {
 }
 
 describe('workshop doc round trip', () => {
-  it('reads back exactly the requirements it was written with', () => {
+  it('reads back exactly the requirements it was written with, rows given deterministic ids', () => {
     const result = readSnapshot(createWorkshopDoc(messaging));
-    expect(result.ok && result.value).toEqual(messaging);
+    expect(result.ok && withoutRowIds(result.value)).toEqual(messaging);
+    const again = readSnapshot(createWorkshopDoc(messaging));
+    expect(again.ok && again.value).toEqual(result.ok && result.value);
+    expect(result.ok && result.value.support.escalation.map((row) => row.id)).toEqual(['1-service-desk', '2-messaging-team-lead', '3-head-of-infrastructure']);
+  });
+
+  it('reads back exactly what it was written with once rows have ids', () => {
+    const first = readSnapshot(createWorkshopDoc(messaging));
+    if (!first.ok) throw new Error('the template is valid');
+    const second = readSnapshot(createWorkshopDoc(first.value));
+    expect(second.ok && second.value).toEqual(first.value);
   });
 
   it('keeps the order of collections', () => {

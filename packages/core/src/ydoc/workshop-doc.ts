@@ -1,40 +1,37 @@
 import * as Y from 'yjs';
 import { validateRequirements, type ParseRequirementsResult, type Requirements } from '../model/index.ts';
-import { COLLECTIONS, fromY, ORDER_KEY, rootMap, toY } from './doc-layout.ts';
+import { ROOT_SHAPE, rootMap } from './doc-layout.ts';
+import { fillShaped, readShaped } from './doc-shape.ts';
+import { completeShape } from './doc-upgrade.ts';
 
-export { applyEdit, editSchema, fieldValue, type Edit, type EditError, type EditResult } from './edits.ts';
-export { COLLECTIONS, ROOT, TEXT_FIELDS } from './doc-layout.ts';
+export { applyEdit, applyEdits, editSchema, fieldValue, type Edit, type EditError, type EditResult } from './edits.ts';
+export { naturalRowId } from './doc-shape.ts';
+export { COLLECTIONS, ITEM_SHAPES, ROOT, ROOT_SHAPE, TEXT_FIELDS, type MapShape, type RowShape } from './doc-layout.ts';
 
-const COLLECTION_SET: ReadonlySet<string> = new Set(COLLECTIONS);
-
-/** Fill a doc from a validated requirements value, in one transaction (used for templates and imports). */
+/**
+ * Fill a doc from a validated requirements value, in one transaction (used for templates and imports). Every
+ * section, collection, group, text and row list of the layout is created here, even where the value has
+ * none, so no later edit has to create one; rows without ids get deterministic ones.
+ */
 export function writeRequirements(doc: Y.Doc, requirements: Requirements | Record<string, unknown>, origin: unknown = null): void {
   doc.transact(() => {
     const root = rootMap(doc);
     for (const key of [...root.keys()]) root.delete(key);
-    for (const [key, value] of Object.entries(requirements)) {
-      if (value === undefined) continue;
-      if (COLLECTION_SET.has(key) && Array.isArray(value)) root.set(key, collectionMap(value));
-      else if (key === 'support' && value !== null && typeof value === 'object') {
-        const support = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-          if (v === undefined) continue;
-          support.set(k, k === 'severities' && Array.isArray(v) ? collectionMap(v) : toY(v, k));
-        }
-        root.set(key, support);
-      } else root.set(key, toY(value, key));
-    }
+    fillShaped(root, requirements as Record<string, unknown>, ROOT_SHAPE);
   }, origin);
 }
 
-function collectionMap(items: readonly unknown[]): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  items.forEach((item, index) => {
-    const yItem = toY(item, '') as Y.Map<unknown>;
-    yItem.set(ORDER_KEY, index);
-    map.set(String((item as { id: unknown }).id), yItem);
-  });
-  return map;
+/**
+ * Create, in one transaction, every container the layout names that an older doc lacks (groups, texts, row
+ * lists as id-keyed maps). Run it where a workshop is loaded, before people edit: then no two clients ever
+ * create the same container. Returns whether the doc changed; an up-to-date doc is left untouched.
+ */
+export function upgradeLayout(doc: Y.Doc, origin: unknown = null): boolean {
+  let changed = false;
+  doc.transact(() => {
+    changed = completeShape(rootMap(doc), ROOT_SHAPE);
+  }, origin);
+  return changed;
 }
 
 /** A new doc holding the given requirements. */
@@ -44,32 +41,13 @@ export function createWorkshopDoc(requirements: Requirements | Record<string, un
   return doc;
 }
 
-/** The doc as plain JSON in the requirements file shape, without validation (for live preview of half-typed data). */
+/**
+ * The doc as plain JSON in the requirements file shape, without validation (for live preview of half-typed
+ * data). Collections and row lists come back as arrays in display order, every row with its id; groups
+ * holding nothing typed are left out.
+ */
 export function readRaw(doc: Y.Doc): Record<string, unknown> {
-  const root = rootMap(doc);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of root.entries()) {
-    if (COLLECTION_SET.has(key) && value instanceof Y.Map) out[key] = collectionArray(value);
-    else if (key === 'support' && value instanceof Y.Map) {
-      const support = fromY(value) as Record<string, unknown>;
-      const severities = value.get('severities');
-      if (severities instanceof Y.Map) support.severities = collectionArray(severities);
-      out[key] = support;
-    } else out[key] = fromY(value, key);
-  }
-  return out;
-}
-
-function collectionArray(map: Y.Map<unknown>): unknown[] {
-  return [...map.entries()]
-    .map(([id, item]) => {
-      const value = fromY(item) as Record<string, unknown>;
-      const order = typeof value[ORDER_KEY] === 'number' ? (value[ORDER_KEY] as number) : Number.MAX_SAFE_INTEGER;
-      delete value[ORDER_KEY];
-      return { id, order, value };
-    })
-    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
-    .map(({ value }) => value);
+  return readShaped(rootMap(doc), ROOT_SHAPE);
 }
 
 /** The doc's requirements, validated: what the server publishes and the preview derives from. */

@@ -1,0 +1,62 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAccord, type RunningAccord } from './accord-server.ts';
+import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { createWorkshop, field, inviteLink, joinByLink, openPhase, savedState, typeInto, waitForSaved, type Participant } from './room-driver.ts';
+
+/**
+ * Two people editing different rows of one list at the same time both keep their edit. One of them is
+ * offline while both edit, so the edits are surely concurrent; before rows had ids, the list was written
+ * whole and the later writer's list replaced the other's.
+ */
+describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () => {
+  let accord: RunningAccord;
+  let browser: Browser;
+  let facilitator: Participant;
+  let stakeholder: Participant;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+    facilitator = await createWorkshop(browser, accord.url, 'Anna Keller');
+    stakeholder = await joinByLink(browser, await inviteLink(facilitator.page, 'stakeholder'), 'Jonas Weber');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.close();
+  });
+
+  it('keeps two escalation contacts edited at once, and two sponsors added at once', async () => {
+    for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Support');
+    const contacts = facilitator.page.locator('[id^="field:/support/escalation/"][id$="/contact"]');
+    await expect.poll(() => contacts.count()).toBeGreaterThan(1);
+    const [first, second] = await Promise.all([0, 1].map(async (n) => (await contacts.nth(n).getAttribute('id'))?.replace('field:', '') ?? ''));
+    if (!first || !second) throw new Error('the template has two escalation contacts');
+
+    await stakeholder.context.setOffline(true);
+    await expect.poll(() => savedState(stakeholder.page)).toBe('offline');
+    await typeInto(facilitator.page, first, 'desk@example.com');
+    await typeInto(stakeholder.page, second, 'lead@example.com');
+    await waitForSaved(facilitator.page);
+
+    for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Scope');
+    const addSponsor = async (p: Participant, name: string) => {
+      await p.page.getByLabel('Sponsor\'s name').fill(name);
+      await p.page.locator('.sponsors form').getByRole('button').click();
+    };
+    await addSponsor(facilitator, 'Kim Weiss');
+    await addSponsor(stakeholder, 'Ola Berg');
+    await waitForSaved(facilitator.page);
+
+    await stakeholder.context.setOffline(false);
+    await waitForSaved(stakeholder.page);
+    for (const p of [facilitator, stakeholder]) {
+      const sponsors = p.page.locator('.sponsors li');
+      await expect.poll(() => sponsors.allTextContents().then((texts) => texts.join(' | '))).toMatch(/Kim Weiss.*Ola Berg|Ola Berg.*Kim Weiss/);
+      await openPhase(p.page, 'Support');
+      await expect.poll(() => field(p.page, first).inputValue()).toBe('desk@example.com');
+      await expect.poll(() => field(p.page, second).inputValue()).toBe('lead@example.com');
+    }
+  });
+});
