@@ -14,7 +14,6 @@ export const editSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('insert'), collection: collectionSchema, item: z.record(z.string(), jsonValue).and(z.object({ id: idSchema })) }),
   z.object({ kind: z.literal('remove'), collection: collectionSchema, id: idSchema }),
   z.object({ kind: z.literal('text'), path: fieldPathSchema, index: z.number().int().min(0), deleteCount: z.number().int().min(0), insert: z.string().max(10_000) }),
-  z.object({ kind: z.literal('vote'), proposalId: idSchema, voter: z.string().min(1).max(200), choice: z.enum(['for', 'against']).nullable() }),
 ]);
 export type Edit = z.infer<typeof editSchema>;
 
@@ -104,7 +103,11 @@ function applyInside(doc: Y.Doc, edit: Edit): EditResult {
         existing.delete(0, existing.length);
         existing.insert(0, edit.value);
       } else if (edit.value === null) parent.delete(key);
-      else parent.set(key, toY(edit.value, key));
+      else {
+        const value = toY(edit.value, key);
+        if (value === undefined) return fail('unknown-field', `${edit.path} is recorded by the server, not kept in the document`);
+        parent.set(key, value);
+      }
       return { ok: true };
     }
     case 'insert': {
@@ -138,18 +141,6 @@ function applyInside(doc: Y.Doc, edit: Edit): EditResult {
       if (edit.index > text.length || edit.index + edit.deleteCount > text.length) return fail('out-of-range', `the text is ${text.length} characters long`);
       if (edit.deleteCount > 0) text.delete(edit.index, edit.deleteCount);
       if (edit.insert !== '') text.insert(edit.index, edit.insert);
-      return { ok: true };
-    }
-    case 'vote': {
-      const proposal = collectionMap(doc, 'proposals', false)?.get(edit.proposalId);
-      if (!(proposal instanceof Y.Map)) return fail('unknown-item', `no proposal with id "${edit.proposalId}"`);
-      let votes = proposal.get('votes');
-      if (!(votes instanceof Y.Map)) {
-        votes = new Y.Map<unknown>();
-        proposal.set('votes', votes);
-      }
-      if (edit.choice === null) (votes as Y.Map<unknown>).delete(edit.voter);
-      else (votes as Y.Map<unknown>).set(edit.voter, edit.choice);
       return { ok: true };
     }
     default: {
