@@ -84,6 +84,26 @@ export interface AuditEventTable {
   created_at: CreatedAt;
 }
 
+/** The facilitator's choice of an open or blind ballot for one proposal; no row means open. */
+export interface ProposalBallotTable {
+  workshop_id: string;
+  proposal_id: string;
+  mode: 'open' | 'blind';
+  /** When a blind ballot's votes were shown to everyone (by the facilitator, or by deciding). */
+  revealed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+/** One participant's vote on one proposal, recorded by the server (never in the shared document). */
+export interface VoteTable {
+  workshop_id: string;
+  proposal_id: string;
+  participant_id: string;
+  voter_name: string;
+  choice: 'for' | 'against';
+  cast_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** The write-ahead log of a workshop's Yjs updates: each is stored before it is applied or relayed. */
 export interface YjsUpdateTable {
   workshop_id: string;
@@ -109,6 +129,8 @@ export interface Database {
   versions: VersionTable;
   signatures: SignatureTable;
   audit_events: AuditEventTable;
+  proposal_ballots: ProposalBallotTable;
+  votes: VoteTable;
 }
 
 export type { Generated };

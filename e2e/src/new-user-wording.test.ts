@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
   });
 
   it('names the function in the proposal dialog’s title', async () => {
-    await facilitator.page.locator(`[data-field="${WEBMAIL_TARGET}"]`).getByRole('button', { name: /1 proposal/ }).click();
+    await facilitator.page.locator(`[data-field="${WEBMAIL_TARGET}"]`).getByRole('button', { name: /Propose a value/ }).click();
     const dialog = facilitator.page.getByRole('dialog', { name: 'Proposals: Webmail (Outlook Web Access) · availability target' });
     await dialog.getByText('Current value: 99.5 %').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -89,12 +89,20 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
   });
 
   it('on a phone, puts the open proposals in Review first, with the field’s current value, and folds the findings', async () => {
+    // Templates bring no proposals: a stakeholder makes one.
+    await openPhase(stakeholder.page, 'Availability');
+    await stakeholder.page.locator(`[data-field="${WEBMAIL_TARGET}"]`).getByRole('button', { name: /Propose/ }).click();
+    const proposing = stakeholder.page.getByRole('dialog');
+    await proposing.getByLabel('Value').fill('99.9');
+    await proposing.getByRole('button', { name: 'Propose', exact: true }).click();
+    await proposing.getByRole('article', { name: /Proposal by Jonas Weber/ }).waitFor();
+    await proposing.getByRole('button', { name: 'Close' }).click();
     await openPhase(sponsor.page, 'Review');
     const proposals = sponsor.page.getByRole('heading', { name: 'Open proposals' });
     const findings = sponsor.page.getByRole('heading', { name: 'Findings', exact: true });
     const [p, f] = await Promise.all([proposals.boundingBox(), findings.boundingBox()]);
     expect(p && f && p.y < f.y).toBe(true);
-    const card = sponsor.page.getByRole('article', { name: /Proposal by Field sales lead: 99.9/ });
+    const card = sponsor.page.getByRole('article', { name: /Proposal by Jonas Weber: 99.9/ });
     await card.getByText('Now: 99.5 %').waitFor();
     const box = await card.boundingBox();
     expect(box && box.y + box.height).toBeLessThan(PHONE.viewport.height * 2);

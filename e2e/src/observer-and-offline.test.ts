@@ -40,10 +40,17 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await expect(savedState(observer.page)).resolves.toBe('read-only');
     await openPhase(observer.page, 'Availability');
     await expect(observer.page.getByRole('button', { name: /Propose a value/ }).count()).resolves.toBe(0);
-    // The template's open proposal can be read, not voted on.
+    // A stakeholder's open proposal can be read, not voted on (templates bring no proposals of their own).
+    await openPhase(stakeholder.page, 'Availability');
+    await stakeholder.page.locator('[data-field="/functions/webmail/availability/targetPercent"]').getByRole('button', { name: /Propose/ }).click();
+    const proposing = stakeholder.page.getByRole('dialog');
+    await proposing.getByLabel('Value').fill('99.9');
+    await proposing.getByRole('button', { name: 'Propose', exact: true }).click();
+    await proposing.getByRole('article', { name: /Proposal by Jonas Weber/ }).waitFor();
+    await proposing.getByRole('button', { name: 'Close' }).click();
     await observer.page.locator('[data-field="/functions/webmail/availability/targetPercent"]').getByRole('button', { name: /1 proposal/ }).click();
     const dialog = observer.page.getByRole('dialog');
-    await dialog.getByRole('article', { name: /Proposal by Field sales lead/ }).waitFor();
+    await dialog.getByRole('article', { name: /Proposal by Jonas Weber/ }).waitFor();
     await expect(dialog.getByRole('button', { name: /Vote/ }).count()).resolves.toBe(0);
     await expect(dialog.getByLabel('Value').count()).resolves.toBe(0);
     await dialog.getByRole('button', { name: 'Close' }).click();

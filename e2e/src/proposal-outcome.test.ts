@@ -5,6 +5,7 @@ import { chromiumAvailable, launchChromium } from './chromium.ts';
 import { createWorkshop, inviteLink, joinByLink, openPhase, PHONE, screenshot, type Participant } from './room-driver.ts';
 
 const SITE_RTO = '/functions/mailbox-access/recovery/site-loss/rtoSeconds';
+const MOBILE_TARGET = '/functions/mobile-sync/availability/targetPercent';
 
 /**
  * The facilitator learns a proposal came in, and whoever proposed a value learns what the facilitator decided,
@@ -59,5 +60,37 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
     await page.getByRole('heading', { level: 1, name: 'Recovery' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`field:${SITE_RTO}`);
     await expect(notice.count()).resolves.toBe(0);
+  });
+
+  it('runs a blind vote: the facilitator sees only a count until revealing, each voter sees their own vote', async () => {
+    await openPhase(facilitator.page, 'Availability');
+    await facilitator.page.locator(`[data-field="${MOBILE_TARGET}"]`).getByRole('button', { name: /Propose/ }).click();
+    const dialog = facilitator.page.getByRole('dialog');
+    await dialog.getByLabel('Value').fill('99,5');
+    await dialog.getByLabel('Why').fill('Managers approve orders from their phones.');
+    await dialog.getByLabel(/Blind vote/).check();
+    await dialog.getByRole('button', { name: 'Propose', exact: true }).click();
+    const mine = dialog.getByRole('article', { name: /Proposal by Anna Keller: 99.5/ });
+    await mine.getByText('Blind vote', { exact: true }).waitFor();
+    await mine.getByText('0 votes cast, hidden until reveal').waitFor();
+
+    const page = stakeholder.page;
+    await openPhase(page, 'Review');
+    const theirs = page.getByRole('article', { name: /Proposal by Anna Keller: 99.5/ });
+    await theirs.getByRole('button', { name: 'Vote against' }).click();
+    await theirs.getByText('your vote: against').waitFor();
+    await theirs.getByText('1 vote cast, hidden until reveal').waitFor();
+
+    // The facilitator learns that a vote was cast, never whose or which way, until revealing.
+    await mine.getByText('1 vote cast, hidden until reveal').waitFor();
+    await expect(mine.getByTestId('proposal-votes').textContent()).resolves.not.toMatch(/Jonas|against/);
+    await expect(mine.getByRole('button', { name: /Make the vote/ }).count()).resolves.toBe(0);
+    await screenshot(facilitator.page, 'blind-vote-1280');
+    await mine.getByRole('button', { name: 'Reveal votes' }).click();
+    await mine.getByText('Blind vote, revealed').waitFor();
+    await mine.getByText('(Jonas Weber: against)').waitFor();
+    await theirs.getByText('(Jonas Weber: against)').waitFor();
+    // A revealed ballot takes no more votes.
+    await expect(theirs.getByRole('button', { name: /Vote for|Vote against|✓/ }).count()).resolves.toBe(0);
   });
 });

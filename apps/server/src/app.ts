@@ -10,7 +10,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { ControlPlane } from './control/control-plane.ts';
+import { DeliberationService } from './control/deliberation.service.ts';
 import { SessionService } from './control/session.service.ts';
+import { VoteRepository } from './control/vote.repository.ts';
 import { databaseOptions, openDatabase } from './database.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { HttpError } from './http/http-error.ts';
@@ -111,8 +113,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const workshops = new WorkshopService({
     db: database.db, workshops: new WorkshopRepository(database.db), participants, invites, audit, registry, events, logger,
   });
-  const versions = new VersionService({ versions: new VersionRepository(database.db), participants, audit, registry, events, logger });
-  const sessions = new SessionService({ db: database.db, audit, registry, events });
+  const votes = new VoteRepository(database.db);
+  const versions = new VersionService({ versions: new VersionRepository(database.db), votes, participants, audit, registry, events, logger });
+  const sessions = new SessionService({ db: database.db, audit, events });
+  const deliberation = new DeliberationService({ votes, audit, registry, events });
   const requirements = new RequirementsService(registry, audit);
   const limiters = overrides.limiters ?? scaleOut?.limiters ?? memoryLimiters;
   // Participants revoked since this process started, for connections that were mid-setup at the time.
@@ -176,7 +180,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   server.on('clientError', (_error, socket) => socket.destroy());
   const control = new ControlPlane(server, {
-    participants, sessions, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
+    participants, sessions, deliberation, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
     isRevoked,
     onRemoteRevoke: (workshopId, participantId) => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
-describe('the purity rule of @accord/core', () => {
+// The first lint loads ESLint and the project's config: seconds on a busy two-core machine.
+describe('the purity rule of @accord/core', { timeout: 60_000 }, () => {
   const lint = async (code: string, file: string) => {
     const eslint = new ESLint({ cwd: root });
     const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });

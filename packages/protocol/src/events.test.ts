@@ -20,6 +20,12 @@ describe('client payload schemas', () => {
     expect(clientPayloads['timer:start'].safeParse({ durationSeconds: 5 * 3600 }).success).toBe(false);
   });
 
+  it('take no voter in a vote: a participant votes only as themselves', () => {
+    expect(clientPayloads['proposal:vote'].safeParse({ proposalId: 'p', choice: 'for' }).success).toBe(true);
+    expect(clientPayloads['proposal:vote'].safeParse({ proposalId: 'p', choice: 'for', voter: 'Anna' }).success).toBe(false);
+    expect(clientPayloads['proposal:ballot'].safeParse({ proposalId: 'p', ballot: 'secret' }).success).toBe(false);
+  });
+
   it('reject unknown phases', () => {
     expect(clientPayloads['phase:set'].safeParse({ phase: 'lunch' }).success).toBe(false);
   });

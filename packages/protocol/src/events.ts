@@ -3,11 +3,19 @@ import { fieldPathSchema, proposalValueSchema } from '@accord/core/model';
 import { phaseSchema } from './phases.ts';
 import { roleSchema } from './roles.ts';
 
+const proposalIdSchema = z.string().min(1).max(64);
+
+/** How a proposal is voted on: `open` shows votes live; `blind` shows nobody anyone else's vote before the reveal. */
+export const ballotModeSchema = z.enum(['open', 'blind']);
+export type BallotMode = z.infer<typeof ballotModeSchema>;
+
 /**
  * The socket.io control plane. Clients connect with `auth: { workshopId }` (the browser's session cookie
- * goes along) or `auth: { workshopId, token }`. Proposals, votes and decisions live in the workshop's Yjs
- * document — every client sees them there, live — but they change only through these events, so the server
- * checks each role (sponsors may propose and vote; only the facilitator decides).
+ * goes along) or `auth: { workshopId, token }`. Proposals and decisions are written by the server into the
+ * workshop's Yjs document (every client sees them there, live; no client may write them); votes are never in
+ * the document: the server records them and sends each client what it may see (`proposal:votes`,
+ * `proposal:your-vote`). Everything changes only through these events, each checked against the role
+ * (sponsors may propose and vote; only the facilitator chooses the ballot, reveals and decides).
  */
 export const clientPayloads = {
   'phase:set': z.object({ phase: phaseSchema }).strict(),
@@ -17,13 +25,22 @@ export const clientPayloads = {
     field: fieldPathSchema,
     value: proposalValueSchema,
     reason: z.string().max(4000).default(''),
+    /** Only the facilitator chooses; without it the proposal is voted on openly. */
+    ballot: ballotModeSchema.optional(),
   }).strict(),
-  /** `choice: null` takes one's vote back. */
-  'proposal:vote': z.object({ proposalId: z.string().min(1).max(64), choice: z.enum(['for', 'against']).nullable() }).strict(),
-  'proposal:withdraw': z.object({ proposalId: z.string().min(1).max(64) }).strict(),
+  /**
+   * Votes as the sender, never as anyone else (the server takes the voter from the session). Voting again
+   * replaces one's vote; `choice: null` takes it back.
+   */
+  'proposal:vote': z.object({ proposalId: proposalIdSchema, choice: z.enum(['for', 'against']).nullable() }).strict(),
+  'proposal:withdraw': z.object({ proposalId: proposalIdSchema }).strict(),
+  /** The facilitator switches a proposal between open and blind voting, before anyone has voted. */
+  'proposal:ballot': z.object({ proposalId: proposalIdSchema, ballot: ballotModeSchema }).strict(),
+  /** The facilitator shows everyone the votes of a blind ballot (deciding reveals them too). */
+  'proposal:reveal': z.object({ proposalId: proposalIdSchema }).strict(),
   /** Accepting applies the value to the field, records a decision and rejects the field's other open proposals. */
   'proposal:decide': z.object({
-    proposalId: z.string().min(1).max(64),
+    proposalId: proposalIdSchema,
     outcome: z.enum(['accepted', 'rejected']),
     note: z.string().max(4000).default(''),
   }).strict(),
@@ -47,6 +64,25 @@ export const timerSchema = z.object({
 });
 export type TimerState = z.infer<typeof timerSchema>;
 
+export const voteSchema = z.object({ voter: z.string(), choice: z.enum(['for', 'against']) });
+
+/**
+ * What everyone may see of a proposal's votes: how many were cast, and who voted which way unless the ballot
+ * is blind and not yet revealed (then `votes` is null and nobody, the facilitator included, receives them).
+ */
+export const ballotStateSchema = z.object({
+  proposalId: z.string(),
+  ballot: ballotModeSchema,
+  revealed: z.boolean(),
+  count: z.number().int().min(0),
+  votes: z.array(voteSchema).nullable(),
+});
+export type BallotState = z.infer<typeof ballotStateSchema>;
+
+/** The receiver's own vote on a proposal (sent only to that participant's connections). */
+export const yourVoteSchema = z.object({ proposalId: z.string(), choice: z.enum(['for', 'against']).nullable() });
+export type YourVote = z.infer<typeof yourVoteSchema>;
+
 /** What a client receives on connecting (late joiners land on the current phase and timer). */
 export const sessionStateSchema = z.object({
   workshopId: z.string(),
@@ -56,6 +92,10 @@ export const sessionStateSchema = z.object({
   roster: z.array(participantSchema),
   /** The server's clock when sending, so clients can correct the countdown for their own clock's skew. */
   serverNowMs: z.number(),
+  /** Every proposal with a ballot chosen or votes cast, as this participant may see it. */
+  ballots: z.array(ballotStateSchema),
+  /** This participant's own votes. */
+  yourVotes: z.array(yourVoteSchema),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -90,6 +130,10 @@ export interface ServerToClientEvents {
   phase: (event: { phase: SessionState['phase']; changedBy: string }) => void;
   timer: (timer: TimerState & { serverNowMs: number }) => void;
   'decision:recorded': (event: DecisionEvent) => void;
+  /** A proposal's votes changed (cast, taken back, revealed) or its ballot was chosen. */
+  'proposal:votes': (event: BallotState) => void;
+  /** Your own vote, as recorded (to each of your connections only). */
+  'proposal:your-vote': (event: YourVote) => void;
   'version:published': (event: VersionEvent) => void;
   'signature:recorded': (event: SignatureEvent) => void;
   /** Sent just before the server disconnects a revoked participant. */

@@ -17,6 +17,8 @@ const VALID: Readonly<Record<ClientEventName, Record<string, unknown>>> = {
   'proposal:vote': { proposalId: 'webmail-9995', choice: 'for' },
   'proposal:withdraw': { proposalId: 'webmail-9995' },
   'proposal:decide': { proposalId: 'webmail-9995', outcome: 'rejected', note: '' },
+  'proposal:ballot': { proposalId: 'webmail-9995', ballot: 'blind' },
+  'proposal:reveal': { proposalId: 'webmail-9995' },
 };
 
 function bent(valid: Record<string, unknown>): fc.Arbitrary<unknown> {

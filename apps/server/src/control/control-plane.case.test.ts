@@ -89,7 +89,11 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
     expect(await send(stakeholder, 'proposal:vote', { proposalId: id, choice: 'for' })).toEqual({ ok: true });
     expect(await send(sponsor, 'proposal:vote', { proposalId: id, choice: 'against' })).toEqual({ ok: true });
     expect(await send(await control('observer'), 'proposal:vote', { proposalId: id, choice: 'for' })).toMatchObject({ code: 'forbidden' });
-    await waitFor(() => (fieldValue(reader.doc, `/proposals/${id}/votes`) as unknown[] | undefined)?.length === 2, 5000, 'votes in the doc');
+    const recorded = await t.app.database.db.selectFrom('votes').select(['voter_name', 'choice']).where('proposal_id', '=', id).orderBy('voter_name').execute();
+    expect(recorded).toEqual([{ voter_name: 'sponsor person', choice: 'against' }, { voter_name: 'stakeholder person', choice: 'for' }]);
+    // Votes are the server's record: the shared document never holds them.
+    await waitFor(() => fieldValue(reader.doc, `/proposals/${id}/status`) === 'open', 5000, 'the proposal in the doc');
+    expect(JSON.stringify(reader.doc.getMap('requirements').toJSON())).not.toMatch(/"votes"/);
     const refusedValue = await send(sponsor, 'proposal:create', { field, value: 'high', reason: '' });
     expect(refusedValue).toMatchObject({ ok: false, code: 'invalid_field' });
 

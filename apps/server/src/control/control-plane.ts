@@ -11,6 +11,7 @@ import { DocumentTooLarge } from '../sync/workshop-room.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
+import type { DeliberationService } from './deliberation.service.ts';
 import type { SessionService } from './session.service.ts';
 
 interface SocketData {
@@ -23,6 +24,7 @@ export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, R
 export interface ControlPlaneDeps {
   readonly participants: ParticipantRepository;
   readonly sessions: SessionService;
+  readonly deliberation: DeliberationService;
   readonly events: WorkshopEvents;
   readonly logger: Logger;
   /** The Redis adapter when several nodes share the workshops. */
@@ -45,6 +47,7 @@ const participantRoom = (id: string): string => `p:${id}`;
 const NEEDS: Readonly<Record<ClientEventName, Permission>> = {
   'phase:set': 'steer', 'timer:start': 'steer', 'timer:stop': 'steer',
   'proposal:create': 'propose', 'proposal:vote': 'vote', 'proposal:withdraw': 'propose', 'proposal:decide': 'decide',
+  'proposal:ballot': 'decide', 'proposal:reveal': 'decide',
 };
 
 /**
@@ -100,11 +103,13 @@ export class ControlPlane {
     for (const event of Object.keys(clientPayloads) as ClientEventName[]) this.listen(socket, event);
     socket.on('disconnect', () => this.scheduleRoster(participant.workshopId));
     try {
-      const [state, roster] = await Promise.all([this.deps.sessions.state(participant.workshopId), this.roster(participant.workshopId)]);
+      const [state, roster, ballots] = await Promise.all([
+        this.deps.sessions.state(participant.workshopId), this.roster(participant.workshopId), this.deps.deliberation.ballotsFor(participant),
+      ]);
       socket.emit('session:state', {
         workshopId: participant.workshopId,
         you: { id: participant.id, name: participant.name, role: participant.role, online: true },
-        phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(),
+        phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(), ...ballots,
       });
       this.scheduleRoster(participant.workshopId);
     } catch (error) {
@@ -143,10 +148,12 @@ export class ControlPlane {
     'phase:set': (p, actor) => this.deps.sessions.setPhase(actor, p.phase),
     'timer:start': (p, actor) => this.deps.sessions.startTimer(actor, p.durationSeconds),
     'timer:stop': (_p, actor) => this.deps.sessions.stopTimer(actor),
-    'proposal:create': (p, actor) => this.deps.sessions.propose(actor, p),
-    'proposal:vote': (p, actor) => this.deps.sessions.vote(actor, p),
-    'proposal:withdraw': (p, actor) => this.deps.sessions.withdraw(actor, p.proposalId),
-    'proposal:decide': (p, actor) => this.deps.sessions.decide(actor, p),
+    'proposal:create': (p, actor) => this.deps.deliberation.propose(actor, p),
+    'proposal:vote': (p, actor) => this.deps.deliberation.vote(actor, p),
+    'proposal:withdraw': (p, actor) => this.deps.deliberation.withdraw(actor, p.proposalId),
+    'proposal:decide': (p, actor) => this.deps.deliberation.decide(actor, p),
+    'proposal:ballot': (p, actor) => this.deps.deliberation.chooseBallot(actor, p),
+    'proposal:reveal': (p, actor) => this.deps.deliberation.reveal(actor, p.proposalId),
   };
 
   private perform<E extends ClientEventName>(event: E, payload: z.output<(typeof clientPayloads)[E]>, actor: Participant): Promise<string | void> {
@@ -179,6 +186,9 @@ export class ControlPlane {
     events.on('phaseChanged', (id, e) => this.io.to(workshopRoom(id)).emit('phase', { phase: e.phase, changedBy: e.changedBy }));
     events.on('timerChanged', (id, e) => this.io.to(workshopRoom(id)).emit('timer', { ...e, serverNowMs: Date.now() }));
     events.on('decisionRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('decision:recorded', e));
+    // A blind ballot's state carries no votes until the reveal; one's own vote goes to one's own connections.
+    events.on('votesChanged', (id, e) => this.io.to(workshopRoom(id)).emit('proposal:votes', e));
+    events.on('voteRecorded', (_id, e) => this.io.to(participantRoom(e.participantId)).emit('proposal:your-vote', { proposalId: e.proposalId, choice: e.choice }));
     events.on('versionPublished', (id, e) => this.io.to(workshopRoom(id)).emit('version:published', e));
     events.on('signatureRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('signature:recorded', e));
     events.on('participantJoined', (id) => this.scheduleRoster(id));

@@ -16,10 +16,13 @@ export interface TestClient {
 // Each provider registers a process 'exit' listener; tests open dozens at once.
 process.setMaxListeners(Math.max(process.getMaxListeners(), 200));
 
-/** An official y-websocket provider in Node: the ws polyfill, no BroadcastChannel, Accord's saved messages. */
-export function connectClient(yjsUrl: string, workshopId: string, token: string, doc = new Y.Doc()): TestClient {
+/**
+ * An official y-websocket provider in Node: the ws polyfill (or a subclass of it, to watch the frames), no
+ * BroadcastChannel, Accord's saved messages.
+ */
+export function connectClient(yjsUrl: string, workshopId: string, token: string, doc = new Y.Doc(), socketClass: typeof WebSocket = WebSocket): TestClient {
   const provider = new WebsocketProvider(yjsUrl, workshopId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: { token, saved: '1' },
     maxBackoffTime: 300,

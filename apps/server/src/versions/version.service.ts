@@ -5,6 +5,8 @@ import { readSnapshot } from '@accord/core/ydoc';
 import type { DocumentFormat, FieldChange, VersionSummary } from '@accord/protocol/api';
 import { renderDocument, type RenderedDocument } from '@accord/render/render';
 import { buildVersionRecord, canonicalVersionJson, type VersionRecord } from '@accord/render/version';
+import { withRecordedVotes } from '../control/ballot-view.ts';
+import type { VoteRepository } from '../control/vote.repository.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -16,6 +18,8 @@ import { fieldDiff } from './field-diff.ts';
 
 export interface VersionServiceDeps {
   readonly versions: VersionRepository;
+  /** The votes the server recorded: a version cites those, never what a document says about votes. */
+  readonly votes: VoteRepository;
   readonly participants: ParticipantRepository;
   readonly audit: AuditRepository;
   readonly registry: RoomRegistry;
@@ -44,7 +48,7 @@ export class VersionService {
     if (!snapshot.ok) {
       throw new HttpError(422, 'requirements_invalid', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
     }
-    const requirements = await this.withAttendance(actor.workshopId, snapshot.value);
+    const requirements = await withRecordedVotes(this.deps.votes, actor.workshopId, await this.withAttendance(actor.workshopId, snapshot.value));
     let stored: StoredVersion | undefined;
     for (let attempt = 0; stored === undefined; attempt += 1) {
       const latest = await this.deps.versions.latestNumber(actor.workshopId);

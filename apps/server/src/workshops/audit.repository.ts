@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 export type AuditKind =
   | 'workshop.created' | 'participant.joined' | 'participant.revoked' | 'invite.created' | 'invite.revoked'
   | 'phase.changed' | 'timer.started' | 'timer.stopped' | 'proposal.created' | 'proposal.voted' | 'proposal.withdrawn'
+  | 'proposal.ballot' | 'proposal.revealed'
   | 'proposal.accepted' | 'proposal.rejected' | 'requirements.imported' | 'version.published' | 'version.signed'
   | 'version.rejected' | 'invite.refused';
 

@@ -1,4 +1,4 @@
-import type { DecisionEvent, SignatureEvent, VersionEvent } from '@accord/protocol/events';
+import type { BallotState, DecisionEvent, SignatureEvent, VersionEvent } from '@accord/protocol/events';
 import type { Phase } from '@accord/protocol/phases';
 
 /** What happened in a workshop that connected people must hear about (the control plane relays these). */
@@ -6,6 +6,10 @@ export interface WorkshopEventMap {
   versionPublished: VersionEvent;
   signatureRecorded: SignatureEvent;
   decisionRecorded: DecisionEvent;
+  /** What everyone may now see of a proposal's votes. */
+  votesChanged: BallotState;
+  /** A participant's own vote, for their connections only. */
+  voteRecorded: { readonly participantId: string; readonly proposalId: string; readonly choice: 'for' | 'against' | null };
   participantJoined: { readonly participantId: string };
   participantRevoked: { readonly participantId: string };
   phaseChanged: { readonly phase: Phase; readonly changedBy: string };

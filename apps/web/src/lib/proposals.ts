@@ -1,4 +1,5 @@
-import { isRecord, items, str, type RawRecord } from './raw.ts';
+import type { BallotState } from '@accord/protocol/events';
+import { items, str, type RawRecord } from './raw.ts';
 
 export interface ProposalView {
   readonly id: string;
@@ -8,7 +9,9 @@ export interface ProposalView {
   readonly proposedBy: string;
   readonly createdAt: string;
   readonly status: 'open' | 'accepted' | 'rejected' | 'withdrawn';
-  readonly votes: readonly { readonly voter: string; readonly choice: 'for' | 'against' }[];
+  /** Open: votes shown as cast; blind: nobody sees anyone else's vote before the facilitator reveals them. */
+  readonly ballot: 'open' | 'blind';
+  readonly revealed: boolean;
 }
 
 export interface DecisionView {
@@ -33,9 +36,8 @@ export function readProposals(raw: RawRecord): ProposalView[] {
     proposedBy: str(p.proposedBy),
     createdAt: str(p.createdAt),
     status: (STATUSES.has(str(p.status)) ? str(p.status) : 'open') as ProposalView['status'],
-    votes: Array.isArray(p.votes)
-      ? p.votes.filter(isRecord).flatMap((v) => (typeof v.voter === 'string' && (v.choice === 'for' || v.choice === 'against') ? [{ voter: v.voter, choice: v.choice }] : []))
-      : [],
+    ballot: p.ballot === 'blind' ? 'blind' : 'open',
+    revealed: p.revealed === true,
   }));
   return [...list.filter((p) => p.status === 'open'), ...list.filter((p) => p.status !== 'open')];
 }
@@ -50,16 +52,27 @@ export function readDecisions(raw: RawRecord): DecisionView[] {
     .reverse();
 }
 
-export function tally(proposal: ProposalView): { readonly for: number; readonly against: number } {
+/**
+ * What this participant may see of a proposal's votes, as the server sent it (votes are never in the shared
+ * document). A proposal nobody voted on has no state yet: no votes, shown by its doc's ballot.
+ */
+export function ballotOf(proposal: ProposalView, states: Readonly<Record<string, BallotState>>): BallotState {
+  const hidden = proposal.ballot === 'blind' && !proposal.revealed;
+  return states[proposal.id] ?? { proposalId: proposal.id, ballot: proposal.ballot, revealed: proposal.revealed, count: 0, votes: hidden ? null : [] };
+}
+
+/** Votes for and against, or null while a blind ballot hides them. */
+export function tally(state: BallotState): { readonly for: number; readonly against: number } | null {
+  if (state.votes === null) return null;
   return {
-    for: proposal.votes.filter((v) => v.choice === 'for').length,
-    against: proposal.votes.filter((v) => v.choice === 'against').length,
+    for: state.votes.filter((v) => v.choice === 'for').length,
+    against: state.votes.filter((v) => v.choice === 'against').length,
   };
 }
 
-/** This participant's vote; the server records voters by participant id or by name. */
-export function voteOf(proposal: ProposalView, you: { readonly id: string; readonly name: string }): 'for' | 'against' | null {
-  return proposal.votes.find((v) => v.voter === you.id || v.voter === you.name)?.choice ?? null;
+/** "3 votes cast, hidden until reveal", for a blind ballot the facilitator has not revealed. */
+export function hiddenVotesText(count: number): string {
+  return `${count} ${count === 1 ? 'vote' : 'votes'} cast, hidden until reveal`;
 }
 
 export function isMine(proposal: ProposalView, you: { readonly id: string; readonly name: string }): boolean {

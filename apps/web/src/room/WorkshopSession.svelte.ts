@@ -6,8 +6,8 @@ import { applyEdit, applyEdits, observeRequirements, readRaw, type Edit, type Ed
 import type { ParticipantView, WorkshopView } from '@accord/protocol/api';
 import { CLOSE, shouldReconnect } from '@accord/protocol/close-codes';
 import type {
-  Ack, ClientEventName, ClientPayload, ClientToServerEvents, DecisionEvent, Participant, ServerToClientEvents, SignatureEvent,
-  TimerState, VersionEvent,
+  Ack, BallotState, ClientEventName, ClientPayload, ClientToServerEvents, DecisionEvent, Participant, ServerToClientEvents,
+  SignatureEvent, TimerState, VersionEvent,
 } from '@accord/protocol/events';
 import { PHASE_TITLES, type Phase } from '@accord/protocol/phases';
 import { can, type Permission, type Role } from '@accord/protocol/roles';
@@ -70,6 +70,13 @@ export class WorkshopSession {
   roster = $state.raw<Participant[]>([]);
   presence = $state.raw<Presence[]>([]);
   activity = $state.raw<Activity[]>([]);
+  /**
+   * What this participant may see of each proposal's votes, by proposal id, as the server sends it: votes are
+   * never in the shared doc, and a blind ballot arrives as a count until the facilitator reveals it.
+   */
+  ballots = $state.raw<Record<string, BallotState>>({});
+  /** This participant's own votes, by proposal id. */
+  myVotes = $state.raw<Record<string, 'for' | 'against'>>({});
   /** Bumped when a version is published or signed, so version lists reload. */
   versionsRevision = $state(0);
   /**
@@ -273,6 +280,15 @@ export class WorkshopSession {
       this.moveTo(state.phase);
       this.timer = state.timer;
       this.roster = state.roster;
+      this.ballots = Object.fromEntries(state.ballots.map((b) => [b.proposalId, b]));
+      this.myVotes = Object.fromEntries(state.yourVotes.flatMap((v) => (v.choice ? [[v.proposalId, v.choice]] : [])));
+    });
+    socket.on('proposal:votes', (ballot) => {
+      this.ballots = { ...this.ballots, [ballot.proposalId]: ballot };
+    });
+    socket.on('proposal:your-vote', ({ proposalId, choice }) => {
+      const { [proposalId]: _previous, ...others } = this.myVotes;
+      this.myVotes = choice ? { ...others, [proposalId]: choice } : others;
     });
     socket.on('roster', (roster) => { this.roster = roster; });
     socket.on('phase', ({ phase, changedBy }) => {

@@ -20,6 +20,14 @@ export const voteSchema = z.object({
   voter: z.string().min(1).max(200),
   choice: z.enum(['for', 'against']),
 });
+export type Vote = z.infer<typeof voteSchema>;
+
+/**
+ * How a proposal is voted on, chosen by the facilitator: `open` shows every vote to everyone as it is cast;
+ * `blind` shows nobody (the facilitator included) anyone else's vote until the facilitator reveals them.
+ */
+export const ballotSchema = z.enum(['open', 'blind']);
+export type Ballot = z.infer<typeof ballotSchema>;
 
 export const proposalSchema = z.object({
   id: idSchema,
@@ -29,7 +37,16 @@ export const proposalSchema = z.object({
   proposedBy: z.string().min(1).max(200),
   createdAt: z.string().max(40).default(''),
   status: z.enum(['open', 'accepted', 'rejected', 'withdrawn']).default('open'),
+  ballot: ballotSchema.default('open'),
+  /** A blind ballot's votes have been revealed (by the facilitator, or by deciding). */
+  revealed: z.boolean().default(false),
+  /**
+   * The votes the server recorded. They are never kept in the shared document (a blind ballot could not stay
+   * blind there): the server fills them in when it publishes a version, from its own record.
+   */
   votes: z.array(voteSchema).max(200).default([]),
+  /** How many votes a blind ballot not yet revealed had when the version was published; its votes stay out. */
+  votesCast: z.number().int().min(0).optional(),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 

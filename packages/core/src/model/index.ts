@@ -21,9 +21,9 @@ export {
 } from './operations.schema.ts';
 export type { BackupPlan, RecoveryTest, RegulatoryRetention, Risk, Severity, Support } from './operations.schema.ts';
 export {
-  attendeeSchema, decisionSchema, fieldPathSchema, proposalSchema, proposalValueSchema, voteSchema,
+  attendeeSchema, ballotSchema, decisionSchema, fieldPathSchema, proposalSchema, proposalValueSchema, voteSchema,
 } from './collaboration.schema.ts';
-export type { Attendee, Decision, FieldPath, Proposal, ProposalValue } from './collaboration.schema.ts';
+export type { Attendee, Ballot, Decision, FieldPath, Proposal, ProposalValue, Vote } from './collaboration.schema.ts';
 export { FORMAT_VERSION, partySchema, requirementsSchema, sponsorSchema, workshopMetaSchema } from './requirements.schema.ts';
 export type { Requirements, RequirementsInput, WorkshopMeta } from './requirements.schema.ts';
 export { formatPath, parseRequirementsText, validateRequirements } from './requirements-file.ts';

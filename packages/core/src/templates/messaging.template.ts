@@ -139,12 +139,6 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
     { id: 'ccr-drill', functionId: 'mailbox-access', scenario: 'component-failure', kind: 'failover-drill', everyDays: 90, lastRun: '2026-09-14' },
     { id: 'restore-test', functionId: 'mailbox-access', scenario: 'data-corruption', kind: 'restore-test', everyDays: 182, lastRun: '2026-06-02' },
   ],
-  proposals: [
-    { id: 'webmail-9995', field: '/functions/webmail/availability/targetPercent', value: 99.9, reason: 'Field staff are as dependent on webmail as office staff on Outlook.', proposedBy: 'Field sales lead', createdAt: '2026-11-20T10:15:00Z', status: 'open', votes: [{ voter: 'Markus Brandt', choice: 'for' }, { voter: 'Messaging team', choice: 'against' }] },
-  ],
-  decisions: [
-    { id: 'mailbox-rto', field: '/functions/mailbox-access/recovery/component-failure/rtoSeconds', value: 1800, decidedBy: 'Facilitator', decidedAt: '2026-11-20T09:40:00Z', note: 'Agreed 30 minutes instead of 15: CCR fails over in minutes, the rest covers client reconnects.' },
-  ],
   attendance: [
     { name: 'Anna Keller', role: 'facilitator', organisation: 'IT Service Management' },
     { name: 'Markus Brandt', role: 'sponsor', organisation: 'Sales Operations' },

@@ -42,7 +42,7 @@ function startUpdate(): Uint8Array {
   const steps: Edit[] = [
     { kind: 'insert', collection: 'functions', item: { id: 'fresh-function', name: 'Fresh function', tier: 'medium' } },
     { kind: 'insert', collection: 'calendars', item: { id: 'fresh-calendar', name: 'Fresh calendar' } },
-    { kind: 'insert', collection: 'proposals', item: { id: 'fresh-proposal', field: '/meta/title', value: 'T', proposedBy: 'Pat', votes: [] } },
+    { kind: 'insert', collection: 'proposals', item: { id: 'fresh-proposal', field: '/meta/title', value: 'T', proposedBy: 'Pat' } },
   ];
   for (const step of steps) expect(applyEdit(doc, step).ok).toBe(true);
   return Y.encodeStateAsUpdate(doc);

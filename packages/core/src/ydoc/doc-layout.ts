@@ -9,7 +9,8 @@ import { SCENARIOS } from '../model/index.ts';
  *   a Y.Map item carrying an `order` number, so concurrent inserts of different items both survive;
  * - long free text (rationale, description, definition, mitigation, notes, reason, note) is Y.Text, merged
  *   character by character;
- * - a proposal's votes are a Y.Map from voter to choice, so concurrent votes all count;
+ * - a proposal's votes are never in the doc: the server records them (a blind ballot must stay hidden from
+ *   every client until it is revealed, and everything in the doc reaches every client);
  * - rows of lists people edit row by row (sponsors, escalation contacts, a function's design, a calendar's slots
  *   and holidays) are row lists: a Y.Map from a stable row id to a Y.Map row carrying an `order` number, so
  *   two people editing different rows both keep their edit;
@@ -105,29 +106,32 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A JSON value as the Yjs type that holds it at `key`. */
+/** Keys that never go into the doc: a proposal's votes (and their count) are the server's record. */
+const SERVER_ONLY: ReadonlySet<string> = new Set(['votes', 'votesCast']);
+
+/** A JSON value as the Yjs type that holds it at `key` (undefined for a key the doc never holds). */
 export function toY(value: unknown, key: string): unknown {
+  if (SERVER_ONLY.has(key)) return undefined;
   if (typeof value === 'string' && TEXT_FIELDS.has(key)) return new Y.Text(value);
-  if (key === 'votes' && Array.isArray(value)) {
-    const votes = new Y.Map<unknown>();
-    for (const vote of value) if (isPlainObject(vote) && typeof vote.voter === 'string') votes.set(vote.voter, vote.choice);
-    return votes;
-  }
   if (isPlainObject(value)) {
     const map = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) map.set(k, toY(v, k));
+    for (const [k, v] of Object.entries(value)) {
+      const y = v === undefined ? undefined : toY(v, k);
+      if (y !== undefined) map.set(k, y);
+    }
     return map;
   }
   return value;
 }
 
-/** A Yjs value back as plain JSON; votes become `{ voter, choice }` sorted by voter. */
+/**
+ * A Yjs value back as plain JSON. Votes found in an older doc (where any client could write them) are not
+ * read: only the votes the server recorded count.
+ */
 export function fromY(value: unknown, key = ''): Json {
+  if (key === 'votes') return [];
   if (value instanceof Y.Text) return value.toString();
   if (value instanceof Y.Map) {
-    if (key === 'votes') {
-      return [...value.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([voter, choice]) => ({ voter, choice: choice as Json }));
-    }
     const out: Record<string, Json> = {};
     for (const [k, v] of value.entries()) out[k] = fromY(v, k);
     return out;

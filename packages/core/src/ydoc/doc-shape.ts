@@ -138,7 +138,9 @@ export function fillShaped(map: Y.Map<unknown>, value: Record<string, unknown>, 
   }
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined || shaped.has(key)) continue;
-    map.set(key, toY(v, key));
+    // toY gives undefined for what the doc never holds (a proposal's votes are the server's record).
+    const y = toY(v, key);
+    if (y !== undefined) map.set(key, y);
   }
 }
 
@@ -292,6 +294,7 @@ export function assignShaped(map: Y.Map<unknown>, value: Record<string, unknown>
   }
   for (const [key, v] of Object.entries(next)) {
     if (shaped.has(key) || v === undefined || v === null) continue;
-    if (JSON.stringify(fromY(map.get(key), key)) !== JSON.stringify(v)) map.set(key, toY(v, key));
+    const y = toY(v, key);
+    if (y !== undefined && JSON.stringify(fromY(map.get(key), key)) !== JSON.stringify(v)) map.set(key, y);
   }
 }

@@ -135,12 +135,6 @@ export const MATERIALIZERS: Readonly<Record<Edit['kind'], Materializer>> = {
     const deleteCount = Math.min(current.length - index, ctx.num % 3);
     return { edit: { kind: 'text', path, index, deleteCount, insert: ctx.text }, target: path };
   },
-  vote: (ctx) => {
-    const proposal = ctx.pick(rowsOf(ctx.raw.proposals));
-    if (!proposal) return null;
-    const voter = ctx.fresh('voter');
-    return { edit: { kind: 'vote', proposalId: proposal.id, voter, choice: ctx.num % 2 === 0 ? 'for' : 'against' }, target: `/proposals/${proposal.id}/votes/${voter}` };
-  },
   'row-insert': (ctx) => {
     const list = ctx.pick(rowLists(ctx));
     if (!list) return null;

@@ -21,7 +21,6 @@ export const editSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('insert'), collection: collectionSchema, item: z.record(z.string(), jsonValue).and(z.object({ id: idSchema })) }),
   z.object({ kind: z.literal('remove'), collection: collectionSchema, id: idSchema }),
   z.object({ kind: z.literal('text'), path: fieldPathSchema, index: z.number().int().min(0), deleteCount: z.number().int().min(0), insert: z.string().max(10_000) }),
-  z.object({ kind: z.literal('vote'), proposalId: idSchema, voter: z.string().min(1).max(200), choice: z.enum(['for', 'against']).nullable() }),
   /** Add a row to a row list (`/meta/sponsors`, `/functions/mailbox/design` …), last or before another row. */
   z.object({ kind: z.literal('row-insert'), list: fieldPathSchema, row: rowSchema, before: idSchema.optional() }),
   /** Set one field of one row (null removes the field). */
@@ -130,18 +129,6 @@ function applyInside(doc: Y.Doc, edit: Edit): EditResult {
       if (edit.insert !== '') text.insert(edit.index, edit.insert);
       return { ok: true };
     }
-    case 'vote': {
-      const proposal = collectionMap(doc, 'proposals', false)?.get(edit.proposalId);
-      if (!(proposal instanceof Y.Map)) return fail('unknown-item', `no proposal with id "${edit.proposalId}"`);
-      let votes = proposal.get('votes');
-      if (!(votes instanceof Y.Map)) {
-        votes = new Y.Map<unknown>();
-        proposal.set('votes', votes);
-      }
-      if (edit.choice === null) (votes as Y.Map<unknown>).delete(edit.voter);
-      else (votes as Y.Map<unknown>).set(edit.voter, edit.choice);
-      return { ok: true };
-    }
     case 'row-insert':
     case 'row-set':
     case 'row-remove':
@@ -205,8 +192,13 @@ function setAt(doc: Y.Doc, segments: readonly string[], value: unknown): EditRes
     } else parent.set(key, new Y.Text(value ?? ''));
     return { ok: true };
   }
-  if (value === null) parent.delete(key);
-  else parent.set(key, toY(value, key));
+  if (value === null) {
+    parent.delete(key);
+    return { ok: true };
+  }
+  const y = toY(value, key);
+  if (y === undefined) return fail('unknown-field', `${path} is recorded by the server, not kept in the document`);
+  parent.set(key, y);
   return { ok: true };
 }
 

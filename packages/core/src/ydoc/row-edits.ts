@@ -76,8 +76,9 @@ function apply(list: Y.Map<unknown>, edit: RowEdit, shape: RowShape): void {
     }
     case 'row-set': {
       const row = list.get(edit.id) as Y.Map<unknown>;
-      if (edit.value === null) row.delete(edit.field);
-      else row.set(edit.field, toY(edit.value, edit.field));
+      const value = edit.value === null ? undefined : toY(edit.value, edit.field);
+      if (value === undefined) row.delete(edit.field);
+      else row.set(edit.field, value);
       return;
     }
     case 'row-remove':

@@ -61,6 +61,21 @@ describe('buildDocument', () => {
     expect(availability).toContain('1 for (Markus Brandt); 1 against (Messaging team)');
   });
 
+  it('cites a blind vote not yet revealed by its count only, and a revealed one with its votes', () => {
+    const requirements = messagingRequirements();
+    const [open] = requirements.proposals;
+    if (!open) throw new Error('no proposal in the fixture');
+    const blind = { ...open, ballot: 'blind' as const, revealed: false, votes: [], votesCast: 3 };
+    const hidden = buildDocument(inputFor({ ...requirements, proposals: [blind] }, PUBLISHED)).parts[1];
+    const hiddenText = JSON.stringify(section(hidden as typeof justification, 'Webmail (Outlook Web Access)').subsections[0]?.blocks);
+    expect(hiddenText).toContain('blind vote: 3 votes cast, hidden until reveal');
+    expect(hiddenText).not.toContain('Markus Brandt');
+    const revealed = { ...open, ballot: 'blind' as const, revealed: true };
+    const shown = buildDocument(inputFor({ ...requirements, proposals: [revealed] }, PUBLISHED)).parts[1];
+    expect(JSON.stringify(section(shown as typeof justification, 'Webmail (Outlook Web Access)').subsections[0]?.blocks))
+      .toContain('1 for (Markus Brandt); 1 against (Messaging team) (blind vote, revealed)');
+  });
+
   it('says why each cheaper design fails, with the numbers', () => {
     const recovery = section(justification, 'Mailbox access').subsections.find((s) => s.title === 'Recovery objectives and design');
     const text = JSON.stringify(recovery?.blocks);

@@ -15,13 +15,21 @@ export function provenanceRows(provenance: Provenance): [string, string][] {
   ];
 }
 
-/** "2 for (A, B); 1 against (C)", or "no votes". */
+/**
+ * "2 for (A, B); 1 against (C)", or "no votes"; "blind vote: 3 cast, hidden until reveal" for a blind ballot
+ * whose votes were not revealed when the version was published (the record then carries only their count).
+ */
 export function votesText(proposal: Proposal): string {
+  if (proposal.ballot === 'blind' && !proposal.revealed) {
+    const cast = proposal.votesCast ?? proposal.votes.length;
+    return `blind vote: ${cast} ${cast === 1 ? 'vote' : 'votes'} cast, hidden until reveal`;
+  }
   const side = (choice: 'for' | 'against'): string => {
     const voters = proposal.votes.filter((v) => v.choice === choice).map((v) => v.voter);
     return voters.length === 0 ? '' : `${voters.length} ${choice} (${voters.join(', ')})`;
   };
-  return [side('for'), side('against')].filter((s) => s !== '').join('; ') || 'no votes';
+  const text = [side('for'), side('against')].filter((s) => s !== '').join('; ') || 'no votes';
+  return proposal.ballot === 'blind' ? `${text} (blind vote, revealed)` : text;
 }
 
 /**

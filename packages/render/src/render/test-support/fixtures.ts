@@ -4,9 +4,24 @@ import { templateById } from '@accord/core/templates';
 import type { RenderInput } from '../render-input.ts';
 import { buildVersionRecord, canonicalVersionJson, type VersionInfo } from '../../version/version-record.ts';
 
-/** The messaging-platform template, validated. */
+/**
+ * The messaging-platform template, validated, as a workshop would publish it after deliberating: one open
+ * proposal with the votes the server recorded, and one decision (templates themselves carry no such history).
+ */
 export function messagingRequirements(): Requirements {
-  return requirementsSchema.parse(templateById('messaging')?.requirements);
+  const template = requirementsSchema.parse(templateById('messaging')?.requirements);
+  return requirementsSchema.parse({
+    ...template,
+    proposals: [{
+      id: 'webmail-9995', field: '/functions/webmail/availability/targetPercent', value: 99.9, reason: 'Field staff are as dependent on webmail as office staff on Outlook.',
+      proposedBy: 'Field sales lead', createdAt: '2026-11-20T10:15:00Z', status: 'open',
+      votes: [{ voter: 'Markus Brandt', choice: 'for' }, { voter: 'Messaging team', choice: 'against' }],
+    }],
+    decisions: [{
+      id: 'mailbox-rto', field: '/functions/mailbox-access/recovery/component-failure/rtoSeconds', value: 1800, decidedBy: 'Facilitator', decidedAt: '2026-11-20T09:40:00Z',
+      note: 'Agreed 30 minutes instead of 15: CCR fails over in minutes, the rest covers client reconnects.',
+    }],
+  });
 }
 
 export const PUBLISHED: VersionInfo = { workshopId: 'ws-messaging', number: 3, publishedAt: '2026-11-21T14:03:00.000Z', publishedBy: 'Anna Keller' };

@@ -1,0 +1,93 @@
+import type { Database } from '@accord/db/schema';
+import type { Kysely } from 'kysely';
+
+export type Choice = 'for' | 'against';
+export type BallotMode = 'open' | 'blind';
+
+/** A vote as the server recorded it: who cast it (by participant id and the name they had), and which way. */
+export interface RecordedVote {
+  readonly participantId: string;
+  readonly voter: string;
+  readonly choice: Choice;
+}
+
+/** How a proposal is voted on; a proposal without a stored ballot is open. */
+export interface Ballot {
+  readonly mode: BallotMode;
+  readonly revealed: boolean;
+}
+
+export const OPEN_BALLOT: Ballot = { mode: 'open', revealed: false };
+
+/**
+ * The votes of a workshop's proposals and each proposal's ballot (open or blind, revealed or not). They are
+ * kept here and never in the shared document, which every client receives whole.
+ */
+export class VoteRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async ballot(workshopId: string, proposalId: string): Promise<Ballot> {
+    const row = await this.db.selectFrom('proposal_ballots').select(['mode', 'revealed_at'])
+      .where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId).executeTakeFirst();
+    return row ? { mode: row.mode, revealed: row.revealed_at !== null } : OPEN_BALLOT;
+  }
+
+  /** Every stored ballot of a workshop, by proposal id. */
+  async ballots(workshopId: string): Promise<Map<string, Ballot>> {
+    const rows = await this.db.selectFrom('proposal_ballots').select(['proposal_id', 'mode', 'revealed_at'])
+      .where('workshop_id', '=', workshopId).execute();
+    return new Map(rows.map((row) => [row.proposal_id, { mode: row.mode, revealed: row.revealed_at !== null }]));
+  }
+
+  async setMode(workshopId: string, proposalId: string, mode: BallotMode): Promise<void> {
+    await this.db.insertInto('proposal_ballots').values({ workshop_id: workshopId, proposal_id: proposalId, mode })
+      .onConflict((c) => c.columns(['workshop_id', 'proposal_id']).doUpdateSet({ mode }))
+      .execute();
+  }
+
+  /** Marks a blind ballot revealed; false when it was not blind or was already revealed. */
+  async reveal(workshopId: string, proposalId: string): Promise<boolean> {
+    const result = await this.db.updateTable('proposal_ballots').set({ revealed_at: new Date() })
+      .where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId)
+      .where('mode', '=', 'blind').where('revealed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Records a participant's vote, replacing any earlier one of theirs: nobody has two votes on a proposal. */
+  async cast(workshopId: string, proposalId: string, voter: { id: string; name: string }, choice: Choice): Promise<void> {
+    await this.db.insertInto('votes')
+      .values({ workshop_id: workshopId, proposal_id: proposalId, participant_id: voter.id, voter_name: voter.name, choice })
+      .onConflict((c) => c.columns(['workshop_id', 'proposal_id', 'participant_id']).doUpdateSet({ choice, voter_name: voter.name, cast_at: new Date() }))
+      .execute();
+  }
+
+  /** Takes a participant's vote back; false when they had none. */
+  async retract(workshopId: string, proposalId: string, participantId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('votes')
+      .where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId).where('participant_id', '=', participantId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The votes on one proposal, by voter name. */
+  async forProposal(workshopId: string, proposalId: string): Promise<RecordedVote[]> {
+    const rows = await this.db.selectFrom('votes').select(['participant_id', 'voter_name', 'choice'])
+      .where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId)
+      .orderBy('voter_name').orderBy('participant_id').execute();
+    return rows.map((row) => ({ participantId: row.participant_id, voter: row.voter_name, choice: row.choice }));
+  }
+
+  /** Every vote of a workshop, by proposal id, each list by voter name. */
+  async forWorkshop(workshopId: string): Promise<Map<string, RecordedVote[]>> {
+    const rows = await this.db.selectFrom('votes').select(['proposal_id', 'participant_id', 'voter_name', 'choice'])
+      .where('workshop_id', '=', workshopId).orderBy('proposal_id').orderBy('voter_name').orderBy('participant_id').execute();
+    const byProposal = new Map<string, RecordedVote[]>();
+    for (const row of rows) {
+      const list = byProposal.get(row.proposal_id) ?? [];
+      list.push({ participantId: row.participant_id, voter: row.voter_name, choice: row.choice });
+      byProposal.set(row.proposal_id, list);
+    }
+    return byProposal;
+  }
+}
