@@ -134,3 +134,14 @@ export function fromY(value: unknown, key = ''): Json {
   }
   return (value ?? null) as Json;
 }
+
+/** Every row list of the layout as a path pattern, a `*` segment standing for any item's id (a function's design is `/functions/*` + `/design`). */
+export const ROW_LISTS: readonly string[] = rowListPatterns(ROOT_SHAPE, '', null);
+
+function rowListPatterns(shape: MapShape, prefix: string, key: string | null): string[] {
+  return [
+    ...Object.keys(shape.rows ?? {}).map((k) => `${prefix}/${k}`),
+    ...Object.entries(shape.maps ?? {}).flatMap(([k, sub]) => rowListPatterns(sub, `${prefix}/${k}`, k)),
+    ...(shape.collections ?? []).flatMap((k) => rowListPatterns(itemShape(key, k), `${prefix}/${k}/*`, null)),
+  ];
+}
