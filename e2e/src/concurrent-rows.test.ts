@@ -59,4 +59,41 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
       await expect.poll(() => field(p.page, second).inputValue()).toBe('lead@example.com');
     }
   });
+
+  it('keeps two protections ticked at once, and two holidays added at once', async () => {
+    const design = (p: Participant) => p.page.locator('[id="field:/functions/webmail/design"]');
+    const holidays = (p: Participant) => p.page.locator('[id="field:/calendars/business-hours/holidays"]');
+    for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Recovery');
+    for (const name of [/^DAG/, /^Synchronous replication/]) {
+      await expect(design(facilitator).getByRole('checkbox', { name }).isChecked()).resolves.toBe(false);
+    }
+
+    await stakeholder.context.setOffline(true);
+    await expect.poll(() => savedState(stakeholder.page)).toBe('offline');
+    await design(facilitator).getByRole('checkbox', { name: /^DAG/ }).check();
+    await design(stakeholder).getByRole('checkbox', { name: /^Synchronous replication/ }).check();
+    await waitForSaved(facilitator.page);
+
+    for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Availability');
+    const addHoliday = async (p: Participant, date: string, name: string) => {
+      const list = holidays(p);
+      await list.locator('summary').click();
+      await list.getByLabel('Holiday date').fill(date);
+      await list.getByLabel('Holiday name').fill(name);
+      await list.getByRole('button', { name: 'Add holiday' }).click();
+    };
+    await addHoliday(facilitator, '2027-06-01', 'Company day');
+    await addHoliday(stakeholder, '2027-07-01', 'Summer day');
+    await waitForSaved(facilitator.page);
+
+    await stakeholder.context.setOffline(false);
+    await waitForSaved(stakeholder.page);
+    for (const p of [facilitator, stakeholder]) {
+      await expect.poll(() => holidays(p).locator('li').allTextContents().then((texts) => texts.join(' | '))).toMatch(/2027-06-01 Company day.*2027-07-01 Summer day/);
+      await openPhase(p.page, 'Recovery');
+      for (const name of [/^DAG/, /^Synchronous replication/]) {
+        await expect.poll(() => design(p).getByRole('checkbox', { name }).isChecked()).toBe(true);
+      }
+    }
+  });
 });

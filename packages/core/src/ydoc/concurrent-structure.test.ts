@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { requirementsSchema, type Requirements } from '../model/index.ts';
+import { stringify } from 'yaml';
+import { parseRequirementsText, requirementsSchema, type Requirements } from '../model/index.ts';
 import { applyEdit, applyEdits, createWorkshopDoc, fieldValue, readRaw, readSnapshot, ROOT, upgradeLayout } from './workshop-doc.ts';
 
 const SMALL = requirementsSchema.parse({
@@ -182,6 +183,19 @@ describe('file format and older docs', () => {
     const duplicate = requirementsSchema.safeParse({ ...SMALL, meta: { ...SMALL.meta, sponsors: [{ id: 'x', name: 'A' }, { id: 'x', name: 'B' }] } });
     expect(duplicate.success).toBe(false);
     expect(duplicate.error?.issues[0]?.message).toContain('already has the id "x"');
+  });
+
+  it('round-trips through an exported file: the file keeps row ids, importing it gives the same doc content', () => {
+    const doc = createWorkshopDoc(SMALL);
+    applyEdit(doc, { kind: 'row-insert', list: '/meta/sponsors', row: { id: 'sponsor-x1y2z3', name: 'Kim Weiss', role: 'CFO' }, before: 'dana-roth' });
+    applyEdit(doc, { kind: 'row-insert', list: '/calendars/office/holidays', row: { id: '2027-12-24', date: '2027-12-24', name: 'Eve' } });
+    const exported = stringify(readRaw(doc));
+    expect(exported).toContain('id: sponsor-x1y2z3');
+    const parsed = parseRequirementsText(exported);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+    const imported = createWorkshopDoc(parsed.value);
+    expect(snapshot(imported)).toEqual(snapshot(doc));
+    expect(snapshot(imported).meta.sponsors.map((s) => s.id)).toEqual(['sponsor-x1y2z3', 'dana-roth']);
   });
 
   it('reads and upgrades a row list an older doc keeps as a plain array', () => {

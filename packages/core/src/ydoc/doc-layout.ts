@@ -15,10 +15,10 @@ import { SCENARIOS } from '../model/index.ts';
  *   and holidays) are row lists: a Y.Map from a stable row id to a Y.Map row carrying an `order` number, so
  *   two people editing different rows both keep their edit;
  * - every nested Y.Map and Y.Text an item, a row or the root can ever hold is created with it (see the shapes
- *   below), so no later edit creates a shared container: two clients that both created the same key's
- *   container would see one of them, and every edit made inside the other, vanish;
+ *   below), so no later edit creates a shared container: when two clients both create the same key's
+ *   container, one container wins and every edit made inside the other vanishes;
  * - lists of ids and short lists of strings (dependsOn, appliesTo, members, exclusions …) are plain JSON
- *   values, replaced whole.
+ *   values, replaced whole (two people changing one such list at once keep only one change).
  */
 export const ROOT = 'requirements';
 
@@ -137,4 +137,15 @@ export function fromY(value: unknown, key = ''): Json {
     return out;
   }
   return (value ?? null) as Json;
+}
+
+/** Every row list of the layout as a path pattern, a `*` segment standing for any item's id (a function's design is `/functions/*` + `/design`). */
+export const ROW_LISTS: readonly string[] = rowListPatterns(ROOT_SHAPE, '', null);
+
+function rowListPatterns(shape: MapShape, prefix: string, key: string | null): string[] {
+  return [
+    ...Object.keys(shape.rows ?? {}).map((k) => `${prefix}/${k}`),
+    ...Object.entries(shape.maps ?? {}).flatMap(([k, sub]) => rowListPatterns(sub, `${prefix}/${k}`, k)),
+    ...(shape.collections ?? []).flatMap((k) => rowListPatterns(itemShape(key, k), `${prefix}/${k}/*`, null)),
+  ];
 }

@@ -6,7 +6,7 @@ import { completeShape } from './doc-upgrade.ts';
 
 export { applyEdit, applyEdits, editSchema, fieldValue, type Edit, type EditError, type EditResult } from './edits.ts';
 export { naturalRowId } from './doc-shape.ts';
-export { COLLECTIONS, ITEM_SHAPES, ROOT, ROOT_SHAPE, TEXT_FIELDS, type MapShape, type RowShape } from './doc-layout.ts';
+export { COLLECTIONS, ITEM_SHAPES, ROOT, ROOT_SHAPE, ROW_LISTS, TEXT_FIELDS, type MapShape, type RowShape } from './doc-layout.ts';
 
 /**
  * Fill a doc from a validated requirements value, in one transaction (used for templates and imports). Every
