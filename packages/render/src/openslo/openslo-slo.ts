@@ -3,7 +3,7 @@ import { formatDuration } from '@accord/core/duration';
 import { datePart } from '../document/format/dates.ts';
 import { percent, scenarioLabel } from '../document/format/labels.ts';
 import { MEAN_PERIOD_SECONDS, TIME_SLICE_TARGET, TIME_SLICE_WINDOW } from '../document/measurement.ts';
-import { toOpenSloName } from '../text/openslo-name.ts';
+import { toOpenSloDisplayName, toOpenSloName } from '../text/openslo-name.ts';
 import type { VersionRecord } from '../version/version-record.ts';
 import { annotate, budgetText, calendarText, findingsText, holidaysText, maintenanceText } from './openslo-annotations.ts';
 import { calendarStart, PERIOD_DURATION } from './openslo-window.ts';
@@ -22,7 +22,11 @@ export function clip(text: string, max = DESCRIPTION_MAX): string {
  * that plain division leaves (0.9990000000000001).
  */
 export function targetRatio(targetPercent: number): number {
-  return Number((targetPercent / 100).toPrecision(12));
+  const exact = targetPercent / 100;
+  const tidy = Number(exact.toPrecision(12));
+  // OpenSLO requires target < 1: 99.99999999999 % must not round to 1 (it would mean no downtime at all).
+  if (tidy < 1) return tidy;
+  return exact < 1 ? exact : 1 - Number.EPSILON / 2;
 }
 
 /** The data source the monitoring team defines; Accord names it, it cannot know its connection. */
@@ -57,8 +61,9 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
     kind: 'SLO',
     metadata: {
       name: toOpenSloName(`${fn.id}-availability`),
-      displayName: `${fn.name}: availability`,
+      displayName: toOpenSloDisplayName(fn.name, ': availability'),
       annotations: annotate([
+        ['display-name', `${fn.name}: availability`],
         ['version', version ? String(version.number) : 'draft'],
         ['version-hash', hash],
         ['function-id', fn.id],
@@ -80,7 +85,7 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
         'Service hours, holidays, maintenance and recovery objectives are in the accord.dev/ annotations: OpenSLO cannot express them.'),
       service: serviceName,
       indicator: {
-        metadata: { name: toOpenSloName(`${fn.id}-checks`), displayName: `${fn.name}: availability checks` },
+        metadata: { name: toOpenSloName(`${fn.id}-checks`), displayName: toOpenSloDisplayName(fn.name, ': availability checks') },
         spec: {
           description: clip(`Share of the availability checks of ${fn.name} that succeed.`),
           ratioMetric: { counter: true, good: metric('success'), total: metric(undefined) },

@@ -26,7 +26,11 @@ export function scenarioLabel(scenario: string): string {
  * availability) are cut to `digits` decimals so floating-point noise never reaches a contract.
  */
 export function percent(value: number, digits?: number): string {
-  const text = digits === undefined ? String(Number(value.toPrecision(12))) : trimZeros(value.toFixed(digits));
+  let text = digits === undefined ? String(Number(value.toPrecision(12))) : trimZeros(value.toFixed(digits));
+  // Rounding must never promise more than the value: 99.99999999999 is not "100 %", which allows no downtime.
+  if (value < 100 && Number(text) >= 100) {
+    text = digits === undefined ? String(value) : trimZeros((Math.floor(value * 10 ** digits) / 10 ** digits).toFixed(digits));
+  }
   return `${text} %`;
 }
 
