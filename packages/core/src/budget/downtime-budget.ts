@@ -3,7 +3,7 @@ import { formatDuration } from '../units/duration.ts';
 import { maintenanceSecondsPerPeriod } from './maintenance.ts';
 import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from './periods.ts';
 import { daySeconds, weeklySeconds, type Measured } from './service-calendar.ts';
-import { WEEKDAYS } from '../model/index.ts';
+import { WEEKDAYS } from '../model/common.schema.ts';
 
 export interface PeriodBudget {
   readonly period: Period;

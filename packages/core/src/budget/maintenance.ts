@@ -1,5 +1,5 @@
 import type { Calendar, MaintenanceWindow, Recurrence, Weekday } from '../model/index.ts';
-import { WEEKDAYS } from '../model/index.ts';
+import { WEEKDAYS } from '../model/common.schema.ts';
 import { normalise, type Interval } from './intervals.ts';
 import { PERIOD_SECONDS, periodsRecord, type Period } from './periods.ts';
 import { weeklySlotSeconds, type Measured } from './service-calendar.ts';

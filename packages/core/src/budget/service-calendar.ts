@@ -1,5 +1,5 @@
 import type { Calendar, Weekday, WeeklySlot } from '../model/index.ts';
-import { WEEKDAYS } from '../model/index.ts';
+import { WEEKDAYS } from '../model/common.schema.ts';
 import { normalise, subtract, intersect, totalMs, type Interval } from './intervals.ts';
 import { DAY_MS, localDate, localToUtc } from './zoned-time.ts';
 

@@ -1,4 +1,5 @@
 import { targetForDowntime } from '../budget/downtime-budget.ts';
+import { targetText } from '../budget/implied-target.ts';
 import { dependencyClosure, type DerivationContext } from '../derive/derivation-context.ts';
 import { SCENARIOS, type BusinessFunction, type ProtectionKind, type Scenario } from '../model/index.ts';
 import { HA_OPTIONS } from '../recommend/ha-options.ts';
@@ -48,7 +49,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           severity: scenario === 'component-failure' ? 'error' : 'warning',
           functionId: fn.id, scenario,
           fields: [path.rto(fn.id, scenario), path.target(fn.id)],
-          message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${budget.allowedHuman} at ${fn.availability.targetPercent} %.`,
+          message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${budget.allowedHuman} at ${targetText(fn.availability)} %.`,
           fix: `Lower the RTO to at most ${budget.allowedHuman}, or lower the target to at most ${floorPercent(implied)} %${scenario === 'site-loss' ? ', or exclude declared disasters from the availability commitment (Exclusions)' : scenario === 'data-corruption' ? ', or exclude recovery from data corruption from the availability commitment (Exclusions)' : ''}.`,
         });
       }

@@ -1,7 +1,7 @@
 import type { SlaDerivation } from '@accord/core/derive';
 import { formatDuration } from '@accord/core/duration';
 import { datePart } from '../document/format/dates.ts';
-import { percent, scenarioLabel } from '../document/format/labels.ts';
+import { scenarioLabel, targetLabel } from '../document/format/labels.ts';
 import { MEAN_PERIOD_SECONDS, TIME_SLICE_TARGET, TIME_SLICE_WINDOW } from '../document/measurement.ts';
 import { toOpenSloDisplayName, toOpenSloName } from '../text/openslo-name.ts';
 import type { VersionRecord } from '../version/version-record.ts';
@@ -68,6 +68,7 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
         ['version-hash', hash],
         ['function-id', fn.id],
         ['target-percent', String(target.percent)],
+        ['tolerated-downtime', target.toleratedDowntime ? `${target.toleratedDowntime.human} per ${target.toleratedDowntime.per} (the target is derived from it)` : undefined],
         ['measurement-window', windowText],
         ['service-hours', serviceHours ? calendarText(requirements, serviceHours) : undefined],
         ['holidays', serviceHours ? holidaysText(requirements, serviceHours) : undefined],
@@ -79,7 +80,7 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
       ]),
     },
     spec: {
-      description: clip(`${fn.name}: ${percent(target.percent)} of ${windowText === '24x7' ? 'every hour' : windowText} per ${period} (${zone}). ` +
+      description: clip(`${fn.name}: ${targetLabel(target)} of ${windowText === '24x7' ? 'every hour' : windowText} per ${period} (${zone}). ` +
         toolCaveat(target, period) +
         `Recovery: ${fn.recovery.map((r) => `${scenarioLabel(r.scenario)} RPO ${r.rpoHuman}, RTO ${r.rtoHuman}`).join('; ') || 'none agreed'}. ` +
         'Service hours, holidays, maintenance and recovery objectives are in the accord.dev/ annotations: OpenSLO cannot express them.'),
@@ -94,7 +95,7 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
       timeWindow: [{ duration: PERIOD_DURATION[period], isRolling: false, calendar: { startTime: calendarStart(period, anchor), timeZone: zone } }],
       budgetingMethod: 'Timeslices',
       objectives: [{
-        displayName: `SLA target ${percent(target.percent)}`,
+        displayName: `SLA target ${targetLabel(target)}`,
         target: targetRatio(target.percent),
         timeSliceTarget: TIME_SLICE_TARGET,
         timeSliceWindow: TIME_SLICE_WINDOW,

@@ -55,3 +55,20 @@ export function words(value: string): string {
   const spaced = value.split('-').map((word) => ACRONYMS[word] ?? word).join(' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+
+type DerivedTarget = NonNullable<SlaDerivation['functions'][number]['target']>;
+
+/**
+ * A commitment's target as documents state it. A stated target is shown as written; one derived from a
+ * tolerated downtime states both, the target rounded up so it never allows more than was tolerated:
+ * `99.8632 % (1h per month tolerated)`.
+ */
+export function targetLabel(target: DerivedTarget): string {
+  const tolerated = target.toleratedDowntime;
+  return tolerated ? `${tolerated.targetText} % (${tolerated.human} per ${tolerated.per} tolerated)` : percent(target.percent);
+}
+
+/** The target alone, for narrow columns: as stated, or derived and rounded up (`99.8632 %`). */
+export function targetPercentText(target: DerivedTarget): string {
+  return target.toleratedDowntime ? `${target.toleratedDowntime.targetText} %` : percent(target.percent);
+}
