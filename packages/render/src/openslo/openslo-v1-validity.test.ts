@@ -20,8 +20,11 @@ const problemsOf = (docs: readonly OpenSloDoc[]): string[] => docs.flatMap((d) =
 const text = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((s) => s.trim() !== '');
 const words = (max: number) => fc.array(fc.constantFrom('Mailbox', 'access', 'für', 'Außendienst', 'Outlook', 'Web', 'Access', '(OWA)', 'and', 'mobile', 'Synchronisierung', '—', 'ÄÖÜ', 'x'.repeat(70)), { minLength: 1, maxLength: max }).map((w) => w.join(' '));
 const target = fc.oneof(
-  fc.double({ min: 0.001, max: 99.999999, noNaN: true }),
-  fc.constantFrom(99.99999999999, 99.9999999999999, 99.999999999999, 99.95, 50, 0.0001),
+  fc.double({ min: 0.001, max: 99.999999, noNaN: true }).map((targetPercent) => ({ targetPercent })),
+  fc.constantFrom(99.99999999999, 99.9999999999999, 99.999999999999, 99.95, 50, 0.0001).map((targetPercent) => ({ targetPercent })),
+  // A tolerated downtime instead: from a second a year (a target just short of 100 %) to hours a week.
+  fc.record({ downtimeSeconds: fc.integer({ min: 1, max: 20 * 3600 }), per: fc.constantFrom('week', 'month', 'quarter', 'year') })
+    .map((toleratedDowntime) => ({ toleratedDowntime })),
 );
 
 /** Random variations of the template: names of any length and script, any target, any cadence and window. */
@@ -43,7 +46,8 @@ const randomRequirements = fc.record({
       name: r.names[i] ?? fn.name,
       availability: fn.availability && {
         ...fn.availability,
-        targetPercent: r.targets[i] ?? 99.9,
+        targetPercent: undefined,
+        ...(r.targets[i] ?? { targetPercent: 99.9 }),
         window: r.serviceHours && base.serviceHoursCalendarId ? { kind: 'service-hours', calendarId: base.serviceHoursCalendarId } : { kind: '24x7' },
       },
     })),
