@@ -67,3 +67,26 @@ describe('RPO_NEEDS_REPLICATION judged by what each design kind does', () => {
     expect(codes(derive(kind, scenario, 10 * RESTORE_SECONDS, 24 * 3600))).not.toContain('RPO_NEEDS_REPLICATION');
   });
 });
+
+describe('NEEDS_AUTOMATIC_FAILOVER judged by what each design kind does', () => {
+  /** Kinds that people activate by hand, with the planning time it takes; the others fail over by themselves or restore. */
+  const MANUAL: Partial<Record<ProtectionKind, number>> = { lcr: 30 * 60, scr: 3600, 'dag-lagged': 4 * 3600 };
+
+  function withBudget(kind: ProtectionKind, monthlyBudgetSeconds: number) {
+    return deriveWith((w) => {
+      mail(w).design = [{ kind }];
+      mail(w).recovery = {};
+      mail(w).availability = { toleratedDowntime: { downtimeSeconds: monthlyBudgetSeconds, per: 'month' }, provenance: { source: 'business', requestedBy: 'Sales', rationale: 'r' } };
+    });
+  }
+
+  it.each(protectionKindSchema.options)('%s: fires when the monthly budget is a second shorter than a manual activation', (kind) => {
+    const activation = MANUAL[kind];
+    const fires = codes(withBudget(kind, (activation ?? 3600) - 1)).includes('NEEDS_AUTOMATIC_FAILOVER');
+    expect(fires).toBe(activation !== undefined);
+  });
+
+  it.each(protectionKindSchema.options)('%s: near miss, quiet when the budget covers the activation', (kind) => {
+    expect(codes(withBudget(kind, (MANUAL[kind] ?? 3600) + 1))).not.toContain('NEEDS_AUTOMATIC_FAILOVER');
+  });
+});
