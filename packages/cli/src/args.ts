@@ -16,6 +16,10 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Ar
       options.help = 'true';
       continue;
     }
+    if (arg === '--version' || arg === '-V') {
+      options.version = 'true';
+      continue;
+    }
     if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
       if (!known.includes(name)) return { ok: false, error: `unknown option --${name}; known: ${known.map((k) => `--${k}`).join(', ')}` };

@@ -22,6 +22,7 @@ export function formatFindings(findings: readonly ReportedFinding[]): string {
     lines.push('');
   }
   const count = (severity: ReportedFinding['severity']): number => findings.filter((f) => f.severity === severity).length;
-  lines.push(`${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
+  const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -31,8 +31,8 @@ describe('accord validate', () => {
   it('names the path and the problem of each error and exits 1', async () => {
     const result = await run('validate', join(dir, 'bad.yaml'));
     expect(result.code).toBe(1);
-    expect(result.err).toContain('meta.timeZone: must be an IANA time zone');
-    expect(result.err).toContain('functions[0].id: must be 1–48 lowercase letters');
+    expect(result.err).toContain(':5:13 meta.timeZone: must be an IANA time zone');
+    expect(result.err).toContain(':7:9 functions[Bad Id].id: must be 1–48 lowercase letters');
   });
 
   it('reports a syntax error without a stack trace', async () => {
@@ -40,6 +40,28 @@ describe('accord validate', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('cannot parse the file');
     expect(result.err).not.toContain('    at ');
+  });
+
+  it('refuses a typo with line, column and the key it most likely meant, where it used to say "valid"', async () => {
+    const typo = join(dir, 'typo.yaml');
+    await writeFile(typo, 'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: UTC\nfunctions:\n  - id: mail\n    name: Mail\n    availability: { targetPercent: 99.9, downtimeCostPerHr: 100 }\n');
+    const result = await run('validate', typo);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`${typo}: 1 problem\n  ${typo}:9:42 functions[mail].availability.downtimeCostPerHr: unknown key "downtimeCostPerHr"; did you mean "downtimeCostPerHour"?\n`);
+  });
+
+  it('says an image is not a YAML or JSON file', async () => {
+    const png = join(dir, 'logo.png');
+    await writeFile(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const result = await run('validate', png);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('not a YAML or JSON file');
+  });
+
+  it('counts in the singular when there is one', async () => {
+    const one = join(dir, 'one.yaml');
+    await writeFile(one, 'formatVersion: 1\nmeta: { title: T, service: Mail, timeZone: UTC }\nfunctions: [{ id: mail, name: Mail }]\ncomponents: [{ id: mbx, name: M, availability: { kind: percent, percent: 99 } }]\n');
+    expect((await run('validate', one)).out).toContain('1 business function, 1 component\n');
   });
 
   it('says when the file does not exist', async () => {
@@ -156,7 +178,7 @@ describe('accord check', () => {
     expect(result.code).toBe(1);
     expect(result.out).toContain('ERROR   RTO_EXCEEDS_BUDGET [mailbox-access]');
     expect(result.out).toContain('fix: ');
-    expect(result.out).toMatch(/\d+ errors, \d+ warnings, \d+ notes/);
+    expect(result.out).toMatch(/\n\d+ errors?, \d+ warnings?, \d+ notes?\n/);
   });
 
   it('exits 0 for a workshop without error findings', async () => {
@@ -167,6 +189,12 @@ describe('accord check', () => {
 });
 
 describe('accord command line', () => {
+  it('prints its version and the format version it reads', async () => {
+    const result = await run('--version');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^accord \d+\.\d+\.\d+ \(requirements format 1\)\n$/);
+  });
+
   it('rejects unknown commands and options with usage', async () => {
     expect((await run('frobnicate')).code).toBe(2);
     const unknown = await run('validate', 'x', '--colour', 'red');

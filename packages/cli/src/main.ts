@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { deriveSla } from '@accord/core/derive';
-import { parseRequirementsText, type Requirements } from '@accord/core/model';
+import { FORMAT_VERSION, parseRequirementsText, type FileProblem, type Requirements } from '@accord/core/model';
 import { DERIVE_FORMATS, deriveCommand } from './derive-command.ts';
 import { formatFindings } from './findings-report.ts';
 import { parseArgs } from './args.ts';
@@ -24,6 +25,7 @@ Usage:
                                            ics      service, support and maintenance hours as iCalendar
   accord check <file>                    print the findings; exit 1 when any has severity error
   accord --help                          this text
+  accord --version                       the version of accord and of the requirements format it reads
 
 Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wrong command line.
 `;
@@ -36,6 +38,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.usage;
   }
   const { command, positional, options } = parsed.value;
+  if (options.version !== undefined && options.help === undefined) {
+    io.stdout(`accord ${cliVersion()} (requirements format ${FORMAT_VERSION})\n`);
+    return EXIT.ok;
+  }
   if (options.help !== undefined || command === undefined || command === 'help') {
     io.stdout(USAGE);
     return command === undefined && options.help === undefined ? EXIT.usage : EXIT.ok;
@@ -69,8 +75,8 @@ async function loadFile(positional: readonly string[], io: CliIo): Promise<Requi
   }
   const result = parseRequirementsText(text);
   if (!result.ok) {
-    io.stderr(`${path}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`);
-    for (const problem of result.problems) io.stderr(`  ${problem.path || '(file)'}: ${problem.message}\n`);
+    io.stderr(`${path}: ${plural(result.problems.length, 'problem')}\n`);
+    for (const problem of result.problems) io.stderr(`  ${problemLine(path, problem)}\n`);
     return EXIT.problems;
   }
   return result.value;
@@ -81,7 +87,7 @@ async function validate(positional: readonly string[], io: CliIo): Promise<numbe
   if (typeof loaded === 'number') return loaded;
   io.stdout(
     `${positional[0]}: valid requirements file (format ${loaded.formatVersion}): ` +
-      `${loaded.functions.length} business functions, ${loaded.components.length} components\n`,
+      `${plural(loaded.functions.length, 'business function')}, ${plural(loaded.components.length, 'component')}\n`,
   );
   return EXIT.ok;
 }
@@ -103,4 +109,21 @@ async function check(positional: readonly string[], io: CliIo): Promise<number> 
   const derivation = deriveSla(loaded);
   io.stdout(formatFindings(derivation.findings));
   return derivation.counts.error > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** "1 problem", "2 problems". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `file.yaml:12:7 functions[mail].availability.targetPercent: …`, the place editors and terminals link. */
+function problemLine(path: string, problem: FileProblem): string {
+  const place = problem.line === undefined ? path : `${path}:${problem.line}:${problem.column ?? 1}`;
+  return `${place} ${problem.path || '(file)'}: ${problem.message}`;
+}
+
+/** The CLI's own version, from its package.json (read once, when asked). */
+function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
 }

@@ -29,4 +29,10 @@ describe('problemFieldPath', () => {
     expect(problemFieldPath(doc, 'support.escalation[0].name')).toBe('/support/escalation/0/name');
     expect(problemFieldPath(doc, '')).toBeNull();
   });
+
+  it('reads the id paths the core now gives (functions[b].availability)', () => {
+    const doc = { functions: [{ id: 'a' }, { id: 'b', availability: {} }], calendars: [{ id: 'office', slots: [{ day: 'mon' }] }] };
+    expect(problemFieldPath(doc, 'functions[b].availability.targetPercent')).toBe('/functions/b/availability/targetPercent');
+    expect(problemFieldPath(doc, 'calendars[office].slots[0].end')).toBe('/calendars/office/slots/0/end');
+  });
 });

@@ -60,8 +60,9 @@ export function problemFieldPath(raw: RawRecord, problemPath: string): string | 
   const segments: string[] = [];
   let current: unknown = raw;
   for (const token of problemPath.match(/[^.[\]]+/g) ?? []) {
-    if (/^\d+$/.test(token) && Array.isArray(current)) {
-      const item: unknown = current[Number(token)];
+    if (Array.isArray(current)) {
+      // The core names list items by id where they have one (`functions[mail]`), else by position.
+      const item: unknown = /^\d+$/.test(token) ? current[Number(token)] : current.find((entry) => isRecord(entry) && entry.id === token);
       segments.push(isRecord(item) && typeof item.id === 'string' ? item.id : token);
       current = item;
     } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockCodec, codecForPath, countdownCodec, currencyCodec, durationCodec, numberCodec, percentCodec, textCodec } from './units.ts';
+import { clockCodec, codecForPath, countdownCodec, currencyCodec, durationCodec, numberCodec, percentCodec, retentionCodec, textCodec, throughputCodec } from './units.ts';
 
 describe('percentCodec', () => {
   const codec = percentCodec();
@@ -110,5 +110,27 @@ describe('countdownCodec', () => {
     expect(codec.parse('5h')).toMatchObject({ ok: false, error: 'a countdown lasts between 10 seconds and 4 hours' });
     expect(codec.parse('4h')).toEqual({ ok: true, value: 14_400 });
     expect(codec.parse('soon')).toMatchObject({ ok: false });
+  });
+});
+
+describe('throughputCodec and retentionCodec', () => {
+  it('reads restore rates with their decimal units into GB/h', () => {
+    const codec = throughputCodec();
+    expect(codec.parse('200 MB/s')).toEqual({ ok: true, value: 720 });
+    expect(codec.parse('1.2 TB/h')).toEqual({ ok: true, value: 1200 });
+    expect(codec.parse('250')).toEqual({ ok: true, value: 250 });
+    expect(codec.parse('fast')).toMatchObject({ ok: false });
+    expect(codec.format(720)).toBe('720 GB/h');
+  });
+
+  it('reads retention in years, rounded up to whole days', () => {
+    expect(retentionCodec().parse('10 years')).toEqual({ ok: true, value: 3653 });
+    expect(retentionCodec().parse('90')).toEqual({ ok: true, value: 90 });
+    expect(retentionCodec(1).parse('0')).toEqual({ ok: false, error: 'must be at least 1 day' });
+  });
+
+  it('shows proposals for these fields in their units', () => {
+    expect(codecForPath('/backups/nightly/restoreThroughputGbPerHour').parse('200 MB/s')).toEqual({ ok: true, value: 720 });
+    expect(codecForPath('/regulatory/hgb/retentionDays').parse('6 years')).toEqual({ ok: true, value: 2192 });
   });
 });

@@ -1,4 +1,6 @@
 import { formatDuration, parseDuration } from '@accord/core/duration';
+import { parseRetentionDays } from '@accord/core/retention';
+import { parseThroughput } from '@accord/core/throughput';
 
 /** A parsed input: the value to store, or a sentence saying what to type instead. */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -109,6 +111,37 @@ export function numberCodec(rules: NumberRules = {}): Codec<number> {
   };
 }
 
+/**
+ * A restore rate stored in GB per hour, typed with its unit as people quote it: "200 MB/s", "720 GB/h",
+ * "1.2 TB/h" (decimal units); a bare number is GB/h.
+ */
+export function throughputCodec(required = true): Codec<number> {
+  return {
+    example: '200 MB/s',
+    parse: (text) => optional(required, text, (t) => {
+      const parsed = parseThroughput(t);
+      return parsed.ok ? ok(parsed.gbPerHour) : fail(parsed.error);
+    }),
+    format: (value) => (typeof value === 'number' ? `${Math.round(value * 1000) / 1000} GB/h` : ''),
+  };
+}
+
+/**
+ * A retention stored in whole days, typed as days or as a period: "90", "6 months", "10 years" (mean
+ * Gregorian years, rounded up to whole days so a stated retention is never shortened).
+ */
+export function retentionCodec(minDays = 0, required = true): Codec<number> {
+  return {
+    example: '10 years',
+    parse: (text) => optional(required, text, (t) => {
+      const parsed = parseRetentionDays(t);
+      if (!parsed.ok) return fail(parsed.error);
+      return parsed.days < minDays ? fail(`must be at least ${minDays} day${minDays === 1 ? '' : 's'}`) : ok(parsed.days);
+    }),
+    format: (value) => (typeof value === 'number' ? `${value} days` : ''),
+  };
+}
+
 /** Free text of one line with a length limit; `required` refuses empty. */
 export function textCodec(rules: { readonly required?: boolean; readonly max?: number; readonly example?: string } = {}): Codec<string> {
   const { required = false, max = 200 } = rules;
@@ -165,6 +198,8 @@ export function codecForPath(path: string): Codec<unknown> {
   const key = path.split('/').pop() ?? '';
   if (key.endsWith('Seconds')) return durationCodec() as Codec<unknown>;
   if (key.endsWith('Percent')) return percentCodec() as Codec<unknown>;
+  if (key.endsWith('GbPerHour')) return throughputCodec() as Codec<unknown>;
+  if (key === 'retentionDays') return retentionCodec() as Codec<unknown>;
   if (/(Days|Gb|Copies|Hours|PerHour|instances|required|level|everyDays)$/i.test(key)) return numberCodec() as Codec<unknown>;
   return {
     example: '',

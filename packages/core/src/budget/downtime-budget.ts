@@ -3,7 +3,7 @@ import { formatDuration } from '../units/duration.ts';
 import { maintenanceSecondsPerPeriod } from './maintenance.ts';
 import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from './periods.ts';
 import { daySeconds, weeklySeconds, type Measured } from './service-calendar.ts';
-import { WEEKDAYS } from '../model/index.ts';
+import { WEEKDAYS } from '../model/common.schema.ts';
 
 export interface PeriodBudget {
   readonly period: Period;
@@ -35,13 +35,13 @@ function holidaySecondsPerYear(calendar: Calendar): number {
 /**
  * Measured seconds per period. 24×7 is the whole period; a service-hours calendar gives its typical week
  * scaled to the period, less its holidays prorated over the year. Excluded maintenance inside measured time
- * is subtracted. Mean periods use the weekly pattern; exact dates (with clock changes) come from
+ * is subtracted, spread over the mean calendar like the service hours (`maintenanceSecondsPerPeriod`), so no
+ * budget depends on the weekday a window falls on. Exact dates (with clock changes) come from
  * `measuredSecondsBetween`.
  */
 export function measuredSecondsPerPeriod(
   window: Measured,
   excludedMaintenance: readonly MaintenanceWindow[],
-  fallbackZone: string,
 ): Record<Period, number> {
   const base = window === '24x7'
     ? { ...PERIOD_SECONDS }
@@ -50,7 +50,7 @@ export function measuredSecondsPerPeriod(
         const holidays = holidaySecondsPerYear(window) * (PERIOD_SECONDS[period] / PERIOD_SECONDS.year);
         return Math.max(0, fromWeeks - holidays);
       });
-  const excluded = excludedMaintenance.map((m) => maintenanceSecondsPerPeriod(m, window, fallbackZone));
+  const excluded = excludedMaintenance.map((m) => maintenanceSecondsPerPeriod(m, window));
   return periodsRecord((period) => Math.max(0, base[period] - excluded.reduce((sum, e) => sum + e[period], 0)));
 }
 

@@ -1,16 +1,12 @@
-import type { MaintenanceWindow, Recurrence } from '../model/index.ts';
-import { WEEKDAYS } from '../model/index.ts';
-import { intersect, normalise, totalMs, type Interval } from './intervals.ts';
+import type { Calendar, MaintenanceWindow, Recurrence, Weekday } from '../model/index.ts';
+import { WEEKDAYS } from '../model/common.schema.ts';
+import { normalise, type Interval } from './intervals.ts';
 import { PERIOD_SECONDS, periodsRecord, type Period } from './periods.ts';
-import { intervalsBetween, type Measured } from './service-calendar.ts';
+import { weeklySlotSeconds, type Measured } from './service-calendar.ts';
 import { DAY_MS, localToUtc } from './zoned-time.ts';
 
-/**
- * The fixed reference year over which maintenance is laid out (2026, starting on a Thursday), so results are
- * deterministic and independent of the day a document is rendered.
- */
-export const REFERENCE_YEAR_START_MS = Date.UTC(2026, 0, 1);
-export const REFERENCE_YEAR_END_MS = Date.UTC(2027, 0, 1);
+const DAY_SECONDS = 86_400;
+const WEEK_SECONDS = 7 * DAY_SECONDS;
 
 function minutes(clock: string): number {
   const [h, m] = clock.split(':').map(Number) as [number, number];
@@ -53,18 +49,44 @@ export function maintenanceIntervals(window: MaintenanceWindow, startUtcMs: numb
 }
 
 /**
- * Mean seconds per period that a maintenance window takes out of measured time: its occurrences in the
- * reference year, clipped to the measured window (24×7 or service hours), scaled to each period.
+ * Mean seconds per period that a maintenance window takes out of measured time, on the mean Gregorian
+ * calendar (SPEC §2): every weekday recurs 365.2425 / 7 times a year, so a weekly window removes exactly its
+ * measured part each week, whichever weekday or hour it falls on, and a monthly window (twelve a year) its
+ * measured part each month. The measured part is the window's overlap with the measured week in local wall
+ * time: all of it around the clock, only the service hours it covers otherwise. A weekly window on a
+ * weekday with listed holidays loses the share of its occurrences that fall on them (no service hours then).
  */
-export function maintenanceSecondsPerPeriod(window: MaintenanceWindow, measured: Measured, fallbackZone: string): Record<Period, number> {
-  const occurrences = maintenanceIntervals(window, REFERENCE_YEAR_START_MS, REFERENCE_YEAR_END_MS, fallbackZone);
-  const inside = measured === '24x7'
-    ? occurrences
-    : intersect(occurrences, intervalsBetween(measured, REFERENCE_YEAR_START_MS, REFERENCE_YEAR_END_MS, fallbackZone));
-  const insideSeconds = totalMs(inside) / 1000;
-  // A monthly window happens twelve times in any year: its reference year is a mean year, so a 2 h monthly
-  // window costs exactly 2 h a month. A weekly one happens 52 or 53 times: it is a rate over the real year.
-  if (window.recurrence.kind === 'monthly') return periodsRecord((period) => insideSeconds * (PERIOD_SECONDS[period] / PERIOD_SECONDS.year));
-  const referenceSeconds = (REFERENCE_YEAR_END_MS - REFERENCE_YEAR_START_MS) / 1000;
-  return periodsRecord((period) => (insideSeconds / referenceSeconds) * PERIOD_SECONDS[period]);
+export function maintenanceSecondsPerPeriod(window: MaintenanceWindow, measured: Measured): Record<Period, number> {
+  const cycle = window.recurrence.kind === 'weekly' ? PERIOD_SECONDS.week : PERIOD_SECONDS.month;
+  const perOccurrence = measured === '24x7'
+    ? Math.min(window.durationSeconds, cycle)
+    : measuredOverlapSeconds(window, measured, window.recurrence.kind === 'weekly');
+  return periodsRecord((period) => perOccurrence * (PERIOD_SECONDS[period] / cycle));
+}
+
+/** Seconds of one occurrence inside a calendar's weekly slots, laid out on the wall-clock week (Monday 00:00 = 0). */
+function measuredOverlapSeconds(window: MaintenanceWindow, calendar: Calendar, honourHolidays: boolean): number {
+  const start = WEEKDAYS.indexOf(window.recurrence.day) * DAY_SECONDS + minutes(window.recurrence.start) * 60;
+  const length = Math.min(window.durationSeconds, WEEK_SECONDS);
+  // A window running past Sunday midnight continues on Monday: split it where the week wraps.
+  const pieces: [number, number][] = start + length <= WEEK_SECONDS
+    ? [[start, start + length]]
+    : [[start, WEEK_SECONDS], [0, start + length - WEEK_SECONDS]];
+  let seconds = 0;
+  for (const [weekday, ranges] of weeklySlotSeconds(calendar).entries()) {
+    const keep = honourHolidays ? 1 - holidayShare(calendar, WEEKDAYS[weekday] as Weekday) : 1;
+    for (const [from, to] of ranges) {
+      for (const [a, b] of pieces) seconds += Math.max(0, Math.min(b, to) - Math.max(a, from)) * keep;
+    }
+  }
+  return seconds;
+}
+
+/** The share of a weekday's mean yearly occurrences (365.2425 / 7) that the calendar's holidays take away. */
+function holidayShare(calendar: Calendar, weekday: Weekday): number {
+  if (calendar.holidays.length === 0) return 0;
+  const dates = new Set(calendar.holidays.map((h) => h.date));
+  const years = new Set([...dates].map((d) => d.slice(0, 4)));
+  const onWeekday = [...dates].filter((d) => WEEKDAYS[(new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7] === weekday).length;
+  return Math.min(1, onWeekday / years.size / (PERIOD_SECONDS.year / WEEK_SECONDS));
 }

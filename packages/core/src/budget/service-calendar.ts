@@ -1,5 +1,5 @@
 import type { Calendar, Weekday, WeeklySlot } from '../model/index.ts';
-import { WEEKDAYS } from '../model/index.ts';
+import { WEEKDAYS } from '../model/common.schema.ts';
 import { normalise, subtract, intersect, totalMs, type Interval } from './intervals.ts';
 import { DAY_MS, localDate, localToUtc } from './zoned-time.ts';
 
@@ -24,6 +24,14 @@ function dayRanges(calendar: Calendar, day: Weekday): [number, number][] {
 /** Seconds a calendar covers in a typical week (no holidays, no clock change); overlapping slots count once. */
 export function weeklySeconds(calendar: Calendar): number {
   return WEEKDAYS.reduce((sum, day) => sum + dayRanges(calendar, day).reduce((s, [a, b]) => s + (b - a) * 60, 0), 0);
+}
+
+/**
+ * The calendar's merged slots on the wall-clock week in seconds after Monday 00:00, one list per weekday
+ * (Monday first): the typical week the mean calendar repeats.
+ */
+export function weeklySlotSeconds(calendar: Calendar): readonly (readonly (readonly [number, number])[])[] {
+  return WEEKDAYS.map((day, index) => dayRanges(calendar, day).map(([a, b]) => [index * 86_400 + a * 60, index * 86_400 + b * 60] as const));
 }
 
 /** Seconds the calendar covers on one weekday. */

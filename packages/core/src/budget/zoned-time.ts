@@ -25,22 +25,40 @@ const BUCKET_MS = HOUR_MS / 4;
 
 /** Offset of the zone from UTC at an instant, in ms (Europe/Berlin in summer: +7 200 000). */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
-  // Today's zones change offset on quarter-hour boundaries, so one lookup per quarter hour is exact.
+  // One Intl lookup per quarter hour and zone: when the offsets at both ends of the quarter agree, no
+  // change happens inside it (zones never change twice within 15 minutes); when they differ, the instant's
+  // own second is looked up, so changes off the quarter hour (Monrovia's 1972 −0:44:30 → 0) stay exact.
   const bucketStart = Math.floor(utcMs / BUCKET_MS) * BUCKET_MS;
+  const atStart = cachedOffset(zone, bucketStart);
+  if (atStart === cachedOffset(zone, bucketStart + BUCKET_MS)) return atStart;
+  return offsetAt(zone, Math.floor(utcMs / 1000) * 1000);
+}
+
+function cachedOffset(zone: string, bucketMs: number): number {
   let cache = offsetCaches.get(zone);
   if (!cache) {
     cache = new Map();
     offsetCaches.set(zone, cache);
   }
-  const cached = cache.get(bucketStart);
+  const cached = cache.get(bucketMs);
   if (cached !== undefined) return cached;
-  const parts = formatter(zone).formatToParts(new Date(bucketStart));
+  const offset = offsetAt(zone, bucketMs);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(bucketMs, offset);
+  return offset;
+}
+
+/** The zone's offset at a whole second (Intl reads seconds; every offset in the database is whole seconds). */
+function offsetAt(zone: string, utcSecondMs: number): number {
+  const parts = formatter(zone).formatToParts(new Date(utcSecondMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-  const offset = wall - bucketStart;
-  if (cache.size > 200_000) cache.clear();
-  cache.set(bucketStart, offset);
-  return offset;
+  return wall - utcSecondMs;
+}
+
+/** The local wall time of an instant in a zone, as "wall ms" (the local date and time read as if UTC). */
+export function utcToWall(zone: string, utcMs: number): number {
+  return utcMs + zoneOffsetMs(zone, utcMs);
 }
 
 /** The UTC instant of a local wall time (`wallMs` = the wall time read as if it were UTC). */

@@ -66,8 +66,8 @@ export function createDerivationContext(requirements: Requirements): DerivationC
     const maintenance = requirements.maintenance.filter((m) => m.appliesTo.length === 0 || m.appliesTo.includes(fn.id));
     let budgets: readonly PeriodBudget[] | undefined;
     if (fn.availability) {
-      const measuredSeconds = measuredSecondsPerPeriod(measured, maintenance.filter((m) => !m.counted), zone);
-      const counted = maintenance.filter((m) => m.counted).map((m) => maintenanceSecondsPerPeriod(m, measured, zone));
+      const measuredSeconds = measuredSecondsPerPeriod(measured, maintenance.filter((m) => !m.counted));
+      const counted = maintenance.filter((m) => m.counted).map((m) => maintenanceSecondsPerPeriod(m, measured));
       const countedMaintenanceSeconds = periodsRecord((p) => counted.reduce((sum, c) => sum + c[p], 0));
       budgets = downtimeBudget({ targetPercent: fn.availability.targetPercent, measuredSeconds, countedMaintenanceSeconds });
     }

@@ -1,3 +1,4 @@
+import { impliedTargetText } from '../budget/implied-target.ts';
 import { longestUncoveredStretchSeconds } from '../budget/service-calendar.ts';
 import { BUDGET_CONVENTION, PERIODS } from '../budget/periods.ts';
 import { redundancyNeeded } from '../availability/redundancy-needed.ts';
@@ -74,6 +75,17 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
       ? {
           target: {
             percent: target.targetPercent,
+            statedAs: target.toleratedDowntime ? 'tolerated-downtime' as const : 'target' as const,
+            ...(target.toleratedDowntime
+              ? {
+                  toleratedDowntime: {
+                    seconds: target.toleratedDowntime.downtimeSeconds,
+                    per: target.toleratedDowntime.per,
+                    human: formatDuration(target.toleratedDowntime.downtimeSeconds),
+                    targetText: impliedTargetText(target.targetPercent),
+                  },
+                }
+              : {}),
             window: target.window,
             budgets: Object.fromEntries(PERIODS.map((period) => {
               const entry = budgets.find((b) => b.period === period);

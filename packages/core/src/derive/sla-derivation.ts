@@ -21,7 +21,12 @@ export interface DerivedFunction {
   readonly name: string;
   readonly tier: string;
   readonly target?: {
+    /** The target in percent, full precision (derived exactly when a tolerated downtime was stated). */
     readonly percent: number;
+    /** How the requirement stated it: a target, or a tolerated downtime per period the target is derived from. */
+    readonly statedAs: 'target' | 'tolerated-downtime';
+    /** The tolerated downtime as stated (when it was), and the target as documents print it: rounded up. */
+    readonly toleratedDowntime?: { readonly seconds: number; readonly per: Period; readonly human: string; readonly targetText: string };
     readonly window: MeasurementWindow;
     readonly budgets: Readonly<Record<Period, BudgetFigure>>;
   };

@@ -1,4 +1,5 @@
 import { redundancyNeeded } from '../availability/redundancy-needed.ts';
+import { targetText } from '../budget/implied-target.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { HA_OPTIONS } from '../recommend/ha-options.ts';
 import { formatDuration as human } from '../units/duration.ts';
@@ -12,8 +13,9 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
   for (const facts of ctx.functions) {
     const { fn } = facts;
-    const target = fn.availability?.targetPercent;
-    if (target === undefined) continue;
+    if (!fn.availability) continue;
+    const target = fn.availability.targetPercent;
+    const shown = targetText(fn.availability);
     if (fn.dependsOn.length > 0 && facts.composite.availability * 100 < target) {
       const needed = redundancyNeeded(ctx.requirements, fn.id, target);
       const named = (id: string | undefined): string => (id === undefined ? '' : ctx.names.get(`components/${id}`) ?? ctx.names.get(`groups/${id}`) ?? ctx.names.get(`functions/${id}`) ?? id);
@@ -21,21 +23,22 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       findings.push({
         code: 'DEPENDENCIES_CAP_AVAILABILITY', severity: 'error', functionId: fn.id,
         fields: [path.target(fn.id), path.dependsOn(fn.id), ...needed.changes.map((c) => path.component(c.componentId, 'instances'))],
-        message: `The dependencies of ${fn.name} deliver at most ${percent(facts.composite.availability)}, below the ${target} % target; the weakest link is ${named(facts.composite.weakestLink)}.`,
+        message: `The dependencies of ${fn.name} deliver at most ${percent(facts.composite.availability)}, below the ${shown} % target; the weakest link is ${named(facts.composite.weakestLink)}.`,
         fix: needed.reachable
           ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(facts.composite.availability * 1e6) / 1e4} %.`
-          : `Redundancy alone cannot reach ${target} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
+          : `Redundancy alone cannot reach ${shown} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
       });
     }
     for (const upstreamId of fn.dependsOn) {
       const upstream = ctx.byId.get(upstreamId)?.fn;
       const upstreamTarget = upstream?.availability?.targetPercent;
-      if (upstream && upstreamTarget !== undefined && target > upstreamTarget) {
+      if (upstream?.availability && upstreamTarget !== undefined && target > upstreamTarget) {
+        const upstreamShown = targetText(upstream.availability);
         findings.push({
           code: 'EXCEEDS_UPSTREAM_TARGET', severity: 'warning', functionId: fn.id,
           fields: [path.target(fn.id), path.target(upstream.id)],
-          message: `${fn.name} promises ${target} % but depends on ${upstream.name}, which promises only ${upstreamTarget} %.`,
-          fix: `Lower ${fn.name} to at most ${upstreamTarget} %, or raise ${upstream.name} to at least ${target} %.`,
+          message: `${fn.name} promises ${shown} % but depends on ${upstream.name}, which promises only ${upstreamShown} %.`,
+          fix: `Lower ${fn.name} to at most ${upstreamShown} %, or raise ${upstream.name} to at least ${shown} %.`,
         });
       }
     }

@@ -6,6 +6,7 @@ import { TEST_INTERVAL_DAYS } from '../recommend/readiness-plan.ts';
 import { plansFor } from '../recommend/restore-time.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
+import { targetText } from '../budget/implied-target.ts';
 
 const unexplained = (provenance: Provenance): boolean => provenance.source === undefined || provenance.rationale.trim() === '';
 
@@ -36,7 +37,7 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
   for (const facts of ctx.functions) {
     const { fn } = facts;
     if (fn.availability && unexplained(fn.availability.provenance)) {
-      missingRationale([path.availabilityRationale(fn.id)], `The ${fn.availability.targetPercent} % target of ${fn.name}`, fn.id, fn.availability.provenance);
+      missingRationale([path.availabilityRationale(fn.id)], `The ${targetText(fn.availability)} % target of ${fn.name}`, fn.id, fn.availability.provenance);
     }
     for (const scenario of SCENARIOS) {
       const objective = fn.recovery[scenario];

@@ -1,10 +1,12 @@
 import { targetForDowntime } from '../budget/downtime-budget.ts';
+import { targetText } from '../budget/implied-target.ts';
 import { dependencyClosure, type DerivationContext } from '../derive/derivation-context.ts';
 import { SCENARIOS, type BusinessFunction, type ProtectionKind, type Scenario } from '../model/index.ts';
-import { CONTINUOUS_REPLICATION, HA_OPTIONS, hasLaggedCopy } from '../recommend/ha-options.ts';
+import { HA_OPTIONS } from '../recommend/ha-options.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
+import { takesOver } from './take-over.ts';
 
 const SCENARIO_WORDS: Readonly<Record<Scenario, string>> = {
   'component-failure': 'component failure', 'site-loss': 'site loss', 'data-corruption': 'data corruption',
@@ -33,7 +35,6 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
   for (const facts of ctx.functions) {
     const { fn } = facts;
-    const design = facts.design.map((p) => p.kind);
     for (const scenario of SCENARIOS) {
       const objective = fn.recovery[scenario];
       if (!objective) continue;
@@ -48,12 +49,12 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           severity: scenario === 'component-failure' ? 'error' : 'warning',
           functionId: fn.id, scenario,
           fields: [path.rto(fn.id, scenario), path.target(fn.id)],
-          message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${budget.allowedHuman} at ${fn.availability.targetPercent} %.`,
+          message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${budget.allowedHuman} at ${targetText(fn.availability)} %.`,
           fix: `Lower the RTO to at most ${budget.allowedHuman}, or lower the target to at most ${floorPercent(implied)} %${scenario === 'site-loss' ? ', or exclude declared disasters from the availability commitment (Exclusions)' : scenario === 'data-corruption' ? ', or exclude recovery from data corruption from the availability commitment (Exclusions)' : ''}.`,
         });
       }
-      const protecting = design.filter((kind) => HA_OPTIONS[kind].protects.includes(scenario));
-      if (facts.restoreSeconds !== undefined && facts.restoreSeconds > objective.rtoSeconds && protecting.length === 0) {
+      const replicas = facts.design.filter((p) => takesOver(p, scenario));
+      if (facts.restoreSeconds !== undefined && facts.restoreSeconds > objective.rtoSeconds && replicas.length === 0) {
         findings.push({
           code: 'RESTORE_EXCEEDS_RTO', severity: 'error', functionId: fn.id, scenario,
           fields: [path.rto(fn.id, scenario), path.dataSize(fn.id), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'restoreThroughputGbPerHour')] : [])],
@@ -61,16 +62,15 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           fix: `Add a replica that takes over on ${words} (see the recommendation), raise restore throughput, split the data, or raise the RTO to at least ${human(facts.restoreSeconds)}.`,
         });
       }
-      const replicated = design.some((kind) => CONTINUOUS_REPLICATION.includes(kind) && kind !== 'dag-lagged');
-      if (scenario !== 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && !replicated) {
+      if (scenario !== 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && replicas.length === 0) {
         findings.push({
           code: 'RPO_NEEDS_REPLICATION', severity: 'error', functionId: fn.id, scenario,
           fields: [path.rpo(fn.id, scenario), path.backup(facts.backupPlan.id, 'intervalSeconds'), path.design(fn.id)],
-          message: `The ${words} RPO of ${human(objective.rpoSeconds)} is shorter than the backup interval of ${human(facts.backupPlan.intervalSeconds)}, and the design has no continuous replication.`,
+          message: `The ${words} RPO of ${human(objective.rpoSeconds)} is shorter than the backup interval of ${human(facts.backupPlan.intervalSeconds)}, and no replica in the design takes over on ${words}.`,
           fix: `Add continuous replication (${scenario === 'site-loss' ? 'SCR or a multi-site DAG' : 'CCR or a DAG'}), or accept an RPO of ${human(facts.backupPlan.intervalSeconds)}.`,
         });
       }
-      if (scenario === 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && !hasLaggedCopy(facts.design)) {
+      if (scenario === 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && replicas.length === 0) {
         findings.push({
           code: 'BACKUP_INTERVAL_EXCEEDS_RPO', severity: 'error', functionId: fn.id, scenario,
           fields: [path.rpo(fn.id, scenario), path.backup(facts.backupPlan.id, 'intervalSeconds')],
@@ -79,18 +79,18 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
         });
       }
       if (objective.rpoSeconds === 0 && scenario !== 'data-corruption') {
-        const replicas = design.filter((kind) => CONTINUOUS_REPLICATION.includes(kind));
-        if (replicas.length > 0 && replicas.every((kind) => HA_OPTIONS[kind].asynchronous)) {
+        if (replicas.length > 0 && replicas.every((p) => HA_OPTIONS[p.kind].asynchronous)) {
           findings.push({
             code: 'RPO_ZERO_ASYNC_REPLICATION', severity: 'error', functionId: fn.id, scenario,
             fields: [path.rpo(fn.id, scenario), path.design(fn.id)],
-            message: `RPO 0 for ${words}, but every replication protecting it (${replicas.map((k) => replicaWords(ctx, fn.id, k)).join('; ')}) ships logs asynchronously: what is in the copy queue is lost on failover.`,
+            message: `RPO 0 for ${words}, but every replication protecting it (${replicas.map((p) => replicaWords(ctx, fn.id, p.kind)).join('; ')}) ships logs asynchronously: what is in the copy queue is lost on failover.`,
             fix: 'Accept an RPO of a few minutes (the copy queue; the transport dumpster re-delivers recent mail), or add synchronous replication.',
           });
         }
       }
       for (const protection of facts.design) {
-        const relied = (protection.kind === 'scr' && (scenario === 'site-loss' || scenario === 'data-corruption')) || (protection.kind === 'dag-lagged' && scenario === 'data-corruption');
+        // Only standby copies that wait before replaying are activated with their lag still to replay.
+        const relied = (protection.kind === 'scr' || protection.kind === 'dag-lagged') && takesOver(protection, scenario);
         if (!relied) continue;
         const option = HA_OPTIONS[protection.kind];
         const lag = protection.replayLagSeconds ?? option.defaultReplayLagSeconds;
@@ -110,8 +110,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
       }
       if (scenario === 'site-loss') {
         const offsite = (facts.backupPlan?.offsiteCopies ?? 0) > 0;
-        const remoteCopy = design.some((kind) => HA_OPTIONS[kind].protects.includes('site-loss') && kind !== 'backup-restore');
-        if (!offsite && !remoteCopy) {
+        if (!offsite && replicas.length === 0) {
           findings.push({
             code: 'NO_OFFSITE_COPY_FOR_SITE_LOSS', severity: 'error', functionId: fn.id, scenario,
             fields: [path.rto(fn.id, scenario), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'offsiteCopies')] : []), path.design(fn.id)],

@@ -17,6 +17,23 @@ describe('checked-in artifacts', () => {
     expect(parseRequirementsText(text).ok).toBe(true);
   });
 
+  it('every object of the schema refuses unknown keys, so editors flag typos', () => {
+    const open: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${at}/${i}`));
+      else if (node !== null && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record.type === 'object' && record.properties !== undefined && record.additionalProperties !== false) open.push(at);
+        for (const [key, value] of Object.entries(record)) if (key !== 'default') walk(value, `${at}/${key}`);
+      }
+    };
+    const schema = JSON.parse(requirementsJsonSchema());
+    walk(schema, '');
+    expect(open).toEqual([]);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.functions.items.properties.availability.additionalProperties).toBe(false);
+  });
+
   it('the schema describes the top-level sections and requires the format version', () => {
     const schema = JSON.parse(requirementsJsonSchema());
     expect(schema.required).toEqual(expect.arrayContaining(['formatVersion', 'meta']));

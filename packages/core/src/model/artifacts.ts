@@ -11,11 +11,24 @@ import { FORMAT_VERSION, requirementsSchema } from './requirements.schema.ts';
 export function requirementsJsonSchema(): string {
   const schema = z.toJSONSchema(requirementsSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
   const document = {
-    ...schema,
+    ...closeObjects(schema),
     $id: `https://accord.example/schema/requirements.v${FORMAT_VERSION}.schema.json`,
     title: `Accord requirements file, format version ${FORMAT_VERSION}`,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * Every object with named properties refuses other keys (`additionalProperties: false`), as `accord validate`
+ * does, so editors flag a typo such as `downtimeCostPerHr` while it is typed.
+ */
+function closeObjects<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(closeObjects) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = key === 'default' || key === 'const' ? value : closeObjects(value);
+  if (out.type === 'object' && out.properties !== undefined && out.additionalProperties === undefined) out.additionalProperties = false;
+  return out as T;
 }
 
 /** A template as the YAML requirements file checked in under `templates/`. */

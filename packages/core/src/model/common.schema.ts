@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../units/duration.ts';
+import { parseRetentionDays } from '../units/retention.ts';
+import { parseThroughput } from '../units/throughput.ts';
 
 /** Identifiers are stable keys used in field paths, Yjs maps and OpenSLO names: lowercase, digits, `-`. */
 export const idSchema = z
@@ -56,6 +58,47 @@ export const durationSecondsSchema = z.union([z.number(), z.string()]).transform
   }
   return parsed.seconds;
 });
+
+/**
+ * A data rate in GB per hour. Files may write a number (GB/h) or a rate with its unit ("200 MB/s", "1.2 TB/h";
+ * decimal units); the parsed model always holds GB per hour.
+ */
+export const throughputGbPerHourSchema = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw) || raw <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'must be a rate above 0 in GB per hour, or a rate like "200 MB/s"' });
+      return z.NEVER;
+    }
+    return raw;
+  }
+  const parsed = parseThroughput(raw);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed.gbPerHour;
+});
+
+/**
+ * A retention period in whole days, at least `minDays`. Files may write a number of days or a period with its
+ * unit ("10 years", "6 months"; rounded up to whole days).
+ */
+export function retentionDaysSchema(minDays: number) {
+  return z.union([z.number(), z.string()]).transform((raw, ctx) => {
+    const parsed = typeof raw === 'number'
+      ? (Number.isInteger(raw) ? { ok: true as const, days: raw } : { ok: false as const, error: 'must be a whole number of days, or a period like "10 years"' })
+      : parseRetentionDays(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    if (parsed.days < minDays) {
+      ctx.addIssue({ code: 'custom', message: `must be at least ${minDays} day${minDays === 1 ? '' : 's'}` });
+      return z.NEVER;
+    }
+    return parsed.days;
+  });
+}
 
 /** Clock time of day in 24-hour form; "24:00" closes a window at midnight. */
 export const clockTimeSchema = z

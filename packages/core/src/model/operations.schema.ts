@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { durationSecondsSchema, idSchema, provenanceSchema, rowIdSchema, uniqueRowIds } from './common.schema.ts';
+import {
+  durationSecondsSchema, idSchema, provenanceSchema, retentionDaysSchema, rowIdSchema, throughputGbPerHourSchema, uniqueRowIds,
+} from './common.schema.ts';
 import { scenarioSchema } from './service.schema.ts';
 
 export const backupTypeSchema = z.enum(['full', 'incremental', 'differential', 'snapshot']);
@@ -10,9 +12,9 @@ export const backupPlanSchema = z.object({
   appliesTo: z.array(idSchema).max(64).default([]).describe('Business function ids; empty means every function.'),
   type: backupTypeSchema.default('full'),
   intervalSeconds: durationSecondsSchema.describe('Time between two backups (the RPO backups alone can give).'),
-  retentionDays: z.number().int().nonnegative(),
+  retentionDays: retentionDaysSchema(0).describe('How long backups are kept: days, or a period like "10 years".'),
   offsiteCopies: z.number().int().nonnegative().default(0),
-  restoreThroughputGbPerHour: z.number().positive().describe('Measured restore speed, GB per hour.'),
+  restoreThroughputGbPerHour: throughputGbPerHourSchema.describe('Measured restore speed: GB per hour, or a rate like "200 MB/s" or "1.2 TB/h" (decimal units).'),
   restoreOverheadSeconds: durationSecondsSchema.default(0).describe('Fixed time of a restore beyond copying: provisioning, log replay, checks.'),
   provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
 });
@@ -22,7 +24,7 @@ export const regulatoryRetentionSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(200),
   reference: z.string().max(500).default('').describe('The regulation or policy, e.g. a statute or audit rule.'),
-  retentionDays: z.number().int().positive(),
+  retentionDays: retentionDaysSchema(1).describe('The retention required: days, or a period like "10 years".'),
   appliesTo: z.array(idSchema).max(64).default([]),
 });
 export type RegulatoryRetention = z.infer<typeof regulatoryRetentionSchema>;

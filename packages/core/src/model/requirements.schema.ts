@@ -5,6 +5,8 @@ import { businessFunctionSchema, componentSchema, maintenanceWindowSchema, redun
 import { backupPlanSchema, recoveryTestSchema, regulatoryRetentionSchema, riskSchema, supportSchema } from './operations.schema.ts';
 import { attendeeSchema, decisionSchema, proposalSchema } from './collaboration.schema.ts';
 import { checkReferences } from './references.ts';
+import { impliedTarget } from '../budget/implied-target.ts';
+import { measuredSecondsPerPeriod } from '../budget/downtime-budget.ts';
 
 /** The version of the requirements file format this code reads and writes. */
 export const FORMAT_VERSION = 1;
@@ -58,9 +60,27 @@ const requirementsShape = z.object({
 
 /**
  * A workshop's requirements: everything the stakeholders agree on, in one validated value.
- * Cross-references (calendar ids, dependency ids, duplicate ids, dependency cycles) are checked too.
+ * Cross-references (calendar ids, dependency ids, duplicate ids, dependency cycles) are checked too, and a
+ * tolerated downtime per period is turned into the exact target it implies over the function's measured time
+ * (its service hours, less the maintenance it excludes), so every consumer reads one `targetPercent`.
  */
-export const requirementsSchema = requirementsShape.superRefine(checkReferences);
+export const requirementsSchema = requirementsShape.superRefine(checkReferences).transform((parsed, ctx) => ({
+  ...parsed,
+  functions: parsed.functions.map((fn, index) => {
+    const availability = fn.availability;
+    const tolerated = availability?.toleratedDowntime;
+    if (!availability || !tolerated) return fn;
+    const window = availability.window;
+    const calendar = window.kind === 'service-hours' ? parsed.calendars.find((c) => c.id === window.calendarId) : undefined;
+    const excluded = parsed.maintenance.filter((m) => !m.counted && (m.appliesTo.length === 0 || m.appliesTo.includes(fn.id)));
+    const implied = impliedTarget(tolerated, measuredSecondsPerPeriod(calendar ?? '24x7', excluded)[tolerated.per]);
+    if (!implied.ok) {
+      ctx.addIssue({ code: 'custom', path: ['functions', index, 'availability', 'toleratedDowntime', 'downtimeSeconds'], message: implied.error });
+      return fn;
+    }
+    return { ...fn, availability: { ...availability, targetPercent: implied.targetPercent } };
+  }),
+}));
 export type Requirements = z.infer<typeof requirementsSchema>;
 /** The shape a requirements file may be written in (durations as "4h", defaults omitted). */
 export type RequirementsInput = z.input<typeof requirementsSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { durationSecondsSchema, idSchema, provenanceSchema, rowIdSchema, timeZoneSchema, uniqueRowIds } from './common.schema.ts';
 import { recurrenceSchema } from './calendar.schema.ts';
+import { impliedTarget } from '../budget/implied-target.ts';
+import { PERIOD_SECONDS } from '../budget/periods.ts';
 
 /** Availability of one part: a measured/vendor percentage, or derived from MTBF and MTTR. */
 export const componentAvailabilitySchema = z.discriminatedUnion('kind', [
@@ -67,12 +69,48 @@ export const maintenanceWindowSchema = z.object({
 });
 export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
 
+/** A downtime tolerated per period ("1h" per month), stated instead of a target. */
+export const toleratedDowntimeSchema = z.object({
+  downtimeSeconds: durationSecondsSchema.describe('The downtime tolerated in one period: seconds or a duration like "1h".'),
+  per: z.enum(['day', 'week', 'month', 'quarter', 'year']).describe('The period the downtime is tolerated in.'),
+});
+export type ToleratedDowntime = z.infer<typeof toleratedDowntimeSchema>;
+
+/**
+ * An availability commitment: a target in percent, or the downtime tolerated per period (`toleratedDowntime:
+ * { downtimeSeconds: 1h, per: month }`), from which the requirements' parse derives the exact target.
+ */
 export const availabilityRequirementSchema = z.object({
-  targetPercent: z.number().gt(0).lt(100).describe('Availability target in percent, e.g. 99.9.'),
+  targetPercent: z.number().gt(0).lt(100).optional().describe('Availability target in percent, e.g. 99.9 (or state toleratedDowntime instead).'),
+  toleratedDowntime: toleratedDowntimeSchema.optional()
+    .describe('The downtime tolerated per period, stated instead of a target; the exact target it implies is derived.'),
   window: measurementWindowSchema.default({ kind: '24x7' }),
   downtimeCostPerHour: z.number().nonnegative().optional().describe('Business cost of one hour of downtime.'),
   provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
+}).superRefine((a, ctx) => {
+  if ((a.targetPercent === undefined) === (a.toleratedDowntime === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: a.targetPercent === undefined ? ['targetPercent'] : ['toleratedDowntime'],
+      message: a.targetPercent === undefined
+        ? 'state a target (targetPercent: 99.9) or a tolerated downtime (toleratedDowntime: { downtimeSeconds: 1h, per: month })'
+        : 'state either targetPercent or toleratedDowntime, not both: the target is derived from the tolerated downtime',
+    });
+  }
+}).transform((a, ctx) => {
+  if (a.targetPercent !== undefined) return { ...a, targetPercent: a.targetPercent };
+  // Neither stated: the refinement above has said so.
+  if (!a.toleratedDowntime) return z.NEVER;
+  // Alone, a commitment knows only its period; `requirementsSchema` derives the target again over the
+  // function's measured time (service hours, less excluded maintenance).
+  const implied = impliedTarget(a.toleratedDowntime, PERIOD_SECONDS[a.toleratedDowntime.per]);
+  if (!implied.ok) {
+    ctx.addIssue({ code: 'custom', path: ['toleratedDowntime', 'downtimeSeconds'], message: implied.error });
+    return z.NEVER;
+  }
+  return { ...a, targetPercent: implied.targetPercent };
 });
+/** An availability commitment as the model holds it: always with its target, stated or derived exactly. */
 export type AvailabilityRequirement = z.infer<typeof availabilityRequirementSchema>;
 
 export const scenarioSchema = z.enum(['component-failure', 'site-loss', 'data-corruption']);

@@ -13,6 +13,10 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = {
   h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
   d: 86_400, day: 86_400, days: 86_400,
   w: 604_800, wk: 604_800, week: 604_800, weeks: 604_800,
+  // Months and years are the mean Gregorian ones every budget uses (a year is 365.2425 days), so "1 year"
+  // here is the same length as a year of downtime budget.
+  mo: 2_629_746, mos: 2_629_746, month: 2_629_746, months: 2_629_746,
+  y: 31_556_952, yr: 31_556_952, yrs: 31_556_952, year: 31_556_952, years: 31_556_952,
 };
 
 const PART = /(\d+(?:\.\d+)?)\s*([a-z]+)/gy;
@@ -39,7 +43,7 @@ export function parseDuration(input: string): DurationParseResult {
     if (!match) return { ok: false, error: `"${input}" is not a duration; write e.g. "4h", "15 min" or "1d 2h"` };
     const factor = UNIT_SECONDS[match[2] ?? ''];
     if (factor === undefined) {
-      return { ok: false, error: `"${match[2]}" is not a time unit; use s, min, h, d or w` };
+      return { ok: false, error: `"${match[2]}" is not a time unit; use s, min, h, d, w, months or years` };
     }
     total += Number(match[1]) * factor;
     index = PART.lastIndex;

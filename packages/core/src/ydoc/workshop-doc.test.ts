@@ -138,7 +138,7 @@ describe('applyEdit', () => {
     applyEdit(doc, { kind: 'set', path: '/functions/webmail/availability/targetPercent', value: 120 });
     const result = readSnapshot(doc);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]?.path).toBe('functions[2].availability.targetPercent');
+    expect(!result.ok && result.problems[0]?.path).toBe('functions[webmail].availability.targetPercent');
   });
 
   it('validates edit payloads with its schema', () => {

@@ -1,6 +1,6 @@
 import type { SlaDerivation } from '@accord/core/derive';
 import { formatDuration } from '@accord/core/duration';
-import { PERIOD_LABEL, PERIOD_ORDER, percent, type Period } from './format/labels.ts';
+import { PERIOD_LABEL, PERIOD_ORDER, targetLabel, type Period } from './format/labels.ts';
 
 export interface BudgetBar {
   readonly seconds: number;
@@ -41,7 +41,7 @@ export function buildBudgetChart(derivation: SlaDerivation): BudgetChart {
       };
       return [period, bar];
     })) as Record<Period, BudgetBar>;
-    return [{ name: fn.name, caption: `${percent(target.percent)} of ${window}`, bars }];
+    return [{ name: fn.name, caption: `${targetLabel(target)} of ${window}`, bars }];
   });
   return {
     periods: PERIOD_ORDER.map((period) => ({

@@ -1,9 +1,9 @@
 import { intervalsBetween } from '@accord/core/calendar';
 import type { Calendar, Requirements, Weekday } from '@accord/core/model';
 import { WEEKDAYS } from '@accord/core/model';
+import { localToUtc as wallToUtc, utcToWall } from '@accord/core/zoned-time';
 import { DAY_LABEL, summariseRecurrence } from './format/calendar-summary.ts';
 import { mergeRanges, splitByDay, subtractRanges, type MinuteRange } from './minute-ranges.ts';
-import { utcToWall, wallToUtc } from './zoned-week.ts';
 
 export interface WeekGridDay {
   readonly day: Weekday;

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { toOpenSloName } from '../text/openslo-name.ts';
+import { toOpenSloDisplayName, toOpenSloName } from '../text/openslo-name.ts';
 import type { VersionRecord } from '../version/version-record.ts';
 import { annotate, calendarText, findingsText, responseTargetsText } from './openslo-annotations.ts';
 import { clip, sloDocument } from './openslo-slo.ts';
@@ -18,8 +18,9 @@ export function renderOpenSlo(record: VersionRecord, hash: string): string {
     kind: 'Service',
     metadata: {
       name: serviceName,
-      displayName: meta.service,
+      displayName: toOpenSloDisplayName(meta.service),
       annotations: annotate([
+        ['display-name', meta.service],
         ['workshop', meta.title],
         ['version', version ? String(version.number) : 'draft'],
         ['version-hash', hash],

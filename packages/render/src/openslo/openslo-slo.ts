@@ -1,9 +1,9 @@
 import type { SlaDerivation } from '@accord/core/derive';
 import { formatDuration } from '@accord/core/duration';
 import { datePart } from '../document/format/dates.ts';
-import { percent, scenarioLabel } from '../document/format/labels.ts';
+import { scenarioLabel, targetLabel } from '../document/format/labels.ts';
 import { MEAN_PERIOD_SECONDS, TIME_SLICE_TARGET, TIME_SLICE_WINDOW } from '../document/measurement.ts';
-import { toOpenSloName } from '../text/openslo-name.ts';
+import { toOpenSloDisplayName, toOpenSloName } from '../text/openslo-name.ts';
 import type { VersionRecord } from '../version/version-record.ts';
 import { annotate, budgetText, calendarText, findingsText, holidaysText, maintenanceText } from './openslo-annotations.ts';
 import { calendarStart, PERIOD_DURATION } from './openslo-window.ts';
@@ -22,7 +22,11 @@ export function clip(text: string, max = DESCRIPTION_MAX): string {
  * that plain division leaves (0.9990000000000001).
  */
 export function targetRatio(targetPercent: number): number {
-  return Number((targetPercent / 100).toPrecision(12));
+  const exact = targetPercent / 100;
+  const tidy = Number(exact.toPrecision(12));
+  // OpenSLO requires target < 1: 99.99999999999 % must not round to 1 (it would mean no downtime at all).
+  if (tidy < 1) return tidy;
+  return exact < 1 ? exact : 1 - Number.EPSILON / 2;
 }
 
 /** The data source the monitoring team defines; Accord names it, it cannot know its connection. */
@@ -57,12 +61,14 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
     kind: 'SLO',
     metadata: {
       name: toOpenSloName(`${fn.id}-availability`),
-      displayName: `${fn.name}: availability`,
+      displayName: toOpenSloDisplayName(fn.name, ': availability'),
       annotations: annotate([
+        ['display-name', `${fn.name}: availability`],
         ['version', version ? String(version.number) : 'draft'],
         ['version-hash', hash],
         ['function-id', fn.id],
         ['target-percent', String(target.percent)],
+        ['tolerated-downtime', target.toleratedDowntime ? `${target.toleratedDowntime.human} per ${target.toleratedDowntime.per} (the target is derived from it)` : undefined],
         ['measurement-window', windowText],
         ['service-hours', serviceHours ? calendarText(requirements, serviceHours) : undefined],
         ['holidays', serviceHours ? holidaysText(requirements, serviceHours) : undefined],
@@ -74,13 +80,13 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
       ]),
     },
     spec: {
-      description: clip(`${fn.name}: ${percent(target.percent)} of ${windowText === '24x7' ? 'every hour' : windowText} per ${period} (${zone}). ` +
+      description: clip(`${fn.name}: ${targetLabel(target)} of ${windowText === '24x7' ? 'every hour' : windowText} per ${period} (${zone}). ` +
         toolCaveat(target, period) +
         `Recovery: ${fn.recovery.map((r) => `${scenarioLabel(r.scenario)} RPO ${r.rpoHuman}, RTO ${r.rtoHuman}`).join('; ') || 'none agreed'}. ` +
         'Service hours, holidays, maintenance and recovery objectives are in the accord.dev/ annotations: OpenSLO cannot express them.'),
       service: serviceName,
       indicator: {
-        metadata: { name: toOpenSloName(`${fn.id}-checks`), displayName: `${fn.name}: availability checks` },
+        metadata: { name: toOpenSloName(`${fn.id}-checks`), displayName: toOpenSloDisplayName(fn.name, ': availability checks') },
         spec: {
           description: clip(`Share of the availability checks of ${fn.name} that succeed.`),
           ratioMetric: { counter: true, good: metric('success'), total: metric(undefined) },
@@ -89,7 +95,7 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
       timeWindow: [{ duration: PERIOD_DURATION[period], isRolling: false, calendar: { startTime: calendarStart(period, anchor), timeZone: zone } }],
       budgetingMethod: 'Timeslices',
       objectives: [{
-        displayName: `SLA target ${percent(target.percent)}`,
+        displayName: `SLA target ${targetLabel(target)}`,
         target: targetRatio(target.percent),
         timeSliceTarget: TIME_SLICE_TARGET,
         timeSliceWindow: TIME_SLICE_WINDOW,

@@ -26,7 +26,11 @@ export function scenarioLabel(scenario: string): string {
  * availability) are cut to `digits` decimals so floating-point noise never reaches a contract.
  */
 export function percent(value: number, digits?: number): string {
-  const text = digits === undefined ? String(Number(value.toPrecision(12))) : trimZeros(value.toFixed(digits));
+  let text = digits === undefined ? String(Number(value.toPrecision(12))) : trimZeros(value.toFixed(digits));
+  // Rounding must never promise more than the value: 99.99999999999 is not "100 %", which allows no downtime.
+  if (value < 100 && Number(text) >= 100) {
+    text = digits === undefined ? String(value) : trimZeros((Math.floor(value * 10 ** digits) / 10 ** digits).toFixed(digits));
+  }
   return `${text} %`;
 }
 
@@ -50,4 +54,21 @@ const ACRONYMS: Readonly<Record<string, string>> = { dns: 'DNS', dag: 'DAG', lcr
 export function words(value: string): string {
   const spaced = value.split('-').map((word) => ACRONYMS[word] ?? word).join(' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+type DerivedTarget = NonNullable<SlaDerivation['functions'][number]['target']>;
+
+/**
+ * A commitment's target as documents state it. A stated target is shown as written; one derived from a
+ * tolerated downtime states both, the target rounded up so it never allows more than was tolerated:
+ * `99.8632 % (1h per month tolerated)`.
+ */
+export function targetLabel(target: DerivedTarget): string {
+  const tolerated = target.toleratedDowntime;
+  return tolerated ? `${tolerated.targetText} % (${tolerated.human} per ${tolerated.per} tolerated)` : percent(target.percent);
+}
+
+/** The target alone, for narrow columns: as stated, or derived and rounded up (`99.8632 %`). */
+export function targetPercentText(target: DerivedTarget): string {
+  return target.toleratedDowntime ? `${target.toleratedDowntime.targetText} %` : percent(target.percent);
 }

@@ -3,7 +3,7 @@ import type { BusinessFunction } from '@accord/core/model';
 import { formatDuration } from '@accord/core/duration';
 import { cell, type Block } from '../document-model.ts';
 import { findingView } from '../finding-views.ts';
-import { PERIOD_ORDER, percent, words } from '../format/labels.ts';
+import { PERIOD_ORDER, percent, targetLabel, words } from '../format/labels.ts';
 import { partName, type BuildContext, type SectionDraft } from '../section-draft.ts';
 import { deliberationBlocks, provenanceRows, under } from './deliberation-blocks.ts';
 import { scenarioBlocks } from './scenario-justification.ts';
@@ -24,7 +24,7 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
         {
           kind: 'facts',
           rows: [
-            ['Target', `${percent(fn.availability.targetPercent)} of ${fn.availability.window.kind === '24x7' ? 'every hour (24×7)' : 'service hours'}`],
+            ['Target', `${targetLabel(derived.target)} of ${fn.availability.window.kind === '24x7' ? 'every hour (24×7)' : 'service hours'}`],
             ...provenanceRows(fn.availability.provenance),
           ],
         },

@@ -2,7 +2,7 @@ import type { DerivedFunction } from '@accord/core/derive';
 import { cell, type Block, type Cell } from '../document-model.ts';
 import { buildBudgetChart } from '../budget-chart.ts';
 import { findingsFor } from '../finding-views.ts';
-import { PERIOD_LABEL, PERIOD_ORDER, percent } from '../format/labels.ts';
+import { PERIOD_LABEL, PERIOD_ORDER, percent, targetLabel } from '../format/labels.ts';
 import { DOWNTIME_DEFINITION } from '../measurement.ts';
 import { partName, type BuildContext, type SectionDraft } from '../section-draft.ts';
 
@@ -47,7 +47,7 @@ export function availabilitySection(ctx: BuildContext): SectionDraft {
         const short = fn.composite.percent < (fn.target?.percent ?? 0);
         return [
           cell(fn.name),
-          cell(percent(fn.target?.percent ?? 0)),
+          cell(fn.target ? targetLabel(fn.target) : '—'),
           cell(percent(fn.composite.percent, 4), short ? 'error' : 'ok'),
           cell(fn.composite.weakestLink ? partName(requirements, fn.composite.weakestLink) : '—'),
           cell(redundancyText(fn, ctx)),
@@ -66,7 +66,7 @@ function targetRow(fn: DerivedFunction, ctx: BuildContext): Cell[] {
   const window = target.window.kind === '24x7'
     ? '24×7'
     : `service hours (${ctx.requirements.calendars.find((c) => c.id === (target.window.kind === 'service-hours' ? target.window.calendarId : ''))?.name ?? 'unknown calendar'})`;
-  return [cell(fn.name), cell(percent(target.percent)), cell(window), ...PERIOD_ORDER.map((p) => cell(target.budgets[p].human))];
+  return [cell(fn.name), cell(targetLabel(target)), cell(window), ...PERIOD_ORDER.map((p) => cell(target.budgets[p].human))];
 }
 
 function redundancyText(fn: DerivedFunction, ctx: BuildContext): string {

@@ -1,4 +1,5 @@
 import { formatDuration } from '@accord/core/duration';
+import { THROUGHPUT_CONVENTION, formatThroughput } from '@accord/core/throughput';
 import { cell, type Block } from '../document-model.ts';
 import { findingsFor } from '../finding-views.ts';
 import { words } from '../format/labels.ts';
@@ -16,9 +17,10 @@ export function backupSection(ctx: BuildContext): SectionDraft {
       columns: [{ label: 'Backup plan', width: 3 }, { label: 'Applies to', width: 2 }, { label: 'Type', width: 1.3 }, { label: 'Every', width: 1.1, align: 'right' }, { label: 'Kept', width: 1.2, align: 'right' }, { label: 'Off-site', width: 1, align: 'right' }, { label: 'Restore speed', width: 1.6, align: 'right' }],
       rows: requirements.backups.map((b) => [
         cell(b.name), cell(appliesToLabel(requirements, b.appliesTo)), cell(words(b.type)), cell(formatDuration(b.intervalSeconds)),
-        cell(`${b.retentionDays} days`), cell(String(b.offsiteCopies)), cell(`${b.restoreThroughputGbPerHour} GB/h`),
+        cell(`${b.retentionDays} days`), cell(String(b.offsiteCopies)), cell(formatThroughput(b.restoreThroughputGbPerHour)),
       ]),
     });
+    blocks.push({ kind: 'paragraph', text: `${THROUGHPUT_CONVENTION} Retention in years counts mean Gregorian years (365.2425 days), rounded up to whole days.` });
   }
   const needed = derivation.functions.filter((fn) => fn.recovery.length > 0);
   if (needed.length > 0) {

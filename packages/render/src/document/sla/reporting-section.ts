@@ -1,7 +1,7 @@
 import type { DerivedFunction } from '@accord/core/derive';
 import { formatDuration } from '@accord/core/duration';
 import { cell, type Block, type Cell } from '../document-model.ts';
-import { PERIOD_LABEL, percent } from '../format/labels.ts';
+import { PERIOD_LABEL, targetPercentText } from '../format/labels.ts';
 import { MEAN_PERIOD_SECONDS, OPENSLO_NOTE, OPENSLO_TOOL_CAVEAT } from '../measurement.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
 
@@ -52,7 +52,7 @@ function toolComparison(ctx: BuildContext): Block | undefined {
       const budget = fn.target.budgets[period];
       return [
         cell(fn.name),
-        cell(percent(fn.target.percent)),
+        cell(targetPercentText(fn.target)),
         cell(`${hours(budget.measuredSeconds)} of ${hours(whole)}`),
         cell(budget.human),
         cell(formatDuration((1 - fn.target.percent / 100) * whole)),
