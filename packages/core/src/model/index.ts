@@ -28,3 +28,5 @@ export { FORMAT_VERSION, partySchema, requirementsSchema, sponsorSchema, worksho
 export type { Requirements, RequirementsInput, WorkshopMeta } from './requirements.schema.ts';
 export { formatPath, parseRequirementsText, validateRequirements } from './requirements-file.ts';
 export type { FileProblem, ParseRequirementsResult } from './requirements-file.ts';
+export { PLATFORMS, PLATFORM_LABEL, platformOffers, platformSchema } from './platform.schema.ts';
+export type { Platform } from './platform.schema.ts';

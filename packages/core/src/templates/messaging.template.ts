@@ -24,6 +24,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
     reviewEveryMonths: 12,
     reportingCadence: 'monthly',
     currency: 'EUR',
+    platform: 'exchange-2007',
     exclusions: [
       'Outages caused by the customer\'s own network or devices',
       'Mail delayed or rejected by external mail systems',
@@ -52,7 +53,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
     { id: 'hardware-lb-a', name: 'Load balancer A', role: 'load-balancer', availability: { kind: 'percent', percent: 99.95 } },
     { id: 'hardware-lb-b', name: 'Load balancer B', role: 'load-balancer', availability: { kind: 'percent', percent: 99.95 } },
     { id: 'internet-link', name: 'Internet uplink', role: 'network', availability: { kind: 'percent', percent: 99.7 } },
-    { id: 'activesync-gateway', name: 'Mobile sync gateway', role: 'application', availability: { kind: 'percent', percent: 99.5 } },
+    { id: 'activesync-gateway', name: 'Mobile sync gateway', role: 'application', availability: { kind: 'percent', percent: 99.5 }, stateless: true },
     { id: 'frankfurt-site', name: 'Frankfurt data centre', role: 'site', availability: { kind: 'percent', percent: 99.98 } },
   ],
   groups: [{ id: 'load-balancers', name: 'Load balancer pair', members: ['hardware-lb-a', 'hardware-lb-b'], required: 1 }],
@@ -68,8 +69,11 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
         'site-loss': { rpoSeconds: '1h', rtoSeconds: '8h', provenance: business('Dr. Karin Vogt', 'Losing the Frankfurt site is a declared disaster; mail must be back the same working day.') },
         'data-corruption': { rpoSeconds: '24h', rtoSeconds: '8h', provenance: operational('Messaging team', 'Logical corruption is rare; last night\'s backup is acceptable.') },
       },
-      design: [{ kind: 'ccr' }, { kind: 'scr' }, { kind: 'backup-restore' }],
+      // The replay rate was measured in the last switchover drill; logs per hour at the Monday-morning peak.
+      design: [{ kind: 'ccr' }, { kind: 'scr', replayRateLogsPerHour: 36000 }, { kind: 'backup-restore' }],
       dataSizeGb: 1800,
+      databaseSizeGb: 200,
+      logsPerHour: 3000,
     },
     {
       id: 'mail-flow', name: 'Mail flow', tier: 'critical',
@@ -80,8 +84,9 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
       recovery: {
         'component-failure': { rpoSeconds: 0, rtoSeconds: '30m', provenance: business('Markus Brandt', 'No customer mail may be lost.') },
       },
-      design: [{ kind: 'ccr' }, { kind: 'load-balanced-pool' }],
-      dataSizeGb: 20,
+      // Mail in transit is protected by the transport itself; the mailboxes it delivers to keep their own CCR.
+      // Dumpster: 1.5 × the 20 MB message size limit.
+      design: [{ kind: 'transport-redundancy', dumpsterMb: 30 }],
     },
     {
       id: 'webmail', name: 'Webmail (Outlook Web Access)', tier: 'high',
@@ -110,7 +115,8 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
     { id: 'nightly-full', name: 'Nightly full backup to disk, weekly to tape', appliesTo: [], type: 'full', intervalSeconds: '24h', retentionDays: 90, offsiteCopies: 1, restoreThroughputGbPerHour: 250, restoreOverheadSeconds: '1h', provenance: operational('Backup team', 'Backups run from the passive CCR node to keep load off the active one.') },
   ],
   regulatory: [
-    { id: 'hgb-257', name: 'Commercial correspondence', reference: 'HGB §257 / AO §147 (6 and 10 years)', retentionDays: 2192, appliesTo: ['mailbox-access', 'mail-flow'] },
+    { id: 'hgb-257', name: 'Commercial correspondence', reference: 'HGB §257 (1) 2–3 / AO §147 (1) 2–3 (6 years)', retentionDays: 2192, appliesTo: ['mailbox-access', 'mail-flow'] },
+    { id: 'hgb-257-vouchers', name: 'Invoices and accounting vouchers received by mail', reference: 'HGB §257 (1) 4 / AO §147 (1) 4 (10 years)', retentionDays: 3653, appliesTo: ['mailbox-access', 'mail-flow'] },
   ],
   support: {
     coverageCalendarId: 'service-desk',
@@ -129,7 +135,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
   },
   risks: [
     { id: 'server-failure', threat: 'Mailbox server hardware failure', likelihood: 'possible', impact: 'major', mitigation: 'CCR fails over to the passive node automatically.', owner: 'Messaging team', functionIds: ['mailbox-access'] },
-    { id: 'site-loss', threat: 'Fire or power loss at the Frankfurt data centre', likelihood: 'rare', impact: 'severe', mitigation: 'SCR copy in Hamburg, activated by the messaging team.', owner: 'Head of Infrastructure', functionIds: ['mailbox-access', 'mail-flow'] },
+    { id: 'site-loss', threat: 'Fire or power loss at the Frankfurt data centre', likelihood: 'rare', impact: 'severe', mitigation: 'Mailbox databases: SCR copy in Hamburg, activated by the messaging team. Mail flow: senders retry while Frankfurt is down; Hub Transport and Edge servers in Hamburg take over once the databases are active there.', owner: 'Head of Infrastructure', functionIds: ['mailbox-access', 'mail-flow'] },
     { id: 'corruption', threat: 'Database corruption after a faulty update', likelihood: 'unlikely', impact: 'major', mitigation: 'Nightly backups; updates tested on the passive node first.', owner: 'Messaging team', functionIds: ['mailbox-access'] },
     { id: 'malware', threat: 'Virus outbreak spread by mail', likelihood: 'possible', impact: 'major', mitigation: 'Filtering on the Edge server and on Hub Transport.', owner: 'Security team', functionIds: ['mail-flow'] },
     { id: 'admin-error', threat: 'Administrator deletes or misconfigures a storage group', likelihood: 'unlikely', impact: 'major', mitigation: 'Change approval and a second pair of eyes for cluster work.', owner: 'Messaging team', functionIds: ['mailbox-access'] },

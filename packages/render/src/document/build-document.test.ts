@@ -65,7 +65,8 @@ describe('buildDocument', () => {
     const recovery = section(justification, 'Mailbox access').subsections.find((s) => s.title === 'Recovery objectives and design');
     const text = JSON.stringify(recovery?.blocks);
     expect(text).toContain('a restore loses everything since the last backup (up to 1d), more than the RPO of 5m');
-    expect(text).toContain('set the SCR replay lag to at most 7h');
+    expect(text).toContain('activation 1h + replay of 72050 waiting logs at 36000 logs/h (2h 5s)');
+    expect(text).toContain('restore the one corrupted database (200 GB)');
     expect(text).toContain('Cluster continuous replication (CCR)');
   });
 
@@ -144,10 +145,11 @@ describe('buildDocument', () => {
 
   it('names each design once, pattern and platform term side by side, without nested parentheses', () => {
     const mailFlow = textOf(section(justification!, 'Mail flow'));
-    expect(mailFlow).toContain('Least costly option that meets it: Synchronous replication — Synchronous storage replication (outside the messaging product). It loses no data, and it is back within 5m.');
-    expect(mailFlow).toContain('"Two-node cluster with asynchronous log shipping — Cluster continuous replication (CCR)"');
-    const names = blocksOf(section(justification!, 'Mail flow')).flatMap((b) => (b.kind === 'table' && b.columns[0]?.label === 'Cheaper option' ? b.rows.map((r) => r[0]?.text ?? '') : []));
-    expect(names).toHaveLength(5);
+    expect(mailFlow).toContain('Least costly option that meets it: Redundant store-and-forward transport — Several Hub Transport servers per site, several Edge Transport servers behind several MX records');
+    expect(mailFlow).not.toContain('Synchronous storage replication');
+    const mailbox = section(justification!, 'Mailbox access');
+    const names = blocksOf(mailbox).flatMap((b) => (b.kind === 'table' && b.columns[0]?.label === 'Cheaper option' ? b.rows.map((r) => r[0]?.text ?? '') : []));
+    expect(names).toHaveLength(4);
     for (const name of names) expect(name).not.toMatch(/\([^()]*\([^()]*\)\)/);
   });
 
@@ -167,8 +169,14 @@ describe('buildDocument', () => {
     const row = (fn: string, scenario: string): string[] | undefined =>
       objectives.rows.find((r) => r[0]?.text === fn && r[1]?.text === scenario)?.map((c) => c.text);
     expect(row('Mailbox access', 'Component failure')?.slice(4)).toEqual(['CCR, SCR, backup and restore', 'Cluster continuous replication (CCR)']);
-    expect(row('Mail flow', 'Component failure')?.slice(4)).toEqual(['CCR, load-balanced pool', 'Synchronous storage replication (outside the messaging product) — not in place yet']);
-    expect(row('Mobile sync (ActiveSync)', 'Component failure')?.[4]).toBe('none recorded');
+    expect(row('Mail flow', 'Component failure')?.[4]).toBe('redundant transport, CCR, SCR, backup and restore (inherited from Mailbox access)');
+    // Webmail reads the mailboxes: the CCR of Mailbox access is in place for it, not a missing design.
+    expect(row('Webmail (Outlook Web Access)', 'Component failure')?.slice(4)).toEqual([
+      'load-balanced pool, CCR, SCR, backup and restore (inherited from Mailbox access)', 'Several servers behind network load balancing or a hardware load balancer',
+    ]);
+    expect(row('Mobile sync (ActiveSync)', 'Component failure')?.[4]).toBe('CCR, SCR, backup and restore (inherited from Mailbox access)');
+    expect(row('Mobile sync (ActiveSync)', 'Component failure')?.[5]).toContain('Mobile sync gateway: run a second instance behind the load balancers — not in place yet');
+    expect(textOf(continuity)).toContain('Mobile sync gateway (Mobile sync (ActiveSync)): run a second instance behind the load balancers');
   });
 
   it('names the service-hours calendar as a calendar and counts holidays in words', () => {
