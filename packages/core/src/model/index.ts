@@ -4,8 +4,8 @@ export {
   provenanceSchema, sourceSchema, timeZoneSchema, weekdaySchema,
 } from './common.schema.ts';
 export type { Provenance, RequirementSource, Weekday } from './common.schema.ts';
-export { calendarSchema, holidaySchema, recurrenceSchema, weeklySlotSchema } from './calendar.schema.ts';
-export type { Calendar, Recurrence, WeeklySlot } from './calendar.schema.ts';
+export { calendarSchema, holidayRegionSchema, holidaySchema, recurrenceSchema, weeklySlotSchema } from './calendar.schema.ts';
+export type { Calendar, HolidayRegion, Recurrence, WeeklySlot } from './calendar.schema.ts';
 export {
   SCENARIOS, availabilityRequirementSchema, businessFunctionSchema, componentAvailabilitySchema, componentRoleSchema,
   componentSchema, maintenanceWindowSchema, measurementWindowSchema, protectionKindSchema, protectionSchema,

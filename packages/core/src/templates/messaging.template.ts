@@ -32,10 +32,13 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
     ],
   },
   calendars: [
-    { id: 'business-hours', name: 'Business hours', timeZone: 'Europe/Berlin', slots: WEEKDAYS.map((day) => ({ day, start: '07:00', end: '19:00' })), holidays: [
-      { date: '2027-01-01', name: 'New Year' }, { date: '2027-03-26', name: 'Good Friday' }, { date: '2027-03-29', name: 'Easter Monday' },
-      { date: '2027-05-01', name: 'Labour Day' }, { date: '2027-10-03', name: 'German Unity Day' }, { date: '2027-12-24', name: 'Christmas Eve' },
-      { date: '2027-12-25', name: 'Christmas Day' }, { date: '2027-12-26', name: 'Boxing Day' }, { date: '2027-12-31', name: 'New Year\'s Eve' },
+    // Public holidays of Hesse (Frankfurt) from the date-holidays rules (a test keeps them equal), plus the
+    // company's own closing days.
+    { id: 'business-hours', name: 'Business hours', timeZone: 'Europe/Berlin', slots: WEEKDAYS.map((day) => ({ day, start: '07:00', end: '19:00' })), holidayRegion: { country: 'DE', region: 'HE' }, holidays: [
+      { date: '2027-01-01', name: 'New Year\'s Day' }, { date: '2027-03-26', name: 'Good Friday' }, { date: '2027-03-29', name: 'Easter Monday' },
+      { date: '2027-05-01', name: 'Labour Day' }, { date: '2027-05-06', name: 'Ascension Day' }, { date: '2027-05-17', name: 'Whit Monday' },
+      { date: '2027-05-27', name: 'Corpus Christi' }, { date: '2027-10-03', name: 'National Holiday' }, { date: '2027-12-24', name: 'Christmas Eve (company closing day)' },
+      { date: '2027-12-25', name: 'Christmas Day' }, { date: '2027-12-26', name: 'Boxing Day' }, { date: '2027-12-31', name: 'New Year\'s Eve (company closing day)' },
     ] },
     { id: 'service-desk', name: 'Service desk', timeZone: 'Europe/Berlin', slots: WEEKDAYS.map((day) => ({ day, start: '07:00', end: '19:00' })) },
     { id: 'on-call', name: 'On-call engineers', timeZone: 'Europe/Berlin', slots: [
