@@ -15,6 +15,7 @@ import { deriveReadinessPlan } from '../recommend/readiness-plan.ts';
 import { formatDuration } from '../units/duration.ts';
 import { createDerivationContext, GAP_SPAN_END_MS, GAP_SPAN_START_MS, type DerivationContext, type FunctionFacts } from './derivation-context.ts';
 import type { BudgetFigure, DerivedFunction, SlaDerivation } from './sla-derivation.ts';
+import { shortestRealMonth } from './month-budgets.ts';
 
 export type { SlaDerivation, DerivedFunction } from './sla-derivation.ts';
 
@@ -87,6 +88,8 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
               };
               return [period, figure];
             })) as Record<(typeof PERIODS)[number], BudgetFigure>,
+            ...shortestMonthOf(ctx, facts, target.targetPercent),
+            ...(fn.measurement ? { measurement: fn.measurement } : {}),
           },
         }
       : {}),
@@ -127,4 +130,12 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
     backupPlan: deriveBackupPlan({ ...fn, design: [...facts.design] }, requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id)), facts.backupPlan, facts.roles.holdsData),
     readinessPlan: deriveReadinessPlan({ ...fn, design: [...facts.design] }, requirements.recoveryTests),
   };
+}
+
+/** The shortest real month of the year from the validity start, when the workshop states one. */
+function shortestMonthOf(ctx: DerivationContext, facts: FunctionFacts, targetPercent: number): Pick<NonNullable<DerivedFunction['target']>, 'shortestMonth'> {
+  const validFrom = ctx.requirements.meta.validFrom;
+  if (!validFrom) return {};
+  const month = shortestRealMonth(facts.measured, facts.maintenance, targetPercent, validFrom, ctx.zone);
+  return month ? { shortestMonth: { ...month, human: formatDuration(month.allowedSeconds) } } : {};
 }

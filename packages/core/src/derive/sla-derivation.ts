@@ -2,10 +2,11 @@ import type { ChainLink } from '../availability/composite-availability.ts';
 import type { RedundancyNeeded } from '../availability/redundancy-needed.ts';
 import type { Period } from '../budget/periods.ts';
 import type { Finding, Severity } from '../findings/finding.ts';
-import type { MeasurementWindow, ProtectionKind, Requirements, Scenario } from '../model/index.ts';
+import type { Measurement, MeasurementWindow, ProtectionKind, Requirements, Scenario } from '../model/index.ts';
 import type { DerivedBackupPlan } from '../recommend/backup-plan.ts';
 import type { HaRecommendation } from '../recommend/ha-recommendation.ts';
 import type { PlannedTest } from '../recommend/readiness-plan.ts';
+import type { RealMonthBudget } from './month-budgets.ts';
 
 export interface BudgetFigure {
   /** Allowed downtime, seconds (unrounded). */
@@ -24,6 +25,10 @@ export interface DerivedFunction {
     readonly percent: number;
     readonly window: MeasurementWindow;
     readonly budgets: Readonly<Record<Period, BudgetFigure>>;
+    /** The real month with the smallest budget in the year from the validity start; absent without a start. */
+    readonly shortestMonth?: RealMonthBudget & { readonly human: string };
+    /** How the function's availability is measured, as agreed. */
+    readonly measurement?: Measurement;
   };
   readonly composite: {
     readonly availability: number;

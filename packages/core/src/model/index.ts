@@ -30,3 +30,9 @@ export { formatPath, parseRequirementsText, validateRequirements } from './requi
 export type { FileProblem, ParseRequirementsResult } from './requirements-file.ts';
 export { PLATFORMS, PLATFORM_LABEL, platformOffers, platformSchema } from './platform.schema.ts';
 export type { Platform } from './platform.schema.ts';
+export {
+  EMPTY_AGREEMENT, agreementSchema, contactSchema, glossaryEntrySchema, historyEntrySchema, investmentSchema, underpinningContractSchema,
+} from './agreement.schema.ts';
+export type { Agreement, Investment } from './agreement.schema.ts';
+export { measurementSchema } from './measurement.schema.ts';
+export type { Measurement } from './measurement.schema.ts';

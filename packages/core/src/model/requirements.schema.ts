@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, timeZoneSchema } from './common.schema.ts';
 import { calendarSchema } from './calendar.schema.ts';
 import { platformSchema } from './platform.schema.ts';
+import { agreementSchema } from './agreement.schema.ts';
 import { businessFunctionSchema, componentSchema, maintenanceWindowSchema, redundancyGroupSchema } from './service.schema.ts';
 import { backupPlanSchema, recoveryTestSchema, regulatoryRetentionSchema, riskSchema, supportSchema } from './operations.schema.ts';
 import { attendeeSchema, decisionSchema, proposalSchema } from './collaboration.schema.ts';
@@ -55,6 +56,7 @@ const requirementsShape = z.object({
   proposals: z.array(proposalSchema).max(1000).default([]),
   decisions: z.array(decisionSchema).max(2000).default([]),
   attendance: z.array(attendeeSchema).max(500).default([]),
+  agreement: agreementSchema.optional().describe('The SLA sections beyond the numbers: measurement terms, responsibilities, contracts, breach, security, contacts, glossary, history, investments.'),
 });
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSecondsSchema, idSchema, provenanceSchema, timeZoneSchema } from './common.schema.ts';
 import { recurrenceSchema } from './calendar.schema.ts';
+import { measurementSchema } from './measurement.schema.ts';
 
 /** Availability of one part: a measured/vendor percentage, or derived from MTBF and MTTR. */
 export const componentAvailabilitySchema = z.discriminatedUnion('kind', [
@@ -125,6 +126,7 @@ export const businessFunctionSchema = z.object({
     .describe('Size of one database, GB: a corruption hits one database, so that is what a restore copies (2007 guidance: about 100 GB, 200 GB with continuous replication).'),
   logsPerHour: z.number().positive().optional()
     .describe('Transaction logs the function\'s databases write per hour at peak: what a lagged standby copy has waiting to replay.'),
+  measurement: measurementSchema.optional().describe('How this function\'s availability is measured.'),
   corruptionDetectionSeconds: durationSecondsSchema.optional()
     .describe('How long a logical corruption typically goes unnoticed: the data a lagged copy loses when rolled forward to just before it.'),
 });

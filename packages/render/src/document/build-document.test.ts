@@ -25,15 +25,17 @@ function section(part: typeof sla, title: string): Section {
 describe('buildDocument', () => {
   it('lays out the SLA in the SPEC order and the justification after it', () => {
     expect(sla?.sections.map((s) => `${s.number} ${s.title}`)).toEqual([
-      '1 Document control', '2 Parties and sign-off', '3 Service and scope', '4 Service hours', '5 Availability commitments',
-      '6 Maintenance windows', '7 Continuity: recovery point and recovery time', '8 Support', '9 Backup and retention',
-      '10 Exclusions', '11 Error budget policy', '12 Reporting and review', '13 Open issues',
+      '1 Document control', '2 Document history', '3 Parties and sign-off', '4 Service and scope', '5 Out of scope', '6 Service hours',
+      '7 Availability commitments', '8 How availability is measured', '9 Maintenance windows', '10 Disaster declaration and change notice',
+      '11 Continuity: recovery point and recovery time', '12 Support', '13 Contacts and response clocks', '14 Backup and retention',
+      '15 Responsibilities', '16 Security and data protection', '17 Exclusions', '18 Error budget policy', '19 When a target is missed',
+      '20 Reporting and review', '21 Open issues', '22 Glossary',
     ]);
     expect(justification?.sections.map((s) => s.title)).toEqual([
-      'Basis', 'Mailbox access', 'Mail flow', 'Webmail (Outlook Web Access)', 'Mobile sync (ActiveSync)',
+      'Executive summary', 'Basis', 'Mailbox access', 'Mail flow', 'Webmail (Outlook Web Access)', 'Mobile sync (ActiveSync)',
       'Support, maintenance and backup', 'Open issues', 'Decision log', 'Attendance',
     ]);
-    expect(justification?.sections[1]?.subsections.map((s) => s.number)).toEqual(['2.1', '2.2', '2.3', '2.4']);
+    expect(justification?.sections[2]?.subsections.map((s) => s.number)).toEqual(['3.1', '3.2', '3.3', '3.4']);
   });
 
   it('shows each finding once in the SLA, in the section it is about', () => {
