@@ -22,7 +22,7 @@ export type EditError = 'unknown-field' | 'unknown-item' | 'duplicate-id' | 'not
 export type EditResult = { readonly ok: true } | { readonly ok: false; readonly error: EditError; readonly message: string };
 
 const fail = (error: EditError, message: string): EditResult => ({ ok: false, error, message });
-const TOP_LEVEL: ReadonlySet<string> = new Set([...COLLECTIONS, 'meta', 'support', 'serviceHoursCalendarId', 'attendance', 'formatVersion']);
+const TOP_LEVEL: ReadonlySet<string> = new Set([...COLLECTIONS, 'meta', 'support', 'serviceHoursCalendarId', 'attendance', 'formatVersion', 'agreement']);
 
 function collectionMap(doc: Y.Doc, collection: Collection, create: boolean): Y.Map<unknown> | undefined {
   const root = rootMap(doc);
