@@ -74,6 +74,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
       },
       // The replay rate was measured in the last switchover drill; logs per hour at the Monday-morning peak.
       design: [{ kind: 'ccr' }, { kind: 'scr', replayRateLogsPerHour: 36000 }, { kind: 'backup-restore' }],
+      measurement: { probe: 'Synthetic Outlook (MAPI) logon that opens a test mailbox in each storage group', from: 'One probe host in each office (Frankfurt and Hamburg)', sliceSeconds: 60, partial: 'A minute counts as down when the probes of one storage group or more fail: a partial outage is charged in full' },
       dataSizeGb: 1800,
       databaseSizeGb: 200,
       logsPerHour: 3000,
@@ -90,6 +91,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
       // Mail in transit is protected by the transport itself; the mailboxes it delivers to keep their own CCR.
       // Dumpster: 1.5 × the 20 MB message size limit.
       design: [{ kind: 'transport-redundancy', dumpsterMb: 30 }],
+      measurement: { probe: 'Test message sent from an external mailbox to a test mailbox, delivery confirmed within 5 minutes', from: 'An external monitoring service', sliceSeconds: 60, partial: 'Mail delayed more than 15 minutes counts as down' },
     },
     {
       id: 'webmail', name: 'Webmail (Outlook Web Access)', tier: 'high',
@@ -98,6 +100,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
       dependsOn: ['mailbox-access', 'load-balancers', 'internet-link'],
       availability: { targetPercent: 99.5, window: { kind: '24x7' }, provenance: business('Field sales lead', 'Field staff read mail in the evening before customer visits.') },
       recovery: { 'component-failure': { rpoSeconds: '5m', rtoSeconds: '2h', provenance: business('Field sales lead', 'Evening access can wait two hours.') } },
+      measurement: { probe: 'Synthetic Outlook Web Access logon that lists the inbox', from: 'An external monitoring service on the internet', sliceSeconds: 60, partial: 'A minute counts as down when the logon fails or takes longer than 10 seconds' },
       design: [{ kind: 'load-balanced-pool' }],
     },
     {
@@ -154,6 +157,37 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
   decisions: [
     { id: 'mailbox-rto', field: '/functions/mailbox-access/recovery/component-failure/rtoSeconds', value: 1800, decidedBy: 'Facilitator', decidedAt: '2026-11-20T09:40:00Z', note: 'Agreed 30 minutes instead of 15: CCR fails over in minutes, the rest covers client reconnects.' },
   ],
+  agreement: {
+    responsibilities: {
+      provider: ['Operate, patch and monitor the Exchange servers, the load balancers and the mobile sync gateway', 'Run and test backups and recovery drills as planned', 'Report availability monthly against the agreed budgets'],
+      customer: ['Report incidents through the service desk', 'Name a service owner and a deputy who take part in reviews', 'Keep mail clients on supported versions'],
+    },
+    underpinningContracts: [
+      { supplier: 'Internet carrier', covers: 'Internet uplink in Frankfurt', terms: '99.7 % a month, repair within 4 hours, 24×7' },
+      { supplier: 'Server hardware maintainer', covers: 'Mailbox, transport and client access servers', terms: 'On-site repair within 4 hours, 24×7' },
+      { supplier: 'Storage vendor', covers: 'SAN controllers and disks', terms: 'Parts within 4 hours; firmware updates in the monthly window' },
+      { supplier: 'Directory and DNS team', covers: 'Active Directory and internal DNS', terms: 'Internal OLA: 99.9 %, on call 24×7' },
+    ],
+    breach: { credits: 'None: an internal service. A missed month is reported to the sponsors with its cause.', improvementPlan: 'Two missed months in a row, or one incident using more than 20 % of a month\'s budget, trigger a service improvement plan within 10 working days.' },
+    security: {
+      dataProtection: 'Mail is personal data: processing follows the GDPR and the group\'s data protection policy.',
+      mailboxRestoreAuthorisation: 'Restoring or opening another person\'s mailbox needs the data protection officer\'s written approval.',
+      backupEncryption: 'Backup tapes are encrypted before they leave the data centre.',
+      monitoringConsent: 'Availability probes use test mailboxes only, as agreed with the works council.',
+    },
+    disasterDeclaration: { declaredBy: 'Head of Infrastructure (deputy: the CIO)', procedure: 'Declared by phone to the crisis team; from then on the site-loss objectives apply.' },
+    changeNotice: { standardDays: 10, emergency: 'Announced by mail to all staff as soon as decided, with the reason.' },
+    desk: { howToReach: 'Phone +49 69 1234-100 or the self-service portal', clocksRunIn: 'support-hours' },
+    contacts: [
+      { side: 'provider', name: 'Jonas Weber', role: 'Messaging service manager', contact: 'messaging-team@example.com' },
+      { side: 'customer', name: 'Markus Brandt', role: 'Service owner, Sales Operations', contact: 'service-owner@example.com' },
+    ],
+    outOfScope: ['Personal archives (PST files) on laptops', 'Mobile devices themselves and their apps', 'Mail systems of customers and suppliers'],
+    investments: [
+      { option: 'transport-redundancy', cost: 18000, yearlyCost: 3000, note: 'Second Edge Transport server with its own MX record' },
+      { option: 'load-balanced-pool', cost: 9000, yearlyCost: 1500, note: 'Second mobile sync gateway behind the load balancers' },
+    ],
+  },
   attendance: [
     { name: 'Anna Keller', role: 'facilitator', organisation: 'IT Service Management' },
     { name: 'Markus Brandt', role: 'sponsor', organisation: 'Sales Operations' },

@@ -18,7 +18,7 @@ const build = (requirements: Requirements) => buildDocument(inputFor(requirement
 /** The template without its agreement sections, as a file written before they existed. */
 function withoutAgreement(): Requirements {
   const { agreement: _dropped, ...rest } = messagingRequirements();
-  return requirementsSchema.parse(rest);
+  return requirementsSchema.parse({ ...rest, functions: rest.functions.map(({ measurement: _none, ...fn }) => fn) });
 }
 
 function withAgreement(): Requirements {
@@ -70,7 +70,7 @@ describe('the agreement sections of the SLA', () => {
     expect(text).toContain('Not agreed yet: how Mail flow, Webmail (Outlook Web Access), Mobile sync (ActiveSync) are probed');
     const table = measurement.blocks.filter((b) => b.kind === 'table')[1];
     if (table?.kind !== 'table') throw new Error('no month table');
-    expect(table.rows[0]?.map((c) => c.text)).toEqual(['Mailbox access', '15m 10s (15 min)', 'May 2027: 9d measured', '12m 58s', '12 min']);
+    expect(table.rows[0]?.map((c) => c.text)).toEqual(['Mailbox access', '15m 10s (15 min)', 'May 2027: 216 h measured', '12m 58s', '12 min']);
   });
 });
 
@@ -86,5 +86,14 @@ describe('the executive summary', () => {
     const mailFlow = table.rows.find((r) => r[0]?.text === 'Mail flow')?.map((c) => c.text);
     expect(mailFlow?.[4]).toBe('EUR 40 000 + EUR 5 000/year');
     expect(text).toMatch(/In total: downtime costs about EUR [\d ]+ a year now and EUR [\d ]+ with the recommended changes/);
+  });
+});
+
+describe('the messaging template', () => {
+  it('fills every agreement section, so its SLA has no "not agreed" gap there', () => {
+    const [sla] = build(messagingRequirements());
+    for (const title of ['Responsibilities', 'When a target is missed', 'Security and data protection', 'Disaster declaration and change notice', 'Contacts and response clocks', 'Out of scope']) {
+      expect(textOf(section(sla, title))).not.toContain('Not agreed yet');
+    }
   });
 });

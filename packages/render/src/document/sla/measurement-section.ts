@@ -55,7 +55,7 @@ export function measurementSection(ctx: BuildContext): SectionDraft {
         const slice = target.measurement?.sliceSeconds ?? 60;
         return [
           cell(fn.name), cell(`${target.budgets.month.human} (${wholeSlices(target.budgets.month.seconds, slice)})`),
-          cell(`${monthName(month.month)}: ${formatDuration(month.measuredSeconds)} measured`), cell(month.human), cell(wholeSlices(month.allowedSeconds, slice)),
+          cell(`${monthName(month.month)}: ${Math.round(month.measuredSeconds / 3600)} h measured`), cell(month.human), cell(wholeSlices(month.allowedSeconds, slice)),
         ];
       }),
     });
