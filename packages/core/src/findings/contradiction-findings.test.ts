@@ -109,3 +109,18 @@ describe('STANDBY_REPLAY_UNMEASURED', () => {
     expect(codes(result)).toEqual([]);
   });
 });
+
+describe('a function that holds no data', () => {
+  it('is not asked for a backup plan of its own: it reads the data of the function it depends on', () => {
+    const result = deriveWith((w) => {
+      w.backups![0]!.appliesTo = ['mail'];
+      w.functions!.push({
+        id: 'webmail', name: 'Webmail', tier: 'high', dependsOn: ['mail'],
+        recovery: { 'component-failure': { rpoSeconds: '5m', rtoSeconds: '2h', provenance: { source: 'business', requestedBy: 'Field sales', rationale: 'Evenings' } } },
+      });
+      w.recoveryTests!.push({ id: 'owa-drill', functionId: 'webmail', scenario: 'component-failure', kind: 'failover-drill', everyDays: 180 });
+    });
+    expect(result.functions.find((f) => f.id === 'webmail')?.holdsData).toBe(false);
+    expect(codes(result)).not.toContain('NO_BACKUP_PLAN');
+  });
+});

@@ -65,7 +65,8 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
     }
     const plans = plansFor(requirements, fn.id);
     const hasObjectives = SCENARIOS.some((s) => fn.recovery[s]);
-    if (hasObjectives && plans.length === 0) {
+    // A function that holds no data (transport, web access) has nothing of its own to back up.
+    if (hasObjectives && plans.length === 0 && facts.roles.holdsData) {
       findings.push({
         code: 'NO_BACKUP_PLAN', severity: 'warning', functionId: fn.id,
         fields: [path.design(fn.id), '/backups'],
