@@ -24,9 +24,10 @@ export const PROTECTIONS: Options = [
   { value: 'ccr', label: 'CCR — clustered continuous replication' },
   { value: 'scr', label: 'SCR — standby continuous replication' },
   { value: 'scc', label: 'SCC — single copy cluster' },
-  { value: 'dag', label: 'DAG — database availability group' },
-  { value: 'dag-lagged', label: 'Lagged DAG copy' },
+  { value: 'dag', label: 'DAG — database availability group (Exchange 2010 and later)' },
+  { value: 'dag-lagged', label: 'Lagged DAG copy (Exchange 2010 and later)' },
   { value: 'load-balanced-pool', label: 'Load-balanced pool' },
+  { value: 'transport-redundancy', label: 'Redundant transport — several Hub/Edge servers, MX records, RAID queues, dumpster' },
   { value: 'synchronous-replication', label: 'Synchronous replication' },
 ];
 

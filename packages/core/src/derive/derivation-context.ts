@@ -4,8 +4,10 @@ import { maintenanceIntervals, maintenanceSecondsPerPeriod } from '../budget/mai
 import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from '../budget/periods.ts';
 import { longestUncoveredStretch, type Measured, type UncoveredStretch } from '../budget/service-calendar.ts';
 import { createAvailabilityGraph, type FunctionAvailability } from '../availability/composite-availability.ts';
-import type { BackupPlan, BusinessFunction, Calendar, MaintenanceWindow, Protection, Requirements } from '../model/index.ts';
+import { failoverCharge, type FailoverCharge } from '../availability/failover-charge.ts';
+import type { BackupPlan, BusinessFunction, Calendar, Component, MaintenanceWindow, Protection, Requirements } from '../model/index.ts';
 import { bestPlan, plansFor, restoreSeconds } from '../recommend/restore-time.ts';
+import { functionRoles, singlePointsOfFailure, type FunctionRoles } from '../recommend/function-roles.ts';
 
 /** The fixed 4-week span (from Monday 5 January 2026, outside any clock change) over which support gaps are measured. */
 export const GAP_SPAN_START_MS = Date.UTC(2026, 0, 5);
@@ -18,6 +20,12 @@ export interface FunctionFacts {
    * the mailbox cluster's replication protects webmail's data too.
    */
   readonly design: readonly Protection[];
+  /** Each protection of `design` with the function whose own design holds it (this one, or one upstream). */
+  readonly designSources: readonly { readonly kind: Protection['kind']; readonly from: BusinessFunction }[];
+  /** The roles it runs on and whether it holds data of its own. */
+  readonly roles: FunctionRoles;
+  /** Single instances among its own components: one failure stops it. */
+  readonly singlePoints: readonly Component[];
   readonly measured: Measured;
   readonly calendar: Calendar | undefined;
   readonly maintenance: readonly MaintenanceWindow[];
@@ -26,7 +34,10 @@ export interface FunctionFacts {
   /** The budget of the SLA's reporting period. */
   readonly reportingBudget: PeriodBudget | undefined;
   readonly composite: FunctionAvailability;
+  /** The failover time the composite leaves out, charged; undefined when nothing fails over automatically. */
+  readonly failover: FailoverCharge | undefined;
   readonly backupPlan: BackupPlan | undefined;
+  /** Restoring all its data from backup, seconds; undefined when the size is unknown or it holds no data. */
   readonly restoreSeconds: number | undefined;
   /** Longest stretch of this function's measured time with no support coverage, seconds; undefined without a support calendar. */
   readonly supportGapSeconds: number | undefined;
@@ -81,12 +92,19 @@ export function createDerivationContext(requirements: Requirements): DerivationC
           excluded.flatMap((m) => maintenanceIntervals(m, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone)));
       gapCache.set(gapKey, supportGap);
     }
+    const sources = effectiveDesign(requirements, fn);
+    const roles = functionRoles(requirements, fn);
+    const composite = graph.forFunction(fn.id);
     return {
-      fn, design: effectiveDesign(requirements, fn), measured, calendar, maintenance, budgets,
+      fn, design: sources.map((s) => s.protection), designSources: sources.map((s) => ({ kind: s.protection.kind, from: s.from })), roles,
+      singlePoints: singlePointsOfFailure(fn, roles),
+      measured, calendar, maintenance, budgets,
       reportingBudget: budgets?.find((b) => b.period === reportingPeriod),
-      composite: graph.forFunction(fn.id),
+      composite,
+      failover: failoverCharge(requirements, dependencyClosure(requirements, fn), sources.map((s) => s.protection), composite.availability),
       backupPlan,
-      restoreSeconds: restoreSeconds(fn, backupPlan),
+      // Queues and sessions are transient: a function that holds no data has nothing to restore.
+      restoreSeconds: roles.holdsData ? restoreSeconds(fn, backupPlan) : undefined,
       supportGapSeconds: supportGap?.seconds,
       supportGapStartUtcMs: supportGap?.startUtcMs,
     };
@@ -96,7 +114,6 @@ export function createDerivationContext(requirements: Requirements): DerivationC
   };
 }
 
-/** Own protections first, then those of upstream functions (transitively), one per kind. */
 /** The function and every function it depends on, directly or through others, each once (itself first). */
 export function dependencyClosure(requirements: Requirements, fn: BusinessFunction): BusinessFunction[] {
   const byId = new Map(requirements.functions.map((f) => [f.id, f]));
@@ -115,10 +132,13 @@ export function dependencyClosure(requirements: Requirements, fn: BusinessFuncti
   return closure;
 }
 
-function effectiveDesign(requirements: Requirements, fn: BusinessFunction): Protection[] {
-  const design: Protection[] = [];
+/** Own protections first, then those of upstream functions (transitively), one per kind, with whose each is. */
+function effectiveDesign(requirements: Requirements, fn: BusinessFunction): { protection: Protection; from: BusinessFunction }[] {
+  const design: { protection: Protection; from: BusinessFunction }[] = [];
   for (const current of dependencyClosure(requirements, fn)) {
-    for (const protection of current.design) if (!design.some((p) => p.kind === protection.kind)) design.push(protection);
+    for (const protection of current.design) {
+      if (!design.some((p) => p.protection.kind === protection.kind)) design.push({ protection, from: current });
+    }
   }
   return design;
 }

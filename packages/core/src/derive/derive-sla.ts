@@ -8,6 +8,7 @@ import { governanceFindings } from '../findings/governance-findings.ts';
 import { recoveryFindings } from '../findings/recovery-findings.ts';
 import { supportFindings } from '../findings/support-findings.ts';
 import { timeZoneFindings } from '../findings/time-zone-findings.ts';
+import { contradictionFindings } from '../findings/contradiction-findings.ts';
 import { FORMAT_VERSION, SCENARIOS, type Calendar, type Requirements } from '../model/index.ts';
 import { deriveBackupPlan } from '../recommend/backup-plan.ts';
 import { recommendHa } from '../recommend/ha-recommendation.ts';
@@ -15,12 +16,13 @@ import { deriveReadinessPlan } from '../recommend/readiness-plan.ts';
 import { formatDuration } from '../units/duration.ts';
 import { createDerivationContext, GAP_SPAN_END_MS, GAP_SPAN_START_MS, type DerivationContext, type FunctionFacts } from './derivation-context.ts';
 import type { BudgetFigure, DerivedFunction, SlaDerivation } from './sla-derivation.ts';
+import { shortestRealMonth } from './month-budgets.ts';
 
 export type { SlaDerivation, DerivedFunction } from './sla-derivation.ts';
 
 /** Every family of findings; each is a pure function of the context. */
 const FINDING_RULES: readonly ((ctx: DerivationContext) => Finding[])[] = [
-  recoveryFindings, availabilityFindings, supportFindings, governanceFindings, timeZoneFindings,
+  recoveryFindings, availabilityFindings, supportFindings, governanceFindings, timeZoneFindings, contradictionFindings,
 ];
 
 /**
@@ -98,6 +100,8 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
               };
               return [period, figure];
             })) as Record<(typeof PERIODS)[number], BudgetFigure>,
+            ...shortestMonthOf(ctx, facts, target.targetPercent),
+            ...(fn.measurement ? { measurement: fn.measurement } : {}),
           },
         }
       : {}),
@@ -106,6 +110,9 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
       percent: facts.composite.availability * 100,
       chain: facts.composite.chain,
       ...(facts.composite.weakestLink ? { weakestLink: facts.composite.weakestLink } : {}),
+      ...(facts.failover
+        ? { failover: { failoversPerYear: facts.failover.failoversPerYear, secondsEach: facts.failover.secondsEach, chargedPercent: facts.failover.chargedAvailability * 100 } }
+        : {}),
     },
     ...(needsRedundancy ? { redundancyNeeded: redundancyNeeded(requirements, fn.id, target.targetPercent) } : {}),
     recovery: SCENARIOS.flatMap((scenario) => {
@@ -121,12 +128,26 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
         : [];
     }),
     ...(facts.restoreSeconds !== undefined ? { restoreSeconds: facts.restoreSeconds } : {}),
+    holdsData: facts.roles.holdsData,
+    design: facts.designSources.map((s) => (s.from.id === fn.id ? { kind: s.kind } : { kind: s.kind, inheritedFrom: s.from.id })),
     recommendation: recommendHa({ ...fn, design: [...facts.design] }, {
       backupPlan: facts.backupPlan,
       budgetPerMonthSeconds: budgets?.find((b) => b.period === 'month')?.allowedSeconds,
       components,
+      platform: requirements.meta.platform,
+      roles: facts.roles,
+      inherited: facts.designSources.filter((s) => s.from.id !== fn.id),
+      singlePoints: facts.singlePoints,
     }),
-    backupPlan: deriveBackupPlan({ ...fn, design: [...facts.design] }, requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id)), facts.backupPlan),
+    backupPlan: deriveBackupPlan({ ...fn, design: [...facts.design] }, requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id)), facts.backupPlan, facts.roles.holdsData),
     readinessPlan: deriveReadinessPlan({ ...fn, design: [...facts.design] }, requirements.recoveryTests),
   };
+}
+
+/** The shortest real month of the year from the validity start, when the workshop states one. */
+function shortestMonthOf(ctx: DerivationContext, facts: FunctionFacts, targetPercent: number): Pick<NonNullable<DerivedFunction['target']>, 'shortestMonth'> {
+  const validFrom = ctx.requirements.meta.validFrom;
+  if (!validFrom) return {};
+  const month = shortestRealMonth(facts.measured, facts.maintenance, targetPercent, validFrom, ctx.zone);
+  return month ? { shortestMonth: { ...month, human: formatDuration(month.allowedSeconds) } } : {};
 }

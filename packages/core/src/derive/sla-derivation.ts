@@ -2,10 +2,11 @@ import type { ChainLink } from '../availability/composite-availability.ts';
 import type { RedundancyNeeded } from '../availability/redundancy-needed.ts';
 import type { Period } from '../budget/periods.ts';
 import type { Finding, Severity } from '../findings/finding.ts';
-import type { MeasurementWindow, Requirements, Scenario } from '../model/index.ts';
+import type { Measurement, MeasurementWindow, ProtectionKind, Requirements, Scenario } from '../model/index.ts';
 import type { DerivedBackupPlan } from '../recommend/backup-plan.ts';
 import type { HaRecommendation } from '../recommend/ha-recommendation.ts';
 import type { PlannedTest } from '../recommend/readiness-plan.ts';
+import type { RealMonthBudget } from './month-budgets.ts';
 
 export interface BudgetFigure {
   /** Allowed downtime, seconds (unrounded). */
@@ -29,12 +30,18 @@ export interface DerivedFunction {
     readonly toleratedDowntime?: { readonly seconds: number; readonly per: Period; readonly human: string; readonly targetText: string };
     readonly window: MeasurementWindow;
     readonly budgets: Readonly<Record<Period, BudgetFigure>>;
+    /** The real month with the smallest budget in the year from the validity start; absent without a start. */
+    readonly shortestMonth?: RealMonthBudget & { readonly human: string };
+    /** How the function's availability is measured, as agreed. */
+    readonly measurement?: Measurement;
   };
   readonly composite: {
     readonly availability: number;
     readonly percent: number;
     readonly chain: readonly ChainLink[];
     readonly weakestLink?: string;
+    /** Expected failovers a year, each an outage the composite formula leaves out, and the charged result. */
+    readonly failover?: { readonly failoversPerYear: number; readonly secondsEach: number; readonly chargedPercent: number };
   };
   readonly redundancyNeeded?: RedundancyNeeded;
   readonly recovery: readonly {
@@ -45,6 +52,10 @@ export interface DerivedFunction {
     readonly rtoHuman: string;
   }[];
   readonly restoreSeconds?: number;
+  /** False for functions that only pass data through (transport, web access, mobile sync). */
+  readonly holdsData: boolean;
+  /** The protection in place: its own, and what it inherits from the functions it depends on. */
+  readonly design: readonly { readonly kind: ProtectionKind; readonly inheritedFrom?: string }[];
   readonly recommendation: HaRecommendation;
   readonly backupPlan: DerivedBackupPlan;
   readonly readinessPlan: readonly PlannedTest[];

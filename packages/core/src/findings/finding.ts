@@ -1,4 +1,5 @@
 import type { FieldPath } from '../model/index.ts';
+import { CONTRADICTION_CATALOGUE, CONTRADICTION_CODES } from './contradiction-codes.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -9,6 +10,7 @@ export const FINDING_CODES = [
   'RETENTION_BELOW_REGULATORY', 'NO_RECOVERY_TEST', 'UNRESOLVED_PROPOSAL', 'MISSING_RATIONALE', 'RPO_ZERO_ASYNC_REPLICATION',
   'STANDBY_LAG_IN_RTO', 'SINGLE_COPY_AS_PROTECTION', 'PRIORITY_MATRIX_INCOMPLETE', 'MISSING_TIME_ZONE',
   'BACKUP_INTERVAL_EXCEEDS_RPO', 'NO_OFFSITE_COPY_FOR_SITE_LOSS', 'NO_BACKUP_PLAN', 'RECOVERY_TEST_TOO_RARE',
+  ...CONTRADICTION_CODES,
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -51,6 +53,7 @@ export const FINDING_CATALOGUE: Readonly<Record<FindingCode, CatalogueEntry>> = 
   BACKUP_INTERVAL_EXCEEDS_RPO: { title: 'Backups too rare for the corruption RPO', when: 'The data-corruption RPO is shorter than the backup interval and no lagged copy exists (replicas copy corruption).' },
   NO_OFFSITE_COPY_FOR_SITE_LOSS: { title: 'No copy survives a site loss', when: 'A site-loss objective exists but neither an off-site backup nor a copy at another site does.' },
   NO_BACKUP_PLAN: { title: 'No backup plan', when: 'A function with recovery objectives is covered by no backup plan.' },
+  ...CONTRADICTION_CATALOGUE,
   RECOVERY_TEST_TOO_RARE: { title: 'Recovery test too rare', when: 'Every recovery test of a scenario runs less often than the function\'s tier needs (critical every 91 days, high 182, others 365).' },
 };
 

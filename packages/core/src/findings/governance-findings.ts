@@ -4,6 +4,7 @@ import { SCENARIOS, type Provenance } from '../model/index.ts';
 import { CONTINUOUS_REPLICATION } from '../recommend/ha-options.ts';
 import { TEST_INTERVAL_DAYS } from '../recommend/readiness-plan.ts';
 import { plansFor } from '../recommend/restore-time.ts';
+import { ARCHIVE_FROM_DAYS } from '../recommend/backup-plan.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
 import { targetText } from '../budget/implied-target.ts';
@@ -65,7 +66,8 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
     }
     const plans = plansFor(requirements, fn.id);
     const hasObjectives = SCENARIOS.some((s) => fn.recovery[s]);
-    if (hasObjectives && plans.length === 0) {
+    // A function that holds no data (transport, web access) has nothing of its own to back up.
+    if (hasObjectives && plans.length === 0 && facts.roles.holdsData) {
       findings.push({
         code: 'NO_BACKUP_PLAN', severity: 'warning', functionId: fn.id,
         fields: [path.design(fn.id), '/backups'],
@@ -73,7 +75,10 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
         fix: 'Add a backup plan that applies to this function (interval, retention, off-site copies, restore throughput).',
       });
     }
-    for (const rule of requirements.regulatory.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id))) {
+    // Years-long retention is met by journaling to an archive, not by backups (RETENTION_NEEDS_ARCHIVE says so),
+    // and a function that holds no data keeps no backups of its own.
+    const regulated = facts.roles.holdsData ? requirements.regulatory.filter((r) => r.retentionDays < ARCHIVE_FROM_DAYS) : [];
+    for (const rule of regulated.filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(fn.id))) {
       for (const plan of plans.filter((p) => p.retentionDays < rule.retentionDays)) {
         findings.push({
           code: 'RETENTION_BELOW_REGULATORY', severity: 'error', functionId: fn.id,

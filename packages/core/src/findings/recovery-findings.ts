@@ -3,6 +3,7 @@ import { targetText } from '../budget/implied-target.ts';
 import { dependencyClosure, type DerivationContext } from '../derive/derivation-context.ts';
 import { SCENARIOS, type BusinessFunction, type ProtectionKind, type Scenario } from '../model/index.ts';
 import { HA_OPTIONS } from '../recommend/ha-options.ts';
+import { standbyRecovery } from '../recommend/standby-recovery.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
@@ -78,7 +79,8 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           fix: `Back up (or ship logs to backup) at least every ${human(objective.rpoSeconds)}, or add a lagged database copy.`,
         });
       }
-      if (objective.rpoSeconds === 0 && scenario !== 'data-corruption') {
+      // Transport holds no data: its RPO 0 rests on sender retries, redundant queues and the dumpster, not on replication.
+      if (objective.rpoSeconds === 0 && scenario !== 'data-corruption' && !(facts.roles.transport && !facts.roles.holdsData)) {
         if (replicas.length > 0 && replicas.every((p) => HA_OPTIONS[p.kind].asynchronous)) {
           findings.push({
             code: 'RPO_ZERO_ASYNC_REPLICATION', severity: 'error', functionId: fn.id, scenario,
@@ -93,18 +95,22 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
         const relied = (protection.kind === 'scr' || protection.kind === 'dag-lagged') && takesOver(protection, scenario);
         if (!relied) continue;
         const option = HA_OPTIONS[protection.kind];
-        const lag = protection.replayLagSeconds ?? option.defaultReplayLagSeconds;
-        const activation = protection.activationSeconds ?? option.activationSeconds;
-        if (activation + lag > objective.rtoSeconds) {
+        const holder = holdersOf(ctx, fn.id, protection.kind)[0] ?? fn;
+        // The lag is how long logs wait; recovery replays them at the measured rate (TechNet bb676465).
+        const standby = standbyRecovery(protection.kind === 'scr' ? 'scr' : 'dag-lagged', protection, holder.logsPerHour);
+        const lag = standby.lagSeconds;
+        const activation = standby.activationSeconds;
+        const total = standby.totalSeconds;
+        if (total !== undefined && total > objective.rtoSeconds) {
           findings.push({
             code: 'STANDBY_LAG_IN_RTO', severity: 'error', functionId: fn.id, scenario,
             fields: [
               path.rto(fn.id, scenario),
-              ...holdersOf(ctx, fn.id, protection.kind).map((holder) => path.protection(holder.id, protection.kind, 'replayLagSeconds')),
+              ...holdersOf(ctx, fn.id, protection.kind).map((h) => path.protection(h.id, protection.kind, 'replayLagSeconds')),
               path.design(fn.id),
             ],
-            message: `${option.platformTerm} replays a lag of ${human(lag)}${protection.replayLagSeconds === undefined ? ' (its default: no lag is set)' : ''} after ${human(activation)} of activation: ${human(activation + lag)}, more than the ${words} RTO of ${human(objective.rtoSeconds)}.`,
-            fix: `Reduce the replay lag to at most ${human(Math.max(0, objective.rtoSeconds - activation))}, or raise the RTO to ${human(activation + lag)}.`,
+            message: `${option.platformTerm} needs ${human(activation)} of activation, then replays ${Math.round(standby.waitingLogs ?? 0)} logs held back by a ${human(lag)} lag${protection.replayLagSeconds === undefined ? ' (its default: no lag is set)' : ''}${protection.replayRateLogsPerHour === undefined ? '' : ` at ${protection.replayRateLogsPerHour} logs/h (${human(standby.replaySeconds ?? 0)})`}: ${human(total)}, more than the ${words} RTO of ${human(objective.rtoSeconds)}.`,
+            fix: `Shorten the replay lag (changing it means disabling and re-enabling SCR), speed up replay, or raise the RTO to ${human(total)}.`,
           });
         }
       }

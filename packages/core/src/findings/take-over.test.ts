@@ -13,6 +13,7 @@ const TAKES_OVER: Readonly<Record<ProtectionKind, readonly Scenario[]>> = {
   scc: [],
   scr: ['site-loss', 'data-corruption'],
   'load-balanced-pool': [],
+  'transport-redundancy': [],
   dag: ['component-failure', 'site-loss'],
   'dag-lagged': ['data-corruption'],
   'synchronous-replication': ['component-failure', 'site-loss'],

@@ -14,7 +14,8 @@ import { HA_OPTIONS } from '../recommend/ha-options.ts';
  * - SCC fails the server over to the same shared storage: there is one copy of the data, nothing to take over;
  * - SCR's standby at the recovery site takes over when the site is lost, and holds the state from before a
  *   corruption while its replay lag has not yet replayed it (no lag, no such state);
- * - a load-balanced pool serves stateless roles and holds no data;
+ * - a load-balanced pool serves stateless roles and holds no data; so does redundant transport (several Hub
+ *   Transport and Edge servers): queued mail is re-sent by its senders and the dumpster, never restored;
  * - a multi-site DAG takes over for server and site loss;
  * - a lagged DAG copy exists for corruption and is kept out of automatic activation;
  * - synchronous replication takes over for server and site loss, and copies a corruption at once.
@@ -26,6 +27,7 @@ export function takesOver(protection: Pick<Protection, 'kind' | 'replayLagSecond
     case 'lcr':
     case 'scc':
     case 'load-balanced-pool':
+    case 'transport-redundancy':
       return false;
     case 'ccr':
       return scenario === 'component-failure';

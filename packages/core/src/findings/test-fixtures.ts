@@ -29,7 +29,7 @@ export function cleanWorkshop(): RequirementsInput {
     }],
     support: {
       coverageCalendarId: 'always',
-      severities: [{ id: 'sev1', name: 'Severity 1', fullOutage: true, responseSeconds: '15m', resolutionSeconds: '4h', provenance: why('Outage costs €20k/h') }],
+      severities: [{ id: 'sev1', name: 'Severity 1', fullOutage: true, responseSeconds: '15m', resolutionSeconds: '30m', provenance: why('Outage costs €20k/h') }],
     },
     recoveryTests: [{ id: 'drill', functionId: 'mail', scenario: 'component-failure', kind: 'failover-drill', everyDays: 90 }],
   };

@@ -19,6 +19,17 @@ export const holidaySchema = z.object({
 });
 
 /**
+ * Where a calendar's public holidays come from: a country (ISO 3166-1 alpha-2) and optionally a region
+ * (the ISO 3166-2 subdivision code after the dash: "HE" for Hesse). Holidays differ by region — Corpus
+ * Christi is a holiday in Hesse, not in Hamburg.
+ */
+export const holidayRegionSchema = z.object({
+  country: z.string().regex(/^[A-Z]{2}$/, 'a country is its two-letter ISO 3166-1 code, e.g. "DE"'),
+  region: z.string().regex(/^[A-Z0-9]{1,3}$/, 'a region is its ISO 3166-2 code after the dash, e.g. "HE" for Hesse').optional(),
+});
+export type HolidayRegion = z.infer<typeof holidayRegionSchema>;
+
+/**
  * A recurring weekly calendar in one time zone: service hours, support coverage or on-call.
  * Holidays remove whole local days from it.
  */
@@ -28,6 +39,7 @@ export const calendarSchema = z.object({
   timeZone: timeZoneSchema.optional().describe('IANA zone of the slots; a calendar without one is reported (MISSING_TIME_ZONE).'),
   slots: z.array(weeklySlotSchema).max(200).superRefine(uniqueRowIds).default([]),
   holidays: z.array(holidaySchema).max(400).superRefine(uniqueRowIds).default([]),
+  holidayRegion: holidayRegionSchema.optional().describe('Country and region whose public holidays fill `holidays` (from the date-holidays rules).'),
 });
 export type Calendar = z.infer<typeof calendarSchema>;
 

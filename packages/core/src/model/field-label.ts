@@ -12,8 +12,10 @@ const LABELS: Readonly<Record<string, string>> = {
   maintenance: 'maintenance windows', calendars: 'calendars', functions: 'business functions', components: 'components',
   groups: 'redundant groups', proposals: 'proposals', decisions: 'decisions', attendance: 'attendance',
   serviceHoursCalendarId: 'service hours calendar', severities: 'severities', escalation: 'escalation', meta: 'workshop',
-  replayLagSeconds: 'replay lag', activationSeconds: 'activation time', everyDays: 'interval', lastRun: 'last run',
-  lcr: 'LCR', ccr: 'CCR', scc: 'SCC', scr: 'SCR', dag: 'DAG', 'dag-lagged': 'lagged DAG copy',
+  replayLagSeconds: 'replay lag', replayRateLogsPerHour: 'replay rate', dumpsterMb: 'transport dumpster size',
+  databaseSizeGb: 'database size', logsPerHour: 'log generation rate', corruptionDetectionSeconds: 'time to detect a corruption',
+  platform: 'platform', activationSeconds: 'activation time', everyDays: 'interval', lastRun: 'last run',
+  lcr: 'LCR', ccr: 'CCR', scc: 'SCC', scr: 'SCR', dag: 'DAG', 'dag-lagged': 'lagged DAG copy', 'transport-redundancy': 'transport redundancy',
 };
 
 /** Sections whose second segment is an item id (the rest hold fields directly). */

@@ -4,8 +4,8 @@ export {
   provenanceSchema, sourceSchema, timeZoneSchema, weekdaySchema,
 } from './common.schema.ts';
 export type { Provenance, RequirementSource, Weekday } from './common.schema.ts';
-export { calendarSchema, holidaySchema, recurrenceSchema, weeklySlotSchema } from './calendar.schema.ts';
-export type { Calendar, Recurrence, WeeklySlot } from './calendar.schema.ts';
+export { calendarSchema, holidayRegionSchema, holidaySchema, recurrenceSchema, weeklySlotSchema } from './calendar.schema.ts';
+export type { Calendar, HolidayRegion, Recurrence, WeeklySlot } from './calendar.schema.ts';
 export {
   SCENARIOS, availabilityRequirementSchema, businessFunctionSchema, componentAvailabilitySchema, componentRoleSchema,
   componentSchema, maintenanceWindowSchema, measurementWindowSchema, protectionKindSchema, protectionSchema,
@@ -28,3 +28,11 @@ export { FORMAT_VERSION, partySchema, requirementsSchema, sponsorSchema, worksho
 export type { Requirements, RequirementsInput, WorkshopMeta } from './requirements.schema.ts';
 export { formatPath, parseRequirementsText, validateRequirements } from './requirements-file.ts';
 export type { FileProblem, ParseRequirementsResult } from './requirements-file.ts';
+export { PLATFORMS, PLATFORM_LABEL, platformOffers, platformSchema } from './platform.schema.ts';
+export type { Platform } from './platform.schema.ts';
+export {
+  EMPTY_AGREEMENT, agreementSchema, contactSchema, glossaryEntrySchema, historyEntrySchema, investmentSchema, underpinningContractSchema,
+} from './agreement.schema.ts';
+export type { Agreement, Investment } from './agreement.schema.ts';
+export { measurementSchema } from './measurement.schema.ts';
+export type { Measurement } from './measurement.schema.ts';

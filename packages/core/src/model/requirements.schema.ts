@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, rowIdSchema, timeZoneSchema, uniqueRowIds } from './common.schema.ts';
 import { calendarSchema } from './calendar.schema.ts';
+import { platformSchema } from './platform.schema.ts';
+import { agreementSchema } from './agreement.schema.ts';
 import { businessFunctionSchema, componentSchema, maintenanceWindowSchema, redundancyGroupSchema } from './service.schema.ts';
 import { backupPlanSchema, recoveryTestSchema, regulatoryRetentionSchema, riskSchema, supportSchema } from './operations.schema.ts';
 import { attendeeSchema, decisionSchema, proposalSchema } from './collaboration.schema.ts';
@@ -36,6 +38,7 @@ export const workshopMetaSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is its three-letter ISO 4217 code, e.g. EUR').optional()
     .describe('Currency of money amounts (the cost of downtime), as its ISO 4217 code.'),
   exclusions: z.array(z.string().max(1000)).max(50).default([]),
+  platform: platformSchema.optional().describe('The messaging platform and version: options of later versions are offered only as upgrades.'),
 });
 export type WorkshopMeta = z.infer<typeof workshopMetaSchema>;
 
@@ -56,6 +59,7 @@ const requirementsShape = z.object({
   proposals: z.array(proposalSchema).max(1000).default([]),
   decisions: z.array(decisionSchema).max(2000).default([]),
   attendance: z.array(attendeeSchema).max(500).default([]),
+  agreement: agreementSchema.optional().describe('The SLA sections beyond the numbers: measurement terms, responsibilities, contracts, breach, security, contacts, glossary, history, investments.'),
 });
 
 /**

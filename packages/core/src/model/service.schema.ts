@@ -3,6 +3,7 @@ import { durationSecondsSchema, idSchema, provenanceSchema, rowIdSchema, timeZon
 import { recurrenceSchema } from './calendar.schema.ts';
 import { impliedTarget } from '../budget/implied-target.ts';
 import { PERIOD_SECONDS } from '../budget/periods.ts';
+import { measurementSchema } from './measurement.schema.ts';
 
 /** Availability of one part: a measured/vendor percentage, or derived from MTBF and MTTR. */
 export const componentAvailabilitySchema = z.discriminatedUnion('kind', [
@@ -126,10 +127,12 @@ export type RecoveryObjective = z.infer<typeof recoveryObjectiveSchema>;
 
 /**
  * Protections already in the design (or chosen in the workshop). Vocabulary of the reference platform:
- * LCR, CCR, SCR, SCC, database availability groups (DAG) and lagged DAG copies, load-balanced pools.
+ * LCR, CCR, SCR, SCC, database availability groups (DAG) and lagged DAG copies, load-balanced pools, and the
+ * transport's own protection (several Hub Transport and Edge servers, RAID queue disks, the transport dumpster).
  */
 export const protectionKindSchema = z.enum([
-  'backup-restore', 'lcr', 'ccr', 'scr', 'scc', 'dag', 'dag-lagged', 'load-balanced-pool', 'synchronous-replication',
+  'backup-restore', 'lcr', 'ccr', 'scr', 'scc', 'dag', 'dag-lagged', 'load-balanced-pool', 'transport-redundancy',
+  'synchronous-replication',
 ]);
 export type ProtectionKind = z.infer<typeof protectionKindSchema>;
 
@@ -138,6 +141,10 @@ export const protectionSchema = z.object({
   kind: protectionKindSchema,
   replayLagSeconds: durationSecondsSchema.optional().describe('Replay lag of a standby/lagged copy (SCR defaults to 24 h).'),
   activationSeconds: durationSecondsSchema.optional().describe('Time for people to activate a copy that fails over manually.'),
+  replayRateLogsPerHour: z.number().positive().optional()
+    .describe('Transaction logs the standby copy replays per hour, measured in a switchover drill (Exchange 2007 logs are 1 MB).'),
+  dumpsterMb: z.number().positive().optional()
+    .describe('Transport dumpster size per storage group, MB (Exchange 2007 default 18 MB; about 1.5 × the largest message allowed).'),
 });
 export type Protection = z.infer<typeof protectionSchema>;
 
@@ -154,5 +161,12 @@ export const businessFunctionSchema = z.object({
   recovery: z.partialRecord(scenarioSchema, recoveryObjectiveSchema).default({}),
   design: z.array(protectionSchema).max(16).superRefine(uniqueRowIds).default([]),
   dataSizeGb: z.number().nonnegative().optional().describe('Size of the data to restore for this function, GB.'),
+  databaseSizeGb: z.number().positive().optional()
+    .describe('Size of one database, GB: a corruption hits one database, so that is what a restore copies (2007 guidance: about 100 GB, 200 GB with continuous replication).'),
+  logsPerHour: z.number().positive().optional()
+    .describe('Transaction logs the function\'s databases write per hour at peak: what a lagged standby copy has waiting to replay.'),
+  measurement: measurementSchema.optional().describe('How this function\'s availability is measured.'),
+  corruptionDetectionSeconds: durationSecondsSchema.optional()
+    .describe('How long a logical corruption typically goes unnoticed: the data a lagged copy loses when rolled forward to just before it.'),
 });
 export type BusinessFunction = z.infer<typeof businessFunctionSchema>;

@@ -50,39 +50,83 @@ describe('recommendHa', () => {
     expect(result.summary).toContain('Standby continuous replication (SCR)');
   });
 
-  it('recommends SCR with a shorter replay lag when the default 24 h would miss a 4 h site RTO', () => {
-    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '4h' } }), ctx);
-    expect(result.perScenario[0]?.chosen?.option).toBe('scr');
-    expect(result.perScenario[0]?.chosen?.conditions).toEqual(['set the SCR replay lag to at most 3h (default 24 h)']);
+  // 3 000 logs an hour, replayed at 36 000 an hour in a drill: a 24 h lag holds 72 050 logs, two hours of replay.
+  const measured = { logsPerHour: 3000 };
+  const scrMeasured = (extra: Record<string, unknown> = {}) => ({ design: [{ kind: 'scr', replayRateLogsPerHour: 36_000, ...extra }], ...measured });
+
+  it('times SCR activation as the activation steps plus replaying the waiting logs, not plus the lag', () => {
+    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '4h' } }, scrMeasured()), ctx);
+    const chosen = result.perScenario[0]?.chosen;
+    expect(chosen?.option).toBe('scr');
+    expect(chosen?.rtoSeconds).toBeCloseTo(3600 + (72_050 / 36_000) * 3600, 6);
+    expect(chosen?.conditions.join()).toContain('activation 1h + replay of 72050 waiting logs at 36000 logs/h (2h 5s)');
   });
 
-  it('moves on to a multi-site DAG when even manual SCR activation misses the site RTO', () => {
-    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '30m' } }), ctx);
-    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toContain('recovery takes 1d 1h');
+  it('recommends a shorter replay lag, and says changing it means re-enabling SCR, when replay would miss the RTO', () => {
+    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '2h' } }, scrMeasured()), ctx);
+    const chosen = result.perScenario[0]?.chosen;
+    expect(chosen?.option).toBe('scr');
+    // (2h − 1h) × 36 000 − 50 logs replay in time: 35 950 logs ÷ 3 000 an hour = 11h 59m of lag, in whole minutes.
+    expect(chosen?.conditions[0]).toBe('set the replay lag to at most 11h 59m (default 1d): it is fixed when SCR is enabled, so changing it means disabling and re-enabling SCR; 50 logs stay un-replayed whatever the lag');
+  });
+
+  it('cannot time SCR without the log and replay rates, and says which to measure', () => {
+    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '4h' } }), ctx);
+    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toContain('needs the log generation rate and the replay rate measured in a switchover drill');
+  });
+
+  it('moves on to a multi-site DAG when SCR misses the site RTO on a platform that has DAGs', () => {
+    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '30m' } }, scrMeasured()), { ...ctx, platform: 'exchange-2010' });
+    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toContain('recovery takes 3h');
     expect(result.perScenario[0]?.chosen?.option).toBe('dag');
+  });
+
+  it('never offers a DAG on Exchange 2007: only as requiring an upgrade to Exchange Server 2010', () => {
+    const result = recommendHa(mailbox({ 'site-loss': { rpoSeconds: '1h', rtoSeconds: '30m' } }, scrMeasured()), { ...ctx, platform: 'exchange-2007' });
+    const plan = result.perScenario[0];
+    expect(plan?.chosen?.option).not.toBe('dag');
+    const dag = plan?.rejected.find((r) => r.option === 'dag');
+    expect(dag?.requiresUpgradeTo).toBe('Exchange Server 2010');
+    expect(dag?.reasons[0]).toBe('requires an upgrade to Exchange Server 2010: not available on Exchange Server 2007');
+    expect(result.design.map((d) => d.option)).not.toContain('dag');
+  });
+
+  it('names the upgrade when nothing on Exchange 2007 meets the objective', () => {
+    // A corruption found after 30 h is already in the SCR copy (24 h lag); a 7-day lagged DAG copy still holds the state before it.
+    const fn = mailbox({ 'data-corruption': { rpoSeconds: '2d', rtoSeconds: '20h' } }, { ...scrMeasured(), corruptionDetectionSeconds: '30h' });
+    const result = recommendHa(fn, { ...ctx, backupPlan: undefined, platform: 'exchange-2007' });
+    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toContain('a corruption found after 1d 6h is already replayed into the copy (lag 1d)');
+    expect(result.perScenario[0]?.chosen).toBeUndefined();
+    expect(result.perScenario[0]?.upgrade?.option).toBe('dag-lagged');
+    expect(result.summary).toContain('would meet data corruption but requires an upgrade to Exchange Server 2010');
+  });
+
+  it('counts the loss of a lagged copy on corruption as the time until it is found, up to the lag', () => {
+    const unknown = recommendHa(mailbox({ 'data-corruption': { rpoSeconds: '15m', rtoSeconds: '8h' } }, scrMeasured()), ctx);
+    const scr = unknown.perScenario[0]?.rejected.find((r) => r.option === 'scr');
+    expect(scr?.rpoSeconds).toBe(24 * 3600);
+    expect(scr?.reasons.join()).toContain('loses up to 1d of data, more than the RPO of 15m');
+    const found = recommendHa(mailbox({ 'data-corruption': { rpoSeconds: '1h', rtoSeconds: '8h' } }, { ...scrMeasured(), corruptionDetectionSeconds: '1h' }), ctx);
+    const chosen = found.perScenario[0]?.chosen;
+    expect(chosen?.option).toBe('scr');
+    expect(chosen?.rpoSeconds).toBe(3600);
+    expect(chosen?.conditions.join()).toContain('roll the copy forward to just before it and remove the later logs by hand');
+  });
+
+  it('restores one database, not the whole store, after a corruption (2007 guidance: 200 GB with replication)', () => {
+    // 1 800 GB at 250 GB/h + 1 h would take 8h 12m; one 200 GB database takes 1h 48m.
+    const fn = mailbox({ 'data-corruption': { rpoSeconds: '24h', rtoSeconds: '8h' } }, { dataSizeGb: 1800, design: [{ kind: 'ccr' }] });
+    const result = recommendHa(fn, { ...ctx, backupPlan: { ...plan, restoreThroughputGbPerHour: 250, restoreOverheadSeconds: 3600 } });
+    expect(result.perScenario[0]?.chosen?.option).toBe('backup-restore');
+    expect(result.perScenario[0]?.chosen?.rtoSeconds).toBeCloseTo(200 / 250 * 3600 + 3600, 6);
+    const stated = recommendHa({ ...fn, databaseSizeGb: 150 }, { ...ctx, backupPlan: { ...plan, restoreThroughputGbPerHour: 250, restoreOverheadSeconds: 3600 } });
+    expect(stated.perScenario[0]?.chosen?.rtoSeconds).toBeCloseTo(150 / 250 * 3600 + 3600, 6);
   });
 
   it('says that no asynchronous replication reaches RPO 0', () => {
     const result = recommendHa(mailbox({ 'component-failure': { rpoSeconds: 0, rtoSeconds: '1h' } }), ctx);
     expect(result.perScenario[0]?.chosen?.option).toBe('synchronous-replication');
     expect(result.perScenario[0]?.rejected.find((r) => r.option === 'ccr')?.reasons.join()).toContain('RPO 0 is out of reach');
-  });
-
-  it('turns to a lagged copy for data corruption with a tight RPO: on this platform, SCR with a replay lag', () => {
-    const result = recommendHa(mailbox({ 'data-corruption': { rpoSeconds: '15m', rtoSeconds: '8h' } }), ctx);
-    const chosen = result.perScenario[0]?.chosen;
-    expect(chosen?.option).toBe('scr');
-    expect(chosen?.conditions).toEqual([
-      'set the SCR replay lag to at most 7h (default 24 h)',
-      'find a corruption within the replay lag (7h): after that the standby holds it too',
-    ]);
-    expect(result.perScenario[0]?.rejected.map((r) => r.option)).toEqual(['backup-restore']);
-  });
-
-  it('takes a lagged DAG copy where an SCR standby cannot be activated in time', () => {
-    const result = recommendHa(mailbox({ 'data-corruption': { rpoSeconds: '15m', rtoSeconds: '5h' } }, { design: [{ kind: 'scr', activationSeconds: 6 * 3600 }] }), ctx);
-    expect(result.perScenario[0]?.chosen?.option).toBe('dag-lagged');
-    expect(result.perScenario[0]?.rejected.find((r) => r.option === 'scr')?.reasons.join()).toMatch(/recovery takes/);
   });
 
   it('refuses an SCR standby without replay lag as protection against corruption', () => {
@@ -110,8 +154,10 @@ describe('deriveBackupPlan', () => {
     const fn = mailbox({ 'data-corruption': { rpoSeconds: '4h', rtoSeconds: '8h' } });
     const derived = deriveBackupPlan(fn, [archive], plan);
     expect(derived.intervalSeconds).toBe(4 * 3600);
-    expect(derived.retentionDays).toBe(3650);
-    expect(derived.gaps).toEqual(['backups every 1d; the RPO needs every 4h', 'retention 30 days; Commercial letters (HGB §257) needs 3650']);
+    // Ten years are kept by journaling to an archive, not by backups.
+    expect(derived.retentionDays).toBe(30);
+    expect(derived.archive).toEqual(['Commercial letters (HGB §257): keep 10 years by journaling the mail to an archive, not by keeping backups']);
+    expect(derived.gaps).toEqual(['backups every 1d; the RPO needs every 4h']);
   });
 
   it('asks for an off-site copy when a site can be lost', () => {

@@ -60,7 +60,7 @@ const OBJECTIVE: MapShape = { maps: { provenance: PROVENANCE } };
 
 /** The shape of the items of each id-keyed collection. */
 export const ITEM_SHAPES: Readonly<Record<Collection, MapShape>> = {
-  calendars: { rows: { slots: { idFrom: ['day', 'start', 'end'] }, holidays: { idFrom: ['date'] } } },
+  calendars: { maps: { holidayRegion: {} }, rows: { slots: { idFrom: ['day', 'start', 'end'] }, holidays: { idFrom: ['date'] } } },
   components: { maps: { availability: {} }, texts: ['notes'] },
   groups: {},
   functions: {
@@ -68,6 +68,7 @@ export const ITEM_SHAPES: Readonly<Record<Collection, MapShape>> = {
     maps: {
       availability: { maps: { window: {}, provenance: PROVENANCE } },
       recovery: { maps: Object.fromEntries(SCENARIOS.map((scenario) => [scenario, OBJECTIVE])) },
+      measurement: {},
     },
     rows: { design: { idFrom: ['kind'] } },
   },
@@ -86,6 +87,10 @@ export const ROOT_SHAPE: MapShape = {
   maps: {
     meta: { texts: ['description'], maps: { provider: {}, customer: {} }, rows: { sponsors: { idFrom: ['name'] } } },
     support: { rows: { escalation: { idFrom: ['level', 'name'] } }, collections: ['severities'] },
+    // The agreement's groups of fields; its lists (contracts, contacts, glossary …) are replaced whole.
+    agreement: {
+      maps: { responsibilities: {}, breach: {}, security: {}, disasterDeclaration: {}, changeNotice: {}, desk: {} },
+    },
   },
   collections: COLLECTIONS,
 };

@@ -31,7 +31,7 @@ export const editSchema = z.discriminatedUnion('kind', [
 ]);
 export type Edit = z.infer<typeof editSchema>;
 
-const TOP_LEVEL: ReadonlySet<string> = new Set([...COLLECTIONS, 'meta', 'support', 'serviceHoursCalendarId', 'attendance', 'formatVersion']);
+const TOP_LEVEL: ReadonlySet<string> = new Set([...COLLECTIONS, 'meta', 'support', 'serviceHoursCalendarId', 'attendance', 'formatVersion', 'agreement']);
 
 /**
  * The map of a collection. Collections exist from the doc's start (see ROOT_SHAPE); creating one here is

@@ -18,6 +18,16 @@ import { reportingSection } from './sla/reporting-section.ts';
 import { scopeSection } from './sla/scope-section.ts';
 import { serviceHoursSection } from './sla/service-hours-section.ts';
 import { supportSection } from './sla/support-section.ts';
+import { breachSection } from './sla/breach-section.ts';
+import { contactsSection } from './sla/contacts-section.ts';
+import { disasterChangeSection } from './sla/disaster-change-section.ts';
+import { glossarySection } from './sla/glossary-section.ts';
+import { historySection } from './sla/history-section.ts';
+import { measurementSection } from './sla/measurement-section.ts';
+import { outOfScopeSection } from './sla/out-of-scope-section.ts';
+import { responsibilitiesSection } from './sla/responsibilities-section.ts';
+import { securitySection } from './sla/security-section.ts';
+import { executiveSummary } from './justification/executive-summary.ts';
 
 /**
  * The SLA (part I, in the order of FitSM's SLA template with Accord's continuity and backup sections added)
@@ -34,11 +44,13 @@ export function buildDocument(input: RenderInput): DocumentModel {
     identity: buildIdentity(input, signOff),
   };
   const sla: SectionDraft[] = [
-    documentControlSection(ctx), partiesSection(ctx), scopeSection(ctx), serviceHoursSection(ctx), availabilitySection(ctx),
-    maintenanceSection(ctx), continuitySection(ctx), supportSection(ctx), backupSection(ctx), exclusionsSection(ctx),
-    errorBudgetPolicySection(ctx), reportingSection(ctx), openIssuesSummarySection(ctx),
+    documentControlSection(ctx), historySection(ctx), partiesSection(ctx), scopeSection(ctx), outOfScopeSection(ctx), serviceHoursSection(ctx),
+    availabilitySection(ctx), measurementSection(ctx), maintenanceSection(ctx), disasterChangeSection(ctx), continuitySection(ctx),
+    supportSection(ctx), contactsSection(ctx), backupSection(ctx), responsibilitiesSection(ctx), securitySection(ctx), exclusionsSection(ctx),
+    errorBudgetPolicySection(ctx), breachSection(ctx), reportingSection(ctx), openIssuesSummarySection(ctx), glossarySection(ctx),
   ];
   const justification: SectionDraft[] = [
+    executiveSummary(ctx),
     {
       id: 'why-basis',
       title: 'Basis',

@@ -36,6 +36,12 @@ export const FINDING_HOME: Readonly<Record<FindingCode, FindingHome>> = {
   NO_BACKUP_PLAN: 'backup',
   UNRESOLVED_PROPOSAL: 'open-issues',
   MISSING_RATIONALE: 'open-issues',
+  RESOLUTION_EXCEEDS_RTO: 'support',
+  WIDER_HOURS_THAN_UPSTREAM: 'availability',
+  FAILOVER_TIME_NOT_IN_COMPOSITE: 'availability',
+  RETENTION_NEEDS_ARCHIVE: 'backup',
+  DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE: 'continuity',
+  STANDBY_REPLAY_UNMEASURED: 'continuity',
 };
 
 /**
@@ -65,6 +71,12 @@ export const FINDING_TITLE: Readonly<Record<FindingCode, string>> = {
   NO_BACKUP_PLAN: 'No backup plan covers the function',
   UNRESOLVED_PROPOSAL: 'A proposal is still open',
   MISSING_RATIONALE: 'A commitment has no source or rationale',
+  RESOLUTION_EXCEEDS_RTO: 'An outage may be resolved later than the RTO allows',
+  WIDER_HOURS_THAN_UPSTREAM: 'Promised in hours that what it depends on is not',
+  FAILOVER_TIME_NOT_IN_COMPOSITE: 'Failovers cost downtime the composite leaves out',
+  RETENTION_NEEDS_ARCHIVE: 'Years-long retention needs an archive, not backups',
+  DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE: 'Declared disasters point to objectives that do not exist',
+  STANDBY_REPLAY_UNMEASURED: 'The standby copy\'s recovery time is unknown',
 };
 
 /** A finding as documents show it: title, code, severity, where it applies, what is wrong and the fix. */

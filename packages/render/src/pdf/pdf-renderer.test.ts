@@ -49,7 +49,7 @@ describe('renderPdf', async () => {
   });
 
   it('lists the contents with the page each section starts on', () => {
-    expect(text).toMatch(/5 {2}Availability commitments\n\d+\n/);
+    expect(text).toMatch(/7 {2}Availability commitments\n\d+\n/);
     expect(text).toContain('Part II — Justification');
   });
 

@@ -10,15 +10,19 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
   const { derivation } = ctx;
   const rows: Cell[][] = derivation.functions.flatMap((fn) => fn.recovery.map((objective) => {
     const plan = fn.recommendation.perScenario.find((s) => s.scenario === objective.scenario);
-    const inPlace = ctx.requirements.functions.find((f) => f.id === fn.id)?.design.map((p) => p.kind) ?? [];
+    // The design in place is the function's own plus what it inherits: webmail reads the mailboxes, so the
+    // mailbox cluster protects its data too.
+    const inPlace = fn.design.map((p) => p.kind);
     const chosen = plan?.chosen;
     const design = chosen
       ? `${chosen.platformTerm}${chosen.conditions.length > 0 ? `; ${chosen.conditions.join('; ')}` : ''}` +
         (inPlace.includes(chosen.option as ProtectionKind) ? '' : ' — not in place yet')
-      : 'no option meets this objective';
+      : plan?.upgrade
+        ? `no option available on the platform meets this objective; ${plan.upgrade.platformTerm} would, but requires an upgrade to ${plan.upgrade.requiresUpgradeTo}`
+        : `no option meets this objective${plan && plan.rejected.length === 1 && plan.inherits ? `: ${plan.rejected[0]?.reasons.join('; ')}` : ''}`;
     return [
       cell(fn.name), cell(scenarioLabel(objective.scenario)), cell(objective.rpoHuman), cell(objective.rtoHuman),
-      cell(inPlace.length > 0 ? inPlace.map((kind) => PROTECTION_LABEL[kind]).join(', ') : 'none recorded', inPlace.length > 0 ? undefined : 'warning'),
+      cell(inPlace.length > 0 ? inPlaceText(ctx, fn.design) : 'none recorded', inPlace.length > 0 ? undefined : 'warning'),
       cell(design, !chosen ? 'error' : inPlace.includes(chosen.option as ProtectionKind) ? undefined : 'warning'),
     ];
   }));
@@ -42,8 +46,20 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
     if (restores.length > 0) {
       blocks.push({
         kind: 'paragraph',
-        text: `A full restore from backup takes ${restores.map((fn) => `${formatDuration(fn.restoreSeconds ?? 0)} for ${fn.name}`).join(', ')} (data size ÷ restore throughput + fixed overhead).`,
+        text: `Restoring all the data from backup takes ${restores.map((fn) => `${formatDuration(fn.restoreSeconds ?? 0)} for ${fn.name}`).join(', ')} (data size ÷ restore throughput + fixed overhead); a corruption hits one database, whose restore is timed in the justification.`,
       });
+    }
+    const passThrough = derivation.functions.filter((fn) => !fn.holdsData);
+    if (passThrough.length > 0) {
+      blocks.push({
+        kind: 'paragraph',
+        text: `${passThrough.map((fn) => fn.name).join(', ')} hold no data of their own: they inherit the protection of the functions whose data they read, their servers run as pools or redundant transport, and nothing of theirs is restored from backup (transport queues are transient).`,
+      });
+    }
+    const single = derivation.functions.flatMap((fn) => fn.recommendation.singlePointsOfFailure.map((p) => `${p.name} (${fn.name}): ${p.advice.replace(/^.*?: /, '')}`));
+    if (single.length > 0) {
+      blocks.push({ kind: 'paragraph', text: 'Single points of failure:', tone: 'warning' });
+      blocks.push({ kind: 'list', items: single });
     }
     blocks.push({ kind: 'heading', text: 'Recovery readiness' });
     blocks.push({
@@ -75,6 +91,14 @@ function scheduledCell(ctx: BuildContext, scheduledAs: string | undefined, neede
   return test.everyDays > neededEveryDays ? cell(`${text}: less often than needed`, 'warning') : cell(text, 'ok');
 }
 
+/** The protections in place, the inherited ones with whose they are: "CCR, SCR (of Mailbox access)". */
+function inPlaceText(ctx: BuildContext, design: readonly { readonly kind: ProtectionKind; readonly inheritedFrom?: string }[]): string {
+  const own = design.filter((p) => p.inheritedFrom === undefined).map((p) => PROTECTION_LABEL[p.kind]);
+  const from = [...new Set(design.flatMap((p) => (p.inheritedFrom === undefined ? [] : [p.inheritedFrom])))];
+  const inherited = from.map((id) => `${design.filter((p) => p.inheritedFrom === id).map((p) => PROTECTION_LABEL[p.kind]).join(', ')} (inherited from ${ctx.requirements.functions.find((f) => f.id === id)?.name ?? id})`);
+  return [...own, ...inherited].join(', ');
+}
+
 /** Protections by their short names, as a service manager says them. */
 const PROTECTION_LABEL: Readonly<Record<ProtectionKind, string>> = {
   'backup-restore': 'backup and restore',
@@ -85,5 +109,6 @@ const PROTECTION_LABEL: Readonly<Record<ProtectionKind, string>> = {
   dag: 'DAG',
   'dag-lagged': 'lagged DAG copy',
   'load-balanced-pool': 'load-balanced pool',
+  'transport-redundancy': 'redundant transport',
   'synchronous-replication': 'synchronous replication',
 };
