@@ -62,7 +62,9 @@ export class DeliberationService {
         if (!await this.deps.votes.retract(actor.workshopId, input.proposalId, actor.id)) {
           throw new HttpError(409, 'no_vote', 'you have not voted on this proposal');
         }
-      } else await this.deps.votes.cast(actor.workshopId, input.proposalId, actor, input.choice);
+      } else if (!await this.deps.votes.cast(actor.workshopId, input.proposalId, actor, input.choice)) {
+        throw new HttpError(409, 'revealed', 'the votes on this proposal have been revealed: voting on it is closed');
+      }
       // The audit trail is readable by every participant: a blind vote's choice enters it at the reveal.
       await this.deps.audit.record(actor.workshopId, 'proposal.voted', actor, votesVisible(ballot)
         ? { proposalId: input.proposalId, choice: input.choice }
