@@ -31,7 +31,9 @@ describe.each(TEST_DIALECTS)('recorded votes on $name', (dialect) => {
   it('takes no vote once a blind ballot is revealed, and reveals only a blind ballot, once', async () => {
     expect(await votes.ballot('w1', 'b')).toEqual({ mode: 'open', revealed: false });
     expect(await votes.reveal('w1', 'b')).toBe(false);
-    await votes.setMode('w1', 'b', 'blind');
+    expect(await votes.setMode('w1', 'b', 'blind')).toBe(true);
+    expect(await votes.setMode('w1', 'a', 'blind')).toBe(false);
+    expect(await votes.ballot('w1', 'a')).toEqual({ mode: 'open', revealed: false });
     expect(await votes.cast('w1', 'b', ann, 'for')).toBe(true);
     expect(await votes.reveal('w1', 'b')).toBe(true);
     expect(await votes.reveal('w1', 'b')).toBe(false);

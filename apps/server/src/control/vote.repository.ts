@@ -39,10 +39,24 @@ export class VoteRepository {
     return new Map(rows.map((row) => [row.proposal_id, { mode: row.mode, revealed: row.revealed_at !== null }]));
   }
 
-  async setMode(workshopId: string, proposalId: string, mode: BallotMode): Promise<void> {
-    await this.db.insertInto('proposal_ballots').values({ workshop_id: workshopId, proposal_id: proposalId, mode })
+  /**
+   * Chooses open or blind voting; false once anyone has voted (checked in the same statement, so a vote on
+   * another node cannot slip in first and then be hidden or shown against the voter's expectation).
+   */
+  async setMode(workshopId: string, proposalId: string, mode: BallotMode): Promise<boolean> {
+    const result = await this.db.insertInto('proposal_ballots')
+      .columns(['workshop_id', 'proposal_id', 'mode'])
+      .expression(this.db.selectNoFrom((eb) => [eb.val(workshopId).as('workshop_id'), eb.val(proposalId).as('proposal_id'), eb.val(mode).as('mode')])
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('votes').select('proposal_id')
+          .where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId)))))
       .onConflict((c) => c.columns(['workshop_id', 'proposal_id']).doUpdateSet({ mode }))
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  /** Drops the ballot of a proposal that was never made (its creation was refused). */
+  async forgetBallot(workshopId: string, proposalId: string): Promise<void> {
+    await this.db.deleteFrom('proposal_ballots').where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId).execute();
   }
 
   /** Marks a blind ballot revealed; false when it was not blind or was already revealed. */
