@@ -48,6 +48,8 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await proposing.getByRole('button', { name: 'Propose', exact: true }).click();
     await proposing.getByRole('article', { name: /Proposal by Jonas Weber/ }).waitFor();
     await proposing.getByRole('button', { name: 'Close' }).click();
+    // The later tests start where the stakeholder stood before.
+    await openPhase(stakeholder.page, 'Scope');
     await observer.page.locator('[data-field="/functions/webmail/availability/targetPercent"]').getByRole('button', { name: /1 proposal/ }).click();
     const dialog = observer.page.getByRole('dialog');
     await dialog.getByRole('article', { name: /Proposal by Jonas Weber/ }).waitFor();

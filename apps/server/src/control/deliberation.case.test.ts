@@ -75,6 +75,7 @@ describe.each(TEST_DIALECTS)('deliberation actions on $name', (dialect) => {
       await refused(role, 'proposal:create', { field: FIELD, value: 99.6, reason: '', ballot: 'open' }, 'forbidden');
     }
     await refused('observer', 'proposal:create', { field: FIELD, value: 99.6, reason: '' }, 'forbidden');
+    await refused('facilitator', 'proposal:create', { field: FIELD, value: 'very high', reason: '', ballot: 'blind' }, 'invalid_field');
     await refused('observer', 'proposal:vote', { proposalId: open, choice: 'for' }, 'forbidden');
     await refused('observer', 'proposal:withdraw', { proposalId: open }, 'forbidden');
     expect(fieldValue(t.app.registry.peek(workshopId)?.doc ?? new Y.Doc(), `/proposals/${id}/status`)).toBe('open');

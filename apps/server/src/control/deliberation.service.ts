@@ -43,10 +43,16 @@ export class DeliberationService {
     const ballot = input.ballot ?? 'open';
     const id = `prop-${randomId(10)}`;
     return this.turns.run(actor.workshopId, async () => {
-      await this.change(actor, (doc) => createProposal(doc, {
-        id, field: input.field, value: input.value, reason: input.reason, proposedBy: actor.name, createdAt: new Date().toISOString(), ballot,
-      }));
+      // The ballot is on record before anyone can see the proposal, so no vote can be cast under another one.
       if (ballot === 'blind') await this.deps.votes.setMode(actor.workshopId, id, ballot);
+      try {
+        await this.change(actor, (doc) => createProposal(doc, {
+          id, field: input.field, value: input.value, reason: input.reason, proposedBy: actor.name, createdAt: new Date().toISOString(), ballot,
+        }));
+      } catch (error) {
+        await this.deps.votes.forgetBallot(actor.workshopId, id);
+        throw error;
+      }
       await this.deps.audit.record(actor.workshopId, 'proposal.created', actor, { proposalId: id, field: input.field, value: input.value, ballot });
       return id;
     });
@@ -62,7 +68,9 @@ export class DeliberationService {
         if (!await this.deps.votes.retract(actor.workshopId, input.proposalId, actor.id)) {
           throw new HttpError(409, 'no_vote', 'you have not voted on this proposal');
         }
-      } else await this.deps.votes.cast(actor.workshopId, input.proposalId, actor, input.choice);
+      } else if (!await this.deps.votes.cast(actor.workshopId, input.proposalId, actor, input.choice)) {
+        throw new HttpError(409, 'revealed', 'the votes on this proposal have been revealed: voting on it is closed');
+      }
       // The audit trail is readable by every participant: a blind vote's choice enters it at the reveal.
       await this.deps.audit.record(actor.workshopId, 'proposal.voted', actor, votesVisible(ballot)
         ? { proposalId: input.proposalId, choice: input.choice }
@@ -76,10 +84,9 @@ export class DeliberationService {
   async chooseBallot(actor: Participant, input: { proposalId: string; ballot: BallotMode }): Promise<void> {
     await this.turns.run(actor.workshopId, async () => {
       await this.openProposal(actor.workshopId, input.proposalId);
-      if ((await this.deps.votes.forProposal(actor.workshopId, input.proposalId)).length > 0) {
+      if (!await this.deps.votes.setMode(actor.workshopId, input.proposalId, input.ballot)) {
         throw new HttpError(409, 'votes_cast', 'votes have been cast on this proposal: choose open or blind voting before the first vote');
       }
-      await this.deps.votes.setMode(actor.workshopId, input.proposalId, input.ballot);
       await this.change(actor, (doc) => showBallot(doc, { proposalId: input.proposalId, ballot: input.ballot }));
       await this.deps.audit.record(actor.workshopId, 'proposal.ballot', actor, { proposalId: input.proposalId, ballot: input.ballot });
       await this.announce(actor.workshopId, input.proposalId);

@@ -39,10 +39,24 @@ export class VoteRepository {
     return new Map(rows.map((row) => [row.proposal_id, { mode: row.mode, revealed: row.revealed_at !== null }]));
   }
 
-  async setMode(workshopId: string, proposalId: string, mode: BallotMode): Promise<void> {
-    await this.db.insertInto('proposal_ballots').values({ workshop_id: workshopId, proposal_id: proposalId, mode })
+  /**
+   * Chooses open or blind voting; false once anyone has voted (checked in the same statement, so a vote on
+   * another node cannot slip in first and then be hidden or shown against the voter's expectation).
+   */
+  async setMode(workshopId: string, proposalId: string, mode: BallotMode): Promise<boolean> {
+    const result = await this.db.insertInto('proposal_ballots')
+      .columns(['workshop_id', 'proposal_id', 'mode'])
+      .expression(this.db.selectNoFrom((eb) => [eb.val(workshopId).as('workshop_id'), eb.val(proposalId).as('proposal_id'), eb.val(mode).as('mode')])
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('votes').select('proposal_id')
+          .where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId)))))
       .onConflict((c) => c.columns(['workshop_id', 'proposal_id']).doUpdateSet({ mode }))
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  /** Drops the ballot of a proposal that was never made (its creation was refused). */
+  async forgetBallot(workshopId: string, proposalId: string): Promise<void> {
+    await this.db.deleteFrom('proposal_ballots').where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId).execute();
   }
 
   /** Marks a blind ballot revealed; false when it was not blind or was already revealed. */
@@ -54,12 +68,22 @@ export class VoteRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** Records a participant's vote, replacing any earlier one of theirs: nobody has two votes on a proposal. */
-  async cast(workshopId: string, proposalId: string, voter: { id: string; name: string }, choice: Choice): Promise<void> {
-    await this.db.insertInto('votes')
-      .values({ workshop_id: workshopId, proposal_id: proposalId, participant_id: voter.id, voter_name: voter.name, choice })
+  /**
+   * Records a participant's vote, replacing any earlier one of theirs: nobody has two votes on a proposal.
+   * False when the ballot was revealed meanwhile (checked in the same statement, so a reveal on another node
+   * cannot let a vote in after it).
+   */
+  async cast(workshopId: string, proposalId: string, voter: { id: string; name: string }, choice: Choice): Promise<boolean> {
+    const result = await this.db.insertInto('votes')
+      .columns(['workshop_id', 'proposal_id', 'participant_id', 'voter_name', 'choice'])
+      .expression(this.db.selectNoFrom((eb) => [
+        eb.val(workshopId).as('workshop_id'), eb.val(proposalId).as('proposal_id'), eb.val(voter.id).as('participant_id'),
+        eb.val(voter.name).as('voter_name'), eb.val(choice).as('choice'),
+      ]).where(({ not, exists, selectFrom }) => not(exists(selectFrom('proposal_ballots').select('proposal_id')
+        .where('workshop_id', '=', workshopId).where('proposal_id', '=', proposalId).where('revealed_at', 'is not', null)))))
       .onConflict((c) => c.columns(['workshop_id', 'proposal_id', 'participant_id']).doUpdateSet({ choice, voter_name: voter.name, cast_at: new Date() }))
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
   /** Takes a participant's vote back; false when they had none. */
