@@ -38,7 +38,7 @@ describe('renderSlothSpec', () => {
       expect(slo.alerting.page_alert.labels.severity).toBe('page');
       expect(slo.alerting.ticket_alert.labels.severity).toBe('ticket');
     }
-    expect(spec.slos[0]?.description).toContain('the SLA allows 15m 21s of downtime per month. Sloth applies the objective to every minute');
+    expect(spec.slos[0]?.description).toContain('the SLA allows 15m 10s of downtime per month. Sloth applies the objective to every minute');
     expect(spec.slos[3]?.description).toContain('every hour outside excluded maintenance');
   });
 });

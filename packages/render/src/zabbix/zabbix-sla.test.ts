@@ -74,7 +74,7 @@ describe('renderZabbix', () => {
     expect(webmail).toHaveLength(261);
     expect(webmail[0]).toEqual({ name: 'Sunday patch window 2027-01-03', period_from: Date.UTC(2027, 0, 3, 1) / 1000, period_to: Date.UTC(2027, 0, 3, 5) / 1000 });
     const mailbox = params[0]?.excluded_downtimes ?? [];
-    expect(mailbox.find((d) => d.name === 'Holiday 2027-12-24 Christmas Eve')).toEqual({ name: 'Holiday 2027-12-24 Christmas Eve', period_from: Date.UTC(2027, 11, 24, 6) / 1000, period_to: Date.UTC(2027, 11, 24, 18) / 1000 });
+    expect(mailbox.find((d) => d.name === 'Holiday 2027-12-24 Christmas Eve (company closing day)')).toEqual({ name: 'Holiday 2027-12-24 Christmas Eve (company closing day)', period_from: Date.UTC(2027, 11, 24, 6) / 1000, period_to: Date.UTC(2027, 11, 24, 18) / 1000 });
   });
 
   it('keeps hostile text as JSON string data within the documented limits', () => {
