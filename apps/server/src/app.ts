@@ -35,6 +35,8 @@ import { VerifyService } from './versions/verify.service.ts';
 import { VersionPdfRepository } from './versions/version-pdf.repository.ts';
 import { VersionService } from './versions/version.service.ts';
 import { seatRoutes } from './http/routes/seat.routes.ts';
+import { OidcClient } from './auth/oidc-client.ts';
+import { ssoRoutes } from './auth/sso.routes.ts';
 import { verifyRoutes } from './http/routes/verify.routes.ts';
 import { RoomFreeze } from './workshops/room-freeze.ts';
 import { SponsorSeatRepository } from './workshops/sponsor-seat.repository.ts';
@@ -118,12 +120,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const seats = new SponsorSeatRepository(database.db);
   const workshopRows = new WorkshopRepository(database.db);
   const workshops = new WorkshopService({
-    db: database.db, workshops: workshopRows, participants, invites, seats, audit, registry, events, logger,
+    db: database.db, workshops: workshopRows, participants, invites, seats, audit, registry, events, logger, seatsNeedLogin: config.oidc !== undefined,
   });
   const versionRows = new VersionRepository(database.db);
   const versions = new VersionService({ versions: versionRows, participants, seats, audit, registry, events, logger });
   const pdfs = new VersionPdfRepository(database.db);
-  const signOff = new SignOffService({ db: database.db, versions: versionRows, versionService: versions, pdfs, seats, audit, events });
+  const signOff = new SignOffService({
+    db: database.db, versions: versionRows, versionService: versions, pdfs, seats, audit, events,
+    identification: config.oidc ? 'single-sign-on' : 'invite-link',
+  });
   const verify = new VerifyService({ versions: versionRows, versionService: versions, pdfs, signOff, workshops: workshopRows });
   const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit });
   const seatService = new SponsorSeatService({ db: database.db, seats, invites, participants, audit });
@@ -176,9 +181,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     service: workshops, participants, secureCookies,
     joinLimit,
   }));
+  const sso = config.oidc ? ssoRoutes({ oidc: new OidcClient(config.oidc), workshops, participants, seats, logger, secureCookies }) : undefined;
+  if (sso) http.route('/', sso.routes);
   http.route('/', versionRoutes({
     service: versions, signOff, participants, clientIp,
-    signerIdentity: async () => ({ method: 'invite-link' as const }),
+    // Without single sign-on the seat's personal invite (its session) is the identity, and the evidence says so.
+    signerIdentity: sso ? sso.signerIdentity : async () => ({ method: 'invite-link' as const }),
   }));
   http.route('/', seatRoutes({ service: seatService, participants }));
   http.route('/', verifyRoutes({ verify, freeze, audit, participants, publicLimit: joinLimit }));

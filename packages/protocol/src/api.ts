@@ -71,7 +71,7 @@ export const invitePreviewSchema = z.object({
   role: roleSchema,
   expiresAt: z.string().nullable(),
   /** A sponsor seat's personal invite: who it is for, as the facilitator wrote it (the name cannot be changed). */
-  seat: z.object({ name: z.string(), title: z.string(), device: z.boolean() }).optional(),
+  seat: z.object({ name: z.string(), title: z.string(), device: z.boolean(), loginRequired: z.boolean() }).optional(),
 });
 export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 

@@ -22,6 +22,8 @@ export interface SignOffServiceDeps {
   readonly seats: SponsorSeatRepository;
   readonly audit: AuditRepository;
   readonly events: WorkshopEvents;
+  /** How signers are identified: a fresh single sign-on login, or holding the seat's personal invite. */
+  readonly identification: SigningStatement['identification'];
 }
 
 /** Where a signature comes from: the request's address and browser, and how the signer was identified. */
@@ -98,7 +100,7 @@ export class SignOffService {
     const facts = { title, number, hash: version.hash, pdfSha256: signed.sha256 };
     return {
       statement: signingStatement('signed', approver, facts), rejectStatement: signingStatement('rejected', approver, facts),
-      hash: version.hash, pdfSha256: signed.sha256, identification: 'invite-link',
+      hash: version.hash, pdfSha256: signed.sha256, identification: this.deps.identification,
     };
   }
 

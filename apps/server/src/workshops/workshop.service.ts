@@ -11,7 +11,7 @@ import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { CheckedInvite, InviteRepository } from './invite.repository.ts';
 import type { Participant, ParticipantRepository } from './participant.repository.ts';
-import type { SponsorSeatRepository } from './sponsor-seat.repository.ts';
+import type { SponsorSeat, SponsorSeatRepository } from './sponsor-seat.repository.ts';
 import type { WorkshopEvents } from './workshop-events.ts';
 import type { WorkshopRepository, WorkshopRow } from './workshop.repository.ts';
 
@@ -31,6 +31,15 @@ export interface WorkshopServiceDeps {
   readonly registry: RoomRegistry;
   readonly events: WorkshopEvents;
   readonly logger: Logger;
+  /** With single sign-on configured, a seat is joined only by a login as its person (never by the link alone). */
+  readonly seatsNeedLogin?: boolean;
+}
+
+/** The person a single sign-on provider asserted, for binding a seat. */
+export interface SeatLogin {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly email: string;
 }
 
 export function toWorkshopView(row: WorkshopRow): WorkshopView {
@@ -85,7 +94,7 @@ export class WorkshopService {
     if (invite.seatId && (!seat || seat.removed)) throw seatGone();
     return {
       workshopTitle: workshop.title, role: invite.role, expiresAt: invite.expiresAt,
-      ...(seat ? { seat: { name: seat.name, title: seat.title, device: seat.participantId !== null } } : {}),
+      ...(seat ? { seat: { name: seat.name, title: seat.title, device: seat.participantId !== null, loginRequired: this.deps.seatsNeedLogin === true } } : {}),
     };
   }
 
@@ -107,13 +116,18 @@ export class WorkshopService {
    * the facilitator wrote it; a later one-time link of a claimed seat adds a device of that same participant.
    * Either way the invite is used up, so a forwarded link adds nobody.
    */
-  private async joinSeat(invite: CheckedInvite & { seatId: string }): Promise<SessionResponse> {
+  private async joinSeat(invite: CheckedInvite & { seatId: string }, login?: SeatLogin): Promise<SessionResponse> {
     const { deps } = this;
+    if (deps.seatsNeedLogin && !login) {
+      throw new HttpError(403, 'login_required', 'this sponsor seat is joined by logging in with your company account: use "Log in to join" on the invite page');
+    }
     const result = await deps.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${invite.workshopId}))`.execute(trx);
-      if (!(await deps.invites.claim(invite.id, trx))) throw new HttpError(409, 'invite_claimed', 'this personal invite has already been used, and it works only once');
       const seat = await deps.seats.get(invite.workshopId, invite.seatId, trx);
       if (!seat || seat.removed) throw seatGone();
+      // Checked before the invite is used up: someone else's login leaves the link usable by its person.
+      if (login) await this.bindLogin(seat, login, trx);
+      if (!(await deps.invites.claim(invite.id, trx))) throw new HttpError(409, 'invite_claimed', 'this personal invite has already been used, and it works only once');
       if (seat.participantId !== null) {
         const participant = await deps.participants.get(invite.workshopId, seat.participantId, trx);
         if (!participant || participant.revokedAt !== null) throw new HttpError(410, 'seat_revoked', 'the sponsor who holds this seat was revoked: ask the facilitator');
@@ -168,6 +182,31 @@ export class WorkshopService {
     const workshop = await this.workshop(invite.workshopId);
     deps.events.emit('participantJoined', invite.workshopId, { participantId: result.participant.id });
     return { workshop, you: toParticipantView(result.participant), token: result.token };
+  }
+
+  /**
+   * A seat is its person's: the first login binds it to the identity the provider asserts, if the e-mail is
+   * the seat's; later logins must be that same identity (issuer and subject).
+   */
+  private async bindLogin(seat: SponsorSeat, login: SeatLogin, trx: Kysely<Database>): Promise<void> {
+    if (seat.identity) {
+      if (seat.identity.issuer !== login.issuer || seat.identity.subject !== login.subject) {
+        throw new HttpError(403, 'identity_mismatch', `this seat belongs to ${seat.name}, who logged in with another account: you are logged in as ${login.email || login.subject}`);
+      }
+      return;
+    }
+    if (login.email.toLowerCase() !== seat.email.toLowerCase()) {
+      throw new HttpError(403, 'identity_mismatch', `this seat is for ${seat.name} (${seat.email}); you are logged in as ${login.email || login.subject}: log in with that person's account`);
+    }
+    if (!(await this.deps.seats.bindIdentity(seat.id, login, trx))) throw new HttpError(403, 'identity_mismatch', 'this seat is bound to another account');
+    await this.deps.audit.record(seat.workshopId, 'seat.bound', { id: null, name: seat.name }, { seatId: seat.id, issuer: login.issuer, subject: login.subject, email: login.email }, trx);
+  }
+
+  /** Joins a seat by its invite after a single sign-on login as its person (the identity binds the seat). */
+  async joinWithLogin(token: string, login: SeatLogin): Promise<SessionResponse> {
+    const invite = await this.checkInvite(token);
+    if (invite.seatId === null) throw new HttpError(400, 'not_a_seat_invite', 'logging in is for a sponsor seat\'s personal invite; this link is a role link');
+    return this.joinSeat({ ...invite, seatId: invite.seatId }, login);
   }
 
   async workshop(id: string): Promise<WorkshopView> {
