@@ -48,6 +48,9 @@ const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/workshops/{id}/versions/{number}/signatures', summary: 'Every decision on a version with its evidence', access: 'read', response: z.array(signatureEvidenceSchema) },
   { method: 'post', path: '/api/workshops/{id}/verify', summary: 'Verify a downloaded PDF or JSON (the file as the body) against this workshop', access: 'read', response: verifyResultSchema },
   { method: 'post', path: '/api/verify', summary: 'Verify a downloaded PDF or JSON (the file as the body) against every version on this server', access: 'public', response: verifyResultSchema },
+  { method: 'get', path: '/api/auth/oidc/join', summary: 'With single sign-on: log in to join a sponsor seat (?invite=); redirects to the provider', access: 'public', status: 302 },
+  { method: 'get', path: '/api/auth/oidc/sign/{id}', summary: 'With single sign-on: a fresh login before signing; redirects to the provider', access: 'sign', status: 302 },
+  { method: 'get', path: '/api/auth/oidc/callback', summary: 'With single sign-on: where the provider sends the browser back', access: 'public', status: 302 },
   { method: 'get', path: '/api/workshops/{id}/room-status', summary: 'Changes in the live room since the latest version, and whether it is frozen', access: 'read', response: roomStatusSchema },
   { method: 'put', path: '/api/workshops/{id}/freeze', summary: 'Freeze ({ frozen: true }) or unfreeze the room while sponsors sign', access: 'publish', body: z.object({ frozen: z.boolean() }), response: roomStatusSchema },
 ];
