@@ -71,10 +71,12 @@ export class OidcClient {
     });
     const claims = tokens.claims();
     if (!claims) throw new Error('the provider returned no ID token');
-    return {
-      issuer: claims.iss, subject: claims.sub,
-      email: typeof claims.email === 'string' ? claims.email : '',
-      authTime: typeof claims.auth_time === 'number' ? claims.auth_time : 0,
-    };
+    let email = typeof claims.email === 'string' ? claims.email : '';
+    // Providers may keep the ID token minimal and give the e-mail at the userinfo endpoint only.
+    if (email === '') {
+      const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+      email = typeof info.email === 'string' ? info.email : '';
+    }
+    return { issuer: claims.iss, subject: claims.sub, email, authTime: typeof claims.auth_time === 'number' ? claims.auth_time : 0 };
   }
 }
