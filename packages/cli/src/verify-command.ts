@@ -63,6 +63,8 @@ async function call(io: CliIo, url: string, init: RequestInit): Promise<Json | n
     return EXIT.usage;
   }
   const body = await response.json().catch(() => null) as Json | null;
+  // A file that is no version is answered 422 with its verdict, which is the answer, not a failure to ask.
+  if (response.status === 422 && typeof body?.verdict === 'string') return body;
   if (!response.ok || body === null) {
     const error = (body?.error ?? {}) as Json;
     io.stderr(`accord: the server answered ${response.status}${error.message ? `: ${String(error.message)}` : ''}\n`);

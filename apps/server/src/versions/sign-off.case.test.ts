@@ -154,10 +154,13 @@ describe.each(TEST_DIALECTS)('sign-off with named seats and evidence on $name', 
     const tampered = new Uint8Array(certified);
     tampered[2000] = (tampered[2000] ?? 0) ^ 0x01;
     const bad = await verify(tampered, stakeholder);
+    expect(bad.status).toBe(422);
     expect(bad.body.verdict).toBe('not-a-version');
     expect(bad.body.message).toMatch(/^not a version of this workshop/);
     const json = await download(`/versions/${v1.number}/document.json`, stakeholder);
-    expect((await verify(json)).body).toMatchObject({ verdict: 'unchanged', kind: 'json', workshopId, versionNumber: v1.number });
+    const publicCheck = await verify(json);
+    expect(publicCheck.status).toBe(200);
+    expect(publicCheck.body).toMatchObject({ verdict: 'unchanged', kind: 'json', workshopId, versionNumber: v1.number });
     expect((await verify(new TextEncoder().encode('{"kind":"accord.sla-version"}'))).body.verdict).toBe('not-a-version');
     expect((await verify(new Uint8Array())).status).toBe(400);
 

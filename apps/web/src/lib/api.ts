@@ -91,6 +91,9 @@ export async function verifyFile(workshopId: string, file: Blob): Promise<ApiRes
     return { ok: false, problem: { status: 0, code: 'network', message: 'Accord cannot reach the server; check the network and try again' } };
   }
   const data: unknown = await response.json().catch(() => null);
+  // 422 is the server's answer for a file that is no version: the same result, with its verdict.
+  const verdict = verifyResultSchema.safeParse(data);
+  if (verdict.success && (response.ok || response.status === 422)) return { ok: true, value: verdict.data };
   if (!response.ok) {
     const parsed = apiErrorSchema.safeParse(data);
     return { ok: false, problem: parsed.success ? { status: response.status, ...parsed.data.error } : { status: response.status, code: `http-${response.status}`, message: `the server answered ${response.status}` } };

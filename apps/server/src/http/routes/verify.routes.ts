@@ -31,10 +31,17 @@ export function verifyRoutes(deps: VerifyRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
-  app.post('/api/workshops/:id/verify', signedIn, async (c) => c.json(await deps.verify.verify(await uploadedFile(c), c.get('participant').workshopId)));
+  // A file that is no version (a changed byte is enough) is a 422 carrying the same answer: it says why.
+  app.post('/api/workshops/:id/verify', signedIn, async (c) => {
+    const result = await deps.verify.verify(await uploadedFile(c), c.get('participant').workshopId);
+    return c.json(result, result.verdict === 'unchanged' ? 200 : 422);
+  });
 
   // Holding a file is access to what it says: anyone may ask whether it is a version published here.
-  app.post('/api/verify', deps.publicLimit, async (c) => c.json(await deps.verify.verify(await uploadedFile(c))));
+  app.post('/api/verify', deps.publicLimit, async (c) => {
+    const result = await deps.verify.verify(await uploadedFile(c));
+    return c.json(result, result.verdict === 'unchanged' ? 200 : 422);
+  });
 
   app.get('/api/workshops/:id/audit/verify', signedIn, async (c) => c.json(await deps.audit.verify(c.get('participant').workshopId)));
 
