@@ -57,7 +57,7 @@ describe.each(TEST_DIALECTS)('sign-off with named seats and evidence on $name', 
 
     const seat = await call<SeatLink>('POST', w('/seats'), { token: facilitator, body: { name: 'Petra Lang', email: 'petra@example.com', title: 'CFO' } });
     const token = seat.body.link.slice(6);
-    expect((await call<{ seat: { name: string } }>('GET', `/api/join/${token}`)).body.seat).toEqual({ name: 'Petra Lang', title: 'CFO', device: false });
+    expect((await call<{ seat: { name: string } }>('GET', `/api/join/${token}`)).body.seat).toEqual({ name: 'Petra Lang', title: 'CFO', device: false, loginRequired: false });
     expect((await call('POST', '/api/join', { body: { invite: token, name: 'Petra' } })).status).toBe(201);
     const participants = await count('participants');
     const forwarded = await call<ApiError>('POST', '/api/join', { body: { invite: token, name: 'Someone Else' } });
