@@ -17,6 +17,9 @@ export interface WorkshopTable {
   phase: ColumnType<string, string | undefined, string>;
   timer_ends_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   timer_duration_s: ColumnType<number, number | undefined, number>;
+  /** Set while the facilitator holds the room still for signing: the Yjs endpoint refuses every update. */
+  frozen_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  frozen_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -32,6 +35,9 @@ export interface InviteTable {
   expires_at: ColumnType<Date | null, Date | string | null | undefined, never>;
   revoked_at: ColumnType<Date | null, never, Date | string>;
   uses: ColumnType<number, number | undefined, number>;
+  /** A sponsor seat's personal invite: it joins as that seat, and only once. */
+  seat_id: ColumnType<string | null, string | null | undefined, never>;
+  claimed_at: ColumnType<Date | null, never, Date | string>;
 }
 
 /** Someone who joined a workshop; their session token's secret is kept as a hash. */
@@ -42,8 +48,43 @@ export interface ParticipantTable {
   role: string;
   secret_hash: string;
   invite_id: string | null;
+  /** The sponsor seat this participant holds, if any: only seat holders sign. */
+  seat_id: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
   revoked_at: ColumnType<Date | null, never, Date | string>;
+}
+
+/** A sponsor the facilitator named: who must sign, as the facilitator wrote it. */
+export interface SponsorSeatTable {
+  id: string;
+  workshop_id: string;
+  name: string;
+  email: string;
+  title: ColumnType<string, string | undefined, string>;
+  /** The participant who claimed the seat's invite. */
+  participant_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The single sign-on identity the seat is bound to on first login (issuer and subject). */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  removed_at: ColumnType<Date | null, never, Date | string>;
+}
+
+/** A further device of a participant: its own session secret, kept as a hash. */
+export interface ParticipantDeviceTable {
+  id: string;
+  participant_id: string;
+  secret_hash: string;
+  created_at: CreatedAt;
+}
+
+/** The PDF a version's signatures refer to, stored once so its bytes never depend on a later renderer. */
+export interface VersionPdfTable {
+  workshop_id: string;
+  number: number;
+  sha256: string;
+  pdf: Bytes;
+  created_at: CreatedAt;
 }
 
 /** A published version: the canonical JSON that was hashed, frozen. Never updated. */
@@ -56,6 +97,8 @@ export interface VersionTable {
   finding_counts: string;
   /** The sponsors the version's requirements name, who must sign it (JSON array of names). */
   named_sponsors: string;
+  /** The seats who must sign, fixed at publishing (JSON array of { seatId, name, email, title }). */
+  approvers: ColumnType<string | null, string | null | undefined, never>;
   published_by: string;
   published_at: Timestamp;
 }
@@ -69,6 +112,17 @@ export interface SignatureTable {
   participant_id: string;
   decision: 'signed' | 'rejected';
   comment: ColumnType<string, string | undefined, never>;
+  seat_id: ColumnType<string | null, string | null | undefined, never>;
+  /** The seat's name as the facilitator wrote it, at signing. */
+  signer_name: ColumnType<string, string | undefined, never>;
+  /** The exact sentence the signer agreed to. */
+  statement: ColumnType<string, string | undefined, never>;
+  /** SHA-256 of the PDF bytes the signature covers. */
+  pdf_sha256: ColumnType<string, string | undefined, never>;
+  ip: ColumnType<string, string | undefined, never>;
+  user_agent: ColumnType<string, string | undefined, never>;
+  /** JSON: how the signer was identified (invite link, or the issuer, subject and e-mail a provider asserted). */
+  identity: ColumnType<string, string | undefined, never>;
   created_at: CreatedAt;
 }
 
@@ -81,7 +135,11 @@ export interface AuditEventTable {
   actor_name: ColumnType<string, string | undefined, never>;
   /** JSON text (kept as text so both drivers return the same thing). */
   data: ColumnType<string, string | undefined, never>;
-  created_at: CreatedAt;
+  /** The hash of the entry before it in the workshop's trail ('' for the first). */
+  prev_hash: ColumnType<string, string | undefined, never>;
+  /** SHA-256 over `prev_hash` and this entry's fields: a removed or altered entry breaks the chain. */
+  hash: ColumnType<string, string | undefined, string>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 /** The facilitator's choice of an open or blind ballot for one proposal; no row means open. */
@@ -131,6 +189,9 @@ export interface Database {
   audit_events: AuditEventTable;
   proposal_ballots: ProposalBallotTable;
   votes: VoteTable;
+  sponsor_seats: SponsorSeatTable;
+  participant_devices: ParticipantDeviceTable;
+  version_pdfs: VersionPdfTable;
 }
 
 export type { Generated };

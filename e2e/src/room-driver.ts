@@ -38,7 +38,9 @@ export async function createWorkshop(browser: Browser, url: string, name: string
 }
 
 /** Creates an invite link for a role through the facilitator's tools dialog. */
-export async function inviteLink(facilitator: Page, role: 'stakeholder' | 'sponsor' | 'observer'): Promise<string> {
+export async function inviteLink(facilitator: Page, role: 'stakeholder' | 'sponsor' | 'observer', sponsorName = 'Karin Vogt'): Promise<string> {
+  // Sponsors sign, so there is no sponsor role link: the facilitator names the sponsor's seat instead.
+  if (role === 'sponsor') return seatLink(facilitator, sponsorName, `${sponsorName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`);
   await facilitator.getByRole('button', { name: 'Invite & manage' }).click();
   const dialog = facilitator.getByRole('dialog', { name: 'Invite and manage' });
   await dialog.getByLabel('Role').selectOption(role);
@@ -49,11 +51,25 @@ export async function inviteLink(facilitator: Page, role: 'stakeholder' | 'spons
   return link;
 }
 
-/** Opens an invite link in a new context, joins under a name, and waits for the room. */
+/** Names a sponsor who must sign and returns their personal invite (works once). */
+export async function seatLink(facilitator: Page, name: string, email: string, title = ''): Promise<string> {
+  await facilitator.getByRole('button', { name: 'Invite & manage' }).click();
+  const dialog = facilitator.getByRole('dialog', { name: 'Invite and manage' });
+  await dialog.getByLabel('Name, as it should appear').fill(name);
+  await dialog.getByLabel('E-mail').fill(email);
+  await dialog.getByLabel('Title (optional)').fill(title);
+  await dialog.getByRole('button', { name: 'Name sponsor' }).click();
+  const link = await dialog.getByLabel(`Personal invite for ${name} (shown once, works once)`).inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return link;
+}
+
+/** Opens an invite link in a new context, joins under a name (a seat's invite joins under the seat's), and waits for the room. */
 export async function joinByLink(browser: Browser, link: string, name: string, options: typeof DESKTOP | typeof PHONE = DESKTOP): Promise<Participant> {
   const { context, page } = await openContext(browser, options);
   await page.goto(link);
-  await page.getByLabel('Your name, as the others will see it').fill(name);
+  await page.getByRole('button', { name: 'Join the workshop' }).waitFor();
+  if (await page.getByTestId('seat-invite').count() === 0) await page.getByLabel('Your name, as the others will see it').fill(name);
   await page.getByRole('button', { name: 'Join the workshop' }).click();
   await page.waitForURL(/\/w\/[a-z0-9]+$/);
   await page.getByTestId('saved-state').and(page.locator('[data-state="saved"], [data-state="read-only"]')).waitFor();

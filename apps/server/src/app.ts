@@ -33,7 +33,17 @@ import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
 import { DocumentTooLarge } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
+import { SignOffService } from './versions/sign-off.service.ts';
+import { VerifyService } from './versions/verify.service.ts';
+import { VersionPdfRepository } from './versions/version-pdf.repository.ts';
 import { VersionService } from './versions/version.service.ts';
+import { seatRoutes } from './http/routes/seat.routes.ts';
+import { OidcClient } from './auth/oidc-client.ts';
+import { ssoRoutes } from './auth/sso.routes.ts';
+import { verifyRoutes } from './http/routes/verify.routes.ts';
+import { RoomFreeze } from './workshops/room-freeze.ts';
+import { SponsorSeatRepository } from './workshops/sponsor-seat.repository.ts';
+import { SponsorSeatService } from './workshops/sponsor-seat.service.ts';
 import { AuditRepository } from './workshops/audit.repository.ts';
 import { InviteRepository } from './workshops/invite.repository.ts';
 import { ParticipantRepository } from './workshops/participant.repository.ts';
@@ -110,11 +120,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const invites = new InviteRepository(database.db);
   const audit = new AuditRepository(database.db);
   const events = new WorkshopEvents();
+  const seats = new SponsorSeatRepository(database.db);
+  const workshopRows = new WorkshopRepository(database.db);
   const workshops = new WorkshopService({
-    db: database.db, workshops: new WorkshopRepository(database.db), participants, invites, audit, registry, events, logger,
+    db: database.db, workshops: workshopRows, participants, invites, seats, audit, registry, events, logger, seatsNeedLogin: config.oidc !== undefined,
   });
   const votes = new VoteRepository(database.db);
-  const versions = new VersionService({ versions: new VersionRepository(database.db), votes, participants, audit, registry, events, logger });
+  const versionRows = new VersionRepository(database.db);
+  const versions = new VersionService({ versions: versionRows, votes, participants, seats, audit, registry, events, logger });
+  const pdfs = new VersionPdfRepository(database.db);
+  const signOff = new SignOffService({
+    db: database.db, versions: versionRows, versionService: versions, pdfs, seats, audit, events,
+    identification: config.oidc ? 'single-sign-on' : 'invite-link',
+  });
+  const verify = new VerifyService({ versions: versionRows, versionService: versions, pdfs, signOff, workshops: workshopRows });
+  const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit });
+  const seatService = new SponsorSeatService({ db: database.db, seats, invites, participants, audit });
   const sessions = new SessionService({ db: database.db, audit, events });
   const deliberation = new DeliberationService({ votes, audit, registry, events });
   const requirements = new RequirementsService(registry, audit);
@@ -122,7 +143,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Participants revoked since this process started, for connections that were mid-setup at the time.
   const revoked = new Set<string>();
   const isRevoked = (participantId: string): boolean => revoked.has(participantId);
-  const yjs = new YjsEndpoint({ registry, participants, metrics, logger, isRevoked }, {
+  const yjs = new YjsEndpoint({ registry, participants, metrics, logger, isRevoked, isFrozen: (id) => freeze.isFrozen(id) }, {
     maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
   });
 
@@ -162,11 +183,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.on(['POST', 'PUT', 'DELETE'], '/api/workshops/:id/*', writeLimit);
   http.route('/', healthRoutes({ database, metrics, accepting: () => accepting }));
   http.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  const joinLimit = rateLimit(limiters({ name: 'join', points: config.joinsPerMinute, windowSeconds: 60 }), clientIp, logger);
   http.route('/', workshopRoutes({
     service: workshops, participants, secureCookies,
-    joinLimit: rateLimit(limiters({ name: 'join', points: config.joinsPerMinute, windowSeconds: 60 }), clientIp, logger),
+    joinLimit,
   }));
-  http.route('/', versionRoutes({ service: versions, participants }));
+  const sso = config.oidc ? ssoRoutes({ oidc: new OidcClient(config.oidc), workshops, participants, seats, logger, secureCookies }) : undefined;
+  if (sso) http.route('/', sso.routes);
+  http.route('/', versionRoutes({
+    service: versions, signOff, participants, clientIp,
+    // Without single sign-on the seat's personal invite (its session) is the identity, and the evidence says so.
+    signerIdentity: sso ? sso.signerIdentity : async () => ({ method: 'invite-link' as const }),
+  }));
+  http.route('/', seatRoutes({ service: seatService, participants }));
+  http.route('/', verifyRoutes({ verify, freeze, audit, participants, publicLimit: joinLimit }));
   http.route('/', requirementsRoutes({ service: requirements, audit, participants }));
   http.all('/api/*', () => { throw new HttpError(404, 'not_found', 'no such API route; see /api/openapi.json'); });
   const web = staticWeb(config.webDist ?? DEFAULT_WEB_DIST);

@@ -27,4 +27,16 @@ describe('loadConfig', () => {
     const loaded = loadConfig({ PORT: '', DATABASE_URL: '' });
     expect(loaded.ok && loaded.config.port).toBe(3000);
   });
+
+  it('turns single sign-on on only with issuer, client id and secret together', () => {
+    const none = loadConfig({});
+    expect(none.ok && none.config.oidc).toBeUndefined();
+    const partial = loadConfig({ OIDC_ISSUER: 'https://login.example.com' });
+    expect(partial.ok).toBe(false);
+    expect(!partial.ok && partial.error).toMatch(/OIDC_ISSUER: single sign-on needs all three/);
+    const full = loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'accord', OIDC_CLIENT_SECRET: 's'.repeat(32) });
+    expect(full.ok && full.config.oidc).toEqual({ issuer: 'https://login.example.com', clientId: 'accord', clientSecret: 's'.repeat(32), signMaxAgeSeconds: 300 });
+    const short = loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'accord', OIDC_CLIENT_SECRET: 'short' });
+    expect(!short.ok && short.error).toMatch(/OIDC_CLIENT_SECRET: must be at least 16 characters/);
+  });
 });

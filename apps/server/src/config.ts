@@ -21,6 +21,13 @@ const envSchema = z.object({
   RATE_LIMIT_EVENTS_PER_10S: number(50),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"').default('accord'),
   NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"').optional(),
+  OIDC_ISSUER: z.url({ error: 'must be the issuer URL of an OpenID provider' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters (it also seals login cookies)').optional(),
+  OIDC_SIGN_MAX_AGE_S: number(300),
+}).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
+  message: 'single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none)',
+  path: ['OIDC_ISSUER'],
 }).refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
   message: 'REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only',
   path: ['REDIS_URL'],
@@ -63,6 +70,12 @@ export interface Config {
   readonly redisPrefix: string;
   /** This node's name in logs and Redis; random when unset. */
   readonly nodeId: string | undefined;
+  /**
+   * Single sign-on (OpenID Connect) for sponsor seats, when configured: joining a seat binds it to the
+   * identity the provider asserts, and signing needs a login no older than `signMaxAgeSeconds`. Without it,
+   * a seat's personal invite link is the identity.
+   */
+  readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly signMaxAgeSeconds: number } | undefined;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly error: string };
@@ -82,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
       idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
       redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID,
+      oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, signMaxAgeSeconds: e.OIDC_SIGN_MAX_AGE_S })
+        : undefined,
       joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
       eventsPerTenSeconds: e.RATE_LIMIT_EVENTS_PER_10S,
     }),

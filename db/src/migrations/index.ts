@@ -3,6 +3,7 @@ import * as yjsPersistence from './2026-11-24T0001-yjs-persistence.ts';
 import * as workshopsAndParticipants from './2026-11-24T0002-workshops-and-participants.ts';
 import * as uniqueParticipantNames from './2026-11-25T0003-unique-participant-names.ts';
 import * as recordedVotes from './2026-12-06T0201-recorded-votes.ts';
+import * as namedSeatsAndEvidence from './2026-12-06T0301-named-seats-and-evidence.ts';
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan: it works the same under tsx,
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-24T0002-workshops-and-participants': workshopsAndParticipants,
   '2026-11-25T0003-unique-participant-names': uniqueParticipantNames,
   '2026-12-06T0201-recorded-votes': recordedVotes,
+  '2026-12-06T0301-named-seats-and-evidence': namedSeatsAndEvidence,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@ import { DERIVE_FORMATS, deriveCommand } from './derive-command.ts';
 import { formatFindings } from './findings-report.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, type CliIo } from './io.ts';
+import { verifyCommands } from './verify-command.ts';
 
 const USAGE = `accord — service level agreements as code
 
@@ -32,6 +33,7 @@ Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wron
 
 /** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'verify' || argv[0] === 'audit') return verifyCommands(argv, io);
   const parsed = parseArgs(argv, ['format', 'out']);
   if (!parsed.ok) {
     io.stderr(`accord: ${parsed.error}\n\n${USAGE}`);

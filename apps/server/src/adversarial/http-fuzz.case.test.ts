@@ -40,7 +40,7 @@ describe.each(TEST_DIALECTS)('fuzzing the HTTP API on $name', (dialect) => {
     const created = await call<SessionResponse>('POST', '/api/workshops', { body: { template: 'messaging', facilitatorName: 'Fran' } });
     workshopId = created.body.workshop.id;
     facilitator = created.body.token;
-    const link = await call<{ link: string }>('POST', `/api/workshops/${workshopId}/invites`, { token: facilitator, body: { role: 'sponsor' } });
+    const link = await call<{ link: string }>('POST', `/api/workshops/${workshopId}/seats`, { token: facilitator, body: { name: 'Sam', email: 'sam@example.com' } });
     sponsor = (await call<SessionResponse>('POST', '/api/join', { body: { invite: link.body.link.slice(6), name: 'Sam' } })).body.token;
     hash = (await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator })).body.hash;
   });

@@ -11,13 +11,14 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
   let workshopId: string;
   let facilitator: string;
   const tokens: Record<'stakeholder' | 'sponsor' | 'observer', string> = { stakeholder: '', sponsor: '', observer: '' };
+  let brandtLink = '';
 
-  const invite = async (role: 'stakeholder' | 'sponsor' | 'observer'): Promise<string> => {
+  const invite = async (role: 'stakeholder' | 'observer'): Promise<string> => {
     const created = await call<{ link: string }>('POST', `/api/workshops/${workshopId}/invites`, { token: facilitator, body: { role } });
     expect(created.status).toBe(201);
     return created.body.link.replace('/join/', '');
   };
-  const join = async (role: 'stakeholder' | 'sponsor' | 'observer', name: string): Promise<SessionResponse> => {
+  const join = async (role: 'stakeholder' | 'observer', name: string): Promise<SessionResponse> => {
     const joined = await call<SessionResponse>('POST', '/api/join', { body: { invite: await invite(role), name } });
     expect(joined.status).toBe(201);
     return joined.body;
@@ -31,8 +32,15 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
     workshopId = created.body.workshop.id;
     facilitator = created.body.token;
     for (const role of ['stakeholder', 'observer'] as const) tokens[role] = (await join(role, `${role} one`)).token;
-    // The template names two sponsors who sign (Dr. Karin Vogt, Markus Brandt); this is the first of them.
-    tokens.sponsor = (await join('sponsor', 'Karin Vogt')).token;
+    // The facilitator names the two sponsors who sign; each gets a personal invite. Karin Vogt claims hers.
+    const seat = async (name: string, email: string, title: string): Promise<string> => {
+      const named = await call<{ link: string }>('POST', `/api/workshops/${workshopId}/seats`, { token: facilitator, body: { name, email, title } });
+      expect(named.status).toBe(201);
+      return named.body.link.replace('/join/', '');
+    };
+    const karinLink = await seat('Dr. Karin Vogt', 'karin.vogt@example.com', 'CIO');
+    brandtLink = await seat('Markus Brandt', 'markus.brandt@example.com', 'Head of Sales Operations');
+    tokens.sponsor = (await call<SessionResponse>('POST', '/api/join', { body: { invite: karinLink, name: 'Karin' } })).body.token;
   });
   afterAll(async () => { await t.close(); });
 
@@ -215,8 +223,8 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       const v1 = await call<VersionSummary>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator });
       expect(v1.status).toBe(201);
       expect(v1.body.hash).toMatch(/^[0-9a-f]{64}$/);
-      // Karin Vogt has joined; Markus Brandt, named in the requirements, has not and still must sign.
-      expect(v1.body.sponsors.map((s) => [s.name, s.status])).toEqual([['Karin Vogt', 'pending'], ['Markus Brandt', 'pending']]);
+      // Karin Vogt has joined; Markus Brandt, named as a seat, has not and still must sign. Names are the seats'.
+      expect(v1.body.sponsors.map((s) => [s.name, s.title, s.status])).toEqual([['Dr. Karin Vogt', 'CIO', 'pending'], ['Markus Brandt', 'Head of Sales Operations', 'pending']]);
 
       const json = await call<string>('GET', `/api/workshops/${workshopId}/versions/${v1.body.number}/document.json`, { token: tokens.observer });
       expect(createHash('sha256').update(typeof json.body === 'string' ? json.body : JSON.stringify(json.body)).digest('hex')).toBe(v1.body.hash);
@@ -231,9 +239,9 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       expect(signed.status).toBe(201);
       expect(signed.body.approved).toBe(false);
 
-      const brandt = await join('sponsor', 'Markus Brandt');
+      const brandt = (await call<SessionResponse>('POST', '/api/join', { body: { invite: brandtLink, name: 'Markus' } })).body;
       const listed = await call<VersionSummary[]>('GET', `/api/workshops/${workshopId}/versions`, { token: tokens.observer });
-      expect(listed.body.find((v) => v.number === v1.body.number)?.sponsors.map((s) => [s.name, s.status])).toEqual([['Karin Vogt', 'signed'], ['Markus Brandt', 'pending']]);
+      expect(listed.body.find((v) => v.number === v1.body.number)?.sponsors.map((s) => [s.name, s.status])).toEqual([['Dr. Karin Vogt', 'signed'], ['Markus Brandt', 'pending']]);
       expect((await sign(brandt.token, v1.body.number, v1.body.hash)).body.approved).toBe(true);
 
       const unchanged = await call<ApiError>('POST', `/api/workshops/${workshopId}/versions`, { token: facilitator });
@@ -258,7 +266,7 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       const version = await call<{ record: { requirements: { attendance: { name: string; role: string }[] } } }>('GET', `/api/workshops/${workshopId}/versions/${latest?.number}`, { token: tokens.sponsor });
       const attendance = version.body.record.requirements.attendance;
       expect(attendance).toContainEqual({ name: 'Fran', role: 'facilitator', organisation: '' });
-      expect(attendance).toContainEqual({ name: 'Karin Vogt', role: 'sponsor', organisation: '' });
+      expect(attendance).toContainEqual({ name: 'Dr. Karin Vogt', role: 'sponsor', organisation: 'CIO office' });
       expect(attendance.map((a) => a.name)).not.toContain('Jonas Weber');
     });
 

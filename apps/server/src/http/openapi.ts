@@ -1,7 +1,8 @@
 import {
   apiErrorSchema, auditEventSchema, createdInviteSchema, createInviteBodySchema, createWorkshopBodySchema, fieldChangeSchema,
   invitePreviewSchema, inviteViewSchema, joinBodySchema, participantViewSchema, sessionResponseSchema, signBodySchema,
-  versionSummarySchema, workshopViewSchema,
+  versionSummarySchema, workshopViewSchema, createSeatBodySchema, seatViewSchema, seatLinkSchema, signingStatementSchema,
+  signatureEvidenceSchema, verifyResultSchema, roomStatusSchema, auditChainSchema,
 } from '@accord/protocol/api';
 import { z } from 'zod';
 
@@ -38,6 +39,20 @@ const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/workshops/{id}/versions/{number}/document.{format}', summary: 'The SLA and justification as html, pdf, md, json or openslo, or an operational export: sloth, prometheus, datadog, zabbix or ics', access: 'read' },
   { method: 'post', path: '/api/workshops/{id}/versions/{number}/signatures', summary: 'Sign or reject a version, bound to its hash', access: 'sign', body: signBodySchema, response: versionSummarySchema, status: 201 },
   { method: 'get', path: '/api/workshops/{id}/audit', summary: 'The audit trail', access: 'read', response: z.array(auditEventSchema) },
+  { method: 'get', path: '/api/workshops/{id}/audit/verify', summary: 'Check the audit trail\'s hash chain', access: 'read', response: auditChainSchema },
+  { method: 'get', path: '/api/workshops/{id}/seats', summary: 'Named sponsor seats', access: 'read', response: z.array(seatViewSchema) },
+  { method: 'post', path: '/api/workshops/{id}/seats', summary: 'Name a sponsor who must sign; returns their personal invite (shown once, claimed once)', access: 'invite', body: createSeatBodySchema, response: seatLinkSchema, status: 201 },
+  { method: 'post', path: '/api/workshops/{id}/seats/{seatId}/links', summary: 'A fresh one-time link for a seat: its invite again, or another device of its sponsor (facilitator or the seat\'s own sponsor)', access: 'read', response: seatLinkSchema, status: 201 },
+  { method: 'delete', path: '/api/workshops/{id}/seats/{seatId}', summary: 'Remove a sponsor seat from versions published from now on', access: 'invite', status: 204 },
+  { method: 'get', path: '/api/workshops/{id}/versions/{number}/signing-statement', summary: 'The exact statement a signature or rejection agrees to, with both hashes', access: 'sign', response: signingStatementSchema },
+  { method: 'get', path: '/api/workshops/{id}/versions/{number}/signatures', summary: 'Every decision on a version with its evidence', access: 'read', response: z.array(signatureEvidenceSchema) },
+  { method: 'post', path: '/api/workshops/{id}/verify', summary: 'Verify a downloaded PDF or JSON (the file as the body) against this workshop', access: 'read', response: verifyResultSchema },
+  { method: 'post', path: '/api/verify', summary: 'Verify a downloaded PDF or JSON (the file as the body) against every version on this server', access: 'public', response: verifyResultSchema },
+  { method: 'get', path: '/api/auth/oidc/join', summary: 'With single sign-on: log in to join a sponsor seat (?invite=); redirects to the provider', access: 'public', status: 302 },
+  { method: 'get', path: '/api/auth/oidc/sign/{id}', summary: 'With single sign-on: a fresh login before signing; redirects to the provider', access: 'sign', status: 302 },
+  { method: 'get', path: '/api/auth/oidc/callback', summary: 'With single sign-on: where the provider sends the browser back', access: 'public', status: 302 },
+  { method: 'get', path: '/api/workshops/{id}/room-status', summary: 'Changes in the live room since the latest version, and whether it is frozen', access: 'read', response: roomStatusSchema },
+  { method: 'put', path: '/api/workshops/{id}/freeze', summary: 'Freeze ({ frozen: true }) or unfreeze the room while sponsors sign', access: 'publish', body: z.object({ frozen: z.boolean() }), response: roomStatusSchema },
 ];
 
 const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });

@@ -23,6 +23,8 @@ export interface YjsEndpointDeps {
   /** Revoked while this connection was being set up (the revocation's scan could not see it yet). */
   readonly isRevoked: (participantId: string) => boolean;
   readonly participants: ParticipantRepository;
+  /** Whether the facilitator froze the workshop for signing: then every connection is read-only. */
+  readonly isFrozen?: (workshopId: string) => Promise<boolean>;
   readonly metrics: Metrics;
   readonly logger: Logger;
 }
@@ -53,7 +55,8 @@ export class YjsEndpoint {
     const authenticated = workshopId && token
       ? this.deps.participants.authenticate(workshopId, token).then((participant) => participant ?? 'unauthorized' as const)
       : Promise.resolve(workshopId ? 'unauthorized' as const : 'not-found' as const);
-    void authenticated.catch(() => 'unavailable' as const).then((outcome) => {
+    const frozen = workshopId && this.deps.isFrozen ? this.deps.isFrozen(workshopId).catch(() => false) : Promise.resolve(false);
+    void Promise.all([authenticated.catch(() => 'unavailable' as const), frozen]).then(([outcome, readOnlyRoom]) => {
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', () => undefined);
         if (outcome === 'unauthorized') return this.refuse(ws, CLOSE.unauthorized);
@@ -61,7 +64,7 @@ export class YjsEndpoint {
         if (outcome === 'unavailable') return this.refuse(ws, CLOSE.loadFailed);
         this.attach(ws, workshopId ?? '', {
           participantId: outcome.id, name: outcome.name, role: outcome.role,
-        }, url.searchParams.get('saved') === '1');
+        }, url.searchParams.get('saved') === '1', readOnlyRoom);
       });
     });
   }
@@ -72,8 +75,8 @@ export class YjsEndpoint {
   }
 
   /** Listens at once and buffers frames until the room has loaded, so nothing the client sends early is lost. */
-  private attach(ws: WebSocket, workshopId: string, identity: YjsConnection['identity'], wantsSaved: boolean): void {
-    const connection = new YjsConnection(ws, identity, !can(identity.role, 'editRequirements'), wantsSaved);
+  private attach(ws: WebSocket, workshopId: string, identity: YjsConnection['identity'], wantsSaved: boolean, frozen = false): void {
+    const connection = new YjsConnection(ws, identity, !can(identity.role, 'editRequirements') || frozen, wantsSaved);
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
     let room: WorkshopRoom | undefined;

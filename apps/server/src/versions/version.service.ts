@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
+import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import { summarise, type StoredVersion, type VersionRepository } from '../workshops/version.repository.ts';
 import { fieldDiff } from './field-diff.ts';
@@ -21,6 +22,7 @@ export interface VersionServiceDeps {
   /** The votes the server recorded: a version cites those, never what a document says about votes. */
   readonly votes: VoteRepository;
   readonly participants: ParticipantRepository;
+  readonly seats: SponsorSeatRepository;
   readonly audit: AuditRepository;
   readonly registry: RoomRegistry;
   readonly events: WorkshopEvents;
@@ -49,6 +51,9 @@ export class VersionService {
       throw new HttpError(422, 'requirements_invalid', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
     }
     const requirements = await withRecordedVotes(this.deps.votes, actor.workshopId, await this.withAttendance(actor.workshopId, snapshot.value));
+    // The approvers are fixed now: a seat named later, or a link passed around, cannot join this version's list.
+    const approvers = (await this.deps.seats.list(actor.workshopId)).filter((seat) => !seat.removed)
+      .map((seat) => ({ seatId: seat.id, name: seat.name, email: seat.email, title: seat.title }));
     let stored: StoredVersion | undefined;
     for (let attempt = 0; stored === undefined; attempt += 1) {
       const latest = await this.deps.versions.latestNumber(actor.workshopId);
@@ -61,7 +66,7 @@ export class VersionService {
       const candidate: StoredVersion = {
         number, hash: sha256Hex(content), content, publishedBy: actor.name,
         publishedAt: record.version?.publishedAt ?? '', findings: { ...record.derivation.counts },
-        namedSponsors: record.requirements.meta.sponsors.map((sponsor) => sponsor.name),
+        namedSponsors: record.requirements.meta.sponsors.map((sponsor) => sponsor.name), approvers,
       };
       try {
         await this.deps.versions.insert(actor.workshopId, candidate);
@@ -71,7 +76,7 @@ export class VersionService {
         if (attempt >= 2) throw error;
       }
     }
-    await this.deps.audit.record(actor.workshopId, 'version.published', actor, { number: stored.number, hash: stored.hash });
+    await this.deps.audit.record(actor.workshopId, 'version.published', actor, { number: stored.number, hash: stored.hash, approvers: stored.approvers?.map((a) => a.name) ?? [] });
     this.deps.events.emit('versionPublished', actor.workshopId, { number: stored.number, hash: stored.hash, publishedBy: actor.name });
     const summary = (await this.list(actor.workshopId)).find((v) => v.number === stored.number);
     if (!summary) throw new Error('a published version is missing from the list');
@@ -99,11 +104,12 @@ export class VersionService {
   }
 
   async list(workshopId: string): Promise<VersionSummary[]> {
-    const [versions, signatures, participants] = await Promise.all([
-      this.deps.versions.list(workshopId), this.deps.versions.signatures(workshopId), this.deps.participants.list(workshopId),
+    const [versions, signatures, participants, seats] = await Promise.all([
+      this.deps.versions.list(workshopId), this.deps.versions.signatures(workshopId), this.deps.participants.list(workshopId), this.deps.seats.list(workshopId),
     ]);
     const sponsors = participants.filter((p) => p.role === 'sponsor' && p.revokedAt === null).map((p) => ({ id: p.id, name: p.name }));
-    return summarise(versions, signatures, sponsors);
+    const holders = new Map(seats.flatMap((seat) => (seat.participantId ? [[seat.id, seat.participantId] as const] : [])));
+    return summarise(versions, signatures, sponsors, holders);
   }
 
   async summary(workshopId: string, number: number): Promise<VersionSummary> {
@@ -134,26 +140,8 @@ export class VersionService {
       record, hash,
       signOff: {
         approved: summary.approved,
-        sponsors: summary.sponsors.map((s) => ({ name: s.name, status: s.status, ...(s.at ? { at: s.at } : {}), ...(s.comment ? { comment: s.comment } : {}) })),
+        sponsors: summary.sponsors.map((s) => ({ name: s.name, ...(s.title ? { role: s.title } : {}), status: s.status, ...(s.at ? { at: s.at } : {}), ...(s.comment ? { comment: s.comment } : {}) })),
       },
     });
-  }
-
-  /** A sponsor's signature or rejection of one version, bound to the hash they read. */
-  async sign(actor: Participant, number: number, input: { hash: string; decision: 'signed' | 'rejected'; comment: string }): Promise<VersionSummary> {
-    const version = await this.deps.versions.get(actor.workshopId, number);
-    if (!version) throw new HttpError(404, 'not_found', `version ${number} does not exist`);
-    const latest = await this.deps.versions.latestNumber(actor.workshopId);
-    if (number < latest) throw new HttpError(409, 'superseded', `version ${number} was superseded by version ${latest}: review and sign the latest one`);
-    if (input.hash !== version.hash) {
-      throw new HttpError(409, 'hash_mismatch', `the hash you signed is not the hash of version ${number}: reload the version and read it again`, 'hash');
-    }
-    await this.deps.versions.sign(actor.workshopId, { versionNumber: number, hash: version.hash, participantId: actor.id, decision: input.decision, comment: input.comment });
-    await this.deps.audit.record(actor.workshopId, input.decision === 'signed' ? 'version.signed' : 'version.rejected', actor, { number, hash: version.hash, comment: input.comment });
-    const summary = await this.summary(actor.workshopId, number);
-    this.deps.events.emit('signatureRecorded', actor.workshopId, {
-      versionNumber: number, hash: version.hash, sponsor: actor.name, decision: input.decision, approved: summary.approved,
-    });
-    return summary;
   }
 }

@@ -3,6 +3,14 @@ import type { VersionSummary } from '@accord/protocol/api';
 import type { Kysely } from 'kysely';
 import { sameSponsor } from '../versions/sponsor-names.ts';
 
+/** A named sponsor who must sign a version, fixed when it was published. */
+export interface Approver {
+  readonly seatId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly title: string;
+}
+
 export interface StoredVersion {
   readonly number: number;
   readonly hash: string;
@@ -10,6 +18,8 @@ export interface StoredVersion {
   readonly findings: VersionSummary['findings'];
   /** Sponsors the requirements name, who must sign. */
   readonly namedSponsors: readonly string[];
+  /** The seats who must sign, fixed at publishing; null on versions published before seats existed. */
+  readonly approvers: readonly Approver[] | null;
   readonly publishedBy: string;
   readonly publishedAt: string;
 }
@@ -21,6 +31,20 @@ export interface Signature {
   readonly decision: 'signed' | 'rejected';
   readonly comment: string;
   readonly at: string;
+  /** The seat that signed (absent on signatures made before seats existed). */
+  readonly seatId: string | null;
+  readonly evidence: SignatureEvidenceFields;
+}
+
+/** What a signature keeps as evidence besides its decision. */
+export interface SignatureEvidenceFields {
+  readonly name: string;
+  readonly statement: string;
+  readonly pdfSha256: string;
+  readonly ip: string;
+  readonly userAgent: string;
+  /** How the signer was identified, as JSON: `{ method, issuer?, subject?, email?, authTime? }`. */
+  readonly identity: Record<string, unknown>;
 }
 
 export interface Sponsor {
@@ -40,7 +64,8 @@ export class VersionRepository {
   async insert(workshopId: string, version: StoredVersion, db: Kysely<Database> = this.db): Promise<void> {
     await db.insertInto('versions').values({
       workshop_id: workshopId, number: version.number, hash: version.hash, content: version.content,
-      finding_counts: JSON.stringify(version.findings), named_sponsors: JSON.stringify(version.namedSponsors), published_by: version.publishedBy, published_at: version.publishedAt,
+      finding_counts: JSON.stringify(version.findings), named_sponsors: JSON.stringify(version.namedSponsors),
+      approvers: version.approvers === null ? null : JSON.stringify(version.approvers), published_by: version.publishedBy, published_at: version.publishedAt,
     }).execute();
   }
 
@@ -50,38 +75,53 @@ export class VersionRepository {
   }
 
   async get(workshopId: string, number: number): Promise<StoredVersion | undefined> {
-    const row = await this.db.selectFrom('versions').select(['number', 'hash', 'content', 'finding_counts', 'named_sponsors', 'published_by', 'published_at'])
+    const row = await this.db.selectFrom('versions').select(['number', 'hash', 'content', 'finding_counts', 'named_sponsors', 'approvers', 'published_by', 'published_at'])
       .where('workshop_id', '=', workshopId).where('number', '=', number).executeTakeFirst();
     return row ? { ...toSummaryRow(row), content: row.content } : undefined;
   }
 
   async list(workshopId: string): Promise<Omit<StoredVersion, 'content'>[]> {
-    const rows = await this.db.selectFrom('versions').select(['number', 'hash', 'finding_counts', 'named_sponsors', 'published_by', 'published_at'])
+    const rows = await this.db.selectFrom('versions').select(['number', 'hash', 'finding_counts', 'named_sponsors', 'approvers', 'published_by', 'published_at'])
       .where('workshop_id', '=', workshopId).orderBy('number').execute();
     return rows.map(toSummaryRow);
   }
 
-  async sign(workshopId: string, signature: Omit<Signature, 'at'>, db: Kysely<Database> = this.db): Promise<void> {
+  async sign(workshopId: string, signature: Omit<Signature, 'at'> & { readonly at: Date }, db: Kysely<Database> = this.db): Promise<void> {
+    const { evidence } = signature;
     await db.insertInto('signatures').values({
       workshop_id: workshopId, version_number: signature.versionNumber, hash: signature.hash,
       participant_id: signature.participantId, decision: signature.decision, comment: signature.comment,
+      seat_id: signature.seatId, signer_name: evidence.name, statement: evidence.statement, pdf_sha256: evidence.pdfSha256,
+      ip: evidence.ip, user_agent: evidence.userAgent, identity: JSON.stringify(evidence.identity), created_at: signature.at,
     }).execute();
   }
 
   async signatures(workshopId: string): Promise<Signature[]> {
-    const rows = await this.db.selectFrom('signatures').select(['version_number', 'hash', 'participant_id', 'decision', 'comment', 'created_at', 'id'])
+    const rows = await this.db.selectFrom('signatures')
+      .select(['version_number', 'hash', 'participant_id', 'decision', 'comment', 'created_at', 'id', 'seat_id', 'signer_name', 'statement', 'pdf_sha256', 'ip', 'user_agent', 'identity'])
       .where('workshop_id', '=', workshopId).orderBy('id').execute();
     return rows.map((row) => ({
       versionNumber: row.version_number, hash: row.hash, participantId: row.participant_id, decision: row.decision,
-      comment: row.comment, at: row.created_at.toISOString(),
+      comment: row.comment, at: row.created_at.toISOString(), seatId: row.seat_id,
+      evidence: {
+        name: row.signer_name, statement: row.statement, pdfSha256: row.pdf_sha256, ip: row.ip, userAgent: row.user_agent,
+        identity: JSON.parse(row.identity) as Record<string, unknown>,
+      },
     }));
+  }
+
+  /** Versions whose canonical JSON has this hash, in any workshop (verifying a file someone uploads). */
+  async findByHash(hash: string): Promise<{ workshopId: string; number: number }[]> {
+    const rows = await this.db.selectFrom('versions').select(['workshop_id', 'number']).where('hash', '=', hash).execute();
+    return rows.map((row) => ({ workshopId: row.workshop_id, number: row.number }));
   }
 }
 
-function toSummaryRow(row: { number: number; hash: string; finding_counts: string; named_sponsors: string; published_by: string; published_at: Date }): Omit<StoredVersion, 'content'> {
+function toSummaryRow(row: { number: number; hash: string; finding_counts: string; named_sponsors: string; approvers: string | null; published_by: string; published_at: Date }): Omit<StoredVersion, 'content'> {
   const counts = JSON.parse(row.finding_counts) as Partial<VersionSummary['findings']>;
   const named = JSON.parse(row.named_sponsors) as unknown;
   return {
+    approvers: row.approvers === null ? null : JSON.parse(row.approvers) as Approver[],
     number: row.number, hash: row.hash, publishedBy: row.published_by, publishedAt: row.published_at.toISOString(),
     findings: { error: counts.error ?? 0, warning: counts.warning ?? 0, info: counts.info ?? 0 },
     namedSponsors: Array.isArray(named) ? named.filter((n): n is string => typeof n === 'string') : [],
@@ -89,7 +129,11 @@ function toSummaryRow(row: { number: number; hash: string; finding_counts: strin
 }
 
 /**
- * Where each version stands. The sponsors who must sign are the sponsor participants and the sponsors the
+ * Where each version stands. A version published with named seats counts exactly its approvers: each seat's
+ * latest decision on that number and hash, under the seat's name; approved when every one of them signed.
+ * Older versions (no seats) keep the earlier rule below.
+ *
+ * The earlier rule: the sponsors who must sign are the sponsor participants and the sponsors the
  * version's requirements name ("Sponsors who sign"), a named sponsor counting as present when a sponsor
  * participant's name is theirs. A sponsor's latest decision on exactly that number and hash counts; a
  * version is approved when every one of them has signed it.
@@ -98,9 +142,12 @@ export function summarise(
   versions: readonly Omit<StoredVersion, 'content'>[],
   signatures: readonly Signature[],
   sponsors: readonly Sponsor[],
+  /** Who holds each seat (seat id → participant id), so a seat's row names its participant once claimed. */
+  seatHolders: ReadonlyMap<string, string> = new Map(),
 ): VersionSummary[] {
   const latest = versions.reduce((max, v) => Math.max(max, v.number), 0);
   return versions.map((version) => {
+    if (version.approvers !== null) return summariseApprovers({ ...version, approvers: version.approvers }, signatures, latest, seatHolders);
     const statuses: VersionSummary['sponsors'] = sponsors.map((sponsor) => {
       const own = signatures.filter((s) => s.participantId === sponsor.id && s.versionNumber === version.number && s.hash === version.hash);
       const last = own[own.length - 1];
@@ -123,4 +170,25 @@ export function summarise(
       findings: version.findings,
     };
   });
+}
+
+function summariseApprovers(version: Omit<StoredVersion, 'content'> & { approvers: readonly Approver[] }, signatures: readonly Signature[], latest: number, seatHolders: ReadonlyMap<string, string>): VersionSummary {
+  const statuses: VersionSummary['sponsors'] = version.approvers.map((approver) => {
+    const own = signatures.filter((s) => s.seatId === approver.seatId && s.versionNumber === version.number && s.hash === version.hash);
+    const last = own[own.length - 1];
+    const base = { participantId: seatHolders.get(approver.seatId) ?? last?.participantId ?? `seat:${approver.seatId}`, seatId: approver.seatId, name: approver.name, ...(approver.title ? { title: approver.title } : {}) };
+    return last
+      ? { ...base, status: last.decision, at: last.at, ...(last.comment ? { comment: last.comment } : {}) }
+      : { ...base, status: 'pending' as const };
+  });
+  return {
+    number: version.number,
+    hash: version.hash,
+    publishedAt: version.publishedAt,
+    publishedBy: version.publishedBy,
+    approved: statuses.length > 0 && statuses.every((s) => s.status === 'signed'),
+    superseded: version.number < latest,
+    sponsors: statuses,
+    findings: version.findings,
+  };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import {
   apiErrorSchema, auditEventSchema, createdInviteSchema, fieldChangeSchema, invitePreviewSchema, inviteViewSchema,
   participantViewSchema, sessionResponseSchema, versionSummarySchema, workshopViewSchema,
-  type CreateWorkshopBody, type DocumentFormat,
+  seatViewSchema, seatLinkSchema, signingStatementSchema, signatureEvidenceSchema, verifyResultSchema, roomStatusSchema, auditChainSchema,
+  type CreateSeatBody, type CreateWorkshopBody, type DocumentFormat, type VerifyResult,
 } from '@accord/protocol/api';
 import type { InviteRole } from '@accord/protocol/roles';
 
@@ -67,10 +68,39 @@ export const api = {
   publish: (id: string) => request('POST', `${base(id)}/versions`, versionSummarySchema),
   versions: (id: string) => request('GET', `${base(id)}/versions`, z.array(versionSummarySchema)),
   diff: (id: string, from: number, to: number) => request('GET', `${base(id)}/versions/diff?from=${from}&to=${to}`, z.array(fieldChangeSchema)),
-  sign: (id: string, version: number, body: { hash: string; decision: 'signed' | 'rejected'; comment: string }) =>
-    request('POST', `${base(id)}/versions/${version}/signatures`, nothing, body),
+  sign: (id: string, version: number, body: { hash: string; decision: 'signed' | 'rejected'; comment: string; statement?: string }) =>
+    request('POST', `${base(id)}/versions/${version}/signatures`, versionSummarySchema, body),
+  signingStatement: (id: string, version: number) => request('GET', `${base(id)}/versions/${version}/signing-statement`, signingStatementSchema),
+  signatures: (id: string, version: number) => request('GET', `${base(id)}/versions/${version}/signatures`, z.array(signatureEvidenceSchema)),
+  seats: (id: string) => request('GET', `${base(id)}/seats`, z.array(seatViewSchema)),
+  createSeat: (id: string, body: CreateSeatBody) => request('POST', `${base(id)}/seats`, seatLinkSchema, body),
+  seatLink: (id: string, seatId: string) => request('POST', `${base(id)}/seats/${encodeURIComponent(seatId)}/links`, seatLinkSchema),
+  removeSeat: (id: string, seatId: string) => request('DELETE', `${base(id)}/seats/${encodeURIComponent(seatId)}`, nothing),
+  roomStatus: (id: string) => request('GET', `${base(id)}/room-status`, roomStatusSchema),
+  freeze: (id: string, frozen: boolean) => request('PUT', `${base(id)}/freeze`, roomStatusSchema, { frozen }),
+  auditChain: (id: string) => request('GET', `${base(id)}/audit/verify`, auditChainSchema),
   audit: (id: string) => request('GET', `${base(id)}/audit`, z.array(auditEventSchema)),
 };
+
+/** Sends a downloaded file to the workshop's verify endpoint: which version it is, unchanged or not, who signed. */
+export async function verifyFile(workshopId: string, file: Blob): Promise<ApiResult<VerifyResult>> {
+  let response: Response;
+  try {
+    response = await fetch(`${base(workshopId)}/verify`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  } catch {
+    return { ok: false, problem: { status: 0, code: 'network', message: 'Accord cannot reach the server; check the network and try again' } };
+  }
+  const data: unknown = await response.json().catch(() => null);
+  // 422 is the server's answer for a file that is no version: the same result, with its verdict.
+  const verdict = verifyResultSchema.safeParse(data);
+  if (verdict.success && (response.ok || response.status === 422)) return { ok: true, value: verdict.data };
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(data);
+    return { ok: false, problem: parsed.success ? { status: response.status, ...parsed.data.error } : { status: response.status, code: `http-${response.status}`, message: `the server answered ${response.status}` } };
+  }
+  const parsed = verifyResultSchema.safeParse(data);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: { status: response.status, code: 'unexpected-response', message: 'the server\'s answer has an unexpected shape' } };
+}
 
 /** Where a version's document downloads from (the server sends it as an attachment). */
 export function documentUrl(workshopId: string, version: number, format: DocumentFormat): string {

@@ -52,7 +52,8 @@ export function signaturesSentence(status: VersionStatus, sponsors: readonly Spo
 
 /** A sponsor the requirements name who has not joined the workshop (so cannot sign yet). */
 export function notJoined(sponsor: Pick<Sponsor, 'participantId'>): boolean {
-  return sponsor.participantId.startsWith('named:');
+  // Named in the requirements (older versions) or a sponsor seat whose personal invite nobody claimed yet.
+  return sponsor.participantId.startsWith('named:') || sponsor.participantId.startsWith('seat:');
 }
 
 function assertNever(value: never): never {

@@ -28,19 +28,25 @@ export function buildSignOff(input: RenderInput): SignOffView {
   const draft = record.version === null;
   const given: readonly SponsorStatus[] = input.signOff?.sponsors
     ?? record.requirements.meta.sponsors.map((s) => ({ name: s.name, role: s.role, status: 'pending' }));
+  const certifiedFile = draft ? false : input.signOff?.certified === true;
   const sponsors: SponsorView[] = given
     .map((s) => ({
       name: s.name,
       role: s.role ?? '',
       status: s.status,
-      statusText: sponsorStatusText(s.status, s.at),
+      statusText: certifiedFile ? 'Decision on the certificate of signatures' : sponsorStatusText(s.status, s.at),
       comment: s.comment ?? '',
     }));
   const approved = !draft && (input.signOff?.approved ?? false);
   const signed = sponsors.filter((s) => s.status === 'signed').length;
   const rejected = sponsors.filter((s) => s.status === 'rejected');
+  const certified = certifiedFile;
   const statusLine = draft
     ? `${DRAFT_LABEL}: publish a version to collect signatures.`
+    : certified
+      ? sponsors.length === 0
+        ? 'Published; no approver was named to sign it.'
+        : `Published for sign-off by ${sponsors.length} named ${sponsors.length === 1 ? 'approver' : 'approvers'}. Each signature is recorded on a certificate appended to this file, which names the SHA-256 of this file.`
     : approved
       ? 'Approved: every sponsor has signed this version.'
       : rejected.length > 0
@@ -52,7 +58,7 @@ export function buildSignOff(input: RenderInput): SignOffView {
     hash: input.hash,
     versionLabel: draft ? DRAFT_LABEL : `Version ${record.version?.number ?? ''}`,
     approved,
-    state: draft ? 'draft' : approved ? 'approved' : rejected.length > 0 ? 'rejected' : 'awaiting',
+    state: draft ? 'draft' : certified ? 'awaiting' : approved ? 'approved' : rejected.length > 0 ? 'rejected' : 'awaiting',
     statusLine,
     sponsors,
   };

@@ -25,7 +25,15 @@ export interface RenderInput {
   /** SHA-256 hex of `canonicalVersionJson(record)`; the caller hashes, so rendering stays pure. */
   readonly hash: string;
   /** Sign-off state at render time. Not part of the hashed record: signatures come after publishing. */
-  readonly signOff?: { readonly sponsors: readonly SponsorStatus[]; readonly approved: boolean };
+  readonly signOff?: {
+    readonly sponsors: readonly SponsorStatus[];
+    readonly approved: boolean;
+    /**
+     * The file is the one sponsors sign (the PDF): it lists the approvers without their decisions, which a
+     * certificate appended after signing records, so its bytes never change once published.
+     */
+    readonly certified?: boolean;
+  };
 }
 
 export interface RenderedDocument {

@@ -1,6 +1,10 @@
 import { documentFormatSchema, signBodySchema } from '@accord/protocol/api';
 import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { SignatureEvidence } from '@accord/protocol/api';
+import type { SignOffService } from '../../versions/sign-off.service.ts';
 import type { VersionService } from '../../versions/version.service.ts';
+import type { Participant } from '../../workshops/participant.repository.ts';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import type { AppEnv } from '../app-env.ts';
 import { HttpError } from '../http-error.ts';
@@ -8,7 +12,19 @@ import { intParam, readJson } from '../request-body.ts';
 import { requireParticipant, requirePermission } from '../session.ts';
 
 /** Publishing, listing, comparing, downloading and signing versions. */
-export function versionRoutes(deps: { readonly service: VersionService; readonly participants: ParticipantRepository }): Hono<AppEnv> {
+export interface VersionRouteDeps {
+  readonly service: VersionService;
+  readonly signOff: SignOffService;
+  readonly participants: ParticipantRepository;
+  readonly clientIp: (c: Context<AppEnv>) => string;
+  /**
+   * How the signer of this request is identified. Without single sign-on, the session of the seat's personal
+   * invite is the identity; with it, a fresh login as the seat's person (refused with a 4xx otherwise).
+   */
+  readonly signerIdentity: (c: Context<AppEnv>, actor: Participant) => Promise<SignatureEvidence['identity']>;
+}
+
+export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
@@ -34,7 +50,10 @@ export function versionRoutes(deps: { readonly service: VersionService; readonly
     const number = intParam(c.req.param('number'), 'number');
     const format = documentFormatSchema.safeParse(c.req.param('file').slice('document.'.length));
     if (!format.success) throw new HttpError(400, 'invalid_parameter', `format must be one of ${documentFormatSchema.options.join(', ')}`, 'format');
-    const rendered = await deps.service.document(workshopId, number, format.data);
+    // The PDF is the signed file, byte for byte, with a certificate of the signatures appended after it.
+    const rendered = format.data === 'pdf'
+      ? { body: await deps.signOff.certifiedPdf(workshopId, number), mediaType: 'application/pdf', extension: 'pdf' }
+      : await deps.service.document(workshopId, number, format.data);
     const inline = c.req.query('inline') === '1' && format.data === 'html';
     c.header('Content-Type', rendered.mediaType);
     const { record } = await deps.service.record(workshopId, number);
@@ -44,10 +63,20 @@ export function versionRoutes(deps: { readonly service: VersionService; readonly
     return c.body(typeof body === 'string' ? body : new Uint8Array(body).buffer);
   });
 
+  app.get('/api/workshops/:id/versions/:number/signing-statement', signedIn, requirePermission('sign'), async (c) => {
+    return c.json(await deps.signOff.statement(c.get('participant'), intParam(c.req.param('number'), 'number')));
+  });
+
+  app.get('/api/workshops/:id/versions/:number/signatures', signedIn, async (c) => {
+    return c.json(await deps.signOff.evidence(c.get('participant').workshopId, intParam(c.req.param('number'), 'number')));
+  });
+
   app.post('/api/workshops/:id/versions/:number/signatures', signedIn, requirePermission('sign'), async (c) => {
     const number = intParam(c.req.param('number'), 'number');
     const body = await readJson(c, signBodySchema);
-    return c.json(await deps.service.sign(c.get('participant'), number, body), 201);
+    const actor = c.get('participant');
+    const identity = await deps.signerIdentity(c, actor);
+    return c.json(await deps.signOff.sign(actor, number, body, { ip: deps.clientIp(c), userAgent: c.req.header('user-agent') ?? '', identity }), 201);
   });
 
   return app;

@@ -1,0 +1,80 @@
+import type { Database } from '@accord/db/schema';
+import type { FieldChange, RoomStatus } from '@accord/protocol/api';
+import { canonicalJson } from '@accord/core/canonical-json';
+import { readSnapshot } from '@accord/core/ydoc';
+import type { Kysely } from 'kysely';
+import { HttpError } from '../http/http-error.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+import { fieldDiff } from '../versions/field-diff.ts';
+import type { VersionService } from '../versions/version.service.ts';
+import type { AuditRepository } from './audit.repository.ts';
+import type { Participant } from './participant.repository.ts';
+import type { VersionRepository } from './version.repository.ts';
+
+/**
+ * Close code sent to every Yjs connection of a workshop when it is frozen or unfrozen: in the retry range,
+ * so clients reconnect at once and the endpoint gives them the new write permission.
+ */
+export const ROOM_FREEZE_CLOSE = { code: 4505, reason: 'the room was frozen or unfrozen for signing: reconnecting' } as const;
+
+/** Changes listed with the room status; the count is always whole. */
+const MAX_CHANGES_LISTED = 200;
+
+export interface RoomFreezeDeps {
+  readonly db: Kysely<Database>;
+  readonly registry: RoomRegistry;
+  readonly versions: VersionRepository;
+  readonly versionService: VersionService;
+  readonly audit: AuditRepository;
+}
+
+/**
+ * The room after publishing: how far the live requirements have moved from the latest version, and the
+ * facilitator's freeze that holds them still while sponsors sign (every Yjs connection read-only, updates
+ * refused, until unfrozen). Both changes are audited.
+ */
+export class RoomFreeze {
+  constructor(private readonly deps: RoomFreezeDeps) {}
+
+  /** Whether a workshop is frozen now, read from the database so every node agrees. */
+  async isFrozen(workshopId: string): Promise<boolean> {
+    const row = await this.deps.db.selectFrom('workshops').select(['frozen_at']).where('id', '=', workshopId).executeTakeFirst();
+    return row?.frozen_at != null;
+  }
+
+  async set(actor: Participant, frozen: boolean): Promise<RoomStatus> {
+    const result = await this.deps.db.updateTable('workshops')
+      .set(frozen ? { frozen_at: new Date(), frozen_by: actor.name } : { frozen_at: null, frozen_by: null })
+      .where('id', '=', actor.workshopId)
+      .where('frozen_at', frozen ? 'is' : 'is not', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new HttpError(409, frozen ? 'already_frozen' : 'not_frozen', frozen ? 'the room is already frozen' : 'the room is not frozen');
+    }
+    await this.deps.audit.record(actor.workshopId, frozen ? 'room.frozen' : 'room.unfrozen', actor, {});
+    // Connections on this node reconnect and get the new permission; other nodes' clients get it on reconnect.
+    const room = this.deps.registry.peek(actor.workshopId);
+    for (const connection of [...(room?.connections ?? [])]) connection.close(ROOM_FREEZE_CLOSE);
+    return this.status(actor.workshopId);
+  }
+
+  async status(workshopId: string): Promise<RoomStatus> {
+    const row = await this.deps.db.selectFrom('workshops').select(['frozen_at', 'frozen_by']).where('id', '=', workshopId).executeTakeFirst();
+    if (!row) throw new HttpError(404, 'not_found', 'no such workshop');
+    const latest = await this.deps.versions.latestNumber(workshopId);
+    let changes: FieldChange[] | null = null;
+    if (latest > 0) {
+      const [{ record }, live] = await Promise.all([
+        this.deps.versionService.record(workshopId, latest),
+        this.deps.registry.withRoom(workshopId, (room) => readSnapshot(room.doc)),
+      ]);
+      // Attendance is recorded at publishing, not edited in the room: it is no change of the SLA.
+      // The record went through canonical JSON; the live value must too, or key order reads as a change.
+      if (live.ok) changes = fieldDiff({ ...record.requirements, attendance: [] }, JSON.parse(canonicalJson({ ...live.value, attendance: [] })) as unknown);
+    }
+    return {
+      latestVersion: latest > 0 ? latest : null, changesSinceLatest: changes?.length ?? null, changes: changes?.slice(0, MAX_CHANGES_LISTED) ?? [],
+      frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
+    };
+  }
+}
