@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccordDatabase, DatabaseOptions } from '@accord/db/database';
@@ -23,6 +23,7 @@ import { staticWeb } from './http/static-web.ts';
 import { randomId } from './auth/secret-token.ts';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { backupRoutes } from './ops/backup-route.ts';
 import { healthRoutes } from './ops/health-routes.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
@@ -45,6 +46,11 @@ export interface AppOverrides {
   readonly database?: DatabaseOptions;
   /** Rate limiters (scale-out shares them through Redis). */
   readonly limiters?: LimiterFactory;
+  /**
+   * Another process took the embedded data folder over while this one was frozen (see the lock). The app
+   * stops answering ready; the process should exit without writing more (index.ts does).
+   */
+  readonly onLockLost?: () => void;
 }
 
 /** Largest request body, bytes: a requirements file import is the biggest legitimate one. */
@@ -76,7 +82,17 @@ const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<AccordApp> {
   const logger = createLogger(config);
   const metrics = createMetrics();
-  const database = await openDatabase(overrides.database ?? databaseOptions(config));
+  let accepting = true;
+  const options = overrides.database ?? databaseOptions(config);
+  const database = await openDatabase(options.kind === 'pglite' ? {
+    ...options,
+    onLockLost: (holder) => {
+      accepting = false;
+      logger.fatal({ dataDir: options.dataDir, holder: holder && { pid: holder.pid, host: holder.host, since: holder.since } }, 'another process has taken over the data folder; stopping without writing more');
+      overrides.onLockLost?.();
+    },
+  } : options);
+  if (database.lock?.tookOver) logger.warn({ dataDir: database.lock.path }, database.lock.tookOver);
   const store = new UpdateStore(database.db);
   const committer = new GroupCommitter(store, {
     onBatch: (size, seconds) => {
@@ -121,7 +137,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
   });
 
-  let accepting = true;
   const clientIp = (c: Context<AppEnv>): string => {
     // The right-most entry is the one our own proxy appended; anything left of it the client may have written.
     const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
@@ -153,7 +168,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }));
   const writeLimit = rateLimit(limiters({ name: 'api-write', points: config.writesPerMinute, windowSeconds: 60 }), clientIp, logger);
   http.on(['POST', 'PUT', 'DELETE'], '/api/workshops/:id/*', writeLimit);
-  http.route('/', healthRoutes({ database, metrics, accepting: () => accepting }));
+  http.route('/', healthRoutes({ database, metrics, accepting: () => accepting, metricsToken: config.metricsToken }));
+  http.route('/', backupRoutes({ database, logger, flush: () => committer.drain() }));
   http.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   http.route('/', workshopRoutes({
     service: workshops, participants, secureCookies,
@@ -172,6 +188,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     else if (!pathname.startsWith('/socket.io/')) socket.destroy();
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // Every TCP connection, upgraded ones included, so shutdown can cut those that never answer a close frame.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const control = new ControlPlane(server, {
     participants, sessions, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
@@ -192,7 +214,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
         const address = server.address() as AddressInfo;
-        resolveUrl(`http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`);
+        const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+        // Where `accord backup` on this host finds us: a wildcard address is reachable on loopback.
+        const local = address.address === '0.0.0.0' || address.address === '::' ? `http://127.0.0.1:${address.port}` : url;
+        try {
+          database.lock?.advertise(local);
+        } catch (error) {
+          logger.warn({ err: error }, 'could not record the server URL in the data folder lock; `accord backup` will not find this server');
+        }
+        resolveUrl(url);
       });
     }),
     close: async () => {
@@ -202,7 +232,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await registry.closeAll();
       yjs.close();
       server.closeAllConnections();
+      // A client that never answers its close frame would hold the HTTP server open for ws's 30 s close
+      // timeout: after the grace, cut whatever is still connected (everything acknowledged is stored by now).
+      const cut = setTimeout(() => {
+        if (sockets.size > 0) logger.warn({ connections: sockets.size }, 'cutting connections that did not close within the shutdown grace');
+        for (const socket of sockets) socket.destroy();
+      }, config.shutdownGraceMs);
       await controlClosed;
+      clearTimeout(cut);
       await scaleOut?.close();
       await database.close();
     },

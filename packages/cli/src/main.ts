@@ -4,6 +4,8 @@ import { parseRequirementsText, type Requirements } from '@accord/core/model';
 import { DERIVE_FORMATS, deriveCommand } from './derive-command.ts';
 import { formatFindings } from './findings-report.ts';
 import { parseArgs } from './args.ts';
+import { backupCommand } from './backup-command.ts';
+import { restoreCommand } from './restore-command.ts';
 import { EXIT, type CliIo } from './io.ts';
 
 const USAGE = `accord — service level agreements as code
@@ -17,6 +19,10 @@ Usage:
                                            json     the canonical version record (its SHA-256 is the version hash)
                                            openslo  the availability commitments as OpenSLO v1 YAML
   accord check <file>                    print the findings; exit 1 when any has severity error
+  accord backup --out <file> [--data-dir <dir>]
+                                         snapshot the embedded database (DATA_DIR), also while the server runs
+  accord restore <file> [--data-dir <dir>]
+                                         unpack a backup into a new, empty data folder
   accord --help                          this text
 
 Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wrong command line.
@@ -24,7 +30,7 @@ Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wron
 
 /** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, ['format', 'out']);
+  const parsed = parseArgs(argv, ['format', 'out', 'data-dir']);
   if (!parsed.ok) {
     io.stderr(`accord: ${parsed.error}\n\n${USAGE}`);
     return EXIT.usage;
@@ -41,6 +47,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return derive(positional, options, io);
     case 'check':
       return check(positional, io);
+    case 'backup':
+      return backupCommand(positional, options, io);
+    case 'restore':
+      return restoreCommand(positional, options, io);
     default:
       io.stderr(`accord: unknown command "${command}"\n\n${USAGE}`);
       return EXIT.usage;
