@@ -132,8 +132,9 @@ describe('the server started exactly as the image starts it', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    for (let i = 0; i < 600 && !output.includes('Accord is running at'); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+    let gone = false;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { gone = true; resolve(code); }));
+    for (let i = 0; i < 900 && !gone && !output.includes('Accord is running at'); i++) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(output).toContain(`Accord is running at http://localhost:${port}`);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 
