@@ -194,6 +194,23 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
+  // Requests in flight, so shutdown lets a PDF or a publish finish before closing the database. socket.io's
+  // long-polls are left out: they are held open on purpose and are closed with their sockets.
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  server.on('request', (request: { url?: string }, response: { once(event: 'close', listener: () => void): void }) => {
+    if ((request.url ?? '').startsWith('/socket.io/')) return;
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    });
+  });
+  const requestsFinished = (timeoutMs: number): Promise<boolean> => new Promise((resolveIdle) => {
+    if (inFlight === 0) return resolveIdle(true);
+    const timer = setTimeout(() => { idle = undefined; resolveIdle(false); }, timeoutMs);
+    idle = () => { clearTimeout(timer); idle = undefined; resolveIdle(true); };
+  });
   const control = new ControlPlane(server, {
     participants, sessions, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
@@ -227,7 +244,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
     close: async () => {
       accepting = false;
-      // socket.io closes the HTTP server too, which waits for every socket: close the Yjs ones meanwhile.
+      // Rolling restarts: first only /readyz says no, so a balancer that polls it stops sending new work here.
+      if (config.shutdownDrainMs > 0) await new Promise((resolveDrain) => setTimeout(resolveDrain, config.shutdownDrainMs));
+      // Then no new connections (the balancer's next try goes to another node); requests already in flight
+      // finish, bounded; idle keep-alive connections close. Resolves once every connection has ended.
+      const listenerClosed = server.listening ? new Promise<void>((resolveClosed) => server.close(() => resolveClosed())) : Promise.resolve();
+      server.closeIdleConnections();
+      if (!(await requestsFinished(config.shutdownGraceMs))) {
+        logger.warn({ requests: inFlight }, 'requests still running after the shutdown grace; they are cut');
+      }
       const controlClosed = control.close();
       await registry.closeAll();
       yjs.close();
@@ -238,7 +263,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         if (sockets.size > 0) logger.warn({ connections: sockets.size }, 'cutting connections that did not close within the shutdown grace');
         for (const socket of sockets) socket.destroy();
       }, config.shutdownGraceMs);
-      await controlClosed;
+      // socket.io closes the HTTP server as its last step; the listener was closed above already, and Node
+      // only tells a second close() about it if connections remain, so whichever finishes first ends the wait.
+      await Promise.race([controlClosed, listenerClosed]);
       clearTimeout(cut);
       await scaleOut?.close();
       await database.close();

@@ -20,7 +20,9 @@ describe('loadConfig', () => {
 
   it('bounds the shutdown grace and asks for a real metrics token', () => {
     const defaults = loadConfig({});
-    expect(defaults.ok && defaults.config).toMatchObject({ shutdownGraceMs: 2000, metricsToken: undefined });
+    expect(defaults.ok && defaults.config).toMatchObject({ shutdownGraceMs: 2000, shutdownDrainMs: 0, metricsToken: undefined });
+    const drain = loadConfig({ SHUTDOWN_DRAIN_MS: '5000' });
+    expect(drain.ok && drain.config.shutdownDrainMs).toBe(5000);
     const bad = loadConfig({ SHUTDOWN_GRACE_MS: '600000', METRICS_TOKEN: 'short' });
     expect(bad.ok ? '' : bad.error).toMatch(/SHUTDOWN_GRACE_MS: must be at most 60000[\s\S]*METRICS_TOKEN: must be at least 16/);
   });
