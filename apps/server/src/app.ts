@@ -21,6 +21,7 @@ import { workshopRoutes } from './http/routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { staticWeb } from './http/static-web.ts';
 import { randomId } from './auth/secret-token.ts';
+import { RevocationSweep } from './scale/revocation-sweep.ts';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { backupRoutes } from './ops/backup-route.ts';
@@ -110,12 +111,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }, committer, metrics, logger, { idleUnloadMs: config.idleUnloadMs });
   const nodeId = config.nodeId ?? `node-${randomId(6)}`;
   let scaleOut: ScaleOut | undefined;
+  let sweep: RevocationSweep | undefined;
   if (config.redisUrl) {
     if (database.dialect !== 'postgres') {
       await database.close();
       throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only');
     }
-    scaleOut = createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId }, registry, store, logger, metrics);
+    scaleOut = createScaleOut({
+      redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId,
+      // Revocations published while a subscriber was away are lost: re-read them as soon as it is back.
+      onRestored: () => void sweep?.run('redis-restored'),
+    }, registry, store, logger, metrics);
     const { fanout } = scaleOut;
     publishStored = (workshopId, seq, update) => fanout.publish(workshopId, seq, update);
   }
@@ -220,6 +226,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       registry.disconnectParticipant(workshopId, participantId);
     },
   });
+  if (scaleOut) sweep = new RevocationSweep({ db: database.db, registry, io: control.io, revoked, logger }, config.revocationCheckMs);
   events.on('participantRevoked', (workshopId, event) => {
     revoked.add(event.participantId);
     registry.disconnectParticipant(workshopId, event.participantId);
@@ -244,6 +251,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
     close: async () => {
       accepting = false;
+      sweep?.close();
       // Rolling restarts: first only /readyz says no, so a balancer that polls it stops sending new work here.
       if (config.shutdownDrainMs > 0) await new Promise((resolveDrain) => setTimeout(resolveDrain, config.shutdownDrainMs));
       // Then no new connections (the balancer's next try goes to another node); requests already in flight
