@@ -140,7 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const revoked = new Set<string>();
   const isRevoked = (participantId: string): boolean => revoked.has(participantId);
   const yjs = new YjsEndpoint({ registry, participants, metrics, logger, isRevoked }, {
-    maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
+    maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants, pingIntervalMs: config.wsPingMs,
   });
 
   const clientIp = (c: Context<AppEnv>): string => {

@@ -21,6 +21,7 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: number(120),
   RATE_LIMIT_EVENTS_PER_10S: number(50),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"').default('accord'),
+  WS_PING_MS: number(25_000),
   REVOCATION_CHECK_MS: number(5_000).refine((ms) => ms >= 100, 'must be at least 100'),
   SHUTDOWN_DRAIN_MS: number(0).refine((ms) => ms <= 300_000, 'must be at most 300000 (five minutes)'),
   SHUTDOWN_GRACE_MS: number(2_000).refine((ms) => ms <= 60_000, 'must be at most 60000 (one minute)'),
@@ -69,6 +70,8 @@ export interface Config {
   readonly eventsPerTenSeconds: number;
   /** Prefix of every Redis key and channel, so deployments can share a Redis. */
   readonly redisPrefix: string;
+  /** How often the Yjs endpoint pings each connection; one unanswered ping ends it, ms (0: off). */
+  readonly wsPingMs: number;
   /**
    * With several nodes: how often each node re-reads revocations from PostgreSQL, so a participant revoked
    * elsewhere is cut here even if the Redis message was lost, ms (also done whenever Redis comes back).
@@ -106,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       port: e.PORT, host: e.HOST, dataDir: resolveDataDir(e.DATA_DIR, env), databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
       maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
       idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
-      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID, shutdownGraceMs: e.SHUTDOWN_GRACE_MS, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS, revocationCheckMs: e.REVOCATION_CHECK_MS, metricsToken: e.METRICS_TOKEN,
+      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID, shutdownGraceMs: e.SHUTDOWN_GRACE_MS, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS, revocationCheckMs: e.REVOCATION_CHECK_MS, wsPingMs: e.WS_PING_MS, metricsToken: e.METRICS_TOKEN,
       joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
       eventsPerTenSeconds: e.RATE_LIMIT_EVENTS_PER_10S,
     }),
