@@ -21,6 +21,7 @@ import { workshopRoutes } from './http/routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { staticWeb } from './http/static-web.ts';
 import { randomId } from './auth/secret-token.ts';
+import { resyncControlState } from './scale/control-resync.ts';
 import { RevocationSweep } from './scale/revocation-sweep.ts';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -112,6 +113,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const nodeId = config.nodeId ?? `node-${randomId(6)}`;
   let scaleOut: ScaleOut | undefined;
   let sweep: RevocationSweep | undefined;
+  // The control plane is built after scale-out (it needs its adapter); its server is filled in below.
+  const late: { io?: ControlPlane['io'] } = {};
   if (config.redisUrl) {
     if (database.dialect !== 'postgres') {
       await database.close();
@@ -120,7 +123,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     scaleOut = createScaleOut({
       redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId,
       // Revocations published while a subscriber was away are lost: re-read them as soon as it is back.
-      onRestored: () => void sweep?.run('redis-restored'),
+      onRestored: (role) => {
+        void sweep?.run('redis-restored');
+        // socket.io events from other nodes (phase, timer) travel on this connection: re-send the current state.
+        if (role === 'io-sub' && late.io) void resyncControlState(database.db, late.io, logger);
+      },
     }, registry, store, logger, metrics);
     const { fanout } = scaleOut;
     publishStored = (workshopId, seq, update) => fanout.publish(workshopId, seq, update);
@@ -226,6 +233,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       registry.disconnectParticipant(workshopId, participantId);
     },
   });
+  late.io = control.io;
   if (scaleOut) sweep = new RevocationSweep({ db: database.db, registry, io: control.io, revoked, logger }, config.revocationCheckMs);
   events.on('participantRevoked', (workshopId, event) => {
     revoked.add(event.participantId);
