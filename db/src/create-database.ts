@@ -2,12 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock, type LockHolder } from './data-dir-lock.ts';
+import { errorMessage } from './error-message.ts';
 import { migrationProvider, MIGRATIONS } from './migrations/index.ts';
 import { PGliteThread } from './pglite-thread.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseOptions =
-  | { readonly kind: 'pglite'; /** Folder of the embedded database; `memory://` keeps it in memory. */ readonly dataDir: string }
+  | {
+      readonly kind: 'pglite';
+      /** Folder of the embedded database; `memory://` keeps it in memory. */
+      readonly dataDir: string;
+      /** Another process took the folder over while this one was frozen: stop writing (the server exits). */
+      readonly onLockLost?: (holder: LockHolder | undefined) => void;
+    }
   | {
       readonly kind: 'postgres';
       readonly url: string;
@@ -22,6 +30,13 @@ export interface AccordDatabase {
   readonly dialect: 'pglite' | 'postgres';
   /** The PostgreSQL schema in use when not the default; migrations keep their bookkeeping there too. */
   readonly schema?: string;
+  /** The embedded database's ownership of its folder (absent for PostgreSQL and `memory://`). */
+  readonly lock?: DataDirLock;
+  /**
+   * A consistent snapshot of the embedded database's folder as a gzipped tar (PGlite's data-dir dump),
+   * taken between transactions; absent for PostgreSQL, which `pg_dump` backs up.
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -46,15 +61,26 @@ export function createDatabase(options: DatabaseOptions): AccordDatabase {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
   }
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+  let lock: DataDirLock | undefined;
+  if (!options.dataDir.startsWith('memory://')) {
+    mkdirSync(options.dataDir, { recursive: true });
+    // Before PGlite touches the folder: two processes on one embedded database overwrite each other.
+    lock = acquireDataDirLock(options.dataDir, options.onLockLost ? { onLost: options.onLockLost } : {});
+  }
   const pglite = new PGliteThread(options.dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
     dialect: 'pglite',
+    ...(lock ? { lock } : {}),
+    dumpDataDir: () => pglite.dumpDataDir(),
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
@@ -69,7 +95,7 @@ export async function migrateToLatest(database: Pick<AccordDatabase, 'db' | 'sch
   const { error, results } = await migrator(database).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(failed ? `migration ${failed.migrationName} failed: ${reason}` : `cannot migrate the database: ${reason}`);
   }
   return (results ?? []).map((r) => r.migrationName);

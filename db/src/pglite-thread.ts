@@ -12,7 +12,7 @@ interface Transaction {
   rollback(): Promise<void>;
 }
 
-type Reply = { id: number; ok: true; result?: QueryResult<unknown> } | { id: number; ok: false; error: { message: string; [key: string]: unknown } };
+type Reply = { id: number; ok: true; result?: QueryResult<unknown>; archive?: Uint8Array } | { id: number; ok: false; error: { message: string; [key: string]: unknown } };
 
 /** A PostgreSQL error as thrown in the database thread, with its fields (code, detail …) kept. */
 export class DatabaseThreadError extends Error {
@@ -115,6 +115,14 @@ export class PGliteThread {
         throw error;
       }
     });
+  }
+
+  /** The whole data folder as a gzipped tar, taken between statements and transactions (a consistent snapshot). */
+  async dumpDataDir(): Promise<Uint8Array> {
+    const reply = await this.exclusive(() => this.call({ op: 'dump' }));
+    if (!reply.ok) throw new DatabaseThreadError(reply.error);
+    if (!reply.archive) throw new Error('the database thread sent no archive');
+    return reply.archive;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccordDatabase, DatabaseOptions } from '@accord/db/database';
@@ -24,8 +24,11 @@ import { workshopRoutes } from './http/routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { staticWeb } from './http/static-web.ts';
 import { randomId } from './auth/secret-token.ts';
+import { resyncControlState } from './scale/control-resync.ts';
+import { RevocationSweep } from './scale/revocation-sweep.ts';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { backupRoutes } from './ops/backup-route.ts';
 import { healthRoutes } from './ops/health-routes.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
@@ -58,6 +61,11 @@ export interface AppOverrides {
   readonly database?: DatabaseOptions;
   /** Rate limiters (scale-out shares them through Redis). */
   readonly limiters?: LimiterFactory;
+  /**
+   * Another process took the embedded data folder over while this one was frozen (see the lock). The app
+   * stops answering ready; the process should exit without writing more (index.ts does).
+   */
+  readonly onLockLost?: () => void;
 }
 
 /** Largest request body, bytes: a requirements file import is the biggest legitimate one. */
@@ -89,7 +97,17 @@ const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<AccordApp> {
   const logger = createLogger(config);
   const metrics = createMetrics();
-  const database = await openDatabase(overrides.database ?? databaseOptions(config));
+  let accepting = true;
+  const options = overrides.database ?? databaseOptions(config);
+  const database = await openDatabase(options.kind === 'pglite' ? {
+    ...options,
+    onLockLost: (holder) => {
+      accepting = false;
+      logger.fatal({ dataDir: options.dataDir, holder: holder && { pid: holder.pid, host: holder.host, since: holder.since } }, 'another process has taken over the data folder; stopping without writing more');
+      overrides.onLockLost?.();
+    },
+  } : options);
+  if (database.lock?.tookOver) logger.warn({ dataDir: database.lock.path }, database.lock.tookOver);
   const store = new UpdateStore(database.db);
   const committer = new GroupCommitter(store, {
     onBatch: (size, seconds) => {
@@ -107,12 +125,23 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }, committer, metrics, logger, { idleUnloadMs: config.idleUnloadMs });
   const nodeId = config.nodeId ?? `node-${randomId(6)}`;
   let scaleOut: ScaleOut | undefined;
+  let sweep: RevocationSweep | undefined;
+  // The control plane is built after scale-out (it needs its adapter); its server is filled in below.
+  const late: { io?: ControlPlane['io'] } = {};
   if (config.redisUrl) {
     if (database.dialect !== 'postgres') {
       await database.close();
       throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only');
     }
-    scaleOut = createScaleOut({ redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId }, registry, store, logger, metrics);
+    scaleOut = createScaleOut({
+      redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId,
+      // Revocations published while a subscriber was away are lost: re-read them as soon as it is back.
+      onRestored: (role) => {
+        void sweep?.run('redis-restored');
+        // socket.io events from other nodes (phase, timer) travel on this connection: re-send the current state.
+        if (role === 'io-sub' && late.io) void resyncControlState(database.db, late.io, logger);
+      },
+    }, registry, store, logger, metrics);
     const { fanout } = scaleOut;
     publishStored = (workshopId, seq, update) => fanout.publish(workshopId, seq, update);
   }
@@ -144,10 +173,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const revoked = new Set<string>();
   const isRevoked = (participantId: string): boolean => revoked.has(participantId);
   const yjs = new YjsEndpoint({ registry, participants, metrics, logger, isRevoked, isFrozen: (id) => freeze.isFrozen(id) }, {
-    maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
+    maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants, pingIntervalMs: config.wsPingMs,
   });
 
-  let accepting = true;
   const clientIp = (c: Context<AppEnv>): string => {
     // The right-most entry is the one our own proxy appended; anything left of it the client may have written.
     const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
@@ -181,7 +209,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }));
   const writeLimit = rateLimit(limiters({ name: 'api-write', points: config.writesPerMinute, windowSeconds: 60 }), clientIp, logger);
   http.on(['POST', 'PUT', 'DELETE'], '/api/workshops/:id/*', writeLimit);
-  http.route('/', healthRoutes({ database, metrics, accepting: () => accepting }));
+  http.route('/', healthRoutes({ database, metrics, accepting: () => accepting, metricsToken: config.metricsToken }));
+  http.route('/', backupRoutes({ database, logger, flush: () => committer.drain() }));
   http.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   const joinLimit = rateLimit(limiters({ name: 'join', points: config.joinsPerMinute, windowSeconds: 60 }), clientIp, logger);
   http.route('/', workshopRoutes({
@@ -209,6 +238,29 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     else if (!pathname.startsWith('/socket.io/')) socket.destroy();
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // Every TCP connection, upgraded ones included, so shutdown can cut those that never answer a close frame.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  // Requests in flight, so shutdown lets a PDF or a publish finish before closing the database. socket.io's
+  // long-polls are left out: they are held open on purpose and are closed with their sockets.
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  server.on('request', (request: { url?: string }, response: { once(event: 'close', listener: () => void): void }) => {
+    if ((request.url ?? '').startsWith('/socket.io/')) return;
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    });
+  });
+  const requestsFinished = (timeoutMs: number): Promise<boolean> => new Promise((resolveIdle) => {
+    if (inFlight === 0) return resolveIdle(true);
+    const timer = setTimeout(() => { idle = undefined; resolveIdle(false); }, timeoutMs);
+    idle = () => { clearTimeout(timer); idle = undefined; resolveIdle(true); };
+  });
   const control = new ControlPlane(server, {
     participants, sessions, deliberation, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
@@ -218,6 +270,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       registry.disconnectParticipant(workshopId, participantId);
     },
   });
+  late.io = control.io;
+  if (scaleOut) sweep = new RevocationSweep({ db: database.db, registry, io: control.io, revoked, logger }, config.revocationCheckMs);
   events.on('participantRevoked', (workshopId, event) => {
     revoked.add(event.participantId);
     registry.disconnectParticipant(workshopId, event.participantId);
@@ -229,17 +283,43 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
         const address = server.address() as AddressInfo;
-        resolveUrl(`http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`);
+        const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+        // Where `accord backup` on this host finds us: a wildcard address is reachable on loopback.
+        const local = address.address === '0.0.0.0' || address.address === '::' ? `http://127.0.0.1:${address.port}` : url;
+        try {
+          database.lock?.advertise(local);
+        } catch (error) {
+          logger.warn({ err: error }, 'could not record the server URL in the data folder lock; `accord backup` will not find this server');
+        }
+        resolveUrl(url);
       });
     }),
     close: async () => {
       accepting = false;
-      // socket.io closes the HTTP server too, which waits for every socket: close the Yjs ones meanwhile.
+      sweep?.close();
+      // Rolling restarts: first only /readyz says no, so a balancer that polls it stops sending new work here.
+      if (config.shutdownDrainMs > 0) await new Promise((resolveDrain) => setTimeout(resolveDrain, config.shutdownDrainMs));
+      // Then no new connections (the balancer's next try goes to another node); requests already in flight
+      // finish, bounded; idle keep-alive connections close. Resolves once every connection has ended.
+      const listenerClosed = server.listening ? new Promise<void>((resolveClosed) => server.close(() => resolveClosed())) : Promise.resolve();
+      server.closeIdleConnections();
+      if (!(await requestsFinished(config.shutdownGraceMs))) {
+        logger.warn({ requests: inFlight }, 'requests still running after the shutdown grace; they are cut');
+      }
       const controlClosed = control.close();
       await registry.closeAll();
       yjs.close();
       server.closeAllConnections();
-      await controlClosed;
+      // A client that never answers its close frame would hold the HTTP server open for ws's 30 s close
+      // timeout: after the grace, cut whatever is still connected (everything acknowledged is stored by now).
+      const cut = setTimeout(() => {
+        if (sockets.size > 0) logger.warn({ connections: sockets.size }, 'cutting connections that did not close within the shutdown grace');
+        for (const socket of sockets) socket.destroy();
+      }, config.shutdownGraceMs);
+      // socket.io closes the HTTP server as its last step; the listener was closed above already, and Node
+      // only tells a second close() about it if connections remain, so whichever finishes first ends the wait.
+      await Promise.race([controlClosed, listenerClosed]);
+      clearTimeout(cut);
       await scaleOut?.close();
       await database.close();
     },

@@ -1,10 +1,30 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on 127.0.0.1:3000', () => {
     const loaded = loadConfig({});
-    expect(loaded.ok && loaded.config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: undefined, redisUrl: undefined });
+    expect(loaded.ok && loaded.config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: resolve('data'), databaseUrl: undefined, redisUrl: undefined });
+  });
+
+  it('takes a relative DATA_DIR from where the command was typed (npm runs scripts inside the workspace)', () => {
+    // `npm start` at the repository root runs the server inside apps/server but records the root as INIT_CWD.
+    const viaNpm = loadConfig({ INIT_CWD: '/srv/accord' });
+    expect(viaNpm.ok && viaNpm.config.dataDir).toBe('/srv/accord/data');
+    const relative = loadConfig({ INIT_CWD: '/srv/accord', DATA_DIR: 'state/db' });
+    expect(relative.ok && relative.config.dataDir).toBe('/srv/accord/state/db');
+    const absolute = loadConfig({ INIT_CWD: '/srv/accord', DATA_DIR: '/var/lib/accord' });
+    expect(absolute.ok && absolute.config.dataDir).toBe('/var/lib/accord');
+  });
+
+  it('bounds the shutdown grace and asks for a real metrics token', () => {
+    const defaults = loadConfig({});
+    expect(defaults.ok && defaults.config).toMatchObject({ shutdownGraceMs: 2000, shutdownDrainMs: 0, metricsToken: undefined });
+    const drain = loadConfig({ SHUTDOWN_DRAIN_MS: '5000' });
+    expect(drain.ok && drain.config.shutdownDrainMs).toBe(5000);
+    const bad = loadConfig({ SHUTDOWN_GRACE_MS: '600000', METRICS_TOKEN: 'short' });
+    expect(bad.ok ? '' : bad.error).toMatch(/SHUTDOWN_GRACE_MS: must be at most 60000[\s\S]*METRICS_TOKEN: must be at least 16/);
   });
 
   it('names every bad variable and says what it must be', () => {

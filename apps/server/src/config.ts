@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_DIR, resolveDataDir } from '@accord/db/data-dir';
 import { z } from 'zod';
 
 const number = (fallback: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').nonnegative('must not be negative').default(fallback);
@@ -5,7 +6,7 @@ const number = (fallback: number) => z.coerce.number({ error: 'must be a whole n
 const envSchema = z.object({
   PORT: number(3000).refine((p) => p <= 65_535, 'must be a TCP port (0–65535)'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -20,6 +21,11 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: number(120),
   RATE_LIMIT_EVENTS_PER_10S: number(50),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"').default('accord'),
+  WS_PING_MS: number(25_000),
+  REVOCATION_CHECK_MS: number(5_000).refine((ms) => ms >= 100, 'must be at least 100'),
+  SHUTDOWN_DRAIN_MS: number(0).refine((ms) => ms <= 300_000, 'must be at most 300000 (five minutes)'),
+  SHUTDOWN_GRACE_MS: number(2_000).refine((ms) => ms <= 60_000, 'must be at most 60000 (one minute)'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
   NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"').optional(),
   OIDC_ISSUER: z.url({ error: 'must be the issuer URL of an OpenID provider' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -37,7 +43,10 @@ export interface Config {
   /** TCP port; 0 picks a free one (tests). */
   readonly port: number;
   readonly host: string;
-  /** Where the embedded PGlite database lives when no `databaseUrl` is given. */
+  /**
+   * Where the embedded PGlite database lives when no `databaseUrl` is given: an absolute path (a relative
+   * DATA_DIR is taken from the directory the command was typed in; see `resolveDataDir`).
+   */
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
@@ -68,6 +77,25 @@ export interface Config {
   readonly eventsPerTenSeconds: number;
   /** Prefix of every Redis key and channel, so deployments can share a Redis. */
   readonly redisPrefix: string;
+  /** How often the Yjs endpoint pings each connection; one unanswered ping ends it, ms (0: off). */
+  readonly wsPingMs: number;
+  /**
+   * With several nodes: how often each node re-reads revocations from PostgreSQL, so a participant revoked
+   * elsewhere is cut here even if the Redis message was lost, ms (also done whenever Redis comes back).
+   */
+  readonly revocationCheckMs: number;
+  /**
+   * On shutdown, how long `/readyz` answers 503 while everything else is still served, ms, so a balancer
+   * that polls it stops sending new work before the listener closes (0: close at once, for a single node).
+   */
+  readonly shutdownDrainMs: number;
+  /**
+   * On shutdown, how long requests in flight (a PDF, a publish) may take to finish, and how long connections that ignore their close frame (an unresponsive socket.io or Yjs
+   * client) may keep the process waiting before they are cut, ms.
+   */
+  readonly shutdownGraceMs: number;
+  /** When set, `/metrics` answers only requests that carry `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
   /** This node's name in logs and Redis; random when unset. */
   readonly nodeId: string | undefined;
   /**
@@ -91,10 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   return {
     ok: true,
     config: Object.freeze({
-      port: e.PORT, host: e.HOST, dataDir: e.DATA_DIR, databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
+      port: e.PORT, host: e.HOST, dataDir: resolveDataDir(e.DATA_DIR, env), databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
       maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
       idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
-      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID,
+      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID, shutdownGraceMs: e.SHUTDOWN_GRACE_MS, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS, revocationCheckMs: e.REVOCATION_CHECK_MS, wsPingMs: e.WS_PING_MS, metricsToken: e.METRICS_TOKEN,
       oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, signMaxAgeSeconds: e.OIDC_SIGN_MAX_AGE_S })
         : undefined,

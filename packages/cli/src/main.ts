@@ -5,6 +5,8 @@ import { FORMAT_VERSION, parseRequirementsText, type FileProblem, type Requireme
 import { DERIVE_FORMATS, deriveCommand } from './derive-command.ts';
 import { formatFindings } from './findings-report.ts';
 import { parseArgs } from './args.ts';
+import { backupCommand } from './backup-command.ts';
+import { restoreCommand } from './restore-command.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { verifyCommands } from './verify-command.ts';
 
@@ -25,6 +27,10 @@ Usage:
                                            zabbix   a Zabbix sla.create request (JSON)
                                            ics      service, support and maintenance hours as iCalendar
   accord check <file>                    print the findings; exit 1 when any has severity error
+  accord backup --out <file> [--data-dir <dir>]
+                                         snapshot the embedded database (DATA_DIR), also while the server runs
+  accord restore <file> [--data-dir <dir>]
+                                         unpack a backup into a new, empty data folder
   accord --help                          this text
   accord --version                       the version of accord and of the requirements format it reads
 
@@ -34,7 +40,7 @@ Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wron
 /** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'verify' || argv[0] === 'audit') return verifyCommands(argv, io);
-  const parsed = parseArgs(argv, ['format', 'out']);
+  const parsed = parseArgs(argv, ['format', 'out', 'data-dir']);
   if (!parsed.ok) {
     io.stderr(`accord: ${parsed.error}\n\n${USAGE}`);
     return EXIT.usage;
@@ -55,6 +61,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return derive(positional, options, io);
     case 'check':
       return check(positional, io);
+    case 'backup':
+      return backupCommand(positional, options, io);
+    case 'restore':
+      return restoreCommand(positional, options, io);
     default:
       io.stderr(`accord: unknown command "${command}"\n\n${USAGE}`);
       return EXIT.usage;

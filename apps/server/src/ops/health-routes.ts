@@ -2,6 +2,7 @@ import { migrationsApplied } from '@accord/db/database';
 import type { AccordDatabase } from '@accord/db/database';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
+import { bearerMatches } from './bearer.ts';
 import type { Metrics } from './metrics.ts';
 
 export interface HealthDeps {
@@ -9,6 +10,8 @@ export interface HealthDeps {
   readonly metrics: Metrics;
   /** False once shutdown has begun: the balancer should stop sending new participants here. */
   readonly accepting: () => boolean;
+  /** When set, `/metrics` wants `Authorization: Bearer <token>` (it names workshops' load and internals). */
+  readonly metricsToken?: string | undefined;
 }
 
 /** `/healthz` (the process answers), `/readyz` (database reachable and migrated), `/metrics` (Prometheus). */
@@ -26,6 +29,10 @@ export function healthRoutes(deps: HealthDeps): Hono {
     }
   });
   app.get('/metrics', async (c) => {
+    if (deps.metricsToken !== undefined && !bearerMatches(c.req.header('authorization'), deps.metricsToken)) {
+      c.header('WWW-Authenticate', 'Bearer realm="metrics"');
+      return c.json({ error: { code: 'unauthorized', message: '/metrics needs Authorization: Bearer <METRICS_TOKEN>' } }, 401);
+    }
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());
   });

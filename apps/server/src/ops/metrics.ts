@@ -18,6 +18,10 @@ export function createMetrics() {
     batchSize: new Histogram({ name: 'accord_commit_batch_size', help: 'Updates per group commit', buckets: [1, 2, 5, 10, 20, 50, 100, 200], registers: [registry] }),
     commitFailures: new Counter({ name: 'accord_commit_failures_total', help: 'Group commits that failed (nothing applied or relayed)', registers: [registry] }),
     compactions: new Counter({ name: 'accord_compactions_total', help: 'Compactions of a workshop log into a snapshot', registers: [registry] }),
+    pingTimeouts: new Counter({ name: 'accord_yjs_ping_timeouts_total', help: 'Yjs connections ended because a ping went unanswered', registers: [registry] }),
+    redisConnected: new Gauge({ name: 'accord_redis_connected', help: 'Whether each Redis connection is up (1) or not (0)', labelNames: ['role'], registers: [registry] }),
+    redisDisconnects: new Counter({ name: 'accord_redis_disconnects_total', help: 'Redis connections lost after having been up', labelNames: ['role'], registers: [registry] }),
+    redisReconnects: new Counter({ name: 'accord_redis_reconnects_total', help: 'Redis connections restored after a loss', labelNames: ['role'], registers: [registry] }),
     catchUps: new Counter({ name: 'accord_fanout_catchups_total', help: 'Reads from the database to fill what the Redis fan-out missed', labelNames: ['why'], registers: [registry] }),
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { UpdateStore } from '../sync/update-store.ts';
+import { watchRedis } from './redis-health.ts';
 import { YjsFanout } from './yjs-fanout.ts';
 
 export interface ScaleOut {
@@ -21,6 +22,8 @@ export interface ScaleOutOptions {
   readonly redisUrl: string;
   readonly prefix: string;
   readonly nodeId: string;
+  /** A Redis connection is back after a loss: events published meanwhile may be missing (re-read state). */
+  readonly onRestored?: (role: string, downMs: number) => void;
 }
 
 /**
@@ -31,6 +34,7 @@ export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry,
   const connect = (role: string): Redis => {
     const client = new Redis(options.redisUrl, { connectionName: `accord-${options.nodeId}-${role}`, maxRetriesPerRequest: 3 });
     client.on('error', (error: Error) => logger.warn({ role, err: error.message }, 'redis connection problem'));
+    watchRedis(client, role, logger, metrics, (downMs) => options.onRestored?.(role, downMs));
     return client;
   };
   const publisher = connect('pub');

@@ -9,6 +9,7 @@ import type { ParticipantRepository } from '../workshops/participant.repository.
 import { CLOSE } from '@accord/protocol/close-codes';
 import type { RoomRegistry } from './room-registry.ts';
 import type { WorkshopRoom } from './workshop-room.ts';
+import { keepAlive } from '../scale/websocket-heartbeat.ts';
 import { YjsConnection } from './yjs-connection.ts';
 
 export interface YjsEndpointOptions {
@@ -16,6 +17,8 @@ export interface YjsEndpointOptions {
   readonly maxMessageBytes: number;
   /** Most connections to one workshop; one more gets 4429. */
   readonly maxParticipants: number;
+  /** Ping every this many ms; no pong within one interval ends the connection (0: off). */
+  readonly pingIntervalMs?: number;
 }
 
 export interface YjsEndpointDeps {
@@ -59,6 +62,7 @@ export class YjsEndpoint {
     void Promise.all([authenticated.catch(() => 'unavailable' as const), frozen]).then(([outcome, readOnlyRoom]) => {
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', () => undefined);
+        keepAlive(ws, this.options.pingIntervalMs ?? 0, () => this.deps.metrics.pingTimeouts.inc());
         if (outcome === 'unauthorized') return this.refuse(ws, CLOSE.unauthorized);
         if (outcome === 'not-found') return this.refuse(ws, CLOSE.notFound);
         if (outcome === 'unavailable') return this.refuse(ws, CLOSE.loadFailed);

@@ -1,0 +1,49 @@
+// Builds the server (and the `accord` CLI) to plain JavaScript, so production starts them with `node`
+// itself: no npm, no sh, no tsx between the init and the process that must receive SIGTERM. Accord's own
+// workspace packages (TypeScript sources) are bundled in; every npm dependency stays an ordinary import,
+// resolved from node_modules at run time (PGlite's WebAssembly, pdfkit's fonts and native modules load
+// their files relative to themselves).
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+
+/** Bundle `@accord/*` and relative imports; leave npm packages and Node built-ins as imports. */
+const dependenciesExternal = {
+  name: 'dependencies-external',
+  setup(builder) {
+    builder.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@accord/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [dependenciesExternal],
+};
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: join(out, 'server.mjs') });
+await build({
+  ...common,
+  stdin: {
+    contents: [
+      "import { main } from './src/main.ts';",
+      'process.exitCode = await main(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });',
+    ].join('\n'),
+    resolveDir: join(root, '../../packages/cli'),
+    sourcefile: 'accord.mjs',
+    loader: 'ts',
+  },
+  outfile: join(out, 'accord.mjs'),
+});
+// The embedded database's thread is started from a file beside the code that opens it.
+copyFileSync(join(root, '../../db/src/pglite-worker.mjs'), join(out, 'pglite-worker.mjs'));

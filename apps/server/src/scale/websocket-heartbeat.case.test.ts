@@ -1,0 +1,28 @@
+import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { describe, expect, it } from 'vitest';
+import { frozenWebsocket } from '../test/frozen-websocket.ts';
+import { startTestApp } from '../test/test-app.ts';
+import { metricValue, rawSocket } from '../test/yjs-client.ts';
+
+describe.each(TEST_DIALECTS)('Yjs websocket pings on $name', (dialect) => {
+  it('ends a connection whose peer stops answering pings, and keeps one that answers', async () => {
+    const t = await startTestApp(dialect, { wsPingMs: 200 });
+    try {
+      const workshopId = await t.createWorkshop('blank');
+      const alive = await t.join(workshopId, 'stakeholder');
+      const gone = await t.join(workshopId, 'stakeholder');
+      const answering = rawSocket(t.yjsUrl, workshopId, alive.token);
+      await answering.opened;
+      const silent = await frozenWebsocket(t.url, `/yjs/${workshopId}?token=${encodeURIComponent(gone.token)}`);
+      const ended = new Promise<number>((resolve) => { const at = Date.now(); silent.once('close', () => resolve(Date.now() - at)); });
+      expect(await ended).toBeLessThan(3_000);
+      expect(await metricValue(t.app.metrics.pingTimeouts)).toBe(1);
+      // The official ws client answers pings by itself: still open after several intervals.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(answering.socket.readyState).toBe(answering.socket.OPEN);
+      answering.socket.close();
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+});
