@@ -8,10 +8,10 @@ import { SCENARIOS } from '../model/index.ts';
  * - every id-keyed collection (functions, components, calendars …, support.severities) is a Y.Map from id to
  *   a Y.Map item carrying an `order` number, so concurrent inserts of different items both survive;
  * - free text people type, long (rationale, description, definition, mitigation, notes, reason, note) or on
- *   one line (names, title, service, users, owner, contact, reference), is Y.Text, merged character by
- *   character, so two people typing in one box both keep their keystrokes and each sees the other's as they
- *   come; ids, enums, numbers and durations stay plain values, replaced whole, so a value is always one
- *   somebody entered;
+ *   one line (names, title, service, users, owner, contact, reference, requestedBy), is Y.Text, merged
+ *   character by character, so two people typing in one box both keep their keystrokes and each sees the
+ *   other's as they come; ids, enums, numbers and durations stay plain values, replaced whole, so a value is
+ *   always one somebody entered;
  * - a proposal's votes are never in the doc: the server records them (a blind ballot must stay hidden from
  *   every client until it is revealed, and everything in the doc reaches every client);
  * - rows of lists people edit row by row (sponsors, escalation contacts, a function's design, a calendar's slots
@@ -37,7 +37,7 @@ export type Collection = (typeof COLLECTIONS)[number] | 'support/severities';
  */
 export const TEXT_FIELDS: ReadonlySet<string> = new Set([
   'rationale', 'description', 'definition', 'mitigation', 'notes', 'reason', 'note',
-  'name', 'title', 'service', 'users', 'owner', 'contact', 'reference',
+  'name', 'title', 'service', 'users', 'owner', 'contact', 'reference', 'requestedBy',
 ]);
 
 /** Key of the display order inside each collection item and row; not part of the requirements model. */
@@ -65,7 +65,7 @@ export interface RowShape extends MapShape {
   readonly idFrom: readonly string[];
 }
 
-const PROVENANCE: MapShape = { texts: ['rationale'] };
+const PROVENANCE: MapShape = { texts: ['requestedBy', 'rationale'] };
 const PARTY: MapShape = { texts: ['name', 'contact'] };
 const OBJECTIVE: MapShape = { maps: { provenance: PROVENANCE } };
 
