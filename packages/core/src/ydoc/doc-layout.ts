@@ -7,8 +7,11 @@ import { SCENARIOS } from '../model/index.ts';
  *   so two people editing different fields of the same function never overwrite each other;
  * - every id-keyed collection (functions, components, calendars …, support.severities) is a Y.Map from id to
  *   a Y.Map item carrying an `order` number, so concurrent inserts of different items both survive;
- * - long free text (rationale, description, definition, mitigation, notes, reason, note) is Y.Text, merged
- *   character by character;
+ * - free text people type, long (rationale, description, definition, mitigation, notes, reason, note) or on
+ *   one line (names, title, service, users, owner, contact, reference, requestedBy), is Y.Text, merged
+ *   character by character, so two people typing in one box both keep their keystrokes and each sees the
+ *   other's as they come; ids, enums, numbers and durations stay plain values, replaced whole, so a value is
+ *   always one somebody entered;
  * - a proposal's votes are never in the doc: the server records them (a blind ballot must stay hidden from
  *   every client until it is revealed, and everything in the doc reaches every client);
  * - rows of lists people edit row by row (sponsors, escalation contacts, a function's design, a calendar's slots
@@ -28,7 +31,14 @@ export const COLLECTIONS = [
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number] | 'support/severities';
 
-export const TEXT_FIELDS: ReadonlySet<string> = new Set(['rationale', 'description', 'definition', 'mitigation', 'notes', 'reason', 'note']);
+/**
+ * Keys whose string values are Y.Text wherever they occur. A key is free text everywhere it is used, or it is
+ * not listed: `role` is an enum on components, so a sponsor's or contact's role stays a plain value.
+ */
+export const TEXT_FIELDS: ReadonlySet<string> = new Set([
+  'rationale', 'description', 'definition', 'mitigation', 'notes', 'reason', 'note',
+  'name', 'title', 'service', 'users', 'owner', 'contact', 'reference', 'requestedBy',
+]);
 
 /** Key of the display order inside each collection item and row; not part of the requirements model. */
 export const ORDER_KEY = 'order';
@@ -41,7 +51,7 @@ export const ORDER_KEY = 'order';
 export interface MapShape {
   /** Keys holding a nested group of fields (a Y.Map) of the given shape. */
   readonly maps?: Readonly<Record<string, MapShape>>;
-  /** Keys holding long free text (a Y.Text); each is also in TEXT_FIELDS. */
+  /** Keys holding free text (a Y.Text); each is also in TEXT_FIELDS. */
   readonly texts?: readonly string[];
   /** Keys holding a row list: a Y.Map from row id to a row (a Y.Map with an `order`) of the given shape. */
   readonly rows?: Readonly<Record<string, RowShape>>;
@@ -55,16 +65,20 @@ export interface RowShape extends MapShape {
   readonly idFrom: readonly string[];
 }
 
-const PROVENANCE: MapShape = { texts: ['rationale'] };
+const PROVENANCE: MapShape = { texts: ['requestedBy', 'rationale'] };
+const PARTY: MapShape = { texts: ['name', 'contact'] };
 const OBJECTIVE: MapShape = { maps: { provenance: PROVENANCE } };
 
 /** The shape of the items of each id-keyed collection. */
 export const ITEM_SHAPES: Readonly<Record<Collection, MapShape>> = {
-  calendars: { maps: { holidayRegion: {} }, rows: { slots: { idFrom: ['day', 'start', 'end'] }, holidays: { idFrom: ['date'] } } },
-  components: { maps: { availability: {} }, texts: ['notes'] },
-  groups: {},
+  calendars: {
+    texts: ['name'], maps: { holidayRegion: {} },
+    rows: { slots: { idFrom: ['day', 'start', 'end'] }, holidays: { idFrom: ['date'], texts: ['name'] } },
+  },
+  components: { maps: { availability: {} }, texts: ['name', 'notes'] },
+  groups: { texts: ['name'] },
   functions: {
-    texts: ['description'],
+    texts: ['name', 'description', 'users'],
     maps: {
       availability: { maps: { window: {}, provenance: PROVENANCE } },
       recovery: { maps: Object.fromEntries(SCENARIOS.map((scenario) => [scenario, OBJECTIVE])) },
@@ -72,21 +86,25 @@ export const ITEM_SHAPES: Readonly<Record<Collection, MapShape>> = {
     },
     rows: { design: { idFrom: ['kind'] } },
   },
-  maintenance: { maps: { recurrence: {}, provenance: PROVENANCE } },
-  backups: { maps: { provenance: PROVENANCE } },
-  regulatory: {},
-  risks: { texts: ['mitigation'] },
+  maintenance: { texts: ['name'], maps: { recurrence: {}, provenance: PROVENANCE } },
+  backups: { texts: ['name'], maps: { provenance: PROVENANCE } },
+  regulatory: { texts: ['name', 'reference'] },
+  risks: { texts: ['mitigation', 'owner'] },
   recoveryTests: {},
   proposals: { texts: ['reason'] },
   decisions: { texts: ['note'] },
-  'support/severities': { texts: ['definition'], maps: { provenance: PROVENANCE } },
+  'support/severities': { texts: ['name', 'definition'], maps: { provenance: PROVENANCE } },
 };
 
 /** The shape of the root map: its sections, row lists and collections all exist from the doc's start. */
 export const ROOT_SHAPE: MapShape = {
   maps: {
-    meta: { texts: ['description'], maps: { provider: {}, customer: {} }, rows: { sponsors: { idFrom: ['name'] } } },
-    support: { rows: { escalation: { idFrom: ['level', 'name'] } }, collections: ['severities'] },
+    meta: {
+      texts: ['title', 'service', 'description'],
+      maps: { provider: PARTY, customer: PARTY },
+      rows: { sponsors: { idFrom: ['name'], texts: ['name'] } },
+    },
+    support: { rows: { escalation: { idFrom: ['level', 'name'], texts: ['name', 'contact'] } }, collections: ['severities'] },
     // The agreement's groups of fields; its lists (contracts, contacts, glossary …) are replaced whole.
     agreement: {
       maps: { responsibilities: {}, breach: {}, security: {}, disasterDeclaration: {}, changeNotice: {}, desk: {} },

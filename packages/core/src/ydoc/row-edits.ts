@@ -76,6 +76,16 @@ function apply(list: Y.Map<unknown>, edit: RowEdit, shape: RowShape): void {
     }
     case 'row-set': {
       const row = list.get(edit.id) as Y.Map<unknown>;
+      const text = row.get(edit.field);
+      if (text instanceof Y.Text && (edit.value === null || typeof edit.value === 'string')) {
+        // Rewrite inside the row's text: replacing the container would drop whatever anyone types in it meanwhile.
+        const wanted = edit.value ?? '';
+        if (text.toString() !== wanted) {
+          text.delete(0, text.length);
+          text.insert(0, wanted);
+        }
+        return;
+      }
       const value = edit.value === null ? undefined : toY(edit.value, edit.field);
       if (value === undefined) row.delete(edit.field);
       else row.set(edit.field, value);
