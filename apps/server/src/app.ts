@@ -13,6 +13,7 @@ import { SessionService } from './control/session.service.ts';
 import { databaseOptions, openDatabase } from './database.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { HttpError } from './http/http-error.ts';
+import { originAllowed } from './http/origin-check.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { memoryLimiters, rateLimit, type LimiterFactory } from './http/rate-limit.ts';
 import { requirementsRoutes } from './http/routes/requirements.routes.ts';
@@ -117,8 +118,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Participants revoked since this process started, for connections that were mid-setup at the time.
   const revoked = new Set<string>();
   const isRevoked = (participantId: string): boolean => revoked.has(participantId);
+  const allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
   const yjs = new YjsEndpoint({ registry, participants, metrics, logger, isRevoked }, {
     maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants,
+    maxConnectionsPerParticipant: config.maxConnectionsPerParticipant, allowedOrigins,
   });
 
   let accepting = true;
@@ -174,6 +177,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   server.on('clientError', (_error, socket) => socket.destroy());
   const control = new ControlPlane(server, {
     participants, sessions, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
+    allowRequest: (request) => originAllowed(request, allowedOrigins),
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
     isRevoked,
     onRemoteRevoke: (workshopId, participantId) => {

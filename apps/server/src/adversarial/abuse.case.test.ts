@@ -1,3 +1,4 @@
+import { scratch } from '../test/scratch-map.ts';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import { CLOSE } from '@accord/protocol/close-codes';
 import type { SessionResponse } from '@accord/protocol/api';
@@ -42,7 +43,7 @@ describe.each(TEST_DIALECTS)('abuse at every door on $name', (dialect) => {
     encoding.writeVarUint(query, MESSAGE_QUERY_AWARENESS);
     for (let i = 0; i < 1000; i += 1) flood.socket.send(encoding.toUint8Array(query));
     expect((await flood.closed).code).toBe(CLOSE.tooManyMessages.code);
-    neighbour.doc.getMap('m').set('after-flood', true);
+    scratch(neighbour.doc, 'm').set('after-flood', true);
     await neighbour.saved();
     neighbour.destroy();
   });

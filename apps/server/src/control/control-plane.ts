@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { clientPayloads, type Ack, type ClientEventName, type ClientToServerEvents, type Participant as RosterEntry, type ServerToClientEvents } from '@accord/protocol/events';
 import { can, type Permission } from '@accord/protocol/roles';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -31,6 +31,8 @@ export interface ControlPlaneDeps {
   readonly eventsPerTenSeconds: number;
   /** Revoked while this connection was being set up (the revocation's disconnect could not see it yet). */
   readonly isRevoked: (participantId: string) => boolean;
+  /** Whether a handshake may proceed (its `Origin`); a refused one gets an HTTP 403. */
+  readonly allowRequest?: (request: IncomingMessage) => boolean;
   /** Another node revoked a participant: close their connections on this node too. */
   readonly onRemoteRevoke?: (workshopId: string, participantId: string) => void;
 }
@@ -65,6 +67,10 @@ export class ControlPlane {
       // Without this, engine.io destroys upgrades of other paths (the Yjs endpoint) after a second.
       destroyUpgrade: false,
       maxHttpBufferSize: 64 * 1024,
+      ...(deps.allowRequest ? { allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => {
+        const allowed = deps.allowRequest?.(request) ?? true;
+        callback(allowed ? null : 'connections are accepted only from the workshop\'s own site', allowed);
+      } } : {}),
       ...(deps.adapter ? { adapter: deps.adapter } : {}),
     });
     this.io.use((socket, next) => {

@@ -34,8 +34,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Deeper than any field of the requirements. Walks stop here (the rest reads as null) rather than overflow
+ * the stack on a document or value that nests thousands of levels: such a shape is refused at every door,
+ * but a walk must not be the thing that breaks when one gets through.
+ */
+export const MAX_WALK_DEPTH = 32;
+
 /** A JSON value as the Yjs type that holds it at `key`. */
-export function toY(value: unknown, key: string): unknown {
+export function toY(value: unknown, key: string, depth = 0): unknown {
+  if (depth > MAX_WALK_DEPTH) return null;
   if (typeof value === 'string' && TEXT_FIELDS.has(key)) return new Y.Text(value);
   if (key === 'votes' && Array.isArray(value)) {
     const votes = new Y.Map<unknown>();
@@ -44,21 +52,22 @@ export function toY(value: unknown, key: string): unknown {
   }
   if (isPlainObject(value)) {
     const map = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) map.set(k, toY(v, k));
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) map.set(k, toY(v, k, depth + 1));
     return map;
   }
   return value;
 }
 
 /** A Yjs value back as plain JSON; votes become `{ voter, choice }` sorted by voter. */
-export function fromY(value: unknown, key = ''): Json {
+export function fromY(value: unknown, key = '', depth = 0): Json {
+  if (depth > MAX_WALK_DEPTH) return null;
   if (value instanceof Y.Text) return value.toString();
   if (value instanceof Y.Map) {
     if (key === 'votes') {
       return [...value.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([voter, choice]) => ({ voter, choice: choice as Json }));
     }
     const out: Record<string, Json> = {};
-    for (const [k, v] of value.entries()) out[k] = fromY(v, k);
+    for (const [k, v] of value.entries()) out[k] = fromY(v, k, depth + 1);
     return out;
   }
   return (value ?? null) as Json;
