@@ -29,7 +29,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
-import { DocumentTooLarge } from './sync/workshop-room.ts';
+import { DocumentShapeRefused, DocumentTooLarge } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
 import { VersionService } from './versions/version.service.ts';
 import { AuditRepository } from './workshops/audit.repository.ts';
@@ -141,6 +141,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           ...(error.problems ? { problems: error.problems } : {}),
         },
       }, error.status);
+    }
+    if (error instanceof DocumentShapeRefused) {
+      return c.json({ error: { code: 'document_shape', message: `the change does not fit the workshop document: ${error.message}` } }, 422);
     }
     if (error instanceof DocumentTooLarge) {
       return c.json({ error: { code: 'document_too_large', message: `${error.message} (the limit is ${config.maxDocBytes} bytes)` } }, 413);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldPathSchema, proposalValueSchema } from '@accord/core/model';
 import { phaseSchema } from './phases.ts';
+import { refuseControlCharacters } from './plain-text.ts';
 import { roleSchema } from './roles.ts';
 
 /**
@@ -17,7 +18,7 @@ export const clientPayloads = {
     field: fieldPathSchema,
     value: proposalValueSchema,
     reason: z.string().max(4000).default(''),
-  }).strict(),
+  }).strict().superRefine(refuseControlCharacters),
   /** `choice: null` takes one's vote back. */
   'proposal:vote': z.object({ proposalId: z.string().min(1).max(64), choice: z.enum(['for', 'against']).nullable() }).strict(),
   'proposal:withdraw': z.object({ proposalId: z.string().min(1).max(64) }).strict(),
@@ -26,7 +27,7 @@ export const clientPayloads = {
     proposalId: z.string().min(1).max(64),
     outcome: z.enum(['accepted', 'rejected']),
     note: z.string().max(4000).default(''),
-  }).strict(),
+  }).strict().superRefine(refuseControlCharacters),
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;

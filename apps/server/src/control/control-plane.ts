@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
 import { HttpError } from '../http/http-error.ts';
 import { describeIssue } from '../http/request-body.ts';
-import { DocumentTooLarge } from '../sync/workshop-room.ts';
+import { DocumentShapeRefused, DocumentTooLarge } from '../sync/workshop-room.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
@@ -137,6 +137,7 @@ export class ControlPlane {
       } catch (error) {
         if (error instanceof HttpError) return reply({ ok: false, code: error.code, error: error.message });
         if (error instanceof DocumentTooLarge) return reply({ ok: false, code: 'document_too_large', error: error.message });
+        if (error instanceof DocumentShapeRefused) return reply({ ok: false, code: 'document_shape', error: `the change does not fit the workshop document: ${error.message}` });
         this.deps.logger.error({ err: String(error), event }, 'control event failed');
         reply({ ok: false, code: 'internal', error: 'the server could not do this right now; nothing was changed' });
       }
