@@ -33,7 +33,7 @@ describe.each(TEST_DIALECTS)('abuse at every door on $name', (dialect) => {
   });
   afterAll(async () => { await t.close(); });
 
-  it('closes a connection that floods frames with 4420, and keeps serving its neighbours', async () => {
+  it('closes a connection that floods frames with a reconnect-later code, and keeps serving its neighbours', async () => {
     const workshopId = await t.createWorkshop('blank');
     const neighbour = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
     await neighbour.synced();
