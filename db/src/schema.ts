@@ -170,6 +170,16 @@ export interface YjsUpdateTable {
   created_at: CreatedAt;
 }
 
+/** A stored update (or snapshot, `seq` = its `seq_upto`) set aside because it could not be applied or broke the shape. */
+export interface QuarantinedUpdateTable {
+  workshop_id: string;
+  kind: 'update' | 'snapshot';
+  seq: number;
+  update: Bytes;
+  reason: string;
+  quarantined_at: Generated<Date>;
+}
+
 /** A compacted state: everything up to and including `seq_upto`, merged. */
 export interface YjsSnapshotTable {
   workshop_id: string;
@@ -182,6 +192,7 @@ export interface Database {
   workshops: WorkshopTable;
   yjs_updates: YjsUpdateTable;
   yjs_snapshots: YjsSnapshotTable;
+  quarantined_updates: QuarantinedUpdateTable;
   invites: InviteTable;
   participants: ParticipantTable;
   versions: VersionTable;

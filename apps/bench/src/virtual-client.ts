@@ -98,11 +98,14 @@ export class VirtualClient {
     return this.socket.readyState === WebSocket.OPEN;
   }
 
-  /** One edit: the writer's stamp replaces its previous one in the shared `bench` map. */
+  /**
+   * One edit: the writer's stamp `[writer, seq, sentAt]` replaces its previous one under its own key in the
+   * requirements root (the Yjs door refuses other roots and plain objects where a map belongs).
+   */
   edit(seq: number): void {
     const writer = this.options.writer ?? 0;
     const sentAt = performance.now();
-    this.doc.getMap('bench').set(String(writer), { w: writer, s: seq, t: sentAt });
+    this.doc.getMap('requirements').set(`bench.${writer}`, [writer, seq, sentAt]);
     if (this.options.onSaved) this.unsaved.push({ clock: Y.getState(this.doc.store, this.doc.clientID), sentAt });
   }
 
@@ -171,8 +174,8 @@ export function stampsOf(update: Uint8Array): Stamp[] {
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
     for (const value of struct.content.arr as unknown[]) {
-      if (typeof value !== 'object' || value === null) continue;
-      const { w, s, t } = value as Record<string, unknown>;
+      if (!Array.isArray(value) || value.length !== 3) continue;
+      const [w, s, t] = value as unknown[];
       if (typeof w === 'number' && typeof s === 'number' && typeof t === 'number') stamps.push({ writer: w, seq: s, sentAt: t });
     }
   }

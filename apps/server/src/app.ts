@@ -16,6 +16,7 @@ import { VoteRepository } from './control/vote.repository.ts';
 import { databaseOptions, openDatabase } from './database.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { HttpError } from './http/http-error.ts';
+import { originAllowed } from './http/origin-check.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { memoryLimiters, rateLimit, type LimiterFactory } from './http/rate-limit.ts';
 import { requirementsRoutes } from './http/routes/requirements.routes.ts';
@@ -34,7 +35,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
-import { DocumentTooLarge } from './sync/workshop-room.ts';
+import { DocumentShapeRefused, DocumentTooLarge } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
 import { SignOffService } from './versions/sign-off.service.ts';
 import { VerifyService } from './versions/verify.service.ts';
@@ -172,8 +173,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Participants revoked since this process started, for connections that were mid-setup at the time.
   const revoked = new Set<string>();
   const isRevoked = (participantId: string): boolean => revoked.has(participantId);
+  const allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
   const yjs = new YjsEndpoint({ registry, participants, metrics, logger, isRevoked, isFrozen: (id) => freeze.isFrozen(id) }, {
     maxMessageBytes: config.maxMessageBytes, maxParticipants: config.maxParticipants, pingIntervalMs: config.wsPingMs,
+    maxConnectionsPerParticipant: config.maxConnectionsPerParticipant, allowedOrigins,
   });
 
   const clientIp = (c: Context<AppEnv>): string => {
@@ -192,6 +195,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           ...(error.problems ? { problems: error.problems } : {}),
         },
       }, error.status);
+    }
+    if (error instanceof DocumentShapeRefused) {
+      return c.json({ error: { code: 'document_shape', message: `the change does not fit the workshop document: ${error.message}` } }, 422);
     }
     if (error instanceof DocumentTooLarge) {
       return c.json({ error: { code: 'document_too_large', message: `${error.message} (the limit is ${config.maxDocBytes} bytes)` } }, 413);
@@ -263,6 +269,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const control = new ControlPlane(server, {
     participants, sessions, deliberation, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
+    allowRequest: (request) => originAllowed(request, allowedOrigins),
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
     isRevoked,
     onRemoteRevoke: (workshopId, participantId) => {

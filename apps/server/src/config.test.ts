@@ -59,4 +59,18 @@ describe('loadConfig', () => {
     const short = loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'accord', OIDC_CLIENT_SECRET: 'short' });
     expect(!short.ok && short.error).toMatch(/OIDC_CLIENT_SECRET: must be at least 16 characters/);
   });
+
+  it('reads the allowed origins and the per-participant connection cap, refusing what is not an origin', () => {
+    const loaded = loadConfig({ ALLOWED_ORIGINS: 'https://App.Example.org, http://localhost:5173/', MAX_CONNECTIONS_PER_PARTICIPANT: '2' });
+    expect(loaded.ok && loaded.config.allowedOrigins).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(loaded.ok && loaded.config.maxConnectionsPerParticipant).toBe(2);
+    const defaults = loadConfig({});
+    expect(defaults.ok && defaults.config.maxConnectionsPerParticipant).toBe(4);
+    expect(defaults.ok && defaults.config.allowedOrigins).toEqual([]);
+    for (const bad of ['app.example.org', 'https://app.example.org/path', 'ftp://x']) {
+      const refused = loadConfig({ ALLOWED_ORIGINS: bad });
+      expect(refused.ok ? '' : refused.error, bad).toMatch(/ALLOWED_ORIGINS/);
+    }
+    expect(loadConfig({ MAX_CONNECTIONS_PER_PARTICIPANT: '0' }).ok).toBe(false);
+  });
 });

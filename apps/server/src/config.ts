@@ -13,6 +13,15 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: number(1_048_576),
   MAX_DOC_BYTES: number(5 * 1_048_576),
   MAX_PARTICIPANTS: number(50),
+  MAX_CONNECTIONS_PER_PARTICIPANT: number(4).refine((n) => n >= 1, 'must be at least 1'),
+  ALLOWED_ORIGINS: z.string().optional().refine((list) => !list || list.split(',').map((o) => o.trim()).filter(Boolean).every((o) => {
+    try {
+      const url = new URL(o);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === o.replace(/\/$/, '').toLowerCase();
+    } catch {
+      return false;
+    }
+  }), 'must be a comma-separated list of origins such as https://accord.example.org (scheme, host and port; no path)'),
   IDLE_UNLOAD_MS: number(60_000),
   COMPACT_AFTER_UPDATES: number(500),
   WEB_DIST: z.string().optional(),
@@ -55,8 +64,15 @@ export interface Config {
   readonly maxMessageBytes: number;
   /** Largest stored document (snapshot plus tail), bytes. */
   readonly maxDocBytes: number;
-  /** Most simultaneous connections to one workshop. */
+  /** Most simultaneous Yjs connections to one workshop on this node (facilitators are let in beyond it). */
   readonly maxParticipants: number;
+  /** Most simultaneous Yjs connections of one participant (tabs, devices), so nobody takes the others' seats. */
+  readonly maxConnectionsPerParticipant: number;
+  /**
+   * Origins besides the server's own from which pages may open the Yjs and socket.io connections
+   * (lower case, `scheme://host[:port]`).
+   */
+  readonly allowedOrigins: readonly string[];
   /** A workshop with no connection for this long is flushed and unloaded from memory. */
   readonly idleUnloadMs: number;
   /** Compact a workshop's log once its tail holds this many updates. */
@@ -121,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     config: Object.freeze({
       port: e.PORT, host: e.HOST, dataDir: resolveDataDir(e.DATA_DIR, env), databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
       maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
+      maxConnectionsPerParticipant: e.MAX_CONNECTIONS_PER_PARTICIPANT,
+      allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '').toLowerCase()).filter(Boolean),
       idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
       redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID, shutdownGraceMs: e.SHUTDOWN_GRACE_MS, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS, revocationCheckMs: e.REVOCATION_CHECK_MS, wsPingMs: e.WS_PING_MS, metricsToken: e.METRICS_TOKEN,
       oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

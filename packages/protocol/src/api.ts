@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phaseSchema } from './phases.ts';
+import { refuseControlCharacters } from './plain-text.ts';
 import { inviteRoleSchema, roleSchema } from './roles.ts';
 
 /**
@@ -50,7 +51,7 @@ export const createWorkshopBodySchema = z.object({
   template: z.enum(['messaging', 'blank']).optional(),
   requirementsText: z.string().min(1, 'requirementsText must not be empty').max(2_000_000).optional(),
   facilitatorName: displayNameSchema,
-}).strict().refine((body) => (body.template === undefined) !== (body.requirementsText === undefined), {
+}).strict().superRefine(refuseControlCharacters).refine((body) => (body.template === undefined) !== (body.requirementsText === undefined), {
   message: 'give either a template ("messaging" or "blank") or requirementsText, not both', path: ['template'],
 });
 export type CreateWorkshopBody = z.infer<typeof createWorkshopBodySchema>;
@@ -85,7 +86,7 @@ export const createInviteBodySchema = z.object({
   /** Hours until the link stops working; default 72, at most 30 days. */
   expiresInHours: z.number().int().min(1).max(720).default(72),
   label: z.string().trim().max(120).default(''),
-}).strict();
+}).strict().superRefine(refuseControlCharacters);
 
 export const inviteViewSchema = z.object({
   id: z.string(),
@@ -139,7 +140,7 @@ export const signBodySchema = z.object({
   comment: z.string().trim().max(2000).default(''),
   /** The statement the signer was shown (GET …/signing-statement); when given it must be the server's, word for word. */
   statement: z.string().max(2000).optional(),
-}).strict().refine((body) => body.decision === 'signed' || body.comment.length > 0, {
+}).strict().superRefine(refuseControlCharacters).refine((body) => body.decision === 'signed' || body.comment.length > 0, {
   message: 'say why when rejecting a version', path: ['comment'],
 });
 

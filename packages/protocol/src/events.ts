@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldPathSchema, proposalValueSchema } from '@accord/core/model';
 import { phaseSchema } from './phases.ts';
+import { refuseControlCharacters } from './plain-text.ts';
 import { roleSchema } from './roles.ts';
 
 const proposalIdSchema = z.string().min(1).max(64);
@@ -27,7 +28,7 @@ export const clientPayloads = {
     reason: z.string().max(4000).default(''),
     /** Only the facilitator chooses; without it the proposal is voted on openly. */
     ballot: ballotModeSchema.optional(),
-  }).strict(),
+  }).strict().superRefine(refuseControlCharacters),
   /**
    * Votes as the sender, never as anyone else (the server takes the voter from the session). Voting again
    * replaces one's vote; `choice: null` takes it back.
@@ -43,7 +44,7 @@ export const clientPayloads = {
     proposalId: proposalIdSchema,
     outcome: z.enum(['accepted', 'rejected']),
     note: z.string().max(4000).default(''),
-  }).strict(),
+  }).strict().superRefine(refuseControlCharacters),
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;

@@ -1,3 +1,4 @@
+import { scratch } from '../test/scratch-map.ts';
 import { requirementsSchema } from '@accord/core/model';
 import { templateById } from '@accord/core/templates';
 import { CLOSE } from '@accord/protocol/close-codes';
@@ -62,7 +63,7 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     let editing = true;
     const loops = writers.map(async (writer, i) => {
       for (let n = 0; editing; n += 1) {
-        writer.client.doc.getMap('ledger').set(`w${i}-${n}`, n);
+        scratch(writer.client.doc, 'ledger').set(`w${i}-${n}`, n);
         writer.ledger.push(`w${i}-${n}`);
         await sleep(30);
       }
@@ -83,11 +84,11 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     expect(writers.flatMap((w) => w.closes)).toContain(CLOSE.storageUnavailable.code);
     await Promise.all(writers.map((w) => w.client.saved(20_000)));
     const everyKey = writers.flatMap((w) => w.ledger);
-    for (const writer of writers) await waitFor(() => writer.client.doc.getMap('ledger').size === everyKey.length, 10_000, 'convergence');
+    for (const writer of writers) await waitFor(() => scratch(writer.client.doc, 'ledger').size === everyKey.length, 10_000, 'convergence');
     const stored = await new UpdateStore(app.database.db).load(workshopId);
     const doc = new Y.Doc();
     for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
-    expect(everyKey.filter((key) => !doc.getMap('ledger').has(key))).toEqual([]);
+    expect(everyKey.filter((key) => !scratch(doc, 'ledger').has(key))).toEqual([]);
   });
 
   it('surfaces a constraint violation as a refused save, never as silent loss', async () => {
@@ -104,12 +105,12 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     await client.synced();
     // Someone has written the next sequence number behind the server's back: the append must fail loudly.
     await app.database.db.insertInto('yjs_updates').values({ workshop_id: workshopId, seq: 2, update: new Uint8Array([0, 0]) }).execute();
-    client.doc.getMap('m').set('blocked', true);
+    scratch(client.doc, 'm').set('blocked', true);
     await expect(client.saved(1500)).rejects.toThrow(/not saved/);
     expect(await metricValue(app.metrics.commitFailures)).toBeGreaterThan(0);
-    expect(app.registry.peek(workshopId)?.doc.getMap('m').has('blocked')).toBe(false);
+    expect(scratch(app.registry.peek(workshopId)!.doc, 'm').has('blocked')).toBe(false);
     await app.database.db.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', '=', 2).execute();
     await client.saved(10_000);
-    expect(app.registry.peek(workshopId)?.doc.getMap('m').get('blocked')).toBe(true);
+    expect(scratch(app.registry.peek(workshopId)!.doc, 'm').get('blocked')).toBe(true);
   });
 });

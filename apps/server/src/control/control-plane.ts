@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { clientPayloads, type Ack, type ClientEventName, type ClientToServerEvents, type Participant as RosterEntry, type ServerToClientEvents } from '@accord/protocol/events';
 import { can, type Permission } from '@accord/protocol/roles';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
 import { HttpError } from '../http/http-error.ts';
 import { describeIssue } from '../http/request-body.ts';
-import { DocumentTooLarge } from '../sync/workshop-room.ts';
+import { DocumentShapeRefused, DocumentTooLarge } from '../sync/workshop-room.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
@@ -33,6 +33,8 @@ export interface ControlPlaneDeps {
   readonly eventsPerTenSeconds: number;
   /** Revoked while this connection was being set up (the revocation's disconnect could not see it yet). */
   readonly isRevoked: (participantId: string) => boolean;
+  /** Whether a handshake may proceed (its `Origin`); a refused one gets an HTTP 403. */
+  readonly allowRequest?: (request: IncomingMessage) => boolean;
   /** Another node revoked a participant: close their connections on this node too. */
   readonly onRemoteRevoke?: (workshopId: string, participantId: string) => void;
 }
@@ -68,6 +70,10 @@ export class ControlPlane {
       // Without this, engine.io destroys upgrades of other paths (the Yjs endpoint) after a second.
       destroyUpgrade: false,
       maxHttpBufferSize: 64 * 1024,
+      ...(deps.allowRequest ? { allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => {
+        const allowed = deps.allowRequest?.(request) ?? true;
+        callback(allowed ? null : 'connections are accepted only from the workshop\'s own site', allowed);
+      } } : {}),
       ...(deps.adapter ? { adapter: deps.adapter } : {}),
     });
     this.io.use((socket, next) => {
@@ -136,6 +142,7 @@ export class ControlPlane {
       } catch (error) {
         if (error instanceof HttpError) return reply({ ok: false, code: error.code, error: error.message });
         if (error instanceof DocumentTooLarge) return reply({ ok: false, code: 'document_too_large', error: error.message });
+        if (error instanceof DocumentShapeRefused) return reply({ ok: false, code: 'document_shape', error: `the change does not fit the workshop document: ${error.message}` });
         this.deps.logger.error({ err: String(error), event }, 'control event failed');
         reply({ ok: false, code: 'internal', error: 'the server could not do this right now; nothing was changed' });
       }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterPath } from '@accord/protocol/plain-text';
 import { HttpError } from './http-error.ts';
 
 /** Names the first problem of a zod error as "field: message", with the field path for the error body. */
@@ -20,6 +21,12 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     body = await c.req.json();
   } catch {
     throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
+  }
+  // Every body, whatever its schema: a control character (NUL above all) is a 400 naming the field.
+  const control = controlCharacterPath(body);
+  if (control) {
+    const field = control.map(String).join('.');
+    throw new HttpError(400, 'invalid_body', `${field || 'the body'}: ${CONTROL_CHARACTER_MESSAGE}`, field || undefined);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -9,7 +9,9 @@ export function createMetrics() {
     connections: new Gauge({ name: 'accord_yjs_connections', help: 'Open Yjs websocket connections', registers: [registry] }),
     loadedDocs: new Gauge({ name: 'accord_loaded_workshops', help: 'Workshop documents held in memory', registers: [registry] }),
     updates: new Counter({ name: 'accord_yjs_updates_total', help: 'Yjs updates stored and relayed', registers: [registry] }),
-    droppedReadonly: new Counter({ name: 'accord_yjs_readonly_updates_dropped_total', help: 'Updates from read-only participants, dropped unapplied', registers: [registry] }),
+    droppedReadonly: new Counter({ name: 'accord_yjs_readonly_updates_dropped_total', help: 'Updates from read-only participants, refused unapplied', registers: [registry] }),
+    refusedUpdates: new Counter({ name: 'accord_yjs_updates_refused_total', help: 'Client updates refused by the shape check (nothing stored or relayed)', labelNames: ['reason'], registers: [registry] }),
+    quarantined: new Counter({ name: 'accord_yjs_updates_quarantined_total', help: 'Stored updates set aside because they could not be applied or broke the document\'s shape', registers: [registry] }),
     rejectedFrames: new Counter({ name: 'accord_yjs_frames_rejected_total', help: 'Frames rejected with a close code', labelNames: ['reason'], registers: [registry] }),
     commitSeconds: new Histogram({
       name: 'accord_commit_seconds', help: 'Latency of one group commit', registers: [registry],

@@ -1,3 +1,4 @@
+import { scratch } from '../test/scratch-map.ts';
 import { requirementsSchema } from '@accord/core/model';
 import { templateById } from '@accord/core/templates';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ describe.runIf(scaleOutAvailable())('a node killed with SIGKILL behind a balance
     let editing = true;
     const loops = writers.map(async (writer) => {
       for (let n = 0; editing; n += 1) {
-        writer.client.doc.getMap('ledger').set(`${writer.name}-${n}`, n);
+        scratch(writer.client.doc, 'ledger').set(`${writer.name}-${n}`, n);
         writer.ledger.push(`${writer.name}-${n}`);
         await sleep(20 + Math.random() * 20);
       }
@@ -65,14 +66,14 @@ describe.runIf(scaleOutAvailable())('a node killed with SIGKILL behind a balance
 
     await Promise.all(writers.map((w) => w.client.saved(20_000)));
     const everyKey = writers.flatMap((w) => w.ledger);
-    for (const writer of writers) await waitFor(() => writer.client.doc.getMap('ledger').size === everyKey.length, 10_000, `${writer.name} converging`);
+    for (const writer of writers) await waitFor(() => scratch(writer.client.doc, 'ledger').size === everyKey.length, 10_000, `${writer.name} converging`);
 
     const check = await openDatabase(database.options);
     try {
       const stored = await new UpdateStore(check.db).load(workshopId);
       const doc = new Y.Doc();
       for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
-      expect(everyKey.filter((key) => !doc.getMap('ledger').has(key))).toEqual([]);
+      expect(everyKey.filter((key) => !scratch(doc, 'ledger').has(key))).toEqual([]);
     } finally {
       await check.close();
     }

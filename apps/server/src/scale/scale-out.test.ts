@@ -1,3 +1,4 @@
+import { scratch } from '../test/scratch-map.ts';
 import { requirementsSchema } from '@accord/core/model';
 import { templateById } from '@accord/core/templates';
 import { CLOSE } from '@accord/protocol/close-codes';
@@ -38,10 +39,10 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
     const b = yjsOn(1, (await join('stakeholder', 'On B')).token);
     await Promise.all([a.synced(), b.synced()]);
     for (let i = 0; i < 30; i += 1) {
-      a.doc.getMap('notes').set(`a${i}`, i);
-      b.doc.getMap('notes').set(`b${i}`, i);
+      scratch(a.doc, 'notes').set(`a${i}`, i);
+      scratch(b.doc, 'notes').set(`b${i}`, i);
     }
-    await waitFor(() => a.doc.getMap('notes').size === 60 && b.doc.getMap('notes').size === 60, 5000, 'cross-node convergence');
+    await waitFor(() => scratch(a.doc, 'notes').size === 60 && scratch(b.doc, 'notes').size === 60, 5000, 'cross-node convergence');
     await Promise.all([a.saved(), b.saved()]);
   });
 
@@ -88,14 +89,14 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
       const id = /id=(\d+)/.exec(line ?? '')?.[1];
       expect(id).toBeDefined();
       let n = 0;
-      const writing = setInterval(() => { a.doc.getMap('outage').set(`k${n}`, n); n += 1; }, 5);
+      const writing = setInterval(() => { scratch(a.doc, 'outage').set(`k${n}`, n); n += 1; }, 5);
       await new Promise((resolve) => setTimeout(resolve, 100));
       await admin.client('KILL', 'ID', id ?? '');
       await new Promise((resolve) => setTimeout(resolve, 200));
       clearInterval(writing);
       await a.saved();
-      await waitFor(() => b.doc.getMap('outage').size === n, 5000, 'node B catching up');
-      expect(b.doc.getMap('outage').size).toBe(n);
+      await waitFor(() => scratch(b.doc, 'outage').size === n, 5000, 'node B catching up');
+      expect(scratch(b.doc, 'outage').size).toBe(n);
     } finally {
       admin.disconnect();
     }
@@ -110,9 +111,9 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
     Y.applyUpdate(silent, Y.encodeStateAsUpdate(a.doc));
     const updates: Uint8Array[] = [];
     silent.on('update', (u: Uint8Array) => updates.push(u));
-    silent.getMap('last').set('only', 'one');
+    scratch(silent, 'last').set('only', 'one');
     await cluster.nodes[0]!.app.store.append([{ workshopId, updates }]);
-    await waitFor(() => a.doc.getMap('last').get('only') === 'one' && b.doc.getMap('last').get('only') === 'one', 5000, 'both nodes noticing they are behind');
+    await waitFor(() => scratch(a.doc, 'last').get('only') === 'one' && scratch(b.doc, 'last').get('only') === 'one', 5000, 'both nodes noticing they are behind');
     expect(await metricValue(cluster.nodes[1]!.app.metrics.catchUps)).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+import { scratchText } from '../test/scratch-map.ts';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiError } from '../test/api-client.ts';
@@ -13,7 +14,7 @@ describe.each(TEST_DIALECTS)('compaction on $name', (dialect) => {
     const workshopId = await t.createWorkshop('blank');
     const client = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
     await client.synced();
-    const text = client.doc.getText('scratch');
+    const text = scratchText(client.doc, 'scratch');
     for (let round = 0; round < 12; round += 1) {
       text.insert(0, 'x'.repeat(50_000));
       await client.saved();

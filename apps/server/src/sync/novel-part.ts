@@ -7,11 +7,16 @@ import * as Y from 'yjs';
  * about real edits.
  */
 export function novelPart(doc: Y.Doc, update: Uint8Array): Uint8Array | undefined {
+  return novelChange(doc, update)?.update;
+}
+
+/** Like `novelPart`, with the new part decoded too (the door checks its structs without decoding twice). */
+export function novelChange(doc: Y.Doc, update: Uint8Array): { readonly update: Uint8Array; readonly decoded: ReturnType<typeof Y.decodeUpdate> } | undefined {
   const diff = Y.diffUpdate(update, Y.encodeStateVector(doc));
-  const { structs, ds } = Y.decodeUpdate(diff);
-  if (structs.length > 0) return diff;
-  if (ds.clients.size === 0) return undefined;
-  return deletesApplied(doc, ds) ? undefined : diff;
+  const decoded = Y.decodeUpdate(diff);
+  if (decoded.structs.length > 0) return { update: diff, decoded };
+  if (decoded.ds.clients.size === 0) return undefined;
+  return deletesApplied(doc, decoded.ds) ? undefined : { update: diff, decoded };
 }
 
 /** Whether every deletion of a delete set is already a deletion in the document. */

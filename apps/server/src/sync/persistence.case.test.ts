@@ -1,3 +1,4 @@
+import { scratch } from '../test/scratch-map.ts';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import { CLOSE } from '@accord/protocol/close-codes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -21,7 +22,7 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     const client = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
     await client.synced();
     for (let i = 0; i < 60; i += 1) {
-      client.doc.getMap('notes').set(`n${i}`, i);
+      scratch(client.doc, 'notes').set(`n${i}`, i);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await client.saved();
@@ -38,13 +39,13 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 30; i += 1) doc.getMap('m').set(`k${i}`, i);
+    for (let i = 0; i < 30; i += 1) scratch(doc, 'm').set(`k${i}`, i);
     await t.app.store.append([{ workshopId, updates }]);
     const results = await Promise.all([t.app.store.compact(workshopId), t.app.store.compact(workshopId)]);
     expect(results.filter((r) => r !== undefined).map((r) => r?.merged)).toEqual([31]);
     const stored = await t.app.store.load(workshopId);
     expect(stored.tail).toEqual([]);
-    expect(docFrom(stored).getMap('m').get('k29')).toBe(29);
+    expect(scratch(docFrom(stored), 'm').get('k29')).toBe(29);
   });
 
   it('unloads an idle workshop and loads it again with everything in it', async () => {
@@ -52,13 +53,13 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     const { token } = await t.join(workshopId, 'stakeholder');
     const first = connectClient(t.yjsUrl, workshopId, token);
     await first.synced();
-    first.doc.getMap('notes').set('kept', 'yes');
+    scratch(first.doc, 'notes').set('kept', 'yes');
     await first.saved();
     first.destroy();
     await waitFor(() => t.app.registry.peek(workshopId) === undefined, 5000, 'unload');
     const second = connectClient(t.yjsUrl, workshopId, token);
     await second.synced();
-    expect(second.doc.getMap('notes').get('kept')).toBe('yes');
+    expect(scratch(second.doc, 'notes').get('kept')).toBe('yes');
     second.destroy();
   });
 
@@ -83,15 +84,15 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     await Promise.all([writer.synced(), peer.synced()]);
     const failing = vi.spyOn(t.app.store, 'append').mockRejectedValue(new Error('database unavailable'));
     const closed = new Promise<number>((resolve) => writer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
-    writer.doc.getMap('notes').set('during-outage', 1);
+    scratch(writer.doc, 'notes').set('during-outage', 1);
     expect(await closed).toBe(CLOSE.storageUnavailable.code);
     await expect(writer.saved(300)).rejects.toThrow(/not saved/);
-    expect(peer.doc.getMap('notes').has('during-outage')).toBe(false);
-    expect(t.app.registry.peek(workshopId)?.doc.getMap('notes').has('during-outage')).toBe(false);
+    expect(scratch(peer.doc, 'notes').has('during-outage')).toBe(false);
+    expect(scratch(t.app.registry.peek(workshopId)!.doc, 'notes').has('during-outage')).toBe(false);
     failing.mockRestore();
     await writer.saved(10_000);
-    await waitFor(() => peer.doc.getMap('notes').get('during-outage') === 1, 5000, 'relay after recovery');
-    expect(docFrom(await t.app.store.load(workshopId)).getMap('notes').get('during-outage')).toBe(1);
+    await waitFor(() => scratch(peer.doc, 'notes').get('during-outage') === 1, 5000, 'relay after recovery');
+    expect(scratch(docFrom(await t.app.store.load(workshopId)), 'notes').get('during-outage')).toBe(1);
     writer.destroy();
     peer.destroy();
   });
@@ -102,7 +103,7 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     const client = connectClient(busy.yjsUrl, workshopId, (await busy.join(workshopId, 'stakeholder')).token);
     await client.synced();
     let n = 0;
-    const typing = setInterval(() => { client.doc.getMap('m').set(`k${n}`, n); n += 1; }, 2);
+    const typing = setInterval(() => { scratch(client.doc, 'm').set(`k${n}`, n); n += 1; }, 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const started = Date.now();
     await busy.close();
@@ -120,7 +121,7 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
       await client.synced();
       const before = (await small.app.store.load(workshopId)).lastSeq;
       const closed = new Promise<number>((resolve) => client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
-      client.doc.getMap('notes').set('huge', 'x'.repeat(30_000));
+      scratch(client.doc, 'notes').set('huge', 'x'.repeat(30_000));
       expect(await closed).toBe(CLOSE.documentTooLarge.code);
       expect((await small.app.store.load(workshopId)).lastSeq).toBe(before);
       client.destroy();

@@ -1,3 +1,4 @@
+import { scratch } from '../test/scratch-map.ts';
 import { requirementsSchema } from '@accord/core/model';
 import { templateById } from '@accord/core/templates';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,7 @@ describe.each(PROCESS_DIALECTS)('a server killed with SIGKILL mid-edit, on %s', 
     const loops = writers.map(async (writer) => {
       for (let n = 0; editing; n += 1) {
         const key = `${writer.name}-${n}`;
-        writer.client.doc.getMap('ledger').set(key, n);
+        scratch(writer.client.doc, 'ledger').set(key, n);
         writer.ledger.push(key);
         await sleep(15 + Math.random() * 20);
       }
@@ -88,11 +89,11 @@ describe.each(PROCESS_DIALECTS)('a server killed with SIGKILL mid-edit, on %s', 
     const everyKey = writers.flatMap((w) => w.ledger);
     expect(everyKey.length).toBeGreaterThan(WRITERS * 20);
     for (const writer of writers) {
-      await waitFor(() => writer.client.doc.getMap('ledger').size === everyKey.length, 10_000, `${writer.name} converging`);
+      await waitFor(() => scratch(writer.client.doc, 'ledger').size === everyKey.length, 10_000, `${writer.name} converging`);
     }
     await server.stop();
     const stored = await storedDoc(database, workshopId);
-    const missing = everyKey.filter((key) => !stored.getMap('ledger').has(key));
+    const missing = everyKey.filter((key) => !scratch(stored, 'ledger').has(key));
     expect(missing).toEqual([]);
     expect(stored.getMap('requirements').get('meta')).toBeInstanceOf(Y.Map);
   });

@@ -1,3 +1,4 @@
+import { scratch } from '../test/scratch-map.ts';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -19,11 +20,11 @@ describe.each(TEST_DIALECTS)('one node without Redis, on $name', (dialect) => {
     Y.applyUpdate(outsider, Y.encodeStateAsUpdate(client.doc));
     const updates: Uint8Array[] = [];
     outsider.on('update', (u: Uint8Array) => updates.push(u));
-    outsider.getMap('m').set('hidden', 'found');
+    scratch(outsider, 'm').set('hidden', 'found');
     await t.app.store.append([{ workshopId, updates }]);
-    client.doc.getMap('m').set('later', true);
+    scratch(client.doc, 'm').set('later', true);
     await client.saved();
-    await waitFor(() => client.doc.getMap('m').get('hidden') === 'found', 5000, 'the gap filled');
+    await waitFor(() => scratch(client.doc, 'm').get('hidden') === 'found', 5000, 'the gap filled');
     expect(t.app.registry.peek(workshopId)?.hasGap).toBe(false);
     expect(await metricValue(t.app.metrics.catchUps)).toBeGreaterThan(0);
     client.destroy();

@@ -2,6 +2,7 @@
 import type { Database } from '@accord/db/schema';
 import { sql, type Kysely } from 'kysely';
 import * as Y from 'yjs';
+import { replayStored, type SetAside } from './replay-stored.ts';
 
 export interface StoredState {
   /** The compacted state, if any. */
@@ -124,10 +125,36 @@ export class UpdateStore {
   }
 
   /**
-   * Merges the snapshot and the whole tail into a new snapshot and deletes what it covers, in one
-   * transaction holding the workshop's row lock, so two nodes never compact the same tail.
+   * Sets stored updates aside (loading could not apply them, or they break the document's shape): copied
+   * into `quarantined_updates` and removed from the log, in one transaction, so the next load and the
+   * next compaction do not meet them again. A snapshot is copied only: the next compaction replaces it.
    */
-  async compact(workshopId: string): Promise<{ readonly seqUpto: number; readonly merged: number; readonly bytes: number } | undefined> {
+  async quarantine(workshopId: string, setAside: readonly SetAside[], db: Kysely<Database> = this.db): Promise<void> {
+    if (setAside.length === 0) return;
+    const move = async (trx: Kysely<Database>): Promise<void> => {
+      await trx.insertInto('quarantined_updates')
+        .values(setAside.map(({ kind, seq, update, reason }) => ({ workshop_id: workshopId, kind, seq, update, reason })))
+        .onConflict((oc) => oc.columns(['workshop_id', 'kind', 'seq']).doNothing())
+        .execute();
+      const seqs = setAside.filter((entry) => entry.kind === 'update').map((entry) => entry.seq);
+      if (seqs.length > 0) await trx.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', 'in', seqs).execute();
+    };
+    if (db === this.db) await this.db.transaction().execute(move);
+    else await move(db);
+  }
+
+  /** What is in quarantine for a workshop (operators and tests). */
+  async quarantined(workshopId: string): Promise<{ kind: 'update' | 'snapshot'; seq: number; reason: string }[]> {
+    return this.db.selectFrom('quarantined_updates').select(['kind', 'seq', 'reason']).where('workshop_id', '=', workshopId).orderBy('seq').execute();
+  }
+
+  /**
+   * Merges the snapshot and the whole tail into a new snapshot and deletes what it covers, in one
+   * transaction holding the workshop's row lock, so two nodes never compact the same tail. Updates that
+   * cannot be applied or break the document's shape are set aside into quarantine in the same transaction
+   * (and reported), exactly as loading does, so compaction never fails on them.
+   */
+  async compact(workshopId: string): Promise<{ readonly seqUpto: number; readonly merged: number; readonly bytes: number; readonly setAside: readonly SetAside[] } | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const locked = await trx.selectFrom('workshops').select('last_seq').where('id', '=', workshopId).forUpdate().executeTakeFirst();
       if (!locked) return undefined;
@@ -138,16 +165,18 @@ export class UpdateStore {
       const seqUpto = tail[tail.length - 1]?.seq ?? 0;
       // Applied to a document (which collects deleted content) rather than merged: a merge keeps every deleted
       // character forever, and the stored size would only ever grow towards the document limit.
-      const doc = new Y.Doc();
-      if (snapshot) Y.applyUpdate(doc, fromBase64(snapshot.state));
-      Y.applyUpdate(doc, Y.mergeUpdates(tail.map((row) => fromBase64(row.update))));
+      const { doc, setAside } = replayStored({
+        snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: fromBase64(snapshot.state) } : undefined,
+        tail: tail.map((row) => ({ seq: row.seq, update: fromBase64(row.update) })),
+      });
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
+      await this.quarantine(workshopId, setAside, trx);
       await trx.insertInto('yjs_snapshots').values({ workshop_id: workshopId, seq_upto: seqUpto, state })
         .onConflict((oc) => oc.column('workshop_id').doUpdateSet({ seq_upto: seqUpto, state }))
         .execute();
       await trx.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', '<=', seqUpto).execute();
-      return { seqUpto, merged: tail.length, bytes: state.byteLength };
+      return { seqUpto, merged: tail.length, bytes: state.byteLength, setAside };
     });
   }
 }

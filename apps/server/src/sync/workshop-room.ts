@@ -5,11 +5,13 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, type AwarenessEntry } from './awareness-filter.ts';
-import { CLOSE } from '@accord/protocol/close-codes';
+import { CLOSE, closeWithDetail } from '@accord/protocol/close-codes';
 import type { GroupCommitter } from './group-commit.ts';
 import { awarenessMessage, savedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
-import { novelPart } from './novel-part.ts';
+import { novelChange } from './novel-part.ts';
+import { replayStored, type SetAside } from './replay-stored.ts';
+import { UpdateShapeGuard, type ShapeViolation } from './update-shape.ts';
 import type { UpdateStore } from './update-store.ts';
 import type { YjsConnection } from './yjs-connection.ts';
 
@@ -42,6 +44,13 @@ export const STORED_ELSEWHERE = Symbol('stored-elsewhere');
 
 class MalformedMessage extends Error {}
 
+/** A server-side change would break the document's shape (too deep, a wrong type); nothing was stored. */
+export class DocumentShapeRefused extends Error {
+  constructor(readonly violation: ShapeViolation) {
+    super(violation.message);
+  }
+}
+
 /** A server-side change would push the document over its size limit; nothing was stored. */
 export class DocumentTooLarge extends Error {
   constructor() {
@@ -55,8 +64,9 @@ export class DocumentTooLarge extends Error {
  * So the doc — and everything any peer receives from it — only ever holds stored changes.
  */
 export class WorkshopRoom {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Checks every update's shape before it is stored; holds accepted ones until they are applied. */
+  private readonly shape: UpdateShapeGuard;
   readonly connections = new Set<YjsConnection>();
   private readonly awarenessOwner = new Map<number, YjsConnection>();
   /** Highest sequence number applied with every lower one applied too. */
@@ -73,20 +83,27 @@ export class WorkshopRoom {
   /** Connections owed a saved message at the end of this burst of commits. */
   private readonly savedDue = new Set<YjsConnection>();
 
-  private constructor(readonly workshopId: string, private readonly services: RoomServices, stored: { lastSeq: number; snapshotBytes: number }) {
+  private constructor(readonly workshopId: string, private readonly services: RoomServices, stored: { lastSeq: number; snapshotBytes: number }, readonly doc: Y.Doc) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.shape = new UpdateShapeGuard(doc);
     this.appliedSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshotBytes;
     this.awareness.setLocalState(null);
     this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => this.relayAwareness(change, origin));
   }
 
-  /** Reads snapshot plus tail. Throws when the store cannot be read: callers refuse, never serve an empty doc. */
+  /**
+   * Reads snapshot plus tail. Throws when the store cannot be read: callers refuse, never serve an empty doc.
+   * A stored update that cannot be applied or breaks the document's shape is set aside (quarantined,
+   * logged, counted) and the rest is served.
+   */
   static async load(workshopId: string, services: RoomServices): Promise<WorkshopRoom> {
     const stored = await services.store.load(workshopId);
-    const room = new WorkshopRoom(workshopId, services, { lastSeq: stored.lastSeq, snapshotBytes: stored.snapshot?.state.byteLength ?? 0 });
-    const parts = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((row) => row.update)];
-    if (parts.length > 0) Y.applyUpdate(room.doc, parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts), STORED_ELSEWHERE);
-    for (const row of stored.tail) room.tailSizes.push({ seq: row.seq, bytes: row.update.byteLength });
+    const { doc, setAside } = replayStored(stored);
+    if (setAside.length > 0) await quarantine(workshopId, services, setAside, 'load');
+    const room = new WorkshopRoom(workshopId, services, { lastSeq: stored.lastSeq, snapshotBytes: stored.snapshot?.state.byteLength ?? 0 }, doc);
+    const aside = new Set(setAside.filter((entry) => entry.kind === 'update').map((entry) => entry.seq));
+    for (const row of stored.tail) if (!aside.has(row.seq)) room.tailSizes.push({ seq: row.seq, bytes: row.update.byteLength });
     // Listening only now: applying the stored state would otherwise encode the whole document for no one.
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       room.fullState = undefined;
@@ -169,23 +186,36 @@ export class WorkshopRoom {
     return syncStep2Message(this.doc, stateVector);
   }
 
-  /** Stores a client's update, then applies and relays it. Observers' updates are dropped unapplied. */
+  /**
+   * Checks a client's update, stores it, then applies and relays it. An update that adds nothing is
+   * acknowledged at once; one that breaks the document's rules (a read-only role writing, a server-owned
+   * part, a wrong type, too deep) is refused before anything else: not stored, not relayed, not
+   * acknowledged, and the connection is closed with a reason naming what was wrong.
+   */
   private submit(connection: YjsConnection, received: Uint8Array): void {
     const frame = connection.nextFrame();
     // Decoding first: a malformed update throws here and closes the connection, whoever sent it.
-    const novel = novelPart(this.doc, received);
-    if (connection.readOnly) {
-      if (novel) this.services.metrics.droppedReadonly.inc();
-      // Nothing of a read-only participant is kept; acknowledging the frame says there is nothing to save.
-      return this.frameDone(connection, frame);
-    }
+    const novel = novelChange(this.doc, received);
     if (!novel) return this.frameDone(connection, frame);
-    if (this.documentBytes + novel.byteLength > this.services.limits.maxDocBytes) {
+    const checked = this.shape.check(novel.decoded, connection.readOnly ? 'read-only' : 'editor');
+    if (!checked.ok) return this.refuse(connection, checked.violation);
+    if (this.documentBytes + novel.update.byteLength > this.services.limits.maxDocBytes) {
+      this.shape.release(checked.held);
       this.services.metrics.rejectedFrames.inc({ reason: 'document-too-large' });
       connection.close(CLOSE.documentTooLarge);
       return;
     }
-    this.enqueue(novel, connection, () => this.frameDone(connection, frame));
+    this.enqueue(novel.update, connection, () => this.frameDone(connection, frame), undefined, checked.held);
+  }
+
+  private refuse(connection: YjsConnection, violation: ShapeViolation): void {
+    // Later frames may build on the refused one: take none of them.
+    connection.failed = true;
+    if (violation.kind === 'read-only') this.services.metrics.droppedReadonly.inc();
+    this.services.metrics.refusedUpdates.inc({ reason: violation.kind });
+    this.services.logger.info({ workshopId: this.workshopId, participantId: connection.identity.participantId, role: connection.identity.role, refused: violation.kind, why: violation.message }, 'refused a document update');
+    const forbidden = violation.kind === 'read-only' || violation.kind === 'server-only';
+    connection.close(forbidden ? closeWithDetail(CLOSE.forbidden, violation.message) : closeWithDetail(CLOSE.invalidUpdate, violation.message));
   }
 
   /** A document frame of a connection is stored (or held nothing new): tell its sender, once per burst. */
@@ -233,8 +263,14 @@ export class WorkshopRoom {
     if (!result.ok) return result;
     const decoded = Y.decodeUpdate(update);
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return result;
-    if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) throw new DocumentTooLarge();
-    await new Promise<void>((resolve, reject) => this.enqueue(update, null, resolve, reject));
+    // The server's own changes may write its parts, but never a shape a load would set aside.
+    const checked = this.shape.check(decoded, 'server');
+    if (!checked.ok) throw new DocumentShapeRefused(checked.violation);
+    if (this.documentBytes + update.byteLength > this.services.limits.maxDocBytes) {
+      this.shape.release(checked.held);
+      throw new DocumentTooLarge();
+    }
+    await new Promise<void>((resolve, reject) => this.enqueue(update, null, resolve, reject, checked.held));
     return result;
   }
 
@@ -249,7 +285,7 @@ export class WorkshopRoom {
     if (this.inFlight === 0) for (const resolve of this.settledWaiters.splice(0)) resolve();
   }
 
-  private enqueue(update: Uint8Array, connection: YjsConnection | null, done?: () => void, fail?: (error: unknown) => void): void {
+  private enqueue(update: Uint8Array, connection: YjsConnection | null, done?: () => void, fail?: (error: unknown) => void, held = 0): void {
     this.pendingBytes += update.byteLength;
     this.inFlight += 1;
     this.services.committer.enqueue({
@@ -259,12 +295,14 @@ export class WorkshopRoom {
         this.landed();
         this.pendingBytes -= update.byteLength;
         this.applyStored(seq, update, connection);
+        this.shape.release(held);
         this.services.onStored?.(this.workshopId, seq, update);
         done?.();
       },
       onFailed: (error) => {
         this.landed();
         this.pendingBytes -= update.byteLength;
+        this.shape.release(held);
         this.services.metrics.commitFailures.inc();
         this.services.logger.error({ workshopId: this.workshopId, err: String(error) }, 'storing an update failed; nothing applied or relayed');
         if (connection) {
@@ -368,6 +406,7 @@ export class WorkshopRoom {
     try {
       const result = await this.services.store.compact(this.workshopId);
       if (!result) return;
+      if (result.setAside.length > 0) reportSetAside(this.workshopId, this.services, result.setAside, 'compaction');
       this.snapshotBytes = result.bytes;
       const keep = this.tailSizes.filter((t) => t.seq > result.seqUpto);
       this.tailSizes.splice(0, this.tailSizes.length, ...keep);
@@ -385,10 +424,15 @@ export class WorkshopRoom {
       return;
     }
     const accepted: AwarenessEntry[] = [];
+    // Ids this frame introduces count at once: the limit holds within one frame, not only across frames.
+    const introduced = new Set<number>();
     for (const entry of entries) {
       const owner = this.awarenessOwner.get(entry.clientId);
       if (owner !== undefined && owner !== connection) continue;
-      if (owner === undefined && connection.awarenessIds.size >= this.services.limits.maxAwarenessIdsPerConnection) continue;
+      if (owner === undefined && !introduced.has(entry.clientId)) {
+        if (connection.awarenessIds.size + introduced.size >= this.services.limits.maxAwarenessIdsPerConnection) continue;
+        introduced.add(entry.clientId);
+      }
       if (Buffer.byteLength(entry.state, 'utf8') > this.services.limits.maxAwarenessBytes) continue;
       const state = stampIdentity(entry.state, connection);
       if (state === undefined) continue;
@@ -427,6 +471,26 @@ export class WorkshopRoom {
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.awareness.destroy();
     this.doc.destroy();
+  }
+}
+
+/**
+ * Moves what loading set aside into quarantine. When even that write fails the room is still served (the
+ * next load tries again): nothing is lost, the updates stay in the log.
+ */
+async function quarantine(workshopId: string, services: RoomServices, setAside: readonly SetAside[], during: string): Promise<void> {
+  try {
+    await services.store.quarantine(workshopId, setAside);
+  } catch (error) {
+    services.logger.error({ workshopId, err: String(error) }, 'could not move set-aside updates into quarantine; they stay in the log');
+  }
+  reportSetAside(workshopId, services, setAside, during);
+}
+
+function reportSetAside(workshopId: string, services: RoomServices, setAside: readonly SetAside[], during: string): void {
+  for (const entry of setAside) {
+    services.metrics.quarantined.inc();
+    services.logger.error({ workshopId, kind: entry.kind, seq: entry.seq, bytes: entry.update.byteLength, reason: entry.reason, during }, 'set a stored update aside; serving the rest');
   }
 }
 

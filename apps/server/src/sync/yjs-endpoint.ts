@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { can } from '@accord/protocol/roles';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { tokenFromRequest } from '../auth/session-cookie.ts';
+import { originAllowed } from '../http/origin-check.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { ParticipantRepository } from '../workshops/participant.repository.ts';
@@ -15,10 +16,14 @@ import { YjsConnection } from './yjs-connection.ts';
 export interface YjsEndpointOptions {
   /** Frames above this get close code 4413; frames above four times it are cut off by ws itself (1009). */
   readonly maxMessageBytes: number;
-  /** Most connections to one workshop; one more gets 4429. */
+  /** Most connections to one workshop; one more gets `tooManyParticipants` (facilitators are let in beyond it). */
   readonly maxParticipants: number;
   /** Ping every this many ms; no pong within one interval ends the connection (0: off). */
   readonly pingIntervalMs?: number;
+  /** Most connections of one participant; one more gets `tooManyConnections`. */
+  readonly maxConnectionsPerParticipant: number;
+  /** Origins besides the server's own whose pages may connect. */
+  readonly allowedOrigins: ReadonlySet<string>;
 }
 
 export interface YjsEndpointDeps {
@@ -55,6 +60,15 @@ export class YjsEndpoint {
     const workshopId = PATH.exec(url.pathname)?.[1];
     const token = workshopId ? tokenFromRequest(request, url, workshopId) : undefined;
     socket.on('error', () => undefined);
+    if (!originAllowed(request, this.options.allowedOrigins)) {
+      this.deps.logger.info({ origin: request.headers.origin, path: url.pathname }, 'refused a Yjs upgrade from a foreign origin');
+      // Upgraded and closed with a named code, so the page's provider stops rather than retrying for ever.
+      this.wss.handleUpgrade(request, socket, head, (ws) => {
+        ws.on('error', () => undefined);
+        this.refuse(ws, CLOSE.foreignOrigin);
+      });
+      return;
+    }
     const authenticated = workshopId && token
       ? this.deps.participants.authenticate(workshopId, token).then((participant) => participant ?? 'unauthorized' as const)
       : Promise.resolve(workshopId ? 'unauthorized' as const : 'not-found' as const);
@@ -110,9 +124,10 @@ export class YjsEndpoint {
         this.deps.registry.release(loaded);
         return this.reject(connection, 'revoked', CLOSE.revoked);
       }
-      if (loaded.connections.size >= this.options.maxParticipants) {
+      const refusal = this.seatRefusal(loaded, identity);
+      if (refusal) {
         this.deps.registry.release(loaded);
-        return this.reject(connection, 'full', CLOSE.tooManyParticipants);
+        return this.reject(connection, refusal === CLOSE.tooManyConnections ? 'participant-connections' : 'full', refusal);
       }
       room = loaded;
       this.deps.metrics.connections.inc();
@@ -122,6 +137,18 @@ export class YjsEndpoint {
       this.deps.logger.error({ workshopId, err: String(error) }, 'workshop could not be loaded; refusing the connection');
       this.reject(connection, 'load-failed', CLOSE.loadFailed);
     });
+  }
+
+  /**
+   * Seats: one participant holds at most a few connections, so nobody can take the others' seats; the
+   * workshop-wide cap never keeps a facilitator out (their own cap still bounds them).
+   */
+  private seatRefusal(room: WorkshopRoom, identity: YjsConnection['identity']): typeof CLOSE.tooManyConnections | typeof CLOSE.tooManyParticipants | undefined {
+    let own = 0;
+    for (const other of room.connections) if (other.identity.participantId === identity.participantId) own += 1;
+    if (own >= this.options.maxConnectionsPerParticipant) return CLOSE.tooManyConnections;
+    if (identity.role !== 'facilitator' && room.connections.size >= this.options.maxParticipants) return CLOSE.tooManyParticipants;
+    return undefined;
   }
 
   private reject(connection: YjsConnection, reason: string, close: { readonly code: number; readonly reason: string }): void {

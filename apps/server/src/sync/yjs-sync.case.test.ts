@@ -1,9 +1,10 @@
+import { readScratchText, scratch, scratchText } from '../test/scratch-map.ts';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
-import { connectClient, metricValue, rawSocket, waitFor, waitForAsync, type TestClient } from '../test/yjs-client.ts';
+import { connectClient, metricValue, rawSocket, waitFor, type TestClient } from '../test/yjs-client.ts';
 import { CLOSE } from '@accord/protocol/close-codes';
 import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
 
@@ -31,25 +32,25 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     const bob = connect((await t.join(workshopId, 'stakeholder', 'Bob')).token);
     await Promise.all([alice.synced(), bob.synced()]);
     expect(alice.doc.getMap('requirements').get('meta')).toBeInstanceOf(Y.Map);
-    alice.doc.getMap('notes').set('from-alice', 1);
-    bob.doc.getMap('notes').set('from-bob', 2);
-    await waitFor(() => alice.doc.getMap('notes').size === 2 && bob.doc.getMap('notes').size === 2, 5000, 'convergence');
+    scratch(alice.doc, 'notes').set('from-alice', 1);
+    scratch(bob.doc, 'notes').set('from-bob', 2);
+    await waitFor(() => scratch(alice.doc, 'notes').size === 2 && scratch(bob.doc, 'notes').size === 2, 5000, 'convergence');
     await Promise.all([alice.saved(), bob.saved()]);
     const late = connect((await t.join(workshopId, 'observer')).token);
     await late.synced();
-    await waitFor(() => late.doc.getMap('notes').size === 2, 5000, 'late joiner state');
+    await waitFor(() => scratch(late.doc, 'notes').size === 2, 5000, 'late joiner state');
     expect(Y.encodeStateAsUpdate(late.doc)).toEqual(Y.encodeStateAsUpdate(alice.doc));
   });
 
   it('stores every update before relaying it: the database holds what peers see', async () => {
     const writer = connect((await t.join(workshopId, 'facilitator')).token);
     await writer.synced();
-    for (let i = 0; i < 20; i += 1) writer.doc.getMap('notes').set(`k${i}`, i);
+    for (let i = 0; i < 20; i += 1) scratch(writer.doc, 'notes').set(`k${i}`, i);
     await writer.saved();
     const stored = await t.app.store.load(workshopId);
     const fromDb = new Y.Doc();
     for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(fromDb, part);
-    expect(fromDb.getMap('notes').get('k19')).toBe(19);
+    expect(scratch(fromDb, 'notes').get('k19')).toBe(19);
   });
 
   it('tells only the writer that its frames are stored, deletions included', async () => {
@@ -61,15 +62,15 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     const handlers = (reader.provider as unknown as { messageHandlers: ((...args: unknown[]) => void)[] }).messageHandlers;
     const original = handlers[100];
     handlers[100] = (...args: unknown[]) => { readerSaved += 1; original?.(...args); };
-    writer.doc.getText('deletable').insert(0, 'hello world');
+    scratchText(writer.doc, 'deletable').insert(0, 'hello world');
     await writer.saved();
-    writer.doc.getText('deletable').delete(0, 6);
+    scratchText(writer.doc, 'deletable').delete(0, 6);
     await writer.saved();
-    await waitFor(() => reader.doc.getText('deletable').toString() === 'world', 5000, 'the deletion relayed');
+    await waitFor(() => readScratchText(reader.doc, 'deletable') === 'world', 5000, 'the deletion relayed');
     const stored = await t.app.store.load(workshopId);
     const fromDb = new Y.Doc();
     for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(fromDb, part);
-    expect(fromDb.getText('deletable').toString()).toBe('world');
+    expect(readScratchText(fromDb, 'deletable')).toBe('world');
     expect(readerSaved).toBe(0);
   });
 
@@ -83,19 +84,27 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     expect(dave.provider.awareness.getStates().get(carol.doc.clientID)?.accord).toMatchObject({ name: 'Carol', role: 'stakeholder' });
   });
 
-  it("drops an observer's document updates: not applied, not relayed, not stored", async () => {
+  it("refuses an observer's document update: closed with 4403, not applied, relayed, stored or acknowledged", async () => {
     const observer = connect((await t.join(workshopId, 'observer')).token);
     const peer = connect((await t.join(workshopId, 'stakeholder')).token);
     await Promise.all([observer.synced(), peer.synced()]);
+    await observer.saved();
     const before = (await t.app.store.load(workshopId)).lastSeq;
     const dropped = await metricValue(t.app.metrics.droppedReadonly);
-    observer.doc.getMap('notes').set('observer-wrote', true);
-    await waitForAsync(async () => (await metricValue(t.app.metrics.droppedReadonly)) > dropped, 5000, 'drop counted');
-    peer.doc.getMap('notes').set('after-observer', true);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+      observer.provider.on('connection-close', (event) => { if (event) resolve({ code: event.code, reason: event.reason }); });
+    });
+    scratch(observer.doc, 'notes').set('observer-wrote', true);
+    const close = await closed;
+    expect(close.code).toBe(CLOSE.forbidden.code);
+    expect(close.reason).toMatch(/may not change the document/);
+    expect(await metricValue(t.app.metrics.droppedReadonly)).toBe(dropped + 1);
+    // Never acknowledged as saved, and the official provider does not come back with it (44xx is final).
+    await expect(observer.saved(300)).rejects.toThrow(/not saved/);
+    scratch(peer.doc, 'notes').set('after-observer', true);
     await peer.saved();
-    await waitFor(() => observer.doc.getMap('notes').get('after-observer') === true, 5000, 'relay after drop');
-    expect(peer.doc.getMap('notes').has('observer-wrote')).toBe(false);
-    expect(t.app.registry.peek(workshopId)?.doc.getMap('notes').has('observer-wrote')).toBe(false);
+    expect(scratch(peer.doc, 'notes').has('observer-wrote')).toBe(false);
+    expect(scratch(t.app.registry.peek(workshopId)!.doc, 'notes').has('observer-wrote')).toBe(false);
     expect((await t.app.store.load(workshopId)).lastSeq).toBe(before + 1);
   });
 
@@ -122,7 +131,7 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
 
     const survivor = connect(token);
     await survivor.synced();
-    survivor.doc.getMap('notes').set('still-serving', true);
+    scratch(survivor.doc, 'notes').set('still-serving', true);
     await survivor.saved();
   });
 
@@ -135,7 +144,7 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     }
   });
 
-  it('refuses a participant beyond the limit with 4429', async () => {
+  it('refuses a connection beyond the workshop limit with a reconnect-later code', async () => {
     const small = await startTestApp(dialect, { maxParticipants: 1 });
     try {
       const id = await small.createWorkshop('blank');

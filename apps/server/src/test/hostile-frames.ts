@@ -18,12 +18,13 @@ export type FrameKind = 'random-bytes' | 'truncated' | 'bad-type' | 'garbage-upd
   | 'hostile-update' | 'orphan-update' | 'spoofed-awareness' | 'query-awareness' | 'oversized';
 
 /**
- * Whether the server closes the connection on a frame of this kind (malformed or too large). Random bytes
- * now and then happen to be a well-formed state vector: 'maybe'.
+ * Whether the server closes the connection on a frame of this kind (malformed, too large, or an update the
+ * door refuses). Random bytes now and then happen to be a well-formed state vector, and a vandalising
+ * update is sometimes an allowed edit (deleting a section): 'maybe'.
  */
 export const CLOSES: Readonly<Record<FrameKind, boolean | 'maybe'>> = {
   'random-bytes': true, truncated: true, 'bad-type': true, 'garbage-update': true, 'garbage-state-vector': 'maybe', 'garbage-awareness': true,
-  'hostile-update': false, 'orphan-update': false, 'spoofed-awareness': false, 'query-awareness': false, oversized: true,
+  'hostile-update': 'maybe', 'orphan-update': true, 'spoofed-awareness': false, 'query-awareness': false, oversized: true,
 };
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {

@@ -5,6 +5,8 @@ import type { InvitePreview, InviteView, ParticipantView, SessionResponse, Works
 import { phaseSchema } from '@accord/protocol/phases';
 import type { InviteRole } from '@accord/protocol/roles';
 import { sql, type Kysely } from 'kysely';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterPath } from '@accord/protocol/plain-text';
+import { chooseDisplayName } from './participant-names.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -78,6 +80,9 @@ export class WorkshopService {
     if (input.requirementsText !== undefined) {
       const parsed = parseRequirementsText(input.requirementsText);
       if (!parsed.ok) throw fileProblems(parsed.problems);
+      // A YAML escape ("\0") can still decode to a control character; the title goes into a text column.
+      const control = controlCharacterPath(parsed.value);
+      if (control) throw new HttpError(400, 'invalid_requirements', `requirementsText: ${control.join('.')} ${CONTROL_CHARACTER_MESSAGE}`, 'requirementsText');
       return { requirements: parsed.value, template: 'import' };
     }
     const template = templateById(input.template ?? 'blank');
@@ -160,11 +165,11 @@ export class WorkshopService {
       // (a lock held until commit, apart from the workshop row that edits lock), so each sees the names
       // taken before it.
       await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${invite.workshopId}))`.execute(trx);
-      // Sponsor seats' names are reserved for their people, claimed or not.
-      const seatNames = (await deps.seats.list(invite.workshopId, trx)).filter((s) => !s.removed).map((s) => s.name.toLowerCase());
-      const taken = new Set([...(await deps.participants.list(invite.workshopId, trx)).map((p) => p.name.toLowerCase()), ...seatNames]);
-      let unique = name;
-      for (let n = 2; taken.has(unique.toLowerCase()); n += 1) unique = `${name} (${n})`;
+      // Sponsor seats' names are reserved for their people, claimed or not; lookalikes of any name are refused.
+      const seatNames = (await deps.seats.list(invite.workshopId, trx)).filter((s) => !s.removed).map((s) => s.name);
+      const chosen = chooseDisplayName(name, [...(await deps.participants.list(invite.workshopId, trx)).map((p) => p.name), ...seatNames]);
+      if (!chosen.ok) throw new HttpError(409, 'name_taken', chosen.message, 'name');
+      const unique = chosen.name;
       const joined = await deps.participants.create({ workshopId: invite.workshopId, name: unique, role: invite.role, inviteId: invite.id }, trx);
       await deps.invites.countUse(invite.id, trx);
       await deps.audit.record(invite.workshopId, 'participant.joined', { id: joined.participant.id, name: unique }, { role: invite.role, inviteId: invite.id }, trx);

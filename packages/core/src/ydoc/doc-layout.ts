@@ -132,14 +132,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Keys that never go into the doc: a proposal's votes (and their count) are the server's record. */
 const SERVER_ONLY: ReadonlySet<string> = new Set(['votes', 'votesCast']);
 
+/**
+ * Deeper than any field of the requirements. Walks stop here (the rest reads as null) rather than overflow
+ * the stack on a document or value that nests thousands of levels: such a shape is refused at every door,
+ * but a walk must not be the thing that breaks when one gets through.
+ */
+export const MAX_WALK_DEPTH = 32;
+
 /** A JSON value as the Yjs type that holds it at `key` (undefined for a key the doc never holds). */
-export function toY(value: unknown, key: string): unknown {
+export function toY(value: unknown, key: string, depth = 0): unknown {
   if (SERVER_ONLY.has(key)) return undefined;
+  if (depth > MAX_WALK_DEPTH) return null;
   if (typeof value === 'string' && TEXT_FIELDS.has(key)) return new Y.Text(value);
   if (isPlainObject(value)) {
     const map = new Y.Map<unknown>();
     for (const [k, v] of Object.entries(value)) {
-      const y = v === undefined ? undefined : toY(v, k);
+      const y = v === undefined ? undefined : toY(v, k, depth + 1);
       if (y !== undefined) map.set(k, y);
     }
     return map;
@@ -151,12 +159,13 @@ export function toY(value: unknown, key: string): unknown {
  * A Yjs value back as plain JSON. Votes found in an older doc (where any client could write them) are not
  * read: only the votes the server recorded count.
  */
-export function fromY(value: unknown, key = ''): Json {
+export function fromY(value: unknown, key = '', depth = 0): Json {
   if (key === 'votes') return [];
+  if (depth > MAX_WALK_DEPTH) return null;
   if (value instanceof Y.Text) return value.toString();
   if (value instanceof Y.Map) {
     const out: Record<string, Json> = {};
-    for (const [k, v] of value.entries()) out[k] = fromY(v, k);
+    for (const [k, v] of value.entries()) out[k] = fromY(v, k, depth + 1);
     return out;
   }
   return (value ?? null) as Json;
