@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -50,6 +50,9 @@ export async function restoreDataDir(archive: Uint8Array, dataDir: string): Prom
     const pglite = new PGlite(dataDir, { loadDataDir: new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/x-gzip' }) });
     try {
       await pglite.waitReady;
+      // The database and its lock share the folder, so the archive carries the backed-up server's lock: put
+      // this process's back, or the restored folder would look held by that (still running) server.
+      writeFileSync(lock.path, JSON.stringify(lock.holder), { mode: 0o600 });
       const count = async (table: string): Promise<number> =>
         Number((await pglite.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n ?? 0);
       return { workshops: await count('workshops'), versions: await count('versions'), signatures: await count('signatures') };

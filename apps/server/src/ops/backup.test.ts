@@ -39,9 +39,11 @@ describe('accord backup and restore of the embedded database', () => {
     const created = await call<SessionResponse>('POST', '/api/workshops', { body: { template: 'messaging', facilitatorName: 'Fran' } });
     const workshopId = created.body.workshop.id;
     const facilitator = created.body.token;
+    // Sponsors are named seats, each joined through its own invite.
     const join = async (name: string): Promise<string> => {
-      const invite = await call<{ link: string }>('POST', `/api/workshops/${workshopId}/invites`, { token: facilitator, body: { role: 'sponsor' } });
-      return (await call<SessionResponse>('POST', '/api/join', { body: { invite: invite.body.link.replace('/join/', ''), name } })).body.token;
+      const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`;
+      const seat = await call<{ link: string }>('POST', `/api/workshops/${workshopId}/seats`, { token: facilitator, body: { name, email } });
+      return (await call<SessionResponse>('POST', '/api/join', { body: { invite: seat.body.link.replace('/join/', ''), name } })).body.token;
     };
     const [vogt, brandt] = [await join('Karin Vogt'), await join('Markus Brandt')];
     const sign = (token: string, v: VersionSummary) =>

@@ -6,6 +6,8 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, type AwarenessEntry } from './awareness-filter.ts';
 import { CLOSE, closeWithDetail } from '@accord/protocol/close-codes';
+import { can } from '@accord/protocol/roles';
+import { ROOM_FREEZE_CLOSE } from '../workshops/room-freeze.ts';
 import type { GroupCommitter } from './group-commit.ts';
 import { awarenessMessage, savedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
@@ -214,6 +216,12 @@ export class WorkshopRoom {
     if (violation.kind === 'read-only') this.services.metrics.droppedReadonly.inc();
     this.services.metrics.refusedUpdates.inc({ reason: violation.kind });
     this.services.logger.info({ workshopId: this.workshopId, participantId: connection.identity.participantId, role: connection.identity.role, refused: violation.kind, why: violation.message }, 'refused a document update');
+    // An editor is read-only only while the room is frozen for signing: a code in the retry range, so the
+    // client keeps its edit and sends it once the room is unfrozen (4403 would stop it for good).
+    if (violation.kind === 'read-only' && can(connection.identity.role, 'editRequirements')) {
+      connection.close(ROOM_FREEZE_CLOSE);
+      return;
+    }
     const forbidden = violation.kind === 'read-only' || violation.kind === 'server-only';
     connection.close(forbidden ? closeWithDetail(CLOSE.forbidden, violation.message) : closeWithDetail(CLOSE.invalidUpdate, violation.message));
   }

@@ -198,7 +198,13 @@ describe.each(TEST_DIALECTS)('sign-off with named seats and evidence on $name', 
       await editor.synced();
       expect((await call<RoomStatus>('GET', w('/room-status'), { token: karin })).body).toMatchObject({ changesSinceLatest: 0, frozen: null });
       const meta = (): Y.Map<unknown> => editor.doc.getMap('requirements').get('meta') as Y.Map<unknown>;
-      meta().set('title', 'Messaging SLA, edited after publishing');
+      // The title is collaborative text: typed into, as the room does.
+      const setTitle = (text: string): void => editor.doc.transact(() => {
+        const title = meta().get('title') as Y.Text;
+        title.delete(0, title.length);
+        title.insert(0, text);
+      });
+      setTitle('Messaging SLA, edited after publishing');
       await editor.saved();
       expect((await call<RoomStatus>('GET', w('/room-status'), { token: karin })).body.changesSinceLatest).toBe(1);
 
@@ -207,8 +213,8 @@ describe.each(TEST_DIALECTS)('sign-off with named seats and evidence on $name', 
       expect(frozen.body.frozen?.by).toBe('Fran');
       await waitFor(() => editor.provider.wsconnected === false, 5000, 'the freeze closing the connection');
       await waitFor(() => editor.provider.wsconnected && editor.provider.synced, 10_000, 'reconnecting read-only');
-      const storedTitle = (): Promise<unknown> => t.app.registry.withRoom(workshopId, (room) => (room.doc.getMap('requirements').get('meta') as Y.Map<unknown>).get('title'));
-      meta().set('title', 'written while frozen');
+      const storedTitle = (): Promise<unknown> => t.app.registry.withRoom(workshopId, (room) => String((room.doc.getMap('requirements').get('meta') as Y.Map<unknown>).get('title')));
+      setTitle('written while frozen');
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await storedTitle()).toBe('Messaging SLA, edited after publishing');
       expect((await call<RoomStatus>('GET', w('/room-status'), { token: karin })).body.changesSinceLatest).toBe(1);

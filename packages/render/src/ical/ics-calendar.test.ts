@@ -79,9 +79,10 @@ describe('renderIcs', () => {
       const expanded = seconds(series.flatMap((e) => occurrences(e, YEAR_FROM, YEAR_TO)));
       expect(expanded).toBe(measuredSecondsBetween(cal, YEAR_FROM, YEAR_TO, ZONE));
     }
-    // Business hours in 2027: 261 weekdays of 12 h, less five weekday holidays (1 Jan, 26 and 29 Mar, 24 and 31 Dec).
+    // Business hours in 2027: 261 weekdays of 12 h, less eight weekday holidays in Hesse (1 Jan, 26 and 29 Mar,
+    // Ascension 6 May, Whit Monday 17 May, Corpus Christi 27 May, 24 and 31 Dec).
     const business = events.filter((e) => prop(e, 'x-accord-id') === 'business-hours');
-    expect(seconds(business.flatMap((e) => occurrences(e, YEAR_FROM, YEAR_TO))) / 3600).toBe(261 * 12 - 5 * 12);
+    expect(seconds(business.flatMap((e) => occurrences(e, YEAR_FROM, YEAR_TO))) / 3600).toBe(261 * 12 - 8 * 12);
   });
 
   it('yields the derivation\'s measured time of each commitment, up to the mean year the derivation uses', () => {
