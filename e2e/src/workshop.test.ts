@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, field, inviteLink, joinByLink, openContext, openPhase, PHONE, screenshot, seriousAxeViolations, typeInto, waitForSaved,
-  type Participant,
+  createWorkshop, field, inviteLink, joinByLink, openContext, openPhase, PHONE, screenshot, seatLink, seriousAxeViolations, typeInto,
+  waitForSaved, type Participant,
 } from './room-driver.ts';
 
 const TARGET = '/functions/mailbox-access/availability/targetPercent';
@@ -79,6 +79,8 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     facilitator = await createWorkshop(browser, accord.url, 'Anna Keller');
     const stakeholderLink = await inviteLink(facilitator.page, 'stakeholder');
     const sponsorLink = await inviteLink(facilitator.page, 'sponsor');
+    // The template names a second sponsor; their seat is named too, though they never join here.
+    await seatLink(facilitator.page, 'Markus Brandt', 'markus.brandt@example.com');
     expect(stakeholderLink).toMatch(/\/join\//);
 
     const { context, page } = await openContext(browser);
