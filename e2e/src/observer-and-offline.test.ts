@@ -79,8 +79,8 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await facilitator.page.reload();
     await expect.poll(() => field(facilitator.page, TITLE).inputValue()).toBe(original);
     await observer.context.close();
-    // Under a name of their own: the first 'Works council' is still listed, and a second would be numbered.
-    observer = await joinByLink(browser, observerLink, 'Works council deputy');
+    // A new device joins as a new participant; the same name again would be numbered "(2)".
+    observer = await joinByLink(browser, observerLink, 'Works council member');
     await expect.poll(() => field(observer.page, TITLE).inputValue()).toBe(original);
   });
 
@@ -148,11 +148,11 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
 
   // Known failure after this round's merges: removing a participant who rejoined by the observer link leaves
   // their connections open (server-side revocation tests pass). Skipped, not hidden: see the closing note.
-  it.skip('disconnects a removed participant at once, tells them why, and revokes the link they joined with', async () => {
+  it('disconnects a removed participant at once, tells them why, and revokes the link they joined with', async () => {
     await facilitator.page.getByRole('button', { name: 'Invite & manage' }).click();
     const dialog = facilitator.page.getByRole('dialog', { name: 'Invite and manage' });
-    await dialog.getByRole('button', { name: 'Remove Works council deputy from the workshop' }).click();
-    await facilitator.page.getByRole('alertdialog', { name: 'Remove Works council deputy?' })
+    await dialog.getByRole('button', { name: 'Remove Works council member from the workshop' }).click();
+    await facilitator.page.getByRole('alertdialog', { name: 'Remove Works council member?' })
       .getByRole('button', { name: 'Remove and revoke the link' }).click();
     await observer.page.getByRole('alert').getByText(/revoked/).waitFor();
     await expect.poll(() => savedState(observer.page)).toBe('stopped');
