@@ -1,5 +1,5 @@
 import { weeklySeconds } from '../budget/service-calendar.ts';
-import type { DerivationContext, FunctionFacts } from '../derive/derivation-context.ts';
+import { disastersExcluded, type DerivationContext, type FunctionFacts } from '../derive/derivation-context.ts';
 import { ARCHIVE_FROM_DAYS } from '../recommend/backup-plan.ts';
 import { standbyRecovery } from '../recommend/standby-recovery.ts';
 import { formatDuration as human } from '../units/duration.ts';
@@ -81,15 +81,14 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
       }
     }
   }
-  const disasterExclusion = requirements.meta.exclusions.findIndex((e) => /disaster/i.test(e));
-  if (disasterExclusion >= 0) {
+  if (disastersExcluded(requirements)) {
     const without = ctx.functions.filter((f) => f.fn.availability && f.fn.recovery['site-loss'] === undefined).map((f) => f.fn);
     if (without.length > 0) {
       findings.push({
         code: 'DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE', severity: 'warning',
-        fields: ['/meta/exclusions', ...without.map((f) => path.rto(f.id, 'site-loss'))],
-        message: `An exclusion sends declared disasters to the site-loss objectives, but ${without.map((f) => f.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} none: for ${without.length === 1 ? 'it' : 'them'} a disaster has no promise at all.`,
-        fix: `Agree site-loss RPO and RTO for ${without.map((f) => f.name).join(', ')}, or name in the exclusion what a disaster means for them.`,
+        fields: ['/agreement/disasterDeclaration/excludedFromAvailability', ...without.map((f) => path.rto(f.id, 'site-loss'))],
+        message: `Declared disasters are excluded from the availability targets and go to the site-loss objectives, but ${without.map((f) => f.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} none: for ${without.length === 1 ? 'it' : 'them'} a disaster has no promise at all.`,
+        fix: `Agree site-loss RPO and RTO for ${without.map((f) => f.name).join(', ')}, or say in the disaster declaration what a disaster means for them.`,
       });
     }
   }

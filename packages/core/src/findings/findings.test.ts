@@ -21,16 +21,25 @@ describe('RTO_EXCEEDS_BUDGET', () => {
     expect(codes(deriveWith((w) => { mail(w).recovery!['component-failure']!.rtoSeconds = '43m'; }))).not.toContain('RTO_EXCEEDS_BUDGET');
   });
 
-  it('judges a site loss by its RTO alone once an exclusion names declared disasters, and otherwise suggests that exclusion', () => {
-    const siteLoss = (exclusions: string[]) => deriveWith((w) => {
+  it('judges a site loss by its RTO alone once declared disasters are excluded, and otherwise suggests that exclusion', () => {
+    const siteLoss = (excluded: boolean, exclusions: string[] = []) => deriveWith((w) => {
       mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', rationale: 'Same working day' } };
       w.meta.exclusions = exclusions;
+      w.agreement = { disasterDeclaration: { declaredBy: 'CIO', excludedFromAvailability: excluded } };
     });
-    const warned = siteLoss([]).findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss');
+    const warned = siteLoss(false).findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss');
     expect(warned?.severity).toBe('warning');
     expect(warned?.fix).toContain('exclude declared disasters');
-    const excluded = siteLoss(['Disasters declared under the business continuity plan']).findings;
+    const excluded = siteLoss(true).findings;
     expect(excluded.some((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss')).toBe(false);
+  });
+
+  it('decides the exclusion by the typed flag, not by the word "disaster" in an exclusion\'s text', () => {
+    const result = deriveWith((w) => {
+      mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', rationale: 'Same working day' } };
+      w.meta.exclusions = ['No disaster drills during the year-end freeze'];
+    });
+    expect(result.findings.some((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss')).toBe(true);
   });
 });
 
@@ -118,6 +127,35 @@ describe('RESTORE_EXCEEDS_RTO', () => {
   it('stays quiet when the restore fits', () => {
     const result = deriveWith((w) => { mail(w).design = []; mail(w).recovery!['component-failure']!.rpoSeconds = '24h'; w.backups![0]!.restoreThroughputGbPerHour = 1000; w.backups![0]!.restoreOverheadSeconds = '5m'; });
     expect(codes(result)).not.toContain('RESTORE_EXCEEDS_RTO');
+  });
+});
+
+describe('RESTORE_EXCEEDS_RTO after a data corruption', () => {
+  // Regression (issue 22, hard error 6): a corruption was timed as restoring all the data (1 800 GB: 8h 12m),
+  // but it hits one database, which restores in under 2 hours.
+  const corruption = (rtoSeconds: string, databaseSizeGb?: number) => deriveWith((w) => {
+    mail(w).design = [];
+    mail(w).dataSizeGb = 1800;
+    if (databaseSizeGb !== undefined) mail(w).databaseSizeGb = databaseSizeGb;
+    mail(w).recovery = { 'data-corruption': { rpoSeconds: '24h', rtoSeconds, provenance: { source: 'business', requestedBy: 'Head of Sales', rationale: 'Same day' } } };
+    w.backups![0]!.restoreThroughputGbPerHour = 250;
+    w.backups![0]!.restoreOverheadSeconds = '1h';
+  });
+
+  it('stays quiet when one database (200 GB: 1h 48m) restores within the RTO, though all 1 800 GB would not', () => {
+    expect(codes(corruption('3h', 200))).not.toContain('RESTORE_EXCEEDS_RTO');
+  });
+
+  it('fires when even the one database is too slow, naming its size and field', () => {
+    const finding = corruption('1h', 200).findings.find((f) => f.code === 'RESTORE_EXCEEDS_RTO');
+    expect(finding?.message).toContain('Restoring the one corrupted database (200 GB) at 250 GB/h plus overhead takes 1h 48m');
+    expect(finding?.fields).toContain('/functions/mail/databaseSizeGb');
+  });
+
+  it('uses the platform guidance of 100 GB for one database when no size is stated', () => {
+    const finding = corruption('1h').findings.find((f) => f.code === 'RESTORE_EXCEEDS_RTO');
+    expect(finding?.message).toContain('(100 GB, the platform guidance for one database)');
+    expect(finding?.message).toContain('takes 1h 24m');
   });
 });
 

@@ -1,8 +1,9 @@
 import { targetForDowntime } from '../budget/downtime-budget.ts';
 import { targetText } from '../budget/implied-target.ts';
-import { dependencyClosure, type DerivationContext } from '../derive/derivation-context.ts';
+import { dependencyClosure, disastersExcluded, type DerivationContext, type FunctionFacts } from '../derive/derivation-context.ts';
 import { SCENARIOS, type BusinessFunction, type ProtectionKind, type Scenario } from '../model/index.ts';
-import { HA_OPTIONS } from '../recommend/ha-options.ts';
+import { CONTINUOUS_REPLICATION, HA_OPTIONS } from '../recommend/ha-options.ts';
+import { databaseRestoreSeconds, databaseSizeGb } from '../recommend/restore-time.ts';
 import { standbyRecovery } from '../recommend/standby-recovery.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
@@ -42,7 +43,7 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
       const words = SCENARIO_WORDS[scenario];
       const budget = facts.reportingBudget;
       // A site loss declared a disaster and excluded from the commitment is judged by its RTO, not the budget.
-      const excludedAsDisaster = scenario === 'site-loss' && ctx.requirements.meta.exclusions.some((e) => /disaster/i.test(e));
+      const excludedAsDisaster = scenario === 'site-loss' && disastersExcluded(ctx.requirements);
       if (budget && fn.availability && objective.rtoSeconds > budget.allowedSeconds && !excludedAsDisaster) {
         const implied = targetForDowntime(objective.rtoSeconds, budget.measuredSeconds);
         findings.push({
@@ -55,12 +56,12 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
         });
       }
       const replicas = facts.design.filter((p) => takesOver(p, scenario));
-      if (facts.restoreSeconds !== undefined && facts.restoreSeconds > objective.rtoSeconds && replicas.length === 0) {
+      const restore = restoreFor(facts, scenario);
+      if (restore !== undefined && restore.seconds > objective.rtoSeconds && replicas.length === 0) {
         findings.push({
           code: 'RESTORE_EXCEEDS_RTO', severity: 'error', functionId: fn.id, scenario,
-          fields: [path.rto(fn.id, scenario), path.dataSize(fn.id), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'restoreThroughputGbPerHour')] : [])],
-          message: `Restoring ${fn.dataSizeGb} GB at ${facts.backupPlan?.restoreThroughputGbPerHour} GB/h plus overhead takes ${human(facts.restoreSeconds)}, longer than the ${words} RTO of ${human(objective.rtoSeconds)}, and no replica can take over.`,
-          fix: `Add a replica that takes over on ${words} (see the recommendation), raise restore throughput, split the data, or raise the RTO to at least ${human(facts.restoreSeconds)}.`,
+          fields: [path.rto(fn.id, scenario), restore.oneDatabase ? path.databaseSize(fn.id) : path.dataSize(fn.id), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'restoreThroughputGbPerHour')] : [])],
+          ...restoreExceedsRtoText(restore, facts.backupPlan?.restoreThroughputGbPerHour, words, objective.rtoSeconds),
         });
       }
       if (scenario !== 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && replicas.length === 0) {
@@ -128,6 +129,40 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
     }
   }
   return findings;
+}
+
+interface RestoreTime {
+  readonly seconds: number;
+  readonly sizeGb: number;
+  /** A corruption hits one database: only that database is restored. */
+  readonly oneDatabase: boolean;
+  /** The size is the platform guidance for one database, not a stated one. */
+  readonly guidance: boolean;
+}
+
+/**
+ * What a restore copies for a scenario: a lost server or site needs all the data back, a logical corruption
+ * one database (its stated size, else the 2007 guidance of 100 GB, 200 GB with continuous replication).
+ */
+function restoreFor(facts: FunctionFacts, scenario: Scenario): RestoreTime | undefined {
+  const { fn } = facts;
+  if (facts.restoreSeconds === undefined || fn.dataSizeGb === undefined) return undefined;
+  if (scenario !== 'data-corruption') return { seconds: facts.restoreSeconds, sizeGb: fn.dataSizeGb, oneDatabase: false, guidance: false };
+  const replicated = fn.design.some((p) => CONTINUOUS_REPLICATION.includes(p.kind));
+  const seconds = databaseRestoreSeconds(fn, replicated, facts.backupPlan);
+  const sizeGb = databaseSizeGb(fn, replicated);
+  if (seconds === undefined || sizeGb === undefined) return undefined;
+  return { seconds, sizeGb, oneDatabase: true, guidance: fn.databaseSizeGb === undefined };
+}
+
+function restoreExceedsRtoText(restore: RestoreTime, throughput: number | undefined, words: string, rtoSeconds: number): Pick<Finding, 'message' | 'fix'> {
+  const what = restore.oneDatabase
+    ? `Restoring the one corrupted database (${restore.sizeGb} GB${restore.guidance ? ', the platform guidance for one database' : ''})`
+    : `Restoring ${restore.sizeGb} GB`;
+  return {
+    message: `${what} at ${throughput} GB/h plus overhead takes ${human(restore.seconds)}, longer than the ${words} RTO of ${human(rtoSeconds)}, and no replica can take over.`,
+    fix: `Add a replica that takes over on ${words} (see the recommendation), raise restore throughput, ${restore.oneDatabase ? 'keep databases smaller' : 'split the data'}, or raise the RTO to at least ${human(restore.seconds)}.`,
+  };
 }
 
 /** A percentage rounded down to two decimals, so the suggested target really fits. */
