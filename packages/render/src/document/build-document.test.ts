@@ -33,7 +33,7 @@ describe('buildDocument', () => {
     ]);
     expect(justification?.sections.map((s) => s.title)).toEqual([
       'Executive summary', 'Basis', 'Mailbox access', 'Mail flow', 'Webmail (Outlook Web Access)', 'Mobile sync (ActiveSync)',
-      'Support, maintenance and backup', 'Open issues', 'Decision log', 'Attendance',
+      'Support, maintenance and backup', 'Open issues', 'Decision log', 'Attendance', 'Appendix: finding codes',
     ]);
     expect(justification?.sections[2]?.subsections.map((s) => s.number)).toEqual(['3.1', '3.2', '3.3', '3.4']);
   });
@@ -170,12 +170,15 @@ describe('buildDocument', () => {
     for (const name of names) expect(name).not.toMatch(/\([^()]*\([^()]*\)\)/);
   });
 
-  it('says what each finding means in words before its code', () => {
+  it('says what each finding means in words, and keeps its code for the appendix', () => {
     const open = section(sla!, 'Open issues');
     const table = open.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no open-issues table');
-    expect(table.columns.map((c) => c.label)).toEqual(['Severity', 'Issue', 'Code', 'Where']);
-    expect(table.rows[0]?.slice(0, 3).map((c) => c.text)).toEqual(['error', 'The dependencies cannot deliver the target', 'DEPENDENCIES_CAP_AVAILABILITY']);
+    expect(table.columns.map((c) => c.label)).toEqual(['Severity', 'Issue', 'Where', 'Stated in']);
+    expect(table.rows[0]?.map((c) => c.text)).toEqual(['error', 'The dependencies cannot deliver the target', 'Mail flow', 'Part I §7']);
+    const appendix = section(justification!, 'Appendix: finding codes').blocks.find((b) => b.kind === 'table');
+    if (appendix?.kind !== 'table') throw new Error('no appendix table');
+    expect(appendix.rows[0]?.map((c) => c.text)).toEqual(['DEPENDENCIES_CAP_AVAILABILITY', 'The dependencies cannot deliver the target', 'Part I §7']);
     for (const code of Object.keys(FINDING_TITLE)) expect(FINDING_TITLE[code as FindingCode]).not.toMatch(/_/);
   });
 

@@ -40,8 +40,9 @@ describe('renderMarkdown', () => {
     expect(definition).toBeGreaterThan(table);
   });
 
-  it('heads each finding with what it means, the code after it', () => {
-    expect(md).toContain('- **The dependencies cannot deliver the target** (error, Mail flow; DEPENDENCIES\\_CAP\\_AVAILABILITY): ');
-    expect(md).toContain('| error | The dependencies cannot deliver the target | DEPENDENCIES\\_CAP\\_AVAILABILITY | Mail flow |');
+  it('heads each finding with what it means; its code is in the appendix only', () => {
+    expect(md).toContain('- **The dependencies cannot deliver the target** (error, Mail flow): ');
+    expect(md).toContain('| error | The dependencies cannot deliver the target | Mail flow | Part I §7 |');
+    expect(md).toContain('| DEPENDENCIES\\_CAP\\_AVAILABILITY | The dependencies cannot deliver the target | Part I §7 |');
   });
 });

@@ -2,7 +2,7 @@ import type { DerivedFunction } from '@accord/core/derive';
 import type { BusinessFunction } from '@accord/core/model';
 import { formatDuration } from '@accord/core/duration';
 import { cell, type Block } from '../document-model.ts';
-import { findingView } from '../finding-views.ts';
+import { findingPointers } from '../finding-views.ts';
 import { PERIOD_ORDER, percent, targetLabel, words } from '../format/labels.ts';
 import { partName, type BuildContext, type SectionDraft } from '../section-draft.ts';
 import { deliberationBlocks, provenanceRows, under } from './deliberation-blocks.ts';
@@ -48,11 +48,16 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
   }
   const other = deliberationBlocks(requirements, (field) => under(base)(field) && !under(`${base}/availability`)(field) && !under(`${base}/recovery`)(field), true);
   if (other.length > 0) subsections.push({ id: `why-${fn.id}-other`, title: 'Other decisions', blocks: other });
-  const findings = derivation.findings.filter((f) => f.functionId === fn.id).map((f) => findingView(f, derivation));
+  const findings = derivation.findings.filter((f) => f.functionId === fn.id);
   subsections.push({
     id: `why-${fn.id}-findings`,
     title: 'Findings',
-    blocks: findings.length > 0 ? [{ kind: 'findings', findings }] : [{ kind: 'paragraph', text: 'No findings for this function.', tone: 'ok' }],
+    blocks: findings.length > 0
+      ? [
+          { kind: 'paragraph', text: 'Each is stated with its fix in the agreement, beside the commitment it concerns:' },
+          findingPointers(findings, derivation, ctx.slaNumbers),
+        ]
+      : [{ kind: 'paragraph', text: 'No findings for this function.', tone: 'ok' }],
   });
   const risks = requirements.risks.filter((r) => r.functionIds.includes(fn.id));
   subsections.push({

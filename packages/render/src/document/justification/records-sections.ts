@@ -1,5 +1,5 @@
 import { cell, type Block } from '../document-model.ts';
-import { findingView } from '../finding-views.ts';
+import { findingPointers } from '../finding-views.ts';
 import { instantLabel } from '../format/dates.ts';
 import { fieldLabel, fieldValue } from '../format/field-label.ts';
 import { words } from '../format/labels.ts';
@@ -9,10 +9,13 @@ import { votesText } from './deliberation-blocks.ts';
 /** Open issues: service-wide findings with their fixes, and the proposals still waiting for a decision. */
 export function openIssuesSection(ctx: BuildContext): SectionDraft {
   const { derivation, requirements } = ctx;
-  const serviceWide = derivation.findings.filter((f) => f.functionId === undefined).map((f) => findingView(f, derivation));
+  const serviceWide = derivation.findings.filter((f) => f.functionId === undefined);
   const open = requirements.proposals.filter((p) => p.status === 'open');
   const blocks: Block[] = [];
-  if (serviceWide.length > 0) blocks.push({ kind: 'findings', findings: serviceWide });
+  if (serviceWide.length > 0) {
+    blocks.push({ kind: 'paragraph', text: 'Service-wide findings, each stated with its fix in the agreement:' });
+    blocks.push(findingPointers(serviceWide, derivation, ctx.slaNumbers));
+  }
   if (open.length > 0) {
     blocks.push({ kind: 'paragraph', text: 'Proposals still open:' });
     blocks.push({
