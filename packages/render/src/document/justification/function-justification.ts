@@ -28,7 +28,7 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
             ...provenanceRows(fn.availability.provenance),
           ],
         },
-        ...deliberationBlocks(requirements, under(`${base}/availability`), false),
+        ...deliberationBlocks(requirements, under(`${base}/availability`), false, derivation),
         ...alternativeTargetImplications(requirements, fn, derived),
         { kind: 'paragraph', text: 'What it implies:' },
         { kind: 'list', items: availabilityImplications(ctx, fn, derived) },
@@ -46,7 +46,7 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
       ],
     });
   }
-  const other = deliberationBlocks(requirements, (field) => under(base)(field) && !under(`${base}/availability`)(field) && !under(`${base}/recovery`)(field), true);
+  const other = deliberationBlocks(requirements, (field) => under(base)(field) && !under(`${base}/availability`)(field) && !under(`${base}/recovery`)(field), true, derivation);
   if (other.length > 0) subsections.push({ id: `why-${fn.id}-other`, title: 'Other decisions', blocks: other });
   const findings = derivation.findings.filter((f) => f.functionId === fn.id);
   subsections.push({
