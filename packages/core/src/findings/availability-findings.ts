@@ -2,7 +2,7 @@ import { redundancyNeeded } from '../availability/redundancy-needed.ts';
 import { targetText } from '../budget/implied-target.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { HA_OPTIONS } from '../recommend/ha-options.ts';
-import { formatDuration as human } from '../units/duration.ts';
+import { formatBudget, formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
 
@@ -48,7 +48,7 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       findings.push({
         code: 'MAINTENANCE_EXCEEDS_BUDGET', severity: 'error', functionId: fn.id,
         fields: [path.target(fn.id), ...counted.map((m) => path.maintenance(m.id, 'counted'))],
-        message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${budget.allowedHuman}.`,
+        message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)}.`,
         fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
       });
     }

@@ -14,7 +14,9 @@ describe('RTO_EXCEEDS_BUDGET', () => {
     const finding = result.findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET');
     expect(finding?.severity).toBe('error');
     expect(finding?.fields).toEqual(['/functions/mail/recovery/component-failure/rtoSeconds', '/functions/mail/availability/targetPercent']);
-    expect(finding?.fix).toContain('43m 50s');
+    // Downtime is counted in whole minutes: the 43m 50s budget allows 43 of them, and the text says so.
+    expect(finding?.fix).toContain('Lower the RTO to at most 43m,');
+    expect(finding?.message).toContain('the monthly budget of 43m at 99.9 %');
   });
 
   it('stays quiet at 43 minutes', () => {

@@ -5,7 +5,7 @@ import { SCENARIOS, type BusinessFunction, type ProtectionKind, type Scenario } 
 import { CONTINUOUS_REPLICATION, HA_OPTIONS } from '../recommend/ha-options.ts';
 import { databaseRestoreSeconds, databaseSizeGb } from '../recommend/restore-time.ts';
 import { standbyRecovery } from '../recommend/standby-recovery.ts';
-import { formatDuration as human } from '../units/duration.ts';
+import { formatBudget, formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
 import { takesOver } from './take-over.ts';
@@ -51,8 +51,8 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
           severity: scenario === 'component-failure' ? 'error' : 'warning',
           functionId: fn.id, scenario,
           fields: [path.rto(fn.id, scenario), path.target(fn.id)],
-          message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${budget.allowedHuman} at ${targetText(fn.availability)} %.`,
-          fix: `Lower the RTO to at most ${budget.allowedHuman}, or lower the target to at most ${floorPercent(implied)} %${scenario === 'site-loss' ? ', or exclude declared disasters from the availability commitment (Exclusions)' : scenario === 'data-corruption' ? ', or exclude recovery from data corruption from the availability commitment (Exclusions)' : ''}.`,
+          message: `One ${words} outage of ${human(objective.rtoSeconds)} (the RTO) uses ${(objective.rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1)}× the ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)} at ${targetText(fn.availability)} %.`,
+          fix: `Lower the RTO to at most ${formatBudget(budget.allowedSeconds)}, or lower the target to at most ${floorPercent(implied)} %${scenario === 'site-loss' ? ', or exclude declared disasters from the availability commitment (Exclusions)' : scenario === 'data-corruption' ? ', or exclude recovery from data corruption from the availability commitment (Exclusions)' : ''}.`,
         });
       }
       const replicas = facts.design.filter((p) => takesOver(p, scenario));

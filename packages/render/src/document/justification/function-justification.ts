@@ -1,6 +1,6 @@
 import type { DerivedFunction } from '@accord/core/derive';
 import type { BusinessFunction } from '@accord/core/model';
-import { formatDuration } from '@accord/core/duration';
+import { formatBudget, formatDuration } from '@accord/core/duration';
 import { cell, type Block } from '../document-model.ts';
 import { findingPointers } from '../finding-views.ts';
 import { PERIOD_ORDER, percent, targetLabel, words } from '../format/labels.ts';
@@ -83,7 +83,7 @@ function alternativeTargetImplications(requirements: BuildContext['requirements'
       const percentValue = p.value as number;
       const allowed = (1 - percentValue / 100) * month.measuredSeconds;
       const maintenance = month.countedMaintenanceSeconds;
-      return `${percent(percentValue)} would allow ${formatDuration(allowed)} of downtime a month instead of ${month.human}` +
+      return `${percent(percentValue)} would allow ${formatBudget(allowed)} of downtime a month instead of ${formatBudget(month.seconds)}` +
         (maintenance > 0
           ? maintenance > allowed
             ? `; counted maintenance (${formatDuration(maintenance)} a month) alone would overspend it.`
@@ -97,7 +97,7 @@ function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, deriv
   const target = derived.target;
   if (!target) return [];
   const items = [
-    `Allowed downtime: ${PERIOD_ORDER.map((p) => `${target.budgets[p].human} a ${p}`).join(', ')}.`,
+    `Allowed downtime, in whole minutes: ${PERIOD_ORDER.map((p) => `${formatBudget(target.budgets[p].seconds)} a ${p}`).join(', ')}.`,
     `The dependencies deliver ${percent(derived.composite.percent, 4)}${derived.composite.weakestLink ? `; the weakest link is ${partName(ctx.requirements, derived.composite.weakestLink)}` : ''}: ` +
       (derived.composite.percent >= target.percent ? 'enough for the target.' : 'short of the target.'),
   ];
@@ -108,7 +108,7 @@ function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, deriv
     const money = (amount: number): string => (currency ? `${currency} ${groupDigits(amount)}` : groupDigits(amount));
     const costOf = (period: 'month' | 'year'): string => money(Math.round((cost * target.budgets[period].seconds) / 3600));
     items.push(`Downtime costs ${money(cost)} an hour${currency ? '' : ' (the amount recorded in the requirements, which name no currency)'}: ` +
-      `spending the whole monthly budget of ${target.budgets.month.human} costs about ${costOf('month')}, the whole yearly budget of ${target.budgets.year.human} about ${costOf('year')}.`);
+      `spending the whole monthly budget of ${formatBudget(target.budgets.month.seconds)} costs about ${costOf('month')}, the whole yearly budget of ${formatBudget(target.budgets.year.seconds)} about ${costOf('year')}.`);
   }
   const needed = derived.redundancyNeeded;
   if (needed) {
