@@ -262,6 +262,15 @@ describe('UNRESOLVED_PROPOSAL', () => {
   it('stays quiet once proposals are decided', () => {
     expect(codes(deriveWith((w) => { w.proposals = [proposal('a', 99.95, 'rejected')]; }))).toEqual([]);
   });
+
+  it('states proposed values in their units, not as raw numbers', () => {
+    const result = deriveWith((w) => {
+      w.proposals = [proposal('a', 99.95), proposal('b', 99.5), { id: 'c', field: '/functions/mail/recovery/component-failure/rtoSeconds', value: 1800, proposedBy: 'Ops', status: 'open' }];
+    });
+    const messages = result.findings.map((f) => f.message);
+    expect(messages).toContain('2 competing proposals for Mail · availability target are still open (99.95 % vs 99.5 %).');
+    expect(messages.find((m) => m.includes('RTO'))).toMatch(/to 30m is still open\.$/);
+  });
 });
 
 describe('MISSING_RATIONALE', () => {

@@ -8,6 +8,7 @@ import { ARCHIVE_FROM_DAYS } from '../recommend/backup-plan.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
 import { targetText } from '../budget/implied-target.ts';
+import { formatDuration as human } from '../units/duration.ts';
 
 const unexplained = (provenance: Provenance): boolean => provenance.source === undefined || provenance.rationale.trim() === '';
 
@@ -108,7 +109,7 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
     findings.push({
       code: 'UNRESOLVED_PROPOSAL', severity: competing.length > 1 ? 'warning' : 'info',
       fields: [field],
-      ...unresolvedProposalText(describeField(field, ctx.names), competing.map((p) => p.value)),
+      ...unresolvedProposalText(describeField(field, ctx.names), competing.map((p) => valueWords(field, p.value))),
     });
   }
   return findings;
@@ -147,11 +148,19 @@ function noRecoveryTestText(fn: string, scenario: Scenario): Text {
   };
 }
 
-function unresolvedProposalText(field: string, values: readonly unknown[]): Text {
+/** A proposed value in its field's unit, as people read it: 1800 seconds as "30m", 99.9 as "99.9 %". */
+function valueWords(field: string, value: unknown): string {
+  if (typeof value === 'number' && field.endsWith('Seconds')) return human(value);
+  if (typeof value === 'number' && field.endsWith('Percent')) return `${value} %`;
+  if (typeof value === 'number' && field.endsWith('Days')) return `${value} days`;
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+}
+
+function unresolvedProposalText(field: string, values: readonly string[]): Text {
   return {
     message: values.length > 1
-      ? `${values.length} competing proposals for ${field} are still open (${values.map((v) => JSON.stringify(v)).join(' vs ')}).`
-      : `A proposal to set ${field} to ${JSON.stringify(values[0])} is still open.`,
+      ? `${values.length} competing proposals for ${field} are still open (${values.join(' vs ')}).`
+      : `A proposal to set ${field} to ${values[0]} is still open.`,
     fix: 'Vote, then let the facilitator accept one proposal and reject the others.',
   };
 }
