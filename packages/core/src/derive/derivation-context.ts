@@ -114,6 +114,14 @@ export function createDerivationContext(requirements: Requirements): DerivationC
   };
 }
 
+/**
+ * Whether a declared disaster is excluded from the availability commitment (a typed flag of the disaster
+ * declaration, not a guess from the wording of an exclusion): site loss is then judged by its RTO alone.
+ */
+export function disastersExcluded(requirements: Requirements): boolean {
+  return requirements.agreement?.disasterDeclaration.excludedFromAvailability === true;
+}
+
 /** The function and every function it depends on, directly or through others, each once (itself first). */
 export function dependencyClosure(requirements: Requirements, fn: BusinessFunction): BusinessFunction[] {
   const byId = new Map(requirements.functions.map((f) => [f.id, f]));

@@ -1,5 +1,6 @@
 import { impliedTargetText } from '../budget/implied-target.ts';
-import { longestUncoveredStretchSeconds } from '../budget/service-calendar.ts';
+import { longestUncoveredStretch } from '../budget/service-calendar.ts';
+import { weekTime } from '../budget/week-time.ts';
 import { BUDGET_CONVENTION, PERIODS } from '../budget/periods.ts';
 import { redundancyNeeded } from '../availability/redundancy-needed.ts';
 import { availabilityFindings } from '../findings/availability-findings.ts';
@@ -41,6 +42,7 @@ export function deriveSla(requirements: Requirements): SlaDerivation {
   const coverage = [requirements.support.coverageCalendarId, requirements.support.onCallCalendarId]
     .map((id) => ctx.calendars.get(id ?? ''))
     .filter((c): c is Calendar => c !== undefined);
+  const gap = coverage.length > 0 ? longestUncoveredStretch('24x7', coverage, GAP_SPAN_START_MS, GAP_SPAN_END_MS, ctx.zone) : undefined;
   return {
     formatVersion: FORMAT_VERSION,
     convention: BUDGET_CONVENTION,
@@ -50,9 +52,8 @@ export function deriveSla(requirements: Requirements): SlaDerivation {
     support: {
       ...(requirements.support.coverageCalendarId ? { coverageCalendarId: requirements.support.coverageCalendarId } : {}),
       ...(requirements.support.onCallCalendarId ? { onCallCalendarId: requirements.support.onCallCalendarId } : {}),
-      ...(coverage.length > 0
-        ? { longestGapSeconds: longestUncoveredStretchSeconds('24x7', coverage, GAP_SPAN_START_MS, GAP_SPAN_END_MS, ctx.zone) }
-        : {}),
+      ...(gap ? { longestGapSeconds: gap.seconds } : {}),
+      ...(gap?.startUtcMs !== undefined ? { longestGapStartsAt: weekTime(gap.startUtcMs, ctx.zone) } : {}),
       severities: requirements.support.severities,
       escalation: requirements.support.escalation,
     },
@@ -129,6 +130,9 @@ function deriveFunction(ctx: DerivationContext, facts: FunctionFacts): DerivedFu
     }),
     ...(facts.restoreSeconds !== undefined ? { restoreSeconds: facts.restoreSeconds } : {}),
     holdsData: facts.roles.holdsData,
+    ...(facts.supportGapSeconds !== undefined
+      ? { supportGap: { seconds: facts.supportGapSeconds, ...(facts.supportGapStartUtcMs !== undefined ? { startsAt: weekTime(facts.supportGapStartUtcMs, ctx.zone) } : {}) } }
+      : {}),
     design: facts.designSources.map((s) => (s.from.id === fn.id ? { kind: s.kind } : { kind: s.kind, inheritedFrom: s.from.id })),
     recommendation: recommendHa({ ...fn, design: [...facts.design] }, {
       backupPlan: facts.backupPlan,

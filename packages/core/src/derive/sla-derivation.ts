@@ -54,6 +54,11 @@ export interface DerivedFunction {
   readonly restoreSeconds?: number;
   /** False for functions that only pass data through (transport, web access, mobile sync). */
   readonly holdsData: boolean;
+  /**
+   * The longest stretch of this function's measured time with nobody on duty (excluded maintenance and
+   * unmeasured hours left out), and when in the week it starts; the support findings quote these figures.
+   */
+  readonly supportGap?: { readonly seconds: number; readonly startsAt?: string };
   /** The protection in place: its own, and what it inherits from the functions it depends on. */
   readonly design: readonly { readonly kind: ProtectionKind; readonly inheritedFrom?: string }[];
   readonly recommendation: HaRecommendation;
@@ -73,6 +78,8 @@ export interface SlaDerivation {
     readonly onCallCalendarId?: string;
     /** Longest stretch of 24×7 time without coverage, seconds, when support calendars exist. */
     readonly longestGapSeconds?: number;
+    /** When in the week that stretch starts, local: "Saturday 20:00". */
+    readonly longestGapStartsAt?: string;
     readonly severities: Requirements['support']['severities'];
     readonly escalation: Requirements['support']['escalation'];
   };

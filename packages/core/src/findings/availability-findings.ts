@@ -1,8 +1,8 @@
-import { redundancyNeeded } from '../availability/redundancy-needed.ts';
+import { redundancyNeeded, type RedundancyNeeded } from '../availability/redundancy-needed.ts';
 import { targetText } from '../budget/implied-target.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { HA_OPTIONS } from '../recommend/ha-options.ts';
-import { formatDuration as human } from '../units/duration.ts';
+import { formatBudget, formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
 
@@ -23,10 +23,7 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       findings.push({
         code: 'DEPENDENCIES_CAP_AVAILABILITY', severity: 'error', functionId: fn.id,
         fields: [path.target(fn.id), path.dependsOn(fn.id), ...needed.changes.map((c) => path.component(c.componentId, 'instances'))],
-        message: `The dependencies of ${fn.name} deliver at most ${percent(facts.composite.availability)}, below the ${shown} % target; the weakest link is ${named(facts.composite.weakestLink)}.`,
-        fix: needed.reachable
-          ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(facts.composite.availability * 1e6) / 1e4} %.`
-          : `Redundancy alone cannot reach ${shown} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
+        ...dependenciesCapText(fn.name, shown, facts.composite.availability, named(facts.composite.weakestLink), needed, changes),
       });
     }
     for (const upstreamId of fn.dependsOn) {
@@ -48,7 +45,7 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       findings.push({
         code: 'MAINTENANCE_EXCEEDS_BUDGET', severity: 'error', functionId: fn.id,
         fields: [path.target(fn.id), ...counted.map((m) => path.maintenance(m.id, 'counted'))],
-        message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${budget.allowedHuman}.`,
+        message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)}.`,
         fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
       });
     }
@@ -60,11 +57,20 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
         findings.push({
           code: 'NEEDS_AUTOMATIC_FAILOVER', severity: 'error', functionId: fn.id,
           fields: [path.target(fn.id), path.design(fn.id)],
-          message: `A manual failover takes ${human(fastest)}, but the ${budget.period}ly budget at ${target} % is ${budget.allowedHuman}: one failover spends it all.`,
+          message: `A manual failover takes ${human(fastest)}, but the ${budget.period}ly budget at ${target} % is ${formatBudget(budget.allowedSeconds)}: one failover spends it all.`,
           fix: 'Add automatic failover (CCR or a DAG), or lower the target so the budget covers a manual failover.',
         });
       }
     }
   }
   return findings;
+}
+
+function dependenciesCapText(fn: string, target: string, composite: number, weakest: string, needed: RedundancyNeeded, changes: string): Pick<Finding, 'message' | 'fix'> {
+  return {
+    message: `The dependencies of ${fn} deliver at most ${percent(composite)}, below the ${target} % target; the weakest link is ${weakest}.`,
+    fix: needed.reachable
+      ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(composite * 1e6) / 1e4} %.`
+      : `Redundancy alone cannot reach ${target} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
+  };
 }

@@ -13,6 +13,6 @@ export const CONTRADICTION_CATALOGUE: Readonly<Record<ContradictionCode, { reado
   WIDER_HOURS_THAN_UPSTREAM: { title: 'Promised in hours its dependency is not', when: 'A function is measured in hours (e.g. around the clock) that a function it depends on is not committed in.' },
   FAILOVER_TIME_NOT_IN_COMPOSITE: { title: 'Failovers spend the budget the composite ignores', when: 'The composite availability treats failover as instant, but the expected failovers a period, each taking its failover time, use more than the downtime budget.' },
   RETENTION_NEEDS_ARCHIVE: { title: 'Years-long retention needs an archive', when: 'A regulatory retention of more than a year applies: it is met by journaling to an archive, not by keeping backups for years.' },
-  DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE: { title: 'Declared disasters go to objectives that do not exist', when: 'An exclusion sends declared disasters to the site-loss objectives, but a function with a target has none.' },
+  DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE: { title: 'Declared disasters go to objectives that do not exist', when: 'Declared disasters are excluded from the availability commitment (so the site-loss objectives apply), but a function with a target has none.' },
   STANDBY_REPLAY_UNMEASURED: { title: 'Standby recovery time unknown', when: 'A lagged standby copy is relied on, but the log generation rate or the replay rate measured in a drill is missing, so its recovery time cannot be computed.' },
 };

@@ -75,14 +75,15 @@ describe('RETENTION_NEEDS_ARCHIVE', () => {
 
 describe('DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE', () => {
   it('fires when declared disasters are excluded but a function has no site-loss objective', () => {
-    const result = deriveWith((w) => { w.meta.exclusions = ['Declared disasters (site-loss objectives apply instead)']; });
+    const result = deriveWith((w) => { w.agreement = { disasterDeclaration: { excludedFromAvailability: true } }; });
+    expect(result.findings[0]?.fields[0]).toBe('/agreement/disasterDeclaration/excludedFromAvailability');
     expect(codes(result)).toEqual(['DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE']);
     expect(result.findings[0]?.message).toContain('but Mail has none');
   });
 
   it('stays quiet once the function has site-loss objectives', () => {
     const result = deriveWith((w) => {
-      w.meta.exclusions = ['Declared disasters (site-loss objectives apply instead)'];
+      w.agreement = { disasterDeclaration: { excludedFromAvailability: true } };
       mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', requestedBy: 'CIO', rationale: 'Same day' } };
       mail(w).design = [{ kind: 'ccr' }, { kind: 'scr', replayLagSeconds: 0 }];
       w.recoveryTests!.push({ id: 'switch', functionId: 'mail', scenario: 'site-loss', kind: 'site-switchover', everyDays: 90 });
@@ -95,7 +96,7 @@ describe('STANDBY_REPLAY_UNMEASURED', () => {
   const siteLoss = (w: Input) => {
     mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', requestedBy: 'CIO', rationale: 'Same day' } };
     w.recoveryTests!.push({ id: 'switch', functionId: 'mail', scenario: 'site-loss', kind: 'site-switchover', everyDays: 90 });
-    w.meta.exclusions = ['Declared disasters (site-loss objectives apply instead)'];
+    w.agreement = { disasterDeclaration: { excludedFromAvailability: true } };
   };
 
   it('fires when a lagged standby is relied on but nobody measured the replay', () => {

@@ -1,5 +1,6 @@
+import type { FailoverCharge } from '../availability/failover-charge.ts';
 import { weeklySeconds } from '../budget/service-calendar.ts';
-import type { DerivationContext, FunctionFacts } from '../derive/derivation-context.ts';
+import { disastersExcluded, type DerivationContext, type FunctionFacts } from '../derive/derivation-context.ts';
 import { ARCHIVE_FROM_DAYS } from '../recommend/backup-plan.ts';
 import { standbyRecovery } from '../recommend/standby-recovery.ts';
 import { formatDuration as human } from '../units/duration.ts';
@@ -8,8 +9,13 @@ import { path } from './paths.ts';
 
 const WEEK_SECONDS = 7 * 86_400;
 
+interface MeasuredWeek {
+  readonly seconds: number;
+  readonly words: string;
+}
+
 /** Hours a function is measured in, per week, and how to say them. */
-function measuredWeek(ctx: DerivationContext, facts: FunctionFacts): { seconds: number; words: string } {
+function measuredWeek(ctx: DerivationContext, facts: FunctionFacts): MeasuredWeek {
   if (facts.calendar === undefined) return { seconds: WEEK_SECONDS, words: 'around the clock (24×7)' };
   return { seconds: weeklySeconds(facts.calendar), words: `in ${facts.calendar.name.toLowerCase()} only` };
 }
@@ -33,8 +39,7 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
       findings.push({
         code: 'RESOLUTION_EXCEEDS_RTO', severity: 'error', functionId: fn.id, scenario: 'component-failure',
         fields: [path.severity(outage.id, 'resolutionSeconds'), path.rto(fn.id, 'component-failure')],
-        message: `A full outage of ${fn.name} is ${outage.name}, to be resolved within ${human(outage.resolutionSeconds)}, yet its component-failure RTO is ${human(rto.rtoSeconds)}: the support promise allows ${(outage.resolutionSeconds / Math.max(1, rto.rtoSeconds)).toFixed(1)}× the outage the continuity promise tolerates.`,
-        fix: `Resolve ${outage.name} for ${fn.name} within ${human(rto.rtoSeconds)} (the RTO), or raise the RTO to ${human(outage.resolutionSeconds)}; say in the SLA which promise governs a full outage.`,
+        ...resolutionExceedsRtoText(fn.name, outage.name, outage.resolutionSeconds, rto.rtoSeconds),
       });
     }
     const target = fn.availability;
@@ -48,8 +53,7 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
           findings.push({
             code: 'WIDER_HOURS_THAN_UPSTREAM', severity: 'warning', functionId: fn.id,
             fields: [path.window(fn.id), path.window(upstream.fn.id)],
-            message: `${fn.name} is promised ${mine.words} (${human(mine.seconds)} a week), but ${upstream.fn.name}, which it depends on, is committed ${theirs.words} (${human(theirs.seconds)} a week): outside those hours nothing backs the promise.`,
-            fix: `Measure ${fn.name} in the same hours as ${upstream.fn.name}, or extend ${upstream.fn.name}'s commitment (and its support) to ${mine.words}.`,
+            ...widerHoursText(fn.name, mine, upstream.fn.name, theirs),
           });
         }
       }
@@ -58,8 +62,7 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
         findings.push({
           code: 'FAILOVER_TIME_NOT_IN_COMPOSITE', severity: 'warning', functionId: fn.id,
           fields: [path.target(fn.id), path.design(fn.id)],
-          message: `The dependencies deliver ${percentText(facts.composite.availability)} if failover were instant; ${charge.failoversPerYear.toFixed(1)} failovers a year of ${human(charge.secondsEach)} each bring it to ${percentText(charge.chargedAvailability)}, below the ${target.targetPercent} % target.`,
-          fix: 'Make failover faster, make failures rarer (higher MTBF), or lower the target to what the design delivers with failovers charged.',
+          ...failoverNotInCompositeText(facts.composite.availability, charge, target.targetPercent),
         });
       }
     }
@@ -68,28 +71,28 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
       const relied = fn.recovery['site-loss'] !== undefined || fn.recovery['data-corruption'] !== undefined;
       const standby = standbyRecovery(protection.kind, protection, fn.logsPerHour);
       if (relied && standby.totalSeconds === undefined) {
-        const missing = [fn.logsPerHour === undefined ? 'the log generation rate' : '', protection.replayRateLogsPerHour === undefined ? 'the replay rate measured in a switchover drill' : ''].filter(Boolean);
+        const missing = [
+          ...(fn.logsPerHour === undefined ? ['the log generation rate'] : []),
+          ...(protection.replayRateLogsPerHour === undefined ? ['the replay rate measured in a switchover drill'] : []),
+        ];
         findings.push({
           code: 'STANDBY_REPLAY_UNMEASURED', severity: 'warning', functionId: fn.id,
           fields: [
             ...(fn.logsPerHour === undefined ? [`/functions/${fn.id}/logsPerHour` as const] : []),
             ...(protection.replayRateLogsPerHour === undefined ? [path.protection(fn.id, protection.kind, 'replayRateLogsPerHour')] : []),
           ],
-          message: `${fn.name}'s standby copy waits ${human(standby.lagSeconds)} before replaying logs; activating it means replaying them first, and without ${missing.join(' and ')} nobody knows how long that takes.`,
-          fix: `State ${missing.join(' and ')}; until then the site-loss and corruption recovery times are guesses.`,
+          ...standbyReplayUnmeasuredText(fn.name, standby.lagSeconds, missing),
         });
       }
     }
   }
-  const disasterExclusion = requirements.meta.exclusions.findIndex((e) => /disaster/i.test(e));
-  if (disasterExclusion >= 0) {
+  if (disastersExcluded(requirements)) {
     const without = ctx.functions.filter((f) => f.fn.availability && f.fn.recovery['site-loss'] === undefined).map((f) => f.fn);
     if (without.length > 0) {
       findings.push({
         code: 'DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE', severity: 'warning',
-        fields: ['/meta/exclusions', ...without.map((f) => path.rto(f.id, 'site-loss'))],
-        message: `An exclusion sends declared disasters to the site-loss objectives, but ${without.map((f) => f.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} none: for ${without.length === 1 ? 'it' : 'them'} a disaster has no promise at all.`,
-        fix: `Agree site-loss RPO and RTO for ${without.map((f) => f.name).join(', ')}, or name in the exclusion what a disaster means for them.`,
+        fields: ['/agreement/disasterDeclaration/excludedFromAvailability', ...without.map((f) => path.rto(f.id, 'site-loss'))],
+        ...disasterWithoutObjectiveText(without.map((f) => f.name)),
       });
     }
   }
@@ -97,9 +100,57 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
     findings.push({
       code: 'RETENTION_NEEDS_ARCHIVE', severity: 'info',
       fields: [path.regulatory(rule.id)],
-      message: `${rule.name}${rule.reference ? ` (${rule.reference})` : ''} keeps records for ${rule.retentionDays} days: that is met by journaling mail to an archive that can be searched, not by keeping backups for years.`,
-      fix: 'Name the journaling and archive arrangement in the SLA (underpinning contracts) and keep backups only as long as recovery needs.',
+      ...retentionNeedsArchiveText(rule.reference ? `${rule.name} (${rule.reference})` : rule.name, rule.retentionDays),
     });
   }
   return findings;
+}
+
+// What each finding says, one function per code, so the rules above read as conditions only.
+
+type Text = Pick<Finding, 'message' | 'fix'>;
+
+function resolutionExceedsRtoText(fn: string, severity: string, resolutionSeconds: number, rtoSeconds: number): Text {
+  const share = (resolutionSeconds / Math.max(1, rtoSeconds)).toFixed(1);
+  return {
+    message: `A full outage of ${fn} is ${severity}, to be resolved within ${human(resolutionSeconds)}, yet its component-failure RTO is ${human(rtoSeconds)}: the support promise allows ${share}× the outage the continuity promise tolerates.`,
+    fix: `Resolve ${severity} for ${fn} within ${human(rtoSeconds)} (the RTO), or raise the RTO to ${human(resolutionSeconds)}; say in the SLA which promise governs a full outage.`,
+  };
+}
+
+function widerHoursText(fn: string, mine: MeasuredWeek, upstream: string, theirs: MeasuredWeek): Text {
+  return {
+    message: `${fn} is promised ${mine.words} (${human(mine.seconds)} a week), but ${upstream}, which it depends on, is committed ${theirs.words} (${human(theirs.seconds)} a week): outside those hours nothing backs the promise.`,
+    fix: `Measure ${fn} in the same hours as ${upstream}, or extend ${upstream}'s commitment (and its support) to ${mine.words}.`,
+  };
+}
+
+function failoverNotInCompositeText(composite: number, charge: FailoverCharge, targetPercent: number): Text {
+  return {
+    message: `The dependencies deliver ${percentText(composite)} if failover were instant; ${charge.failoversPerYear.toFixed(1)} failovers a year of ${human(charge.secondsEach)} each bring it to ${percentText(charge.chargedAvailability)}, below the ${targetPercent} % target.`,
+    fix: 'Make failover faster, make failures rarer (higher MTBF), or lower the target to what the design delivers with failovers charged.',
+  };
+}
+
+function standbyReplayUnmeasuredText(fn: string, lagSeconds: number, missing: readonly string[]): Text {
+  return {
+    message: `${fn}'s standby copy waits ${human(lagSeconds)} before replaying logs; activating it means replaying them first, and without ${missing.join(' and ')} nobody knows how long that takes.`,
+    fix: `State ${missing.join(' and ')}; until then the site-loss and corruption recovery times are guesses.`,
+  };
+}
+
+function disasterWithoutObjectiveText(functions: readonly string[]): Text {
+  const names = functions.join(', ');
+  const one = functions.length === 1;
+  return {
+    message: `Declared disasters are excluded from the availability targets and go to the site-loss objectives, but ${names} ${one ? 'has' : 'have'} none: for ${one ? 'it' : 'them'} a disaster has no promise at all.`,
+    fix: `Agree site-loss RPO and RTO for ${names}, or say in the disaster declaration what a disaster means for them.`,
+  };
+}
+
+function retentionNeedsArchiveText(rule: string, retentionDays: number): Text {
+  return {
+    message: `${rule} keeps records for ${retentionDays} days: that is met by journaling mail to an archive that can be searched, not by keeping backups for years.`,
+    fix: 'Name the journaling and archive arrangement in the SLA (underpinning contracts) and keep backups only as long as recovery needs.',
+  };
 }

@@ -32,11 +32,11 @@ export interface CatalogueEntry {
 
 /** What each code means, for documents and the CLI. */
 export const FINDING_CATALOGUE: Readonly<Record<FindingCode, CatalogueEntry>> = {
-  RTO_EXCEEDS_BUDGET: { title: 'Recovery time exceeds the downtime budget', when: 'One outage lasting the RTO uses more than the whole downtime budget of the reporting period (not for site loss when an exclusion names disasters).' },
+  RTO_EXCEEDS_BUDGET: { title: 'Recovery time exceeds the downtime budget', when: 'One outage lasting the RTO uses more than the whole downtime budget of the reporting period (not for site loss when declared disasters are excluded from the availability commitment: `agreement.disasterDeclaration.excludedFromAvailability`).' },
   SUPPORT_GAP_EXCEEDS_RTO: { title: 'Support gap longer than the RTO', when: 'The longest stretch of measured time with no support or on-call coverage is longer than the RTO.' },
   RESPONSE_EXCEEDS_RTO: { title: 'Response target longer than the RTO', when: 'The response target of the severity that covers a full outage is longer than the RTO.' },
   RPO_NEEDS_REPLICATION: { title: 'RPO needs continuous replication', when: 'The RPO is shorter than the backup interval and no replica in the design takes over for that scenario.' },
-  RESTORE_EXCEEDS_RTO: { title: 'Restore takes longer than the RTO', when: 'Restoring from backup (data size ÷ throughput + overhead) exceeds the RTO and no replica in the design takes over for that scenario (backup and restore, LCR, SCC and load-balanced pools never do).' },
+  RESTORE_EXCEEDS_RTO: { title: 'Restore takes longer than the RTO', when: 'Restoring from backup (data size ÷ throughput + overhead; for a data corruption one database, its stated size or the 2007 guidance of 100 GB, 200 GB with continuous replication) exceeds the RTO and no replica in the design takes over for that scenario (backup and restore, LCR, SCC and load-balanced pools never do).' },
   DEPENDENCIES_CAP_AVAILABILITY: { title: 'Dependencies cannot deliver the target', when: 'The composite availability of the dependency graph is below the target.' },
   EXCEEDS_UPSTREAM_TARGET: { title: 'Promises more than an upstream function', when: 'A function targets more than a function it depends on.' },
   MAINTENANCE_EXCEEDS_BUDGET: { title: 'Counted maintenance exceeds the budget', when: 'Maintenance charged against the budget alone uses more than the budget of the period.' },

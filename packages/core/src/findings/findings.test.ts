@@ -14,23 +14,34 @@ describe('RTO_EXCEEDS_BUDGET', () => {
     const finding = result.findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET');
     expect(finding?.severity).toBe('error');
     expect(finding?.fields).toEqual(['/functions/mail/recovery/component-failure/rtoSeconds', '/functions/mail/availability/targetPercent']);
-    expect(finding?.fix).toContain('43m 50s');
+    // Downtime is counted in whole minutes: the 43m 50s budget allows 43 of them, and the text says so.
+    expect(finding?.fix).toContain('Lower the RTO to at most 43m,');
+    expect(finding?.message).toContain('the monthly budget of 43m at 99.9 %');
   });
 
   it('stays quiet at 43 minutes', () => {
     expect(codes(deriveWith((w) => { mail(w).recovery!['component-failure']!.rtoSeconds = '43m'; }))).not.toContain('RTO_EXCEEDS_BUDGET');
   });
 
-  it('judges a site loss by its RTO alone once an exclusion names declared disasters, and otherwise suggests that exclusion', () => {
-    const siteLoss = (exclusions: string[]) => deriveWith((w) => {
+  it('judges a site loss by its RTO alone once declared disasters are excluded, and otherwise suggests that exclusion', () => {
+    const siteLoss = (excluded: boolean, exclusions: string[] = []) => deriveWith((w) => {
       mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', rationale: 'Same working day' } };
       w.meta.exclusions = exclusions;
+      w.agreement = { disasterDeclaration: { declaredBy: 'CIO', excludedFromAvailability: excluded } };
     });
-    const warned = siteLoss([]).findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss');
+    const warned = siteLoss(false).findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss');
     expect(warned?.severity).toBe('warning');
     expect(warned?.fix).toContain('exclude declared disasters');
-    const excluded = siteLoss(['Disasters declared under the business continuity plan']).findings;
+    const excluded = siteLoss(true).findings;
     expect(excluded.some((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss')).toBe(false);
+  });
+
+  it('decides the exclusion by the typed flag, not by the word "disaster" in an exclusion\'s text', () => {
+    const result = deriveWith((w) => {
+      mail(w).recovery!['site-loss'] = { rpoSeconds: '1h', rtoSeconds: '8h', provenance: { source: 'business', rationale: 'Same working day' } };
+      w.meta.exclusions = ['No disaster drills during the year-end freeze'];
+    });
+    expect(result.findings.some((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.scenario === 'site-loss')).toBe(true);
   });
 });
 
@@ -118,6 +129,35 @@ describe('RESTORE_EXCEEDS_RTO', () => {
   it('stays quiet when the restore fits', () => {
     const result = deriveWith((w) => { mail(w).design = []; mail(w).recovery!['component-failure']!.rpoSeconds = '24h'; w.backups![0]!.restoreThroughputGbPerHour = 1000; w.backups![0]!.restoreOverheadSeconds = '5m'; });
     expect(codes(result)).not.toContain('RESTORE_EXCEEDS_RTO');
+  });
+});
+
+describe('RESTORE_EXCEEDS_RTO after a data corruption', () => {
+  // Regression (issue 22, hard error 6): a corruption was timed as restoring all the data (1 800 GB: 8h 12m),
+  // but it hits one database, which restores in under 2 hours.
+  const corruption = (rtoSeconds: string, databaseSizeGb?: number) => deriveWith((w) => {
+    mail(w).design = [];
+    mail(w).dataSizeGb = 1800;
+    if (databaseSizeGb !== undefined) mail(w).databaseSizeGb = databaseSizeGb;
+    mail(w).recovery = { 'data-corruption': { rpoSeconds: '24h', rtoSeconds, provenance: { source: 'business', requestedBy: 'Head of Sales', rationale: 'Same day' } } };
+    w.backups![0]!.restoreThroughputGbPerHour = 250;
+    w.backups![0]!.restoreOverheadSeconds = '1h';
+  });
+
+  it('stays quiet when one database (200 GB: 1h 48m) restores within the RTO, though all 1 800 GB would not', () => {
+    expect(codes(corruption('3h', 200))).not.toContain('RESTORE_EXCEEDS_RTO');
+  });
+
+  it('fires when even the one database is too slow, naming its size and field', () => {
+    const finding = corruption('1h', 200).findings.find((f) => f.code === 'RESTORE_EXCEEDS_RTO');
+    expect(finding?.message).toContain('Restoring the one corrupted database (200 GB) at 250 GB/h plus overhead takes 1h 48m');
+    expect(finding?.fields).toContain('/functions/mail/databaseSizeGb');
+  });
+
+  it('uses the platform guidance of 100 GB for one database when no size is stated', () => {
+    const finding = corruption('1h').findings.find((f) => f.code === 'RESTORE_EXCEEDS_RTO');
+    expect(finding?.message).toContain('(100 GB, the platform guidance for one database)');
+    expect(finding?.message).toContain('takes 1h 24m');
   });
 });
 
@@ -221,6 +261,15 @@ describe('UNRESOLVED_PROPOSAL', () => {
 
   it('stays quiet once proposals are decided', () => {
     expect(codes(deriveWith((w) => { w.proposals = [proposal('a', 99.95, 'rejected')]; }))).toEqual([]);
+  });
+
+  it('states proposed values in their units, not as raw numbers', () => {
+    const result = deriveWith((w) => {
+      w.proposals = [proposal('a', 99.95), proposal('b', 99.5), { id: 'c', field: '/functions/mail/recovery/component-failure/rtoSeconds', value: 1800, proposedBy: 'Ops', status: 'open' }];
+    });
+    const messages = result.findings.map((f) => f.message);
+    expect(messages).toContain('2 competing proposals for Mail · availability target are still open (99.95 % vs 99.5 %).');
+    expect(messages.find((m) => m.includes('RTO'))).toMatch(/to 30m is still open\.$/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describeField } from '../model/field-label.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
-import { SCENARIOS, type Provenance } from '../model/index.ts';
+import { SCENARIOS, type BusinessFunction, type Provenance, type RecoveryTest, type Scenario } from '../model/index.ts';
 import { CONTINUOUS_REPLICATION } from '../recommend/ha-options.ts';
 import { TEST_INTERVAL_DAYS } from '../recommend/readiness-plan.ts';
 import { plansFor } from '../recommend/restore-time.ts';
@@ -8,6 +8,7 @@ import { ARCHIVE_FROM_DAYS } from '../recommend/backup-plan.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
 import { targetText } from '../budget/implied-target.ts';
+import { formatDuration as human } from '../units/duration.ts';
 
 const unexplained = (provenance: Provenance): boolean => provenance.source === undefined || provenance.rationale.trim() === '';
 
@@ -25,14 +26,9 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
   const missingRationale = (fields: Finding['fields'], what: string, functionId?: string, provenance?: Provenance): void => {
     const noSource = provenance === undefined || provenance.source === undefined;
     const noRationale = provenance === undefined || provenance.rationale.trim() === '';
-    const missing = noSource && noRationale ? 'source or rationale' : noSource ? 'source' : 'rationale';
-    const consequence = noRationale ? 'the justification cannot say why' : 'the justification cannot say whether it is a business, regulatory or operational need';
     findings.push({
       code: 'MISSING_RATIONALE', severity: 'warning', ...(functionId ? { functionId } : {}), fields,
-      message: `${what} has no ${missing}: ${consequence}.`,
-      fix: noSource && noRationale
-        ? 'Record the source (business, regulatory, operational), who asked, and why.'
-        : noSource ? 'Say whether it is a business, regulatory or operational requirement.' : 'Record why this value: the business reason, regulation or constraint.',
+      ...missingRationaleText(what, noSource && noRationale ? 'both' : noSource ? 'source' : 'rationale'),
     });
   };
   for (const facts of ctx.functions) {
@@ -51,16 +47,14 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
         findings.push({
           code: 'RECOVERY_TEST_TOO_RARE', severity: 'warning', functionId: fn.id, scenario,
           fields: [path.recoveryTest(mostOften.id, 'everyDays')],
-          message: `${fn.name} is a ${fn.tier}-tier function, whose ${scenario.replace('-', ' ')} recovery should be rehearsed every ${neededEveryDays} days, but its ${tests.length > 1 ? 'most frequent test' : 'test'}, a ${mostOften.kind.replace('-', ' ')}, runs every ${mostOften.everyDays} days: people, runbooks and the platform drift in between.`,
-          fix: `Run the ${mostOften.kind.replace('-', ' ')} at least every ${neededEveryDays} days, or lower ${fn.name}'s tier if it matters less.`,
+          ...recoveryTestTooRareText(fn, scenario, neededEveryDays, mostOften, tests.length),
         });
       }
       if (tests.length === 0) {
         findings.push({
           code: 'NO_RECOVERY_TEST', severity: 'warning', functionId: fn.id, scenario,
           fields: [path.rto(fn.id, scenario), path.recoveryTests()],
-          message: `${fn.name} promises an RTO for ${scenario.replace('-', ' ')}, but no recovery test rehearses it: an untested recovery is a hope.`,
-          fix: `Schedule a ${scenario === 'site-loss' ? 'site switchover' : scenario === 'data-corruption' ? 'restore test' : 'failover drill'} for ${fn.name}.`,
+          ...noRecoveryTestText(fn.name, scenario),
         });
       }
     }
@@ -115,11 +109,58 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
     findings.push({
       code: 'UNRESOLVED_PROPOSAL', severity: competing.length > 1 ? 'warning' : 'info',
       fields: [field],
-      message: competing.length > 1
-        ? `${competing.length} competing proposals for ${describeField(field, ctx.names)} are still open (${competing.map((p) => JSON.stringify(p.value)).join(' vs ')}).`
-        : `A proposal to set ${describeField(field, ctx.names)} to ${JSON.stringify(competing[0]?.value)} is still open.`,
-      fix: 'Vote, then let the facilitator accept one proposal and reject the others.',
+      ...unresolvedProposalText(describeField(field, ctx.names), competing.map((p) => valueWords(field, p.value))),
     });
   }
   return findings;
+}
+
+// What each finding says, one function per code, so the rules above read as conditions only.
+
+type Text = Pick<Finding, 'message' | 'fix'>;
+
+const RATIONALE_GAP: Readonly<Record<'both' | 'source' | 'rationale', { missing: string; consequence: string; fix: string }>> = {
+  both: { missing: 'source or rationale', consequence: 'the justification cannot say why', fix: 'Record the source (business, regulatory, operational), who asked, and why.' },
+  source: { missing: 'source', consequence: 'the justification cannot say whether it is a business, regulatory or operational need', fix: 'Say whether it is a business, regulatory or operational requirement.' },
+  rationale: { missing: 'rationale', consequence: 'the justification cannot say why', fix: 'Record why this value: the business reason, regulation or constraint.' },
+};
+
+function missingRationaleText(what: string, gap: keyof typeof RATIONALE_GAP): Text {
+  const { missing, consequence, fix } = RATIONALE_GAP[gap];
+  return { message: `${what} has no ${missing}: ${consequence}.`, fix };
+}
+
+function recoveryTestTooRareText(fn: BusinessFunction, scenario: Scenario, neededEveryDays: number, test: RecoveryTest, testCount: number): Text {
+  const kind = test.kind.replace('-', ' ');
+  return {
+    message: `${fn.name} is a ${fn.tier}-tier function, whose ${scenario.replace('-', ' ')} recovery should be rehearsed every ${neededEveryDays} days, but its ${testCount > 1 ? 'most frequent test' : 'test'}, a ${kind}, runs every ${test.everyDays} days: people, runbooks and the platform drift in between.`,
+    fix: `Run the ${kind} at least every ${neededEveryDays} days, or lower ${fn.name}'s tier if it matters less.`,
+  };
+}
+
+/** The drill that rehearses each scenario's recovery. */
+const DRILL: Readonly<Record<Scenario, string>> = { 'component-failure': 'failover drill', 'site-loss': 'site switchover', 'data-corruption': 'restore test' };
+
+function noRecoveryTestText(fn: string, scenario: Scenario): Text {
+  return {
+    message: `${fn} promises an RTO for ${scenario.replace('-', ' ')}, but no recovery test rehearses it: an untested recovery is a hope.`,
+    fix: `Schedule a ${DRILL[scenario]} for ${fn}.`,
+  };
+}
+
+/** A proposed value in its field's unit, as people read it: 1800 seconds as "30m", 99.9 as "99.9 %". */
+function valueWords(field: string, value: unknown): string {
+  if (typeof value === 'number' && field.endsWith('Seconds')) return human(value);
+  if (typeof value === 'number' && field.endsWith('Percent')) return `${value} %`;
+  if (typeof value === 'number' && field.endsWith('Days')) return `${value} days`;
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+}
+
+function unresolvedProposalText(field: string, values: readonly string[]): Text {
+  return {
+    message: values.length > 1
+      ? `${values.length} competing proposals for ${field} are still open (${values.join(' vs ')}).`
+      : `A proposal to set ${field} to ${values[0]} is still open.`,
+    fix: 'Vote, then let the facilitator accept one proposal and reject the others.',
+  };
 }

@@ -11,6 +11,7 @@ export const path = {
   design: (fn: string): FieldPath => `/functions/${fn}/design`,
   protection: (fn: string, kind: string, field: string): FieldPath => `/functions/${fn}/design/${kind}/${field}`,
   dataSize: (fn: string): FieldPath => `/functions/${fn}/dataSizeGb`,
+  databaseSize: (fn: string): FieldPath => `/functions/${fn}/databaseSizeGb`,
   dependsOn: (fn: string): FieldPath => `/functions/${fn}/dependsOn`,
   backup: (plan: string, field: string): FieldPath => `/backups/${plan}/${field}`,
   regulatory: (rule: string): FieldPath => `/regulatory/${rule}/retentionDays`,

@@ -3,6 +3,7 @@ import { SCENARIOS } from '../model/index.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
+import { weekTime } from '../budget/week-time.ts';
 
 function shortestRto(ctx: DerivationContext, functionId: string) {
   const fn = ctx.byId.get(functionId)?.fn;
@@ -16,8 +17,7 @@ function shortestRto(ctx: DerivationContext, functionId: string) {
 /** 'From Sunday 20:00 (Europe/Berlin) nobody': when in the week the gap starts, in the workshop's time zone. */
 function gapStart(startUtcMs: number | undefined, zone: string): string {
   if (startUtcMs === undefined) return 'Nobody';
-  const when = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startUtcMs);
-  return `From ${when} (${zone}) nobody`;
+  return `From ${weekTime(startUtcMs, zone)} (${zone}) nobody`;
 }
 
 /** Coverage gaps and response times against the RTO; the priority matrix. */

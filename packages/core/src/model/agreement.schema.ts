@@ -60,7 +60,9 @@ export const agreementSchema = z.object({
   disasterDeclaration: z.object({
     declaredBy: z.string().max(300).default('').describe('Who may declare a disaster (and a deputy).'),
     procedure: z.string().max(1000).default(''),
-  }).default({ declaredBy: '', procedure: '' }),
+    excludedFromAvailability: z.boolean().default(false)
+      .describe('Whether a declared disaster is excluded from the availability commitment, so the site-loss objectives apply instead.'),
+  }).default({ declaredBy: '', procedure: '', excludedFromAvailability: false }),
   changeNotice: z.object({
     standardDays: z.number().int().nonnegative().optional().describe('Days of notice before a planned change that affects users.'),
     emergency: z.string().max(500).default('').describe('How emergency changes are announced.'),

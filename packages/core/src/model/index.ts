@@ -36,3 +36,4 @@ export {
 export type { Agreement, Investment } from './agreement.schema.ts';
 export { measurementSchema } from './measurement.schema.ts';
 export type { Measurement } from './measurement.schema.ts';
+export { changeMeaning, durationWords, type MonthOf } from './change-meaning.ts';

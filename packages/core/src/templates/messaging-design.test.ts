@@ -9,6 +9,7 @@ const fn = (id: string) => {
   if (!found) throw new Error(`no function ${id}`);
   return found;
 };
+const requirements = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'messaging')?.requirements);
 const codesFor = (id: string) => derivation.findings.filter((f) => f.functionId === id).map((f) => f.code);
 
 describe('the messaging template on Exchange 2007', () => {
@@ -69,5 +70,20 @@ describe('the messaging template on Exchange 2007', () => {
     expect(codesFor('webmail')).toContain('WIDER_HOURS_THAN_UPSTREAM');
     expect(codesFor('mobile-sync')).toContain('WIDER_HOURS_THAN_UPSTREAM');
     expect(derivation.findings.find((f) => f.code === 'DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE')?.message).toContain('Mail flow, Webmail (Outlook Web Access), Mobile sync (ActiveSync) have none');
+  });
+
+  it('never offers an SCR copy as mail flow\'s site-loss protection: SCR copies mailbox databases only', () => {
+    // Hard error 7: the site-loss risk read "SCR copy in Hamburg" as mail flow's mitigation.
+    const siteLoss = requirements.risks.filter((r) => r.functionIds.includes('mail-flow') && /site|data centre/i.test(r.threat));
+    expect(siteLoss.length).toBeGreaterThan(0);
+    for (const risk of siteLoss) {
+      expect(risk.mitigation).not.toMatch(/^SCR/);
+      const mailFlowPart = risk.mitigation.slice(risk.mitigation.indexOf('Mail flow:'));
+      expect(mailFlowPart).toContain('senders retry');
+      expect(mailFlowPart).not.toContain('SCR');
+      expect(risk.mitigation).toMatch(/Mailbox databases: SCR copy/);
+    }
+    expect(fn('mail-flow').recommendation.design.map((d) => d.option)).not.toContain('scr');
+    expect(requirements.agreement?.disasterDeclaration.excludedFromAvailability).toBe(true);
   });
 });

@@ -169,7 +169,7 @@ export const MESSAGING_TEMPLATE: RequirementsInput = {
       backupEncryption: 'Backup tapes are encrypted before they leave the data centre.',
       monitoringConsent: 'Availability probes use test mailboxes only, as agreed with the works council.',
     },
-    disasterDeclaration: { declaredBy: 'Head of Infrastructure (deputy: the CIO)', procedure: 'Declared by phone to the crisis team; from then on the site-loss objectives apply.' },
+    disasterDeclaration: { declaredBy: 'Head of Infrastructure (deputy: the CIO)', procedure: 'Declared by phone to the crisis team; from then on the site-loss objectives apply.', excludedFromAvailability: true },
     changeNotice: { standardDays: 10, emergency: 'Announced by mail to all staff as soon as decided, with the reason.' },
     desk: { howToReach: 'Phone +49 69 1234-100 or the self-service portal', clocksRunIn: 'support-hours' },
     contacts: [

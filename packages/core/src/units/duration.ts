@@ -68,3 +68,13 @@ export function formatDuration(seconds: number): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * A downtime budget as the measurement can count it: downtime is counted in one-minute slices, so a budget
+ * allows the whole minutes below it. `15m 10s` → `15m`, `3h 2m 5s` → `3h 2m`; below a minute, `under 1m`.
+ * The exact figure belongs in the measurement section only.
+ */
+export function formatBudget(seconds: number): string {
+  const minutes = Math.floor(seconds / 60 + 1e-9);
+  return minutes === 0 ? 'under 1m' : formatDuration(minutes * 60);
+}

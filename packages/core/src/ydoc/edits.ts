@@ -15,7 +15,11 @@ const collectionSchema = z.enum([...COLLECTIONS, 'support/severities']);
 const rowSchema = z.record(z.string().max(100), jsonValue).and(z.object({ id: idSchema }));
 const rowFieldSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'must be the name of a field of the row, e.g. "name"');
 
-/** The typed edits clients make to a workshop doc; the server validates socket payloads with this schema. */
+/**
+ * The typed edits the room's forms and the server's proposal actions apply to a workshop doc (`applyEdit`).
+ * Clients send the Yjs updates these produce, not edits: the server checks an update by the places it writes
+ * (`update-shape.ts`), so this schema bounds what a well-behaved client writes, not what a socket may carry.
+ */
 export const editSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('set'), path: fieldPathSchema, value: jsonValue }),
   z.object({ kind: z.literal('insert'), collection: collectionSchema, item: z.record(z.string(), jsonValue).and(z.object({ id: idSchema })) }),

@@ -1,5 +1,5 @@
 import type { SlaDerivation } from '@accord/core/derive';
-import { formatDuration } from '@accord/core/duration';
+import { formatBudget, formatDuration } from '@accord/core/duration';
 import { PERIOD_LABEL, PERIOD_ORDER, targetLabel, type Period } from './format/labels.ts';
 
 export interface BudgetBar {
@@ -35,7 +35,7 @@ export function buildBudgetChart(derivation: SlaDerivation): BudgetChart {
       const figure = target.budgets[period];
       const bar: BudgetBar = {
         seconds: figure.seconds,
-        human: figure.human,
+        human: formatBudget(figure.seconds),
         maintenanceSeconds: figure.countedMaintenanceSeconds,
         maintenanceHuman: formatDuration(figure.countedMaintenanceSeconds),
       };

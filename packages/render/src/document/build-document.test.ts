@@ -33,7 +33,7 @@ describe('buildDocument', () => {
     ]);
     expect(justification?.sections.map((s) => s.title)).toEqual([
       'Executive summary', 'Basis', 'Mailbox access', 'Mail flow', 'Webmail (Outlook Web Access)', 'Mobile sync (ActiveSync)',
-      'Support, maintenance and backup', 'Open issues', 'Decision log', 'Attendance',
+      'Support, maintenance and backup', 'Open issues', 'Decision log', 'Attendance', 'Appendix: finding codes',
     ]);
     expect(justification?.sections[2]?.subsections.map((s) => s.number)).toEqual(['3.1', '3.2', '3.3', '3.4']);
   });
@@ -51,12 +51,12 @@ describe('buildDocument', () => {
     expect(mailbox).toContain('an hour without mail during business hours costs');
     expect(mailbox).toContain('Agreed 30 minutes instead of 15');
     expect(mailbox).toContain('Mailbox server hardware failure');
-    // 18 000 an hour × 15m 10s = 4 552; × 3h 2m 5s = 54 624, in the workshop's currency.
-    expect(mailbox).toContain('Downtime costs EUR 18 000 an hour: spending the whole monthly budget of 15m 10s costs about EUR 4 552, the whole yearly budget of 3h 2m 5s about EUR 54 624.');
+    // 18 000 an hour × 15m 10s = 4 552; × 3h 2m 5s = 54 624, in the workshop's currency (budgets said in whole minutes).
+    expect(mailbox).toContain('Downtime costs EUR 18 000 an hour: spending the whole monthly budget of 15m costs about EUR 4 552, the whole yearly budget of 3h 2m about EUR 54 624.');
     // Without a recorded currency, none is invented.
     const requirements = messagingRequirements();
     const noCurrency = buildDocument(inputFor({ ...requirements, meta: { ...requirements.meta, currency: undefined } }, PUBLISHED)).parts[1];
-    expect(textOf(section(noCurrency as typeof justification, 'Mailbox access'))).toContain('Downtime costs 18 000 an hour (the amount recorded in the requirements, which name no currency): spending the whole monthly budget of 15m 10s costs about 4 552,');
+    expect(textOf(section(noCurrency as typeof justification, 'Mailbox access'))).toContain('Downtime costs 18 000 an hour (the amount recorded in the requirements, which name no currency): spending the whole monthly budget of 15m costs about 4 552,');
     const webmail = section(justification, 'Webmail (Outlook Web Access)');
     const availability = JSON.stringify(webmail.subsections[0]?.blocks);
     expect(availability).toContain('Field staff are as dependent on webmail');
@@ -143,9 +143,9 @@ describe('buildDocument', () => {
     expect(text).not.toContain('stricter');
     const table = reporting.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no comparison table');
-    // 99.9 % of service hours allows 15m 10s a month; a tool counting every minute allows 43m 50s (uptime.is).
-    expect(table.rows.find((r) => r[0]?.text === 'Mailbox access')?.map((c) => c.text)).toEqual(['Mailbox access', '99.9 %', '252.9 h of 730.5 h', '15m 10s', '43m 50s']);
-    expect(table.rows.find((r) => r[0]?.text === 'Mobile sync (ActiveSync)')?.[4]?.text).toBe('7h 18m 17s');
+    // 99.9 % of service hours allows 15m 10s a month; a tool counting every minute allows 43m 50s (uptime.is): whole minutes.
+    expect(table.rows.find((r) => r[0]?.text === 'Mailbox access')?.map((c) => c.text)).toEqual(['Mailbox access', '99.9 %', '252.9 h of 730.5 h', '15m', '43m']);
+    expect(table.rows.find((r) => r[0]?.text === 'Mobile sync (ActiveSync)')?.[4]?.text).toBe('7h 18m');
   });
 
   it('says when a scheduled recovery test runs less often than the need it covers', () => {
@@ -170,12 +170,15 @@ describe('buildDocument', () => {
     for (const name of names) expect(name).not.toMatch(/\([^()]*\([^()]*\)\)/);
   });
 
-  it('says what each finding means in words before its code', () => {
+  it('says what each finding means in words, and keeps its code for the appendix', () => {
     const open = section(sla!, 'Open issues');
     const table = open.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no open-issues table');
-    expect(table.columns.map((c) => c.label)).toEqual(['Severity', 'Issue', 'Code', 'Where']);
-    expect(table.rows[0]?.slice(0, 3).map((c) => c.text)).toEqual(['error', 'The dependencies cannot deliver the target', 'DEPENDENCIES_CAP_AVAILABILITY']);
+    expect(table.columns.map((c) => c.label)).toEqual(['Severity', 'Issue', 'Where', 'Stated in']);
+    expect(table.rows[0]?.map((c) => c.text)).toEqual(['error', 'The dependencies cannot deliver the target', 'Mail flow', 'Part I §7']);
+    const appendix = section(justification!, 'Appendix: finding codes').blocks.find((b) => b.kind === 'table');
+    if (appendix?.kind !== 'table') throw new Error('no appendix table');
+    expect(appendix.rows[0]?.map((c) => c.text)).toEqual(['DEPENDENCIES_CAP_AVAILABILITY', 'The dependencies cannot deliver the target', 'Part I §7']);
     for (const code of Object.keys(FINDING_TITLE)) expect(FINDING_TITLE[code as FindingCode]).not.toMatch(/_/);
   });
 
@@ -207,8 +210,12 @@ describe('buildDocument', () => {
     const first = section(sla!, 'Availability commitments').blocks[0];
     expect(first).toEqual({
       kind: 'paragraph',
-      text: 'The provider commits that each business function in the table below is available for at least its target share of its measured time in every month, so that its downtime in a month stays within its budget. Downtime beyond the budget misses the commitment for that month, and the error budget policy applies.',
+      text: 'The provider commits that in every calendar month each business function in the table below is down for no longer than its budget for that month: (1 − target) × the month\'s measured time, counted in whole minutes as the measurement counts downtime. Months differ in length, holidays and maintenance, so the budget differs from month to month: the table gives it for the mean month and for the tightest month of the twelve ahead; How availability is measured gives the exact figures. Downtime beyond the budget misses the commitment for that month, and the error budget policy applies.',
     });
+    // Never "in every month" beside mean-month budgets alone.
+    const table = section(sla!, 'Availability commitments').blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' ? table.columns.map((c) => c.label) : []).toEqual(
+      ['Business function', 'Target', 'Measured over', 'Per day', 'Per week', 'Per month (mean)', 'Tightest month', 'Per quarter', 'Per year']);
   });
 
   it('gives the version number once in document control, not "Version: Version 3"', () => {
@@ -222,6 +229,6 @@ describe('buildDocument', () => {
   it('shows what a proposed alternative target would leave of the budget', () => {
     const webmail = JSON.stringify(section(justification!, 'Webmail (Outlook Web Access)').subsections[0]?.blocks);
     // 99.9 % of Webmail's 713.1 measured hours a month is 42m 47s, less than the 2h firmware window it carries.
-    expect(webmail).toContain('99.9 % would allow 42m 47s of downtime a month instead of 3h 33m 56s; counted maintenance (2h a month) alone would overspend it.');
+    expect(webmail).toContain('99.9 % would allow 42m of downtime a month instead of 3h 33m; counted maintenance (2h a month) alone would overspend it.');
   });
 });

@@ -28,6 +28,7 @@ import { outOfScopeSection } from './sla/out-of-scope-section.ts';
 import { responsibilitiesSection } from './sla/responsibilities-section.ts';
 import { securitySection } from './sla/security-section.ts';
 import { executiveSummary } from './justification/executive-summary.ts';
+import { findingCodesAppendix } from './justification/finding-codes-appendix.ts';
 
 /**
  * The SLA (part I, in the order of FitSM's SLA template with Accord's continuity and backup sections added)
@@ -49,8 +50,13 @@ export function buildDocument(input: RenderInput): DocumentModel {
     supportSection(ctx), contactsSection(ctx), backupSection(ctx), responsibilitiesSection(ctx), securitySection(ctx), exclusionsSection(ctx),
     errorBudgetPolicySection(ctx), breachSection(ctx), reportingSection(ctx), openIssuesSummarySection(ctx), glossarySection(ctx),
   ];
+  // Open issues (Part I) and the justification point to the section where each finding is stated.
+  const slaNumbers = new Map(sla.map((draft, index) => [draft.id, String(index + 1)]));
+  const why: BuildContext = { ...ctx, slaNumbers };
+  const slaSections = numberSections(sla.map((draft) => (draft.id === 'sla-open-issues' ? openIssuesSummarySection(why) : draft)));
+  const appendix = findingCodesAppendix(why);
   const justification: SectionDraft[] = [
-    executiveSummary(ctx),
+    executiveSummary(why),
     {
       id: 'why-basis',
       title: 'Basis',
@@ -64,9 +70,10 @@ export function buildDocument(input: RenderInput): DocumentModel {
     },
     ...record.requirements.functions.flatMap((fn) => {
       const derived = record.derivation.functions.find((d) => d.id === fn.id);
-      return derived ? [functionJustification(ctx, fn, derived)] : [];
+      return derived ? [functionJustification(why, fn, derived)] : [];
     }),
-    serviceJustification(ctx), openIssuesSection(ctx), decisionLogSection(ctx), attendanceSection(ctx),
+    serviceJustification(why), openIssuesSection(why), decisionLogSection(why), attendanceSection(why),
+    ...(appendix ? [appendix] : []),
   ];
   const { meta } = record.requirements;
   return {
@@ -76,7 +83,7 @@ export function buildDocument(input: RenderInput): DocumentModel {
     signOff,
     convention: record.derivation.convention,
     parts: [
-      { id: 'sla', title: 'Part I — Service level agreement', sections: numberSections(sla) },
+      { id: 'sla', title: 'Part I — Service level agreement', sections: slaSections },
       { id: 'justification', title: 'Part II — Justification', sections: numberSections(justification) },
     ],
   };

@@ -1,5 +1,5 @@
 import type { SlaDerivation } from '@accord/core/derive';
-import type { FindingView } from './document-model.ts';
+import { cell, type Block, type FindingView } from './document-model.ts';
 import { scenarioLabel } from './format/labels.ts';
 
 export type Finding = SlaDerivation['findings'][number];
@@ -78,6 +78,33 @@ export const FINDING_TITLE: Readonly<Record<FindingCode, string>> = {
   DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE: 'Declared disasters point to objectives that do not exist',
   STANDBY_REPLAY_UNMEASURED: 'The standby copy\'s recovery time is unknown',
 };
+
+/** The SLA section id each home is in. */
+const HOME_SECTION: Readonly<Record<FindingHome, string>> = {
+  'service-hours': 'sla-service-hours', availability: 'sla-availability', maintenance: 'sla-maintenance', continuity: 'sla-continuity',
+  support: 'sla-support', backup: 'sla-backup', 'open-issues': 'sla-open-issues',
+};
+
+/** "Part I §11": where in the SLA a finding is stated in full. */
+export function findingPlace(finding: Finding, slaNumbers: ReadonlyMap<string, string> | undefined): string {
+  const number = slaNumbers?.get(HOME_SECTION[FINDING_HOME[finding.code]]);
+  return number === undefined ? 'Part I' : `Part I §${number}`;
+}
+
+/**
+ * Findings stated elsewhere, as one short table that points to them: each warning is written out once, in the
+ * SLA beside the commitment it concerns, and the justification only names it and says where it is.
+ */
+export function findingPointers(findings: readonly Finding[], derivation: SlaDerivation, slaNumbers: ReadonlyMap<string, string> | undefined): Block {
+  return {
+    kind: 'table',
+    columns: [{ label: 'Open issue', width: 4 }, { label: 'Severity', width: 1.1 }, { label: 'Where', width: 3 }, { label: 'Stated in', width: 1.3 }],
+    rows: findings.map((f) => {
+      const view = findingView(f, derivation);
+      return [cell(view.title), cell(view.severity, view.severity), cell(view.where), cell(findingPlace(f, slaNumbers))];
+    }),
+  };
+}
 
 /** A finding as documents show it: title, code, severity, where it applies, what is wrong and the fix. */
 export function findingView(finding: Finding, derivation: SlaDerivation): FindingView {

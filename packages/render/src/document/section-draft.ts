@@ -18,6 +18,8 @@ export interface BuildContext {
   readonly derivation: SlaDerivation;
   readonly identity: DocumentIdentity;
   readonly signOff: SignOffView;
+  /** Numbers of the SLA's sections by id ("sla-continuity" → "11"), once Part I is numbered: Part II points there. */
+  readonly slaNumbers?: ReadonlyMap<string, string>;
 }
 
 /** Numbers sections "1", "2" … and their subsections "2.1", "2.2" …, dropping nothing. */

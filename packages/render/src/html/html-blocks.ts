@@ -57,8 +57,9 @@ function figureHtml(svg: string, label: string): string {
 }
 
 function findingHtml(finding: FindingView): string {
-  return `<li class="finding ${finding.severity}"><strong class="title">${e(finding.title)}</strong> · ${e(finding.severity)} · ` +
-    `<span class="where">${e(finding.where)}</span> <span class="code">${e(finding.code)}</span><p>${e(finding.message)}</p><p><strong>Fix:</strong> ${e(finding.fix)}</p></li>`;
+  // The code stays out of the text a sponsor reads (the appendix lists it); tools find it in data-code.
+  return `<li class="finding ${finding.severity}" data-code="${e(finding.code)}"><strong class="title">${e(finding.title)}</strong> · ${e(finding.severity)} · ` +
+    `<span class="where">${e(finding.where)}</span><p>${e(finding.message)}</p><p><strong>Fix:</strong> ${e(finding.fix)}</p></li>`;
 }
 
 function signaturesHtml(signOff: SignOffView): string {

@@ -47,10 +47,10 @@ describe('renderHtml', () => {
     // The version hash in a table cell can still wrap, at break opportunities that copying ignores.
     expect(html).toContain(`<td>${input.hash.slice(0, 16)}<wbr>${input.hash.slice(16, 32)}<wbr>`);
     // The budgets per period (eight columns) scroll inside their box instead of widening the page.
-    expect(html).toMatch(/<div class="table-scroll wide"><table><colgroup>(?:<col[^>]*>){8}<\/colgroup><thead><tr><th scope="col">Business function<\/th><th scope="col" class="right">Target/);
+    expect(html).toMatch(/<div class="table-scroll wide"><table><colgroup>(?:<col[^>]*>){9}<\/colgroup><thead><tr><th scope="col">Business function<\/th><th scope="col" class="right">Target/);
   });
 
-  it('heads each finding with what it means, the code after it', () => {
-    expect(html).toContain('<li class="finding error"><strong class="title">The dependencies cannot deliver the target</strong> · error · <span class="where">Mail flow</span> <span class="code">DEPENDENCIES_CAP_AVAILABILITY</span>');
+  it('heads each finding with what it means, its code only for tools', () => {
+    expect(html).toContain('<li class="finding error" data-code="DEPENDENCIES_CAP_AVAILABILITY"><strong class="title">The dependencies cannot deliver the target</strong> · error · <span class="where">Mail flow</span><p>');
   });
 });

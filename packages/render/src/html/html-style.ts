@@ -49,7 +49,6 @@ p.tone-error { color: var(--error); font-weight: 600; } p.tone-warning { color: 
 .finding.error { border-color: var(--error); background: var(--error-bg); }
 .finding.warning { border-color: #d08a00; background: var(--warning-bg); }
 .finding .title { font-weight: 700; }
-.finding .code { color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11.5px; overflow-wrap: anywhere; }
 .finding .where { color: var(--muted); }
 .finding p { margin: 4px 0 0; }
 .chart { width: 100%; height: auto; display: block; margin: 12px 0 18px; font-family: system-ui, Helvetica, Arial, sans-serif; break-inside: avoid; }

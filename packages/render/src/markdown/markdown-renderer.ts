@@ -60,7 +60,7 @@ function blockMarkdown(block: Block): string[] {
       return [...block.items.map((item) => `- ${e(item)}`), ''];
     case 'findings':
       return [
-        ...block.findings.map((f) => `- **${e(f.title)}** (${e(f.severity)}, ${e(f.where)}; ${e(f.code)}): ${e(f.message)} *Fix:* ${e(f.fix)}`),
+        ...block.findings.map((f) => `- **${e(f.title)}** (${e(f.severity)}, ${e(f.where)}): ${e(f.message)} *Fix:* ${e(f.fix)}`),
         '',
       ];
     case 'budget-chart':

@@ -138,7 +138,7 @@ const BOLD_BODY = { ...BODY, font: FONT.bold };
 function findingParts(finding: FindingView) {
   const [bar] = FINDING_COLORS[finding.severity];
   return [
-    [toWinAnsi(`${finding.title} · ${finding.severity} · ${finding.where} · ${finding.code}`), FONT.bold, bar],
+    [toWinAnsi(`${finding.title} · ${finding.severity} · ${finding.where}`), FONT.bold, bar],
     [toWinAnsi(finding.message), FONT.regular, COLOR.ink],
     [toWinAnsi(`Fix: ${finding.fix}`), FONT.italic, COLOR.ink],
   ] as const;

@@ -1,4 +1,5 @@
-import type { ProposalValue, Requirements } from '@accord/core/model';
+import type { SlaDerivation } from '@accord/core/derive';
+import { changeMeaning, type MonthOf, type ProposalValue, type Requirements } from '@accord/core/model';
 import { formatDuration } from '@accord/core/duration';
 import { percent, scenarioLabel } from './labels.ts';
 
@@ -64,4 +65,19 @@ export function fieldValue(path: string, value: ProposalValue): string {
     return String(value);
   }
   return value;
+}
+
+/** A function's measured time in a mean month, from the derivation: what a target's plain line is computed over. */
+export function monthOf(derivation: SlaDerivation | undefined): MonthOf {
+  return (functionId) => derivation?.functions.find((f) => f.id === functionId)?.target?.budgets.month.measuredSeconds;
+}
+
+/**
+ * A value with what it means in plain words when the field has such a line:
+ * "5m — Up to 5 minutes of Mailbox access data may be lost after a component failure."
+ */
+export function meaningfulValue(path: string, value: ProposalValue, requirements: Requirements, derivation?: SlaDerivation): string {
+  const shown = fieldValue(path, value);
+  const meaning = changeMeaning(path, value, requirements, monthOf(derivation));
+  return meaning === undefined ? shown : `${shown} — ${meaning}`;
 }

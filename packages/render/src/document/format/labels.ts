@@ -47,10 +47,10 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Title case of an id-like enum value: "almost-certain" → "Almost certain". */
 /** Words that are names of their own and keep their capitals. */
 const ACRONYMS: Readonly<Record<string, string>> = { dns: 'DNS', dag: 'DAG', lcr: 'LCR', ccr: 'CCR', scr: 'SCR', scc: 'SCC' };
 
+/** Title case of an id-like enum value, acronyms spelled as such: "almost-certain" → "Almost certain", "dns" → "DNS". */
 export function words(value: string): string {
   const spaced = value.split('-').map((word) => ACRONYMS[word] ?? word).join(' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);

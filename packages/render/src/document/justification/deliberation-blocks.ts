@@ -1,7 +1,8 @@
+import type { SlaDerivation } from '@accord/core/derive';
 import type { Provenance, Requirements } from '@accord/core/model';
 import { cell, type Block } from '../document-model.ts';
 import { instantLabel } from '../format/dates.ts';
-import { fieldLabel, fieldValue } from '../format/field-label.ts';
+import { fieldLabel, fieldValue, meaningfulValue } from '../format/field-label.ts';
 import { words } from '../format/labels.ts';
 
 type Proposal = Requirements['proposals'][number];
@@ -36,7 +37,7 @@ export function votesText(proposal: Proposal): string {
  * The alternatives proposed for fields under `prefix` with their votes, and the decisions taken on them.
  * Empty when nobody proposed or decided anything there.
  */
-export function deliberationBlocks(requirements: Requirements, matches: (field: string) => boolean, labelFields: boolean): Block[] {
+export function deliberationBlocks(requirements: Requirements, matches: (field: string) => boolean, labelFields: boolean, derivation?: SlaDerivation): Block[] {
   const proposals = requirements.proposals.filter((p) => matches(p.field));
   const decisions = requirements.decisions.filter((d) => matches(d.field));
   const blocks: Block[] = [];
@@ -45,10 +46,10 @@ export function deliberationBlocks(requirements: Requirements, matches: (field: 
     blocks.push({ kind: 'paragraph', text: 'Alternatives proposed:' });
     blocks.push({
       kind: 'table',
-      columns: [...fieldColumn, { label: 'Value', width: 1.2 }, { label: 'Proposed by', width: 1.8 }, { label: 'Reason', width: 3.4 }, { label: 'Votes', width: 2.6 }, { label: 'Status', width: 1.2 }],
+      columns: [...fieldColumn, { label: 'Value', width: 2.6 }, { label: 'Proposed by', width: 1.6 }, { label: 'Reason', width: 3 }, { label: 'Votes', width: 2.6 }, { label: 'Status', width: 1.2 }],
       rows: proposals.map((p) => [
         ...(labelFields ? [cell(fieldLabel(p.field, requirements))] : []),
-        cell(fieldValue(p.field, p.value)),
+        cell(meaningfulValue(p.field, p.value, requirements, derivation)),
         cell(p.createdAt ? `${p.proposedBy}, ${instantLabel(p.createdAt)}` : p.proposedBy),
         cell(p.reason || '—'),
         cell(votesText(p)),
@@ -60,10 +61,10 @@ export function deliberationBlocks(requirements: Requirements, matches: (field: 
     blocks.push({ kind: 'paragraph', text: 'Decided:' });
     blocks.push({
       kind: 'table',
-      columns: [...fieldColumn, { label: 'Value', width: 1.2 }, { label: 'Decided by', width: 1.8 }, { label: 'When', width: 1.8 }, { label: 'Note', width: 4.6 }],
+      columns: [...fieldColumn, { label: 'Value', width: 2.6 }, { label: 'Decided by', width: 1.6 }, { label: 'When', width: 1.6 }, { label: 'Note', width: 4 }],
       rows: decisions.map((d) => [
         ...(labelFields ? [cell(fieldLabel(d.field, requirements))] : []),
-        decidedValueCell(requirements, d.field, d.value),
+        decidedValueCell(requirements, d.field, d.value, derivation),
         cell(d.decidedBy),
         cell(d.decidedAt ? instantLabel(d.decidedAt) : '—'),
         cell(d.note || '—'),
@@ -79,9 +80,9 @@ export function under(prefix: string): (field: string) => boolean {
 }
 
 /** The decided value, flagged when the field has been changed since: the decision is then history. */
-function decidedValueCell(requirements: Requirements, field: string, value: Requirements['decisions'][number]['value']): ReturnType<typeof cell> {
+function decidedValueCell(requirements: Requirements, field: string, value: Requirements['decisions'][number]['value'], derivation?: SlaDerivation): ReturnType<typeof cell> {
   const now = valueAtPath(requirements, field);
-  if (now === undefined || JSON.stringify(now) === JSON.stringify(value)) return cell(fieldValue(field, value));
+  if (now === undefined || JSON.stringify(now) === JSON.stringify(value)) return cell(meaningfulValue(field, value, requirements, derivation));
   const current = typeof now === 'string' || typeof now === 'number' || typeof now === 'boolean' ? fieldValue(field, now) : 'another value';
   return cell(`${fieldValue(field, value)} (since changed to ${current})`, 'warning');
 }

@@ -1,8 +1,8 @@
 import type { DerivedFunction } from '@accord/core/derive';
 import type { BusinessFunction } from '@accord/core/model';
-import { formatDuration } from '@accord/core/duration';
+import { formatBudget, formatDuration } from '@accord/core/duration';
 import { cell, type Block } from '../document-model.ts';
-import { findingView } from '../finding-views.ts';
+import { findingPointers } from '../finding-views.ts';
 import { PERIOD_ORDER, percent, targetLabel, words } from '../format/labels.ts';
 import { partName, type BuildContext, type SectionDraft } from '../section-draft.ts';
 import { deliberationBlocks, provenanceRows, under } from './deliberation-blocks.ts';
@@ -28,7 +28,7 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
             ...provenanceRows(fn.availability.provenance),
           ],
         },
-        ...deliberationBlocks(requirements, under(`${base}/availability`), false),
+        ...deliberationBlocks(requirements, under(`${base}/availability`), false, derivation),
         ...alternativeTargetImplications(requirements, fn, derived),
         { kind: 'paragraph', text: 'What it implies:' },
         { kind: 'list', items: availabilityImplications(ctx, fn, derived) },
@@ -46,13 +46,18 @@ export function functionJustification(ctx: BuildContext, fn: BusinessFunction, d
       ],
     });
   }
-  const other = deliberationBlocks(requirements, (field) => under(base)(field) && !under(`${base}/availability`)(field) && !under(`${base}/recovery`)(field), true);
+  const other = deliberationBlocks(requirements, (field) => under(base)(field) && !under(`${base}/availability`)(field) && !under(`${base}/recovery`)(field), true, derivation);
   if (other.length > 0) subsections.push({ id: `why-${fn.id}-other`, title: 'Other decisions', blocks: other });
-  const findings = derivation.findings.filter((f) => f.functionId === fn.id).map((f) => findingView(f, derivation));
+  const findings = derivation.findings.filter((f) => f.functionId === fn.id);
   subsections.push({
     id: `why-${fn.id}-findings`,
     title: 'Findings',
-    blocks: findings.length > 0 ? [{ kind: 'findings', findings }] : [{ kind: 'paragraph', text: 'No findings for this function.', tone: 'ok' }],
+    blocks: findings.length > 0
+      ? [
+          { kind: 'paragraph', text: 'Each is stated with its fix in the agreement, beside the commitment it concerns:' },
+          findingPointers(findings, derivation, ctx.slaNumbers),
+        ]
+      : [{ kind: 'paragraph', text: 'No findings for this function.', tone: 'ok' }],
   });
   const risks = requirements.risks.filter((r) => r.functionIds.includes(fn.id));
   subsections.push({
@@ -78,7 +83,7 @@ function alternativeTargetImplications(requirements: BuildContext['requirements'
       const percentValue = p.value as number;
       const allowed = (1 - percentValue / 100) * month.measuredSeconds;
       const maintenance = month.countedMaintenanceSeconds;
-      return `${percent(percentValue)} would allow ${formatDuration(allowed)} of downtime a month instead of ${month.human}` +
+      return `${percent(percentValue)} would allow ${formatBudget(allowed)} of downtime a month instead of ${formatBudget(month.seconds)}` +
         (maintenance > 0
           ? maintenance > allowed
             ? `; counted maintenance (${formatDuration(maintenance)} a month) alone would overspend it.`
@@ -92,7 +97,7 @@ function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, deriv
   const target = derived.target;
   if (!target) return [];
   const items = [
-    `Allowed downtime: ${PERIOD_ORDER.map((p) => `${target.budgets[p].human} a ${p}`).join(', ')}.`,
+    `Allowed downtime, in whole minutes: ${PERIOD_ORDER.map((p) => `${formatBudget(target.budgets[p].seconds)} a ${p}`).join(', ')}.`,
     `The dependencies deliver ${percent(derived.composite.percent, 4)}${derived.composite.weakestLink ? `; the weakest link is ${partName(ctx.requirements, derived.composite.weakestLink)}` : ''}: ` +
       (derived.composite.percent >= target.percent ? 'enough for the target.' : 'short of the target.'),
   ];
@@ -103,7 +108,7 @@ function availabilityImplications(ctx: BuildContext, fn: BusinessFunction, deriv
     const money = (amount: number): string => (currency ? `${currency} ${groupDigits(amount)}` : groupDigits(amount));
     const costOf = (period: 'month' | 'year'): string => money(Math.round((cost * target.budgets[period].seconds) / 3600));
     items.push(`Downtime costs ${money(cost)} an hour${currency ? '' : ' (the amount recorded in the requirements, which name no currency)'}: ` +
-      `spending the whole monthly budget of ${target.budgets.month.human} costs about ${costOf('month')}, the whole yearly budget of ${target.budgets.year.human} about ${costOf('year')}.`);
+      `spending the whole monthly budget of ${formatBudget(target.budgets.month.seconds)} costs about ${costOf('month')}, the whole yearly budget of ${formatBudget(target.budgets.year.seconds)} about ${costOf('year')}.`);
   }
   const needed = derived.redundancyNeeded;
   if (needed) {

@@ -1,7 +1,7 @@
 import { cell, type Block } from '../document-model.ts';
-import { findingView } from '../finding-views.ts';
+import { findingPointers } from '../finding-views.ts';
 import { instantLabel } from '../format/dates.ts';
-import { fieldLabel, fieldValue } from '../format/field-label.ts';
+import { fieldLabel, meaningfulValue } from '../format/field-label.ts';
 import { words } from '../format/labels.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
 import { votesText } from './deliberation-blocks.ts';
@@ -9,16 +9,19 @@ import { votesText } from './deliberation-blocks.ts';
 /** Open issues: service-wide findings with their fixes, and the proposals still waiting for a decision. */
 export function openIssuesSection(ctx: BuildContext): SectionDraft {
   const { derivation, requirements } = ctx;
-  const serviceWide = derivation.findings.filter((f) => f.functionId === undefined).map((f) => findingView(f, derivation));
+  const serviceWide = derivation.findings.filter((f) => f.functionId === undefined);
   const open = requirements.proposals.filter((p) => p.status === 'open');
   const blocks: Block[] = [];
-  if (serviceWide.length > 0) blocks.push({ kind: 'findings', findings: serviceWide });
+  if (serviceWide.length > 0) {
+    blocks.push({ kind: 'paragraph', text: 'Service-wide findings, each stated with its fix in the agreement:' });
+    blocks.push(findingPointers(serviceWide, derivation, ctx.slaNumbers));
+  }
   if (open.length > 0) {
     blocks.push({ kind: 'paragraph', text: 'Proposals still open:' });
     blocks.push({
       kind: 'table',
       columns: [{ label: 'Field', width: 2.6 }, { label: 'Value', width: 1.2 }, { label: 'Proposed by', width: 1.6 }, { label: 'Reason', width: 3 }, { label: 'Votes', width: 2.4 }],
-      rows: open.map((p) => [cell(fieldLabel(p.field, requirements)), cell(fieldValue(p.field, p.value)), cell(p.proposedBy), cell(p.reason || '—'), cell(votesText(p))]),
+      rows: open.map((p) => [cell(fieldLabel(p.field, requirements)), cell(meaningfulValue(p.field, p.value, requirements, derivation)), cell(p.proposedBy), cell(p.reason || '—'), cell(votesText(p))]),
     });
   }
   if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: 'No service-wide findings and no open proposals. Findings of single functions are listed with each function.', tone: 'ok' });
@@ -38,7 +41,7 @@ export function decisionLogSection(ctx: BuildContext): SectionDraft {
         rows: decisions.map((d) => [
           cell(d.decidedAt ? instantLabel(d.decidedAt) : '—'),
           cell(fieldLabel(d.field, requirements)),
-          cell(fieldValue(d.field, d.value)),
+          cell(meaningfulValue(d.field, d.value, requirements, ctx.derivation)),
           cell(d.decidedBy),
           cell([d.note, proposalOrigin(requirements, d.proposalId)].filter((s) => s !== '').join(' ') || '—'),
         ]),
@@ -48,7 +51,7 @@ export function decisionLogSection(ctx: BuildContext): SectionDraft {
     blocks.push({
       kind: 'table',
       columns: [{ label: 'Field', width: 2.6 }, { label: 'Value', width: 1.2 }, { label: 'Proposed by', width: 1.6 }, { label: 'Votes', width: 2.6 }, { label: 'Status', width: 1.2 }],
-      rows: requirements.proposals.map((p) => [cell(fieldLabel(p.field, requirements)), cell(fieldValue(p.field, p.value)), cell(p.proposedBy), cell(votesText(p)), cell(p.status)]),
+      rows: requirements.proposals.map((p) => [cell(fieldLabel(p.field, requirements)), cell(meaningfulValue(p.field, p.value, requirements, ctx.derivation)), cell(p.proposedBy), cell(votesText(p)), cell(p.status)]),
     });
   }
   return { id: 'why-decision-log', title: 'Decision log', blocks };

@@ -17,7 +17,7 @@ export function scenarioBlocks(ctx: BuildContext, fn: BusinessFunction, plan: Sc
     { kind: 'heading', text: `${scenarioLabel(plan.scenario)}: RPO ${formatDuration(plan.objective.rpoSeconds)}, RTO ${formatDuration(plan.objective.rtoSeconds)}` },
   ];
   if (objective) blocks.push({ kind: 'facts', rows: provenanceRows(objective.provenance) });
-  blocks.push(...deliberationBlocks(ctx.requirements, under(`/functions/${fn.id}/recovery/${plan.scenario}`), false));
+  blocks.push(...deliberationBlocks(ctx.requirements, under(`/functions/${fn.id}/recovery/${plan.scenario}`), false, ctx.derivation));
   const chosen = plan.chosen;
   blocks.push(chosen
     ? {

@@ -28,7 +28,7 @@ export function serviceJustification(ctx: BuildContext): SectionDraft {
   } else {
     blocks.push({ kind: 'paragraph', text: 'No support, maintenance or backup commitments yet.' });
   }
-  blocks.push(...deliberationBlocks(requirements, (field) => !field.startsWith('/functions/'), true));
+  blocks.push(...deliberationBlocks(requirements, (field) => !field.startsWith('/functions/'), true, ctx.derivation));
   const serviceWide = requirements.risks.filter((r) => r.functionIds.length === 0);
   const subsections: SectionDraft[] = serviceWide.length > 0
     ? [{ id: 'why-service-risks', title: 'Service-wide risks', blocks: [riskTable(serviceWide)] }]

@@ -1,4 +1,4 @@
-import { formatDuration } from '@accord/core/duration';
+import { formatBudget } from '@accord/core/duration';
 import { cell, type Block } from '../document-model.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
 
@@ -47,7 +47,7 @@ export function errorBudgetPolicySection(ctx: BuildContext): SectionDraft {
       columns: [{ label: 'Business function', width: 3 }, { label: `Budget per ${period}`, width: 2, align: 'right' }, { label: 'Postmortem above', width: 2, align: 'right' }],
       rows: committed.map((fn) => {
         const budget = fn.target?.budgets[period];
-        return [cell(fn.name), cell(budget?.human ?? '—'), cell(formatDuration((budget?.seconds ?? 0) * POSTMORTEM_SHARE))];
+        return [cell(fn.name), cell(budget ? formatBudget(budget.seconds) : '—'), cell(formatBudget((budget?.seconds ?? 0) * POSTMORTEM_SHARE))];
       }),
     });
   }

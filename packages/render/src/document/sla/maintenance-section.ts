@@ -1,4 +1,4 @@
-import { formatDuration } from '@accord/core/duration';
+import { formatBudget, formatDuration } from '@accord/core/duration';
 import { cell, type Block } from '../document-model.ts';
 import { summariseRecurrence } from '../format/calendar-summary.ts';
 import { findingsFor } from '../finding-views.ts';
@@ -34,7 +34,7 @@ export function maintenanceSection(ctx: BuildContext): SectionDraft {
         rows: charged.map((fn) => {
           const month = fn.target?.budgets.month;
           const left = month?.remainingSeconds ?? 0;
-          return [cell(fn.name), cell(formatDuration(month?.countedMaintenanceSeconds ?? 0)), cell(month?.human ?? '—'), cell(left > 0 ? formatDuration(left) : 'none', left > 0 ? undefined : 'error')];
+          return [cell(fn.name), cell(formatDuration(month?.countedMaintenanceSeconds ?? 0)), cell(month ? formatBudget(month.seconds) : '—'), cell(left >= 60 ? formatBudget(left) : 'none', left >= 60 ? undefined : 'error')];
         }),
       });
     }

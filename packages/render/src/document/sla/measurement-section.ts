@@ -5,7 +5,7 @@ import type { BuildContext, SectionDraft } from '../section-draft.ts';
 import { notAgreed } from './agreement-text.ts';
 
 /** "February 2027" from "2027-02". */
-function monthName(month: string): string {
+export function monthName(month: string): string {
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
 }
 

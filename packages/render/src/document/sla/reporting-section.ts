@@ -1,5 +1,5 @@
 import type { DerivedFunction } from '@accord/core/derive';
-import { formatDuration } from '@accord/core/duration';
+import { formatBudget } from '@accord/core/duration';
 import { cell, type Block, type Cell } from '../document-model.ts';
 import { PERIOD_LABEL, targetPercentText } from '../format/labels.ts';
 import { MEAN_PERIOD_SECONDS, OPENSLO_NOTE, OPENSLO_TOOL_CAVEAT } from '../measurement.ts';
@@ -54,8 +54,8 @@ function toolComparison(ctx: BuildContext): Block | undefined {
         cell(fn.name),
         cell(targetPercentText(fn.target)),
         cell(`${hours(budget.measuredSeconds)} of ${hours(whole)}`),
-        cell(budget.human),
-        cell(formatDuration((1 - fn.target.percent / 100) * whole)),
+        cell(formatBudget(budget.seconds)),
+        cell(formatBudget((1 - fn.target.percent / 100) * whole)),
       ];
     }),
   };

@@ -4,6 +4,29 @@ import { summariseSlots } from '../format/calendar-summary.ts';
 import { findingsFor } from '../finding-views.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
 
+function gapText(seconds: number | undefined, startsAt: string | undefined, zone: string): string {
+  if (seconds === undefined) return 'not known: no support calendar';
+  if (seconds === 0) return 'none: someone is always on duty or on call';
+  return `${formatDuration(seconds)} around the clock${startsAt ? `, from ${startsAt} (${zone})` : ''}`;
+}
+
+/**
+ * The stretch each function's own measured time leaves uncovered, when it differs from the round-the-clock one
+ * (service hours and excluded maintenance are not counted): the figure the support findings quote.
+ */
+function measuredGapRows(derivation: BuildContext['derivation']): (readonly [string, string])[] {
+  const overall = derivation.support.longestGapSeconds;
+  const groups = new Map<string, string[]>();
+  for (const fn of derivation.functions) {
+    const gap = fn.supportGap;
+    if (!fn.target || gap === undefined || gap.seconds === overall) continue;
+    const text = gap.seconds === 0 ? 'none' : `${formatDuration(gap.seconds)}${gap.startsAt ? ` from ${gap.startsAt}` : ''}`;
+    groups.set(text, [...(groups.get(text) ?? []), fn.name]);
+  }
+  if (groups.size === 0) return [];
+  return [['Of measured time (service hours, less excluded maintenance)', [...groups].map(([text, names]) => `${text} for ${names.join(', ')}`).join('; ')]];
+}
+
 /** Support: staffed and on-call hours, the priority matrix (response and resolution) and escalation. */
 export function supportSection(ctx: BuildContext): SectionDraft {
   const { requirements, derivation } = ctx;
@@ -11,14 +34,14 @@ export function supportSection(ctx: BuildContext): SectionDraft {
     const found = requirements.calendars.find((c) => c.id === id);
     return found ? `${found.name}: ${summariseSlots(found)}${found.timeZone ? ` (${found.timeZone})` : ''}` : 'none';
   };
-  const gap = derivation.support.longestGapSeconds;
   const blocks: Block[] = [
     {
       kind: 'facts',
       rows: [
         ['Support desk', calendar(requirements.support.coverageCalendarId)],
         ['On call', calendar(requirements.support.onCallCalendarId)],
-        ['Longest stretch without anyone on duty', gap === undefined ? 'not known: no support calendar' : formatDuration(gap)],
+        ['Longest stretch without anyone on duty', gapText(derivation.support.longestGapSeconds, derivation.support.longestGapStartsAt, ctx.requirements.meta.timeZone)],
+        ...measuredGapRows(derivation),
       ],
     },
   ];

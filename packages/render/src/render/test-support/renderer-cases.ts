@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formatBudget } from '@accord/core/duration';
 import { expect } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { summariseSlots } from '../../document/format/calendar-summary.ts';
@@ -13,7 +14,7 @@ import { asShown, flatten, visibleText } from './read-document.ts';
 /** A fact every format must carry, with the words a reader finds it by. */
 export type Fact =
   | { readonly kind: 'target'; readonly functionId: string; readonly name: string; readonly percent: number }
-  | { readonly kind: 'budgets'; readonly functionId: string; readonly humans: readonly string[] }
+  | { readonly kind: 'budgets'; readonly functionId: string; readonly humans: readonly string[]; readonly seconds: readonly number[] }
   | { readonly kind: 'objective'; readonly functionId: string; readonly name: string; readonly scenario: string; readonly rpo: string; readonly rto: string }
   | { readonly kind: 'support-hours'; readonly text: string }
   | { readonly kind: 'finding'; readonly code: string }
@@ -27,7 +28,8 @@ export function factsOf(input: RenderInput): Fact[] {
     if (fn.target) {
       facts.push({ kind: 'target', functionId: fn.id, name: fn.name, percent: fn.target.percent });
       const budgets = fn.target.budgets;
-      facts.push({ kind: 'budgets', functionId: fn.id, humans: [budgets.day.human, budgets.week.human, budgets.month.human, budgets.quarter.human, budgets.year.human] });
+      facts.push({ kind: 'budgets', functionId: fn.id, humans: [budgets.day.human, budgets.week.human, budgets.month.human, budgets.quarter.human, budgets.year.human],
+        seconds: [budgets.day.seconds, budgets.week.seconds, budgets.month.seconds, budgets.quarter.seconds, budgets.year.seconds] });
     }
     for (const r of fn.recovery) facts.push({ kind: 'objective', functionId: fn.id, name: fn.name, scenario: r.scenario, rpo: r.rpoHuman, rto: r.rtoHuman });
   }
@@ -62,8 +64,16 @@ function phrase(fact: Fact): string {
   }
 }
 
-const readable = (format: 'html' | 'md' | 'pdf') => (doc: RenderedDocument, fact: Fact): boolean =>
-  visibleText(format, doc).includes(asShown(format, phrase(fact)));
+/**
+ * Documents state budgets in whole minutes (downtime is counted in one-minute slices), day to mean month in a
+ * row and quarter and year after the tightest month's column.
+ */
+const readable = (format: 'html' | 'md' | 'pdf') => (doc: RenderedDocument, fact: Fact): boolean => {
+  const text = visibleText(format, doc);
+  if (fact.kind !== 'budgets') return text.includes(asShown(format, phrase(fact)));
+  const minutes = fact.seconds.map(formatBudget);
+  return [minutes.slice(0, 3), minutes.slice(3)].every((run) => text.includes(asShown(format, run.join(' '))));
+};
 
 const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'nav', 'section', 'p', 'span', 'div',
   'h1', 'h2', 'h3', 'h4', 'h5', 'ol', 'ul', 'li', 'a', 'strong', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'text', 'wbr']);
