@@ -35,7 +35,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
-import { DocumentShapeRefused, DocumentTooLarge } from './sync/workshop-room.ts';
+import { DocumentShapeRefused, DocumentTooLarge, type RoomServices } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
 import { SignOffService } from './versions/sign-off.service.ts';
 import { VerifyService } from './versions/verify.service.ts';
@@ -119,10 +119,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // (p99 28 ms either way), and two nodes contending for the same workshops' row locks were slower.
   }, { maxConcurrentBatches: 1 });
   let publishStored: ((workshopId: string, seq: number, update: Uint8Array) => void) | undefined;
+  let awarenessChanged: RoomServices['onAwareness'];
+  const limits = { maxDocBytes: config.maxDocBytes, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 };
   const registry = new RoomRegistry({
     store, committer, metrics, logger, compactAfterUpdates: config.compactAfterUpdates,
     onStored: (workshopId, seq, update) => publishStored?.(workshopId, seq, update),
-    limits: { maxDocBytes: config.maxDocBytes, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
+    onAwareness: (room, change, origin) => awarenessChanged?.(room, change, origin),
+    limits,
   }, committer, metrics, logger, { idleUnloadMs: config.idleUnloadMs });
   const nodeId = config.nodeId ?? `node-${randomId(6)}`;
   let scaleOut: ScaleOut | undefined;
@@ -135,7 +138,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only');
     }
     scaleOut = createScaleOut({
-      redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId,
+      redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId, presenceHeartbeatMs: config.presenceHeartbeatMs,
+      maxAwarenessBytes: limits.maxAwarenessBytes, maxPresenceIdsPerNode: config.maxParticipants * limits.maxAwarenessIdsPerConnection,
       // Revocations published while a subscriber was away are lost: re-read them as soon as it is back.
       onRestored: (role) => {
         void sweep?.run('redis-restored');
@@ -143,8 +147,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         if (role === 'io-sub' && late.io) void resyncControlState(database.db, late.io, logger);
       },
     }, registry, store, logger, metrics);
-    const { fanout } = scaleOut;
+    const { fanout, presence } = scaleOut;
     publishStored = (workshopId, seq, update) => fanout.publish(workshopId, seq, update);
+    awarenessChanged = (room, change, origin) => presence.changed(room, change, origin);
   }
   const participants = new ParticipantRepository(database.db);
   const invites = new InviteRepository(database.db);

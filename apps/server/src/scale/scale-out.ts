@@ -6,11 +6,14 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { UpdateStore } from '../sync/update-store.ts';
+import { AwarenessFanout } from './awareness-fanout.ts';
 import { watchRedis } from './redis-health.ts';
 import { YjsFanout } from './yjs-fanout.ts';
 
 export interface ScaleOut {
   readonly fanout: YjsFanout;
+  /** Presence (Yjs awareness) across nodes, with heartbeats that retire a dead node's participants. */
+  readonly presence: AwarenessFanout;
   /** The socket.io adapter: rooms, emits, fetchSockets and disconnects reach every node. */
   readonly adapter: ReturnType<typeof createAdapter>;
   /** Rate limits counted across nodes (with an in-memory stand-in while Redis is away). */
@@ -22,6 +25,12 @@ export interface ScaleOutOptions {
   readonly redisUrl: string;
   readonly prefix: string;
   readonly nodeId: string;
+  /** How often each node beats with its clients' presence, ms; three beats missed and it is taken for dead. */
+  readonly presenceHeartbeatMs: number;
+  /** Largest awareness state of one client, bytes (as the rooms check it). */
+  readonly maxAwarenessBytes: number;
+  /** Most awareness client ids one node may hold in one workshop. */
+  readonly maxPresenceIdsPerNode: number;
   /** A Redis connection is back after a loss: events published meanwhile may be missing (re-read state). */
   readonly onRestored?: (role: string, downMs: number) => void;
 }
@@ -44,8 +53,13 @@ export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry,
   const fanout = new YjsFanout(publisher, subscriber, registry, store, logger, metrics, {
     prefix: options.prefix, nodeId: options.nodeId, catchUpIntervalMs: 1000,
   });
+  const presence = new AwarenessFanout(publisher, subscriber, registry, logger, {
+    prefix: options.prefix, nodeId: options.nodeId, heartbeatMs: options.presenceHeartbeatMs, deadAfterMs: options.presenceHeartbeatMs * 3,
+    maxStateBytes: options.maxAwarenessBytes, maxIdsPerNode: options.maxPresenceIdsPerNode,
+  });
   return {
     fanout,
+    presence,
     adapter: createAdapter(ioPub, ioSub, { key: `${options.prefix}:socket.io`, requestsTimeout: 2000 }),
     limiters: (rule) => new RateLimiterRedis({
       storeClient: publisher, keyPrefix: `${options.prefix}:rl:${rule.name}`, points: rule.points, duration: rule.windowSeconds,
@@ -53,6 +67,7 @@ export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry,
     }),
     close: async () => {
       fanout.close();
+      presence.close();
       await Promise.allSettled([publisher, subscriber, ioPub, ioSub].map((client) => client.quit()));
     },
   };
