@@ -25,7 +25,8 @@ import { workshopRoutes } from './http/routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { staticWeb } from './http/static-web.ts';
 import { randomId } from './auth/secret-token.ts';
-import { resyncControlState } from './scale/control-resync.ts';
+import { ControlResync } from './scale/control-resync.ts';
+import { FreezeSync } from './scale/freeze-sync.ts';
 import { RevocationSweep } from './scale/revocation-sweep.ts';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -130,8 +131,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const nodeId = config.nodeId ?? `node-${randomId(6)}`;
   let scaleOut: ScaleOut | undefined;
   let sweep: RevocationSweep | undefined;
-  // The control plane is built after scale-out (it needs its adapter); its server is filled in below.
-  const late: { io?: ControlPlane['io'] } = {};
+  let freezeSync: FreezeSync | undefined;
+  let resync: ControlResync | undefined;
   if (config.redisUrl) {
     if (database.dialect !== 'postgres') {
       await database.close();
@@ -140,11 +141,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     scaleOut = createScaleOut({
       redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId, presenceHeartbeatMs: config.presenceHeartbeatMs,
       maxAwarenessBytes: limits.maxAwarenessBytes, maxPresenceIdsPerNode: config.maxParticipants * limits.maxAwarenessIdsPerConnection,
-      // Revocations published while a subscriber was away are lost: re-read them as soon as it is back.
+      // Revocations, freezes and control events published while a connection was away are lost: re-read
+      // them from PostgreSQL as soon as it is back.
       onRestored: (role) => {
         void sweep?.run('redis-restored');
-        // socket.io events from other nodes (phase, timer) travel on this connection: re-send the current state.
-        if (role === 'io-sub' && late.io) void resyncControlState(database.db, late.io, logger);
+        void freezeSync?.reconcile();
+        // socket.io events between nodes travel on these connections: re-send the current state.
+        if (role === 'io-sub' || role === 'io-pub') resync?.restored(role);
       },
     }, registry, store, logger, metrics);
     const { fanout, presence } = scaleOut;
@@ -169,7 +172,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     identification: config.oidc ? 'single-sign-on' : 'invite-link',
   });
   const verify = new VerifyService({ versions: versionRows, versionService: versions, pdfs, signOff, workshops: workshopRows });
-  const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit });
+  const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit, events });
   const seatService = new SponsorSeatService({ db: database.db, seats, invites, participants, audit });
   const sessions = new SessionService({ db: database.db, audit, events });
   const deliberation = new DeliberationService({ votes, audit, registry, events });
@@ -281,9 +284,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       revoked.add(participantId);
       registry.disconnectParticipant(workshopId, participantId);
     },
+    onRemoteFreeze: (workshopId) => void freezeSync?.reconcile([workshopId]),
   });
-  late.io = control.io;
-  if (scaleOut) sweep = new RevocationSweep({ db: database.db, registry, io: control.io, revoked, logger }, config.revocationCheckMs);
+  if (scaleOut) {
+    sweep = new RevocationSweep({ db: database.db, registry, io: control.io, revoked, logger }, config.revocationCheckMs);
+    freezeSync = new FreezeSync(database.db, registry, logger, config.revocationCheckMs);
+    resync = new ControlResync(database.db, control, logger);
+  }
   events.on('participantRevoked', (workshopId, event) => {
     revoked.add(event.participantId);
     registry.disconnectParticipant(workshopId, event.participantId);
@@ -309,6 +316,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     close: async () => {
       accepting = false;
       sweep?.close();
+      freezeSync?.close();
+      resync?.close();
       // Rolling restarts: first only /readyz says no, so a balancer that polls it stops sending new work here.
       if (config.shutdownDrainMs > 0) await new Promise((resolveDrain) => setTimeout(resolveDrain, config.shutdownDrainMs));
       // Then no new connections (the balancer's next try goes to another node); requests already in flight
