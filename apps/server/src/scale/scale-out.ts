@@ -49,6 +49,14 @@ export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry,
   const publisher = connect('pub');
   const subscriber = connect('sub');
   const ioPub = connect('io-pub');
+  // The socket.io adapter publishes without handling a failure: with Redis away (or this node closing) each
+  // would be an unhandled rejection. What a lost message carried, the nodes re-read from the database.
+  const adapterPublish = ioPub.publish.bind(ioPub);
+  ioPub.publish = ((channel: string | Buffer, message: string | Buffer) => {
+    const sent = adapterPublish(channel, message);
+    sent.catch((error: unknown) => logger.debug({ err: String(error) }, 'socket.io publish failed; other nodes re-read the state when Redis is back'));
+    return sent;
+  }) as typeof ioPub.publish;
   const ioSub = connect('io-sub');
   const fanout = new YjsFanout(publisher, subscriber, registry, store, logger, metrics, {
     prefix: options.prefix, nodeId: options.nodeId, catchUpIntervalMs: 1000,
