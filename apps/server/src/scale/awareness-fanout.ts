@@ -30,7 +30,7 @@ const COALESCE_MS = 40;
 /** Messages one other node may send about one workshop per second; more are dropped (the next beat heals). */
 const MESSAGES_PER_SECOND = 60;
 
-interface Entry {
+export interface PresenceEntry {
   readonly clientId: number;
   readonly clock: number;
   readonly state: string;
@@ -106,7 +106,7 @@ export class AwarenessFanout {
     const room = this.registry.peek(workshopId);
     if (!ids || !room) return;
     const foreign = this.foreignIds(workshopId);
-    const entries: Entry[] = [];
+    const entries: PresenceEntry[] = [];
     for (const id of ids) {
       if (foreign.has(id)) continue;
       const state = room.awareness.getStates().get(id);
@@ -125,7 +125,7 @@ export class AwarenessFanout {
         this.flushTimers.delete(room.workshopId);
         this.flush(room.workshopId);
       }
-      const entries: Entry[] = [];
+      const entries: PresenceEntry[] = [];
       const states = room.awareness.getStates();
       for (const id of ownIds(room)) {
         const state = states.get(id);
@@ -141,13 +141,8 @@ export class AwarenessFanout {
     }
   }
 
-  private publish(workshopId: string, kind: number, entries: readonly Entry[]): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, FORMAT);
-    encoding.writeVarUint(encoder, kind);
-    encoding.writeVarString(encoder, this.options.nodeId);
-    writeEntries(encoder, entries);
-    this.publisher.publish(this.channel(workshopId), Buffer.from(encoding.toUint8Array(encoder))).catch((error: unknown) => {
+  private publish(workshopId: string, kind: number, entries: readonly PresenceEntry[]): void {
+    this.publisher.publish(this.channel(workshopId), encodePresence(kind === KIND_BEAT ? 'beat' : 'change', this.options.nodeId, entries)).catch((error: unknown) => {
       this.logger.debug({ workshopId, err: String(error) }, 'presence publish failed; the next beat repeats it');
     });
   }
@@ -160,7 +155,7 @@ export class AwarenessFanout {
     if (!room) return;
     let kind: number;
     let node: string;
-    let entries: Entry[];
+    let entries: PresenceEntry[];
     try {
       const decoder = decoding.createDecoder(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
       if (decoding.readVarUint(decoder) !== FORMAT) return;
@@ -184,10 +179,10 @@ export class AwarenessFanout {
     this.apply(room, node, record, kind, entries);
   }
 
-  private apply(room: WorkshopRoom, node: string, record: PeerRecord, kind: number, entries: readonly Entry[]): void {
+  private apply(room: WorkshopRoom, node: string, record: PeerRecord, kind: number, entries: readonly PresenceEntry[]): void {
     const own = ownIds(room);
     const others = this.foreignIds(room.workshopId, node);
-    const accepted: Entry[] = [];
+    const accepted: PresenceEntry[] = [];
     for (const entry of entries) {
       // A client of this node, or one another node already announced, is not this node's to speak for.
       if (own.has(entry.clientId) || others.has(entry.clientId)) continue;
@@ -253,6 +248,16 @@ export class AwarenessFanout {
   }
 }
 
+/** A presence message as nodes publish it: who sends it, whether it lists all their clients (a beat), the states. */
+export function encodePresence(kind: 'change' | 'beat', nodeId: string, entries: readonly PresenceEntry[]): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, FORMAT);
+  encoding.writeVarUint(encoder, kind === 'beat' ? KIND_BEAT : KIND_CHANGE);
+  encoding.writeVarString(encoder, nodeId);
+  writeEntries(encoder, entries);
+  return Buffer.from(encoding.toUint8Array(encoder));
+}
+
 /** The client ids of this node's own connections in a room. */
 function ownIds(room: WorkshopRoom): Set<number> {
   const ids = new Set<number>();
@@ -271,7 +276,7 @@ function stampedState(state: string, maxBytes: number): boolean {
   }
 }
 
-function writeEntries(encoder: encoding.Encoder, entries: readonly Entry[]): void {
+function writeEntries(encoder: encoding.Encoder, entries: readonly PresenceEntry[]): void {
   encoding.writeVarUint(encoder, entries.length);
   for (const entry of entries) {
     encoding.writeVarUint(encoder, entry.clientId);
@@ -280,10 +285,10 @@ function writeEntries(encoder: encoding.Encoder, entries: readonly Entry[]): voi
   }
 }
 
-function readEntries(decoder: decoding.Decoder, max: number): Entry[] {
+function readEntries(decoder: decoding.Decoder, max: number): PresenceEntry[] {
   const count = decoding.readVarUint(decoder);
   if (count > max) throw new Error(`${count} presence entries, more than the ${max} one node may hold`);
-  const entries: Entry[] = [];
+  const entries: PresenceEntry[] = [];
   for (let i = 0; i < count; i += 1) {
     entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
   }
