@@ -120,6 +120,8 @@ export class ControlPlane {
         you: { id: participant.id, name: participant.name, role: participant.role, online: true },
         phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(), ...ballots,
       });
+      // A room frozen for signing is read-only: the page says so from the start.
+      if (state.frozen) socket.emit('room:frozen', { frozen: true, by: state.frozen.by, at: state.frozen.at });
       this.scheduleRoster(participant.workshopId);
     } catch (error) {
       this.deps.logger.error({ err: String(error) }, 'session state unavailable');

@@ -81,9 +81,16 @@ describe.runIf(scaleOutAvailable())('control state across nodes, whatever Redis 
       expect((await raw.closed).code).toBe(ROOM_FREEZE_CLOSE.code);
       expect(await lastSeq(w.id)).toBe(stored);
 
+      // Whoever connects while the room is frozen is told so at once.
+      const late = connectControl(nodeB().url, w.id, w.editor);
+      const lateFrozen = next(late, 'room:frozen');
+      await sessionState(late);
+      expect(await lateFrozen).toMatchObject({ frozen: true, by: 'Fran' });
+      late.disconnect();
       const unfrozenEvent = next(socket, 'room:frozen');
       expect((await call('PUT', `/api/workshops/${w.id}/freeze`, { token: w.facilitator, body: { frozen: false } })).status).toBe(200);
       expect(await unfrozenEvent).toMatchObject({ frozen: false, by: 'Fran' });
+
       // The edit kept in the client while frozen is stored once B lets it write again.
       await client.saved(10_000);
       await waitForAsync(async () => await lastSeq(w.id) > stored, 5_000, 'the kept edit stored');
