@@ -296,6 +296,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     registry.disconnectParticipant(workshopId, event.participantId);
   });
 
+  let closing: Promise<void> | undefined;
   return {
     config, server, database, store, registry, participants, workshops, control, events, metrics, logger, nodeId,
     listen: () => new Promise((resolveUrl, reject) => {
@@ -313,7 +314,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         resolveUrl(url);
       });
     }),
-    close: async () => {
+    // Closing twice (a second SIGTERM, a test) waits for the first close rather than closing again.
+    close: () => closing ??= (async () => {
       accepting = false;
       sweep?.close();
       freezeSync?.close();
@@ -343,6 +345,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       clearTimeout(cut);
       await scaleOut?.close();
       await database.close();
-    },
+    })(),
   };
 }

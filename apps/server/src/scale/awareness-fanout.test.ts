@@ -66,3 +66,33 @@ describe.runIf(scaleOutAvailable())('presence from Redis is taken only as anothe
     }
   });
 });
+
+describe.runIf(scaleOutAvailable())('presence of a node that shuts down', () => {
+  let cluster: Cluster;
+  // Beats far apart: only the closing node's farewell can explain a quick departure.
+  beforeAll(async () => { cluster = await startCluster(2, { presenceHeartbeatMs: 10_000 }); });
+  afterAll(async () => { await cluster.close(); });
+
+  it('leaves the other nodes\' rooms at once, not after three silent beats', { timeout: 30_000 }, async () => {
+    const [a, b] = cluster.nodes;
+    const requirements = requirementsSchema.parse(templateById('blank')?.requirements);
+    const workshopId = (await new WorkshopRepository(a!.app.database.db).create({ title: 'Farewell', template: 'blank', requirements })).id;
+    const ada = await a!.app.participants.create({ workshopId, name: 'Ada', role: 'stakeholder' });
+    const bea = await a!.app.participants.create({ workshopId, name: 'Bea leaving', role: 'stakeholder' });
+    const onA = connectClient(a!.yjsUrl, workshopId, ada.token);
+    const onB = connectClient(b!.yjsUrl, workshopId, bea.token);
+    try {
+      await Promise.all([onA.synced(), onB.synced()]);
+      onB.provider.awareness.setLocalStateField('editing', 'title');
+      await waitFor(() => names(onA).includes('Bea leaving'), 5_000, 'A seeing B\'s participant');
+      onB.provider.shouldConnect = false;
+      const started = Date.now();
+      await b!.app.close();
+      await waitFor(() => !names(onA).includes('Bea leaving'), 5_000, 'B\'s participant leaving after B closed');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      onA.destroy();
+      onB.destroy();
+    }
+  });
+});

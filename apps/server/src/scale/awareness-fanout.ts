@@ -27,6 +27,8 @@ const KIND_CHANGE = 0;
 const KIND_BEAT = 1;
 /** Changes of one workshop are gathered this long and published as one message. */
 const COALESCE_MS = 40;
+/** How long a closing node waits for its farewell beats to be sent, ms. */
+const FAREWELL_WAIT_MS = 500;
 /** Messages one other node may send about one workshop per second; more are dropped (the next beat heals). */
 const MESSAGES_PER_SECOND = 60;
 
@@ -57,6 +59,8 @@ export class AwarenessFanout {
   /** Per workshop, per other node: the client ids it holds there and when it was last heard. */
   private readonly peers = new Map<string, Map<string, PeerRecord>>();
   private readonly beater: NodeJS.Timeout;
+  /** Workshops this node has loaded (and beats for). */
+  private readonly followed = new Set<string>();
 
   constructor(
     private readonly publisher: Redis,
@@ -67,11 +71,13 @@ export class AwarenessFanout {
   ) {
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
     registry.onLoaded((room) => {
+      this.followed.add(room.workshopId);
       this.subscriber.subscribe(this.channel(room.workshopId)).catch((error: unknown) => {
         this.logger.warn({ workshopId: room.workshopId, err: String(error) }, 'presence subscribe failed; other nodes\' participants stay unseen here');
       });
     });
     registry.onUnloaded((workshopId) => {
+      this.followed.delete(workshopId);
       this.peers.delete(workshopId);
       this.pending.delete(workshopId);
       void this.subscriber.unsubscribe(this.channel(workshopId)).catch(() => undefined);
@@ -241,10 +247,20 @@ export class AwarenessFanout {
     return this.foreignIds(workshopId).size;
   }
 
-  close(): void {
+  /**
+   * A node shutting down beats once more with no one, so the others drop its participants at once rather
+   * than after three silent beats. Resolves once sent (or failed).
+   */
+  async close(): Promise<void> {
     clearInterval(this.beater);
     for (const timer of this.flushTimers.values()) clearTimeout(timer);
     this.flushTimers.clear();
+    const farewells = Promise.allSettled([...this.followed].map((workshopId) => this.publisher.publish(this.channel(workshopId), encodePresence('beat', this.options.nodeId, []))));
+    this.followed.clear();
+    // With Redis away the farewell would wait for it: shutdown does not (the others then wait three beats).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([farewells, new Promise((resolve) => { timer = setTimeout(resolve, FAREWELL_WAIT_MS); })]);
+    clearTimeout(timer);
   }
 }
 

@@ -75,7 +75,7 @@ export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry,
     }),
     close: async () => {
       fanout.close();
-      presence.close();
+      await presence.close();
       await Promise.allSettled([publisher, subscriber, ioPub, ioSub].map((client) => client.quit()));
     },
   };
