@@ -113,7 +113,7 @@ describe.runIf(scaleOutAvailable())('control state across nodes, whatever Redis 
       await nodeA().app.database.db.updateTable('workshops').set({ frozen_at: new Date(), frozen_by: 'Fran' }).where('id', '=', w.id).execute();
       const refresh = next(socket, 'state:refresh');
       const frozen = next(socket, 'room:frozen');
-      await killRedisConnection(REDIS, nodeB().app.nodeId, 'io-sub');
+      await killRedisConnection(REDIS, nodeB().app, 'io-sub');
       expect((await refresh as StateRefresh).frozen).toMatchObject({ by: 'Fran' });
       expect(await frozen).toMatchObject({ frozen: true, by: 'Fran' });
       await waitFor(() => closes.includes(ROOM_FREEZE_CLOSE.code), 5_000, 'B closing the writable connection');
@@ -136,7 +136,7 @@ describe.runIf(scaleOutAvailable())('control state across nodes, whatever Redis 
     await yjs.opened;
     const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
     try {
-      await Promise.all([killRedisConnection(REDIS, nodeB().app.nodeId, 'io-sub'), killRedisConnection(REDIS, nodeB().app.nodeId, 'sub')]);
+      await Promise.all([killRedisConnection(REDIS, nodeB().app, 'io-sub'), killRedisConnection(REDIS, nodeB().app, 'sub')]);
       const started = Date.now();
       const call = apiClient(nodeA().url);
       expect((await call('DELETE', `/api/workshops/${w.id}/participants/${w.editorId}`, { token: w.facilitator })).status).toBeLessThan(300);
@@ -158,7 +158,7 @@ describe.runIf(scaleOutAvailable())('control state across nodes, whatever Redis 
     const seen = watchers.map(phasesSeen);
     try {
       await Promise.all([sessionState(steer), ...watchers.map(sessionState)]);
-      await killRedisConnection(REDIS, nodeB().app.nodeId, 'io-sub');
+      await killRedisConnection(REDIS, nodeB().app, 'io-sub');
       const sequence: Phase[] = ['availability', 'recovery', 'risks', 'review'];
       for (const phase of sequence) expect(await send(steer, 'phase:set', { phase })).toMatchObject({ ok: true });
       for (const [i, phases] of seen.entries()) {

@@ -40,8 +40,9 @@ export interface ScaleOutOptions {
  * Four connections per node: two for the fan-out (a subscriber cannot publish), two for socket.io.
  */
 export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry, store: UpdateStore, logger: Logger, metrics: Metrics): ScaleOut {
+  // Named `<prefix>-<node>-<role>` (`accord-node-a-sub` by default), so CLIENT LIST tells whose each is.
   const connect = (role: string): Redis => {
-    const client = new Redis(options.redisUrl, { connectionName: `accord-${options.nodeId}-${role}`, maxRetriesPerRequest: 3 });
+    const client = new Redis(options.redisUrl, { connectionName: `${options.prefix}-${options.nodeId}-${role}`, maxRetriesPerRequest: 3 });
     client.on('error', (error: Error) => logger.warn({ role, err: error.message }, 'redis connection problem'));
     watchRedis(client, role, logger, metrics, (downMs) => options.onRestored?.(role, downMs));
     return client;
