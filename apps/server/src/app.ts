@@ -25,7 +25,8 @@ import { workshopRoutes } from './http/routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { staticWeb } from './http/static-web.ts';
 import { randomId } from './auth/secret-token.ts';
-import { resyncControlState } from './scale/control-resync.ts';
+import { ControlResync } from './scale/control-resync.ts';
+import { FreezeSync } from './scale/freeze-sync.ts';
 import { RevocationSweep } from './scale/revocation-sweep.ts';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -35,7 +36,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
-import { DocumentShapeRefused, DocumentTooLarge } from './sync/workshop-room.ts';
+import { DocumentShapeRefused, DocumentTooLarge, type RoomServices } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
 import { SignOffService } from './versions/sign-off.service.ts';
 import { VerifyService } from './versions/verify.service.ts';
@@ -119,32 +120,39 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // (p99 28 ms either way), and two nodes contending for the same workshops' row locks were slower.
   }, { maxConcurrentBatches: 1 });
   let publishStored: ((workshopId: string, seq: number, update: Uint8Array) => void) | undefined;
+  let awarenessChanged: RoomServices['onAwareness'];
+  const limits = { maxDocBytes: config.maxDocBytes, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 };
   const registry = new RoomRegistry({
     store, committer, metrics, logger, compactAfterUpdates: config.compactAfterUpdates,
     onStored: (workshopId, seq, update) => publishStored?.(workshopId, seq, update),
-    limits: { maxDocBytes: config.maxDocBytes, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
+    onAwareness: (room, change, origin) => awarenessChanged?.(room, change, origin),
+    limits,
   }, committer, metrics, logger, { idleUnloadMs: config.idleUnloadMs });
   const nodeId = config.nodeId ?? `node-${randomId(6)}`;
   let scaleOut: ScaleOut | undefined;
   let sweep: RevocationSweep | undefined;
-  // The control plane is built after scale-out (it needs its adapter); its server is filled in below.
-  const late: { io?: ControlPlane['io'] } = {};
+  let freezeSync: FreezeSync | undefined;
+  let resync: ControlResync | undefined;
   if (config.redisUrl) {
     if (database.dialect !== 'postgres') {
       await database.close();
       throw new Error('REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only');
     }
     scaleOut = createScaleOut({
-      redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId,
-      // Revocations published while a subscriber was away are lost: re-read them as soon as it is back.
+      redisUrl: config.redisUrl, prefix: config.redisPrefix, nodeId, presenceHeartbeatMs: config.presenceHeartbeatMs,
+      maxAwarenessBytes: limits.maxAwarenessBytes, maxPresenceIdsPerNode: config.maxParticipants * limits.maxAwarenessIdsPerConnection,
+      // Revocations, freezes and control events published while a connection was away are lost: re-read
+      // them from PostgreSQL as soon as it is back.
       onRestored: (role) => {
         void sweep?.run('redis-restored');
-        // socket.io events from other nodes (phase, timer) travel on this connection: re-send the current state.
-        if (role === 'io-sub' && late.io) void resyncControlState(database.db, late.io, logger);
+        void freezeSync?.reconcile();
+        // socket.io events between nodes travel on these connections: re-send the current state.
+        if (role === 'io-sub' || role === 'io-pub') resync?.restored(role);
       },
     }, registry, store, logger, metrics);
-    const { fanout } = scaleOut;
+    const { fanout, presence } = scaleOut;
     publishStored = (workshopId, seq, update) => fanout.publish(workshopId, seq, update);
+    awarenessChanged = (room, change, origin) => presence.changed(room, change, origin);
   }
   const participants = new ParticipantRepository(database.db);
   const invites = new InviteRepository(database.db);
@@ -164,7 +172,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     identification: config.oidc ? 'single-sign-on' : 'invite-link',
   });
   const verify = new VerifyService({ versions: versionRows, versionService: versions, pdfs, signOff, workshops: workshopRows });
-  const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit });
+  const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit, events });
   const seatService = new SponsorSeatService({ db: database.db, seats, invites, participants, audit });
   const sessions = new SessionService({ db: database.db, audit, events });
   const deliberation = new DeliberationService({ votes, audit, registry, events });
@@ -276,14 +284,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       revoked.add(participantId);
       registry.disconnectParticipant(workshopId, participantId);
     },
+    onRemoteFreeze: (workshopId) => void freezeSync?.reconcile([workshopId]),
   });
-  late.io = control.io;
-  if (scaleOut) sweep = new RevocationSweep({ db: database.db, registry, io: control.io, revoked, logger }, config.revocationCheckMs);
+  if (scaleOut) {
+    sweep = new RevocationSweep({ db: database.db, registry, io: control.io, revoked, logger }, config.revocationCheckMs);
+    freezeSync = new FreezeSync(database.db, registry, logger, config.revocationCheckMs);
+    resync = new ControlResync(database.db, control, logger);
+  }
   events.on('participantRevoked', (workshopId, event) => {
     revoked.add(event.participantId);
     registry.disconnectParticipant(workshopId, event.participantId);
   });
 
+  let closing: Promise<void> | undefined;
   return {
     config, server, database, store, registry, participants, workshops, control, events, metrics, logger, nodeId,
     listen: () => new Promise((resolveUrl, reject) => {
@@ -301,9 +314,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         resolveUrl(url);
       });
     }),
-    close: async () => {
+    // Closing twice (a second SIGTERM, a test) waits for the first close rather than closing again.
+    close: () => closing ??= (async () => {
       accepting = false;
       sweep?.close();
+      freezeSync?.close();
+      resync?.close();
       // Rolling restarts: first only /readyz says no, so a balancer that polls it stops sending new work here.
       if (config.shutdownDrainMs > 0) await new Promise((resolveDrain) => setTimeout(resolveDrain, config.shutdownDrainMs));
       // Then no new connections (the balancer's next try goes to another node); requests already in flight
@@ -329,6 +345,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       clearTimeout(cut);
       await scaleOut?.close();
       await database.close();
-    },
+    })(),
   };
 }

@@ -32,6 +32,7 @@ const envSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"').default('accord'),
   WS_PING_MS: number(25_000),
   REVOCATION_CHECK_MS: number(5_000).refine((ms) => ms >= 100, 'must be at least 100'),
+  PRESENCE_HEARTBEAT_MS: number(1_000).refine((ms) => ms >= 100 && ms <= 60_000, 'must be between 100 and 60000'),
   SHUTDOWN_DRAIN_MS: number(0).refine((ms) => ms <= 300_000, 'must be at most 300000 (five minutes)'),
   SHUTDOWN_GRACE_MS: number(2_000).refine((ms) => ms <= 60_000, 'must be at most 60000 (one minute)'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
@@ -101,6 +102,11 @@ export interface Config {
    */
   readonly revocationCheckMs: number;
   /**
+   * With several nodes: how often each node announces who is present through it in each loaded workshop,
+   * ms. A node silent for three of these is taken for dead and its participants leave the others' rooms.
+   */
+  readonly presenceHeartbeatMs: number;
+  /**
    * On shutdown, how long `/readyz` answers 503 while everything else is still served, ms, so a balancer
    * that polls it stops sending new work before the listener closes (0: close at once, for a single node).
    */
@@ -140,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       maxConnectionsPerParticipant: e.MAX_CONNECTIONS_PER_PARTICIPANT,
       allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '').toLowerCase()).filter(Boolean),
       idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
-      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID, shutdownGraceMs: e.SHUTDOWN_GRACE_MS, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS, revocationCheckMs: e.REVOCATION_CHECK_MS, wsPingMs: e.WS_PING_MS, metricsToken: e.METRICS_TOKEN,
+      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID, shutdownGraceMs: e.SHUTDOWN_GRACE_MS, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS, revocationCheckMs: e.REVOCATION_CHECK_MS, presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS, wsPingMs: e.WS_PING_MS, metricsToken: e.METRICS_TOKEN,
       oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, signMaxAgeSeconds: e.OIDC_SIGN_MAX_AGE_S })
         : undefined,

@@ -121,6 +121,36 @@ export interface DecisionEvent {
   readonly decidedBy: string;
 }
 
+/**
+ * The facilitator froze the room for signing (every Yjs connection read-only, updates refused) or unfroze it.
+ * `by` and `at` (ISO 8601) name who changed it and when; a state refresh that finds the room unfrozen sends
+ * `{ frozen: false, by: null, at: null }`. Sent to every connection of the workshop on every node.
+ */
+export interface RoomFrozenEvent {
+  readonly frozen: boolean;
+  readonly by: string | null;
+  readonly at: string | null;
+}
+
+/**
+ * The workshop's control state as PostgreSQL holds it, sent when a node may have missed events (its Redis
+ * connection was lost and came back): clients replace what they know with it. `session:state` is sent again
+ * at the same time (phase, timer, roster, ballots, own votes).
+ */
+export interface StateRefresh {
+  readonly workshopId: string;
+  readonly phase: SessionState['phase'];
+  readonly timer: TimerState;
+  readonly serverNowMs: number;
+  readonly frozen: { readonly at: string; readonly by: string } | null;
+  /** Every published version, oldest first. */
+  readonly versions: readonly { readonly number: number; readonly hash: string; readonly publishedBy: string; readonly publishedAt: string }[];
+  /** Every signature or rejection, oldest first. */
+  readonly signatures: readonly { readonly versionNumber: number; readonly hash: string; readonly sponsor: string; readonly decision: 'signed' | 'rejected'; readonly at: string }[];
+  /** The latest decisions on proposals (at most 500), oldest first. */
+  readonly decisions: readonly DecisionEvent[];
+}
+
 /** Acknowledgement of every client event: what went wrong is said in words and as a code. */
 export type Ack = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly code: string; readonly error: string };
 
@@ -137,6 +167,10 @@ export interface ServerToClientEvents {
   'proposal:your-vote': (event: YourVote) => void;
   'version:published': (event: VersionEvent) => void;
   'signature:recorded': (event: SignatureEvent) => void;
+  /** The room was frozen or unfrozen for signing (see `RoomFrozenEvent`). */
+  'room:frozen': (event: RoomFrozenEvent) => void;
+  /** Authoritative control state after a node's Redis outage (see `StateRefresh`). */
+  'state:refresh': (event: StateRefresh) => void;
   /** Sent just before the server disconnects a revoked participant. */
   revoked: (event: { reason: string }) => void;
 }

@@ -37,9 +37,12 @@ export interface ControlPlaneDeps {
   readonly allowRequest?: (request: IncomingMessage) => boolean;
   /** Another node revoked a participant: close their connections on this node too. */
   readonly onRemoteRevoke?: (workshopId: string, participantId: string) => void;
+  /** Another node froze or unfroze a workshop: its Yjs connections on this node must take the new permission. */
+  readonly onRemoteFreeze?: (workshopId: string) => void;
 }
 
 const REVOKE = 'accord:revoke';
+const FREEZE = 'accord:freeze';
 
 const WORKSHOP_ID = /^[a-z0-9]{1,64}$/;
 const workshopRoom = (id: string): string => `w:${id}`;
@@ -117,6 +120,8 @@ export class ControlPlane {
         you: { id: participant.id, name: participant.name, role: participant.role, online: true },
         phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(), ...ballots,
       });
+      // A room frozen for signing is read-only: the page says so from the start.
+      if (state.frozen) socket.emit('room:frozen', { frozen: true, by: state.frozen.by, at: state.frozen.at });
       this.scheduleRoster(participant.workshopId);
     } catch (error) {
       this.deps.logger.error({ err: String(error) }, 'session state unavailable');
@@ -199,6 +204,13 @@ export class ControlPlane {
     events.on('versionPublished', (id, e) => this.io.to(workshopRoom(id)).emit('version:published', e));
     events.on('signatureRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('signature:recorded', e));
     events.on('participantJoined', (id) => this.scheduleRoster(id));
+    events.on('roomFrozen', (id, e) => {
+      this.io.to(workshopRoom(id)).emit('room:frozen', e);
+      if (this.deps.adapter) this.serverSideEmit(FREEZE, id);
+    });
+    this.onServerSide(FREEZE, (workshopId) => {
+      if (typeof workshopId === 'string') this.deps.onRemoteFreeze?.(workshopId);
+    });
     (this.io as unknown as { on(event: string, listener: (workshopId: unknown, participantId: unknown) => void): void }).on(REVOKE, (workshopId, participantId) => {
       if (typeof workshopId === 'string' && typeof participantId === 'string') this.deps.onRemoteRevoke?.(workshopId, participantId);
     });
@@ -210,6 +222,35 @@ export class ControlPlane {
       room.disconnectSockets(true);
       this.scheduleRoster(id);
     });
+  }
+
+  /** A message to the other nodes (through the Redis adapter), not to any client. */
+  serverSideEmit(event: string, ...args: unknown[]): void {
+    (this.io as unknown as { serverSideEmit(event: string, ...args: unknown[]): void }).serverSideEmit(event, ...args);
+  }
+
+  /** Listens to messages other nodes send with `serverSideEmit`. */
+  onServerSide(event: string, listener: (...args: unknown[]) => void): void {
+    (this.io as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(event, listener);
+  }
+
+  /**
+   * Sends `session:state` again to every connection of a workshop on this node (after events may have been
+   * missed): phase, timer, roster, and each participant's view of the ballots.
+   */
+  async resendSessionState(workshopId: string): Promise<number> {
+    const sockets = (await this.io.local.in(workshopRoom(workshopId)).fetchSockets()).filter((s) => s.data.participant);
+    if (sockets.length === 0) return 0;
+    const [state, roster] = await Promise.all([this.deps.sessions.state(workshopId), this.roster(workshopId)]);
+    for (const socket of sockets) {
+      const { participant } = socket.data;
+      const ballots = await this.deps.deliberation.ballotsFor(participant);
+      socket.emit('session:state', {
+        workshopId, you: { id: participant.id, name: participant.name, role: participant.role, online: true },
+        phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(), ...ballots,
+      });
+    }
+    return sockets.length;
   }
 
   async close(): Promise<void> {

@@ -21,14 +21,15 @@ export interface SessionServiceDeps {
 export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
 
-  async state(workshopId: string): Promise<{ phase: Phase; timer: TimerState }> {
-    const row = await this.deps.db.selectFrom('workshops').select(['phase', 'timer_ends_at', 'timer_duration_s'])
+  async state(workshopId: string): Promise<{ phase: Phase; timer: TimerState; frozen: { at: string; by: string } | null }> {
+    const row = await this.deps.db.selectFrom('workshops').select(['phase', 'timer_ends_at', 'timer_duration_s', 'frozen_at', 'frozen_by'])
       .where('id', '=', workshopId).executeTakeFirst();
     if (!row) throw new HttpError(404, 'not_found', 'no such workshop');
     const endsAtMs = row.timer_ends_at ? row.timer_ends_at.getTime() : null;
     return {
       phase: phaseSchema.catch('scope').parse(row.phase),
       timer: { endsAtMs, durationSeconds: row.timer_duration_s, startedBy: null },
+      frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
     };
   }
 

@@ -1,8 +1,8 @@
 import { requirementsSchema } from '@accord/core/model';
 import { templateById } from '@accord/core/templates';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectControl, next, sessionState } from '../test/control-client.ts';
+import { killRedisConnection } from '../test/redis-kill.ts';
 import { scaleOutAvailable, SCALE_OUT_URLS, startCluster, type Cluster } from '../test/two-nodes.ts';
 import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 
@@ -24,15 +24,7 @@ describe.runIf(scaleOutAvailable())('control state after a socket.io subscriber 
       // A phase change whose socket.io message never reached this node (it was sent while the subscriber was away).
       await db.updateTable('workshops').set({ phase: 'risks' }).where('id', '=', workshopId).execute();
       const phase = next(client, 'phase');
-      const admin = new Redis(SCALE_OUT_URLS.redis ?? '');
-      try {
-        const line = String(await admin.client('LIST')).split('\n').find((l) => l.includes(`name=accord-${node.app.nodeId}-io-sub `));
-        const id = /id=(\d+)/.exec(line ?? '')?.[1];
-        expect(id).toBeDefined();
-        await admin.client('KILL', 'ID', id ?? '');
-      } finally {
-        admin.disconnect();
-      }
+      await killRedisConnection(SCALE_OUT_URLS.redis ?? '', node.app, 'io-sub');
       expect(await phase).toMatchObject({ phase: 'risks' });
     } finally {
       client.disconnect();

@@ -1,33 +1,118 @@
 import type { Database } from '@accord/db/schema';
-import type { Phase } from '@accord/protocol/phases';
+import type { DecisionEvent, StateRefresh } from '@accord/protocol/events';
+import { phaseSchema } from '@accord/protocol/phases';
 import type { Kysely } from 'kysely';
-import type { ControlServer } from '../control/control-plane.ts';
+import type { ControlPlane } from '../control/control-plane.ts';
 import type { Logger } from '../logger.ts';
 
+/** Most decisions a refresh carries (the latest ones). */
+const MAX_DECISIONS = 500;
+/** A second pass after a restore: a message published while the subscription was being renewed is covered too. */
+const SECOND_PASS_MS = 1_000;
+/** Asks the other nodes to refresh their clients (this node's publishing connection was away). */
+export const RESYNC_REQUEST = 'accord:resync';
+
 /**
- * After this node's socket.io subscriber was away, phase and timer changes made on other nodes meanwhile
- * never reached its participants. This re-reads both from PostgreSQL (the authority) for every workshop with
- * a participant connected here and sends them again; clients apply the same state twice harmlessly.
+ * Control events (phase, timer, decisions, versions, signatures, freeze) travel between nodes through Redis
+ * and are lost for good when sent while a node's subscriber reconnects. PostgreSQL is the authority: when a
+ * Redis connection comes back, this re-reads every workshop with a participant connected here and sends its
+ * clients `state:refresh` (everything), `session:state` (phase, timer, roster, ballots), and the `phase`,
+ * `timer` and `room:frozen` events again; clients apply the same state twice harmlessly.
  */
-export async function resyncControlState(db: Kysely<Database>, io: ControlServer, logger: Logger): Promise<number> {
-  const ids = [...io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith('w:')).map((room) => room.slice(2));
-  if (ids.length === 0) return 0;
-  try {
-    const rows = await db.selectFrom('workshops').select(['id', 'phase', 'timer_ends_at', 'timer_duration_s']).where('id', 'in', ids).execute();
-    for (const row of rows) {
-      const changer = await db.selectFrom('audit_events').select('actor_name').where('workshop_id', '=', row.id).where('kind', '=', 'phase.changed')
-        .orderBy('id', 'desc').limit(1).executeTakeFirst();
-      const room = io.local.to(`w:${row.id}`);
-      room.emit('phase', { phase: row.phase as Phase, changedBy: changer?.actor_name ?? 'the facilitator' });
-      const running = row.timer_ends_at !== null && row.timer_ends_at.getTime() > Date.now();
-      room.emit('timer', {
-        endsAtMs: running ? row.timer_ends_at?.getTime() ?? null : null, durationSeconds: running ? row.timer_duration_s : 0, startedBy: null, serverNowMs: Date.now(),
-      });
-    }
-    logger.info({ workshops: rows.length }, 'control state re-sent after the socket.io subscriber came back');
-    return rows.length;
-  } catch (error) {
-    logger.warn({ err: String(error) }, 'could not re-read control state after Redis came back');
-    return 0;
+export class ControlResync {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly db: Kysely<Database>, private readonly control: ControlPlane, private readonly logger: Logger) {
+    control.onServerSide(RESYNC_REQUEST, () => void this.run('requested'));
   }
+
+  /** A Redis connection of this node is back: refresh now and once more shortly after. */
+  restored(role: string): void {
+    void this.run(role);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.run(role);
+    }, SECOND_PASS_MS);
+    timer.unref();
+    this.timers.add(timer);
+    // What this node published while its publisher was away may never have reached the others.
+    if (role === 'io-pub') this.control.serverSideEmit(RESYNC_REQUEST);
+  }
+
+  /** Refreshes every workshop with a control connection on this node; resolves with how many. */
+  async run(why: string): Promise<number> {
+    const ids = [...this.control.io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith('w:')).map((room) => room.slice(2));
+    let refreshed = 0;
+    for (const id of ids) {
+      try {
+        if (await this.refresh(id)) refreshed += 1;
+      } catch (error) {
+        this.logger.warn({ workshopId: id, why, err: String(error) }, 'could not re-read control state; clients keep what they have');
+      }
+    }
+    if (refreshed > 0) this.logger.info({ workshops: refreshed, why }, 'control state re-sent from the database');
+    return refreshed;
+  }
+
+  private async refresh(workshopId: string): Promise<boolean> {
+    const state = await this.read(workshopId);
+    if (!state) return false;
+    const { phaseChangedBy, ...refresh } = state;
+    const room = this.control.io.local.to(`w:${workshopId}`);
+    room.emit('state:refresh', refresh);
+    room.emit('phase', { phase: state.phase, changedBy: phaseChangedBy });
+    room.emit('timer', { ...state.timer, serverNowMs: Date.now() });
+    room.emit('room:frozen', state.frozen ? { frozen: true, by: state.frozen.by, at: state.frozen.at } : { frozen: false, by: null, at: null });
+    await this.control.resendSessionState(workshopId);
+    return true;
+  }
+
+  /** The workshop's control state as PostgreSQL has it. */
+  async read(workshopId: string): Promise<(StateRefresh & { phaseChangedBy: string }) | undefined> {
+    const row = await this.db.selectFrom('workshops').select(['phase', 'timer_ends_at', 'timer_duration_s', 'frozen_at', 'frozen_by'])
+      .where('id', '=', workshopId).executeTakeFirst();
+    if (!row) return undefined;
+    const [changer, versions, signatures, decided] = await Promise.all([
+      this.db.selectFrom('audit_events').select('actor_name').where('workshop_id', '=', workshopId).where('kind', '=', 'phase.changed')
+        .orderBy('id', 'desc').limit(1).executeTakeFirst(),
+      this.db.selectFrom('versions').select(['number', 'hash', 'published_by', 'published_at']).where('workshop_id', '=', workshopId)
+        .orderBy('number').execute(),
+      this.db.selectFrom('signatures').select(['version_number', 'hash', 'signer_name', 'decision', 'created_at']).where('workshop_id', '=', workshopId)
+        .orderBy('id').execute(),
+      this.db.selectFrom('audit_events').select(['kind', 'actor_name', 'data']).where('workshop_id', '=', workshopId)
+        .where('kind', 'in', ['proposal.accepted', 'proposal.rejected']).orderBy('id', 'desc').limit(MAX_DECISIONS).execute(),
+    ]);
+    const running = row.timer_ends_at !== null && row.timer_ends_at.getTime() > Date.now();
+    return {
+      workshopId,
+      phase: phaseSchema.catch('scope').parse(row.phase),
+      phaseChangedBy: changer?.actor_name ?? 'the facilitator',
+      timer: { endsAtMs: running ? row.timer_ends_at?.getTime() ?? null : null, durationSeconds: running ? row.timer_duration_s : 0, startedBy: null },
+      serverNowMs: Date.now(),
+      frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
+      versions: versions.map((v) => ({ number: v.number, hash: v.hash, publishedBy: v.published_by, publishedAt: new Date(v.published_at).toISOString() })),
+      signatures: signatures.map((s) => ({ versionNumber: s.version_number, hash: s.hash, sponsor: s.signer_name, decision: s.decision, at: new Date(s.created_at).toISOString() })),
+      decisions: decided.reverse().map((d) => decision(d.kind, d.actor_name, d.data)),
+    };
+  }
+
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
+function decision(kind: string, decidedBy: string, data: string): DecisionEvent {
+  let parsed: { proposalId?: unknown; field?: unknown } = {};
+  try {
+    parsed = JSON.parse(data) as typeof parsed;
+  } catch {
+    // An unreadable entry still says that a decision was taken, and by whom.
+  }
+  return {
+    proposalId: typeof parsed.proposalId === 'string' ? parsed.proposalId : '',
+    field: typeof parsed.field === 'string' ? parsed.field : '',
+    outcome: kind === 'proposal.accepted' ? 'accepted' : 'rejected',
+    decidedBy,
+  };
 }

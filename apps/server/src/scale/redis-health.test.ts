@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaleOutAvailable, SCALE_OUT_URLS, startCluster, type Cluster } from '../test/two-nodes.ts';
 import { waitForAsync } from '../test/yjs-client.ts';
+import { killRedisConnection } from '../test/redis-kill.ts';
 
 /** A labelled metric's value (0 when it was never set for that label). */
 async function labelled(metric: { get(): Promise<{ values: readonly { value: number; labels: Record<string, unknown> }[] }> }, role: string): Promise<number> {
@@ -17,15 +17,7 @@ describe.runIf(scaleOutAvailable())('Redis connection health on a node', () => {
     const { app } = cluster.nodes[0]!;
     await waitForAsync(async () => (await labelled(app.metrics.redisConnected, 'sub')) === 1, 10_000, 'the subscriber connecting');
     expect(await labelled(app.metrics.redisDisconnects, 'sub')).toBe(0);
-    const admin = new Redis(SCALE_OUT_URLS.redis ?? '');
-    try {
-      const line = String(await admin.client('LIST')).split('\n').find((l) => l.includes(`name=accord-${app.nodeId}-sub `));
-      const id = /id=(\d+)/.exec(line ?? '')?.[1];
-      expect(id).toBeDefined();
-      await admin.client('KILL', 'ID', id ?? '');
-    } finally {
-      admin.disconnect();
-    }
+    await killRedisConnection(SCALE_OUT_URLS.redis ?? '', app, 'sub');
     await waitForAsync(async () => (await labelled(app.metrics.redisReconnects, 'sub')) === 1, 10_000, 'the subscriber reconnecting');
     expect(await labelled(app.metrics.redisDisconnects, 'sub')).toBe(1);
     expect(await labelled(app.metrics.redisConnected, 'sub')).toBe(1);

@@ -85,7 +85,7 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
     const admin = new Redis(SCALE_OUT_URLS.redis ?? '');
     try {
       const list = String(await admin.client('LIST'));
-      const line = list.split('\n').find((l) => l.includes(`name=accord-${cluster.nodes[1]!.app.nodeId}-sub `));
+      const line = list.split('\n').find((l) => l.includes(`name=${cluster.nodes[1]!.app.config.redisPrefix}-${cluster.nodes[1]!.app.nodeId}-sub `));
       const id = /id=(\d+)/.exec(line ?? '')?.[1];
       expect(id).toBeDefined();
       let n = 0;

@@ -36,6 +36,15 @@ export interface RoomServices {
   readonly compactAfterUpdates: number;
   /** Told of every update this node stored, with its sequence number (scale-out fans it out). */
   readonly onStored?: (workshopId: string, seq: number, update: Uint8Array) => void;
+  /** Told of every awareness change with its origin (scale-out fans out what this node's clients changed). */
+  readonly onAwareness?: (room: WorkshopRoom, change: AwarenessChange, origin: unknown) => void;
+}
+
+/** Client ids whose awareness state an update added, changed or removed. */
+export interface AwarenessChange {
+  readonly added: number[];
+  readonly updated: number[];
+  readonly removed: number[];
 }
 
 /** How long a gap in the sequence may wait for its update to arrive before it is read from the database. */
@@ -465,6 +474,7 @@ export class WorkshopRoom {
     if (changed.length === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.connections) peer.send(message);
+    this.services.onAwareness?.(this, change, origin);
   }
 
   /** Closes every connection: nothing more is taken in (pending commits still complete). */

@@ -10,6 +10,7 @@ import type { VersionService } from '../versions/version.service.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { Participant } from './participant.repository.ts';
 import type { VersionRepository } from './version.repository.ts';
+import type { WorkshopEvents } from './workshop-events.ts';
 
 /**
  * Close code sent to every Yjs connection of a workshop when it is frozen or unfrozen: in the retry range,
@@ -26,6 +27,8 @@ export interface RoomFreezeDeps {
   readonly versions: VersionRepository;
   readonly versionService: VersionService;
   readonly audit: AuditRepository;
+  /** Told of every freeze and unfreeze: the control plane tells every node's clients and Yjs connections. */
+  readonly events?: WorkshopEvents;
 }
 
 /**
@@ -52,9 +55,11 @@ export class RoomFreeze {
       throw new HttpError(409, frozen ? 'already_frozen' : 'not_frozen', frozen ? 'the room is already frozen' : 'the room is not frozen');
     }
     await this.deps.audit.record(actor.workshopId, frozen ? 'room.frozen' : 'room.unfrozen', actor, {});
-    // Connections on this node reconnect and get the new permission; other nodes' clients get it on reconnect.
+    // Connections on this node reconnect and get the new permission; other nodes hear of it through the
+    // control plane (and re-read it from the database should that message be lost).
     const room = this.deps.registry.peek(actor.workshopId);
     for (const connection of [...(room?.connections ?? [])]) connection.close(ROOM_FREEZE_CLOSE);
+    this.deps.events?.emit('roomFrozen', actor.workshopId, { frozen, by: actor.name, at: new Date().toISOString() });
     return this.status(actor.workshopId);
   }
 

@@ -1,4 +1,4 @@
-import type { BallotState, DecisionEvent, SignatureEvent, VersionEvent } from '@accord/protocol/events';
+import type { BallotState, DecisionEvent, RoomFrozenEvent, SignatureEvent, VersionEvent } from '@accord/protocol/events';
 import type { Phase } from '@accord/protocol/phases';
 
 /** What happened in a workshop that connected people must hear about (the control plane relays these). */
@@ -13,6 +13,8 @@ export interface WorkshopEventMap {
   participantJoined: { readonly participantId: string };
   participantRevoked: { readonly participantId: string };
   phaseChanged: { readonly phase: Phase; readonly changedBy: string };
+  /** The room was frozen or unfrozen for signing. */
+  roomFrozen: RoomFrozenEvent;
   timerChanged: { readonly endsAtMs: number | null; readonly durationSeconds: number; readonly startedBy: string | null };
 }
 
