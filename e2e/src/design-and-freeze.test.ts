@@ -88,4 +88,14 @@ describe.runIf(chromiumAvailable())('the design in the room, and a frozen room',
     await openPhase(facilitator.page, 'Availability');
     await expect.poll(() => field(facilitator.page, TARGET).inputValue()).toBe('99.8');
   });
+
+  it('has no serious or critical accessibility violations in any phase on a stakeholder’s phone at 390 px', async () => {
+    const pocket = await joinByLink(browser, await inviteLink(facilitator.page, 'stakeholder'), 'Mia Schulz', PHONE);
+    for (const phase of ['Scope', 'Availability', 'Recovery', 'Support', 'Risks', 'Review', 'Sign-off']) {
+      await openPhase(pocket.page, phase);
+      const violations = await seriousAxeViolations(pocket.page);
+      expect(violations, `${phase} at 390 px: ${JSON.stringify(violations)}`).toEqual([]);
+    }
+    await screenshot(pocket.page, 'signoff-390-axe-checked');
+  });
 });
