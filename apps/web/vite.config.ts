@@ -1,12 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress-plugin.ts';
+import { preloadRoom } from './scripts/preload-room-plugin.ts';
 
 /** In development the Accord server runs on :3000; Vite proxies the API and both websocket paths to it. */
 const server = process.env.ACCORD_SERVER ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [svelte(), precompress()],
+  plugins: [svelte(), preloadRoom(), precompress()],
   build: { target: 'es2022', sourcemap: true, manifest: true },
   server: {
     proxy: {

@@ -32,7 +32,7 @@ export class RoomUi {
    * (a whole list, say), the nearest section that has one is focused instead.
    */
   async focusField(path: string): Promise<boolean> {
-    this.session.viewPhase = phaseOfPath(path);
+    this.session.show(phaseOfPath(path));
     await tick();
     for (const candidate of pathAndAncestors(path)) {
       const element = document.getElementById(fieldElementId(candidate));

@@ -1,0 +1,165 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack, BallotState, ClientEventName, ClientPayload, ClientToServerEvents, DecisionEvent, Participant, ServerToClientEvents,
+  SignatureEvent, TimerState, VersionEvent,
+} from '@accord/protocol/events';
+import type { Phase } from '@accord/protocol/phases';
+
+const ACK_TIMEOUT_MS = 8000;
+
+/** The freeze as the server announces it on the control plane (`room:frozen`), when it does. */
+export interface FreezeEvent {
+  readonly frozen: boolean;
+  readonly by?: string;
+  readonly at?: string;
+}
+
+export interface ControlChannelEvents {
+  phaseChanged(phase: Phase, changedBy: string): void;
+  decision(event: DecisionEvent): void;
+  versionPublished(event: VersionEvent): void;
+  signature(event: SignatureEvent): void;
+  /** The room was frozen or unfrozen for signing. */
+  freeze(event: FreezeEvent): void;
+  /** The participant may no longer be here (revoked, unauthorised): the room stops. */
+  refused(kind: 'revoked' | 'unauthorized', reason: string): void;
+}
+
+/**
+ * The session's control plane over socket.io: the room's phase and timer, the roster, ballots and this
+ * participant's votes, and the events the activity feed tells. Which phase this participant looks at is
+ * theirs to choose (`show`); the room's phase moves only when the server says so.
+ */
+export class ControlChannel {
+  readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+
+  #phase = $state<Phase>('scope');
+  #viewPhase = $state<Phase>('scope');
+  #timer = $state.raw<TimerState>({ endsAtMs: null, durationSeconds: 0, startedBy: null });
+  #clockSkewMs = $state(0);
+  #roster = $state.raw<Participant[]>([]);
+  #ballots = $state.raw<Record<string, BallotState>>({});
+  #myVotes = $state.raw<Record<string, 'for' | 'against'>>({});
+  #connected = $state(false);
+
+  constructor(workshopId: string, phase: Phase, private readonly events: ControlChannelEvents) {
+    this.#phase = phase;
+    this.#viewPhase = phase;
+    this.#socket = io({ auth: { workshopId }, withCredentials: true, transports: ['websocket', 'polling'] });
+    this.#watch();
+  }
+
+  /** The phase the facilitator has the room in. */
+  get phase(): Phase { return this.#phase; }
+  /** The phase this participant is looking at; moves with the room whenever the facilitator moves it. */
+  get viewPhase(): Phase { return this.#viewPhase; }
+  get timer(): TimerState { return this.#timer; }
+  /** Server clock minus this browser's clock, so everyone's countdown ends at the same moment. */
+  get clockSkewMs(): number { return this.#clockSkewMs; }
+  get roster(): readonly Participant[] { return this.#roster; }
+  /**
+   * What this participant may see of each proposal's votes, by proposal id, as the server sends it: votes are
+   * never in the shared doc, and a blind ballot arrives as a count until the facilitator reveals it.
+   */
+  get ballots(): Readonly<Record<string, BallotState>> { return this.#ballots; }
+  /** This participant's own votes, by proposal id. */
+  get myVotes(): Readonly<Record<string, 'for' | 'against'>> { return this.#myVotes; }
+  get connected(): boolean { return this.#connected; }
+
+  /** Looks at a phase without moving the room. */
+  show(phase: Phase): void {
+    this.#viewPhase = phase;
+  }
+
+  /** Server time now, corrected for this browser's clock. */
+  serverNow(): number {
+    return Date.now() + this.#clockSkewMs;
+  }
+
+  /** Sends a control event and waits for the server's acknowledgement (or a timeout, said in words). */
+  async send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack> {
+    if (!this.#socket.connected) return { ok: false, code: 'offline', error: 'not connected to the session; try again when the room is back online' };
+    try {
+      // socket.io's typings cannot follow a generic event name through the timeout's ack decoration.
+      const timed = this.#socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: E, payload: ClientPayload<E>): Promise<Ack> };
+      return await timed.emitWithAck(event, payload);
+    } catch {
+      return { ok: false, code: 'timeout', error: 'the server did not answer in time; check the connection and try again' };
+    }
+  }
+
+  disconnect(): void {
+    this.#socket.disconnect();
+  }
+
+  #watch(): void {
+    const socket = this.#socket;
+    socket.on('connect', () => { this.#connected = true; });
+    socket.on('disconnect', () => { this.#connected = false; });
+    socket.on('session:state', (state) => {
+      this.#clockSkewMs = state.serverNowMs - Date.now();
+      this.#moveTo(state.phase);
+      this.#timer = state.timer;
+      this.#roster = state.roster;
+      this.#ballots = Object.fromEntries(state.ballots.map((b) => [b.proposalId, b]));
+      this.#myVotes = Object.fromEntries(state.yourVotes.flatMap((v) => (v.choice ? [[v.proposalId, v.choice]] : [])));
+      // A server that states the freeze with the session's state: take it (older servers leave it out).
+      const frozen = (state as { frozen?: unknown }).frozen;
+      if (frozen !== undefined) this.events.freeze(readFreeze(frozen));
+    });
+    socket.on('proposal:votes', (ballot) => {
+      this.#ballots = { ...this.#ballots, [ballot.proposalId]: ballot };
+    });
+    socket.on('proposal:your-vote', ({ proposalId, choice }) => {
+      const { [proposalId]: _previous, ...others } = this.#myVotes;
+      this.#myVotes = choice ? { ...others, [proposalId]: choice } : others;
+    });
+    socket.on('roster', (roster) => { this.#roster = roster; });
+    socket.on('phase', ({ phase, changedBy }) => {
+      if (phase !== this.#phase) this.events.phaseChanged(phase, changedBy);
+      this.#moveTo(phase);
+    });
+    socket.on('timer', ({ serverNowMs, ...timer }) => {
+      this.#clockSkewMs = serverNowMs - Date.now();
+      this.#timer = timer;
+    });
+    socket.on('decision:recorded', (event) => this.events.decision(event));
+    socket.on('version:published', (event) => this.events.versionPublished(event));
+    socket.on('signature:recorded', (event) => this.events.signature(event));
+    // The freeze event reaches every node's clients; typed loosely so a client survives its shape changing.
+    (socket as unknown as Socket).on('room:frozen', (event: unknown) => this.events.freeze(readFreeze(event)));
+    socket.on('revoked', ({ reason }) => this.events.refused('revoked', reason));
+    socket.on('connect_error', (error) => {
+      if (/unauthori[sz]ed|revoked|forbidden|not found/i.test(error.message)) this.events.refused('unauthorized', error.message);
+    });
+  }
+
+  /**
+   * Follows the room when the facilitator moves it. A reconnect repeats the current phase in
+   * `session:state`; that must not pull someone away from the phase they are looking at.
+   */
+  #moveTo(phase: Phase): void {
+    if (phase === this.#phase) return;
+    this.#phase = phase;
+    this.#viewPhase = phase;
+  }
+}
+
+/**
+ * `{ frozen, by, at }`, `{ frozen: { by, at } }`, `{ by, at }` or `null`/`false`: every shape a freeze has been
+ * said in becomes one.
+ */
+export function readFreeze(value: unknown): FreezeEvent {
+  if (value === null || value === false || value === undefined) return { frozen: false };
+  if (value === true) return { frozen: true };
+  if (typeof value !== 'object') return { frozen: false };
+  const record = value as { frozen?: unknown; by?: unknown; at?: unknown };
+  if (record.frozen !== undefined && typeof record.frozen === 'object') return readFreeze(record.frozen);
+  const frozen = record.frozen === undefined ? true : record.frozen === true;
+  const at = typeof record.at === 'string' || typeof record.at === 'number' ? new Date(record.at) : null;
+  return {
+    frozen,
+    ...(typeof record.by === 'string' ? { by: record.by } : {}),
+    ...(at && !Number.isNaN(at.getTime()) ? { at: at.toISOString() } : {}),
+  };
+}
