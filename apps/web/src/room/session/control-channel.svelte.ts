@@ -45,7 +45,9 @@ export class ControlChannel {
   constructor(workshopId: string, phase: Phase, private readonly events: ControlChannelEvents) {
     this.#phase = phase;
     this.#viewPhase = phase;
-    this.#socket = io({ auth: { workshopId }, withCredentials: true, transports: ['websocket', 'polling'] });
+    // The `workshop` query lets the balancer send socket.io to the node that serves this workshop's doc
+    // (deploy/nginx.conf hashes on it); the server reads the id from `auth`.
+    this.#socket = io({ auth: { workshopId }, query: { workshop: workshopId }, withCredentials: true, transports: ['websocket', 'polling'] });
     this.#watch();
   }
 
