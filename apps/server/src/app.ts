@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccordDatabase, DatabaseOptions } from '@accord/db/database';
+import { AccordError } from '@accord/protocol/errors';
 import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
@@ -14,8 +15,9 @@ import { DeliberationService } from './control/deliberation.service.ts';
 import { SessionService } from './control/session.service.ts';
 import { VoteRepository } from './control/vote.repository.ts';
 import { databaseOptions, openDatabase } from './database.ts';
+import { asAccordError } from './errors.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { HttpError } from './http/http-error.ts';
+import { HTTP_STATUS, errorBody } from './http/error-status.ts';
 import { originAllowed } from './http/origin-check.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { memoryLimiters, rateLimit, type LimiterFactory } from './http/rate-limit.ts';
@@ -35,7 +37,6 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
-import { DocumentShapeRefused, DocumentTooLarge } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
 import { SignOffService } from './versions/sign-off.service.ts';
 import { VerifyService } from './versions/verify.service.ts';
@@ -187,21 +188,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const secureCookies = (c: Context<AppEnv>): boolean => config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
   const http = new Hono<AppEnv>();
   http.onError((error, c) => {
-    if (error instanceof HttpError) {
-      return c.json({
-        error: {
-          code: error.code, message: error.message,
-          ...(error.field ? { field: error.field } : {}),
-          ...(error.problems ? { problems: error.problems } : {}),
-        },
-      }, error.status);
-    }
-    if (error instanceof DocumentShapeRefused) {
-      return c.json({ error: { code: 'document_shape', message: `the change does not fit the workshop document: ${error.message}` } }, 422);
-    }
-    if (error instanceof DocumentTooLarge) {
-      return c.json({ error: { code: 'document_too_large', message: `${error.message} (the limit is ${config.maxDocBytes} bytes)` } }, 413);
-    }
+    const refusal = asAccordError(error, { maxDocBytes: config.maxDocBytes });
+    if (refusal) return c.json(errorBody(refusal), HTTP_STATUS[refusal.code]);
     logger.error({ err: error, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'something went wrong on our side; nothing was changed' } }, 500);
   });
@@ -211,7 +199,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.use('/api/*', compress());
   http.use('/api/*', bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: () => { throw new HttpError(413, 'body_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`); },
+    onError: () => { throw new AccordError('body_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`); },
   }));
   const writeLimit = rateLimit(limiters({ name: 'api-write', points: config.writesPerMinute, windowSeconds: 60 }), clientIp, logger);
   http.on(['POST', 'PUT', 'DELETE'], '/api/workshops/:id/*', writeLimit);
@@ -233,7 +221,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.route('/', seatRoutes({ service: seatService, participants }));
   http.route('/', verifyRoutes({ verify, freeze, audit, participants, publicLimit: joinLimit }));
   http.route('/', requirementsRoutes({ service: requirements, audit, participants }));
-  http.all('/api/*', () => { throw new HttpError(404, 'not_found', 'no such API route; see /api/openapi.json'); });
+  http.all('/api/*', () => { throw new AccordError('not_found', 'no such API route; see /api/openapi.json'); });
   const web = staticWeb(config.webDist ?? DEFAULT_WEB_DIST);
   if (web) http.route('/', web);
 

@@ -3,7 +3,7 @@ import type { Phase } from '@accord/protocol/phases';
 import { phaseSchema } from '@accord/protocol/phases';
 import type { TimerState } from '@accord/protocol/events';
 import { sql, type Kysely } from 'kysely';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
@@ -24,7 +24,7 @@ export class SessionService {
   async state(workshopId: string): Promise<{ phase: Phase; timer: TimerState }> {
     const row = await this.deps.db.selectFrom('workshops').select(['phase', 'timer_ends_at', 'timer_duration_s'])
       .where('id', '=', workshopId).executeTakeFirst();
-    if (!row) throw new HttpError(404, 'not_found', 'no such workshop');
+    if (!row) throw new AccordError('not_found', 'no such workshop');
     const endsAtMs = row.timer_ends_at ? row.timer_ends_at.getTime() : null;
     return {
       phase: phaseSchema.catch('scope').parse(row.phase),

@@ -4,7 +4,7 @@ import { can, type Permission } from '@accord/protocol/roles';
 import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
 import type { ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { AppEnv } from './app-env.ts';
-import { HttpError } from './http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 
 const WORKSHOP_ID = /^[a-z0-9]{1,64}$/;
 const SESSION_DAYS = 30;
@@ -33,11 +33,11 @@ export function sessionToken(c: Context, workshopId: string): string | undefined
 export function requireParticipant(participants: ParticipantRepository): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const workshopId = c.req.param('id') ?? '';
-    if (!WORKSHOP_ID.test(workshopId)) throw new HttpError(404, 'not_found', 'no such workshop');
+    if (!WORKSHOP_ID.test(workshopId)) throw new AccordError('not_found', 'no such workshop');
     const token = sessionToken(c, workshopId);
     const participant = token ? await participants.authenticate(workshopId, token) : undefined;
     if (!participant) {
-      throw new HttpError(401, 'unauthenticated', 'you are not signed in to this workshop (or your access was revoked): open your invite link again');
+      throw new AccordError('unauthenticated', 'you are not signed in to this workshop (or your access was revoked): open your invite link again');
     }
     c.set('participant', participant);
     await next();
@@ -48,7 +48,7 @@ export function requireParticipant(participants: ParticipantRepository): Middlew
 export function requirePermission(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { role } = c.get('participant');
-    if (!can(role, permission)) throw new HttpError(403, 'forbidden', `a ${role} may not ${DOING[permission]}`);
+    if (!can(role, permission)) throw new AccordError('forbidden', `a ${role} may not ${DOING[permission]}`);
     await next();
   };
 }

@@ -14,6 +14,6 @@ describe('describeProblem', () => {
     expect(describeProblem(broken)).toBe('The requirements file has 1 problem:');
     const many = { ...broken, problems: Array.from({ length: 100 }, () => ({ path: 'meta.title', message: 'required' })) };
     expect(describeProblem(many)).toBe('The requirements file has 100 or more problems:');
-    expect(describeProblem({ ...broken, code: 'requirements_invalid' })).toBe('The requirements cannot be published yet; 1 problem to fix:');
+    expect(describeProblem({ ...broken, code: 'not_publishable' })).toBe('The requirements cannot be published yet; 1 problem to fix:');
   });
 });

@@ -122,7 +122,7 @@ export function describeProblem(problem: ApiProblem): string {
     const many = `${count >= 100 ? `${count} or more` : count} problem${count === 1 ? '' : 's'}`;
     switch (problem.code) {
       case 'invalid_requirements': return `The requirements file has ${many}:`;
-      case 'requirements_invalid': return `The requirements cannot be published yet; ${many} to fix:`;
+      case 'not_publishable': return `The requirements cannot be published yet; ${many} to fix:`;
       default: return `${many.charAt(0).toUpperCase()}${many.slice(1)}:`;
     }
   }

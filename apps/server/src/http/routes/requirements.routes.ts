@@ -4,7 +4,7 @@ import type { AuditRepository } from '../../workshops/audit.repository.ts';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import type { RequirementsService } from '../../workshops/requirements.service.ts';
 import type { AppEnv } from '../app-env.ts';
-import { HttpError } from '../http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import { readJson } from '../request-body.ts';
 import { requireParticipant, requirePermission } from '../session.ts';
 
@@ -17,7 +17,7 @@ export function requirementsRoutes(deps: { readonly service: RequirementsService
 
   app.get('/api/workshops/:id/requirements', signedIn, async (c) => {
     const format = c.req.query('format') ?? 'yaml';
-    if (format !== 'yaml' && format !== 'json') throw new HttpError(400, 'invalid_parameter', 'format must be yaml or json', 'format');
+    if (format !== 'yaml' && format !== 'json') throw new AccordError('invalid_parameter', 'format must be yaml or json', 'format');
     const workshopId = c.get('participant').workshopId;
     const text = await deps.service.export(workshopId, format);
     c.header('Content-Type', format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8');

@@ -5,7 +5,7 @@ import type { AuditRepository } from '../../workshops/audit.repository.ts';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import type { RoomFreeze } from '../../workshops/room-freeze.ts';
 import type { AppEnv } from '../app-env.ts';
-import { HttpError } from '../http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import { readJson } from '../request-body.ts';
 import { requireParticipant, requirePermission } from '../session.ts';
 
@@ -58,7 +58,7 @@ export function verifyRoutes(deps: VerifyRouteDeps): Hono<AppEnv> {
 /** The request body as bytes: a PDF or a JSON file, sent as it is (any content type). */
 async function uploadedFile(c: Context<AppEnv>): Promise<Uint8Array> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new HttpError(400, 'empty_file', 'send the file to verify as the request body (a PDF or JSON downloaded from Accord)');
-  if (bytes.length > MAX_FILE_BYTES) throw new HttpError(413, 'file_too_large', 'the file is larger than any version Accord publishes');
+  if (bytes.length === 0) throw new AccordError('empty_file', 'send the file to verify as the request body (a PDF or JSON downloaded from Accord)');
+  if (bytes.length > MAX_FILE_BYTES) throw new AccordError('file_too_large', 'the file is larger than any version Accord publishes');
   return bytes;
 }

@@ -7,7 +7,7 @@ import type { VersionService } from '../../versions/version.service.ts';
 import type { Participant } from '../../workshops/participant.repository.ts';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import type { AppEnv } from '../app-env.ts';
-import { HttpError } from '../http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import { intParam, readJson } from '../request-body.ts';
 import { requireParticipant, requirePermission } from '../session.ts';
 
@@ -49,7 +49,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
     const format = documentFormatSchema.safeParse(c.req.param('file').slice('document.'.length));
-    if (!format.success) throw new HttpError(400, 'invalid_parameter', `format must be one of ${documentFormatSchema.options.join(', ')}`, 'format');
+    if (!format.success) throw new AccordError('invalid_parameter', `format must be one of ${documentFormatSchema.options.join(', ')}`, 'format');
     // The PDF is the signed file, byte for byte, with a certificate of the signatures appended after it.
     const rendered = format.data === 'pdf'
       ? { body: await deps.signOff.certifiedPdf(workshopId, number), mediaType: 'application/pdf', extension: 'pdf' }
