@@ -12,7 +12,8 @@ import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { ControlPlane } from './control/control-plane.ts';
 import { DeliberationService } from './control/deliberation.service.ts';
-import { SessionService } from './control/session.service.ts';
+import { SteeringRepository } from './control/steering.repository.ts';
+import { SteeringService } from './control/steering.service.ts';
 import { VoteRepository } from './control/vote.repository.ts';
 import { databaseOptions, openDatabase } from './database.ts';
 import { asAccordError } from './errors.ts';
@@ -53,7 +54,7 @@ import { AuditRepository } from './workshops/audit.repository.ts';
 import { InviteRepository } from './workshops/invite.repository.ts';
 import { ParticipantRepository } from './workshops/participant.repository.ts';
 import { RequirementsService } from './workshops/requirements.service.ts';
-import { VersionRepository } from './workshops/version.repository.ts';
+import { VersionRepository } from './versions/version.repository.ts';
 import { WorkshopEvents } from './workshops/workshop-events.ts';
 import { WorkshopService } from './workshops/workshop.service.ts';
 import { WorkshopRepository } from './workshops/workshop.repository.ts';
@@ -167,7 +168,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const verify = new VerifyService({ versions: versionRows, versionService: versions, pdfs, signOff, workshops: workshopRows });
   const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit });
   const seatService = new SponsorSeatService({ db: database.db, seats, invites, participants, audit });
-  const sessions = new SessionService({ db: database.db, audit, events });
+  const steering = new SteeringService({ steering: new SteeringRepository(database.db), audit, events });
   const deliberation = new DeliberationService({ votes, audit, registry, events });
   const requirements = new RequirementsService(registry, audit);
   const limiters = overrides.limiters ?? scaleOut?.limiters ?? memoryLimiters;
@@ -256,7 +257,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     idle = () => { clearTimeout(timer); idle = undefined; resolveIdle(true); };
   });
   const control = new ControlPlane(server, {
-    participants, sessions, deliberation, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
+    participants, steering, deliberation, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     allowRequest: (request) => originAllowed(request, allowedOrigins),
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
     isRevoked,

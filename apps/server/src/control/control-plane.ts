@@ -5,14 +5,14 @@ import { can, type Permission } from '@accord/protocol/roles';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
-import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { describeIssue } from '../http/request-body.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import type { DeliberationService } from './deliberation.service.ts';
 import { failureAck, handshakeRefusal, refusalAck } from './error-ack.ts';
-import type { SessionService } from './session.service.ts';
+import type { SteeringService } from './steering.service.ts';
 
 interface SocketData {
   participant: Participant;
@@ -23,7 +23,7 @@ export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, R
 
 export interface ControlPlaneDeps {
   readonly participants: ParticipantRepository;
-  readonly sessions: SessionService;
+  readonly steering: SteeringService;
   readonly deliberation: DeliberationService;
   readonly events: WorkshopEvents;
   readonly logger: Logger;
@@ -89,8 +89,9 @@ export class ControlPlane {
     const auth = socket.handshake.auth as { workshopId?: unknown; token?: unknown };
     const workshopId = typeof auth.workshopId === 'string' && WORKSHOP_ID.test(auth.workshopId) ? auth.workshopId : undefined;
     if (!workshopId) throw new AccordError('invalid_handshake', 'connect with auth: { workshopId }');
-    const token = typeof auth.token === 'string' ? auth.token : readCookie(socket.handshake.headers.cookie, sessionCookieName(workshopId));
-    const participant = token ? await this.deps.participants.authenticate(workshopId, token) : undefined;
+    const { authorization, cookie } = socket.handshake.headers;
+    const token = typeof auth.token === 'string' ? auth.token : undefined;
+    const participant = await authenticate(this.deps.participants, workshopId, { token, authorization, cookie });
     if (!participant) throw new AccordError('unauthenticated', 'not signed in to this workshop: open your invite link again');
     socket.data.participant = participant;
   }
@@ -107,7 +108,7 @@ export class ControlPlane {
     socket.on('disconnect', () => this.scheduleRoster(participant.workshopId));
     try {
       const [state, roster, ballots] = await Promise.all([
-        this.deps.sessions.state(participant.workshopId), this.roster(participant.workshopId), this.deps.deliberation.ballotsFor(participant),
+        this.deps.steering.state(participant.workshopId), this.roster(participant.workshopId), this.deps.deliberation.ballotsFor(participant),
       ]);
       socket.emit('session:state', {
         workshopId: participant.workshopId,
@@ -147,9 +148,9 @@ export class ControlPlane {
 
   /** What each event does, once its payload is valid and the role may send it. */
   private readonly actions: { [E in ClientEventName]: (payload: z.output<(typeof clientPayloads)[E]>, actor: Participant) => Promise<string | void> } = {
-    'phase:set': (p, actor) => this.deps.sessions.setPhase(actor, p.phase),
-    'timer:start': (p, actor) => this.deps.sessions.startTimer(actor, p.durationSeconds),
-    'timer:stop': (_p, actor) => this.deps.sessions.stopTimer(actor),
+    'phase:set': (p, actor) => this.deps.steering.setPhase(actor, p.phase),
+    'timer:start': (p, actor) => this.deps.steering.startTimer(actor, p.durationSeconds),
+    'timer:stop': (_p, actor) => this.deps.steering.stopTimer(actor),
     'proposal:create': (p, actor) => this.deps.deliberation.propose(actor, p),
     'proposal:vote': (p, actor) => this.deps.deliberation.vote(actor, p),
     'proposal:withdraw': (p, actor) => this.deps.deliberation.withdraw(actor, p.proposalId),

@@ -8,7 +8,7 @@ import { AccordError } from '@accord/protocol/errors';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
-import type { Approver, Signature, VersionRepository } from '../workshops/version.repository.ts';
+import type { Approver, Signature, VersionRepository } from './version.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import { identityText, signingStatement } from './signing-statement.ts';
 import type { VersionPdfRepository } from './version-pdf.repository.ts';

@@ -14,7 +14,8 @@ import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
-import { summarise, type StoredVersion, type VersionRepository } from '../workshops/version.repository.ts';
+import type { StoredVersion, VersionRepository } from './version.repository.ts';
+import { summarise } from './version-summary.ts';
 import { fieldDiff } from './field-diff.ts';
 
 export interface VersionServiceDeps {

@@ -9,7 +9,7 @@ import { fieldDiff } from '../versions/field-diff.ts';
 import type { VersionService } from '../versions/version.service.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { Participant } from './participant.repository.ts';
-import type { VersionRepository } from './version.repository.ts';
+import type { VersionRepository } from '../versions/version.repository.ts';
 
 /**
  * Close code sent to every Yjs connection of a workshop when it is frozen or unfrozen: in the retry range,

@@ -4,7 +4,7 @@ import type { Database } from '@accord/db/schema';
 import type { InvitePreview, InviteView, ParticipantView, SessionResponse, WorkshopView } from '@accord/protocol/api';
 import { phaseSchema } from '@accord/protocol/phases';
 import type { InviteRole } from '@accord/protocol/roles';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPath } from '@accord/protocol/plain-text';
 import { chooseDisplayName } from './participant-names.ts';
 import { AccordError } from '@accord/protocol/errors';
@@ -20,8 +20,6 @@ import type { WorkshopRepository, WorkshopRow } from './workshop.repository.ts';
 /** PostgreSQL's code for a unique constraint refusing a row (PGlite reports the same). */
 const UNIQUE_VIOLATION = '23505';
 const JOIN_ATTEMPTS = 3;
-/** First key of the advisory lock that makes joins to one workshop take turns (the second is the workshop's). */
-const JOIN_LOCK_CLASS = 4_711;
 
 export interface WorkshopServiceDeps {
   readonly db: Kysely<Database>;
@@ -127,7 +125,7 @@ export class WorkshopService {
       throw new AccordError('login_required', 'this sponsor seat is joined by logging in with your company account: use "Log in to join" on the invite page');
     }
     const result = await deps.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${invite.workshopId}))`.execute(trx);
+      await deps.workshops.lockJoins(invite.workshopId, trx);
       const seat = await deps.seats.get(invite.workshopId, invite.seatId, trx);
       if (!seat || seat.removed) throw seatGone();
       // Checked before the invite is used up: someone else's login leaves the link usable by its person.
@@ -164,7 +162,7 @@ export class WorkshopService {
       // decision log name people, so one name must always mean one person. Joins to one workshop take turns
       // (a lock held until commit, apart from the workshop row that edits lock), so each sees the names
       // taken before it.
-      await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${invite.workshopId}))`.execute(trx);
+      await deps.workshops.lockJoins(invite.workshopId, trx);
       // Sponsor seats' names are reserved for their people, claimed or not; lookalikes of any name are refused.
       const seatNames = (await deps.seats.list(invite.workshopId, trx)).filter((s) => !s.removed).map((s) => s.name);
       const chosen = chooseDisplayName(name, [...(await deps.participants.list(invite.workshopId, trx)).map((p) => p.name), ...seatNames]);
