@@ -4,13 +4,14 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.ts';
 import { AccordError } from '@accord/protocol/errors';
-import { requireParticipant, setSessionCookie } from '../http/session.ts';
+import { requireParticipant, setSessionCookie } from '../http/participant-access.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
 import type { WorkshopService } from '../workshops/workshop.service.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { CookieSeal } from './sealed-cookie.ts';
+import { routes } from '@accord/protocol/routes';
 
 const FLOW_COOKIE = 'accord_oidc_flow';
 const FLOW_MINUTES = 10;
@@ -55,21 +56,21 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
     return c.redirect(url, 302);
   };
 
-  app.get('/api/auth/oidc/join', async (c) => {
+  app.get(routes.oidcJoin.path, async (c) => {
     const invite = c.req.query('invite') ?? '';
     const preview = await deps.workshops.previewInvite(invite);
     if (!preview.seat) throw new AccordError('not_a_seat_invite', 'logging in is for a sponsor seat\'s personal invite; this link is a role link');
     return begin(c, { kind: 'join', invite }, false);
   });
 
-  app.get('/api/auth/oidc/sign/:id', requireParticipant(deps.participants), async (c) => {
+  app.get(routes.oidcSign.path, requireParticipant(deps.participants), async (c) => {
     const actor = c.get('participant');
     if (!actor.seatId) throw new AccordError('not_an_approver', 'only a named sponsor logs in to sign');
     const seat = await deps.seats.get(actor.workshopId, actor.seatId);
     return begin(c, { kind: 'sign', workshopId: actor.workshopId, participantId: actor.id }, true, seat?.email);
   });
 
-  app.get('/api/auth/oidc/callback', async (c) => {
+  app.get(routes.oidcCallback.path, async (c) => {
     const parsed = flowSchema.safeParse(seal.open(getCookie(c, FLOW_COOKIE)));
     deleteCookie(c, FLOW_COOKIE, { path: '/api/auth/oidc' });
     if (!parsed.success || parsed.data.expiresAt < Date.now()) {

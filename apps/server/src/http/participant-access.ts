@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { can, type Permission } from '@accord/protocol/roles';
-import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
+import { authenticate, sessionCookieName } from '../auth/authenticate.ts';
 import type { ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { AppEnv } from './app-env.ts';
 import { AccordError } from '@accord/protocol/errors';
@@ -22,20 +22,12 @@ const DOING: Readonly<Record<Permission, string>> = {
   read: 'read this workshop',
 };
 
-/** The session token of a request: `Authorization: Bearer …` (API clients) or the workshop's cookie. */
-export function sessionToken(c: Context, workshopId: string): string | undefined {
-  const authorization = c.req.header('authorization');
-  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim();
-  return readCookie(c.req.header('cookie'), sessionCookieName(workshopId));
-}
-
 /** Resolves the participant of the workshop in the path (`:id`); 401 without a valid session for it. */
 export function requireParticipant(participants: ParticipantRepository): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const workshopId = c.req.param('id') ?? '';
     if (!WORKSHOP_ID.test(workshopId)) throw new AccordError('not_found', 'no such workshop');
-    const token = sessionToken(c, workshopId);
-    const participant = token ? await participants.authenticate(workshopId, token) : undefined;
+    const participant = await authenticate(participants, workshopId, { authorization: c.req.header('authorization'), cookie: c.req.header('cookie') });
     if (!participant) {
       throw new AccordError('unauthenticated', 'you are not signed in to this workshop (or your access was revoked): open your invite link again');
     }
