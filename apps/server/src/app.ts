@@ -16,9 +16,8 @@ import { SteeringRepository } from './control/steering.repository.ts';
 import { SteeringService } from './control/steering.service.ts';
 import { VoteRepository } from './control/vote.repository.ts';
 import { databaseOptions, openDatabase } from './database.ts';
-import { asAccordError } from './errors.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { HTTP_STATUS, errorBody } from './http/error-status.ts';
+import { httpErrorHandler } from './http/error-status.ts';
 import { originAllowed } from './http/origin-check.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { memoryLimiters, rateLimit, type LimiterFactory } from './http/rate-limit.ts';
@@ -188,12 +187,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   const secureCookies = (c: Context<AppEnv>): boolean => config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
   const http = new Hono<AppEnv>();
-  http.onError((error, c) => {
-    const refusal = asAccordError(error, { maxDocBytes: config.maxDocBytes });
-    if (refusal) return c.json(errorBody(refusal), HTTP_STATUS[refusal.code]);
-    logger.error({ err: error, path: c.req.path }, 'unhandled error');
-    return c.json({ error: { code: 'internal', message: 'something went wrong on our side; nothing was changed' } }, 500);
-  });
+  http.onError(httpErrorHandler(logger, { maxDocBytes: config.maxDocBytes }));
   http.use('*', documentSecurityHeaders());
   http.use('*', securityHeaders());
   // JSON, HTML, Markdown and YAML answers shrink 5–10× gzipped; PDFs and precompressed assets are left alone.

@@ -1,5 +1,8 @@
 import type { AccordError, ErrorCode } from '@accord/protocol/errors';
+import type { ErrorHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { asAccordError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 
 /** The HTTP status of each refusal; the only place a code becomes a status. */
 export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
@@ -28,5 +31,15 @@ export function errorBody(error: AccordError): { error: { code: ErrorCode; messa
       ...(error.field ? { field: error.field } : {}),
       ...(error.problems ? { problems: error.problems } : {}),
     },
+  };
+}
+
+/** The API's `onError`: a refusal answers with its status and body; anything else is logged and a 500 leaking nothing. */
+export function httpErrorHandler(logger: Pick<Logger, 'error'>, options: { readonly maxDocBytes?: number } = {}): ErrorHandler {
+  return (error, c) => {
+    const refusal = asAccordError(error, options);
+    if (refusal) return c.json(errorBody(refusal), HTTP_STATUS[refusal.code]);
+    logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { code: 'internal', message: 'something went wrong on our side; nothing was changed' } }, 500);
   };
 }
