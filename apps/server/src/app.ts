@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccordDatabase, DatabaseOptions } from '@accord/db/database';
+import { AccordError } from '@accord/protocol/errors';
 import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
@@ -11,11 +12,12 @@ import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { ControlPlane } from './control/control-plane.ts';
 import { DeliberationService } from './control/deliberation.service.ts';
-import { SessionService } from './control/session.service.ts';
+import { SteeringRepository } from './control/steering.repository.ts';
+import { SteeringService } from './control/steering.service.ts';
 import { VoteRepository } from './control/vote.repository.ts';
 import { databaseOptions, openDatabase } from './database.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { HttpError } from './http/http-error.ts';
+import { httpErrorHandler } from './http/error-status.ts';
 import { originAllowed } from './http/origin-check.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { memoryLimiters, rateLimit, type LimiterFactory } from './http/rate-limit.ts';
@@ -36,7 +38,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { GroupCommitter } from './sync/group-commit.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { UpdateStore } from './sync/update-store.ts';
-import { DocumentShapeRefused, DocumentTooLarge, type RoomServices } from './sync/workshop-room.ts';
+import type { RoomServices } from './sync/workshop-room.ts';
 import { YjsEndpoint } from './sync/yjs-endpoint.ts';
 import { SignOffService } from './versions/sign-off.service.ts';
 import { VerifyService } from './versions/verify.service.ts';
@@ -53,7 +55,7 @@ import { AuditRepository } from './workshops/audit.repository.ts';
 import { InviteRepository } from './workshops/invite.repository.ts';
 import { ParticipantRepository } from './workshops/participant.repository.ts';
 import { RequirementsService } from './workshops/requirements.service.ts';
-import { VersionRepository } from './workshops/version.repository.ts';
+import { VersionRepository } from './versions/version.repository.ts';
 import { WorkshopEvents } from './workshops/workshop-events.ts';
 import { WorkshopService } from './workshops/workshop.service.ts';
 import { WorkshopRepository } from './workshops/workshop.repository.ts';
@@ -174,7 +176,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const verify = new VerifyService({ versions: versionRows, versionService: versions, pdfs, signOff, workshops: workshopRows });
   const freeze = new RoomFreeze({ db: database.db, registry, versions: versionRows, versionService: versions, audit, events });
   const seatService = new SponsorSeatService({ db: database.db, seats, invites, participants, audit });
-  const sessions = new SessionService({ db: database.db, audit, events });
+  const steering = new SteeringService({ steering: new SteeringRepository(database.db), audit, events });
   const deliberation = new DeliberationService({ votes, audit, registry, events });
   const requirements = new RequirementsService(registry, audit);
   const limiters = overrides.limiters ?? scaleOut?.limiters ?? memoryLimiters;
@@ -194,32 +196,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   const secureCookies = (c: Context<AppEnv>): boolean => config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
   const http = new Hono<AppEnv>();
-  http.onError((error, c) => {
-    if (error instanceof HttpError) {
-      return c.json({
-        error: {
-          code: error.code, message: error.message,
-          ...(error.field ? { field: error.field } : {}),
-          ...(error.problems ? { problems: error.problems } : {}),
-        },
-      }, error.status);
-    }
-    if (error instanceof DocumentShapeRefused) {
-      return c.json({ error: { code: 'document_shape', message: `the change does not fit the workshop document: ${error.message}` } }, 422);
-    }
-    if (error instanceof DocumentTooLarge) {
-      return c.json({ error: { code: 'document_too_large', message: `${error.message} (the limit is ${config.maxDocBytes} bytes)` } }, 413);
-    }
-    logger.error({ err: error, path: c.req.path }, 'unhandled error');
-    return c.json({ error: { code: 'internal', message: 'something went wrong on our side; nothing was changed' } }, 500);
-  });
+  http.onError(httpErrorHandler(logger, { maxDocBytes: config.maxDocBytes }));
   http.use('*', documentSecurityHeaders());
   http.use('*', securityHeaders());
   // JSON, HTML, Markdown and YAML answers shrink 5–10× gzipped; PDFs and precompressed assets are left alone.
   http.use('/api/*', compress());
   http.use('/api/*', bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: () => { throw new HttpError(413, 'body_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`); },
+    onError: () => { throw new AccordError('body_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1_048_576} MiB`); },
   }));
   const writeLimit = rateLimit(limiters({ name: 'api-write', points: config.writesPerMinute, windowSeconds: 60 }), clientIp, logger);
   http.on(['POST', 'PUT', 'DELETE'], '/api/workshops/:id/*', writeLimit);
@@ -241,7 +225,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.route('/', seatRoutes({ service: seatService, participants }));
   http.route('/', verifyRoutes({ verify, freeze, audit, participants, publicLimit: joinLimit }));
   http.route('/', requirementsRoutes({ service: requirements, audit, participants }));
-  http.all('/api/*', () => { throw new HttpError(404, 'not_found', 'no such API route; see /api/openapi.json'); });
+  http.all('/api/*', () => { throw new AccordError('not_found', 'no such API route; see /api/openapi.json'); });
   const web = staticWeb(config.webDist ?? DEFAULT_WEB_DIST);
   if (web) http.route('/', web);
 
@@ -276,7 +260,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     idle = () => { clearTimeout(timer); idle = undefined; resolveIdle(true); };
   });
   const control = new ControlPlane(server, {
-    participants, sessions, deliberation, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
+    participants, steering, deliberation, events, logger, eventsPerTenSeconds: config.eventsPerTenSeconds,
     allowRequest: (request) => originAllowed(request, allowedOrigins),
     ...(scaleOut ? { adapter: scaleOut.adapter } : {}),
     isRevoked,

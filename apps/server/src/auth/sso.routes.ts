@@ -3,14 +3,15 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.ts';
-import { HttpError } from '../http/http-error.ts';
-import { requireParticipant, setSessionCookie } from '../http/session.ts';
+import { AccordError } from '@accord/protocol/errors';
+import { requireParticipant, setSessionCookie } from '../http/participant-access.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
 import type { WorkshopService } from '../workshops/workshop.service.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { CookieSeal } from './sealed-cookie.ts';
+import { routes } from '@accord/protocol/routes';
 
 const FLOW_COOKIE = 'accord_oidc_flow';
 const FLOW_MINUTES = 10;
@@ -55,25 +56,25 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
     return c.redirect(url, 302);
   };
 
-  app.get('/api/auth/oidc/join', async (c) => {
+  app.get(routes.oidcJoin.path, async (c) => {
     const invite = c.req.query('invite') ?? '';
     const preview = await deps.workshops.previewInvite(invite);
-    if (!preview.seat) throw new HttpError(400, 'not_a_seat_invite', 'logging in is for a sponsor seat\'s personal invite; this link is a role link');
+    if (!preview.seat) throw new AccordError('not_a_seat_invite', 'logging in is for a sponsor seat\'s personal invite; this link is a role link');
     return begin(c, { kind: 'join', invite }, false);
   });
 
-  app.get('/api/auth/oidc/sign/:id', requireParticipant(deps.participants), async (c) => {
+  app.get(routes.oidcSign.path, requireParticipant(deps.participants), async (c) => {
     const actor = c.get('participant');
-    if (!actor.seatId) throw new HttpError(403, 'not_an_approver', 'only a named sponsor logs in to sign');
+    if (!actor.seatId) throw new AccordError('not_an_approver', 'only a named sponsor logs in to sign');
     const seat = await deps.seats.get(actor.workshopId, actor.seatId);
     return begin(c, { kind: 'sign', workshopId: actor.workshopId, participantId: actor.id }, true, seat?.email);
   });
 
-  app.get('/api/auth/oidc/callback', async (c) => {
+  app.get(routes.oidcCallback.path, async (c) => {
     const parsed = flowSchema.safeParse(seal.open(getCookie(c, FLOW_COOKIE)));
     deleteCookie(c, FLOW_COOKIE, { path: '/api/auth/oidc' });
     if (!parsed.success || parsed.data.expiresAt < Date.now()) {
-      throw new HttpError(400, 'login_flow_unknown', 'this login was not started here or took too long: start it again from Accord');
+      throw new AccordError('login_flow_unknown', 'this login was not started here or took too long: start it again from Accord');
     }
     const flow = parsed.data;
     let identity;
@@ -81,7 +82,7 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
       identity = await deps.oidc.finish(new URL(c.req.url), { verifier: flow.verifier, state: flow.state, nonce: flow.nonce, maxAge: flow.maxAge });
     } catch (error) {
       deps.logger.warn({ err: String(error) }, 'single sign-on callback refused');
-      throw new HttpError(400, 'login_failed', `the login could not be completed: ${error instanceof Error ? error.message : 'the provider\'s answer was not valid'}`);
+      throw new AccordError('login_failed', `the login could not be completed: ${error instanceof Error ? error.message : 'the provider\'s answer was not valid'}`);
     }
     if (flow.purpose.kind === 'join') {
       const joined = await deps.workshops.joinWithLogin(flow.purpose.invite, identity);
@@ -91,9 +92,9 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
     const { workshopId, participantId } = flow.purpose;
     const participant = await deps.participants.get(workshopId, participantId);
     const seat = participant?.seatId ? await deps.seats.get(workshopId, participant.seatId) : undefined;
-    if (!participant || participant.revokedAt !== null || !seat || seat.removed) throw new HttpError(403, 'not_an_approver', 'your sponsor seat is no longer in this workshop');
+    if (!participant || participant.revokedAt !== null || !seat || seat.removed) throw new AccordError('not_an_approver', 'your sponsor seat is no longer in this workshop');
     if (!seat.identity || seat.identity.issuer !== identity.issuer || seat.identity.subject !== identity.subject) {
-      throw new HttpError(403, 'identity_mismatch', `you logged in as ${identity.email || identity.subject}, but this seat belongs to ${seat.name}'s account: nothing was signed`);
+      throw new AccordError('identity_mismatch', `you logged in as ${identity.email || identity.subject}, but this seat belongs to ${seat.name}'s account: nothing was signed`);
     }
     setCookie(c, freshLoginCookie(workshopId), seal.seal({ participantId, ...identity }), {
       httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies(c), path: '/', maxAge: deps.oidc.settings.signMaxAgeSeconds,
@@ -106,14 +107,14 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
     const fresh = freshLoginSchema.safeParse(seal.open(getCookie(c, freshLoginCookie(actor.workshopId))));
     const seat = actor.seatId ? await deps.seats.get(actor.workshopId, actor.seatId) : undefined;
     if (!fresh.success || fresh.data.participantId !== actor.id) {
-      throw new HttpError(401, 'fresh_login_required', 'signing needs a fresh login with your company account: log in again, then sign within a few minutes');
+      throw new AccordError('fresh_login_required', 'signing needs a fresh login with your company account: log in again, then sign within a few minutes');
     }
     const ageSeconds = Math.floor(Date.now() / 1000) - fresh.data.authTime;
     if (ageSeconds > deps.oidc.settings.signMaxAgeSeconds) {
-      throw new HttpError(401, 'fresh_login_required', `your last login was ${ageSeconds} s ago; signing needs one from the last ${deps.oidc.settings.signMaxAgeSeconds} s: log in again`);
+      throw new AccordError('fresh_login_required', `your last login was ${ageSeconds} s ago; signing needs one from the last ${deps.oidc.settings.signMaxAgeSeconds} s: log in again`);
     }
     if (!seat?.identity || seat.identity.issuer !== fresh.data.issuer || seat.identity.subject !== fresh.data.subject) {
-      throw new HttpError(403, 'identity_mismatch', 'the login presented is not the account this seat is bound to');
+      throw new AccordError('identity_mismatch', 'the login presented is not the account this seat is bound to');
     }
     return { method: 'single-sign-on', issuer: fresh.data.issuer, subject: fresh.data.subject, email: fresh.data.email, authTime: new Date(fresh.data.authTime * 1000).toISOString() };
   };

@@ -1,18 +1,18 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { AccordError } from '@accord/protocol/errors';
 import { clientPayloads, type Ack, type ClientEventName, type ClientToServerEvents, type Participant as RosterEntry, type ServerToClientEvents } from '@accord/protocol/events';
 import { can, type Permission } from '@accord/protocol/roles';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
-import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
-import { HttpError } from '../http/http-error.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { describeIssue } from '../http/request-body.ts';
-import { DocumentShapeRefused, DocumentTooLarge } from '../sync/workshop-room.ts';
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import type { DeliberationService } from './deliberation.service.ts';
-import type { SessionService } from './session.service.ts';
+import { failureAck, handshakeRefusal, refusalAck } from './error-ack.ts';
+import type { SteeringService } from './steering.service.ts';
 
 interface SocketData {
   participant: Participant;
@@ -23,7 +23,7 @@ export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, R
 
 export interface ControlPlaneDeps {
   readonly participants: ParticipantRepository;
-  readonly sessions: SessionService;
+  readonly steering: SteeringService;
   readonly deliberation: DeliberationService;
   readonly events: WorkshopEvents;
   readonly logger: Logger;
@@ -81,10 +81,7 @@ export class ControlPlane {
     });
     this.io.use((socket, next) => {
       this.authenticate(socket).then(() => next(), (error: unknown) => {
-        const refusal = Object.assign(new Error(error instanceof HttpError ? error.message : 'not signed in'), {
-          data: { code: error instanceof HttpError ? error.code : 'unauthenticated' },
-        });
-        next(refusal);
+        next(handshakeRefusal(error));
       });
     });
     this.io.on('connection', (socket) => void this.welcome(socket));
@@ -94,10 +91,11 @@ export class ControlPlane {
   private async authenticate(socket: ControlSocket): Promise<void> {
     const auth = socket.handshake.auth as { workshopId?: unknown; token?: unknown };
     const workshopId = typeof auth.workshopId === 'string' && WORKSHOP_ID.test(auth.workshopId) ? auth.workshopId : undefined;
-    if (!workshopId) throw new HttpError(400, 'invalid_handshake', 'connect with auth: { workshopId }');
-    const token = typeof auth.token === 'string' ? auth.token : readCookie(socket.handshake.headers.cookie, sessionCookieName(workshopId));
-    const participant = token ? await this.deps.participants.authenticate(workshopId, token) : undefined;
-    if (!participant) throw new HttpError(401, 'unauthenticated', 'not signed in to this workshop: open your invite link again');
+    if (!workshopId) throw new AccordError('invalid_handshake', 'connect with auth: { workshopId }');
+    const { authorization, cookie } = socket.handshake.headers;
+    const token = typeof auth.token === 'string' ? auth.token : undefined;
+    const participant = await authenticate(this.deps.participants, workshopId, { token, authorization, cookie });
+    if (!participant) throw new AccordError('unauthenticated', 'not signed in to this workshop: open your invite link again');
     socket.data.participant = participant;
   }
 
@@ -113,7 +111,7 @@ export class ControlPlane {
     socket.on('disconnect', () => this.scheduleRoster(participant.workshopId));
     try {
       const [state, roster, ballots] = await Promise.all([
-        this.deps.sessions.state(participant.workshopId), this.roster(participant.workshopId), this.deps.deliberation.ballotsFor(participant),
+        this.deps.steering.state(participant.workshopId), this.roster(participant.workshopId), this.deps.deliberation.ballotsFor(participant),
       ]);
       socket.emit('session:state', {
         workshopId: participant.workshopId,
@@ -136,20 +134,18 @@ export class ControlPlane {
       try {
         await this.eventLimiter.consume(participant.id);
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return reply({ ok: false, code: 'rate_limited', error: 'too many actions; wait a few seconds' });
+        if (rejection instanceof RateLimiterRes) return reply(refusalAck(new AccordError('rate_limited', 'too many actions; wait a few seconds')));
       }
       const parsed = clientPayloads[event].safeParse(payload);
-      if (!parsed.success) return reply({ ok: false, code: 'invalid_payload', error: describeIssue(parsed.error).message });
-      if (!can(participant.role, NEEDS[event])) return reply({ ok: false, code: 'forbidden', error: `a ${participant.role} may not do ${event}` });
+      if (!parsed.success) return reply(refusalAck(new AccordError('invalid_payload', describeIssue(parsed.error).message)));
+      if (!can(participant.role, NEEDS[event])) return reply(refusalAck(new AccordError('forbidden', `a ${participant.role} may not do ${event}`)));
       try {
         const id = await this.perform(event, parsed.data as z.output<(typeof clientPayloads)[E]>, participant);
         reply(id ? { ok: true, id } : { ok: true });
       } catch (error) {
-        if (error instanceof HttpError) return reply({ ok: false, code: error.code, error: error.message });
-        if (error instanceof DocumentTooLarge) return reply({ ok: false, code: 'document_too_large', error: error.message });
-        if (error instanceof DocumentShapeRefused) return reply({ ok: false, code: 'document_shape', error: `the change does not fit the workshop document: ${error.message}` });
-        this.deps.logger.error({ err: String(error), event }, 'control event failed');
-        reply({ ok: false, code: 'internal', error: 'the server could not do this right now; nothing was changed' });
+        const { ack, unexpected } = failureAck(error);
+        if (unexpected) this.deps.logger.error({ err: String(error), event }, 'control event failed');
+        reply(ack);
       }
     };
     (socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void }).on(event, (payload, ack) => void handler(payload, ack));
@@ -157,9 +153,9 @@ export class ControlPlane {
 
   /** What each event does, once its payload is valid and the role may send it. */
   private readonly actions: { [E in ClientEventName]: (payload: z.output<(typeof clientPayloads)[E]>, actor: Participant) => Promise<string | void> } = {
-    'phase:set': (p, actor) => this.deps.sessions.setPhase(actor, p.phase),
-    'timer:start': (p, actor) => this.deps.sessions.startTimer(actor, p.durationSeconds),
-    'timer:stop': (_p, actor) => this.deps.sessions.stopTimer(actor),
+    'phase:set': (p, actor) => this.deps.steering.setPhase(actor, p.phase),
+    'timer:start': (p, actor) => this.deps.steering.startTimer(actor, p.durationSeconds),
+    'timer:stop': (_p, actor) => this.deps.steering.stopTimer(actor),
     'proposal:create': (p, actor) => this.deps.deliberation.propose(actor, p),
     'proposal:vote': (p, actor) => this.deps.deliberation.vote(actor, p),
     'proposal:withdraw': (p, actor) => this.deps.deliberation.withdraw(actor, p.proposalId),
@@ -241,7 +237,7 @@ export class ControlPlane {
   async resendSessionState(workshopId: string): Promise<number> {
     const sockets = (await this.io.local.in(workshopRoom(workshopId)).fetchSockets()).filter((s) => s.data.participant);
     if (sockets.length === 0) return 0;
-    const [state, roster] = await Promise.all([this.deps.sessions.state(workshopId), this.roster(workshopId)]);
+    const [state, roster] = await Promise.all([this.deps.steering.state(workshopId), this.roster(workshopId)]);
     for (const socket of sockets) {
       const { participant } = socket.data;
       const ballots = await this.deps.deliberation.ballotsFor(participant);

@@ -1,7 +1,7 @@
 import type { Ballot as BallotMode } from '@accord/core/model';
 import type * as Y from 'yjs';
 import { randomId } from '../auth/secret-token.ts';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant } from '../workshops/participant.repository.ts';
@@ -38,7 +38,7 @@ export class DeliberationService {
 
   async propose(actor: Participant, input: { field: string; value: Value; reason: string; ballot?: BallotMode | undefined }): Promise<string> {
     if (input.ballot !== undefined && actor.role !== 'facilitator') {
-      throw new HttpError(403, 'forbidden', 'only the facilitator chooses between an open and a blind vote');
+      throw new AccordError('forbidden', 'only the facilitator chooses between an open and a blind vote');
     }
     const ballot = input.ballot ?? 'open';
     const id = `prop-${randomId(10)}`;
@@ -63,13 +63,13 @@ export class DeliberationService {
     await this.turns.run(actor.workshopId, async () => {
       await this.openProposal(actor.workshopId, input.proposalId);
       const ballot = await this.deps.votes.ballot(actor.workshopId, input.proposalId);
-      if (ballot.revealed) throw new HttpError(409, 'revealed', 'the votes on this proposal have been revealed: voting on it is closed');
+      if (ballot.revealed) throw new AccordError('revealed', 'the votes on this proposal have been revealed: voting on it is closed');
       if (input.choice === null) {
         if (!await this.deps.votes.retract(actor.workshopId, input.proposalId, actor.id)) {
-          throw new HttpError(409, 'no_vote', 'you have not voted on this proposal');
+          throw new AccordError('no_vote', 'you have not voted on this proposal');
         }
       } else if (!await this.deps.votes.cast(actor.workshopId, input.proposalId, actor, input.choice)) {
-        throw new HttpError(409, 'revealed', 'the votes on this proposal have been revealed: voting on it is closed');
+        throw new AccordError('revealed', 'the votes on this proposal have been revealed: voting on it is closed');
       }
       // The audit trail is readable by every participant: a blind vote's choice enters it at the reveal.
       await this.deps.audit.record(actor.workshopId, 'proposal.voted', actor, votesVisible(ballot)
@@ -85,7 +85,7 @@ export class DeliberationService {
     await this.turns.run(actor.workshopId, async () => {
       await this.openProposal(actor.workshopId, input.proposalId);
       if (!await this.deps.votes.setMode(actor.workshopId, input.proposalId, input.ballot)) {
-        throw new HttpError(409, 'votes_cast', 'votes have been cast on this proposal: choose open or blind voting before the first vote');
+        throw new AccordError('votes_cast', 'votes have been cast on this proposal: choose open or blind voting before the first vote');
       }
       await this.change(actor, (doc) => showBallot(doc, { proposalId: input.proposalId, ballot: input.ballot }));
       await this.deps.audit.record(actor.workshopId, 'proposal.ballot', actor, { proposalId: input.proposalId, ballot: input.ballot });
@@ -96,7 +96,7 @@ export class DeliberationService {
   /** The facilitator shows everyone a blind ballot's votes; the audit trail records them from then on. */
   async reveal(actor: Participant, proposalId: string): Promise<void> {
     await this.turns.run(actor.workshopId, async () => {
-      if (!await this.proposal(actor.workshopId, proposalId)) throw new HttpError(404, 'not_found', `no proposal with id "${proposalId}"`);
+      if (!await this.proposal(actor.workshopId, proposalId)) throw new AccordError('not_found', `no proposal with id "${proposalId}"`);
       await this.revealBallot(actor, proposalId);
       await this.change(actor, (doc) => showBallot(doc, { proposalId, revealed: true }));
       await this.announce(actor.workshopId, proposalId);
@@ -128,7 +128,7 @@ export class DeliberationService {
   private async revealBallot(actor: Participant, proposalId: string): Promise<void> {
     if (!await this.deps.votes.reveal(actor.workshopId, proposalId)) {
       const ballot = await this.deps.votes.ballot(actor.workshopId, proposalId);
-      throw new HttpError(409, ballot.mode === 'open' ? 'not_blind' : 'revealed', ballot.mode === 'open'
+      throw new AccordError(ballot.mode === 'open' ? 'not_blind' : 'revealed', ballot.mode === 'open'
         ? 'this proposal is voted on openly: its votes are already visible'
         : 'the votes on this proposal have already been revealed');
     }
@@ -148,14 +148,14 @@ export class DeliberationService {
 
   private async openProposal(workshopId: string, proposalId: string): Promise<ProposalFacts> {
     const proposal = await this.proposal(workshopId, proposalId);
-    if (!proposal) throw new HttpError(404, 'not_found', `no proposal with id "${proposalId}"`);
-    if (proposal.status !== 'open') throw new HttpError(409, 'closed', `proposal "${proposalId}" is ${proposal.status}, not open`);
+    if (!proposal) throw new AccordError('not_found', `no proposal with id "${proposalId}"`);
+    if (proposal.status !== 'open') throw new AccordError('closed', `proposal "${proposalId}" is ${proposal.status}, not open`);
     return proposal;
   }
 
   private async change(actor: Participant, action: (doc: Y.Doc) => ActionResult): Promise<ActionResult> {
     const result = await this.deps.registry.withRoom(actor.workshopId, (room) => room.applyServerChange(action));
     if (result.ok) return result;
-    throw new HttpError(result.error === 'unknown-item' ? 404 : 400, result.error === 'unknown-item' ? 'not_found' : 'invalid_field', result.message);
+    throw new AccordError(result.error === 'unknown-item' ? 'not_found' : 'invalid_field', result.message);
   }
 }

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './app-env.ts';
-import { HttpError } from './http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 
 export interface RateLimitRule {
   readonly name: string;
@@ -30,7 +30,7 @@ export function rateLimit(limiter: RateLimiterAbstract, key: (c: Parameters<Midd
         const retry = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         logger.warn({ limiter: limiter.keyPrefix, key: id, path: c.req.path }, 'rate limit reached');
         c.header('Retry-After', String(retry));
-        throw new HttpError(429, 'rate_limited', `too many requests; try again in ${retry} s`);
+        throw new AccordError('rate_limited', `too many requests; try again in ${retry} s`);
       }
       logger.warn({ err: String(rejection) }, 'rate limiter unavailable; request let through');
     }

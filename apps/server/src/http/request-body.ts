@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPath } from '@accord/protocol/plain-text';
-import { HttpError } from './http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 
 /** Names the first problem of a zod error as "field: message", with the field path for the error body. */
 export function describeIssue(error: z.ZodError): { message: string; field: string } {
@@ -14,24 +14,24 @@ export function describeIssue(error: z.ZodError): { message: string; field: stri
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {
-    throw new HttpError(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
+    throw new AccordError('unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
   }
   let body: unknown;
   try {
     body = await c.req.json();
   } catch {
-    throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
+    throw new AccordError('invalid_json', 'the body is not valid JSON');
   }
   // Every body, whatever its schema: a control character (NUL above all) is a 400 naming the field.
   const control = controlCharacterPath(body);
   if (control) {
     const field = control.map(String).join('.');
-    throw new HttpError(400, 'invalid_body', `${field || 'the body'}: ${CONTROL_CHARACTER_MESSAGE}`, field || undefined);
+    throw new AccordError('invalid_body', `${field || 'the body'}: ${CONTROL_CHARACTER_MESSAGE}`, field || undefined);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const { field, message } = describeIssue(parsed.error);
-    throw new HttpError(400, 'invalid_body', message, field || undefined);
+    throw new AccordError('invalid_body', message, field || undefined);
   }
   return parsed.data;
 }
@@ -39,7 +39,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
 /** A positive integer path or query parameter, else a 400 naming it. */
 export function intParam(value: string | undefined, name: string): number {
   if (value === undefined || !/^\d{1,9}$/.test(value) || Number(value) < 1) {
-    throw new HttpError(400, 'invalid_parameter', `${name} must be a positive whole number`, name);
+    throw new AccordError('invalid_parameter', `${name} must be a positive whole number`, name);
   }
   return Number(value);
 }

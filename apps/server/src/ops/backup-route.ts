@@ -23,7 +23,7 @@ export function backupRoutes(deps: BackupDeps): Hono {
       return c.json({ error: { code: 'not_embedded', message: 'this server stores its data in PostgreSQL: back it up with pg_dump (see docs/operations.md)' } }, 404);
     }
     if (!bearerMatches(c.req.header('authorization'), lock.holder.backupToken)) {
-      return c.json({ error: { code: 'unauthorized', message: 'a backup needs the secret from the data folder\'s accord.lock; use `accord backup`' } }, 401);
+      return c.json({ error: { code: 'unauthenticated', message: 'a backup needs the secret from the data folder\'s accord.lock; use `accord backup`' } }, 401);
     }
     const started = performance.now();
     await deps.flush();

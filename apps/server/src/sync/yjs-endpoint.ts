@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { can } from '@accord/protocol/roles';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { tokenFromRequest } from '../auth/session-cookie.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { originAllowed } from '../http/origin-check.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -58,7 +58,6 @@ export class YjsEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(request.url ?? '/', 'http://accord.invalid');
     const workshopId = PATH.exec(url.pathname)?.[1];
-    const token = workshopId ? tokenFromRequest(request, url, workshopId) : undefined;
     socket.on('error', () => undefined);
     if (!originAllowed(request, this.options.allowedOrigins)) {
       this.deps.logger.info({ origin: request.headers.origin, path: url.pathname }, 'refused a Yjs upgrade from a foreign origin');
@@ -69,9 +68,10 @@ export class YjsEndpoint {
       });
       return;
     }
-    const authenticated = workshopId && token
-      ? this.deps.participants.authenticate(workshopId, token).then((participant) => participant ?? 'unauthorized' as const)
-      : Promise.resolve(workshopId ? 'unauthorized' as const : 'not-found' as const);
+    const credentials = { token: url.searchParams.get('token'), authorization: request.headers.authorization, cookie: request.headers.cookie };
+    const authenticated = workshopId
+      ? authenticate(this.deps.participants, workshopId, credentials).then((participant) => participant ?? 'unauthorized' as const)
+      : Promise.resolve('not-found' as const);
     const frozen = workshopId && this.deps.isFrozen ? this.deps.isFrozen(workshopId).catch(() => false) : Promise.resolve(false);
     void Promise.all([authenticated.catch(() => 'unavailable' as const), frozen]).then(([outcome, readOnlyRoom]) => {
       this.wss.handleUpgrade(request, socket, head, (ws) => {

@@ -4,11 +4,11 @@ import type { SignatureEvidence, SigningStatement, VersionSummary } from '@accor
 import { appendCertificate, type CertificateSignature } from '@accord/render/certificate';
 import { renderDocument } from '@accord/render/render';
 import type { Kysely } from 'kysely';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
-import type { Approver, Signature, VersionRepository } from '../workshops/version.repository.ts';
+import type { Approver, Signature, VersionRepository } from './version.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import { identityText, signingStatement } from './signing-statement.ts';
 import type { VersionPdfRepository } from './version-pdf.repository.ts';
@@ -114,7 +114,7 @@ export class SignOffService {
     const signed = await this.signedPdf(actor.workshopId, number);
     const statement = signingStatement(input.decision, approver, { title, number, hash: version.hash, pdfSha256: signed.sha256 });
     if (input.statement !== undefined && input.statement !== statement) {
-      throw new HttpError(409, 'statement_mismatch', 'the statement you agreed to is not the one for this version and decision: reload and read it again', 'statement');
+      throw new AccordError('statement_mismatch', 'the statement you agreed to is not the one for this version and decision: reload and read it again', 'statement');
     }
     const at = new Date();
     const signature = {
@@ -136,23 +136,23 @@ export class SignOffService {
 
   private async approverOf(actor: Participant, number: number, hash?: string): Promise<{ approver: Approver; version: { hash: string; approvers: readonly Approver[] }; title: string }> {
     const version = await this.deps.versions.get(actor.workshopId, number);
-    if (!version) throw new HttpError(404, 'not_found', `version ${number} does not exist`);
+    if (!version) throw new AccordError('not_found', `version ${number} does not exist`);
     const latest = await this.deps.versions.latestNumber(actor.workshopId);
-    if (number < latest) throw new HttpError(409, 'superseded', `version ${number} was superseded by version ${latest}: review and sign the latest one`);
+    if (number < latest) throw new AccordError('superseded', `version ${number} was superseded by version ${latest}: review and sign the latest one`);
     if (hash !== undefined && hash !== version.hash) {
-      throw new HttpError(409, 'hash_mismatch', `the hash you signed is not the hash of version ${number}: reload the version and read it again`, 'hash');
+      throw new AccordError('hash_mismatch', `the hash you signed is not the hash of version ${number}: reload the version and read it again`, 'hash');
     }
     if (version.approvers === null) {
-      throw new HttpError(409, 'no_approvers', `version ${number} was published before sponsors were named seats: the facilitator must publish a new version`);
+      throw new AccordError('no_approvers', `version ${number} was published before sponsors were named seats: the facilitator must publish a new version`);
     }
     const approver = actor.seatId ? version.approvers.find((a) => a.seatId === actor.seatId) : undefined;
     if (!approver) {
-      throw new HttpError(403, 'not_an_approver', actor.seatId
+      throw new AccordError('not_an_approver', actor.seatId
         ? `you were not among the named approvers when version ${number} was published: ask the facilitator to publish a new version`
         : 'only the named sponsors sign: your link is not a sponsor seat\'s personal invite');
     }
     const seat = await this.deps.seats.get(actor.workshopId, approver.seatId);
-    if (!seat || seat.removed) throw new HttpError(403, 'not_an_approver', 'your sponsor seat was removed by the facilitator');
+    if (!seat || seat.removed) throw new AccordError('not_an_approver', 'your sponsor seat was removed by the facilitator');
     const { record } = await this.deps.versionService.record(actor.workshopId, number);
     return { approver, version: { hash: version.hash, approvers: version.approvers }, title: record.requirements.meta.title };
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '@accord/core/canonical-json';
 import type { VerifyResult } from '@accord/protocol/api';
 import { pdfRevisions } from '@accord/render/certificate';
-import type { VersionRepository } from '../workshops/version.repository.ts';
+import type { VersionRepository } from './version.repository.ts';
 import type { WorkshopRepository } from '../workshops/workshop.repository.ts';
 import type { SignOffService } from './sign-off.service.ts';
 import type { VersionPdfRepository } from './version-pdf.repository.ts';

@@ -7,14 +7,15 @@ import { renderDocument, type RenderedDocument } from '@accord/render/render';
 import { buildVersionRecord, canonicalVersionJson, type VersionRecord } from '@accord/render/version';
 import { withRecordedVotes } from '../control/ballot-view.ts';
 import type { VoteRepository } from '../control/vote.repository.ts';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
-import { summarise, type StoredVersion, type VersionRepository } from '../workshops/version.repository.ts';
+import type { StoredVersion, VersionRepository } from './version.repository.ts';
+import { summarise } from './version-summary.ts';
 import { fieldDiff } from './field-diff.ts';
 
 export interface VersionServiceDeps {
@@ -48,7 +49,7 @@ export class VersionService {
       return readSnapshot(room.doc);
     });
     if (!snapshot.ok) {
-      throw new HttpError(422, 'requirements_invalid', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
+      throw new AccordError('not_publishable', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
     }
     const requirements = await withRecordedVotes(this.deps.votes, actor.workshopId, await this.withAttendance(actor.workshopId, snapshot.value));
     // The approvers are fixed now: a seat named later, or a link passed around, cannot join this version's list.
@@ -58,7 +59,7 @@ export class VersionService {
     for (let attempt = 0; stored === undefined; attempt += 1) {
       const latest = await this.deps.versions.latestNumber(actor.workshopId);
       if (latest > 0 && await this.sameAs(actor.workshopId, latest, requirements)) {
-        throw new HttpError(409, 'unchanged', `nothing has changed since version ${latest}: a new version would only void its signatures`);
+        throw new AccordError('unchanged', `nothing has changed since version ${latest}: a new version would only void its signatures`);
       }
       const number = latest + 1;
       const record = buildVersionRecord(requirements, { workshopId: actor.workshopId, number, publishedAt: new Date().toISOString(), publishedBy: actor.name });
@@ -114,14 +115,14 @@ export class VersionService {
 
   async summary(workshopId: string, number: number): Promise<VersionSummary> {
     const summary = (await this.list(workshopId)).find((v) => v.number === number);
-    if (!summary) throw new HttpError(404, 'not_found', `version ${number} does not exist`);
+    if (!summary) throw new AccordError('not_found', `version ${number} does not exist`);
     return summary;
   }
 
   /** The stored record, checked against its hash: a version that no longer matches is never served. */
   async record(workshopId: string, number: number): Promise<{ record: VersionRecord; hash: string }> {
     const version = await this.deps.versions.get(workshopId, number);
-    if (!version) throw new HttpError(404, 'not_found', `version ${number} does not exist`);
+    if (!version) throw new AccordError('not_found', `version ${number} does not exist`);
     if (sha256Hex(version.content) !== version.hash) {
       this.deps.logger.error({ workshopId, number }, 'stored version does not match its hash');
       throw new Error(`version ${number} of ${workshopId} does not match its hash`);

@@ -3,13 +3,13 @@ import type { FieldChange, RoomStatus } from '@accord/protocol/api';
 import { canonicalJson } from '@accord/core/canonical-json';
 import { readSnapshot } from '@accord/core/ydoc';
 import type { Kysely } from 'kysely';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { fieldDiff } from '../versions/field-diff.ts';
 import type { VersionService } from '../versions/version.service.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { Participant } from './participant.repository.ts';
-import type { VersionRepository } from './version.repository.ts';
+import type { VersionRepository } from '../versions/version.repository.ts';
 import type { WorkshopEvents } from './workshop-events.ts';
 
 /**
@@ -52,7 +52,7 @@ export class RoomFreeze {
       .where('frozen_at', frozen ? 'is' : 'is not', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      throw new HttpError(409, frozen ? 'already_frozen' : 'not_frozen', frozen ? 'the room is already frozen' : 'the room is not frozen');
+      throw new AccordError(frozen ? 'already_frozen' : 'not_frozen', frozen ? 'the room is already frozen' : 'the room is not frozen');
     }
     await this.deps.audit.record(actor.workshopId, frozen ? 'room.frozen' : 'room.unfrozen', actor, {});
     // Connections on this node reconnect and get the new permission; other nodes hear of it through the
@@ -65,7 +65,7 @@ export class RoomFreeze {
 
   async status(workshopId: string): Promise<RoomStatus> {
     const row = await this.deps.db.selectFrom('workshops').select(['frozen_at', 'frozen_by']).where('id', '=', workshopId).executeTakeFirst();
-    if (!row) throw new HttpError(404, 'not_found', 'no such workshop');
+    if (!row) throw new AccordError('not_found', 'no such workshop');
     const latest = await this.deps.versions.latestNumber(workshopId);
     let changes: FieldChange[] | null = null;
     if (latest > 0) {

@@ -1,7 +1,7 @@
 import type { Database } from '@accord/db/schema';
 import type { CreateSeatBody, SeatLink, SeatView } from '@accord/protocol/api';
 import type { Kysely } from 'kysely';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { AuditRepository } from './audit.repository.ts';
 import type { InviteRepository } from './invite.repository.ts';
 import type { Participant, ParticipantRepository } from './participant.repository.ts';
@@ -43,14 +43,14 @@ export class SponsorSeatService {
       const seats = (await deps.seats.list(actor.workshopId, trx)).filter((s) => !s.removed);
       const name = input.name.normalize('NFC');
       if (seats.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
-        throw new HttpError(409, 'seat_exists', `a sponsor named "${name}" is already named in this workshop`, 'name');
+        throw new AccordError('seat_exists', `a sponsor named "${name}" is already named in this workshop`, 'name');
       }
       if (seats.some((s) => s.email.toLowerCase() === input.email.toLowerCase())) {
-        throw new HttpError(409, 'seat_exists', `a sponsor with the e-mail ${input.email} is already named in this workshop`, 'email');
+        throw new AccordError('seat_exists', `a sponsor with the e-mail ${input.email} is already named in this workshop`, 'email');
       }
       const people = await deps.participants.list(actor.workshopId, trx);
       if (people.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
-        throw new HttpError(409, 'name_taken', `"${name}" is already the name of a participant: one name must always mean one person`, 'name');
+        throw new AccordError('name_taken', `"${name}" is already the name of a participant: one name must always mean one person`, 'name');
       }
       const seat = await deps.seats.create({ workshopId: actor.workshopId, name, email: input.email, title: input.title }, trx);
       const link = await deps.invites.create({
@@ -68,9 +68,9 @@ export class SponsorSeatService {
    */
   async link(actor: Participant, seatId: string): Promise<SeatLink> {
     const seat = await this.deps.seats.get(actor.workshopId, seatId);
-    if (!seat || seat.removed) throw new HttpError(404, 'not_found', 'no such sponsor seat in this workshop');
+    if (!seat || seat.removed) throw new AccordError('not_found', 'no such sponsor seat in this workshop');
     const own = actor.seatId === seat.id;
-    if (actor.role !== 'facilitator' && !own) throw new HttpError(403, 'forbidden', 'only the facilitator or the seat\'s own sponsor may add a device to a seat');
+    if (actor.role !== 'facilitator' && !own) throw new AccordError('forbidden', 'only the facilitator or the seat\'s own sponsor may add a device to a seat');
     const device = seat.participantId !== null;
     const { deps } = this;
     return deps.db.transaction().execute(async (trx) => {
@@ -88,7 +88,7 @@ export class SponsorSeatService {
   /** Removes a seat from versions published from now on; its person can no longer sign anything new. */
   async remove(actor: Participant, seatId: string): Promise<void> {
     const removed = await this.deps.seats.remove(actor.workshopId, seatId);
-    if (!removed) throw new HttpError(404, 'not_found', 'no such sponsor seat in this workshop');
+    if (!removed) throw new AccordError('not_found', 'no such sponsor seat in this workshop');
     await this.deps.invites.revokeUnclaimedForSeat(actor.workshopId, seatId);
     await this.deps.audit.record(actor.workshopId, 'seat.removed', actor, { seatId, name: removed.name });
   }

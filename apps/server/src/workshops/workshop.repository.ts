@@ -1,7 +1,7 @@
 import type { Database } from '@accord/db/schema';
 import type { Requirements } from '@accord/core/model';
 import { createWorkshopDoc } from '@accord/core/ydoc';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { randomId } from '../auth/secret-token.ts';
 
@@ -14,6 +14,9 @@ export interface WorkshopRow {
   readonly timerDurationSeconds: number;
   readonly createdAt: string;
 }
+
+/** First key of the advisory lock that makes joins to one workshop take turns (the second is the workshop's). */
+const JOIN_LOCK_CLASS = 4_711;
 
 /** Workshops: the row that anchors everything, and its first stored document state. */
 export class WorkshopRepository {
@@ -41,6 +44,14 @@ export class WorkshopRepository {
       .select(['id', 'title', 'template', 'phase', 'timer_ends_at', 'timer_duration_s', 'created_at'])
       .where('id', '=', id).executeTakeFirst();
     return row ? toWorkshop(row) : undefined;
+  }
+
+  /**
+   * Makes joins to one workshop take turns until `trx` ends: an advisory lock, held until commit, that locks
+   * no row (the workshop row is what edits lock), so each join sees the names taken before it.
+   */
+  async lockJoins(workshopId: string, trx: Kysely<Database>): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${workshopId}))`.execute(trx);
   }
 }
 

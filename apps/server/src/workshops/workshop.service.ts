@@ -4,10 +4,10 @@ import type { Database } from '@accord/db/schema';
 import type { InvitePreview, InviteView, ParticipantView, SessionResponse, WorkshopView } from '@accord/protocol/api';
 import { phaseSchema } from '@accord/protocol/phases';
 import type { InviteRole } from '@accord/protocol/roles';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPath } from '@accord/protocol/plain-text';
 import { chooseDisplayName } from './participant-names.ts';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuditRepository } from './audit.repository.ts';
@@ -20,8 +20,6 @@ import type { WorkshopRepository, WorkshopRow } from './workshop.repository.ts';
 /** PostgreSQL's code for a unique constraint refusing a row (PGlite reports the same). */
 const UNIQUE_VIOLATION = '23505';
 const JOIN_ATTEMPTS = 3;
-/** First key of the advisory lock that makes joins to one workshop take turns (the second is the workshop's). */
-const JOIN_LOCK_CLASS = 4_711;
 
 export interface WorkshopServiceDeps {
   readonly db: Kysely<Database>;
@@ -82,11 +80,11 @@ export class WorkshopService {
       if (!parsed.ok) throw fileProblems(parsed.problems);
       // A YAML escape ("\0") can still decode to a control character; the title goes into a text column.
       const control = controlCharacterPath(parsed.value);
-      if (control) throw new HttpError(400, 'invalid_requirements', `requirementsText: ${control.join('.')} ${CONTROL_CHARACTER_MESSAGE}`, 'requirementsText');
+      if (control) throw new AccordError('invalid_requirements', `requirementsText: ${control.join('.')} ${CONTROL_CHARACTER_MESSAGE}`, 'requirementsText');
       return { requirements: parsed.value, template: 'import' };
     }
     const template = templateById(input.template ?? 'blank');
-    if (!template) throw new HttpError(400, 'invalid_body', 'template: choose "messaging" or "blank"', 'template');
+    if (!template) throw new AccordError('invalid_body', 'template: choose "messaging" or "blank"', 'template');
     return { requirements: requirementsSchema.parse(template.requirements), template: template.id };
   }
 
@@ -94,7 +92,7 @@ export class WorkshopService {
   async previewInvite(token: string): Promise<InvitePreview> {
     const invite = await this.checkInvite(token);
     const workshop = await this.deps.workshops.get(invite.workshopId);
-    if (!workshop) throw new HttpError(404, 'invite_unknown', 'this invite link is not valid: ask the facilitator for a new one');
+    if (!workshop) throw new AccordError('invite_unknown', 'this invite link is not valid: ask the facilitator for a new one');
     const seat = invite.seatId ? await this.deps.seats.get(invite.workshopId, invite.seatId) : undefined;
     if (invite.seatId && (!seat || seat.removed)) throw seatGone();
     return {
@@ -108,12 +106,12 @@ export class WorkshopService {
     if (checked.ok) return checked.invite;
     if (checked.reason === 'unknown') {
       this.deps.logger.warn({ reason: 'unknown' }, 'invite refused');
-      throw new HttpError(404, 'invite_unknown', 'this invite link is not valid: ask the facilitator for a new one');
+      throw new AccordError('invite_unknown', 'this invite link is not valid: ask the facilitator for a new one');
     }
     if (checked.reason === 'claimed') {
-      throw new HttpError(409, 'invite_claimed', 'this personal invite has already been used, and it works only once: if it is yours, ask the facilitator (or open the room on your first device) for a link for another device');
+      throw new AccordError('invite_claimed', 'this personal invite has already been used, and it works only once: if it is yours, ask the facilitator (or open the room on your first device) for a link for another device');
     }
-    throw new HttpError(410, `invite_${checked.reason}`, `this invite link has been ${checked.reason === 'revoked' ? 'revoked' : 'expired'}: ask the facilitator for a new one`);
+    throw new AccordError(`invite_${checked.reason}`, `this invite link has been ${checked.reason === 'revoked' ? 'revoked' : 'expired'}: ask the facilitator for a new one`);
   }
 
   /**
@@ -124,27 +122,27 @@ export class WorkshopService {
   private async joinSeat(invite: CheckedInvite & { seatId: string }, login?: SeatLogin): Promise<SessionResponse> {
     const { deps } = this;
     if (deps.seatsNeedLogin && !login) {
-      throw new HttpError(403, 'login_required', 'this sponsor seat is joined by logging in with your company account: use "Log in to join" on the invite page');
+      throw new AccordError('login_required', 'this sponsor seat is joined by logging in with your company account: use "Log in to join" on the invite page');
     }
     const result = await deps.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${invite.workshopId}))`.execute(trx);
+      await deps.workshops.lockJoins(invite.workshopId, trx);
       const seat = await deps.seats.get(invite.workshopId, invite.seatId, trx);
       if (!seat || seat.removed) throw seatGone();
       // Checked before the invite is used up: someone else's login leaves the link usable by its person.
       if (login) await this.bindLogin(seat, login, trx);
-      if (!(await deps.invites.claim(invite.id, trx))) throw new HttpError(409, 'invite_claimed', 'this personal invite has already been used, and it works only once');
+      if (!(await deps.invites.claim(invite.id, trx))) throw new AccordError('invite_claimed', 'this personal invite has already been used, and it works only once');
       if (seat.participantId !== null) {
         const participant = await deps.participants.get(invite.workshopId, seat.participantId, trx);
-        if (!participant || participant.revokedAt !== null) throw new HttpError(410, 'seat_revoked', 'the sponsor who holds this seat was revoked: ask the facilitator');
+        if (!participant || participant.revokedAt !== null) throw new AccordError('seat_revoked', 'the sponsor who holds this seat was revoked: ask the facilitator');
         const token = await deps.participants.addDevice(participant.id, trx);
         await deps.invites.countUse(invite.id, trx);
         await deps.audit.record(invite.workshopId, 'participant.joined', { id: participant.id, name: participant.name }, { role: 'sponsor', seatId: seat.id, inviteId: invite.id, device: true }, trx);
         return { participant, token };
       }
       const taken = (await deps.participants.list(invite.workshopId, trx)).some((p) => p.name.toLowerCase() === seat.name.toLowerCase());
-      if (taken) throw new HttpError(409, 'name_taken', `"${seat.name}" is already the name of another participant: ask the facilitator to rename one of them`);
+      if (taken) throw new AccordError('name_taken', `"${seat.name}" is already the name of another participant: ask the facilitator to rename one of them`);
       const joined = await deps.participants.create({ workshopId: invite.workshopId, name: seat.name, role: 'sponsor', inviteId: invite.id, seatId: seat.id }, trx);
-      if (!(await deps.seats.claim(seat.id, joined.participant.id, trx))) throw new HttpError(409, 'invite_claimed', 'this seat has already been claimed');
+      if (!(await deps.seats.claim(seat.id, joined.participant.id, trx))) throw new AccordError('invite_claimed', 'this seat has already been claimed');
       await deps.invites.countUse(invite.id, trx);
       await deps.audit.record(invite.workshopId, 'participant.joined', { id: joined.participant.id, name: seat.name }, { role: 'sponsor', seatId: seat.id, inviteId: invite.id }, trx);
       return joined;
@@ -164,11 +162,11 @@ export class WorkshopService {
       // decision log name people, so one name must always mean one person. Joins to one workshop take turns
       // (a lock held until commit, apart from the workshop row that edits lock), so each sees the names
       // taken before it.
-      await sql`SELECT pg_advisory_xact_lock(${JOIN_LOCK_CLASS}, hashtext(${invite.workshopId}))`.execute(trx);
+      await deps.workshops.lockJoins(invite.workshopId, trx);
       // Sponsor seats' names are reserved for their people, claimed or not; lookalikes of any name are refused.
       const seatNames = (await deps.seats.list(invite.workshopId, trx)).filter((s) => !s.removed).map((s) => s.name);
       const chosen = chooseDisplayName(name, [...(await deps.participants.list(invite.workshopId, trx)).map((p) => p.name), ...seatNames]);
-      if (!chosen.ok) throw new HttpError(409, 'name_taken', chosen.message, 'name');
+      if (!chosen.ok) throw new AccordError('name_taken', chosen.message, 'name');
       const unique = chosen.name;
       const joined = await deps.participants.create({ workshopId: invite.workshopId, name: unique, role: invite.role, inviteId: invite.id }, trx);
       await deps.invites.countUse(invite.id, trx);
@@ -196,27 +194,27 @@ export class WorkshopService {
   private async bindLogin(seat: SponsorSeat, login: SeatLogin, trx: Kysely<Database>): Promise<void> {
     if (seat.identity) {
       if (seat.identity.issuer !== login.issuer || seat.identity.subject !== login.subject) {
-        throw new HttpError(403, 'identity_mismatch', `this seat belongs to ${seat.name}, who logged in with another account: you are logged in as ${login.email || login.subject}`);
+        throw new AccordError('identity_mismatch', `this seat belongs to ${seat.name}, who logged in with another account: you are logged in as ${login.email || login.subject}`);
       }
       return;
     }
     if (login.email.toLowerCase() !== seat.email.toLowerCase()) {
-      throw new HttpError(403, 'identity_mismatch', `this seat is for ${seat.name} (${seat.email}); you are logged in as ${login.email || login.subject}: log in with that person's account`);
+      throw new AccordError('identity_mismatch', `this seat is for ${seat.name} (${seat.email}); you are logged in as ${login.email || login.subject}: log in with that person's account`);
     }
-    if (!(await this.deps.seats.bindIdentity(seat.id, login, trx))) throw new HttpError(403, 'identity_mismatch', 'this seat is bound to another account');
+    if (!(await this.deps.seats.bindIdentity(seat.id, login, trx))) throw new AccordError('identity_mismatch', 'this seat is bound to another account');
     await this.deps.audit.record(seat.workshopId, 'seat.bound', { id: null, name: seat.name }, { seatId: seat.id, issuer: login.issuer, subject: login.subject, email: login.email }, trx);
   }
 
   /** Joins a seat by its invite after a single sign-on login as its person (the identity binds the seat). */
   async joinWithLogin(token: string, login: SeatLogin): Promise<SessionResponse> {
     const invite = await this.checkInvite(token);
-    if (invite.seatId === null) throw new HttpError(400, 'not_a_seat_invite', 'logging in is for a sponsor seat\'s personal invite; this link is a role link');
+    if (invite.seatId === null) throw new AccordError('not_a_seat_invite', 'logging in is for a sponsor seat\'s personal invite; this link is a role link');
     return this.joinSeat({ ...invite, seatId: invite.seatId }, login);
   }
 
   async workshop(id: string): Promise<WorkshopView> {
     const row = await this.deps.workshops.get(id);
-    if (!row) throw new HttpError(404, 'not_found', 'no such workshop');
+    if (!row) throw new AccordError('not_found', 'no such workshop');
     return toWorkshopView(row);
   }
 
@@ -226,7 +224,7 @@ export class WorkshopService {
 
   async createInvite(actor: Participant, input: { role: InviteRole; expiresInHours: number; label: string }): Promise<{ invite: InviteView; link: string }> {
     if (input.role === 'sponsor') {
-      throw new HttpError(400, 'sponsor_needs_seat', 'sponsors sign, so each is named: add a sponsor seat (name, e-mail, title) to get their personal invite; use an observer link for reviewers', 'role');
+      throw new AccordError('sponsor_needs_seat', 'sponsors sign, so each is named: add a sponsor seat (name, e-mail, title) to get their personal invite; use an observer link for reviewers', 'role');
     }
     const expiresAt = new Date(Date.now() + input.expiresInHours * 3_600_000);
     const created = await this.deps.invites.create({ workshopId: actor.workshopId, role: input.role, label: input.label, createdBy: actor.id, expiresAt });
@@ -235,7 +233,7 @@ export class WorkshopService {
   }
 
   async revokeInvite(actor: Participant, inviteId: string): Promise<void> {
-    if (!(await this.deps.invites.revoke(actor.workshopId, inviteId))) throw new HttpError(404, 'not_found', 'no active invite with that id in this workshop');
+    if (!(await this.deps.invites.revoke(actor.workshopId, inviteId))) throw new AccordError('not_found', 'no active invite with that id in this workshop');
     await this.deps.audit.record(actor.workshopId, 'invite.revoked', actor, { inviteId });
   }
 
@@ -249,9 +247,9 @@ export class WorkshopService {
    * who joined by the same link stay in).
    */
   async revokeParticipant(actor: Participant, participantId: string, options: { alsoInvite?: boolean } = {}): Promise<void> {
-    if (participantId === actor.id) throw new HttpError(400, 'cannot_revoke_self', 'you cannot revoke yourself; another facilitator can');
+    if (participantId === actor.id) throw new AccordError('cannot_revoke_self', 'you cannot revoke yourself; another facilitator can');
     const revoked = await this.deps.participants.revoke(actor.workshopId, participantId);
-    if (!revoked) throw new HttpError(404, 'not_found', 'no active participant with that id in this workshop');
+    if (!revoked) throw new AccordError('not_found', 'no active participant with that id in this workshop');
     this.deps.events.emit('participantRevoked', actor.workshopId, { participantId });
     await this.deps.audit.record(actor.workshopId, 'participant.revoked', actor, { participantId });
     if (options.alsoInvite && revoked.inviteId && await this.deps.invites.revoke(actor.workshopId, revoked.inviteId)) {
@@ -260,16 +258,16 @@ export class WorkshopService {
   }
 }
 
-function seatGone(): HttpError {
-  return new HttpError(410, 'seat_removed', 'the sponsor seat this invite was for has been removed: ask the facilitator');
+function seatGone(): AccordError {
+  return new AccordError('seat_removed', 'the sponsor seat this invite was for has been removed: ask the facilitator');
 }
 
-/** A 400 carrying each problem of a requirements file, with its path. */
-export function fileProblems(problems: readonly { path: string; message: string }[]): HttpError {
+/** An `invalid_requirements` refusal carrying each problem of a requirements file, with its path. */
+export function fileProblems(problems: readonly { path: string; message: string }[]): AccordError {
   const first = problems[0];
   const where = first?.path ? `${first.path}: ` : '';
   const summary = problems.length === 1 && first
     ? `the requirements file has a problem: ${where}${first.message}`
     : `the requirements file has ${problems.length} problems${first ? `; the first: ${where}${first.message}` : ''}`;
-  return new HttpError(400, 'invalid_requirements', summary, 'requirementsText', problems.slice(0, 100));
+  return new AccordError('invalid_requirements', summary, 'requirementsText', problems.slice(0, 100));
 }

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import {
-  apiErrorSchema, auditEventSchema, createdInviteSchema, fieldChangeSchema, invitePreviewSchema, inviteViewSchema,
-  participantViewSchema, sessionResponseSchema, versionSummarySchema, workshopViewSchema,
-  seatViewSchema, seatLinkSchema, signingStatementSchema, signatureEvidenceSchema, verifyResultSchema, roomStatusSchema, auditChainSchema,
-  type CreateSeatBody, type CreateWorkshopBody, type DocumentFormat, type VerifyResult,
+  apiErrorSchema, verifyResultSchema, type CreateSeatBody, type CreateWorkshopBody, type DocumentFormat, type VerifyResult,
 } from '@accord/protocol/api';
+import { routes, routeUrl } from '@accord/protocol/routes';
 import type { InviteRole } from '@accord/protocol/roles';
 
 /** What went wrong with a request, in the server's words (`{ error: { code, message, … } }`). */
@@ -18,8 +16,7 @@ export interface ApiProblem {
 
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ApiProblem };
 
-const templateSchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
-export type TemplateView = z.infer<typeof templateSchema>;
+export type { TemplateView } from '@accord/protocol/routes';
 
 async function request<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<ApiResult<z.infer<S>>> {
   let response: Response;
@@ -47,46 +44,47 @@ async function request<S extends z.ZodType>(method: string, path: string, schema
 }
 
 const nothing = z.unknown();
-const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}`;
 
-/** The HTTP API of `packages/protocol/src/api.ts`; every call resolves to a result, never throws. */
+/** The HTTP API of `packages/protocol/src/routes.ts`, at its declared paths; every call resolves to a result, never throws. */
 export const api = {
-  templates: () => request('GET', '/api/templates', z.array(templateSchema)),
-  createWorkshop: (body: CreateWorkshopBody) => request('POST', '/api/workshops', sessionResponseSchema, body),
-  invitePreview: (invite: string) => request('GET', `/api/join/${encodeURIComponent(invite)}`, invitePreviewSchema),
-  join: (invite: string, name: string) => request('POST', '/api/join', sessionResponseSchema, { invite, name }),
-  workshop: (id: string) => request('GET', base(id), z.object({ workshop: workshopViewSchema, you: participantViewSchema })),
-  invites: (id: string) => request('GET', `${base(id)}/invites`, z.array(inviteViewSchema)),
+  templates: () => request(routes.templates.method, routes.templates.path, routes.templates.response),
+  createWorkshop: (body: CreateWorkshopBody) => request(routes.createWorkshop.method, routes.createWorkshop.path, routes.createWorkshop.response, body),
+  invitePreview: (invite: string) => request(routes.invitePreview.method, routeUrl(routes.invitePreview, { invite }), routes.invitePreview.response),
+  join: (invite: string, name: string) => request(routes.join.method, routes.join.path, routes.join.response, { invite, name }),
+  workshop: (id: string) => request(routes.workshop.method, routeUrl(routes.workshop, { id }), routes.workshop.response),
+  invites: (id: string) => request(routes.invites.method, routeUrl(routes.invites, { id }), routes.invites.response),
   createInvite: (id: string, body: { role: InviteRole; expiresInHours: number; label: string }) =>
-    request('POST', `${base(id)}/invites`, createdInviteSchema, body),
-  revokeInvite: (id: string, inviteId: string) => request('DELETE', `${base(id)}/invites/${encodeURIComponent(inviteId)}`, nothing),
-  participants: (id: string) => request('GET', `${base(id)}/participants`, z.array(participantViewSchema)),
+    request(routes.createInvite.method, routeUrl(routes.createInvite, { id }), routes.createInvite.response, body),
+  revokeInvite: (id: string, inviteId: string) => request(routes.revokeInvite.method, routeUrl(routes.revokeInvite, { id, inviteId }), nothing),
+  participants: (id: string) => request(routes.participants.method, routeUrl(routes.participants, { id }), routes.participants.response),
   /** `alsoRevokeInvite`: the link they joined with stops working too (people who already joined by it stay in). */
   revokeParticipant: (id: string, participantId: string, options: { alsoRevokeInvite?: boolean } = {}) =>
-    request('DELETE', `${base(id)}/participants/${encodeURIComponent(participantId)}${options.alsoRevokeInvite ? '?alsoRevokeInvite=1' : ''}`, nothing),
-  importRequirements: (id: string, requirementsText: string) => request('PUT', `${base(id)}/requirements`, nothing, { requirementsText }),
-  publish: (id: string) => request('POST', `${base(id)}/versions`, versionSummarySchema),
-  versions: (id: string) => request('GET', `${base(id)}/versions`, z.array(versionSummarySchema)),
-  diff: (id: string, from: number, to: number) => request('GET', `${base(id)}/versions/diff?from=${from}&to=${to}`, z.array(fieldChangeSchema)),
+    request(routes.revokeParticipant.method, `${routeUrl(routes.revokeParticipant, { id, participantId })}${options.alsoRevokeInvite ? '?alsoRevokeInvite=1' : ''}`, nothing),
+  importRequirements: (id: string, requirementsText: string) =>
+    request(routes.importRequirements.method, routeUrl(routes.importRequirements, { id }), routes.importRequirements.response, { requirementsText }),
+  publish: (id: string) => request(routes.publish.method, routeUrl(routes.publish, { id }), routes.publish.response),
+  versions: (id: string) => request(routes.versions.method, routeUrl(routes.versions, { id }), routes.versions.response),
+  diff: (id: string, from: number, to: number) => request(routes.diff.method, `${routeUrl(routes.diff, { id })}?from=${from}&to=${to}`, routes.diff.response),
   sign: (id: string, version: number, body: { hash: string; decision: 'signed' | 'rejected'; comment: string; statement?: string }) =>
-    request('POST', `${base(id)}/versions/${version}/signatures`, versionSummarySchema, body),
-  signingStatement: (id: string, version: number) => request('GET', `${base(id)}/versions/${version}/signing-statement`, signingStatementSchema),
-  signatures: (id: string, version: number) => request('GET', `${base(id)}/versions/${version}/signatures`, z.array(signatureEvidenceSchema)),
-  seats: (id: string) => request('GET', `${base(id)}/seats`, z.array(seatViewSchema)),
-  createSeat: (id: string, body: CreateSeatBody) => request('POST', `${base(id)}/seats`, seatLinkSchema, body),
-  seatLink: (id: string, seatId: string) => request('POST', `${base(id)}/seats/${encodeURIComponent(seatId)}/links`, seatLinkSchema),
-  removeSeat: (id: string, seatId: string) => request('DELETE', `${base(id)}/seats/${encodeURIComponent(seatId)}`, nothing),
-  roomStatus: (id: string) => request('GET', `${base(id)}/room-status`, roomStatusSchema),
-  freeze: (id: string, frozen: boolean) => request('PUT', `${base(id)}/freeze`, roomStatusSchema, { frozen }),
-  auditChain: (id: string) => request('GET', `${base(id)}/audit/verify`, auditChainSchema),
-  audit: (id: string) => request('GET', `${base(id)}/audit`, z.array(auditEventSchema)),
+    request(routes.sign.method, routeUrl(routes.sign, { id, number: version }), routes.sign.response, body),
+  signingStatement: (id: string, version: number) =>
+    request(routes.signingStatement.method, routeUrl(routes.signingStatement, { id, number: version }), routes.signingStatement.response),
+  signatures: (id: string, version: number) => request(routes.signatures.method, routeUrl(routes.signatures, { id, number: version }), routes.signatures.response),
+  seats: (id: string) => request(routes.seats.method, routeUrl(routes.seats, { id }), routes.seats.response),
+  createSeat: (id: string, body: CreateSeatBody) => request(routes.createSeat.method, routeUrl(routes.createSeat, { id }), routes.createSeat.response, body),
+  seatLink: (id: string, seatId: string) => request(routes.seatLink.method, routeUrl(routes.seatLink, { id, seatId }), routes.seatLink.response),
+  removeSeat: (id: string, seatId: string) => request(routes.removeSeat.method, routeUrl(routes.removeSeat, { id, seatId }), nothing),
+  roomStatus: (id: string) => request(routes.roomStatus.method, routeUrl(routes.roomStatus, { id }), routes.roomStatus.response),
+  freeze: (id: string, frozen: boolean) => request(routes.freeze.method, routeUrl(routes.freeze, { id }), routes.freeze.response, { frozen }),
+  auditChain: (id: string) => request(routes.auditChain.method, routeUrl(routes.auditChain, { id }), routes.auditChain.response),
+  audit: (id: string) => request(routes.audit.method, routeUrl(routes.audit, { id }), routes.audit.response),
 };
 
 /** Sends a downloaded file to the workshop's verify endpoint: which version it is, unchanged or not, who signed. */
 export async function verifyFile(workshopId: string, file: Blob): Promise<ApiResult<VerifyResult>> {
   let response: Response;
   try {
-    response = await fetch(`${base(workshopId)}/verify`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream' }, body: file });
+    response = await fetch(routeUrl(routes.verifyInWorkshop, { id: workshopId }), { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream' }, body: file });
   } catch {
     return { ok: false, problem: { status: 0, code: 'network', message: 'Accord cannot reach the server; check the network and try again' } };
   }
@@ -104,12 +102,12 @@ export async function verifyFile(workshopId: string, file: Blob): Promise<ApiRes
 
 /** Where a version's document downloads from (the server sends it as an attachment). */
 export function documentUrl(workshopId: string, version: number, format: DocumentFormat): string {
-  return `${base(workshopId)}/versions/${version}/document.${format}`;
+  return `${routeUrl(routes.version, { id: workshopId, number: version })}/document.${format}`;
 }
 
 /** The requirements file export. */
 export function requirementsUrl(workshopId: string, format: 'yaml' | 'json'): string {
-  return `${base(workshopId)}/requirements?format=${format}`;
+  return `${routeUrl(routes.exportRequirements, { id: workshopId })}?format=${format}`;
 }
 
 /**
@@ -122,7 +120,7 @@ export function describeProblem(problem: ApiProblem): string {
     const many = `${count >= 100 ? `${count} or more` : count} problem${count === 1 ? '' : 's'}`;
     switch (problem.code) {
       case 'invalid_requirements': return `The requirements file has ${many}:`;
-      case 'requirements_invalid': return `The requirements cannot be published yet; ${many} to fix:`;
+      case 'not_publishable': return `The requirements cannot be published yet; ${many} to fix:`;
       default: return `${many.charAt(0).toUpperCase()}${many.slice(1)}:`;
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePath } from './field-paths.ts';
 import { itemNames, problemFieldPath, valueAt } from './raw.ts';
 
 const raw = {
@@ -18,6 +19,21 @@ describe('itemNames', () => {
   it('names functions and severities', () => {
     expect(itemNames(raw).get('functions/mail')).toBe('Mail');
     expect(itemNames(raw).get('severities/sev1')).toBe('Outage');
+  });
+
+  it('follows the core\'s rules on a half-filled draft: recovery tests by their function, risks by their threat', () => {
+    const draft = {
+      ...raw,
+      components: [{ id: 'dns', name: '' }, { name: 'no id' }],
+      recoveryTests: [{ id: 'rt1', kind: 'restore-test', functionId: 'mail' }],
+      risks: [{ id: 'r1', threat: 'Ransomware' }],
+    };
+    const names = itemNames(draft);
+    expect(names.get('recoveryTests/rt1')).toBe('restore test of Mail');
+    expect(names.get('risks/r1')).toBe('Ransomware');
+    // Unnamed as yet: the label falls back to the id.
+    expect(names.has('components/dns')).toBe(false);
+    expect(describePath('/components/dns/instances', names)).toBe('dns · instances');
   });
 });
 

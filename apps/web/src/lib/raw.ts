@@ -1,3 +1,5 @@
+import { itemNames as coreItemNames } from '@accord/core/field-label';
+
 /**
  * Lenient readers for the doc's plain JSON (`readRaw`). While people type, the doc may be half-filled or
  * invalid; forms read what is there and never throw on a missing or odd value.
@@ -40,14 +42,16 @@ export function valueAt(raw: RawRecord, path: string): unknown {
   return current;
 }
 
-/** Display names of every id-keyed item, as `collection/id` → name, for labels of paths. */
+/** Display names of every id-keyed item, as `collection/id` → name, for labels of paths: the core's rules, read leniently. */
 export function itemNames(raw: RawRecord): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const key of ['functions', 'components', 'groups', 'calendars', 'maintenance', 'backups', 'regulatory', 'risks', 'recoveryTests']) {
-    for (const item of items(raw[key])) names.set(`${key}/${item.id}`, str(item.name) || str(item.threat) || item.id);
-  }
-  for (const severity of items(rec(raw.support).severities)) names.set(`severities/${severity.id}`, str(severity.name) || severity.id);
-  return names;
+  const named = (value: unknown) => items(value).map((item) => ({ id: item.id, name: str(item.name) }));
+  return coreItemNames({
+    functions: named(raw.functions), components: named(raw.components), groups: named(raw.groups),
+    calendars: named(raw.calendars), maintenance: named(raw.maintenance), backups: named(raw.backups),
+    regulatory: named(raw.regulatory), support: { severities: named(rec(raw.support).severities) },
+    recoveryTests: items(raw.recoveryTests).map((test) => ({ id: test.id, kind: str(test.kind), functionId: str(test.functionId) })),
+    risks: items(raw.risks).map((risk) => ({ id: risk.id, threat: str(risk.threat) })),
+  });
 }
 
 /**

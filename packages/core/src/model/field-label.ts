@@ -1,5 +1,3 @@
-import type { Requirements } from './requirements.schema.ts';
-
 const LABELS: Readonly<Record<string, string>> = {
   targetPercent: 'availability target', window: 'measurement window', downtimeCostPerHour: 'cost of downtime',
   rpoSeconds: 'RPO', rtoSeconds: 'RTO', rationale: 'rationale', requestedBy: 'requested by', source: 'source',
@@ -23,24 +21,45 @@ const COLLECTIONS: ReadonlySet<string> = new Set([
   'functions', 'components', 'groups', 'calendars', 'maintenance', 'backups', 'regulatory', 'risks', 'recoveryTests', 'proposals', 'decisions',
 ]);
 
+interface NamedItem {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * What `itemNames` reads: any requirements-shaped value, a validated `Requirements` or a half-filled draft
+ * read leniently (the web's live document). Items without a name keep their id as their label.
+ */
+export interface NamedCollections {
+  readonly functions: readonly NamedItem[];
+  readonly components: readonly NamedItem[];
+  readonly groups: readonly NamedItem[];
+  readonly calendars: readonly NamedItem[];
+  readonly maintenance: readonly NamedItem[];
+  readonly backups: readonly NamedItem[];
+  readonly regulatory: readonly NamedItem[];
+  readonly support: { readonly severities: readonly NamedItem[] };
+  readonly recoveryTests?: readonly { readonly id: string; readonly kind: string; readonly functionId: string }[];
+  readonly risks?: readonly { readonly id: string; readonly threat: string }[];
+}
+
 /** Display names of every id-keyed item, keyed `collection/id` (`functions/mailbox` → "Mailbox access"). */
-export function itemNames(
-  requirements: Pick<Requirements, 'functions' | 'components' | 'groups' | 'calendars' | 'maintenance' | 'backups' | 'regulatory' | 'support'>
-    & Partial<Pick<Requirements, 'recoveryTests'>>,
-): Map<string, string> {
+export function itemNames(requirements: NamedCollections): Map<string, string> {
   const names = new Map<string, string>();
   for (const [collection, items] of [
     ['functions', requirements.functions], ['components', requirements.components], ['groups', requirements.groups],
     ['calendars', requirements.calendars], ['maintenance', requirements.maintenance], ['backups', requirements.backups],
     ['regulatory', requirements.regulatory], ['severities', requirements.support.severities],
   ] as const) {
-    for (const item of items) names.set(`${collection}/${item.id}`, item.name);
+    for (const item of items) if (item.name) names.set(`${collection}/${item.id}`, item.name);
   }
   // Recovery tests have no name of their own: "restore test of Mailbox access".
   for (const test of requirements.recoveryTests ?? []) {
     const fn = requirements.functions.find((f) => f.id === test.functionId);
-    names.set(`recoveryTests/${test.id}`, `${test.kind.replace('-', ' ')} of ${fn?.name ?? test.functionId}`);
+    names.set(`recoveryTests/${test.id}`, `${test.kind.replace('-', ' ')} of ${fn?.name || test.functionId}`);
   }
+  // A risk is named by its threat.
+  for (const risk of requirements.risks ?? []) if (risk.threat) names.set(`risks/${risk.id}`, risk.threat);
   return names;
 }
 

@@ -1,23 +1,21 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AuditRepository } from '../../workshops/audit.repository.ts';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import type { RequirementsService } from '../../workshops/requirements.service.ts';
 import type { AppEnv } from '../app-env.ts';
-import { HttpError } from '../http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import { readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission } from '../session.ts';
-
-const importBodySchema = z.object({ requirementsText: z.string().min(1, 'requirementsText must not be empty').max(2_000_000) }).strict();
+import { requireParticipant, requirePermission } from '../participant-access.ts';
+import { routes } from '@accord/protocol/routes';
 
 /** The requirements file (export and import) and the audit trail. */
 export function requirementsRoutes(deps: { readonly service: RequirementsService; readonly audit: AuditRepository; readonly participants: ParticipantRepository }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
-  app.get('/api/workshops/:id/requirements', signedIn, async (c) => {
+  app.get(routes.exportRequirements.path, signedIn, async (c) => {
     const format = c.req.query('format') ?? 'yaml';
-    if (format !== 'yaml' && format !== 'json') throw new HttpError(400, 'invalid_parameter', 'format must be yaml or json', 'format');
+    if (format !== 'yaml' && format !== 'json') throw new AccordError('invalid_parameter', 'format must be yaml or json', 'format');
     const workshopId = c.get('participant').workshopId;
     const text = await deps.service.export(workshopId, format);
     c.header('Content-Type', format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8');
@@ -25,12 +23,12 @@ export function requirementsRoutes(deps: { readonly service: RequirementsService
     return c.body(text);
   });
 
-  app.put('/api/workshops/:id/requirements', signedIn, requirePermission('publish'), async (c) => {
-    const body = await readJson(c, importBodySchema);
+  app.put(routes.importRequirements.path, signedIn, requirePermission('publish'), async (c) => {
+    const body = await readJson(c, routes.importRequirements.body);
     return c.json(await deps.service.import(c.get('participant'), body.requirementsText));
   });
 
-  app.get('/api/workshops/:id/audit', signedIn, async (c) => c.json(await deps.audit.list(c.get('participant').workshopId)));
+  app.get(routes.audit.path, signedIn, async (c) => c.json(await deps.audit.list(c.get('participant').workshopId)));
 
   return app;
 }

@@ -1,13 +1,13 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
 import type { VerifyService } from '../../versions/verify.service.ts';
 import type { AuditRepository } from '../../workshops/audit.repository.ts';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import type { RoomFreeze } from '../../workshops/room-freeze.ts';
 import type { AppEnv } from '../app-env.ts';
-import { HttpError } from '../http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import { readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission } from '../session.ts';
+import { requireParticipant, requirePermission } from '../participant-access.ts';
+import { routes } from '@accord/protocol/routes';
 
 export interface VerifyRouteDeps {
   readonly verify: VerifyService;
@@ -17,8 +17,6 @@ export interface VerifyRouteDeps {
   /** Limits anonymous verification per client address, like joins. */
   readonly publicLimit: MiddlewareHandler<AppEnv>;
 }
-
-const freezeBodySchema = z.object({ frozen: z.boolean() }).strict();
 
 /** Largest file verified, bytes (the request body limit is the same). */
 const MAX_FILE_BYTES = 2 * 1_048_576;
@@ -32,23 +30,23 @@ export function verifyRoutes(deps: VerifyRouteDeps): Hono<AppEnv> {
   const signedIn = requireParticipant(deps.participants);
 
   // A file that is no version (a changed byte is enough) is a 422 carrying the same answer: it says why.
-  app.post('/api/workshops/:id/verify', signedIn, async (c) => {
+  app.post(routes.verifyInWorkshop.path, signedIn, async (c) => {
     const result = await deps.verify.verify(await uploadedFile(c), c.get('participant').workshopId);
     return c.json(result, result.verdict === 'unchanged' ? 200 : 422);
   });
 
   // Holding a file is access to what it says: anyone may ask whether it is a version published here.
-  app.post('/api/verify', deps.publicLimit, async (c) => {
+  app.post(routes.verify.path, deps.publicLimit, async (c) => {
     const result = await deps.verify.verify(await uploadedFile(c));
     return c.json(result, result.verdict === 'unchanged' ? 200 : 422);
   });
 
-  app.get('/api/workshops/:id/audit/verify', signedIn, async (c) => c.json(await deps.audit.verify(c.get('participant').workshopId)));
+  app.get(routes.auditChain.path, signedIn, async (c) => c.json(await deps.audit.verify(c.get('participant').workshopId)));
 
-  app.get('/api/workshops/:id/room-status', signedIn, async (c) => c.json(await deps.freeze.status(c.get('participant').workshopId)));
+  app.get(routes.roomStatus.path, signedIn, async (c) => c.json(await deps.freeze.status(c.get('participant').workshopId)));
 
-  app.put('/api/workshops/:id/freeze', signedIn, requirePermission('publish'), async (c) => {
-    const body = await readJson(c, freezeBodySchema);
+  app.put(routes.freeze.path, signedIn, requirePermission('publish'), async (c) => {
+    const body = await readJson(c, routes.freeze.body);
     return c.json(await deps.freeze.set(c.get('participant'), body.frozen));
   });
 
@@ -58,7 +56,7 @@ export function verifyRoutes(deps: VerifyRouteDeps): Hono<AppEnv> {
 /** The request body as bytes: a PDF or a JSON file, sent as it is (any content type). */
 async function uploadedFile(c: Context<AppEnv>): Promise<Uint8Array> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new HttpError(400, 'empty_file', 'send the file to verify as the request body (a PDF or JSON downloaded from Accord)');
-  if (bytes.length > MAX_FILE_BYTES) throw new HttpError(413, 'file_too_large', 'the file is larger than any version Accord publishes');
+  if (bytes.length === 0) throw new AccordError('empty_file', 'send the file to verify as the request body (a PDF or JSON downloaded from Accord)');
+  if (bytes.length > MAX_FILE_BYTES) throw new AccordError('file_too_large', 'the file is larger than any version Accord publishes');
   return bytes;
 }

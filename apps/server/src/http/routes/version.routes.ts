@@ -1,4 +1,4 @@
-import { documentFormatSchema, signBodySchema } from '@accord/protocol/api';
+import { documentFormatSchema } from '@accord/protocol/api';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { SignatureEvidence } from '@accord/protocol/api';
@@ -7,9 +7,10 @@ import type { VersionService } from '../../versions/version.service.ts';
 import type { Participant } from '../../workshops/participant.repository.ts';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import type { AppEnv } from '../app-env.ts';
-import { HttpError } from '../http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import { intParam, readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission } from '../session.ts';
+import { requireParticipant, requirePermission } from '../participant-access.ts';
+import { routes } from '@accord/protocol/routes';
 
 /** Publishing, listing, comparing, downloading and signing versions. */
 export interface VersionRouteDeps {
@@ -28,28 +29,28 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
-  app.post('/api/workshops/:id/versions', signedIn, requirePermission('publish'), async (c) => c.json(await deps.service.publish(c.get('participant')), 201));
+  app.post(routes.publish.path, signedIn, requirePermission('publish'), async (c) => c.json(await deps.service.publish(c.get('participant')), 201));
 
-  app.get('/api/workshops/:id/versions', signedIn, async (c) => c.json(await deps.service.list(c.get('participant').workshopId)));
+  app.get(routes.versions.path, signedIn, async (c) => c.json(await deps.service.list(c.get('participant').workshopId)));
 
-  app.get('/api/workshops/:id/versions/diff', signedIn, async (c) => {
+  app.get(routes.diff.path, signedIn, async (c) => {
     const from = intParam(c.req.query('from'), 'from');
     const to = intParam(c.req.query('to'), 'to');
     return c.json(await deps.service.diff(c.get('participant').workshopId, from, to));
   });
 
-  app.get('/api/workshops/:id/versions/:number', signedIn, async (c) => {
+  app.get(routes.version.path, signedIn, async (c) => {
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
     const [summary, { record }] = await Promise.all([deps.service.summary(workshopId, number), deps.service.record(workshopId, number)]);
     return c.json({ summary, record });
   });
 
-  app.get('/api/workshops/:id/versions/:number/:file{document\\.[a-z]+}', signedIn, async (c) => {
+  app.get(routes.document.path, signedIn, async (c) => {
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
     const format = documentFormatSchema.safeParse(c.req.param('file').slice('document.'.length));
-    if (!format.success) throw new HttpError(400, 'invalid_parameter', `format must be one of ${documentFormatSchema.options.join(', ')}`, 'format');
+    if (!format.success) throw new AccordError('invalid_parameter', `format must be one of ${documentFormatSchema.options.join(', ')}`, 'format');
     // The PDF is the signed file, byte for byte, with a certificate of the signatures appended after it.
     const rendered = format.data === 'pdf'
       ? { body: await deps.signOff.certifiedPdf(workshopId, number), mediaType: 'application/pdf', extension: 'pdf' }
@@ -63,17 +64,17 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
     return c.body(typeof body === 'string' ? body : new Uint8Array(body).buffer);
   });
 
-  app.get('/api/workshops/:id/versions/:number/signing-statement', signedIn, requirePermission('sign'), async (c) => {
+  app.get(routes.signingStatement.path, signedIn, requirePermission('sign'), async (c) => {
     return c.json(await deps.signOff.statement(c.get('participant'), intParam(c.req.param('number'), 'number')));
   });
 
-  app.get('/api/workshops/:id/versions/:number/signatures', signedIn, async (c) => {
+  app.get(routes.signatures.path, signedIn, async (c) => {
     return c.json(await deps.signOff.evidence(c.get('participant').workshopId, intParam(c.req.param('number'), 'number')));
   });
 
-  app.post('/api/workshops/:id/versions/:number/signatures', signedIn, requirePermission('sign'), async (c) => {
+  app.post(routes.sign.path, signedIn, requirePermission('sign'), async (c) => {
     const number = intParam(c.req.param('number'), 'number');
-    const body = await readJson(c, signBodySchema);
+    const body = await readJson(c, routes.sign.body);
     const actor = c.get('participant');
     const identity = await deps.signerIdentity(c, actor);
     return c.json(await deps.signOff.sign(actor, number, body, { ip: deps.clientIp(c), userAgent: c.req.header('user-agent') ?? '', identity }), 201);

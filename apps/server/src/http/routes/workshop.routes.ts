@@ -1,10 +1,10 @@
-import { createInviteBodySchema, createWorkshopBodySchema, joinBodySchema } from '@accord/protocol/api';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
 import { toParticipantView, type WorkshopService } from '../../workshops/workshop.service.ts';
 import type { AppEnv } from '../app-env.ts';
 import { readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission, setSessionCookie } from '../session.ts';
+import { requireParticipant, requirePermission, setSessionCookie } from '../participant-access.ts';
+import { routes } from '@accord/protocol/routes';
 
 export interface WorkshopRouteDeps {
   readonly service: WorkshopService;
@@ -19,46 +19,46 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
-  app.get('/api/templates', (c) => c.json(deps.service.templates()));
+  app.get(routes.templates.path, (c) => c.json(deps.service.templates()));
 
-  app.post('/api/workshops', deps.joinLimit, async (c) => {
-    const body = await readJson(c, createWorkshopBodySchema);
+  app.post(routes.createWorkshop.path, deps.joinLimit, async (c) => {
+    const body = await readJson(c, routes.createWorkshop.body);
     const created = await deps.service.create(body);
     setSessionCookie(c, created.workshop.id, created.token, deps.secureCookies(c));
     return c.json(created, 201);
   });
 
-  app.get('/api/join/:invite', deps.joinLimit, async (c) => c.json(await deps.service.previewInvite(c.req.param('invite'))));
+  app.get(routes.invitePreview.path, deps.joinLimit, async (c) => c.json(await deps.service.previewInvite(c.req.param('invite'))));
 
-  app.post('/api/join', deps.joinLimit, async (c) => {
-    const body = await readJson(c, joinBodySchema);
+  app.post(routes.join.path, deps.joinLimit, async (c) => {
+    const body = await readJson(c, routes.join.body);
     const joined = await deps.service.join(body.invite, body.name);
     setSessionCookie(c, joined.workshop.id, joined.token, deps.secureCookies(c));
     return c.json(joined, 201);
   });
 
-  app.get('/api/workshops/:id', signedIn, async (c) => {
+  app.get(routes.workshop.path, signedIn, async (c) => {
     const participant = c.get('participant');
     return c.json({ workshop: await deps.service.workshop(participant.workshopId), you: toParticipantView(participant) });
   });
 
-  app.get('/api/workshops/:id/invites', signedIn, requirePermission('invite'), async (c) => {
+  app.get(routes.invites.path, signedIn, requirePermission('invite'), async (c) => {
     return c.json(await deps.service.invites(c.get('participant').workshopId));
   });
 
-  app.post('/api/workshops/:id/invites', signedIn, requirePermission('invite'), async (c) => {
-    const body = await readJson(c, createInviteBodySchema);
+  app.post(routes.createInvite.path, signedIn, requirePermission('invite'), async (c) => {
+    const body = await readJson(c, routes.createInvite.body);
     return c.json(await deps.service.createInvite(c.get('participant'), body), 201);
   });
 
-  app.delete('/api/workshops/:id/invites/:inviteId', signedIn, requirePermission('invite'), async (c) => {
+  app.delete(routes.revokeInvite.path, signedIn, requirePermission('invite'), async (c) => {
     await deps.service.revokeInvite(c.get('participant'), c.req.param('inviteId'));
     return c.body(null, 204);
   });
 
-  app.get('/api/workshops/:id/participants', signedIn, async (c) => c.json(await deps.service.participants(c.get('participant').workshopId)));
+  app.get(routes.participants.path, signedIn, async (c) => c.json(await deps.service.participants(c.get('participant').workshopId)));
 
-  app.delete('/api/workshops/:id/participants/:participantId', signedIn, requirePermission('invite'), async (c) => {
+  app.delete(routes.revokeParticipant.path, signedIn, requirePermission('invite'), async (c) => {
     await deps.service.revokeParticipant(c.get('participant'), c.req.param('participantId'), { alsoInvite: c.req.query('alsoRevokeInvite') === '1' });
     return c.body(null, 204);
   });

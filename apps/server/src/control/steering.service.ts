@@ -1,15 +1,14 @@
-import type { Database } from '@accord/db/schema';
 import type { Phase } from '@accord/protocol/phases';
 import { phaseSchema } from '@accord/protocol/phases';
 import type { TimerState } from '@accord/protocol/events';
-import { sql, type Kysely } from 'kysely';
-import { HttpError } from '../http/http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
+import type { SteeringRepository } from './steering.repository.ts';
 
-export interface SessionServiceDeps {
-  readonly db: Kysely<Database>;
+export interface SteeringServiceDeps {
+  readonly steering: SteeringRepository;
   readonly audit: AuditRepository;
   readonly events: WorkshopEvents;
 }
@@ -18,18 +17,17 @@ export interface SessionServiceDeps {
  * The facilitator's steering (phase, countdown), kept in the database so a restart or another node shows the
  * same. Proposals, votes and decisions are the `DeliberationService`'s.
  */
-export class SessionService {
-  constructor(private readonly deps: SessionServiceDeps) {}
+export class SteeringService {
+  constructor(private readonly deps: SteeringServiceDeps) {}
 
   async state(workshopId: string): Promise<{ phase: Phase; timer: TimerState; frozen: { at: string; by: string } | null }> {
-    const row = await this.deps.db.selectFrom('workshops').select(['phase', 'timer_ends_at', 'timer_duration_s', 'frozen_at', 'frozen_by'])
-      .where('id', '=', workshopId).executeTakeFirst();
-    if (!row) throw new HttpError(404, 'not_found', 'no such workshop');
-    const endsAtMs = row.timer_ends_at ? row.timer_ends_at.getTime() : null;
+    const row = await this.deps.steering.find(workshopId);
+    if (!row) throw new AccordError('not_found', 'no such workshop');
+    const endsAtMs = row.timerEndsAt ? row.timerEndsAt.getTime() : null;
     return {
       phase: phaseSchema.catch('scope').parse(row.phase),
-      timer: { endsAtMs, durationSeconds: row.timer_duration_s, startedBy: null },
-      frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
+      timer: { endsAtMs, durationSeconds: row.timerDurationSeconds, startedBy: null },
+      frozen: row.frozenAt ? { at: row.frozenAt.toISOString(), by: row.frozenBy ?? '' } : null,
     };
   }
 
@@ -40,9 +38,7 @@ export class SessionService {
   async setPhase(actor: Participant, phase: Phase): Promise<void> {
     const before = await this.state(actor.workshopId);
     const stopsTimer = before.timer.endsAtMs !== null && before.phase !== phase;
-    await this.deps.db.updateTable('workshops')
-      .set(stopsTimer ? { phase, timer_ends_at: sql<null>`null`, timer_duration_s: 0 } : { phase })
-      .where('id', '=', actor.workshopId).execute();
+    await this.deps.steering.setPhase(actor.workshopId, phase, stopsTimer);
     await this.deps.audit.record(actor.workshopId, 'phase.changed', actor, { phase, ...(stopsTimer ? { timerStopped: true } : {}) });
     this.deps.events.emit('phaseChanged', actor.workshopId, { phase, changedBy: actor.name });
     if (stopsTimer) this.deps.events.emit('timerChanged', actor.workshopId, { endsAtMs: null, durationSeconds: 0, startedBy: actor.name });
@@ -50,13 +46,13 @@ export class SessionService {
 
   async startTimer(actor: Participant, durationSeconds: number): Promise<void> {
     const endsAt = new Date(Date.now() + durationSeconds * 1000);
-    await this.deps.db.updateTable('workshops').set({ timer_ends_at: endsAt, timer_duration_s: durationSeconds }).where('id', '=', actor.workshopId).execute();
+    await this.deps.steering.startTimer(actor.workshopId, endsAt, durationSeconds);
     await this.deps.audit.record(actor.workshopId, 'timer.started', actor, { durationSeconds });
     this.deps.events.emit('timerChanged', actor.workshopId, { endsAtMs: endsAt.getTime(), durationSeconds, startedBy: actor.name });
   }
 
   async stopTimer(actor: Participant): Promise<void> {
-    await this.deps.db.updateTable('workshops').set({ timer_ends_at: sql<null>`null`, timer_duration_s: 0 }).where('id', '=', actor.workshopId).execute();
+    await this.deps.steering.stopTimer(actor.workshopId);
     await this.deps.audit.record(actor.workshopId, 'timer.stopped', actor);
     this.deps.events.emit('timerChanged', actor.workshopId, { endsAtMs: null, durationSeconds: 0, startedBy: actor.name });
   }

@@ -1,7 +1,6 @@
 import type { Database } from '@accord/db/schema';
 import type { VersionSummary } from '@accord/protocol/api';
 import type { Kysely } from 'kysely';
-import { sameSponsor } from '../versions/sponsor-names.ts';
 
 /** A named sponsor who must sign a version, fixed when it was published. */
 export interface Approver {
@@ -52,6 +51,9 @@ export interface Sponsor {
   readonly name: string;
 }
 
+/** The columns of a version without its content. */
+const SUMMARY_COLUMNS = ['number', 'hash', 'finding_counts', 'named_sponsors', 'approvers', 'published_by', 'published_at'] as const;
+
 /**
  * Published versions and sponsors' signatures. Both are append-only: a version is never changed, and a
  * sponsor who changes their mind adds a newer signature row. A signature names the version's number and
@@ -75,13 +77,13 @@ export class VersionRepository {
   }
 
   async get(workshopId: string, number: number): Promise<StoredVersion | undefined> {
-    const row = await this.db.selectFrom('versions').select(['number', 'hash', 'content', 'finding_counts', 'named_sponsors', 'approvers', 'published_by', 'published_at'])
+    const row = await this.db.selectFrom('versions').select([...SUMMARY_COLUMNS, 'content'])
       .where('workshop_id', '=', workshopId).where('number', '=', number).executeTakeFirst();
     return row ? { ...toSummaryRow(row), content: row.content } : undefined;
   }
 
   async list(workshopId: string): Promise<Omit<StoredVersion, 'content'>[]> {
-    const rows = await this.db.selectFrom('versions').select(['number', 'hash', 'finding_counts', 'named_sponsors', 'approvers', 'published_by', 'published_at'])
+    const rows = await this.db.selectFrom('versions').select(SUMMARY_COLUMNS)
       .where('workshop_id', '=', workshopId).orderBy('number').execute();
     return rows.map(toSummaryRow);
   }
@@ -125,70 +127,5 @@ function toSummaryRow(row: { number: number; hash: string; finding_counts: strin
     number: row.number, hash: row.hash, publishedBy: row.published_by, publishedAt: row.published_at.toISOString(),
     findings: { error: counts.error ?? 0, warning: counts.warning ?? 0, info: counts.info ?? 0 },
     namedSponsors: Array.isArray(named) ? named.filter((n): n is string => typeof n === 'string') : [],
-  };
-}
-
-/**
- * Where each version stands. A version published with named seats counts exactly its approvers: each seat's
- * latest decision on that number and hash, under the seat's name; approved when every one of them signed.
- * Older versions (no seats) keep the earlier rule below.
- *
- * The earlier rule: the sponsors who must sign are the sponsor participants and the sponsors the
- * version's requirements name ("Sponsors who sign"), a named sponsor counting as present when a sponsor
- * participant's name is theirs. A sponsor's latest decision on exactly that number and hash counts; a
- * version is approved when every one of them has signed it.
- */
-export function summarise(
-  versions: readonly Omit<StoredVersion, 'content'>[],
-  signatures: readonly Signature[],
-  sponsors: readonly Sponsor[],
-  /** Who holds each seat (seat id → participant id), so a seat's row names its participant once claimed. */
-  seatHolders: ReadonlyMap<string, string> = new Map(),
-): VersionSummary[] {
-  const latest = versions.reduce((max, v) => Math.max(max, v.number), 0);
-  return versions.map((version) => {
-    if (version.approvers !== null) return summariseApprovers({ ...version, approvers: version.approvers }, signatures, latest, seatHolders);
-    const statuses: VersionSummary['sponsors'] = sponsors.map((sponsor) => {
-      const own = signatures.filter((s) => s.participantId === sponsor.id && s.versionNumber === version.number && s.hash === version.hash);
-      const last = own[own.length - 1];
-      return last
-        ? { participantId: sponsor.id, name: sponsor.name, status: last.decision, at: last.at, ...(last.comment ? { comment: last.comment } : {}) }
-        : { participantId: sponsor.id, name: sponsor.name, status: 'pending' as const };
-    });
-    version.namedSponsors.forEach((named, index) => {
-      if (sponsors.some((sponsor) => sameSponsor(sponsor.name, named))) return;
-      statuses.push({ participantId: `named:${index}`, name: named, status: 'pending' });
-    });
-    return {
-      number: version.number,
-      hash: version.hash,
-      publishedAt: version.publishedAt,
-      publishedBy: version.publishedBy,
-      approved: statuses.length > 0 && statuses.every((s) => s.status === 'signed'),
-      superseded: version.number < latest,
-      sponsors: statuses,
-      findings: version.findings,
-    };
-  });
-}
-
-function summariseApprovers(version: Omit<StoredVersion, 'content'> & { approvers: readonly Approver[] }, signatures: readonly Signature[], latest: number, seatHolders: ReadonlyMap<string, string>): VersionSummary {
-  const statuses: VersionSummary['sponsors'] = version.approvers.map((approver) => {
-    const own = signatures.filter((s) => s.seatId === approver.seatId && s.versionNumber === version.number && s.hash === version.hash);
-    const last = own[own.length - 1];
-    const base = { participantId: seatHolders.get(approver.seatId) ?? last?.participantId ?? `seat:${approver.seatId}`, seatId: approver.seatId, name: approver.name, ...(approver.title ? { title: approver.title } : {}) };
-    return last
-      ? { ...base, status: last.decision, at: last.at, ...(last.comment ? { comment: last.comment } : {}) }
-      : { ...base, status: 'pending' as const };
-  });
-  return {
-    number: version.number,
-    hash: version.hash,
-    publishedAt: version.publishedAt,
-    publishedBy: version.publishedBy,
-    approved: statuses.length > 0 && statuses.every((s) => s.status === 'signed'),
-    superseded: version.number < latest,
-    sponsors: statuses,
-    findings: version.findings,
   };
 }

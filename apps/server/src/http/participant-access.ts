@@ -1,10 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { can, type Permission } from '@accord/protocol/roles';
-import { readCookie, sessionCookieName } from '../auth/session-cookie.ts';
+import { authenticate, sessionCookieName } from '../auth/authenticate.ts';
 import type { ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { AppEnv } from './app-env.ts';
-import { HttpError } from './http-error.ts';
+import { AccordError } from '@accord/protocol/errors';
 
 const WORKSHOP_ID = /^[a-z0-9]{1,64}$/;
 const SESSION_DAYS = 30;
@@ -22,22 +22,14 @@ const DOING: Readonly<Record<Permission, string>> = {
   read: 'read this workshop',
 };
 
-/** The session token of a request: `Authorization: Bearer …` (API clients) or the workshop's cookie. */
-export function sessionToken(c: Context, workshopId: string): string | undefined {
-  const authorization = c.req.header('authorization');
-  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim();
-  return readCookie(c.req.header('cookie'), sessionCookieName(workshopId));
-}
-
 /** Resolves the participant of the workshop in the path (`:id`); 401 without a valid session for it. */
 export function requireParticipant(participants: ParticipantRepository): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const workshopId = c.req.param('id') ?? '';
-    if (!WORKSHOP_ID.test(workshopId)) throw new HttpError(404, 'not_found', 'no such workshop');
-    const token = sessionToken(c, workshopId);
-    const participant = token ? await participants.authenticate(workshopId, token) : undefined;
+    if (!WORKSHOP_ID.test(workshopId)) throw new AccordError('not_found', 'no such workshop');
+    const participant = await authenticate(participants, workshopId, { authorization: c.req.header('authorization'), cookie: c.req.header('cookie') });
     if (!participant) {
-      throw new HttpError(401, 'unauthenticated', 'you are not signed in to this workshop (or your access was revoked): open your invite link again');
+      throw new AccordError('unauthenticated', 'you are not signed in to this workshop (or your access was revoked): open your invite link again');
     }
     c.set('participant', participant);
     await next();
@@ -48,7 +40,7 @@ export function requireParticipant(participants: ParticipantRepository): Middlew
 export function requirePermission(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { role } = c.get('participant');
-    if (!can(role, permission)) throw new HttpError(403, 'forbidden', `a ${role} may not ${DOING[permission]}`);
+    if (!can(role, permission)) throw new AccordError('forbidden', `a ${role} may not ${DOING[permission]}`);
     await next();
   };
 }
