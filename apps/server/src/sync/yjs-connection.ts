@@ -19,7 +19,7 @@ export interface ConnectionIdentity {
 export class YjsConnection {
   /** Awareness client ids this connection has introduced; only it may update or remove them. */
   readonly awarenessIds = new Set<number>();
-  /** Set once a commit of this connection's updates failed: later updates may depend on it, so none is taken. */
+  /** Set once an update of this connection was refused: later updates may build on it, so none is taken. */
   failed = false;
   /** Every frame spends a token; an empty bucket closes the connection (the client resends on reconnect). */
   private readonly frames = new TokenBucket(400, 200);
