@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build` (turbo builds it before every test, bench and check) compiles the CLI to `dist/`, which
+// `npm run build` compiles the CLI to `dist/` (`scripts/build.mjs`), which
 // starts in a few hundred milliseconds. Without a build, or when any source is newer than it, the
 // TypeScript sources run through tsx instead: slower to start, the same result.
 import { readFileSync, statSync } from 'node:fs';
