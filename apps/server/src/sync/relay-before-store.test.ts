@@ -1,4 +1,4 @@
-import { scratch } from '../test/scratch-map.ts';
+import { scratch, type ScratchMap } from '../test/scratch-map.ts';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import { CLOSE } from '@accord/protocol/close-codes';
 import * as decoding from 'lib0/decoding';
@@ -26,7 +26,7 @@ function holdAppends(t: TestApp): { release: () => void; restore: () => void } {
   return { release, restore: () => spy.mockRestore() };
 }
 
-async function storedNotes(t: TestApp, workshopId: string): Promise<Y.Map<unknown>> {
+async function storedNotes(t: TestApp, workshopId: string): Promise<ScratchMap> {
   const stored = await t.app.store.load(workshopId);
   const doc = new Y.Doc();
   for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
