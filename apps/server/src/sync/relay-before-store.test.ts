@@ -72,17 +72,21 @@ describe.runIf(dialect)('relay before store', () => {
     const { token } = await t.join(workshopId, 'stakeholder');
     const writer = connect(workshopId, token);
     await writer.synced();
+    scratch(writer.doc, 'notes').set('first', 0);
+    await writer.saved();
     const held = holdAppends(t);
     try {
+      // Not the writer's first struct: the stored state vector must still name its clock.
       scratch(writer.doc, 'notes').set('resent', 1);
       await waitFor(() => scratch(t.app.registry.peek(workshopId)?.doc ?? new Y.Doc(), 'notes').get('resent') === 1, 5000, 'applied');
       // A second connection sends the very same update: the room holds it, the database does not yet.
       const socket = new WebSocket(`${t.yjsUrl}/${workshopId}?token=${encodeURIComponent(token)}&saved=1`);
       const saved: number[] = [];
+      let storedClock = 0;
       socket.on('message', (data: Buffer) => {
         const decoder = decoding.createDecoder(new Uint8Array(data));
         if (decoding.readVarUint(decoder) !== MESSAGE_SAVED) return;
-        decoding.readVarUint8Array(decoder);
+        storedClock = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(writer.doc.clientID) ?? 0;
         saved.push(decoding.readVarUint(decoder));
       });
       await new Promise((resolve) => socket.once('open', resolve));
@@ -91,6 +95,7 @@ describe.runIf(dialect)('relay before store', () => {
       expect(saved).toEqual([]);
       held.release();
       await waitFor(() => saved.includes(1), 5000, 'saved after the commit');
+      expect(storedClock).toBe(Y.getState(writer.doc.store, writer.doc.clientID));
       expect((await storedNotes(t, workshopId)).get('resent')).toBe(1);
       socket.close();
     } finally {

@@ -1,4 +1,3 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { reportSetAside, type RoomServices } from './room-services.ts';
@@ -129,20 +128,22 @@ export class StoredSequence {
     this.above.add(seq);
     while (this.above.delete(this.applied + 1)) this.applied += 1;
     this.tail.push({ seq, bytes: update.byteLength });
-    this.raiseVector(Y.encodeStateVectorFromUpdate(update));
+    this.raiseVector(update);
     this.services.metrics.updates.inc();
     this.maybeCompact();
     if (this.hasGap) this.scheduleGapFill();
   }
 
-  private raiseVector(stateVector: Uint8Array): void {
-    const decoder = decoding.createDecoder(stateVector);
-    const count = decoding.readVarUint(decoder);
-    for (let i = 0; i < count; i += 1) {
-      const client = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      if (clock > (this.vector.get(client) ?? 0)) this.vector.set(client, clock);
+  /** Raises the stored state vector to the end of each client's structs in a stored update. */
+  private raiseVector(update: Uint8Array): void {
+    // Not `encodeStateVectorFromUpdate`: it leaves out every client whose structs do not start at clock 0.
+    let ends: Map<number, number>;
+    try {
+      ends = Y.parseUpdateMeta(update).to;
+    } catch {
+      return;
     }
+    for (const [client, clock] of ends) if (clock > (this.vector.get(client) ?? 0)) this.vector.set(client, clock);
   }
 
   /**
@@ -183,7 +184,7 @@ export class StoredSequence {
     while (this.above.delete(this.applied + 1)) this.applied += 1;
     this.snapshotBytes = state.byteLength;
     this.dropTailUpTo(seqUpto);
-    this.raiseVector(Y.encodeStateVectorFromUpdate(state));
+    this.raiseVector(state);
   }
 
   private dropTailUpTo(seqUpto: number): void {
