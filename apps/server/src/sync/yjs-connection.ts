@@ -93,6 +93,8 @@ export class YjsConnection implements Flushable {
   close(reason: CloseReason | { readonly code: number; readonly reason: string }): void {
     if (this.closed) return;
     this.flush();
+    // Flushing may have closed it already (a peer that does not read).
+    if (this.closed) return;
     this.closed = true;
     try {
       this.socket.close(reason.code, reason.reason);
