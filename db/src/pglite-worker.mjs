@@ -1,10 +1,38 @@
 // The embedded database's own thread: PGlite (PostgreSQL in WebAssembly) runs here, so its work never blocks
 // the server's event loop. Plain JavaScript, so every runtime (tsx, vitest, node) can start it as is.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const pglite = new PGlite(workerData.dataDir);
+/**
+ * Memory. PostgreSQL's default shared buffers (128 MB) live in the WebAssembly heap, which never shrinks:
+ * 16 MB hold a workshop server's working set (the files stay in the operating system's cache), and the
+ * heap starts at PGlite's floor of 128 MiB instead of 189. Creating a cluster runs initdb, whose module
+ * and memory (about 450 MB) would stay with this thread for good: a new cluster is created in a thread of
+ * its own that then ends, and opened here after.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+if (workerData.initOnly) {
+  const created = new PGlite(workerData.dataDir, { startParams: START_PARAMS });
+  await created.waitReady;
+  await created.close();
+  process.exit(0);
+}
+
+const fresh = typeof workerData.dataDir === 'string' && !workerData.dataDir.startsWith('memory://') && !existsSync(join(workerData.dataDir, 'PG_VERSION'));
+if (fresh) {
+  await new Promise((resolve) => {
+    const creator = new Worker(new URL(import.meta.url), { workerData: { ...workerData, initOnly: true } });
+    // Whatever went wrong, opening the folder below reports it (or creates the cluster here after all).
+    creator.once('error', () => undefined);
+    creator.once('exit', resolve);
+  });
+}
+
+const pglite = new PGlite(workerData.dataDir, { startParams: START_PARAMS });
 
 /** Errors cross the thread boundary as plain data: PostgreSQL's fields (code, detail …) must survive. */
 function describe(error) {

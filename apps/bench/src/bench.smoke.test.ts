@@ -22,6 +22,11 @@ describe('the bench, in miniature against every server', () => {
       seed: { rooms: 2, editorsPerRoom: 3, hotEditors: 6, churnRooms: 2, bigUpdates: 300, loadRuns: 1 },
       rooms: { ...edits, rooms: 2, editorsPerRoom: 3, editsPerSecond: 4, seed: 1 },
       hot: { ...edits, rooms: 1, editorsPerRoom: 6, editsPerSecond: 2, seed: 2 },
+      sweep: {
+        rooms: [1], hotEditors: [3],
+        roomsLoad: { ...edits, rooms: 1, editorsPerRoom: 3, editsPerSecond: 4, seed: 3 },
+        hotLoad: { ...edits, rooms: 1, editorsPerRoom: 3, editsPerSecond: 2, seed: 4 },
+      },
       joinTime: { runs: 2, unloadTimeoutMs: 10_000 },
       joinLeave: { cycles: 20, warmupCycles: 4, concurrency: 3, settleTimeoutMs: 10_000, settleMs: 0 },
       joinsIdleUnloadMs: 100,
@@ -32,7 +37,7 @@ describe('the bench, in miniature against every server', () => {
     const answered = new Set(bench.runs.map((run) => `${run.arm} ${run.scenario}`));
     for (const arm of bench.arms) {
       // The two-node arm runs the edit scenarios only (its point is the latency across nodes).
-      const scenarios = arm === 'accord-2nodes' ? ['rooms', 'hot'] : ['rooms', 'hot', 'join-time', 'join-leave'];
+      const scenarios = arm === 'accord-2nodes' ? ['rooms', 'hot', 'sweep'] : ['rooms', 'hot', 'sweep', 'join-time', 'join-leave'];
       for (const scenario of scenarios) expect(answered).toContain(`${arm} ${scenario}`);
     }
     if (postgresUrl && redisUrl) expect(bench.arms).toContain('accord-2nodes');
@@ -40,7 +45,7 @@ describe('the bench, in miniature against every server', () => {
 
   it('delivers every edit to every other editor exactly once, and Accord acknowledges each as saved', () => {
     for (const run of bench.runs) {
-      if (!('result' in run) || (run.scenario !== 'rooms' && run.scenario !== 'hot')) continue;
+      if (!('result' in run) || (run.scenario !== 'rooms' && run.scenario !== 'hot' && run.scenario !== 'sweep')) continue;
       const { result } = run;
       expect(result.edits, `${run.arm} ${run.scenario}`).toBeGreaterThan(0);
       expect({ arm: run.arm, scenario: run.scenario, drops: result.drops, duplicates: result.duplicates, closed: result.closedEarly })
@@ -73,6 +78,10 @@ describe('the bench, in miniature against every server', () => {
     const rows = buildRows(bench);
     for (const arm of bench.arms) expect(rows.some((row) => row.server === arm)).toBe(true);
     expect(rows.filter((row) => row.server !== 'reference' && row.id === 'hot').every((row) => Number.isFinite(row.ratio))).toBe(true);
+    // One row per sweep point and server, each with its ratio, and Accord's saved p99 beside its p99.
+    const sweep = rows.filter((row) => row.id === 'sweep' && row.server !== 'reference');
+    expect(sweep.map((row) => row.point?.kind).sort()).toEqual(bench.arms.filter((a) => a !== 'reference').flatMap(() => ['hot', 'rooms']).sort());
+    expect(sweep.every((row) => Number.isFinite(row.ratio) && Number.isFinite(row.savedP99))).toBe(true);
     expect(formatTable(rows, [])).toContain('reference');
   });
 });

@@ -1,5 +1,5 @@
 // `npm run bench`: Accord side by side with the reference Yjs server, then the other packages' figures.
-// Knobs (environment): BENCH_ROUNDS, BENCH_SECONDS, BENCH_BUDGET_SECONDS, BENCH_ONLY, BENCH_CPU_PROF, DATABASE_URL — see docs/benchmarks.md.
+// Knobs (environment): BENCH_ROUNDS, BENCH_SECONDS, BENCH_BUDGET_SECONDS, BENCH_ONLY, BENCH_SWEEP, BENCH_CPU_PROF, DATABASE_URL — see docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -12,8 +12,8 @@ import { buildRows, checkTargets, formatTable, formatTargets } from './report.ts
 import { runBench, type BenchPlan, type Scenario } from './run-bench.ts';
 
 const RESULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../results');
-const SCENARIOS = ['rooms', 'hot', 'join-time', 'join-leave', 'packages'] as const;
-const TARGETS = { joinMs: 100, rssGrowth: 1.1 };
+const SCENARIOS = ['rooms', 'hot', 'sweep', 'join-time', 'join-leave', 'packages'] as const;
+const TARGETS = { joinMs: 100, rssGrowth: 1.1, savedMs: 25, sweepRatio: 1.5 };
 
 const positive = (name: string, fallback: number): number => {
   const value = Number(process.env[name] ?? fallback);
@@ -24,6 +24,18 @@ const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filt
 const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
 if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
 const runs = (scenario: (typeof SCENARIOS)[number]): boolean => only.length === 0 || only.includes(scenario);
+
+/** `BENCH_SWEEP=1`: the growth sweeps; `BENCH_SWEEP_ROOMS` / `BENCH_SWEEP_HOT` choose the points. */
+const sizes = (name: string, fallback: readonly number[]): number[] => {
+  const text = process.env[name];
+  if (text === undefined || text === '') return [...fallback];
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value <= 0)) throw new Error(`${name} must be a comma list of positive integers, got ${text}`);
+  return values;
+};
+const sweep = process.env.BENCH_SWEEP === '1' && runs('sweep')
+  ? { rooms: sizes('BENCH_SWEEP_ROOMS', [10, 25, 50, 100]), hotEditors: sizes('BENCH_SWEEP_HOT', [25, 50, 100, 200]) }
+  : undefined;
 
 const postgresUrl = process.env.DATABASE_URL;
 const rounds = positive('BENCH_ROUNDS', 3);
@@ -44,9 +56,17 @@ const plan: BenchPlan = {
   dialects: postgresUrl ? ['pglite', 'postgres'] : ['pglite'],
   postgresUrl,
   redisUrl: process.env.REDIS_URL || undefined,
-  seed: { rooms: 50, editorsPerRoom: 10, hotEditors: 100, churnRooms: 20, bigUpdates: 10_000, loadRuns: 7 },
+  seed: {
+    rooms: Math.max(50, ...(sweep?.rooms ?? [])), editorsPerRoom: 10, hotEditors: Math.max(100, ...(sweep?.hotEditors ?? [])),
+    churnRooms: 20, bigUpdates: 10_000, loadRuns: 7,
+  },
   rooms: runs('rooms') ? { ...edits, rooms: 50, editorsPerRoom: 10, editsPerSecond: 2, seed: 50 } : undefined,
   hot: runs('hot') ? { ...edits, rooms: 1, editorsPerRoom: 100, editsPerSecond: 1, seed: 100 } : undefined,
+  sweep: sweep && {
+    ...sweep,
+    roomsLoad: { ...edits, rooms: 10, editorsPerRoom: 10, editsPerSecond: 2, seed: 50 },
+    hotLoad: { ...edits, rooms: 1, editorsPerRoom: 25, editsPerSecond: 1, seed: 100 },
+  },
   joinTime: runs('join-time') ? { runs: 5, unloadTimeoutMs: 10_000 } : undefined,
   joinLeave: runs('join-leave') ? { cycles: 1_000, warmupCycles: 100, concurrency: 10, settleTimeoutMs: 10_000, settleMs: 1_000 } : undefined,
   joinsIdleUnloadMs: 250,

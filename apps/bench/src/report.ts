@@ -1,5 +1,5 @@
 import type { PackageFigure } from './package-benches.ts';
-import type { BenchRun, RunRecord, Scenario } from './run-bench.ts';
+import type { BenchRun, EditRun, RunRecord, Scenario, SweepPoint } from './run-bench.ts';
 import type { ServerArm } from './servers.ts';
 import { median, summarize, type Summary } from './stats.ts';
 
@@ -14,6 +14,8 @@ export interface Row {
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
+  /** Edit → saved acknowledgement at the writer, p99, ms (servers with acks). */
+  readonly savedP99: number;
   readonly max: number;
   /** Deliveries per second (edit scenarios) or cycles per second (join/leave). */
   readonly perSecond: number;
@@ -24,6 +26,8 @@ export interface Row {
   /** Accord ÷ reference of the p99 (edit scenarios, joins) or of the RSS growth (join/leave). */
   readonly ratio: number;
   readonly notes: string;
+  /** The sweep point of a sweep row. */
+  readonly point?: SweepPoint;
 }
 
 export interface TargetCheck {
@@ -36,6 +40,7 @@ export interface TargetCheck {
 const LABEL: Record<Scenario, string> = {
   rooms: 'rooms (many × editors)',
   hot: 'hot room',
+  sweep: 'sweep',
   'join-time': 'join big workshop',
   'join-leave': 'join/leave cycles',
 };
@@ -49,29 +54,32 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
   const errorsOf = (scenario: Scenario, arm: ServerArm): number => bench.runs.filter((run) => run.scenario === scenario && run.arm === arm && 'error' in run).length;
   const present = (scenario: Scenario): boolean => bench.runs.some((run) => run.scenario === scenario);
 
-  for (const scenario of ['rooms', 'hot'] as const) {
-    if (!present(scenario)) continue;
-    const refP99 = median(of(scenario, 'reference').map((run) => run.result.latency.p99));
+  const editRows = (id: Row['id'], scenario: string, select: (run: EditRun) => boolean, point?: SweepPoint): void => {
+    const matching = (arm: ServerArm): EditRun[] => bench.runs.filter((run): run is EditRun => run.arm === arm && 'result' in run && (run.scenario === 'rooms' || run.scenario === 'hot' || run.scenario === 'sweep') && select(run));
+    const failed = (arm: ServerArm): number => bench.runs.filter((run) => run.arm === arm && 'error' in run && (run.scenario === id || run.scenario === 'sweep' && id === 'sweep')).length;
+    const refP99 = median(matching('reference').map((run) => run.result.latency.p99));
     for (const arm of bench.arms) {
-      const runs = of(scenario, arm);
+      const runs = matching(arm);
+      if (runs.length === 0 && failed(arm) === 0) continue;
       const p99 = median(runs.map((run) => run.result.latency.p99));
-      const savedP99 = median(runs.map((run) => run.result.saved?.p99 ?? NaN));
       const commitMs = median(runs.map((run) => run.commits?.meanMs ?? NaN));
       const batch = median(runs.map((run) => run.commits?.meanBatch ?? NaN));
+      const writeMicros = median(runs.map((run) => run.commits?.writeMicrosPerFrame ?? NaN));
       const lag = maxOf(runs.map((run) => run.result.generatorLag.p99));
       const notes = [
         arm === 'accord-2nodes' ? 'latency across nodes; cpu of both nodes' : '',
-        Number.isFinite(savedP99) ? `saved p99 ${fixed(savedP99)} ms` : '',
         Number.isFinite(commitMs) ? `commit ${fixed(commitMs)} ms × ${fixed(batch)} upd` : '',
+        Number.isFinite(writeMicros) ? `write ${fixed(writeMicros)} µs/frame` : '',
         arm === 'reference' ? '' : `${fixed(median(runs.map((run) => run.result.savedMessagesPerEdit)))} saved msgs/edit`,
         `cpu ${fixed(median(runs.map((run) => run.result.serverCpuPercent)), 0)}%`,
         lag > 50 ? `generator lag p99 ${fixed(lag, 0)} ms` : '',
       ].filter(Boolean).join(', ');
       rows.push({
-        id: scenario, scenario: label(scenario), server: arm, runs: runs.length, errors: errorsOf(scenario, arm),
+        id, scenario, server: arm, runs: runs.length, errors: failed(arm), ...(point ? { point } : {}),
         p50: median(runs.map((run) => run.result.latency.p50)),
         p95: median(runs.map((run) => run.result.latency.p95)),
         p99,
+        savedP99: median(runs.map((run) => run.result.saved?.p99 ?? NaN)),
         max: maxOf(runs.map((run) => run.result.latency.max)),
         perSecond: median(runs.map((run) => run.result.deliveredPerSecond)),
         drops: sum(runs.map((run) => run.result.drops)),
@@ -83,6 +91,15 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
           : notes,
       });
     }
+  };
+  for (const scenario of ['rooms', 'hot'] as const) {
+    if (present(scenario)) editRows(scenario, label(scenario), (run) => run.scenario === scenario);
+  }
+  const points = new Map<string, SweepPoint>();
+  for (const run of bench.runs) if (run.scenario === 'sweep' && 'point' in run) points.set(`${run.point.kind}:${run.point.size}`, run.point);
+  const ordered = [...points.values()].sort((a, b) => (a.kind === b.kind ? a.size - b.size : a.kind === 'rooms' ? -1 : 1));
+  for (const point of ordered) {
+    editRows('sweep', sweepLabel(point), (run) => run.scenario === 'sweep' && run.point.kind === point.kind && run.point.size === point.size, point);
   }
 
   if (present('join-time')) {
@@ -94,7 +111,7 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
         const runs = of('join-time', arm);
         rows.push({
           id: `join-time-${kind}`, scenario: `${label('join-time')} (${kind})`, server: arm, runs: runs.length, errors: errorsOf('join-time', arm),
-          p50: times.p50, p95: times.p95, p99: times.p99, max: times.max,
+          p50: times.p50, p95: times.p95, p99: times.p99, savedP99: NaN, max: times.max,
           perSecond: NaN, drops: sum(runs.map((run) => run.result.failures)), duplicates: NaN, rssMiB: NaN,
           ratio: arm === 'reference' ? NaN : times.p99 / refWarm.p99,
           notes: `${times.n} joins, connect → synced${kind === 'cold' ? ', read from the database' : ''}`,
@@ -114,6 +131,7 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
         p50: median(runs.map((run) => run.result.join.p50)),
         p95: median(runs.map((run) => run.result.join.p95)),
         p99: median(runs.map((run) => run.result.join.p99)),
+        savedP99: NaN,
         max: maxOf(runs.map((run) => run.result.join.max)),
         perSecond: median(runs.map((run) => run.result.cyclesPerSecond)),
         drops: sum(runs.map((run) => run.result.failures)), duplicates: NaN,
@@ -132,7 +150,7 @@ export function buildRows(bench: BenchRun, scenarioLabels: Partial<Record<Scenar
 }
 
 /** The acceptance targets of the bench, checked per Accord server. */
-export function checkTargets(bench: BenchRun, rows: readonly Row[], targets: { readonly joinMs: number; readonly rssGrowth: number }): TargetCheck[] {
+export function checkTargets(bench: BenchRun, rows: readonly Row[], targets: { readonly joinMs: number; readonly rssGrowth: number; readonly savedMs: number; readonly sweepRatio: number }): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const arm of bench.arms.filter((a) => a !== 'reference')) {
     for (const scenario of ['rooms', 'hot'] as const) {
@@ -142,6 +160,19 @@ export function checkTargets(bench: BenchRun, rows: readonly Row[], targets: { r
         target: `${scenario}: p99 ≤ reference, zero drops`, server: arm,
         figure: `p99 ${fixed(row.p99)} ms = ${fixed(row.ratio, 2)} × reference, ${row.drops} drops, ${row.duplicates} duplicates`,
         met: row.errors === 0 && row.ratio <= 1 && row.drops === 0 && row.duplicates === 0,
+      });
+      if (scenario === 'rooms' && arm === 'accord-postgres') {
+        checks.push({ target: `rooms: saved p99 ≤ ${targets.savedMs} ms`, server: arm, figure: `saved p99 ${fixed(row.savedP99)} ms`, met: row.errors === 0 && row.savedP99 <= targets.savedMs });
+      }
+    }
+    // The growth target: no knee up to the largest points (100 rooms, 200 editors in one room).
+    for (const kind of ['rooms', 'hot'] as const) {
+      const largest = rows.filter((r) => r.server === arm && r.point?.kind === kind).at(-1);
+      if (!largest) continue;
+      checks.push({
+        target: `${largest.scenario}: p99 ≤ ${targets.sweepRatio} × reference`, server: arm,
+        figure: `p99 ${fixed(largest.p99)} ms = ${fixed(largest.ratio, 2)} × reference, saved p99 ${fixed(largest.savedP99)} ms`,
+        met: largest.errors === 0 && largest.ratio <= targets.sweepRatio && largest.drops === 0,
       });
     }
     const cold = rows.find((r) => r.server === arm && r.id === 'join-time-cold');
@@ -168,16 +199,16 @@ export function checkTargets(bench: BenchRun, rows: readonly Row[], targets: { r
 
 /** The table for stdout: one line per scenario and server, then the other packages' figures. */
 export function formatTable(rows: readonly Row[], packages: readonly PackageFigure[]): string {
-  const header = ['scenario', 'server', 'runs', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'per s', 'drops', 'dups', 'RSS MiB', '÷ ref', 'notes'];
+  const header = ['scenario', 'server', 'runs', 'p50 ms', 'p95 ms', 'p99 ms', 'saved p99', 'max ms', 'per s', 'drops', 'dups', 'RSS MiB', '÷ ref', 'notes'];
   const body = rows.map((row) => [
     row.scenario, row.errors > 0 ? `${row.server} (${row.errors} failed)` : row.server, String(row.runs),
-    fixed(row.p50), fixed(row.p95), fixed(row.p99), fixed(row.max), fixed(row.perSecond, 0),
+    fixed(row.p50), fixed(row.p95), fixed(row.p99), fixed(row.savedP99), fixed(row.max), fixed(row.perSecond, 0),
     count(row.drops), count(row.duplicates), fixed(row.rssMiB), fixed(row.ratio, 2), row.notes,
   ]);
   for (const figure of packages) {
     body.push([
       figure.label, figure.status === 'ok' ? 'package bench' : figure.status, figure.status === 'ok' ? '1' : '0',
-      fixed(figure.median ?? NaN, 2), fixed(figure.p95 ?? NaN, 2), '—', '—', '—', '—', '—', '—', '—',
+      fixed(figure.median ?? NaN, 2), fixed(figure.p95 ?? NaN, 2), '—', '—', '—', '—', '—', '—', '—', '—',
       figure.gzipKiB !== undefined ? `${figure.gzipKiB} KB gzip; ${figure.summary}` : figure.summary,
     ]);
   }
@@ -191,6 +222,11 @@ export function formatTable(rows: readonly Row[], packages: readonly PackageFigu
 
 export function formatTargets(checks: readonly TargetCheck[]): string {
   return checks.map((check) => `${check.met ? 'MET   ' : 'MISSED'}  ${check.server.padEnd(15)} ${check.target}: ${check.figure}`).join('\n');
+}
+
+/** "sweep: 25 rooms × 10 × 2/s", "sweep: 1 room × 200 × 1/s". */
+export function sweepLabel(point: SweepPoint): string {
+  return point.kind === 'rooms' ? `sweep: ${point.size} rooms × 10 × 2/s` : `sweep: 1 room × ${point.size} × 1/s`;
 }
 
 function fixed(value: number, digits = 1): string {

@@ -22,6 +22,8 @@ export interface BenchPlan {
   readonly seed: SeedPlan;
   readonly rooms?: EditLoadPlan | undefined;
   readonly hot?: EditLoadPlan | undefined;
+  /** Growth sweeps (opt-in, `BENCH_SWEEP=1`): the rooms scenario at each number of rooms, the hot room at each number of editors. */
+  readonly sweep?: { readonly rooms: readonly number[]; readonly hotEditors: readonly number[]; readonly roomsLoad: EditLoadPlan; readonly hotLoad: EditLoadPlan } | undefined;
   readonly joinTime?: JoinTimePlan | undefined;
   readonly joinLeave?: JoinLeavePlan | undefined;
   /** IDLE_UNLOAD_MS of the Accord processes that run the join scenarios. */
@@ -38,16 +40,28 @@ export interface CommitStats {
   readonly meanMs: number;
   /** Mean updates per commit. */
   readonly meanBatch: number;
+  /** Socket write time per frame written to a Yjs connection, µs (batched writes). */
+  readonly writeMicrosPerFrame: number;
 }
 
 export type RunRecord = { readonly arm: ServerArm; readonly round: number } & (
   | { readonly scenario: 'rooms' | 'hot'; readonly result: EditLoadResult; readonly commits: CommitStats | undefined }
+  | { readonly scenario: 'sweep'; readonly point: SweepPoint; readonly result: EditLoadResult; readonly commits: CommitStats | undefined }
   | { readonly scenario: 'join-time'; readonly result: JoinTimeResult }
   | { readonly scenario: 'join-leave'; readonly result: JoinLeaveResult }
   | { readonly scenario: Scenario; readonly error: string }
 );
 
-export type Scenario = 'rooms' | 'hot' | 'join-time' | 'join-leave';
+/** A run of an edit scenario or sweep point that produced figures. */
+export type EditRun = Extract<RunRecord, { scenario: 'rooms' | 'hot' | 'sweep'; result: EditLoadResult }>;
+
+export type Scenario = 'rooms' | 'hot' | 'sweep' | 'join-time' | 'join-leave';
+
+/** One point of a growth sweep: so many rooms of 10 editors, or one room of so many editors. */
+export interface SweepPoint {
+  readonly kind: 'rooms' | 'hot';
+  readonly size: number;
+}
 
 export interface BenchRun {
   readonly arms: readonly ServerArm[];
@@ -67,7 +81,7 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   const runs: RunRecord[] = [];
   const scaleOut = plan.redisUrl !== undefined && plan.dialects.includes('postgres');
   const arms: ServerArm[] = [...plan.dialects.map(accordArm), ...(scaleOut ? ['accord-2nodes' as const] : []), 'reference'];
-  if (!plan.rooms && !plan.hot && !plan.joinTime && !plan.joinLeave) return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
+  if (!plan.rooms && !plan.hot && !plan.sweep && !plan.joinTime && !plan.joinLeave) return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
   try {
     const seedStarted = performance.now();
     for (const dialect of plan.dialects) {
@@ -111,20 +125,23 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
         plan.log(`${round === plan.rounds ? `round ${round}` : `rounds ${round}–${plan.rounds}`} skipped: another round (${(roundMs / 1000).toFixed(0)} s) would overrun the time budget`);
         break;
       }
-      const edits: [('rooms' | 'hot'), EditLoadPlan][] = [];
-      if (plan.rooms) edits.push(['rooms', plan.rooms]);
-      if (plan.hot) edits.push(['hot', plan.hot]);
+      const edits: EditJob[] = [];
+      if (plan.rooms) edits.push({ scenario: 'rooms', load: plan.rooms, hot: false });
+      if (plan.hot) edits.push({ scenario: 'hot', load: plan.hot, hot: true });
+      for (const size of plan.sweep?.rooms ?? []) edits.push({ scenario: 'sweep', point: { kind: 'rooms', size }, load: { ...plan.sweep!.roomsLoad, rooms: size }, hot: false });
+      for (const size of plan.sweep?.hotEditors ?? []) edits.push({ scenario: 'sweep', point: { kind: 'hot', size }, load: { ...plan.sweep!.hotLoad, editorsPerRoom: size }, hot: true });
       if (edits.length > 0) {
         for (const arm of arms) {
-          await withServer(arm, round, 600_000, edits.map(([scenario]) => scenario), async (server, seeded) => {
-            for (const [scenario, load] of edits) {
+          await withServer(arm, round, 600_000, [...new Set(edits.map((job) => job.scenario))], async (server, seeded) => {
+            for (const job of edits) {
               const before = await commitCounters(server);
-              const result = await runEditLoad(server, scenario === 'rooms' ? seeded.rooms : [seeded.hot], load);
+              const result = await runEditLoad(server, job.hot ? [seeded.hot] : seeded.rooms, job.load);
               const commits = commitDelta(before, await commitCounters(server));
-              runs.push({ arm, round, scenario, result, commits });
-              plan.log(`  round ${round} ${scenario.padEnd(5)} ${arm.padEnd(15)} p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} ` +
+              runs.push(job.point ? { arm, round, scenario: 'sweep', point: job.point, result, commits } : { arm, round, scenario: job.scenario as 'rooms' | 'hot', result, commits });
+              const name = job.point ? `${job.point.kind}:${job.point.size}` : job.scenario;
+              plan.log(`  round ${round} ${name.padEnd(9)} ${arm.padEnd(15)} p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} saved p99 ${ms(result.saved?.p99 ?? NaN)} ` +
                 `delivered ${result.delivered}/${result.expectedDeliveries} dup ${result.duplicates} cpu ${result.serverCpuPercent.toFixed(0)}%` +
-                (commits ? ` commits ${commits.commits} × ${commits.meanMs.toFixed(1)} ms, batch ${commits.meanBatch.toFixed(1)}` : ''));
+                (commits ? ` commits ${commits.commits} × ${commits.meanMs.toFixed(1)} ms, batch ${commits.meanBatch.toFixed(1)}, write ${commits.writeMicrosPerFrame.toFixed(1)} µs/frame` : ''));
             }
           });
         }
@@ -162,10 +179,21 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   }
 }
 
+/** One edit scenario (or sweep point) of a round. */
+interface EditJob {
+  readonly scenario: 'rooms' | 'hot' | 'sweep';
+  readonly point?: SweepPoint;
+  readonly load: EditLoadPlan;
+  /** Edits the hot room rather than the many rooms. */
+  readonly hot: boolean;
+}
+
 interface CommitCounters {
   readonly seconds: number;
   readonly commits: number;
   readonly updates: number;
+  readonly writeSeconds: number;
+  readonly framesSent: number;
 }
 
 async function commitCounters(server: BenchServer): Promise<CommitCounters | undefined> {
@@ -175,6 +203,8 @@ async function commitCounters(server: BenchServer): Promise<CommitCounters | und
     seconds: metricValue(text, 'accord_commit_seconds_sum') ?? 0,
     commits: metricValue(text, 'accord_commit_seconds_count') ?? 0,
     updates: metricValue(text, 'accord_commit_batch_size_sum') ?? 0,
+    writeSeconds: metricValue(text, 'accord_yjs_socket_write_seconds_total') ?? 0,
+    framesSent: metricValue(text, 'accord_yjs_frames_sent_total') ?? 0,
   };
 }
 
@@ -185,6 +215,7 @@ function commitDelta(before: CommitCounters | undefined, after: CommitCounters |
     commits,
     meanMs: commits > 0 ? ((after.seconds - before.seconds) / commits) * 1000 : NaN,
     meanBatch: commits > 0 ? (after.updates - before.updates) / commits : NaN,
+    writeMicrosPerFrame: after.framesSent > before.framesSent ? ((after.writeSeconds - before.writeSeconds) / (after.framesSent - before.framesSent)) * 1e6 : NaN,
   };
 }
 

@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { deriveSla } from '@accord/core/derive';
 import { FORMAT_VERSION, parseRequirementsText, type FileProblem, type Requirements } from '@accord/core/model';
-import { DERIVE_FORMATS, deriveCommand } from './derive-command.ts';
 import { formatFindings } from './findings-report.ts';
 import { parseArgs } from './args.ts';
-import { backupCommand } from './backup-command.ts';
-import { restoreCommand } from './restore-command.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { verifyCommands } from './verify-command.ts';
+
+// The commands that need documents, the database or the network are imported when called: `validate`
+// and `check` start without loading PDF fonts, PGlite or an HTTP client.
 
 const USAGE = `accord — service level agreements as code
 
@@ -39,7 +38,7 @@ Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wron
 
 /** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'verify' || argv[0] === 'audit') return verifyCommands(argv, io);
+  if (argv[0] === 'verify' || argv[0] === 'audit') return (await import('./verify-command.ts')).verifyCommands(argv, io);
   const parsed = parseArgs(argv, ['format', 'out', 'data-dir']);
   if (!parsed.ok) {
     io.stderr(`accord: ${parsed.error}\n\n${USAGE}`);
@@ -62,9 +61,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case 'check':
       return check(positional, io);
     case 'backup':
-      return backupCommand(positional, options, io);
+      return (await import('./backup-command.ts')).backupCommand(positional, options, io);
     case 'restore':
-      return restoreCommand(positional, options, io);
+      return (await import('./restore-command.ts')).restoreCommand(positional, options, io);
     default:
       io.stderr(`accord: unknown command "${command}"\n\n${USAGE}`);
       return EXIT.usage;
@@ -105,6 +104,7 @@ async function validate(positional: readonly string[], io: CliIo): Promise<numbe
 }
 
 async function derive(positional: readonly string[], options: Readonly<Record<string, string>>, io: CliIo): Promise<number> {
+  const { DERIVE_FORMATS, deriveCommand } = await import('./derive-command.ts');
   const format = options.format ?? 'derivation';
   if (!DERIVE_FORMATS.includes(format)) {
     io.stderr(`accord: unknown format "${format}"; choose one of ${DERIVE_FORMATS.join(', ')}\n`);

@@ -1,10 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Redis } from 'ioredis';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
-import type { AwarenessChange, WorkshopRoom } from '../sync/workshop-room.ts';
+import type { AwarenessChange } from '../sync/room-awareness.ts';
+import type { WorkshopRoom } from '../sync/workshop-room.ts';
 
 /** Origin of awareness states applied from another node: never owned by one of this node's connections. */
 export const FROM_OTHER_NODE = Symbol('awareness-from-another-node');
@@ -116,7 +116,7 @@ export class AwarenessFanout {
     for (const id of ids) {
       if (foreign.has(id)) continue;
       const state = room.awareness.getStates().get(id);
-      entries.push({ clientId: id, clock: room.awareness.meta.get(id)?.clock ?? 0, state: state === undefined ? 'null' : JSON.stringify(state) });
+      entries.push({ clientId: id, clock: room.awareness.clockOf(id), state: state === undefined ? 'null' : JSON.stringify(state) });
     }
     if (entries.length > 0) this.publish(workshopId, KIND_CHANGE, entries);
   }
@@ -135,7 +135,7 @@ export class AwarenessFanout {
       const states = room.awareness.getStates();
       for (const id of ownIds(room)) {
         const state = states.get(id);
-        if (state !== undefined) entries.push({ clientId: id, clock: room.awareness.meta.get(id)?.clock ?? 0, state: JSON.stringify(state) });
+        if (state !== undefined) entries.push({ clientId: id, clock: room.awareness.clockOf(id), state: JSON.stringify(state) });
       }
       this.publish(room.workshopId, KIND_BEAT, entries);
       for (const [node, record] of this.peers.get(room.workshopId) ?? []) {
@@ -206,7 +206,7 @@ export class AwarenessFanout {
     if (accepted.length === 0) return;
     const encoder = encoding.createEncoder();
     writeEntries(encoder, accepted);
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(encoder), FROM_OTHER_NODE);
+    room.awareness.applyFromElsewhere(encoding.toUint8Array(encoder), FROM_OTHER_NODE);
     for (const entry of accepted) {
       if (entry.state === 'null') record.ids.delete(entry.clientId);
       else record.ids.add(entry.clientId);
@@ -222,9 +222,9 @@ export class AwarenessFanout {
     const present = ids.filter((id) => room.awareness.getStates().has(id));
     if (present.length === 0) return;
     const encoder = encoding.createEncoder();
-    writeEntries(encoder, present.map((id) => ({ clientId: id, clock: room.awareness.meta.get(id)?.clock ?? 0, state: 'null' })));
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(encoder), FROM_OTHER_NODE);
-    for (const id of present) room.awareness.meta.delete(id);
+    writeEntries(encoder, present.map((id) => ({ clientId: id, clock: room.awareness.clockOf(id), state: 'null' })));
+    room.awareness.applyFromElsewhere(encoding.toUint8Array(encoder), FROM_OTHER_NODE);
+    for (const id of present) room.awareness.forgetClock(id);
   }
 
   private record(workshopId: string, node: string): PeerRecord {

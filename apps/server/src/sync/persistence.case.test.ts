@@ -77,18 +77,21 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     client.destroy();
   });
 
-  it('when storing fails, applies and relays nothing, says "not saved", and stores everything once the database is back', async () => {
+  it('when storing fails, resets the room, says "not saved", and stores everything once the database is back', async () => {
     const workshopId = await t.createWorkshop('blank');
     const writer = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
     const peer = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
     await Promise.all([writer.synced(), peer.synced()]);
+    const before = t.app.registry.peek(workshopId);
     const failing = vi.spyOn(t.app.store, 'append').mockRejectedValue(new Error('database unavailable'));
     const closed = new Promise<number>((resolve) => writer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
     scratch(writer.doc, 'notes').set('during-outage', 1);
     expect(await closed).toBe(CLOSE.storageUnavailable.code);
     await expect(writer.saved(300)).rejects.toThrow(/not saved/);
-    expect(scratch(peer.doc, 'notes').has('during-outage')).toBe(false);
-    expect(scratch(t.app.registry.peek(workshopId)!.doc, 'notes').has('during-outage')).toBe(false);
+    // The room that held the unstored edit is gone; whatever serves the workshop now was read from the database.
+    expect(t.app.registry.peek(workshopId)).not.toBe(before);
+    const now = t.app.registry.peek(workshopId);
+    if (now) expect(scratch(now.doc, 'notes').has('during-outage')).toBe(false);
     failing.mockRestore();
     await writer.saved(10_000);
     await waitFor(() => scratch(peer.doc, 'notes').get('during-outage') === 1, 5000, 'relay after recovery');

@@ -21,6 +21,8 @@ export class RoomRegistry {
   private readonly unloadListeners = new Set<(workshopId: string) => void>();
   /** Holders of each room (connections and server-side work); a room is unloaded only at zero. */
   private readonly claims = new Map<WorkshopRoom, number>();
+  /** Rooms reset after a failed store, until their commits in flight have landed (then the next load reads them). */
+  private readonly resetting = new Map<string, Promise<void>>();
 
   constructor(
     private readonly services: RoomServices,
@@ -79,7 +81,9 @@ export class RoomRegistry {
   private load(workshopId: string): Promise<WorkshopRoom> {
     let pending = this.loading.get(workshopId);
     if (!pending) {
-      pending = WorkshopRoom.load(workshopId, this.services).then((room) => {
+      const afterReset = this.resetting.get(workshopId) ?? Promise.resolve();
+      pending = afterReset.then(() => WorkshopRoom.load(workshopId, this.services)).then((room) => {
+        room.onReset(() => this.replace(room));
         this.rooms.set(workshopId, room);
         this.metrics.loadedDocs.set(this.rooms.size);
         for (const listener of this.listeners) listener(room);
@@ -125,6 +129,26 @@ export class RoomRegistry {
     this.logger.debug({ workshopId: room.workshopId }, 'unloaded idle workshop');
   }
 
+  /**
+   * A room whose store failed leaves at once (its connections are already closed); it is freed once its
+   * commits in flight have landed, and the next connection loads the workshop again from the database —
+   * after those commits, so the new room holds everything they stored.
+   */
+  private replace(room: WorkshopRoom): void {
+    if (this.rooms.get(room.workshopId) !== room) return;
+    this.cancelIdle(room.workshopId);
+    this.rooms.delete(room.workshopId);
+    this.claims.delete(room);
+    this.metrics.loadedDocs.set(this.rooms.size);
+    for (const listener of this.unloadListeners) listener(room.workshopId);
+    this.logger.warn({ workshopId: room.workshopId }, 'reset a workshop after a failed store; reloading from the database');
+    const landed = room.settled().then(() => room.destroy(CLOSE.storageUnavailable));
+    this.resetting.set(room.workshopId, landed);
+    void landed.finally(() => {
+      if (this.resetting.get(room.workshopId) === landed) this.resetting.delete(room.workshopId);
+    });
+  }
+
   /** Closes every Yjs connection of one participant (revocation). */
   disconnectParticipant(workshopId: string, participantId: string): number {
     const room = this.rooms.get(workshopId);
@@ -142,7 +166,7 @@ export class RoomRegistry {
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    await Promise.allSettled([...this.loading.values()]);
+    await Promise.allSettled([...this.loading.values(), ...this.resetting.values()]);
     // Stop taking frames first, so the commits in flight are the last: clients resend anything not
     // acknowledged to whichever node they reconnect to.
     for (const room of this.rooms.values()) room.closeConnections(CLOSE.shuttingDown);

@@ -1,6 +1,7 @@
 import type { Role } from '@accord/protocol/roles';
 import type { WebSocket } from 'ws';
 import { CLOSE, type CloseReason } from '@accord/protocol/close-codes';
+import type { Flushable, SendBatcher } from './send-batcher.ts';
 
 /** Bytes queued for one connection beyond which it counts as not reading (several whole documents). */
 const MAX_BUFFERED_BYTES = 32 * 1_048_576;
@@ -16,10 +17,10 @@ export interface ConnectionIdentity {
  * One y-websocket connection to a workshop room. Observers are read-only: the room drops their document
  * updates. `wantsSaved` connections (`?saved=1`) receive the stored state vector after each commit.
  */
-export class YjsConnection {
+export class YjsConnection implements Flushable {
   /** Awareness client ids this connection has introduced; only it may update or remove them. */
   readonly awarenessIds = new Set<number>();
-  /** Set once a commit of this connection's updates failed: later updates may depend on it, so none is taken. */
+  /** Set once an update of this connection was refused: later updates may build on it, so none is taken. */
   failed = false;
   /** Every frame spends a token; an empty bucket closes the connection (the client resends on reconnect). */
   private readonly frames = new TokenBucket(400, 200);
@@ -33,29 +34,66 @@ export class YjsConnection {
   /** Every document frame up to this number is stored (or held nothing new): what the saved message reports. */
   framesStored = 0;
   private closed = false;
+  /** Frames sent this turn of the event loop, written together by the batcher. */
+  private outgoing: Uint8Array[] = [];
 
+  /**
+   * `stream` is the socket under the websocket, corked while a batch is written (one system call); with
+   * no batcher every frame is written at once.
+   */
   constructor(
     private readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
     readonly readOnly: boolean,
     readonly wantsSaved: boolean,
+    private readonly batcher?: SendBatcher,
+    private readonly stream?: { cork(): void; uncork(): void },
   ) {}
 
   get isOpen(): boolean {
     return !this.closed && this.socket.readyState === this.socket.OPEN;
   }
 
+  /** Queues a frame; frames go out in the order sent. */
   send(message: Uint8Array): void {
     if (!this.isOpen) return;
+    if (!this.batcher) return void this.write([message]);
+    this.outgoing.push(message);
+    if (this.outgoing.length === 1) this.batcher.want(this);
+  }
+
+  /** Writes the queued frames in one corked burst; returns how many. */
+  flush(): number {
+    const frames = this.outgoing;
+    if (frames.length === 0) return 0;
+    this.outgoing = [];
+    if (!this.isOpen) return 0;
+    this.stream?.cork();
+    try {
+      this.write(frames);
+    } finally {
+      this.stream?.uncork();
+    }
+    return frames.length;
+  }
+
+  private write(frames: readonly Uint8Array[]): void {
     // A peer that does not read would make the server hold everything sent to it: let it go and resync.
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.slowReader);
-    this.socket.send(message, { binary: true }, (error) => {
-      if (error) this.close({ code: 4500, reason: 'send failed' });
+    const last = frames.length - 1;
+    frames.forEach((frame, index) => {
+      if (index < last) return this.socket.send(frame, { binary: true });
+      this.socket.send(frame, { binary: true }, (error) => {
+        if (error) this.close({ code: 4500, reason: 'send failed' });
+      });
     });
   }
 
-  /** Closes with a named code; later calls do nothing. */
+  /** Closes with a named code, after what was already sent; later calls do nothing. */
   close(reason: CloseReason | { readonly code: number; readonly reason: string }): void {
+    if (this.closed) return;
+    this.flush();
+    // Flushing may have closed it already (a peer that does not read).
     if (this.closed) return;
     this.closed = true;
     try {

@@ -11,6 +11,7 @@ import { CLOSE } from '@accord/protocol/close-codes';
 import type { RoomRegistry } from './room-registry.ts';
 import type { WorkshopRoom } from './workshop-room.ts';
 import { keepAlive } from '../scale/websocket-heartbeat.ts';
+import { SendBatcher } from './send-batcher.ts';
 import { YjsConnection } from './yjs-connection.ts';
 
 export interface YjsEndpointOptions {
@@ -46,9 +47,14 @@ const PATH = /^\/yjs\/([a-z0-9]{1,64})$/;
  */
 export class YjsEndpoint {
   private readonly wss: WebSocketServer;
+  private readonly batcher: SendBatcher;
 
   constructor(private readonly deps: YjsEndpointDeps, private readonly options: YjsEndpointOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 4, perMessageDeflate: false });
+    this.batcher = new SendBatcher((frames, seconds) => {
+      deps.metrics.framesSent.inc(frames);
+      deps.metrics.socketWriteSeconds.inc(seconds);
+    });
   }
 
   handles(pathname: string): boolean {
@@ -80,7 +86,7 @@ export class YjsEndpoint {
         if (outcome === 'unauthorized') return this.refuse(ws, CLOSE.unauthorized);
         if (outcome === 'not-found') return this.refuse(ws, CLOSE.notFound);
         if (outcome === 'unavailable') return this.refuse(ws, CLOSE.loadFailed);
-        this.attach(ws, workshopId ?? '', {
+        this.attach(ws, socket, workshopId ?? '', {
           participantId: outcome.id, name: outcome.name, role: outcome.role,
         }, url.searchParams.get('saved') === '1', readOnlyRoom);
       });
@@ -93,8 +99,8 @@ export class YjsEndpoint {
   }
 
   /** Listens at once and buffers frames until the room has loaded, so nothing the client sends early is lost. */
-  private attach(ws: WebSocket, workshopId: string, identity: YjsConnection['identity'], wantsSaved: boolean, frozen = false): void {
-    const connection = new YjsConnection(ws, identity, !can(identity.role, 'editRequirements') || frozen, wantsSaved);
+  private attach(ws: WebSocket, stream: Duplex, workshopId: string, identity: YjsConnection['identity'], wantsSaved: boolean, frozen = false): void {
+    const connection = new YjsConnection(ws, identity, !can(identity.role, 'editRequirements') || frozen, wantsSaved, this.batcher, stream);
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
     let room: WorkshopRoom | undefined;

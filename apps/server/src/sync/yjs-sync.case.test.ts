@@ -42,7 +42,7 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     expect(Y.encodeStateAsUpdate(late.doc)).toEqual(Y.encodeStateAsUpdate(alice.doc));
   });
 
-  it('stores every update before relaying it: the database holds what peers see', async () => {
+  it('stores every update it relays: the database holds what peers see', async () => {
     const writer = connect((await t.join(workshopId, 'facilitator')).token);
     await writer.synced();
     for (let i = 0; i < 20; i += 1) scratch(writer.doc, 'notes').set(`k${i}`, i);

@@ -17,6 +17,7 @@ import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import type { StoredVersion, VersionRepository } from './version.repository.ts';
 import { summarise } from './version-summary.ts';
 import { fieldDiff } from './field-diff.ts';
+import { RoomResetting } from '../sync/workshop-room.ts';
 
 export interface VersionServiceDeps {
   readonly versions: VersionRepository;
@@ -46,6 +47,9 @@ export class VersionService {
     // Read what other nodes stored a moment ago too: a version must hold every acknowledged edit.
     const snapshot = await this.deps.registry.withRoom(actor.workshopId, async (room) => {
       await room.catchUp();
+      // Peers get edits before they are stored: wait until what the document holds now is in the database.
+      await room.settled();
+      if (room.isResetting) throw new RoomResetting();
       return readSnapshot(room.doc);
     });
     if (!snapshot.ok) {
