@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CLOSES, HostileFrames, seededRandom, type FrameKind } from '../test/hostile-frames.ts';
+import { FUZZ } from '../test/fuzz-counts.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, waitFor, type TestClient } from '../test/yjs-client.ts';
 
-const FRAMES = Number(process.env.ACCORD_FUZZ_FRAMES ?? 10_000);
+const FRAMES = FUZZ.frames;
 const KINDS: readonly FrameKind[] = [
   'random-bytes', 'truncated', 'bad-type', 'garbage-update', 'garbage-state-vector', 'garbage-awareness',
   'hostile-update', 'orphan-update', 'spoofed-awareness', 'query-awareness', 'oversized',
