@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createDatabase, migrateToLatest, type AccordDatabase, type DatabaseOptions } from './create-database.ts';
 import { copyMigratedCluster } from './test-cluster-cache.ts';
 
-export { freshPgliteDir, migratedClusterDir } from './test-cluster-cache.ts';
+export { copyMigratedCluster, freshPgliteDir, migratedClusterDir } from './test-cluster-cache.ts';
 
 /**
  * The dialects every suite that tests storage runs against: the embedded PGlite always, and the real
