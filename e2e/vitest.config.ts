@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // One worker runs the files in turn and keeps its imports (playwright, the drivers) between them.
+    isolate: false,
     // What another browser shows arrives over the network: allow a loaded CI machine its seconds.
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },

@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freshPgliteDir } from '@accord/db/test-databases';
-import { createApp } from '@accord/server/app';
-import { testConfig, type Config } from '@accord/server/config';
+import type { Config } from '@accord/server/config';
 import { provided } from './shared-run.ts';
 
 /** The built web client the server serves; turbo builds it before e2e runs (`@accord/web` is a dependency). */
@@ -32,6 +30,10 @@ export async function startAccord(overrides: Partial<Config> = {}, options: { sh
   if (!webClientBuilt()) {
     throw new Error(`the web client is not built at ${WEB_DIST}: run \`npm run build -w @accord/web\` (turbo does it before \`npm test\`)`);
   }
+  // Loaded only here: a file on the shared server never pays for importing the whole server.
+  const [{ freshPgliteDir }, { createApp }, { testConfig }] = await Promise.all([
+    import('@accord/db/test-databases'), import('@accord/server/app'), import('@accord/server/config'),
+  ]);
   const dataDir = await freshPgliteDir('accord-e2e-');
   const app = await createApp(testConfig({ webDist: WEB_DIST, ...overrides }), { database: { kind: 'pglite', dataDir } });
   const url = await app.listen();

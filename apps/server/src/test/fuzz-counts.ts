@@ -10,6 +10,9 @@ function count(name: string, quick: number, long: number): number {
   return Number.isInteger(value) && value > 0 ? value : full ? long : quick;
 }
 
+/** Whether this is the long run (`npm run fuzz`). */
+export const FULL_FUZZ = full;
+
 export const FUZZ = {
   /** Frames sent to the Yjs endpoint. */
   frames: count('ACCORD_FUZZ_FRAMES', 2_000, 10_000),
