@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { freshPgliteDir } from '@accord/db/test-databases';
 import { createApp, type AccordApp } from '@accord/server/app';
 import { testConfig } from '@accord/server/config';
 import { CLOSE } from '@accord/protocol/close-codes';
@@ -16,7 +15,7 @@ describe.runIf(chromiumAvailable())('a page on another origin', () => {
 
   beforeAll(async () => {
     // The API and the sockets are all this needs: no web client build.
-    dataDir = await mkdtemp(join(tmpdir(), 'accord-e2e-origin-'));
+    dataDir = await freshPgliteDir('accord-e2e-origin-');
     app = await createApp(testConfig(), { database: { kind: 'pglite', dataDir } });
     url = await app.listen();
     browser = await launchChromium();

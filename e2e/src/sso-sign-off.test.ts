@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import { createWorkshop, openContext, openPhase, seatLink, type Participant } from './room-driver.ts';
@@ -96,12 +96,15 @@ describe.runIf(chromiumAvailable())('single sign-on for sponsor seats', () => {
     await karin.page.getByRole('link', { name: 'Log in again to sign' }).click();
     await providerLogin(karin.page, 'karin.vogt');
     await karin.page.waitForURL(/\/w\/[a-z0-9]+\?signed-in=1$/, { timeout: 30_000 });
-    await karin.page.waitForTimeout((SIGN_MAX_AGE_S + 2) * 1000);
+    // The server runs in this process: its clock moves past the login's age instead of the test waiting it out
+    // (the browser still holds the cookie, so the server's own age check is what refuses).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + (SIGN_MAX_AGE_S + 2) * 1000);
     const stale = await karin.page.evaluate(async (url) => {
       const versions = await (await fetch(`${url}/versions`)).json() as { hash: string }[];
       const response = await fetch(`${url}/versions/1/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hash: versions[0]?.hash, decision: 'signed' }) });
       return { status: response.status, body: await response.text() };
-    }, `${accord.url}/api/workshops/${facilitator.workshopId}`);
+    }, `${accord.url}/api/workshops/${facilitator.workshopId}`).finally(() => vi.useRealTimers());
     expect(stale.status).toBe(401);
     expect(stale.body).toMatch(/fresh_login_required/);
 

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, field, inviteLink, joinByLink, openContext, openPhase, PHONE, screenshot, seatLink, seriousAxeViolations, typeInto,
+  createWorkshop, downloadedBytes, field, inviteLink, joinByLink, openContext, openPhase, PHONE, screenshot, seatLink, seriousAxeViolations,
+  typeInto,
   waitForSaved, type Participant,
 } from './room-driver.ts';
 
@@ -231,7 +231,7 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
       facilitator.page.getByRole('link', { name: 'PDF', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/v1\.pdf$/);
-    const bytes = await readFile(await download.path());
+    const bytes = await downloadedBytes(download);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 

@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared.ts';
+import { pureTestConfig } from '../../vitest.shared.ts';
 
-export default defineConfig({ test: { ...sharedTestConfig, include: ['src/**/*.test.ts'] } });
+export default defineConfig({ test: { ...pureTestConfig, include: ['src/**/*.test.ts'] } });

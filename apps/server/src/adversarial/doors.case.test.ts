@@ -1,4 +1,4 @@
-import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { ONE_DIALECT } from '@accord/db/test-databases';
 import { CLOSE } from '@accord/protocol/close-codes';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ function fromOrigin(yjsUrl: string, workshopId: string, token: string, origin: s
   });
 }
 
-describe.each(TEST_DIALECTS)('the doors on $name', (dialect) => {
+describe.each(ONE_DIALECT)('the doors on $name', (dialect) => {
   let t: TestApp;
   let call: ReturnType<typeof apiClient>;
   beforeAll(async () => {

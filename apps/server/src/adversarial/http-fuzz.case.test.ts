@@ -1,4 +1,4 @@
-import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { ONE_DIALECT } from '@accord/db/test-databases';
 import {
   createInviteBodySchema, createWorkshopBodySchema, joinBodySchema, signBodySchema, type SessionResponse, type VersionSummary,
 } from '@accord/protocol/api';
@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiClient } from '../test/api-client.ts';
 import { stateSnapshot } from '../test/state-snapshot.ts';
+import { FUZZ } from '../test/fuzz-counts.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 
-const RUNS = Number(process.env.ACCORD_FUZZ_REQUESTS ?? 150);
+const RUNS = FUZZ.requests;
 
 /** A body that is valid for its schema, then bent: a field replaced by anything, removed, or joined by a stranger. */
 function bent(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
@@ -24,7 +25,7 @@ function bent(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   );
 }
 
-describe.each(TEST_DIALECTS)('fuzzing the HTTP API on $name', (dialect) => {
+describe.each(ONE_DIALECT)('fuzzing the HTTP API on $name', (dialect) => {
   let t: TestApp;
   let call: ReturnType<typeof apiClient>;
   let workshopId = '';

@@ -1,13 +1,14 @@
-import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { ONE_DIALECT } from '@accord/db/test-databases';
 import { clientPayloads, type ClientEventName } from '@accord/protocol/events';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectControl, send, sessionState, type ControlClient } from '../test/control-client.ts';
 import { stateSnapshot } from '../test/state-snapshot.ts';
+import { FUZZ } from '../test/fuzz-counts.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 
-const RUNS = Number(process.env.ACCORD_FUZZ_EVENTS ?? 60);
+const RUNS = FUZZ.events;
 
 const VALID: Readonly<Record<ClientEventName, Record<string, unknown>>> = {
   'phase:set': { phase: 'review' },
@@ -34,7 +35,7 @@ function bent(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   );
 }
 
-describe.each(TEST_DIALECTS)('fuzzing the socket.io events on $name', (dialect) => {
+describe.each(ONE_DIALECT)('fuzzing the socket.io events on $name', (dialect) => {
   let t: TestApp;
   let workshopId = '';
   let facilitator: ControlClient;

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyMigratedCluster } from '@accord/db/test-databases';
 import type { SessionResponse, VersionSummary } from '@accord/protocol/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../test/api-client.ts';
@@ -33,6 +34,7 @@ describe('accord backup and restore of the embedded database', () => {
   });
 
   it('snapshots a running server and restores workshops, versions and signatures into a fresh folder', async () => {
+    await copyMigratedCluster(live);
     const server = await startServerProcess({ DATA_DIR: live, PORT: String(await freePort()) }, 120_000);
     running.push(server);
     const call = apiClient(server.url);

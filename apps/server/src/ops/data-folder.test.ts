@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyMigratedCluster } from '@accord/db/test-databases';
 import type { SessionResponse } from '@accord/protocol/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../test/api-client.ts';
@@ -16,6 +17,7 @@ describe('one owner per embedded data folder', () => {
   });
 
   it('refuses a second server at once naming the first, and restarts after the first is SIGKILLed', async () => {
+    await copyMigratedCluster(dataDir);
     const first = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()) }, 120_000);
     running.push(first);
     const call = apiClient(first.url);

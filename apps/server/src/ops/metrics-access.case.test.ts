@@ -1,8 +1,8 @@
-import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { ONE_DIALECT } from '@accord/db/test-databases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 
-describe.each(TEST_DIALECTS)('/metrics with METRICS_TOKEN on $name', (dialect) => {
+describe.each(ONE_DIALECT)('/metrics with METRICS_TOKEN on $name', (dialect) => {
   const token = 'scrape-secret-0123456789';
   let t: TestApp;
   beforeAll(async () => { t = await startTestApp(dialect, { metricsToken: token }); });

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { ONE_DIALECT } from '@accord/db/test-databases';
 import { afterEach, describe, expect, it } from 'vitest';
 import { frozenWebsocket } from '../test/frozen-websocket.ts';
 import { startTestApp } from '../test/test-app.ts';
@@ -7,7 +7,7 @@ import { startTestApp } from '../test/test-app.ts';
 const open: Socket[] = [];
 afterEach(() => { for (const socket of open.splice(0)) socket.destroy(); });
 
-describe.each(TEST_DIALECTS)('shutdown on $name', (dialect) => {
+describe.each(ONE_DIALECT)('shutdown on $name', (dialect) => {
   it('cuts a socket.io client that never answers its close frame after the grace, not ws\'s 30 s', async () => {
     const t = await startTestApp(dialect, { shutdownGraceMs: 300 });
     const frozen = await frozenWebsocket(t.url, '/socket.io/?EIO=4&transport=websocket');

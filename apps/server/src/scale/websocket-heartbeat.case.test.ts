@@ -1,10 +1,10 @@
-import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { ONE_DIALECT } from '@accord/db/test-databases';
 import { describe, expect, it } from 'vitest';
 import { frozenWebsocket } from '../test/frozen-websocket.ts';
 import { startTestApp } from '../test/test-app.ts';
 import { metricValue, rawSocket } from '../test/yjs-client.ts';
 
-describe.each(TEST_DIALECTS)('Yjs websocket pings on $name', (dialect) => {
+describe.each(ONE_DIALECT)('Yjs websocket pings on $name', (dialect) => {
   it('ends a connection whose peer stops answering pings, and keeps one that answers', async () => {
     const t = await startTestApp(dialect, { wsPingMs: 200 });
     try {

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { DatabaseOptions } from '@accord/db/database';
+import { freshPgliteDir } from '@accord/db/test-databases';
 import pg from 'pg';
 
 /**
- * A database a child-process server can be pointed at through its environment: a fresh PGlite folder, or a
+ * A database a child-process server can be pointed at through its environment: a fresh PGlite folder (a copy
+ * of the cached migrated cluster), or a
  * fresh PostgreSQL database on the server TEST_DATABASE_URL names. `drop` removes it.
  */
 export interface ProcessDatabase {
@@ -19,7 +19,7 @@ export const PROCESS_DIALECTS: readonly ('pglite' | 'postgres')[] = ['pglite', .
 
 export async function createProcessDatabase(name: 'pglite' | 'postgres'): Promise<ProcessDatabase> {
   if (name === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'accord-proc-'));
+    const dataDir = await freshPgliteDir('accord-proc-');
     return { name, env: { DATA_DIR: dataDir }, options: { kind: 'pglite', dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const adminUrl = process.env.TEST_DATABASE_URL ?? '';
