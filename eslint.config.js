@@ -33,13 +33,40 @@ export default tseslint.config(
     // Tests run in Node and may read fixtures; the shipped core may not.
     ignores: ['packages/core/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['node:*', 'fs', 'fs/*', 'net', 'http', 'https', 'http2', 'child_process', 'worker_threads', 'dgram', 'tls',
-            'pg', 'pg-*', 'kysely', '@electric-sql/*', 'socket.io', 'socket.io-*', 'ws', 'ioredis', 'hono', '@hono/*', 'pino'],
-          message: '@accord/core is pure: it runs in the browser, the server and the CLI, so it imports no I/O.',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'fs/*',
+                'net',
+                'http',
+                'https',
+                'http2',
+                'child_process',
+                'worker_threads',
+                'dgram',
+                'tls',
+                'pg',
+                'pg-*',
+                'kysely',
+                '@electric-sql/*',
+                'socket.io',
+                'socket.io-*',
+                'ws',
+                'ioredis',
+                'hono',
+                '@hono/*',
+                'pino',
+              ],
+              message: '@accord/core is pure: it runs in the browser, the server and the CLI, so it imports no I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

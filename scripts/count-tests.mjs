@@ -24,7 +24,8 @@ for (const path of reports('.')) {
   for (const file of report.testResults ?? []) {
     const name = relative(process.cwd(), file.name ?? path);
     for (const test of file.assertionResults ?? []) {
-      if (typeof test.duration === 'number') timed.push({ ms: test.duration, name: `${name} > ${test.fullName ?? test.title}` });
+      if (typeof test.duration === 'number')
+        timed.push({ ms: test.duration, name: `${name} > ${test.fullName ?? test.title}` });
     }
   }
   passed += report.numPassedTests ?? 0;

@@ -6,8 +6,12 @@ import { openTestDatabase, TEST_DIALECTS } from './test-databases.ts';
 
 describe.each(TEST_DIALECTS)('database on $name', (dialect) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  beforeAll(async () => { database = await openTestDatabase(dialect); });
-  afterAll(async () => { await database.close(); });
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
 
   it('is migrated to the latest schema', async () => {
     expect(await migrationsApplied(database)).toBe(true);
@@ -18,7 +22,11 @@ describe.each(TEST_DIALECTS)('database on $name', (dialect) => {
     await db.insertInto('workshops').values({ id: 'w1', title: 'Mail' }).execute();
     const bytes = new Uint8Array([0, 1, 2, 255]);
     await db.insertInto('yjs_updates').values({ workshop_id: 'w1', seq: 1, update: bytes }).execute();
-    const row = await db.selectFrom('yjs_updates').selectAll().where('workshop_id', '=', 'w1').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('yjs_updates')
+      .selectAll()
+      .where('workshop_id', '=', 'w1')
+      .executeTakeFirstOrThrow();
     expect(Array.from(toBytes(row.update))).toEqual([0, 1, 2, 255]);
     expect(toBytes(row.update).constructor).toBe(Uint8Array);
     const count = await sql<{ n: number }>`select count(*)::int8 as n from yjs_updates`.execute(db);
@@ -30,17 +38,40 @@ describe.each(TEST_DIALECTS)('database on $name', (dialect) => {
     await uniqueNames.down(db);
     await database.db.insertInto('workshops').values({ id: 'w-names', title: 'Names' }).execute();
     const person = (id: string, name: string, minute: number) => ({
-      id, workshop_id: 'w-names', name, role: 'stakeholder', secret_hash: 'x', created_at: new Date(Date.UTC(2026, 10, 25, 9, minute)),
+      id,
+      workshop_id: 'w-names',
+      name,
+      role: 'stakeholder',
+      secret_hash: 'x',
+      created_at: new Date(Date.UTC(2026, 10, 25, 9, minute)),
     });
-    await database.db.insertInto('participants').values([person('p1', 'Sam', 1), person('p2', 'sam', 2), person('p3', 'Sam', 3), person('p4', 'Kim', 4)]).execute();
+    await database.db
+      .insertInto('participants')
+      .values([person('p1', 'Sam', 1), person('p2', 'sam', 2), person('p3', 'Sam', 3), person('p4', 'Kim', 4)])
+      .execute();
     await uniqueNames.up(db);
-    const rows = await database.db.selectFrom('participants').select('name').where('workshop_id', '=', 'w-names').orderBy('created_at').execute();
+    const rows = await database.db
+      .selectFrom('participants')
+      .select('name')
+      .where('workshop_id', '=', 'w-names')
+      .orderBy('created_at')
+      .execute();
     expect(rows.map((r) => r.name)).toEqual(['Sam', 'sam (2)', 'Sam (3)', 'Kim']);
-    await expect(database.db.insertInto('participants').values(person('p5', 'KIM', 5)).execute()).rejects.toThrow(/participants_workshop_name_idx|unique/);
+    await expect(
+      database.db
+        .insertInto('participants')
+        .values(person('p5', 'KIM', 5))
+        .execute(),
+    ).rejects.toThrow(/participants_workshop_name_idx|unique/);
   });
 
   it('refuses a second update with the same sequence number', async () => {
-    await expect(database.db.insertInto('yjs_updates').values({ workshop_id: 'w1', seq: 1, update: new Uint8Array([9]) }).execute()).rejects.toThrow();
+    await expect(
+      database.db
+        .insertInto('yjs_updates')
+        .values({ workshop_id: 'w1', seq: 1, update: new Uint8Array([9]) })
+        .execute(),
+    ).rejects.toThrow();
   });
 });
 

@@ -59,7 +59,12 @@ export function createDatabase(options: DatabaseOptions): AccordDatabase {
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      ...(options.schema ? { schema: options.schema } : {}),
+      close: () => db.destroy(),
+    };
   }
   let lock: DataDirLock | undefined;
   if (!options.dataDir.startsWith('memory://')) {
@@ -87,7 +92,11 @@ export function createDatabase(options: DatabaseOptions): AccordDatabase {
 
 function migrator(database: Pick<AccordDatabase, 'db' | 'schema'>): Migrator {
   // Without the schema, Kysely would find another schema's bookkeeping tables on the search for them.
-  return new Migrator({ db: database.db, provider: migrationProvider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+  return new Migrator({
+    db: database.db,
+    provider: migrationProvider,
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
 }
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
@@ -96,7 +105,9 @@ export async function migrateToLatest(database: Pick<AccordDatabase, 'db' | 'sch
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = errorMessage(error);
-    throw new Error(failed ? `migration ${failed.migrationName} failed: ${reason}` : `cannot migrate the database: ${reason}`);
+    throw new Error(
+      failed ? `migration ${failed.migrationName} failed: ${reason}` : `cannot migrate the database: ${reason}`,
+    );
   }
   return (results ?? []).map((r) => r.migrationName);
 }

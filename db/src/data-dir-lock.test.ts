@@ -22,7 +22,9 @@ function lockInChild(dataDir: string): Promise<{ child: ChildProcess; line: stri
     const { acquireDataDirLock } = await import(${JSON.stringify(LOCK_MODULE)});
     try { acquireDataDirLock(${JSON.stringify(dataDir)}); console.log('held'); setInterval(() => {}, 1000); }
     catch (error) { console.log('refused: ' + error.message); process.exit(3); }`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -31,7 +33,9 @@ function lockInChild(dataDir: string): Promise<{ child: ChildProcess; line: stri
       const line = out.split('\n')[0];
       if (out.includes('\n') && line !== undefined) resolve({ child, line });
     });
-    child.once('exit', (code) => { if (!out.includes('\n')) reject(new Error(`lock child exited with ${code}`)); });
+    child.once('exit', (code) => {
+      if (!out.includes('\n')) reject(new Error(`lock child exited with ${code}`));
+    });
   });
 }
 
@@ -47,7 +51,17 @@ function killed(child: ChildProcess): Promise<void> {
 
 function writeLock(dataDir: string, holder: Partial<LockHolder>, ageMs: number): void {
   const path = join(dataDir, LOCK_FILE);
-  writeFileSync(path, JSON.stringify({ pid: 1, host: hostname(), since: '2026-12-01T08:00:00.000Z', nonce: 'n0', backupToken: 't', ...holder }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      pid: 1,
+      host: hostname(),
+      since: '2026-12-01T08:00:00.000Z',
+      nonce: 'n0',
+      backupToken: 't',
+      ...holder,
+    }),
+  );
   const then = new Date(Date.now() - ageMs);
   utimesSync(path, then, then);
 }
@@ -77,7 +91,9 @@ describe('data folder lock', () => {
     expect(message).toContain(dataDir);
     // A second process sees the same.
     const second = await lockInChild(dataDir);
-    expect(second.line).toContain(`refused: the data folder ${dataDir} is in use by another Accord process (PID ${owner.child.pid}`);
+    expect(second.line).toContain(
+      `refused: the data folder ${dataDir} is in use by another Accord process (PID ${owner.child.pid}`,
+    );
 
     await killed(owner.child);
     const lock = acquireDataDirLock(dataDir);
@@ -100,7 +116,9 @@ describe('data folder lock', () => {
   it('trusts a fresh lock from another host, and takes it over once its heartbeat has stopped', () => {
     const dataDir = tempDir();
     writeLock(dataDir, { pid: 4242, host: 'other-host' }, 1_000);
-    expect(() => acquireDataDirLock(dataDir)).toThrow(/PID 4242 on host other-host.*no heartbeat for 30 s \(it was written on another host\)/);
+    expect(() => acquireDataDirLock(dataDir)).toThrow(
+      /PID 4242 on host other-host.*no heartbeat for 30 s \(it was written on another host\)/,
+    );
     writeLock(dataDir, { pid: 4242, host: 'other-host' }, 60_000);
     const lock = acquireDataDirLock(dataDir);
     expect(lock.tookOver).toMatch(/no heartbeat for 60 s/);
@@ -142,7 +160,10 @@ describe('data folder lock', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(Date.now() - statSync(lock.path).mtimeMs).toBeLessThan(5_000);
     lock.advertise('http://127.0.0.1:3000');
-    expect(inspectDataDirLock(dataDir)).toMatchObject({ live: true, holder: { url: 'http://127.0.0.1:3000', nonce: lock.holder.nonce } });
+    expect(inspectDataDirLock(dataDir)).toMatchObject({
+      live: true,
+      holder: { url: 'http://127.0.0.1:3000', nonce: lock.holder.nonce },
+    });
     lock.release();
   });
 });

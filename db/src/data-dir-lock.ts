@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,10 +51,14 @@ export interface DataDirLock {
 
 /** The data folder is held by a live process; the message names it. */
 export class DataDirInUse extends Error {
-  constructor(readonly dataDir: string, readonly holder: LockHolder, staleAfterMs: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+    staleAfterMs: number,
+  ) {
     super(
       `the data folder ${dataDir} is in use by another Accord process (PID ${holder.pid} on host ${holder.host}, since ${holder.since}). ` +
-        'Two processes on one embedded database would overwrite each other\'s writes. Stop that process, or set DATA_DIR to another folder. ' +
+        "Two processes on one embedded database would overwrite each other's writes. Stop that process, or set DATA_DIR to another folder. " +
         `A lock left behind by a process that no longer runs is taken over automatically${holder.host === hostname() ? '' : ` once it has had no heartbeat for ${Math.round(staleAfterMs / 1000)} s (it was written on another host)`}.`,
     );
     this.name = 'DataDirInUse';
@@ -95,13 +108,27 @@ function readLock(path: string): Found | undefined {
   const ageMs = Date.now() - mtimeMs;
   try {
     const parsed = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.since === 'string' && typeof parsed.nonce === 'string') {
+    if (
+      typeof parsed.pid === 'number' &&
+      typeof parsed.host === 'string' &&
+      typeof parsed.since === 'string' &&
+      typeof parsed.nonce === 'string'
+    ) {
       return { holder: { backupToken: '', ...parsed } as LockHolder, ageMs };
     }
   } catch {
     // Unreadable: fall through to an anonymous holder that only its age can make stale.
   }
-  return { holder: { pid: 0, host: 'unknown', since: new Date(mtimeMs).toISOString(), nonce: `unreadable-${mtimeMs}`, backupToken: '' }, ageMs };
+  return {
+    holder: {
+      pid: 0,
+      host: 'unknown',
+      since: new Date(mtimeMs).toISOString(),
+      nonce: `unreadable-${mtimeMs}`,
+      backupToken: '',
+    },
+    ageMs,
+  };
 }
 
 /** Why a found lock no longer protects anything, or undefined while its holder may still be writing. */
@@ -109,7 +136,8 @@ function staleReason(path: string, found: Found, staleAfterMs: number): string |
   const { holder, ageMs } = found;
   if (holder.host === hostname()) {
     // A container restarts its server under the same PID: our own PID in a lock we do not hold is a leftover.
-    if (holder.pid === process.pid && !held.has(path)) return `it was left by an earlier process with this PID (${holder.pid})`;
+    if (holder.pid === process.pid && !held.has(path))
+      return `it was left by an earlier process with this PID (${holder.pid})`;
     if (holder.pid !== process.pid && !alive(holder.pid)) return `PID ${holder.pid} is no longer running`;
   }
   if (ageMs > staleAfterMs) return `it has had no heartbeat for ${Math.round(ageMs / 1000)} s`;
@@ -171,8 +199,11 @@ export function acquireDataDirLock(dataDir: string, options: LockOptions = {}): 
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   let holder: LockHolder = {
-    pid: process.pid, host: hostname(), since: new Date().toISOString(),
-    nonce: randomBytes(12).toString('hex'), backupToken: randomBytes(24).toString('hex'),
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    nonce: randomBytes(12).toString('hex'),
+    backupToken: randomBytes(24).toString('hex'),
   };
   let tookOver: string | undefined;
   for (let attempt = 0; ; attempt++) {
@@ -215,7 +246,9 @@ export function acquireDataDirLock(dataDir: string, options: LockOptions = {}): 
 
   return {
     path,
-    get holder() { return holder; },
+    get holder() {
+      return holder;
+    },
     tookOver,
     advertise(url) {
       if (released) return;
@@ -238,7 +271,10 @@ export function acquireDataDirLock(dataDir: string, options: LockOptions = {}): 
 }
 
 /** The folder's lock as found, and whether its holder is still live (for `accord backup` and `restore`). */
-export function inspectDataDirLock(dataDir: string, staleAfterMs = DEFAULTS.staleAfterMs): { readonly holder: LockHolder; readonly live: boolean } | undefined {
+export function inspectDataDirLock(
+  dataDir: string,
+  staleAfterMs = DEFAULTS.staleAfterMs,
+): { readonly holder: LockHolder; readonly live: boolean } | undefined {
   const path = join(dataDir, LOCK_FILE);
   const found = readLock(path);
   if (!found) return undefined;

@@ -40,14 +40,20 @@ export async function dumpStoppedDataDir(dataDir: string): Promise<Uint8Array> {
  */
 export async function restoreDataDir(archive: Uint8Array, dataDir: string): Promise<RestoredCounts> {
   if (archive[0] !== GZIP_MAGIC[0] || archive[1] !== GZIP_MAGIC[1]) {
-    throw new Error('this file is not an Accord backup (an embedded backup is a gzipped tar written by `accord backup`)');
+    throw new Error(
+      'this file is not an Accord backup (an embedded backup is a gzipped tar written by `accord backup`)',
+    );
   }
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new Error(`${dataDir} is not empty; restore into a new folder (move the current one aside first) and point DATA_DIR at it`);
+    throw new Error(
+      `${dataDir} is not empty; restore into a new folder (move the current one aside first) and point DATA_DIR at it`,
+    );
   }
   const lock = acquireDataDirLock(dataDir);
   try {
-    const pglite = new PGlite(dataDir, { loadDataDir: new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/x-gzip' }) });
+    const pglite = new PGlite(dataDir, {
+      loadDataDir: new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/x-gzip' }),
+    });
     try {
       await pglite.waitReady;
       // The database and its lock share the folder, so the archive carries the backed-up server's lock: put
@@ -55,7 +61,11 @@ export async function restoreDataDir(archive: Uint8Array, dataDir: string): Prom
       writeFileSync(lock.path, JSON.stringify(lock.holder), { mode: 0o600 });
       const count = async (table: string): Promise<number> =>
         Number((await pglite.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n ?? 0);
-      return { workshops: await count('workshops'), versions: await count('versions'), signatures: await count('signatures') };
+      return {
+        workshops: await count('workshops'),
+        versions: await count('versions'),
+        signatures: await count('signatures'),
+      };
     } finally {
       await pglite.close().catch(() => undefined);
     }

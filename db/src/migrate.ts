@@ -6,7 +6,9 @@ import { errorMessage } from './error-message.ts';
 
 const url = process.env.DATABASE_URL;
 try {
-  const database = createDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: resolveDataDir(process.env.DATA_DIR) });
+  const database = createDatabase(
+    url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: resolveDataDir(process.env.DATA_DIR) },
+  );
   try {
     const applied = await migrateToLatest(database);
     console.log(applied.length === 0 ? 'database is up to date' : `applied: ${applied.join(', ')}`);

@@ -32,14 +32,20 @@ describe('PGliteThread', () => {
   it('rolls a failed transaction back and makes other statements wait for a transaction to end', async () => {
     const order: string[] = [];
     let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    const transaction = db.transaction(async (tx) => {
-      await tx.query('insert into t values (2, null)');
-      order.push('tx inserted');
-      await held;
-      throw new Error('change of mind');
-    }).catch(() => order.push('tx rolled back'));
-    const outside = db.query<{ n: number }>('select count(*)::int as n from t where id = 2').then(({ rows }) => order.push(`outside saw ${rows[0]?.n}`));
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const transaction = db
+      .transaction(async (tx) => {
+        await tx.query('insert into t values (2, null)');
+        order.push('tx inserted');
+        await held;
+        throw new Error('change of mind');
+      })
+      .catch(() => order.push('tx rolled back'));
+    const outside = db
+      .query<{ n: number }>('select count(*)::int as n from t where id = 2')
+      .then(({ rows }) => order.push(`outside saw ${rows[0]?.n}`));
     await new Promise((resolve) => setTimeout(resolve, 50));
     release();
     await Promise.all([transaction, outside]);

@@ -12,7 +12,9 @@ interface Transaction {
   rollback(): Promise<void>;
 }
 
-type Reply = { id: number; ok: true; result?: QueryResult<unknown>; archive?: Uint8Array } | { id: number; ok: false; error: { message: string; [key: string]: unknown } };
+type Reply =
+  | { id: number; ok: true; result?: QueryResult<unknown>; archive?: Uint8Array }
+  | { id: number; ok: false; error: { message: string; [key: string]: unknown } };
 
 /** A PostgreSQL error as thrown in the database thread, with its fields (code, detail …) kept. */
 export class DatabaseThreadError extends Error {
@@ -42,7 +44,9 @@ export class PGliteThread {
   constructor(dataDir: string) {
     this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
     let started: (reply: Reply) => void = () => undefined;
-    const first = new Promise<Reply>((resolve) => { started = resolve; });
+    const first = new Promise<Reply>((resolve) => {
+      started = resolve;
+    });
     this.pending.set(0, { resolve: started });
     this.worker.on('message', (reply: Reply) => {
       const waiter = this.pending.get(reply.id);
@@ -71,7 +75,11 @@ export class PGliteThread {
     });
   }
 
-  private async run<T>(sql: string, params: unknown[] | undefined, options?: { rowMode?: 'array' | 'object' }): Promise<QueryResult<T>> {
+  private async run<T>(
+    sql: string,
+    params: unknown[] | undefined,
+    options?: { rowMode?: 'array' | 'object' },
+  ): Promise<QueryResult<T>> {
     const reply = await this.call({ op: 'query', sql, params: params ?? [], rowMode: options?.rowMode ?? 'object' });
     if (!reply.ok) throw new DatabaseThreadError(reply.error);
     return reply.result as QueryResult<T>;

@@ -22,7 +22,10 @@ if (workerData.initOnly) {
   process.exit(0);
 }
 
-const fresh = typeof workerData.dataDir === 'string' && !workerData.dataDir.startsWith('memory://') && !existsSync(join(workerData.dataDir, 'PG_VERSION'));
+const fresh =
+  typeof workerData.dataDir === 'string' &&
+  !workerData.dataDir.startsWith('memory://') &&
+  !existsSync(join(workerData.dataDir, 'PG_VERSION'));
 if (fresh) {
   await new Promise((resolve) => {
     const creator = new Worker(new URL(import.meta.url), { workerData: { ...workerData, initOnly: true } });
@@ -38,7 +41,10 @@ const pglite = new PGlite(workerData.dataDir, { startParams: START_PARAMS });
 function describe(error) {
   if (error === null || typeof error !== 'object') return { message: String(error) };
   // WebAssembly aborts throw plain objects: show their fields rather than "[object Object]".
-  const message = typeof error.message === 'string' && error.message !== '' ? error.message : inspect(error, { depth: 2, breakLength: Infinity }).slice(0, 500);
+  const message =
+    typeof error.message === 'string' && error.message !== ''
+      ? error.message
+      : inspect(error, { depth: 2, breakLength: Infinity }).slice(0, 500);
   const out = { message, name: error.name ?? 'Error' };
   for (const key of ['code', 'detail', 'hint', 'severity', 'constraint', 'table', 'column', 'schema']) {
     if (error[key] !== undefined) out[key] = error[key];
@@ -51,7 +57,11 @@ parentPort.on('message', async (message) => {
   try {
     if (op === 'query') {
       const result = await pglite.query(message.sql, message.params, { rowMode: message.rowMode });
-      parentPort.postMessage({ id, ok: true, result: { rows: result.rows, affectedRows: result.affectedRows, fields: result.fields } });
+      parentPort.postMessage({
+        id,
+        ok: true,
+        result: { rows: result.rows, affectedRows: result.affectedRows, fields: result.fields },
+      });
     } else if (op === 'dump') {
       // PGlite dumps between statements; the server's queue guarantees no transaction is open meanwhile.
       const archive = new Uint8Array(await (await pglite.dumpDataDir('gzip')).arrayBuffer());

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -63,7 +73,9 @@ async function buildCluster(): Promise<string> {
     if (!existsSync(join(cluster, READY))) throw error;
   }
   // Clusters of older keys are no longer copied by anyone in this checkout.
-  for (const stale of readdirSync(CACHE_DIR).filter((name) => name.startsWith('pglite-') && join(CACHE_DIR, name) !== cluster)) {
+  for (const stale of readdirSync(CACHE_DIR).filter(
+    (name) => name.startsWith('pglite-') && join(CACHE_DIR, name) !== cluster,
+  )) {
     rmSync(join(CACHE_DIR, stale), { recursive: true, force: true });
   }
   return cluster;
@@ -73,7 +85,8 @@ async function buildCluster(): Promise<string> {
 function clusterKey(): string {
   const require = createRequire(import.meta.url);
   let packageDir = dirname(require.resolve('@electric-sql/pglite'));
-  while (!existsSync(join(packageDir, 'package.json')) && dirname(packageDir) !== packageDir) packageDir = dirname(packageDir);
+  while (!existsSync(join(packageDir, 'package.json')) && dirname(packageDir) !== packageDir)
+    packageDir = dirname(packageDir);
   const hash = createHash('sha256').update(readFileSync(join(packageDir, 'package.json')));
   const migrations = join(HERE, 'migrations');
   for (const file of readdirSync(migrations).sort()) hash.update(file).update(readFileSync(join(migrations, file)));

@@ -25,7 +25,10 @@ export const TEST_DIALECTS: readonly TestDialect[] = [
     prepare: async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'accord-pglite-'));
       await copyMigratedCluster(dataDir);
-      return { options: { kind: 'pglite', dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+      return {
+        options: { kind: 'pglite', dataDir },
+        cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
     },
   },
   ...(process.env.TEST_DATABASE_URL ? [postgresDialect(process.env.TEST_DATABASE_URL)] : []),
@@ -60,7 +63,9 @@ function postgresDialect(url: string): TestDialect {
 }
 
 /** Open and migrate a fresh database of a dialect; `close` also removes it. */
-export async function openTestDatabase(dialect: TestDialect): Promise<AccordDatabase & { readonly options: DatabaseOptions }> {
+export async function openTestDatabase(
+  dialect: TestDialect,
+): Promise<AccordDatabase & { readonly options: DatabaseOptions }> {
   const { options, cleanup } = await dialect.prepare();
   const database = createDatabase(options);
   await migrateToLatest(database);

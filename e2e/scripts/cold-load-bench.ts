@@ -14,7 +14,12 @@ import { chromiumAvailable, launchChromium } from '../src/chromium.ts';
 
 const RUNS = Number(process.env.COLD_LOAD_RUNS ?? 5);
 const TARGET_MS = 2500;
-const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
+const FAST_3G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+};
 
 interface Sample {
   readonly ms: number;
@@ -42,19 +47,27 @@ const accord = await startAccord();
 const browser = await launchChromium();
 try {
   const created = await fetch(`${accord.url}/api/workshops`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ template: 'messaging', facilitatorName: 'Bench Facilitator' }),
   });
   const session = (await created.json()) as { token: string; workshop: { id: string } };
   const roomUrl = `${accord.url}/w/${session.workshop.id}`;
 
   const load = async (identity: boolean): Promise<Sample> => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     await context.addCookies([{ name: `accord_${session.workshop.id}`, value: session.token, url: accord.url }]);
     const page = await context.newPage();
     const cdp = await throttle(page, identity);
     let transferredBytes = 0;
-    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => { transferredBytes += event.encodedDataLength; });
+    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+      transferredBytes += event.encodedDataLength;
+    });
     const started = performance.now();
     await page.goto(roomUrl);
     await page.locator('[data-testid="saved-state"][data-state="saved"]').waitFor({ timeout: 60_000 });
@@ -74,7 +87,10 @@ try {
   for (const [variant, list] of Object.entries(samples)) {
     const ms = median(list.map((s) => s.ms));
     rows.push({
-      variant, runs: list.length, 'median ms': Math.round(ms), 'min ms': Math.round(Math.min(...list.map((s) => s.ms))),
+      variant,
+      runs: list.length,
+      'median ms': Math.round(ms),
+      'min ms': Math.round(Math.min(...list.map((s) => s.ms))),
       'max ms': Math.round(Math.max(...list.map((s) => s.ms))),
       'transferred KB': (median(list.map((s) => s.transferredBytes)) / 1024).toFixed(1),
       target: variant === 'compressed' ? (ms <= TARGET_MS ? `met (≤ ${TARGET_MS})` : `MISSED (> ${TARGET_MS})`) : '—',

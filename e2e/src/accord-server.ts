@@ -24,18 +24,27 @@ export function webClientBuilt(): boolean {
  * by `global-setup.ts`; its `close` leaves it running); with overrides, or outside vitest's e2e run, the
  * whole server in this process, on port 0, over a fresh embedded database in a temp folder.
  */
-export async function startAccord(overrides: Partial<Config> = {}, options: { shared?: boolean } = {}): Promise<RunningAccord> {
+export async function startAccord(
+  overrides: Partial<Config> = {},
+  options: { shared?: boolean } = {},
+): Promise<RunningAccord> {
   const shared = options.shared !== false && Object.keys(overrides).length === 0 ? provided('accordUrl') : '';
   if (shared) return { url: shared, close: async () => undefined };
   if (!webClientBuilt()) {
-    throw new Error(`the web client is not built at ${WEB_DIST}: run \`npm run build -w @accord/web\` (turbo does it before \`npm test\`)`);
+    throw new Error(
+      `the web client is not built at ${WEB_DIST}: run \`npm run build -w @accord/web\` (turbo does it before \`npm test\`)`,
+    );
   }
   // Loaded only here: a file on the shared server never pays for importing the whole server.
   const [{ freshPgliteDir }, { createApp }, { testConfig }] = await Promise.all([
-    import('@accord/db/test-databases'), import('@accord/server/app'), import('@accord/server/config'),
+    import('@accord/db/test-databases'),
+    import('@accord/server/app'),
+    import('@accord/server/config'),
   ]);
   const dataDir = await freshPgliteDir('accord-e2e-');
-  const app = await createApp(testConfig({ webDist: WEB_DIST, ...overrides }), { database: { kind: 'pglite', dataDir } });
+  const app = await createApp(testConfig({ webDist: WEB_DIST, ...overrides }), {
+    database: { kind: 'pglite', dataDir },
+  });
   const url = await app.listen();
   return {
     url,

@@ -2,7 +2,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, inviteLink, joinByLink, openPhase, savedState, typeInto, waitForSaved, type Participant } from './room-driver.ts';
+import {
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  savedState,
+  typeInto,
+  waitForSaved,
+  type Participant,
+} from './room-driver.ts';
 
 /**
  * Two people editing different rows of one list at the same time both keep their edit. One of them is
@@ -31,7 +41,9 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
     for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Support');
     const contacts = facilitator.page.locator('[id^="field:/support/escalation/"][id$="/contact"]');
     await expect.poll(() => contacts.count()).toBeGreaterThan(1);
-    const [first, second] = await Promise.all([0, 1].map(async (n) => (await contacts.nth(n).getAttribute('id'))?.replace('field:', '') ?? ''));
+    const [first, second] = await Promise.all(
+      [0, 1].map(async (n) => (await contacts.nth(n).getAttribute('id'))?.replace('field:', '') ?? ''),
+    );
     if (!first || !second) throw new Error('the template has two escalation contacts');
 
     await stakeholder.context.setOffline(true);
@@ -42,7 +54,7 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
 
     for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Scope');
     const addSponsor = async (p: Participant, name: string) => {
-      await p.page.getByLabel('Sponsor\'s name').fill(name);
+      await p.page.getByLabel("Sponsor's name").fill(name);
       await p.page.locator('.sponsors form').getByRole('button').click();
     };
     await addSponsor(facilitator, 'Kim Weiss');
@@ -53,7 +65,9 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
     await waitForSaved(stakeholder.page);
     for (const p of [facilitator, stakeholder]) {
       const sponsors = p.page.locator('.sponsors li');
-      await expect.poll(() => sponsors.allTextContents().then((texts) => texts.join(' | '))).toMatch(/Kim Weiss.*Ola Berg|Ola Berg.*Kim Weiss/);
+      await expect
+        .poll(() => sponsors.allTextContents().then((texts) => texts.join(' | ')))
+        .toMatch(/Kim Weiss.*Ola Berg|Ola Berg.*Kim Weiss/);
       await openPhase(p.page, 'Support');
       await expect.poll(() => field(p.page, first).inputValue()).toBe('desk@example.com');
       await expect.poll(() => field(p.page, second).inputValue()).toBe('lead@example.com');
@@ -71,7 +85,9 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
     await stakeholder.context.setOffline(true);
     await expect.poll(() => savedState(stakeholder.page)).toBe('offline');
     await design(facilitator).getByRole('checkbox', { name: /^DAG/ }).check();
-    await design(stakeholder).getByRole('checkbox', { name: /^Synchronous replication/ }).check();
+    await design(stakeholder)
+      .getByRole('checkbox', { name: /^Synchronous replication/ })
+      .check();
     await waitForSaved(facilitator.page);
 
     for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Availability');
@@ -89,7 +105,14 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
     await stakeholder.context.setOffline(false);
     await waitForSaved(stakeholder.page);
     for (const p of [facilitator, stakeholder]) {
-      await expect.poll(() => holidays(p).locator('li').allTextContents().then((texts) => texts.join(' | '))).toMatch(/2027-06-01 Company day.*2027-07-01 Summer day/);
+      await expect
+        .poll(() =>
+          holidays(p)
+            .locator('li')
+            .allTextContents()
+            .then((texts) => texts.join(' | ')),
+        )
+        .toMatch(/2027-06-01 Company day.*2027-07-01 Summer day/);
       await openPhase(p.page, 'Recovery');
       for (const name of [/^DAG/, /^Synchronous replication/]) {
         await expect.poll(() => design(p).getByRole('checkbox', { name }).isChecked()).toBe(true);

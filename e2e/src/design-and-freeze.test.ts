@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, field, inviteLink, joinByLink, openPhase, PHONE, screenshot, seriousAxeViolations, typeInto, waitForSaved, type Participant,
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  PHONE,
+  screenshot,
+  seriousAxeViolations,
+  typeInto,
+  waitForSaved,
+  type Participant,
 } from './room-driver.ts';
 
 const TARGET = '/functions/mailbox-access/availability/targetPercent';
@@ -44,7 +54,10 @@ describe.runIf(chromiumAvailable())('the design in the room, and a frozen room',
     await expect(mailbox.getByText('In place (recorded in the design)').count()).resolves.toBe(1);
     await expect(mailbox.getByText('Recommended', { exact: true }).count()).resolves.toBe(1);
     // The SLA table's column no longer reads like a fact.
-    await stakeholder.page.getByRole('columnheader', { name: /Recommended design/ }).first().waitFor();
+    await stakeholder.page
+      .getByRole('columnheader', { name: /Recommended design/ })
+      .first()
+      .waitFor();
     await views.first().scrollIntoViewIfNeeded();
     await screenshot(stakeholder.page, 'design-recommendation-1280');
     expect(await seriousAxeViolations(stakeholder.page)).toEqual([]);
@@ -71,7 +84,9 @@ describe.runIf(chromiumAvailable())('the design in the room, and a frozen room',
     await facilitator.page.getByRole('button', { name: 'Freeze the room while sponsors sign' }).click();
 
     for (const page of [stakeholder.page, facilitator.page, phone.page]) {
-      await expect.poll(() => page.getByTestId('frozen-banner').textContent(), { timeout: 15_000 }).toMatch(/Room frozen while sponsors sign\.\s*Anna Keller froze it/);
+      await expect
+        .poll(() => page.getByTestId('frozen-banner').textContent(), { timeout: 15_000 })
+        .toMatch(/Room frozen while sponsors sign\.\s*Anna Keller froze it/);
     }
     await expect.poll(() => field(stakeholder.page, TARGET).isDisabled()).toBe(true);
     await expect(stakeholder.page.getByRole('button', { name: /^Add a target/ }).count()).resolves.toBe(0);

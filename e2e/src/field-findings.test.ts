@@ -2,7 +2,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, inviteLink, joinByLink, openPhase, PHONE, screenshot, typeInto, type Participant } from './room-driver.ts';
+import {
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  PHONE,
+  screenshot,
+  typeInto,
+  type Participant,
+} from './room-driver.ts';
 
 const WEBMAIL_RTO = '/functions/webmail/recovery/component-failure/rtoSeconds';
 

@@ -27,22 +27,30 @@ describe.runIf(chromiumAvailable())('a page on another origin', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('cannot open a workshop\'s Yjs socket, while the server\'s own origin can', async () => {
+  it("cannot open a workshop's Yjs socket, while the server's own origin can", async () => {
     const created = await fetch(`${url}/api/workshops`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'blank', facilitatorName: 'Fay' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ template: 'blank', facilitatorName: 'Fay' }),
     }).then((response) => response.json() as Promise<{ token: string; workshop: { id: string } }>);
     const target = `${url.replace('http', 'ws')}/yjs/${created.workshop.id}?token=${encodeURIComponent(created.token)}`;
     const page = await browser.newPage();
-    const attempt = () => page.evaluate((socketUrl) => new Promise<{ code: number; reason: string } | 'open'>((resolve) => {
-      const socket = new WebSocket(socketUrl);
-      socket.onclose = (event) => resolve({ code: event.code, reason: event.reason });
-      socket.onopen = () => setTimeout(() => {
-        if (socket.readyState !== WebSocket.OPEN) return;
-        socket.onclose = null;
-        socket.close();
-        resolve('open');
-      }, 500);
-    }), target);
+    const attempt = () =>
+      page.evaluate(
+        (socketUrl) =>
+          new Promise<{ code: number; reason: string } | 'open'>((resolve) => {
+            const socket = new WebSocket(socketUrl);
+            socket.onclose = (event) => resolve({ code: event.code, reason: event.reason });
+            socket.onopen = () =>
+              setTimeout(() => {
+                if (socket.readyState !== WebSocket.OPEN) return;
+                socket.onclose = null;
+                socket.close();
+                resolve('open');
+              }, 500);
+          }),
+        target,
+      );
 
     // "localhost" is another origin than "127.0.0.1", served by the same process: the browser sends its own Origin.
     await page.goto(`${url.replace('127.0.0.1', 'localhost')}/healthz`);

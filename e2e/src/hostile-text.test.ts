@@ -20,22 +20,48 @@ const PAYLOADS = [
 
 /** Keys of free text in the requirements model: each gets a payload (ids, enums, times and paths keep their form). */
 const TEXT_KEYS = new Set([
-  'title', 'service', 'description', 'name', 'contact', 'role', 'exclusions', 'users', 'notes', 'requestedBy', 'rationale',
-  'reference', 'definition', 'threat', 'mitigation', 'owner', 'reason', 'note', 'proposedBy', 'decidedBy', 'organisation',
+  'title',
+  'service',
+  'description',
+  'name',
+  'contact',
+  'role',
+  'exclusions',
+  'users',
+  'notes',
+  'requestedBy',
+  'rationale',
+  'reference',
+  'definition',
+  'threat',
+  'mitigation',
+  'owner',
+  'reason',
+  'note',
+  'proposedBy',
+  'decidedBy',
+  'organisation',
 ]);
 
 let next = 0;
 function poison(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((item) => (key === 'exclusions' ? `${PAYLOADS[next++ % PAYLOADS.length]} ${String(item)}` : poison(item)));
+  if (Array.isArray(value))
+    return value.map((item) =>
+      key === 'exclusions' ? `${PAYLOADS[next++ % PAYLOADS.length]} ${String(item)}` : poison(item),
+    );
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
   }
-  if (typeof value === 'string' && TEXT_KEYS.has(key) && key !== 'role') return `${PAYLOADS[next++ % PAYLOADS.length]} ${value}`.slice(0, 190);
+  if (typeof value === 'string' && TEXT_KEYS.has(key) && key !== 'role')
+    return `${PAYLOADS[next++ % PAYLOADS.length]} ${value}`.slice(0, 190);
   return value;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const template = parse(readFileSync(resolve(here, '../../templates/messaging.yaml'), 'utf8')) as Record<string, unknown>;
+const template = parse(readFileSync(resolve(here, '../../templates/messaging.yaml'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 // Attendance roles and sponsor roles are enums or short labels; the rest of the text is hostile.
 const hostile = stringify(poison(template));
 
@@ -45,7 +71,9 @@ async function assertInert(page: Page, where: string): Promise<void> {
     images: document.querySelectorAll('img[src="x"]').length,
     svgs: document.querySelectorAll('svg[onload]').length,
     scripts: Array.from(document.scripts).filter((s) => s.textContent?.includes('__xss')).length,
-    links: Array.from(document.querySelectorAll("a[href]")).filter((a) => a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript:')).length,
+    links: Array.from(document.querySelectorAll('a[href]')).filter((a) =>
+      a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript:'),
+    ).length,
     frames: document.querySelectorAll('iframe[srcdoc]').length,
   }));
   expect(state, where).toEqual({ flag: undefined, images: 0, svgs: 0, scripts: 0, links: 0, frames: 0 });
@@ -74,10 +102,14 @@ describe.runIf(chromiumAvailable())('hostile text in every field', () => {
     await page.goto(accord.url);
     const created = await page.evaluate(async (requirementsText) => {
       const response = await fetch('/api/workshops', {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ requirementsText, facilitatorName: '<img src=x onerror="window.__xss=7">' }),
       });
-      return { status: response.status, body: await response.json() as { workshop?: { id: string }; error?: unknown } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { workshop?: { id: string }; error?: unknown },
+      };
     }, hostile);
     expect(created.status, JSON.stringify(created.body.error)).toBe(201);
     await page.goto(`${accord.url}/w/${created.body.workshop?.id ?? ''}`);
@@ -92,20 +124,30 @@ describe.runIf(chromiumAvailable())('hostile text in every field', () => {
     await page.getByRole('button', { name: /^Publish version 1/ }).click();
     // With errors in the live preview, publishing asks first.
     const confirm = page.getByRole('alertdialog', { name: /^Publish version 1 with/ });
-    await confirm.or(page.getByRole('heading', { name: 'Version 1', exact: true })).first().waitFor();
+    await confirm
+      .or(page.getByRole('heading', { name: 'Version 1', exact: true }))
+      .first()
+      .waitFor();
     if (await confirm.isVisible()) {
       await assertInert(page, 'publish confirmation');
       await confirm.getByRole('button', { name: 'Publish anyway' }).click();
     }
     const frame = page.frameLocator('iframe[title^="SLA and justification"]');
-    await frame.locator('body').getByText(/onerror/).first().waitFor();
+    await frame
+      .locator('body')
+      .getByText(/onerror/)
+      .first()
+      .waitFor();
     await screenshot(page, 'hostile-text-signoff');
     await assertInert(page, 'sign-off with the document');
-    const inside = await page.frames().find((f) => f.url().includes('/document.html'))?.evaluate(() => ({
-      flag: (globalThis as unknown as { __xss?: number }).__xss,
-      images: document.querySelectorAll('img[src="x"]').length,
-      scripts: document.querySelectorAll('script').length,
-    }));
+    const inside = await page
+      .frames()
+      .find((f) => f.url().includes('/document.html'))
+      ?.evaluate(() => ({
+        flag: (globalThis as unknown as { __xss?: number }).__xss,
+        images: document.querySelectorAll('img[src="x"]').length,
+        scripts: document.querySelectorAll('script').length,
+      }));
     expect(inside).toEqual({ flag: undefined, images: 0, scripts: 0 });
     await page.getByRole('button', { name: 'Invite & manage' }).click();
     await assertInert(page, 'tools dialog');

@@ -2,7 +2,16 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, joinByLink, openContext, PHONE, savedState, screenshot, type Participant } from './room-driver.ts';
+import {
+  createWorkshop,
+  field,
+  joinByLink,
+  openContext,
+  PHONE,
+  savedState,
+  screenshot,
+  type Participant,
+} from './room-driver.ts';
 
 const BROKEN = 'formatVersion: 1\nmeta:\n  title: "unterminated\n';
 const FIXED = 'formatVersion: 1\nmeta: { title: Payroll SLA, service: Payroll, timeZone: Europe/Vienna }\n';
@@ -35,8 +44,14 @@ describe.runIf(chromiumAvailable())('invite and manage', () => {
     await facilitator.page.getByRole('button', { name: 'Invite & manage' }).click();
     await dialog.getByLabel('Label (optional)').fill('Sales team');
     await dialog.getByRole('button', { name: 'Create link' }).click();
-    salesLink = await dialog.getByLabel(/^Stakeholder link/).first().inputValue();
-    const uses = dialog.getByRole('row', { name: /Sales team/ }).getByRole('cell').nth(2);
+    salesLink = await dialog
+      .getByLabel(/^Stakeholder link/)
+      .first()
+      .inputValue();
+    const uses = dialog
+      .getByRole('row', { name: /Sales team/ })
+      .getByRole('cell')
+      .nth(2);
     await expect.poll(() => uses.textContent()).toBe('0');
 
     jonas = await joinByLink(browser, salesLink, 'Jonas Weber');
@@ -50,7 +65,11 @@ describe.runIf(chromiumAvailable())('invite and manage', () => {
   it('asks before removing someone, then locks them out of the link they used while the others who joined by it stay', async () => {
     await dialog.getByRole('button', { name: 'Remove Jonas Weber from the workshop' }).click();
     const confirm = facilitator.page.getByRole('alertdialog', { name: 'Remove Jonas Weber?' });
-    await confirm.getByText('is disconnected at once and the link they joined with stops working; people who already joined by that link stay in').waitFor();
+    await confirm
+      .getByText(
+        'is disconnected at once and the link they joined with stops working; people who already joined by that link stay in',
+      )
+      .waitFor();
     await screenshot(facilitator.page, 'remove-confirm-1280');
     // Cancelling removes nobody.
     await confirm.getByRole('button', { name: 'Cancel' }).click();
@@ -59,12 +78,23 @@ describe.runIf(chromiumAvailable())('invite and manage', () => {
 
     await dialog.getByRole('button', { name: 'Remove Jonas Weber from the workshop' }).click();
     await confirm.getByRole('button', { name: 'Remove and revoke the link' }).click();
-    await jonas.page.getByRole('alert').getByText(/revoked/).waitFor();
-    await dialog.getByRole('row', { name: /Jonas Weber/ }).getByText('removed').waitFor();
-    await dialog.getByRole('row', { name: /Sales team/ }).getByText('revoked').waitFor();
+    await jonas.page
+      .getByRole('alert')
+      .getByText(/revoked/)
+      .waitFor();
+    await dialog
+      .getByRole('row', { name: /Jonas Weber/ })
+      .getByText('removed')
+      .waitFor();
+    await dialog
+      .getByRole('row', { name: /Sales team/ })
+      .getByText('revoked')
+      .waitFor();
     // Lena joined by the same link and stays in.
     await expect(savedState(lena.page)).resolves.toBe('saved');
-    await expect(dialog.getByRole('button', { name: 'Remove Lena Roth from the workshop' }).isVisible()).resolves.toBe(true);
+    await expect(dialog.getByRole('button', { name: 'Remove Lena Roth from the workshop' }).isVisible()).resolves.toBe(
+      true,
+    );
 
     // The link no longer lets Jonas back in, and the page says whom to ask once.
     await jonas.page.goto(salesLink);

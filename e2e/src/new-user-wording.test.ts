@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, field, inviteLink, joinByLink, openPhase, PHONE, screenshot, typeInto, waitForSaved, type Participant,
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  PHONE,
+  screenshot,
+  typeInto,
+  waitForSaved,
+  type Participant,
 } from './room-driver.ts';
 
 const MAILBOX_TARGET = '/functions/mailbox-access/availability/targetPercent';
@@ -39,7 +48,9 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
   });
 
   it('tells the sponsor what their role does, not that the room is read-only', async () => {
-    await expect(sponsor.page.getByTestId('saved-state').textContent()).resolves.toContain('Live — you review and sign');
+    await expect(sponsor.page.getByTestId('saved-state').textContent()).resolves.toContain(
+      'Live — you review and sign',
+    );
   });
 
   it('shows who edits a field beside its label, not over the hint under it', async () => {
@@ -66,8 +77,13 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
   });
 
   it('names the function in the proposal dialog’s title', async () => {
-    await facilitator.page.locator(`[data-field="${WEBMAIL_TARGET}"]`).getByRole('button', { name: /Propose a value/ }).click();
-    const dialog = facilitator.page.getByRole('dialog', { name: 'Proposals: Webmail (Outlook Web Access) · availability target' });
+    await facilitator.page
+      .locator(`[data-field="${WEBMAIL_TARGET}"]`)
+      .getByRole('button', { name: /Propose a value/ })
+      .click();
+    const dialog = facilitator.page.getByRole('dialog', {
+      name: 'Proposals: Webmail (Outlook Web Access) · availability target',
+    });
     await dialog.getByText('Current value: 99.5 %').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
@@ -84,14 +100,19 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
     const add = facilitator.page.getByRole('button', { name: 'Add backup' });
     await expect(add.isDisabled()).resolves.toBe(true);
     await expect(add.getAttribute('title')).resolves.toBe('Type a name first');
-    const described = await add.evaluate((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent);
+    const described = await add.evaluate(
+      (button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
     expect(described).toBe('Type a name first.');
   });
 
   it('on a phone, puts the open proposals in Review first, with the field’s current value, and folds the findings', async () => {
     // Templates bring no proposals: a stakeholder makes one.
     await openPhase(stakeholder.page, 'Availability');
-    await stakeholder.page.locator(`[data-field="${WEBMAIL_TARGET}"]`).getByRole('button', { name: /Propose/ }).click();
+    await stakeholder.page
+      .locator(`[data-field="${WEBMAIL_TARGET}"]`)
+      .getByRole('button', { name: /Propose/ })
+      .click();
     const proposing = stakeholder.page.getByRole('dialog');
     await proposing.getByLabel('Value').fill('99.9');
     await proposing.getByRole('button', { name: 'Propose', exact: true }).click();
@@ -115,12 +136,18 @@ describe.runIf(chromiumAvailable())('what a new user reads', () => {
   it('fits the risk matrix on a phone, numbering each threat as its heading below does', async () => {
     await openPhase(sponsor.page, 'Risks');
     const matrix = sponsor.page.getByRole('table', { name: /Risks by likelihood/ });
-    const [scrollWidth, clientWidth] = await matrix.evaluate((table) => [table.parentElement?.scrollWidth ?? 0, table.parentElement?.clientWidth ?? 0]);
+    const [scrollWidth, clientWidth] = await matrix.evaluate((table) => [
+      table.parentElement?.scrollWidth ?? 0,
+      table.parentElement?.clientWidth ?? 0,
+    ]);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     // The cell still names the threat to a screen reader; on screen it shows the number of the heading below.
     const cell = matrix.getByRole('cell', { name: /Mailbox server hardware failure/ });
     await expect(cell.innerText()).resolves.toMatch(/^\s*1\b/);
-    await sponsor.page.getByRole('heading', { level: 3, name: /Mailbox server hardware failure/ }).getByText('1', { exact: true }).waitFor();
+    await sponsor.page
+      .getByRole('heading', { level: 3, name: /Mailbox server hardware failure/ })
+      .getByText('1', { exact: true })
+      .waitFor();
     await screenshot(sponsor.page, 'risks-390');
   });
 });

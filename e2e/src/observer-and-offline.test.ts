@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, field, inviteLink, joinByLink, openContext, openPhase, savedState, typeInto, waitForSaved, type Participant,
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openContext,
+  openPhase,
+  savedState,
+  typeInto,
+  waitForSaved,
+  type Participant,
 } from './room-driver.ts';
 
 const TITLE = '/meta/title';
@@ -43,7 +52,10 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await expect(observer.page.getByRole('button', { name: /Propose a value/ }).count()).resolves.toBe(0);
     // A stakeholder's open proposal can be read, not voted on (templates bring no proposals of their own).
     await openPhase(stakeholder.page, 'Availability');
-    await stakeholder.page.locator('[data-field="/functions/webmail/availability/targetPercent"]').getByRole('button', { name: /Propose/ }).click();
+    await stakeholder.page
+      .locator('[data-field="/functions/webmail/availability/targetPercent"]')
+      .getByRole('button', { name: /Propose/ })
+      .click();
     const proposing = stakeholder.page.getByRole('dialog');
     await proposing.getByLabel('Value').fill('99.9');
     await proposing.getByRole('button', { name: 'Propose', exact: true }).click();
@@ -51,7 +63,10 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await proposing.getByRole('button', { name: 'Close' }).click();
     // The later tests start where the stakeholder stood before.
     await openPhase(stakeholder.page, 'Scope');
-    await observer.page.locator('[data-field="/functions/webmail/availability/targetPercent"]').getByRole('button', { name: /1 proposal/ }).click();
+    await observer.page
+      .locator('[data-field="/functions/webmail/availability/targetPercent"]')
+      .getByRole('button', { name: /1 proposal/ })
+      .click();
     const dialog = observer.page.getByRole('dialog');
     await dialog.getByRole('article', { name: /Proposal by Jonas Weber/ }).waitFor();
     await expect(dialog.getByRole('button', { name: /Vote/ }).count()).resolves.toBe(0);
@@ -62,11 +77,20 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
   it('never lets an observer’s forced edit of the Y.Doc reach anyone', async () => {
     const original = await field(facilitator.page, TITLE).inputValue();
     await observer.page.evaluate(() => {
-      const handle = (globalThis as unknown as { accord: { session: { doc: { getMap(name: string): { get(key: string): { set(key: string, value: string): void } } } } } }).accord;
+      const handle = (
+        globalThis as unknown as {
+          accord: {
+            session: { doc: { getMap(name: string): { get(key: string): { set(key: string, value: string): void } } } };
+          };
+        }
+      ).accord;
       handle.session.doc.getMap('requirements').get('meta').set('title', 'Taken over by an observer');
     });
     // The server refuses the update and lets the observer go (4403, final): they are told why.
-    await observer.page.getByRole('alert').filter({ hasText: /may not change the document/ }).waitFor();
+    await observer.page
+      .getByRole('alert')
+      .filter({ hasText: /may not change the document/ })
+      .waitFor();
 
     // The room goes on: a later edit of the facilitator reaches the others, the forced one reached no one.
     await typeInto(facilitator.page, PROVIDER, 'Infrastructure Services GmbH');
@@ -96,7 +120,9 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await stakeholder.context.setOffline(false);
     await waitForSaved(stakeholder.page);
     await expect.poll(() => field(facilitator.page, USERS).inputValue()).toBe('800 field staff, offline edit');
-    await expect.poll(() => field(stakeholder.page, PROVIDER).inputValue()).toBe('IT Infrastructure Services (online edit)');
+    await expect
+      .poll(() => field(stakeholder.page, PROVIDER).inputValue())
+      .toBe('IT Infrastructure Services (online edit)');
     await expect.poll(() => field(observer.page, USERS).inputValue()).toBe('800 field staff, offline edit');
     await waitForSaved(facilitator.page);
   });
@@ -110,7 +136,10 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await mine.press('ControlOrMeta+Home');
     await theirs.click();
     await theirs.press('ControlOrMeta+End');
-    await Promise.all([mine.pressSequentially('Agreed: ', { delay: 20 }), theirs.pressSequentially(' (confirmed by HR)', { delay: 20 })]);
+    await Promise.all([
+      mine.pressSequentially('Agreed: ', { delay: 20 }),
+      theirs.pressSequentially(' (confirmed by HR)', { delay: 20 }),
+    ]);
     const expected = 'Agreed: Field staff read mail in the evening before customer visits. (confirmed by HR)';
     await expect.poll(() => mine.inputValue()).toBe(expected);
     await expect.poll(() => theirs.inputValue()).toBe(expected);
@@ -121,11 +150,17 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await openPhase(facilitator.page, 'Scope');
     const required = '/components/client-access/required';
     await typeInto(facilitator.page, required, '3');
-    await facilitator.page.locator(`[data-field="${required}"]`).getByText('required must not exceed instances').waitFor();
+    await facilitator.page
+      .locator(`[data-field="${required}"]`)
+      .getByText('required must not exceed instances')
+      .waitFor();
     await expect(field(facilitator.page, required).getAttribute('aria-invalid')).resolves.toBe('true');
     await stakeholder.page.getByText('The requirements are incomplete').waitFor();
     await typeInto(facilitator.page, required, '1');
-    await facilitator.page.locator(`[data-field="${required}"]`).getByText('required must not exceed instances').waitFor({ state: 'detached' });
+    await facilitator.page
+      .locator(`[data-field="${required}"]`)
+      .getByText('required must not exceed instances')
+      .waitFor({ state: 'detached' });
     await openPhase(facilitator.page, 'Availability');
   });
 
@@ -140,9 +175,15 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await facilitator.page.keyboard.press('Space');
     await facilitator.page.keyboard.press('Shift+ArrowRight');
     const other = stakeholder.page.getByRole('grid', { name: /^Business hours/ });
-    await expect.poll(() => other.getByRole('gridcell', { name: /^Saturday 10:00–11:00/ }).getAttribute('aria-selected')).toBe('true');
-    await expect.poll(() => other.getByRole('gridcell', { name: /^Saturday 11:00–12:00/ }).getAttribute('aria-selected')).toBe('true');
-    await expect(other.getByRole('gridcell', { name: /^Saturday 12:00–13:00/ }).getAttribute('aria-selected')).resolves.toBe('false');
+    await expect
+      .poll(() => other.getByRole('gridcell', { name: /^Saturday 10:00–11:00/ }).getAttribute('aria-selected'))
+      .toBe('true');
+    await expect
+      .poll(() => other.getByRole('gridcell', { name: /^Saturday 11:00–12:00/ }).getAttribute('aria-selected'))
+      .toBe('true');
+    await expect(
+      other.getByRole('gridcell', { name: /^Saturday 12:00–13:00/ }).getAttribute('aria-selected'),
+    ).resolves.toBe('false');
     await waitForSaved(facilitator.page);
   });
 
@@ -152,13 +193,21 @@ describe.runIf(chromiumAvailable())('roles and the network', () => {
     await facilitator.page.getByRole('button', { name: 'Invite & manage' }).click();
     const dialog = facilitator.page.getByRole('dialog', { name: 'Invite and manage' });
     await dialog.getByRole('button', { name: 'Remove Works council member from the workshop' }).click();
-    await facilitator.page.getByRole('alertdialog', { name: 'Remove Works council member?' })
-      .getByRole('button', { name: 'Remove and revoke the link' }).click();
-    await observer.page.getByRole('alert').getByText(/revoked/).waitFor();
+    await facilitator.page
+      .getByRole('alertdialog', { name: 'Remove Works council member?' })
+      .getByRole('button', { name: 'Remove and revoke the link' })
+      .click();
+    await observer.page
+      .getByRole('alert')
+      .getByText(/revoked/)
+      .waitFor();
     await expect.poll(() => savedState(observer.page)).toBe('stopped');
 
     // Whoever opens the link later is told it no longer works.
-    await dialog.getByRole('row', { name: /Observer/ }).getByText('revoked').waitFor();
+    await dialog
+      .getByRole('row', { name: /Observer/ })
+      .getByText('revoked')
+      .waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     const { context, page } = await openContext(browser);
     await page.goto(observerLink);

@@ -2,7 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, inviteLink, joinByLink, openPhase, PHONE, screenshot, seriousAxeViolations, type Participant } from './room-driver.ts';
+import {
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  PHONE,
+  screenshot,
+  seriousAxeViolations,
+  type Participant,
+} from './room-driver.ts';
 
 /** The room on a 390 px phone: a compact header, the phases always in reach, findings readable, nothing jumping. */
 describe.runIf(chromiumAvailable())('the room on a phone', () => {
@@ -42,11 +52,14 @@ describe.runIf(chromiumAvailable())('the room on a phone', () => {
     expect(agenda.y).toBeGreaterThanOrEqual(-1);
     expect(agenda.y + agenda.height).toBeLessThanOrEqual(130);
     await screenshot(page, 'phone-390-scope-scrolled');
-    await page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /Availability/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Agenda' })
+      .getByRole('button', { name: /Availability/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor();
   });
 
-  it('shows a field\'s findings whole, and keeps their place while someone fixes them', async () => {
+  it("shows a field's findings whole, and keeps their place while someone fixes them", async () => {
     const page = phone.page;
     await openPhase(page, 'Availability');
     // In the template, Mail flow at 99.99 % asks more than its components give; at 99 % nothing is found.
@@ -63,7 +76,11 @@ describe.runIf(chromiumAvailable())('the room on a phone', () => {
     await screenshot(page, 'phone-390-field-findings');
     // The first message is not cut: it wraps inside the screen instead of ending in "…".
     const first = holder.locator('.first');
-    expect(await first.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis')).toBe(true);
+    expect(
+      await first.evaluate(
+        (el) => el.scrollWidth <= el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis',
+      ),
+    ).toBe(true);
     const box = await first.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(390);
     const during = await next.boundingBox();
@@ -96,7 +113,10 @@ describe.runIf(chromiumAvailable())('the room on a phone', () => {
   });
 
   it('has no serious or critical accessibility violations at 390 and 1280 px', async () => {
-    for (const [who, page] of [['phone-390', phone.page], ['desktop-1280', facilitator.page]] as const) {
+    for (const [who, page] of [
+      ['phone-390', phone.page],
+      ['desktop-1280', facilitator.page],
+    ] as const) {
       for (const phase of ['Scope', 'Availability', 'Recovery']) {
         await openPhase(page, phase);
         const violations = await seriousAxeViolations(page);

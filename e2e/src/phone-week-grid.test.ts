@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, inviteLink, joinByLink, openPhase, PHONE, screenshot, seriousAxeViolations, waitForSaved, type Participant,
+  createWorkshop,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  PHONE,
+  screenshot,
+  seriousAxeViolations,
+  waitForSaved,
+  type Participant,
 } from './room-driver.ts';
 
 /** Service hours painted on a 390 px phone: presets, whole strokes, cells a finger can hit. */
@@ -80,7 +88,10 @@ describe.runIf(chromiumAvailable())('the week grid on a phone', () => {
 
   it('copies one day onto the weekdays', async () => {
     await phone.page.getByLabel('Business hours: day to copy').selectOption('sat');
-    await phone.page.getByRole('group', { name: 'Business hours: quick fill' }).getByRole('button', { name: 'to Mon–Fri', exact: true }).click();
+    await phone.page
+      .getByRole('group', { name: 'Business hours: quick fill' })
+      .getByRole('button', { name: 'to Mon–Fri', exact: true })
+      .click();
     // Saturday 06–18 onto the five weekdays, Saturday itself, Sunday noon.
     await expect.poll(() => summary(facilitator.page).textContent()).toMatch(/73 h a week — Mon 06:00–18:00/);
   });

@@ -2,7 +2,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, inviteLink, joinByLink, openPhase, PHONE, screenshot, type Participant } from './room-driver.ts';
+import {
+  createWorkshop,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  PHONE,
+  screenshot,
+  type Participant,
+} from './room-driver.ts';
 
 const SITE_RTO = '/functions/mailbox-access/recovery/site-loss/rtoSeconds';
 const MOBILE_TARGET = '/functions/mobile-sync/availability/targetPercent';
@@ -32,7 +40,10 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
   it('tells the proposer in the bar that stays on screen, and links to the field', async () => {
     const page = stakeholder.page;
     await openPhase(page, 'Recovery');
-    await page.locator(`[data-field="${SITE_RTO}"]`).getByRole('button', { name: /Propose/ }).click();
+    await page
+      .locator(`[data-field="${SITE_RTO}"]`)
+      .getByRole('button', { name: /Propose/ })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Value').fill('4 hours');
     await dialog.getByLabel('Why').fill('The second site takes time to bring up.');
@@ -43,14 +54,23 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
     await expect(page.getByTestId('notice').count()).resolves.toBe(0);
 
     // The facilitator's activity list says a proposal came in, with its value in words and a link to the field.
-    await facilitator.page.getByRole('complementary').getByRole('listitem').filter({ hasText: 'Jonas Weber proposed 4h for' })
-      .getByRole('button', { name: 'Mailbox access · site loss · RTO' }).waitFor();
+    await facilitator.page
+      .getByRole('complementary')
+      .getByRole('listitem')
+      .filter({ hasText: 'Jonas Weber proposed 4h for' })
+      .getByRole('button', { name: 'Mailbox access · site loss · RTO' })
+      .waitFor();
 
     await openPhase(facilitator.page, 'Review');
-    await facilitator.page.getByRole('article', { name: /Proposal by Jonas Weber/ }).getByRole('button', { name: 'Reject' }).click();
+    await facilitator.page
+      .getByRole('article', { name: /Proposal by Jonas Weber/ })
+      .getByRole('button', { name: 'Reject' })
+      .click();
     // The facilitator decided it: they are not told about their own decision.
     const notice = page.getByRole('banner').getByTestId('notice');
-    await expect.poll(() => notice.textContent()).toMatch(/Anna Keller rejected your proposal for\s*Mailbox access · site loss · RTO/);
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/Anna Keller rejected your proposal for\s*Mailbox access · site loss · RTO/);
     const box = await notice.boundingBox();
     expect(box && box.y >= 0 && box.y + box.height <= PHONE.viewport.height).toBe(true);
     await expect(facilitator.page.getByTestId('notice').count()).resolves.toBe(0);
@@ -64,7 +84,10 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
 
   it('runs a blind vote: the facilitator sees only a count until revealing, each voter sees their own vote', async () => {
     await openPhase(facilitator.page, 'Availability');
-    await facilitator.page.locator(`[data-field="${MOBILE_TARGET}"]`).getByRole('button', { name: /Propose/ }).click();
+    await facilitator.page
+      .locator(`[data-field="${MOBILE_TARGET}"]`)
+      .getByRole('button', { name: /Propose/ })
+      .click();
     const dialog = facilitator.page.getByRole('dialog');
     await dialog.getByLabel('Value').fill('99,5');
     await dialog.getByLabel('Why').fill('Managers approve orders from their phones.');

@@ -9,7 +9,12 @@ export const SCREENSHOTS = resolve(here, '../test-results/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+} as const;
 
 export interface Participant {
   readonly context: BrowserContext;
@@ -17,15 +22,28 @@ export interface Participant {
   readonly name: string;
 }
 
-export async function openContext(browser: Browser, options: typeof DESKTOP | typeof PHONE = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...options, acceptDownloads: true, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+export async function openContext(
+  browser: Browser,
+  options: typeof DESKTOP | typeof PHONE = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    ...options,
+    acceptDownloads: true,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
 }
 
 /** Creates a workshop from the start page as its facilitator and waits until the room has loaded. */
-export async function createWorkshop(browser: Browser, url: string, name: string, template = 'Enterprise messaging'): Promise<Participant & { workshopId: string }> {
+export async function createWorkshop(
+  browser: Browser,
+  url: string,
+  name: string,
+  template = 'Enterprise messaging',
+): Promise<Participant & { workshopId: string }> {
   const { context, page } = await openContext(browser);
   await page.goto(url);
   await page.getByLabel('Your name (you facilitate)').fill(name);
@@ -38,9 +56,14 @@ export async function createWorkshop(browser: Browser, url: string, name: string
 }
 
 /** Creates an invite link for a role through the facilitator's tools dialog. */
-export async function inviteLink(facilitator: Page, role: 'stakeholder' | 'sponsor' | 'observer', sponsorName = 'Karin Vogt'): Promise<string> {
+export async function inviteLink(
+  facilitator: Page,
+  role: 'stakeholder' | 'sponsor' | 'observer',
+  sponsorName = 'Karin Vogt',
+): Promise<string> {
   // Sponsors sign, so there is no sponsor role link: the facilitator names the sponsor's seat instead.
-  if (role === 'sponsor') return seatLink(facilitator, sponsorName, `${sponsorName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`);
+  if (role === 'sponsor')
+    return seatLink(facilitator, sponsorName, `${sponsorName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`);
   await facilitator.getByRole('button', { name: 'Invite & manage' }).click();
   const dialog = facilitator.getByRole('dialog', { name: 'Invite and manage' });
   await dialog.getByLabel('Role').selectOption(role);
@@ -65,11 +88,17 @@ export async function seatLink(facilitator: Page, name: string, email: string, t
 }
 
 /** Opens an invite link in a new context, joins under a name (a seat's invite joins under the seat's), and waits for the room. */
-export async function joinByLink(browser: Browser, link: string, name: string, options: typeof DESKTOP | typeof PHONE = DESKTOP): Promise<Participant> {
+export async function joinByLink(
+  browser: Browser,
+  link: string,
+  name: string,
+  options: typeof DESKTOP | typeof PHONE = DESKTOP,
+): Promise<Participant> {
   const { context, page } = await openContext(browser, options);
   await page.goto(link);
   await page.getByRole('button', { name: 'Join the workshop' }).waitFor();
-  if (await page.getByTestId('seat-invite').count() === 0) await page.getByLabel('Your name, as the others will see it').fill(name);
+  if ((await page.getByTestId('seat-invite').count()) === 0)
+    await page.getByLabel('Your name, as the others will see it').fill(name);
   await page.getByRole('button', { name: 'Join the workshop' }).click();
   await page.waitForURL(/\/w\/[a-z0-9]+$/);
   await page.getByTestId('saved-state').and(page.locator('[data-state="saved"], [data-state="read-only"]')).waitFor();
@@ -93,7 +122,10 @@ export function field(page: Page, path: string): Locator {
 
 /** Opens a phase locally from the agenda. */
 export async function openPhase(page: Page, title: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: new RegExp(`^\\d?\\s*${title}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Agenda' })
+    .getByRole('button', { name: new RegExp(`^\\d?\\s*${title}`) })
+    .click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
@@ -127,9 +159,18 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -52,13 +52,20 @@ describe.runIf(chromiumAvailable())('sign-off evidence', () => {
     const frame = karin.page.frameLocator('iframe.inline');
     await frame.getByText('awaiting sign-off: 0 of 2 sponsors signed', { exact: false }).first().waitFor();
     await karin.page.getByRole('radio', { name: /Sign — I approve/ }).check();
-    await expect(karin.page.getByTestId('sign-statement').textContent()).resolves.toMatch(/^I, Dr\. Karin Vogt, CIO, approve version 1 of ".*" \(SHA-256 of its JSON [0-9a-f]{64}; SHA-256 of its PDF [0-9a-f]{64}\)/);
+    await expect(karin.page.getByTestId('sign-statement').textContent()).resolves.toMatch(
+      /^I, Dr\. Karin Vogt, CIO, approve version 1 of ".*" \(SHA-256 of its JSON [0-9a-f]{64}; SHA-256 of its PDF [0-9a-f]{64}\)/,
+    );
     await karin.page.getByLabel(/Comment/).fill('Agreed for the 2027 budget.');
     await karin.page.getByRole('main').getByRole('button', { name: 'Sign version 1' }).click();
     const confirmation = karin.page.getByTestId('sign-confirmation');
     await confirmation.waitFor();
-    await expect(confirmation.textContent()).resolves.toMatch(/Recorded: Dr\. Karin Vogt signed version 1[\s\S]*Version SHA-256 [0-9a-f]{64}[\s\S]*Agreed for the 2027 budget\./);
-    await karin.page.getByRole('row', { name: /Dr\. Karin Vogt \(you\)/ }).getByText('Agreed for the 2027 budget.').waitFor();
+    await expect(confirmation.textContent()).resolves.toMatch(
+      /Recorded: Dr\. Karin Vogt signed version 1[\s\S]*Version SHA-256 [0-9a-f]{64}[\s\S]*Agreed for the 2027 budget\./,
+    );
+    await karin.page
+      .getByRole('row', { name: /Dr\. Karin Vogt \(you\)/ })
+      .getByText('Agreed for the 2027 budget.')
+      .waitFor();
     // The embedded document reloads with the signature: it no longer says nobody signed.
     await frame.getByText('1 of 2 sponsors signed', { exact: false }).first().waitFor();
   });
@@ -79,7 +86,9 @@ describe.runIf(chromiumAvailable())('sign-off evidence', () => {
     const input = karin.page.getByLabel('File to verify');
     await input.setInputFiles({ name: 'sla-v1.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
     const result = karin.page.getByTestId('verify-result');
-    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toMatch(/Unchanged: version 1 of ".*", signed by Dr\. Karin Vogt at /);
+    await expect
+      .poll(() => result.textContent(), { timeout: 20_000 })
+      .toMatch(/Unchanged: version 1 of ".*", signed by Dr\. Karin Vogt at /);
     const tampered = Buffer.from(pdf);
     tampered[1500] = (tampered[1500] ?? 0) ^ 0x20;
     await input.setInputFiles({ name: 'sla-v1-edited.pdf', mimeType: 'application/pdf', buffer: tampered });

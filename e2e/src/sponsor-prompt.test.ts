@@ -2,7 +2,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, inviteLink, joinByLink, openPhase, PHONE, screenshot, type Participant } from './room-driver.ts';
+import {
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  PHONE,
+  screenshot,
+  type Participant,
+} from './room-driver.ts';
 
 const MOBILE_COST = '/functions/mobile-sync/availability/downtimeCostPerHour';
 
@@ -47,12 +56,19 @@ describe.runIf(chromiumAvailable())('the sponsor’s prompt to sign', () => {
     const main = sponsor.page.getByRole('main');
     await expect(main.getByRole('radio', { name: /Sign — I approve/ }).isChecked()).resolves.toBe(false);
     await expect(main.getByRole('radio', { name: /Reject — it needs changes/ }).isChecked()).resolves.toBe(false);
-    await expect(main.getByRole('button', { name: 'Choose sign or reject for version 1' }).isDisabled()).resolves.toBe(true);
+    await expect(main.getByRole('button', { name: 'Choose sign or reject for version 1' }).isDisabled()).resolves.toBe(
+      true,
+    );
     await sponsor.page.getByRole('radio', { name: /Sign — I approve/ }).check();
     // The template is published with errors: the sponsor is told before approving it as it stands.
-    await expect(sponsor.page.getByTestId('sign-errors').textContent()).resolves.toMatch(/published with \d+ errors? the room did not resolve/);
+    await expect(sponsor.page.getByTestId('sign-errors').textContent()).resolves.toMatch(
+      /published with \d+ errors? the room did not resolve/,
+    );
     await sponsor.page.getByRole('main').getByRole('button', { name: 'Sign version 1' }).click();
-    await sponsor.page.getByRole('row', { name: /Karin Vogt \(you\)/ }).getByText('signed').waitFor();
+    await sponsor.page
+      .getByRole('row', { name: /Karin Vogt \(you\)/ })
+      .getByText('signed')
+      .waitFor();
     await openPhase(sponsor.page, 'Availability');
     await expect(sponsor.page.getByRole('button', { name: 'Sign version 1' }).count()).resolves.toBe(0);
     await expect(sponsor.page.getByText('waits for your signature').count()).resolves.toBe(0);

@@ -22,7 +22,7 @@ async function providerLogin(page: Page, login: string): Promise<void> {
   const consent = page.getByRole('button', { name: 'Continue' });
   for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
     if (!page.url().startsWith(issuer)) return;
-    if (await consent.count() > 0) await consent.click().catch(() => undefined);
+    if ((await consent.count()) > 0) await consent.click().catch(() => undefined);
     await page.waitForTimeout(200);
   }
 }
@@ -43,14 +43,25 @@ describe.runIf(chromiumAvailable())('single sign-on for sponsor seats', () => {
     providerServer = createServer();
     await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
-    accord = await startAccord({ oidc: { issuer, clientId: 'accord', clientSecret: CLIENT_SECRET, signMaxAgeSeconds: SIGN_MAX_AGE_S } });
+    accord = await startAccord({
+      oidc: { issuer, clientId: 'accord', clientSecret: CLIENT_SECRET, signMaxAgeSeconds: SIGN_MAX_AGE_S },
+    });
     const provider = new Provider(issuer, {
-      clients: [{
-        client_id: 'accord', client_secret: CLIENT_SECRET, redirect_uris: [`${accord.url}/api/auth/oidc/callback`],
-        grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post',
-      }],
+      clients: [
+        {
+          client_id: 'accord',
+          client_secret: CLIENT_SECRET,
+          redirect_uris: [`${accord.url}/api/auth/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+          token_endpoint_auth_method: 'client_secret_post',
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-      findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, email: `${id}@example.com`, email_verified: true }) }),
+      findAccount: (_ctx, id) => ({
+        accountId: id,
+        claims: () => ({ sub: id, email: `${id}@example.com`, email_verified: true }),
+      }),
       pkce: { required: () => true },
       features: { devInteractions: { enabled: true } },
     });
@@ -65,7 +76,7 @@ describe.runIf(chromiumAvailable())('single sign-on for sponsor seats', () => {
     await new Promise((resolve) => providerServer?.close(resolve));
   });
 
-  it('refuses another person\'s login for a seat, and binds the seat to its own person\'s login', async () => {
+  it("refuses another person's login for a seat, and binds the seat to its own person's login", async () => {
     karinLink = await seatLink(facilitator.page, 'Dr. Karin Vogt', 'karin.vogt@example.com', 'CIO');
     await seatLink(facilitator.page, 'Markus Brandt', 'markus.brandt@example.com');
 
@@ -74,11 +85,13 @@ describe.runIf(chromiumAvailable())('single sign-on for sponsor seats', () => {
     await markus.page.getByRole('link', { name: 'Log in to join' }).click();
     await providerLogin(markus.page, 'markus.brandt');
     await markus.page.getByText(/identity_mismatch/).waitFor();
-    await expect(markus.page.textContent('body')).resolves.toMatch(/this seat is for Dr\. Karin Vogt \(karin\.vogt@example\.com\); you are logged in as markus\.brandt@example\.com/);
+    await expect(markus.page.textContent('body')).resolves.toMatch(
+      /this seat is for Dr\. Karin Vogt \(karin\.vogt@example\.com\); you are logged in as markus\.brandt@example\.com/,
+    );
     await markus.context.close();
   });
 
-  it('joins, refuses a stale login for signing, and signs after a fresh login with the provider\'s identity', async () => {
+  it("joins, refuses a stale login for signing, and signs after a fresh login with the provider's identity", async () => {
     const karin = await openContext(browser);
     await karin.page.goto(karinLink);
     await karin.page.getByRole('link', { name: 'Log in to join' }).click();
@@ -100,11 +113,17 @@ describe.runIf(chromiumAvailable())('single sign-on for sponsor seats', () => {
     // (the browser still holds the cookie, so the server's own age check is what refuses).
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + (SIGN_MAX_AGE_S + 2) * 1000);
-    const stale = await karin.page.evaluate(async (url) => {
-      const versions = await (await fetch(`${url}/versions`)).json() as { hash: string }[];
-      const response = await fetch(`${url}/versions/1/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hash: versions[0]?.hash, decision: 'signed' }) });
-      return { status: response.status, body: await response.text() };
-    }, `${accord.url}/api/workshops/${facilitator.workshopId}`).finally(() => vi.useRealTimers());
+    const stale = await karin.page
+      .evaluate(async (url) => {
+        const versions = (await (await fetch(`${url}/versions`)).json()) as { hash: string }[];
+        const response = await fetch(`${url}/versions/1/signatures`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ hash: versions[0]?.hash, decision: 'signed' }),
+        });
+        return { status: response.status, body: await response.text() };
+      }, `${accord.url}/api/workshops/${facilitator.workshopId}`)
+      .finally(() => vi.useRealTimers());
     expect(stale.status).toBe(401);
     expect(stale.body).toMatch(/fresh_login_required/);
 
@@ -116,10 +135,17 @@ describe.runIf(chromiumAvailable())('single sign-on for sponsor seats', () => {
     await karin.page.getByRole('radio', { name: /Sign — I approve/ }).check();
     await karin.page.getByRole('main').getByRole('button', { name: 'Sign version 1' }).click();
     await karin.page.getByTestId('sign-confirmation').waitFor();
-    const evidence = await karin.page.evaluate(async (url) => (await fetch(`${url}/versions/1/signatures`)).json(), `${accord.url}/api/workshops/${facilitator.workshopId}`) as { identity: Record<string, string>; name: string }[];
+    const evidence = (await karin.page.evaluate(
+      async (url) => (await fetch(`${url}/versions/1/signatures`)).json(),
+      `${accord.url}/api/workshops/${facilitator.workshopId}`,
+    )) as { identity: Record<string, string>; name: string }[];
     expect(evidence).toHaveLength(1);
     expect(evidence[0]?.name).toBe('Dr. Karin Vogt');
-    expect(evidence[0]?.identity).toMatchObject({ method: 'single-sign-on', subject: 'karin.vogt', email: 'karin.vogt@example.com' });
+    expect(evidence[0]?.identity).toMatchObject({
+      method: 'single-sign-on',
+      subject: 'karin.vogt',
+      email: 'karin.vogt@example.com',
+    });
     expect(evidence[0]?.identity.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await karin.context.close();
   });

@@ -2,7 +2,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, field, inviteLink, joinByLink, openPhase, screenshot, type Participant } from './room-driver.ts';
+import {
+  createWorkshop,
+  field,
+  inviteLink,
+  joinByLink,
+  openPhase,
+  screenshot,
+  type Participant,
+} from './room-driver.ts';
 
 /**
  * One rule for every field: free text merges per keystroke; an atomic value (a number, a duration) is stored
@@ -52,7 +60,9 @@ describe.runIf(chromiumAvailable())('two people typing in one field', () => {
     expect(await mine.inputValue()).toBe('99.9');
     await expect.poll(() => theirs.inputValue()).toBe('98.5');
     const notice = stakeholder.page.locator(`[data-typed-over="${path}"]`);
-    await expect.poll(() => notice.textContent(), { timeout: 5_000 }).toMatch(/Anna Keller\s+set 98\.5 while you were typing/);
+    await expect
+      .poll(() => notice.textContent(), { timeout: 5_000 })
+      .toMatch(/Anna Keller\s+set 98\.5 while you were typing/);
     // Pausing does not sneak the draft in: the stored value stays the facilitator's until the stakeholder picks.
     await stakeholder.page.waitForTimeout(800);
     expect(await theirs.inputValue()).toBe('98.5');
@@ -63,7 +73,7 @@ describe.runIf(chromiumAvailable())('two people typing in one field', () => {
     expect(await notice.count()).toBe(0);
   });
 
-  it('lets the one told take the other\'s value whole', async () => {
+  it("lets the one told take the other's value whole", async () => {
     await openPhase(stakeholder.page, 'Recovery');
     await openPhase(facilitator.page, 'Recovery');
     // A plain count: retention and durations show their unit once the input is left ("21 days").
@@ -98,14 +108,21 @@ describe.runIf(chromiumAvailable())('two people typing in one field', () => {
     await mine.press('ControlOrMeta+a');
     await mine.press('Backspace');
     let done = false;
-    const typing = mine.pressSequentially(typed, { delay: 120 }).then(() => { done = true; });
+    const typing = mine.pressSequentially(typed, { delay: 120 }).then(() => {
+      done = true;
+    });
     // While the stakeholder is still typing, the facilitator already sees the words grow, and who types them.
     const seen = new Set<string>();
     const tag = facilitator.page.locator(`[data-field="${path}"] .editor`);
-    await expect.poll(async () => {
-      seen.add(await theirs.inputValue());
-      return seen.size;
-    }, { timeout: 10_000, interval: 40 }).toBeGreaterThan(5);
+    await expect
+      .poll(
+        async () => {
+          seen.add(await theirs.inputValue());
+          return seen.size;
+        },
+        { timeout: 10_000, interval: 40 },
+      )
+      .toBeGreaterThan(5);
     expect(done).toBe(false);
     expect(await tag.textContent()).toContain('Jonas Weber');
     const prefixes = [...seen].filter((value) => value !== '' && typed.startsWith(value));
@@ -116,7 +133,10 @@ describe.runIf(chromiumAvailable())('two people typing in one field', () => {
     // Both type into the same name at once: both keep their keystrokes.
     await theirs.click();
     await theirs.press('End');
-    await Promise.all([mine.press('Home').then(() => mine.pressSequentially('New ', { delay: 30 })), theirs.pressSequentially(' (EU)', { delay: 30 })]);
+    await Promise.all([
+      mine.press('Home').then(() => mine.pressSequentially('New ', { delay: 30 })),
+      theirs.pressSequentially(' (EU)', { delay: 30 }),
+    ]);
     const both = /^New Mail and calendars for everyone \(EU\)$/;
     await expect.poll(() => mine.inputValue(), { timeout: 5_000 }).toMatch(both);
     await expect.poll(() => theirs.inputValue(), { timeout: 5_000 }).toMatch(both);

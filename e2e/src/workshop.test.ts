@@ -3,9 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import {
-  createWorkshop, downloadedBytes, field, inviteLink, joinByLink, openContext, openPhase, PHONE, screenshot, seatLink, seriousAxeViolations,
+  createWorkshop,
+  downloadedBytes,
+  field,
+  inviteLink,
+  joinByLink,
+  openContext,
+  openPhase,
+  PHONE,
+  screenshot,
+  seatLink,
+  seriousAxeViolations,
   typeInto,
-  waitForSaved, type Participant,
+  waitForSaved,
+  type Participant,
 } from './room-driver.ts';
 
 const TARGET = '/functions/mailbox-access/availability/targetPercent';
@@ -20,8 +31,10 @@ function finding(page: Page, code: string, path: string) {
 /** Publishes the next version from Sign-off, confirming the question the live preview's errors raise. */
 async function publishAnyway(page: Page, version: number): Promise<void> {
   await page.getByRole('button', { name: `Publish version ${version}` }).click();
-  await page.getByRole('alertdialog', { name: new RegExp(`^Publish version ${version} with \\d+ errors?\\?$`) })
-    .getByRole('button', { name: 'Publish anyway' }).click();
+  await page
+    .getByRole('alertdialog', { name: new RegExp(`^Publish version ${version} with \\d+ errors?\\?$`) })
+    .getByRole('button', { name: 'Publish anyway' })
+    .click();
 }
 
 async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
@@ -64,8 +77,11 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     // A valid file opens a workshop holding exactly what it says.
     await page.getByRole('radio', { name: /Import a requirements file/ }).check();
     await page.getByLabel('Requirements file', { exact: true }).setInputFiles({
-      name: 'payroll.yaml', mimeType: 'text/yaml',
-      buffer: Buffer.from('formatVersion: 1\nmeta: { title: Payroll SLA, service: Payroll, timeZone: Europe/Vienna }\n'),
+      name: 'payroll.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(
+        'formatVersion: 1\nmeta: { title: Payroll SLA, service: Payroll, timeZone: Europe/Vienna }\n',
+      ),
     });
     await page.getByRole('button', { name: 'Create workshop' }).click();
     await page.waitForURL(/\/w\/[a-z0-9]+$/);
@@ -93,7 +109,9 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     stakeholder = await joinByLink(browser, stakeholderLink, 'Jonas Weber');
     sponsor = await joinByLink(browser, sponsorLink, 'Karin Vogt', PHONE);
     // The recent list on the start page remembers the workshop on this device.
-    expect(await stakeholder.page.evaluate(() => localStorage.getItem('accord.recent-workshops'))).toContain(facilitator.workshopId);
+    expect(await stakeholder.page.evaluate(() => localStorage.getItem('accord.recent-workshops'))).toContain(
+      facilitator.workshopId,
+    );
   });
 
   it('shows everyone who is present, with their role', async () => {
@@ -104,7 +122,8 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
 
   it('moves everyone to the next phase when the facilitator does', async () => {
     await facilitator.page.getByRole('button', { name: 'Next: Availability →' }).click();
-    for (const p of [facilitator, stakeholder, sponsor]) await p.page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor();
+    for (const p of [facilitator, stakeholder, sponsor])
+      await p.page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor();
   });
 
   it('runs a countdown everyone sees', async () => {
@@ -166,7 +185,10 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
 
   it('lets a sponsor propose, people vote, and the facilitator accept; the decision is logged', async () => {
     await openPhase(sponsor.page, 'Availability');
-    await sponsor.page.locator(`[data-field="${MOBILE_TARGET}"]`).getByRole('button', { name: /Propose a value/ }).click();
+    await sponsor.page
+      .locator(`[data-field="${MOBILE_TARGET}"]`)
+      .getByRole('button', { name: /Propose a value/ })
+      .click();
     const dialog = sponsor.page.getByRole('dialog');
     await dialog.getByLabel('Value').fill('99,5');
     await dialog.getByLabel('Why').fill('Managers approve orders from their phones.');
@@ -178,7 +200,10 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await openPhase(stakeholder.page, 'Availability');
-    await stakeholder.page.locator(`[data-field="${MOBILE_TARGET}"]`).getByRole('button', { name: /1 proposal for Target/ }).click();
+    await stakeholder.page
+      .locator(`[data-field="${MOBILE_TARGET}"]`)
+      .getByRole('button', { name: /1 proposal for Target/ })
+      .click();
     const theirs = stakeholder.page.getByRole('dialog').getByRole('article', { name: /Proposal by Karin Vogt/ });
     await theirs.getByRole('button', { name: 'Vote for' }).click();
     await theirs.getByText('2 for').waitFor();
@@ -189,8 +214,14 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await open.getByText('2 for').waitFor();
     await open.getByLabel('Note on the decision (optional)').fill('Both voters agree; the budget still holds.');
     await open.getByRole('button', { name: 'Accept' }).click();
-    await facilitator.page.getByTestId('decision-log').getByText(/Mobile sync.*availability target/).waitFor();
-    await facilitator.page.getByTestId('decision-log').getByText('Both voters agree; the budget still holds.').waitFor();
+    await facilitator.page
+      .getByTestId('decision-log')
+      .getByText(/Mobile sync.*availability target/)
+      .waitFor();
+    await facilitator.page
+      .getByTestId('decision-log')
+      .getByText('Both voters agree; the budget still holds.')
+      .waitFor();
     await expect.poll(() => field(stakeholder.page, MOBILE_TARGET).inputValue()).toBe('99.5');
     await facilitator.page.getByTestId('decision-log').scrollIntoViewIfNeeded();
     await screenshot(facilitator.page, 'review-1280');
@@ -210,7 +241,12 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await expect(sponsor.page.locator('iframe[title^="SLA and justification"]').isVisible()).resolves.toBe(false);
     await sponsor.page.getByRole('button', { name: 'Read the document full screen' }).click();
     const reader = sponsor.page.getByRole('dialog', { name: 'SLA and justification, version 1' });
-    await reader.frameLocator('iframe').locator('body').getByText(/Mailbox access/).first().waitFor();
+    await reader
+      .frameLocator('iframe')
+      .locator('body')
+      .getByText(/Mailbox access/)
+      .first()
+      .waitFor();
     const frame = await reader.locator('iframe').boundingBox();
     expect(frame?.width).toBe(PHONE.viewport.width);
     expect(frame?.height).toBeGreaterThan(PHONE.viewport.height * 0.85);
@@ -220,11 +256,21 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     await screenshot(sponsor.page, 'sponsor-390');
     await expectNoSeriousAxeViolations(sponsor.page, 'sponsor view');
     await sponsor.page.getByRole('button', { name: 'Sign version 1' }).click();
-    await sponsor.page.getByRole('row', { name: /Karin Vogt \(you\)/ }).getByText('signed').waitFor();
+    await sponsor.page
+      .getByRole('row', { name: /Karin Vogt \(you\)/ })
+      .getByText('signed')
+      .waitFor();
     // The facilitator's list updates on the signature event. The requirements name a second sponsor, who has
     // not joined: the version waits for them too.
-    await facilitator.page.getByRole('listitem').filter({ hasText: 'v1' }).getByText('awaiting signatures (1 of 2)').waitFor();
-    await facilitator.page.getByRole('row', { name: /Markus Brandt/ }).getByText('has not joined yet').waitFor();
+    await facilitator.page
+      .getByRole('listitem')
+      .filter({ hasText: 'v1' })
+      .getByText('awaiting signatures (1 of 2)')
+      .waitFor();
+    await facilitator.page
+      .getByRole('row', { name: /Markus Brandt/ })
+      .getByText('has not joined yet')
+      .waitFor();
 
     const [download] = await Promise.all([
       facilitator.page.waitForEvent('download'),
@@ -256,12 +302,17 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
     const v2 = facilitator.page.getByRole('listitem').filter({ hasText: 'v2' });
     await v2.getByText('rejected by Karin Vogt').waitFor();
     await expect(v2.getByText('awaiting signatures').count()).resolves.toBe(0);
-    await facilitator.page.getByTestId('signatures').getByText('Rejected by Karin Vogt; 0 of 2 sponsors have signed.').waitFor();
+    await facilitator.page
+      .getByTestId('signatures')
+      .getByText('Rejected by Karin Vogt; 0 of 2 sponsors have signed.')
+      .waitFor();
     await screenshot(facilitator.page, 'rejected-1280');
   });
 
   it('asks before publishing with errors, and shows the server’s reason when it refuses', async () => {
-    const errors = Number(/(\d+) errors?/.exec(await facilitator.page.getByTestId('findings-counts').first().textContent() ?? '')?.[1]);
+    const errors = Number(
+      /(\d+) errors?/.exec((await facilitator.page.getByTestId('findings-counts').first().textContent()) ?? '')?.[1],
+    );
     expect(errors).toBeGreaterThan(0);
     await facilitator.page.getByRole('button', { name: 'Publish version 3' }).click();
     const confirm = facilitator.page.getByRole('alertdialog', { name: `Publish version 3 with ${errors} errors?` });
@@ -272,7 +323,10 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
 
     // Nothing changed since version 2: the server refuses, and says why.
     await publishAnyway(facilitator.page, 3);
-    await facilitator.page.getByRole('alert').getByText(/^Nothing has changed since version 2/).waitFor();
+    await facilitator.page
+      .getByRole('alert')
+      .getByText(/^Nothing has changed since version 2/)
+      .waitFor();
     await expect(facilitator.page.getByRole('button', { name: /^v3/ }).count()).resolves.toBe(0);
   });
 

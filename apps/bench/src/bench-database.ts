@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -139,7 +149,9 @@ async function migratedCluster(): Promise<string> {
   const database = await openDatabase({ kind: 'pglite', dataDir: building });
   await database.close();
   writeFileSync(join(building, READY), new Date().toISOString());
-  for (const stale of readdirSync(CACHE_DIR).filter((name) => name.startsWith('pglite-') && join(CACHE_DIR, name) !== cluster)) {
+  for (const stale of readdirSync(CACHE_DIR).filter(
+    (name) => name.startsWith('pglite-') && join(CACHE_DIR, name) !== cluster,
+  )) {
     rmSync(join(CACHE_DIR, stale), { recursive: true, force: true });
   }
   try {
@@ -156,7 +168,8 @@ async function migratedCluster(): Promise<string> {
 function clusterKey(): string {
   const fromDb = createRequire(createRequire(import.meta.url).resolve('@accord/db/database'));
   let packageDir = dirname(fromDb.resolve('@electric-sql/pglite'));
-  while (!existsSync(join(packageDir, 'package.json')) && dirname(packageDir) !== packageDir) packageDir = dirname(packageDir);
+  while (!existsSync(join(packageDir, 'package.json')) && dirname(packageDir) !== packageDir)
+    packageDir = dirname(packageDir);
   const hash = createHash('sha256').update(readFileSync(join(packageDir, 'package.json')));
   const migrations = join(dirname(createRequire(import.meta.url).resolve('@accord/db/database')), 'migrations');
   for (const file of readdirSync(migrations).sort()) hash.update(file).update(readFileSync(join(migrations, file)));

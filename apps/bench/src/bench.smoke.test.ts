@@ -23,7 +23,8 @@ describe('the bench, in miniature against every server', () => {
       rooms: { ...edits, rooms: 2, editorsPerRoom: 3, editsPerSecond: 4, seed: 1 },
       hot: { ...edits, rooms: 1, editorsPerRoom: 6, editsPerSecond: 2, seed: 2 },
       sweep: {
-        rooms: [1], hotEditors: [3],
+        rooms: [1],
+        hotEditors: [3],
         roomsLoad: { ...edits, rooms: 1, editorsPerRoom: 3, editsPerSecond: 4, seed: 3 },
         hotLoad: { ...edits, rooms: 1, editorsPerRoom: 3, editsPerSecond: 2, seed: 4 },
       },
@@ -37,7 +38,8 @@ describe('the bench, in miniature against every server', () => {
     const answered = new Set(bench.runs.map((run) => `${run.arm} ${run.scenario}`));
     for (const arm of bench.arms) {
       // The two-node arm runs the edit scenarios only (its point is the latency across nodes).
-      const scenarios = arm === 'accord-2nodes' ? ['rooms', 'hot', 'sweep'] : ['rooms', 'hot', 'sweep', 'join-time', 'join-leave'];
+      const scenarios =
+        arm === 'accord-2nodes' ? ['rooms', 'hot', 'sweep'] : ['rooms', 'hot', 'sweep', 'join-time', 'join-leave'];
       for (const scenario of scenarios) expect(answered).toContain(`${arm} ${scenario}`);
     }
     if (postgresUrl && redisUrl) expect(bench.arms).toContain('accord-2nodes');
@@ -45,11 +47,17 @@ describe('the bench, in miniature against every server', () => {
 
   it('delivers every edit to every other editor exactly once, and Accord acknowledges each as saved', () => {
     for (const run of bench.runs) {
-      if (!('result' in run) || (run.scenario !== 'rooms' && run.scenario !== 'hot' && run.scenario !== 'sweep')) continue;
+      if (!('result' in run) || (run.scenario !== 'rooms' && run.scenario !== 'hot' && run.scenario !== 'sweep'))
+        continue;
       const { result } = run;
       expect(result.edits, `${run.arm} ${run.scenario}`).toBeGreaterThan(0);
-      expect({ arm: run.arm, scenario: run.scenario, drops: result.drops, duplicates: result.duplicates, closed: result.closedEarly })
-        .toEqual({ arm: run.arm, scenario: run.scenario, drops: 0, duplicates: 0, closed: 0 });
+      expect({
+        arm: run.arm,
+        scenario: run.scenario,
+        drops: result.drops,
+        duplicates: result.duplicates,
+        closed: result.closedEarly,
+      }).toEqual({ arm: run.arm, scenario: run.scenario, drops: 0, duplicates: 0, closed: 0 });
       expect(result.delivered).toBe(result.expectedDeliveries);
       if (run.arm !== 'reference') {
         expect(result.unsaved).toBe(0);
@@ -77,10 +85,17 @@ describe('the bench, in miniature against every server', () => {
   it('puts every server in the table, with ratios against the reference', () => {
     const rows = buildRows(bench);
     for (const arm of bench.arms) expect(rows.some((row) => row.server === arm)).toBe(true);
-    expect(rows.filter((row) => row.server !== 'reference' && row.id === 'hot').every((row) => Number.isFinite(row.ratio))).toBe(true);
+    expect(
+      rows.filter((row) => row.server !== 'reference' && row.id === 'hot').every((row) => Number.isFinite(row.ratio)),
+    ).toBe(true);
     // One row per sweep point and server, each with its ratio, and Accord's saved p99 beside its p99.
     const sweep = rows.filter((row) => row.id === 'sweep' && row.server !== 'reference');
-    expect(sweep.map((row) => row.point?.kind).sort()).toEqual(bench.arms.filter((a) => a !== 'reference').flatMap(() => ['hot', 'rooms']).sort());
+    expect(sweep.map((row) => row.point?.kind).sort()).toEqual(
+      bench.arms
+        .filter((a) => a !== 'reference')
+        .flatMap(() => ['hot', 'rooms'])
+        .sort(),
+    );
     expect(sweep.every((row) => Number.isFinite(row.ratio) && Number.isFinite(row.savedP99))).toBe(true);
     expect(formatTable(rows, [])).toContain('reference');
   });
@@ -88,9 +103,15 @@ describe('the bench, in miniature against every server', () => {
 
 describe('parseFigures', () => {
   it('reads the figures other packages print', () => {
-    expect(parseFigures('derive messaging template: median 1.234 ms, p95 2.5 ms (n=300, target < 2 ms)')).toEqual({ median: 1.234, p95: 2.5 });
+    expect(parseFigures('derive messaging template: median 1.234 ms, p95 2.5 ms (n=300, target < 2 ms)')).toEqual({
+      median: 1.234,
+      p95: 2.5,
+    });
     expect(parseFigures('room page initial JS: 151.2 KB gzip (within the 200 KB budget)')).toEqual({ gzipKiB: 151.2 });
-    expect(parseFigures('render as PDF: median 428.8 ms, p95 729.3 ms (CPU median 197.0 ms; n=30)')).toEqual({ median: 428.8, p95: 729.3 });
+    expect(parseFigures('render as PDF: median 428.8 ms, p95 729.3 ms (CPU median 197.0 ms; n=30)')).toEqual({
+      median: 428.8,
+      p95: 729.3,
+    });
     expect(parseFigures('nothing to see')).toEqual({});
   });
 });

@@ -17,12 +17,17 @@ const TARGETS = { joinMs: 100, rssGrowth: 1.1, savedMs: 25, sweepRatio: 1.5 };
 
 const positive = (name: string, fallback: number): number => {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${process.env[name]}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got ${process.env[name]}`);
   return value;
 };
-const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
-if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+if (unknown.length > 0)
+  throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
 const runs = (scenario: (typeof SCENARIOS)[number]): boolean => only.length === 0 || only.includes(scenario);
 
 /** `BENCH_SWEEP=1`: the growth sweeps; `BENCH_SWEEP_ROOMS` / `BENCH_SWEEP_HOT` choose the points. */
@@ -30,12 +35,14 @@ const sizes = (name: string, fallback: readonly number[]): number[] => {
   const text = process.env[name];
   if (text === undefined || text === '') return [...fallback];
   const values = text.split(',').map((part) => Number(part.trim()));
-  if (values.some((value) => !Number.isInteger(value) || value <= 0)) throw new Error(`${name} must be a comma list of positive integers, got ${text}`);
+  if (values.some((value) => !Number.isInteger(value) || value <= 0))
+    throw new Error(`${name} must be a comma list of positive integers, got ${text}`);
   return values;
 };
-const sweep = process.env.BENCH_SWEEP === '1' && runs('sweep')
-  ? { rooms: sizes('BENCH_SWEEP_ROOMS', [10, 25, 50, 100]), hotEditors: sizes('BENCH_SWEEP_HOT', [25, 50, 100, 200]) }
-  : undefined;
+const sweep =
+  process.env.BENCH_SWEEP === '1' && runs('sweep')
+    ? { rooms: sizes('BENCH_SWEEP_ROOMS', [10, 25, 50, 100]), hotEditors: sizes('BENCH_SWEEP_HOT', [25, 50, 100, 200]) }
+    : undefined;
 
 const postgresUrl = process.env.DATABASE_URL;
 const rounds = positive('BENCH_ROUNDS', 3);
@@ -46,7 +53,10 @@ const budgetSeconds = positive('BENCH_BUDGET_SECONDS', 285);
 const PACKAGES_RESERVE_SECONDS = 30;
 const started = performance.now();
 const elapsed = (): string => `[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s]`;
-const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+const stamp = new Date()
+  .toISOString()
+  .replace(/:/g, '-')
+  .replace(/\.\d+Z$/, 'Z');
 const cpuProfileDir = process.env.BENCH_CPU_PROF === '1' ? join(RESULTS_DIR, `profiles-${stamp}`) : undefined;
 const edits = { warmupSeconds: 1, measureSeconds: seconds, drainTimeoutMs: 15_000, connectBatch: 100 };
 
@@ -57,8 +67,12 @@ const plan: BenchPlan = {
   postgresUrl,
   redisUrl: process.env.REDIS_URL || undefined,
   seed: {
-    rooms: Math.max(50, ...(sweep?.rooms ?? [])), editorsPerRoom: 10, hotEditors: Math.max(100, ...(sweep?.hotEditors ?? [])),
-    churnRooms: 20, bigUpdates: 10_000, loadRuns: 7,
+    rooms: Math.max(50, ...(sweep?.rooms ?? [])),
+    editorsPerRoom: 10,
+    hotEditors: Math.max(100, ...(sweep?.hotEditors ?? [])),
+    churnRooms: 20,
+    bigUpdates: 10_000,
+    loadRuns: 7,
   },
   rooms: runs('rooms') ? { ...edits, rooms: 50, editorsPerRoom: 10, editsPerSecond: 2, seed: 50 } : undefined,
   hot: runs('hot') ? { ...edits, rooms: 1, editorsPerRoom: 100, editsPerSecond: 1, seed: 100 } : undefined,
@@ -68,7 +82,9 @@ const plan: BenchPlan = {
     hotLoad: { ...edits, rooms: 1, editorsPerRoom: 25, editsPerSecond: 1, seed: 100 },
   },
   joinTime: runs('join-time') ? { runs: 5, unloadTimeoutMs: 10_000 } : undefined,
-  joinLeave: runs('join-leave') ? { cycles: 1_000, warmupCycles: 100, concurrency: 10, settleTimeoutMs: 10_000, settleMs: 1_000 } : undefined,
+  joinLeave: runs('join-leave')
+    ? { cycles: 1_000, warmupCycles: 100, concurrency: 10, settleTimeoutMs: 10_000, settleMs: 1_000 }
+    : undefined,
   joinsIdleUnloadMs: 250,
   cpuProfileDir,
   log: (line) => console.log(`${elapsed()} ${line}`),
@@ -93,8 +109,10 @@ process.once('exit', killChildren);
 const loadBefore = loadavg();
 const revisionBefore = JSON.stringify(serverRevision());
 const twoNodes = plan.redisUrl !== undefined && plan.dialects.includes('postgres') ? ['accord-2nodes'] : [];
-console.log(`Accord bench: ${rounds} round(s), ${seconds} s measured per edit scenario, servers ${[...plan.dialects.map((d) => `accord-${d}`), ...twoNodes, 'reference'].join(', ')}` +
-  ` (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores)`);
+console.log(
+  `Accord bench: ${rounds} round(s), ${seconds} s measured per edit scenario, servers ${[...plan.dialects.map((d) => `accord-${d}`), ...twoNodes, 'reference'].join(', ')}` +
+    ` (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores)`,
+);
 try {
   const bench = await runBench(plan);
   let packages: PackageFigure[] = [];
@@ -109,8 +127,10 @@ try {
   console.log('');
   if (bench.bigWorkshop) {
     const { updates, snapshotBytes, inProcessLoad } = bench.bigWorkshop;
-    console.log(`big workshop: ${updates} updates compacted to ${(snapshotBytes / 1024).toFixed(1)} KiB; ` +
-      `in-process load (read + apply) p50 ${inProcessLoad.p50.toFixed(1)} ms, max ${inProcessLoad.max.toFixed(1)} ms`);
+    console.log(
+      `big workshop: ${updates} updates compacted to ${(snapshotBytes / 1024).toFixed(1)} KiB; ` +
+        `in-process load (read + apply) p50 ${inProcessLoad.p50.toFixed(1)} ms, max ${inProcessLoad.max.toFixed(1)} ms`,
+    );
     console.log('');
   }
   console.log(formatTargets(targets));
@@ -122,23 +142,41 @@ try {
   const totalSeconds = (performance.now() - started) / 1000;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `bench-${stamp}.json`);
-  writeFileSync(file, `${JSON.stringify({
-    date: new Date().toISOString(),
-    seconds: totalSeconds,
-    server: revisionAfter,
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter: loadavg() },
-    plan: { ...plan, postgresUrl: postgresUrl ? '(set)' : undefined, log: undefined },
-    seedSeconds: bench.seedSeconds,
-    bigWorkshop: bench.bigWorkshop,
-    rows,
-    targets,
-    packages,
-    runs: bench.runs,
-    cpuProfileDir,
-  }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        seconds: totalSeconds,
+        server: revisionAfter,
+        machine: {
+          cpus: cpus().length,
+          model: cpus()[0]?.model,
+          memoryGiB: totalmem() / 2 ** 30,
+          node: process.version,
+          loadBefore,
+          loadAfter: loadavg(),
+        },
+        plan: { ...plan, postgresUrl: postgresUrl ? '(set)' : undefined, log: undefined },
+        seedSeconds: bench.seedSeconds,
+        bigWorkshop: bench.bigWorkshop,
+        rows,
+        targets,
+        packages,
+        runs: bench.runs,
+        cpuProfileDir,
+      },
+      (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
+      2,
+    )}\n`,
+  );
   console.log('');
-  console.log(`${totalSeconds.toFixed(0)} s in all; figures in ${relative(process.cwd(), file)}${cpuProfileDir ? `, CPU profiles in ${relative(process.cwd(), cpuProfileDir)}` : ''}`);
-  const broken = bench.runs.filter((run) => 'error' in run).length + rows.reduce((n, row) => n + (row.drops > 0 ? 1 : 0) + (row.duplicates > 0 ? 1 : 0), 0);
+  console.log(
+    `${totalSeconds.toFixed(0)} s in all; figures in ${relative(process.cwd(), file)}${cpuProfileDir ? `, CPU profiles in ${relative(process.cwd(), cpuProfileDir)}` : ''}`,
+  );
+  const broken =
+    bench.runs.filter((run) => 'error' in run).length +
+    rows.reduce((n, row) => n + (row.drops > 0 ? 1 : 0) + (row.duplicates > 0 ? 1 : 0), 0);
   if (broken > 0) {
     console.error(`${broken} failure(s): a run failed, or edits were lost or duplicated (see the table)`);
     process.exitCode = 1;
@@ -150,9 +188,13 @@ try {
 /** Which server code was measured: the commit, and the files of apps/server changed on top of it. */
 function serverRevision(): { readonly commit: string; readonly changedFiles: readonly string[] } | undefined {
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: RESULTS_DIR.replace(/\/results$/, ''), encoding: 'utf8' }).trim();
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: RESULTS_DIR.replace(/\/results$/, ''), encoding: 'utf8' }).trim();
     const changed = git('status', '--porcelain', '--', '../server/src');
-    return { commit: git('rev-parse', 'HEAD'), changedFiles: changed ? changed.split('\n').map((line) => line.slice(3)) : [] };
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      changedFiles: changed ? changed.split('\n').map((line) => line.slice(3)) : [],
+    };
   } catch {
     return undefined;
   }

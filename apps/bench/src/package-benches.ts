@@ -32,7 +32,8 @@ const BENCHES: readonly PackageBench[] = [
   { id: 'derivation', label: 'derive SLA (messaging template)', dir: 'packages/core' },
   { id: 'pdf', label: 'render SLA PDF', dir: 'packages/render' },
   {
-    id: 'bundle', label: 'web room page initial JS',
+    id: 'bundle',
+    label: 'web room page initial JS',
     dir: 'apps/web',
     // A build the task graph (or an earlier run) already made is measured as it is: a second Vite build would
     // take a minute of the bench's budget for the same bytes.
@@ -46,10 +47,18 @@ export async function runPackageBenches(timeoutMs: number, log: (line: string) =
   for (const bench of BENCHES) {
     const dir = join(REPO_ROOT, bench.dir);
     const manifest = join(dir, 'package.json');
-    const script = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string> }).scripts?.bench : undefined;
+    const script = existsSync(manifest)
+      ? (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string> }).scripts?.bench
+      : undefined;
     const target = script?.match(/^tsx (\S+)/)?.[1];
     if (!script || (target && !existsSync(join(dir, target)))) {
-      figures.push({ id: bench.id, label: bench.label, status: 'n/a', summary: `${bench.dir} has no bench yet`, seconds: 0 });
+      figures.push({
+        id: bench.id,
+        label: bench.label,
+        status: 'n/a',
+        summary: `${bench.dir} has no bench yet`,
+        seconds: 0,
+      });
       continue;
     }
     log(`  ${bench.dir}: npm run bench`);
@@ -57,13 +66,22 @@ export async function runPackageBenches(timeoutMs: number, log: (line: string) =
     const args = bench.args?.() ?? [];
     const finished = await runToEnd('npm', ['run', '--silent', 'bench', ...args], dir, timeoutMs);
     const seconds = (performance.now() - started) / 1000;
-    const lines = finished.stdout.split('\n').map((line) => line.trim()).filter((line) => /\d/.test(line));
+    const lines = finished.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /\d/.test(line));
     const summary = lines.at(-1) ?? finished.stderr.trim().split('\n').at(-1) ?? '';
     const parsed = parseFigures(finished.stdout);
     const ok = !finished.timedOut && (finished.code === 0 || Object.keys(parsed).length > 0);
     figures.push({
-      id: bench.id, label: bench.label, status: ok ? 'ok' : 'failed', ...parsed, seconds,
-      summary: finished.timedOut ? `timed out after ${timeoutMs / 1000} s` : `${summary}${args.length > 0 ? ` (measured on the existing build${buildAge(dir)})` : ''}`,
+      id: bench.id,
+      label: bench.label,
+      status: ok ? 'ok' : 'failed',
+      ...parsed,
+      seconds,
+      summary: finished.timedOut
+        ? `timed out after ${timeoutMs / 1000} s`
+        : `${summary}${args.length > 0 ? ` (measured on the existing build${buildAge(dir)})` : ''}`,
     });
   }
   return figures;
@@ -75,14 +93,22 @@ export async function runPackageBenches(timeoutMs: number, log: (line: string) =
  */
 export function parseFigures(output: string): Pick<PackageFigure, 'median' | 'p95' | 'gzipKiB'> {
   const number = (pattern: RegExp): number | undefined => {
-    const line = output.split('\n').filter((l) => pattern.test(l)).at(-1) ?? '';
+    const line =
+      output
+        .split('\n')
+        .filter((l) => pattern.test(l))
+        .at(-1) ?? '';
     const match = pattern.exec(line)?.[1];
     return match === undefined ? undefined : Number(match);
   };
   const median = number(/median[:= ]+([\d.]+)\s*ms/i);
   const p95 = number(/p95[:= ]+([\d.]+)\s*ms/i);
   const gzipKiB = number(/([\d.]+)\s*KB gzip/i);
-  return { ...(median === undefined ? {} : { median }), ...(p95 === undefined ? {} : { p95 }), ...(gzipKiB === undefined ? {} : { gzipKiB }) };
+  return {
+    ...(median === undefined ? {} : { median }),
+    ...(p95 === undefined ? {} : { p95 }),
+    ...(gzipKiB === undefined ? {} : { gzipKiB }),
+  };
 }
 
 function buildAge(dir: string): string {

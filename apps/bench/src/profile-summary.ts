@@ -31,7 +31,10 @@ export function frameTimes(profile: CpuProfile, fromMs = 0): { readonly frames: 
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const keyOf = (node: ProfileNode): string => {
     const { functionName, url, lineNumber } = node.callFrame;
-    const file = url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(/^.*\/(apps|packages|db)\//, '$1/');
+    const file = url
+      .replace(/^file:\/\//, '')
+      .replace(/^.*\/node_modules\//, '')
+      .replace(/^.*\/(apps|packages|db)\//, '$1/');
     return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
   };
   const stacks = new Map<number, string[]>();
@@ -73,14 +76,20 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     process.exit(2);
   }
   const top = Number(topArg ?? 25);
-  const { frames, wallMs } = frameTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(fromArg ?? 0) * 1000);
-  const isSpecial = (f: FrameTime): boolean => ['(idle)', '(program)', '(garbage collector)', '(root)'].includes(f.frame);
+  const { frames, wallMs } = frameTimes(
+    JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
+    Number(fromArg ?? 0) * 1000,
+  );
+  const isSpecial = (f: FrameTime): boolean =>
+    ['(idle)', '(program)', '(garbage collector)', '(root)'].includes(f.frame);
   const special = frames.filter(isSpecial);
   const code = frames.filter((f) => !isSpecial(f));
   const pct = (ms: number): string => `${((ms / wallMs) * 100).toFixed(1).padStart(5)} %`;
   console.log(`wall ${(wallMs / 1000).toFixed(1)} s; ${special.map((f) => `${f.frame} ${pct(f.selfMs)}`).join(', ')}`);
   console.log('\nself time:');
-  for (const f of [...code].sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) console.log(`${pct(f.selfMs)}  ${f.frame}`);
+  for (const f of [...code].sort((a, b) => b.selfMs - a.selfMs).slice(0, top))
+    console.log(`${pct(f.selfMs)}  ${f.frame}`);
   console.log('\ntotal time:');
-  for (const f of [...code].sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) console.log(`${pct(f.totalMs)}  ${f.frame}`);
+  for (const f of [...code].sort((a, b) => b.totalMs - a.totalMs).slice(0, top))
+    console.log(`${pct(f.totalMs)}  ${f.frame}`);
 }

@@ -3,7 +3,15 @@ import { runEditLoad, type EditLoadPlan, type EditLoadResult } from './scenarios
 import { runJoinLeave, type JoinLeavePlan, type JoinLeaveResult } from './scenarios/join-leave.ts';
 import { runJoinTime, type JoinTimePlan, type JoinTimeResult } from './scenarios/join-time.ts';
 import { seedDatabase, type Seeded, type SeedPlan } from './seed.ts';
-import { accordArm, metricValue, startAccord, startAccordPair, startReference, type BenchServer, type ServerArm } from './servers.ts';
+import {
+  accordArm,
+  metricValue,
+  startAccord,
+  startAccordPair,
+  startReference,
+  type BenchServer,
+  type ServerArm,
+} from './servers.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface BenchPlan {
@@ -23,7 +31,14 @@ export interface BenchPlan {
   readonly rooms?: EditLoadPlan | undefined;
   readonly hot?: EditLoadPlan | undefined;
   /** Growth sweeps (opt-in, `BENCH_SWEEP=1`): the rooms scenario at each number of rooms, the hot room at each number of editors. */
-  readonly sweep?: { readonly rooms: readonly number[]; readonly hotEditors: readonly number[]; readonly roomsLoad: EditLoadPlan; readonly hotLoad: EditLoadPlan } | undefined;
+  readonly sweep?:
+    | {
+        readonly rooms: readonly number[];
+        readonly hotEditors: readonly number[];
+        readonly roomsLoad: EditLoadPlan;
+        readonly hotLoad: EditLoadPlan;
+      }
+    | undefined;
   readonly joinTime?: JoinTimePlan | undefined;
   readonly joinLeave?: JoinLeavePlan | undefined;
   /** IDLE_UNLOAD_MS of the Accord processes that run the join scenarios. */
@@ -46,7 +61,12 @@ export interface CommitStats {
 
 export type RunRecord = { readonly arm: ServerArm; readonly round: number } & (
   | { readonly scenario: 'rooms' | 'hot'; readonly result: EditLoadResult; readonly commits: CommitStats | undefined }
-  | { readonly scenario: 'sweep'; readonly point: SweepPoint; readonly result: EditLoadResult; readonly commits: CommitStats | undefined }
+  | {
+      readonly scenario: 'sweep';
+      readonly point: SweepPoint;
+      readonly result: EditLoadResult;
+      readonly commits: CommitStats | undefined;
+    }
   | { readonly scenario: 'join-time'; readonly result: JoinTimeResult }
   | { readonly scenario: 'join-leave'; readonly result: JoinLeaveResult }
   | { readonly scenario: Scenario; readonly error: string }
@@ -68,7 +88,8 @@ export interface BenchRun {
   readonly runs: readonly RunRecord[];
   readonly seedSeconds: number;
   /** The big workshop as stored, and the in-process load path timed on the seed (first dialect); undefined when nothing ran. */
-  readonly bigWorkshop: { readonly updates: number; readonly snapshotBytes: number; readonly inProcessLoad: Summary } | undefined;
+  readonly bigWorkshop:
+    { readonly updates: number; readonly snapshotBytes: number; readonly inProcessLoad: Summary } | undefined;
 }
 
 /**
@@ -80,8 +101,13 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   const seeds = new Map<Dialect, { readonly database: SeedDatabase; readonly seeded: Seeded }>();
   const runs: RunRecord[] = [];
   const scaleOut = plan.redisUrl !== undefined && plan.dialects.includes('postgres');
-  const arms: ServerArm[] = [...plan.dialects.map(accordArm), ...(scaleOut ? ['accord-2nodes' as const] : []), 'reference'];
-  if (!plan.rooms && !plan.hot && !plan.sweep && !plan.joinTime && !plan.joinLeave) return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
+  const arms: ServerArm[] = [
+    ...plan.dialects.map(accordArm),
+    ...(scaleOut ? ['accord-2nodes' as const] : []),
+    'reference',
+  ];
+  if (!plan.rooms && !plan.hot && !plan.sweep && !plan.joinTime && !plan.joinLeave)
+    return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
   try {
     const seedStarted = performance.now();
     for (const dialect of plan.dialects) {
@@ -93,24 +119,43 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
     const first = seeds.values().next().value;
     if (!first) throw new Error('no database dialect to seed');
 
-    const withServer = async (arm: ServerArm, round: number, idleUnloadMs: number, scenarios: readonly Scenario[], work: (server: BenchServer, seeded: Seeded) => Promise<void>): Promise<void> => {
-      const dialect: Dialect | undefined = arm === 'accord-pglite' ? 'pglite' : arm === 'accord-postgres' || arm === 'accord-2nodes' ? 'postgres' : undefined;
+    const withServer = async (
+      arm: ServerArm,
+      round: number,
+      idleUnloadMs: number,
+      scenarios: readonly Scenario[],
+      work: (server: BenchServer, seeded: Seeded) => Promise<void>,
+    ): Promise<void> => {
+      const dialect: Dialect | undefined =
+        arm === 'accord-pglite'
+          ? 'pglite'
+          : arm === 'accord-postgres' || arm === 'accord-2nodes'
+            ? 'postgres'
+            : undefined;
       const seed = dialect ? seeds.get(dialect) : first;
       if (!seed) return;
       const database = dialect ? await seed.database.fork() : undefined;
       let server: BenchServer | undefined;
       try {
-        server = database && dialect
-          ? arm === 'accord-2nodes'
-            ? await startAccordPair({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir, redisUrl: plan.redisUrl ?? '' })
-            : await startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir })
-          : await startReference();
+        server =
+          database && dialect
+            ? arm === 'accord-2nodes'
+              ? await startAccordPair({
+                  database,
+                  dialect,
+                  idleUnloadMs,
+                  cpuProfileDir: plan.cpuProfileDir,
+                  redisUrl: plan.redisUrl ?? '',
+                })
+              : await startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir })
+            : await startReference();
         await work(server, seed.seeded);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         plan.log(`  ${arm}: ${message.split('\n')[0] ?? message}`);
         for (const scenario of scenarios) {
-          if (!runs.some((run) => run.arm === arm && run.scenario === scenario && run.round === round)) runs.push({ arm, round, scenario, error: message });
+          if (!runs.some((run) => run.arm === arm && run.scenario === scenario && run.round === round))
+            runs.push({ arm, round, scenario, error: message });
         }
       } finally {
         await server?.stop();
@@ -122,31 +167,62 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
     for (let round = 1; round <= plan.rounds; round += 1) {
       const roundStarted = performance.now();
       if (round > 1 && plan.deadline !== undefined && roundStarted + roundMs > plan.deadline) {
-        plan.log(`${round === plan.rounds ? `round ${round}` : `rounds ${round}–${plan.rounds}`} skipped: another round (${(roundMs / 1000).toFixed(0)} s) would overrun the time budget`);
+        plan.log(
+          `${round === plan.rounds ? `round ${round}` : `rounds ${round}–${plan.rounds}`} skipped: another round (${(roundMs / 1000).toFixed(0)} s) would overrun the time budget`,
+        );
         break;
       }
       const edits: EditJob[] = [];
       if (plan.rooms) edits.push({ scenario: 'rooms', load: plan.rooms, hot: false });
       if (plan.hot) edits.push({ scenario: 'hot', load: plan.hot, hot: true });
-      for (const size of plan.sweep?.rooms ?? []) edits.push({ scenario: 'sweep', point: { kind: 'rooms', size }, load: { ...plan.sweep!.roomsLoad, rooms: size }, hot: false });
-      for (const size of plan.sweep?.hotEditors ?? []) edits.push({ scenario: 'sweep', point: { kind: 'hot', size }, load: { ...plan.sweep!.hotLoad, editorsPerRoom: size }, hot: true });
+      for (const size of plan.sweep?.rooms ?? [])
+        edits.push({
+          scenario: 'sweep',
+          point: { kind: 'rooms', size },
+          load: { ...plan.sweep!.roomsLoad, rooms: size },
+          hot: false,
+        });
+      for (const size of plan.sweep?.hotEditors ?? [])
+        edits.push({
+          scenario: 'sweep',
+          point: { kind: 'hot', size },
+          load: { ...plan.sweep!.hotLoad, editorsPerRoom: size },
+          hot: true,
+        });
       if (edits.length > 0) {
         for (const arm of arms) {
-          await withServer(arm, round, 600_000, [...new Set(edits.map((job) => job.scenario))], async (server, seeded) => {
-            for (const job of edits) {
-              const before = await commitCounters(server);
-              const result = await runEditLoad(server, job.hot ? [seeded.hot] : seeded.rooms, job.load);
-              const commits = commitDelta(before, await commitCounters(server));
-              runs.push(job.point ? { arm, round, scenario: 'sweep', point: job.point, result, commits } : { arm, round, scenario: job.scenario as 'rooms' | 'hot', result, commits });
-              const name = job.point ? `${job.point.kind}:${job.point.size}` : job.scenario;
-              plan.log(`  round ${round} ${name.padEnd(9)} ${arm.padEnd(15)} p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} saved p99 ${ms(result.saved?.p99 ?? NaN)} ` +
-                `delivered ${result.delivered}/${result.expectedDeliveries} dup ${result.duplicates} cpu ${result.serverCpuPercent.toFixed(0)}%` +
-                (commits ? ` commits ${commits.commits} × ${commits.meanMs.toFixed(1)} ms, batch ${commits.meanBatch.toFixed(1)}, write ${commits.writeMicrosPerFrame.toFixed(1)} µs/frame` : ''));
-            }
-          });
+          await withServer(
+            arm,
+            round,
+            600_000,
+            [...new Set(edits.map((job) => job.scenario))],
+            async (server, seeded) => {
+              for (const job of edits) {
+                const before = await commitCounters(server);
+                const result = await runEditLoad(server, job.hot ? [seeded.hot] : seeded.rooms, job.load);
+                const commits = commitDelta(before, await commitCounters(server));
+                runs.push(
+                  job.point
+                    ? { arm, round, scenario: 'sweep', point: job.point, result, commits }
+                    : { arm, round, scenario: job.scenario as 'rooms' | 'hot', result, commits },
+                );
+                const name = job.point ? `${job.point.kind}:${job.point.size}` : job.scenario;
+                plan.log(
+                  `  round ${round} ${name.padEnd(9)} ${arm.padEnd(15)} p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} saved p99 ${ms(result.saved?.p99 ?? NaN)} ` +
+                    `delivered ${result.delivered}/${result.expectedDeliveries} dup ${result.duplicates} cpu ${result.serverCpuPercent.toFixed(0)}%` +
+                    (commits
+                      ? ` commits ${commits.commits} × ${commits.meanMs.toFixed(1)} ms, batch ${commits.meanBatch.toFixed(1)}, write ${commits.writeMicrosPerFrame.toFixed(1)} µs/frame`
+                      : ''),
+                );
+              }
+            },
+          );
         }
       }
-      const joins: Scenario[] = [...(plan.joinTime ? ['join-time' as const] : []), ...(plan.joinLeave ? ['join-leave' as const] : [])];
+      const joins: Scenario[] = [
+        ...(plan.joinTime ? ['join-time' as const] : []),
+        ...(plan.joinLeave ? ['join-leave' as const] : []),
+      ];
       if (joins.length > 0) {
         // Joins measure one process; the two-node arm is there for the latency across nodes.
         for (const arm of arms.filter((a) => a !== 'accord-2nodes')) {
@@ -154,14 +230,20 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
             if (plan.joinTime) {
               const result = await runJoinTime(server, seeded.big, plan.joinTime);
               runs.push({ arm, round, scenario: 'join-time', result });
-              plan.log(`  round ${round} join  ${arm.padEnd(15)} cold p50 ${ms(summarize(result.cold ?? []).p50)} warm p50 ${ms(summarize(result.warm).p50)} failures ${result.failures}`);
+              plan.log(
+                `  round ${round} join  ${arm.padEnd(15)} cold p50 ${ms(summarize(result.cold ?? []).p50)} warm p50 ${ms(summarize(result.warm).p50)} failures ${result.failures}`,
+              );
             }
             if (plan.joinLeave) {
               const result = await runJoinLeave(server, seeded.churn, plan.joinLeave);
               runs.push({ arm, round, scenario: 'join-leave', result });
-              plan.log(`  round ${round} churn ${arm.padEnd(15)} RSS ${result.rssBeforeMiB.toFixed(1)} → ${result.rssAfterMiB.toFixed(1)} MiB` +
-                (result.heapUsedMiB ? ` (heap ${result.heapUsedMiB.before.toFixed(1)} → ${result.heapUsedMiB.after.toFixed(1)})` : '') +
-                `, loaded after ${result.loadedAfter ?? 'n/a'}, ${result.cyclesPerSecond.toFixed(0)} cycles/s, failures ${result.failures}`);
+              plan.log(
+                `  round ${round} churn ${arm.padEnd(15)} RSS ${result.rssBeforeMiB.toFixed(1)} → ${result.rssAfterMiB.toFixed(1)} MiB` +
+                  (result.heapUsedMiB
+                    ? ` (heap ${result.heapUsedMiB.before.toFixed(1)} → ${result.heapUsedMiB.after.toFixed(1)})`
+                    : '') +
+                  `, loaded after ${result.loadedAfter ?? 'n/a'}, ${result.cyclesPerSecond.toFixed(0)} cycles/s, failures ${result.failures}`,
+              );
             }
           });
         }
@@ -172,7 +254,11 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
       arms,
       runs,
       seedSeconds,
-      bigWorkshop: { updates: plan.seed.bigUpdates, snapshotBytes: first.seeded.big.snapshotBytes, inProcessLoad: first.seeded.big.inProcessLoad },
+      bigWorkshop: {
+        updates: plan.seed.bigUpdates,
+        snapshotBytes: first.seeded.big.snapshotBytes,
+        inProcessLoad: first.seeded.big.inProcessLoad,
+      },
     };
   } finally {
     for (const { database } of seeds.values()) await database.drop();
@@ -215,7 +301,10 @@ function commitDelta(before: CommitCounters | undefined, after: CommitCounters |
     commits,
     meanMs: commits > 0 ? ((after.seconds - before.seconds) / commits) * 1000 : NaN,
     meanBatch: commits > 0 ? (after.updates - before.updates) / commits : NaN,
-    writeMicrosPerFrame: after.framesSent > before.framesSent ? ((after.writeSeconds - before.writeSeconds) / (after.framesSent - before.framesSent)) * 1e6 : NaN,
+    writeMicrosPerFrame:
+      after.framesSent > before.framesSent
+        ? ((after.writeSeconds - before.writeSeconds) / (after.framesSent - before.framesSent)) * 1e6
+        : NaN,
   };
 }
 

@@ -64,7 +64,10 @@ export async function seedDatabase(seed: SeedDatabase, plan: SeedPlan): Promise<
         const workshop = await workshops.create({ title, template: 'blank', requirements: blank }, trx);
         const tokens: string[] = [];
         for (let i = 0; i < seats; i += 1) {
-          tokens.push((await participants.create({ workshopId: workshop.id, name: `editor ${i + 1}`, role: 'stakeholder' }, trx)).token);
+          tokens.push(
+            (await participants.create({ workshopId: workshop.id, name: `editor ${i + 1}`, role: 'stakeholder' }, trx))
+              .token,
+          );
         }
         return { id: workshop.id, tokens };
       };
@@ -76,7 +79,10 @@ export async function seedDatabase(seed: SeedDatabase, plan: SeedPlan): Promise<
       return { rooms: many, hot: one, churn: cycled, bigRoom: await room('Bench 10k updates', 2) };
     });
     const stored = await store.load(bigRoom.id);
-    const updates = authoredUpdates(stored.tail.map((row) => row.update), plan.bigUpdates);
+    const updates = authoredUpdates(
+      stored.tail.map((row) => row.update),
+      plan.bigUpdates,
+    );
     for (let i = 0; i < updates.length; i += 1_000) {
       await store.append([{ workshopId: bigRoom.id, updates: updates.slice(i, i + 1_000) }]);
     }

@@ -58,7 +58,9 @@ export interface AccordOptions {
 export async function startAccord(options: AccordOptions): Promise<BenchServer> {
   const arm = options.arm ?? accordArm(options.dialect);
   // One folder per process: Node writes a profile per thread (main, and tsx's loader thread), named by pid and thread.
-  const profileDir = options.cpuProfileDir ? join(options.cpuProfileDir, `${arm}-${new Date().toISOString().replace(/[:.]/g, '-')}`) : undefined;
+  const profileDir = options.cpuProfileDir
+    ? join(options.cpuProfileDir, `${arm}-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+    : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = await startChild({
@@ -81,7 +83,8 @@ export async function startAccord(options: AccordOptions): Promise<BenchServer> 
   return {
     ...child,
     arm,
-    roomUrl: (room, seat) => `${base.replace(/^http/, 'ws')}/yjs/${room.id}?token=${encodeURIComponent(room.tokens[seat % room.tokens.length] ?? '')}&saved=1`,
+    roomUrl: (room, seat) =>
+      `${base.replace(/^http/, 'ws')}/yjs/${room.id}?token=${encodeURIComponent(room.tokens[seat % room.tokens.length] ?? '')}&saved=1`,
     loadedDocs: async () => metricValue(await (await fetch(`${base}/metrics`)).text(), 'accord_loaded_workshops'),
     metrics: async () => (await fetch(`${base}/metrics`)).text(),
   };
@@ -97,7 +100,13 @@ export async function startAccordPair(options: AccordOptions & { readonly redisU
   const nodes: BenchServer[] = [];
   try {
     for (const node of [0, 1]) {
-      nodes.push(await startAccord({ ...options, arm: 'accord-2nodes', env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, NODE_ID: `bench-${node}` } }));
+      nodes.push(
+        await startAccord({
+          ...options,
+          arm: 'accord-2nodes',
+          env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, NODE_ID: `bench-${node}` },
+        }),
+      );
     }
   } catch (error) {
     for (const node of nodes) await node.stop();

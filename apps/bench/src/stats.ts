@@ -10,8 +10,15 @@ export interface Summary {
 /** Nearest-rank percentiles; an empty sample gives NaN figures with n = 0. */
 export function summarize(sample: readonly number[] | Float64Array): Summary {
   const sorted = Float64Array.from(sample).sort();
-  const at = (q: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN);
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.length === 0 ? NaN : sorted[sorted.length - 1] ?? NaN };
+  const at = (q: number): number =>
+    sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN);
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted.length === 0 ? NaN : (sorted[sorted.length - 1] ?? NaN),
+  };
 }
 
 /** Median of several runs' figures (NaN ignored); NaN when no run had one. */

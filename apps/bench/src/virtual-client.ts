@@ -73,7 +73,8 @@ export class VirtualClient {
       });
     });
     this.whenSynced = new Promise((resolve, reject) => {
-      const onClose = (code: number): void => reject(new Error(`closed with ${code} before syncing (${options.url.replace(/token=[^&]+/, 'token=…')})`));
+      const onClose = (code: number): void =>
+        reject(new Error(`closed with ${code} before syncing (${options.url.replace(/token=[^&]+/, 'token=…')})`));
       this.socket.once('close', onClose);
       this.socket.on('message', (data: Buffer) => {
         this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -85,7 +86,9 @@ export class VirtualClient {
     });
     void this.whenSynced.catch(() => undefined);
     this.socket.on('error', () => undefined);
-    this.socket.once('open', () => this.send(frame(MESSAGE_SYNC, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc))));
+    this.socket.once('open', () =>
+      this.send(frame(MESSAGE_SYNC, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc))),
+    );
   }
 
   /** Resolves once synced; rejects when the socket closes first or the time runs out. */
@@ -176,7 +179,8 @@ export function stampsOf(update: Uint8Array): Stamp[] {
     for (const value of struct.content.arr as unknown[]) {
       if (!Array.isArray(value) || value.length !== 3) continue;
       const [w, s, t] = value as unknown[];
-      if (typeof w === 'number' && typeof s === 'number' && typeof t === 'number') stamps.push({ writer: w, seq: s, sentAt: t });
+      if (typeof w === 'number' && typeof s === 'number' && typeof t === 'number')
+        stamps.push({ writer: w, seq: s, sentAt: t });
     }
   }
   return stamps;
@@ -186,12 +190,15 @@ export function stampsOf(update: Uint8Array): Stamp[] {
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-    promise.then((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    }, (error: unknown) => {
-      clearTimeout(timer);
-      reject(error instanceof Error ? error : new Error(String(error)));
-    });
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   });
 }

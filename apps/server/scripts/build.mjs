@@ -15,7 +15,9 @@ const out = join(root, 'dist');
 const dependenciesExternal = {
   name: 'dependencies-external',
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@accord/') ? undefined : { path: args.path, external: true }));
+    builder.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@accord/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

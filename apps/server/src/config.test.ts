@@ -5,7 +5,13 @@ import { loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('defaults to the embedded database on 127.0.0.1:3000', () => {
     const loaded = loadConfig({});
-    expect(loaded.ok && loaded.config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: resolve('data'), databaseUrl: undefined, redisUrl: undefined });
+    expect(loaded.ok && loaded.config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: resolve('data'),
+      databaseUrl: undefined,
+      redisUrl: undefined,
+    });
   });
 
   it('takes a relative DATA_DIR from where the command was typed (npm runs scripts inside the workspace)', () => {
@@ -20,11 +26,17 @@ describe('loadConfig', () => {
 
   it('bounds the shutdown grace and asks for a real metrics token', () => {
     const defaults = loadConfig({});
-    expect(defaults.ok && defaults.config).toMatchObject({ shutdownGraceMs: 2000, shutdownDrainMs: 0, metricsToken: undefined });
+    expect(defaults.ok && defaults.config).toMatchObject({
+      shutdownGraceMs: 2000,
+      shutdownDrainMs: 0,
+      metricsToken: undefined,
+    });
     const drain = loadConfig({ SHUTDOWN_DRAIN_MS: '5000' });
     expect(drain.ok && drain.config.shutdownDrainMs).toBe(5000);
     const bad = loadConfig({ SHUTDOWN_GRACE_MS: '600000', METRICS_TOKEN: 'short' });
-    expect(bad.ok ? '' : bad.error).toMatch(/SHUTDOWN_GRACE_MS: must be at most 60000[\s\S]*METRICS_TOKEN: must be at least 16/);
+    expect(bad.ok ? '' : bad.error).toMatch(
+      /SHUTDOWN_GRACE_MS: must be at most 60000[\s\S]*METRICS_TOKEN: must be at least 16/,
+    );
   });
 
   it('names every bad variable and says what it must be', () => {
@@ -54,14 +66,30 @@ describe('loadConfig', () => {
     const partial = loadConfig({ OIDC_ISSUER: 'https://login.example.com' });
     expect(partial.ok).toBe(false);
     expect(!partial.ok && partial.error).toMatch(/OIDC_ISSUER: single sign-on needs all three/);
-    const full = loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'accord', OIDC_CLIENT_SECRET: 's'.repeat(32) });
-    expect(full.ok && full.config.oidc).toEqual({ issuer: 'https://login.example.com', clientId: 'accord', clientSecret: 's'.repeat(32), signMaxAgeSeconds: 300 });
-    const short = loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'accord', OIDC_CLIENT_SECRET: 'short' });
+    const full = loadConfig({
+      OIDC_ISSUER: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'accord',
+      OIDC_CLIENT_SECRET: 's'.repeat(32),
+    });
+    expect(full.ok && full.config.oidc).toEqual({
+      issuer: 'https://login.example.com',
+      clientId: 'accord',
+      clientSecret: 's'.repeat(32),
+      signMaxAgeSeconds: 300,
+    });
+    const short = loadConfig({
+      OIDC_ISSUER: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'accord',
+      OIDC_CLIENT_SECRET: 'short',
+    });
     expect(!short.ok && short.error).toMatch(/OIDC_CLIENT_SECRET: must be at least 16 characters/);
   });
 
   it('reads the allowed origins and the per-participant connection cap, refusing what is not an origin', () => {
-    const loaded = loadConfig({ ALLOWED_ORIGINS: 'https://App.Example.org, http://localhost:5173/', MAX_CONNECTIONS_PER_PARTICIPANT: '2' });
+    const loaded = loadConfig({
+      ALLOWED_ORIGINS: 'https://App.Example.org, http://localhost:5173/',
+      MAX_CONNECTIONS_PER_PARTICIPANT: '2',
+    });
     expect(loaded.ok && loaded.config.allowedOrigins).toEqual(['https://app.example.org', 'http://localhost:5173']);
     expect(loaded.ok && loaded.config.maxConnectionsPerParticipant).toBe(2);
     const defaults = loadConfig({});

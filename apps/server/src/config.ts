@@ -1,53 +1,97 @@
 import { DEFAULT_DATA_DIR, resolveDataDir } from '@accord/db/data-dir';
 import { z } from 'zod';
 
-const number = (fallback: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').nonnegative('must not be negative').default(fallback);
+const number = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .nonnegative('must not be negative')
+    .default(fallback);
 
-const envSchema = z.object({
-  PORT: number(3000).refine((p) => p <= 65_535, 'must be a TCP port (0–65535)'),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MAX_MESSAGE_BYTES: number(1_048_576),
-  MAX_DOC_BYTES: number(5 * 1_048_576),
-  MAX_PARTICIPANTS: number(50),
-  MAX_CONNECTIONS_PER_PARTICIPANT: number(4).refine((n) => n >= 1, 'must be at least 1'),
-  ALLOWED_ORIGINS: z.string().optional().refine((list) => !list || list.split(',').map((o) => o.trim()).filter(Boolean).every((o) => {
-    try {
-      const url = new URL(o);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === o.replace(/\/$/, '').toLowerCase();
-    } catch {
-      return false;
-    }
-  }), 'must be a comma-separated list of origins such as https://accord.example.org (scheme, host and port; no path)'),
-  IDLE_UNLOAD_MS: number(60_000),
-  COMPACT_AFTER_UPDATES: number(500),
-  WEB_DIST: z.string().optional(),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
-  RATE_LIMIT_JOINS_PER_MINUTE: number(30),
-  RATE_LIMIT_WRITES_PER_MINUTE: number(120),
-  RATE_LIMIT_EVENTS_PER_10S: number(50),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"').default('accord'),
-  WS_PING_MS: number(25_000),
-  REVOCATION_CHECK_MS: number(5_000).refine((ms) => ms >= 100, 'must be at least 100'),
-  PRESENCE_HEARTBEAT_MS: number(1_000).refine((ms) => ms >= 100 && ms <= 60_000, 'must be between 100 and 60000'),
-  SHUTDOWN_DRAIN_MS: number(0).refine((ms) => ms <= 300_000, 'must be at most 300000 (five minutes)'),
-  SHUTDOWN_GRACE_MS: number(2_000).refine((ms) => ms <= 60_000, 'must be at most 60000 (one minute)'),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
-  NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"').optional(),
-  OIDC_ISSUER: z.url({ error: 'must be the issuer URL of an OpenID provider' }).optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters (it also seals login cookies)').optional(),
-  OIDC_SIGN_MAX_AGE_S: number(300),
-}).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
-  message: 'single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none)',
-  path: ['OIDC_ISSUER'],
-}).refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
-  message: 'REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only',
-  path: ['REDIS_URL'],
-});
+const envSchema = z
+  .object({
+    PORT: number(3000).refine((p) => p <= 65_535, 'must be a TCP port (0–65535)'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_MESSAGE_BYTES: number(1_048_576),
+    MAX_DOC_BYTES: number(5 * 1_048_576),
+    MAX_PARTICIPANTS: number(50),
+    MAX_CONNECTIONS_PER_PARTICIPANT: number(4).refine((n) => n >= 1, 'must be at least 1'),
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .refine(
+        (list) =>
+          !list ||
+          list
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+            .every((o) => {
+              try {
+                const url = new URL(o);
+                return (
+                  (url.protocol === 'http:' || url.protocol === 'https:') &&
+                  url.origin === o.replace(/\/$/, '').toLowerCase()
+                );
+              } catch {
+                return false;
+              }
+            }),
+        'must be a comma-separated list of origins such as https://accord.example.org (scheme, host and port; no path)',
+      ),
+    IDLE_UNLOAD_MS: number(60_000),
+    COMPACT_AFTER_UPDATES: number(500),
+    WEB_DIST: z.string().optional(),
+    TRUST_PROXY: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
+    RATE_LIMIT_JOINS_PER_MINUTE: number(30),
+    RATE_LIMIT_WRITES_PER_MINUTE: number(120),
+    RATE_LIMIT_EVENTS_PER_10S: number(50),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"')
+      .default('accord'),
+    WS_PING_MS: number(25_000),
+    REVOCATION_CHECK_MS: number(5_000).refine((ms) => ms >= 100, 'must be at least 100'),
+    PRESENCE_HEARTBEAT_MS: number(1_000).refine((ms) => ms >= 100 && ms <= 60_000, 'must be between 100 and 60000'),
+    SHUTDOWN_DRAIN_MS: number(0).refine((ms) => ms <= 300_000, 'must be at most 300000 (five minutes)'),
+    SHUTDOWN_GRACE_MS: number(2_000).refine((ms) => ms <= 60_000, 'must be at most 60000 (one minute)'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
+    NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"')
+      .optional(),
+    OIDC_ISSUER: z.url({ error: 'must be the issuer URL of an OpenID provider' }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters (it also seals login cookies)').optional(),
+    OIDC_SIGN_MAX_AGE_S: number(300),
+  })
+  .refine(
+    (e) =>
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
+    {
+      message: 'single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none)',
+      path: ['OIDC_ISSUER'],
+    },
+  )
+  .refine((e) => !e.REDIS_URL || e.DATABASE_URL, {
+    message:
+      'REDIS_URL (several nodes) needs DATABASE_URL: nodes share one PostgreSQL; the embedded database serves one node only',
+    path: ['REDIS_URL'],
+  });
 
 export interface Config {
   /** TCP port; 0 picks a free one (tests). */
@@ -125,10 +169,18 @@ export interface Config {
    * identity the provider asserts, and signing needs a login no older than `signMaxAgeSeconds`. Without it,
    * a seat's personal invite link is the identity.
    */
-  readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly signMaxAgeSeconds: number } | undefined;
+  readonly oidc:
+    | {
+        readonly issuer: string;
+        readonly clientId: string;
+        readonly clientSecret: string;
+        readonly signMaxAgeSeconds: number;
+      }
+    | undefined;
 }
 
-export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly error: string };
+export type ConfigResult =
+  { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly error: string };
 
 /** Reads and validates the environment once; the message names each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
@@ -141,16 +193,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   return {
     ok: true,
     config: Object.freeze({
-      port: e.PORT, host: e.HOST, dataDir: resolveDataDir(e.DATA_DIR, env), databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL, logLevel: e.LOG_LEVEL,
-      maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocBytes: e.MAX_DOC_BYTES, maxParticipants: e.MAX_PARTICIPANTS,
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: resolveDataDir(e.DATA_DIR, env),
+      databaseUrl: e.DATABASE_URL,
+      redisUrl: e.REDIS_URL,
+      logLevel: e.LOG_LEVEL,
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxDocBytes: e.MAX_DOC_BYTES,
+      maxParticipants: e.MAX_PARTICIPANTS,
       maxConnectionsPerParticipant: e.MAX_CONNECTIONS_PER_PARTICIPANT,
-      allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '').toLowerCase()).filter(Boolean),
-      idleUnloadMs: e.IDLE_UNLOAD_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES, webDist: e.WEB_DIST, trustProxy: e.TRUST_PROXY,
-      redisPrefix: e.REDIS_PREFIX, nodeId: e.NODE_ID, shutdownGraceMs: e.SHUTDOWN_GRACE_MS, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS, revocationCheckMs: e.REVOCATION_CHECK_MS, presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS, wsPingMs: e.WS_PING_MS, metricsToken: e.METRICS_TOKEN,
-      oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-        ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, signMaxAgeSeconds: e.OIDC_SIGN_MAX_AGE_S })
-        : undefined,
-      joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+      allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, '').toLowerCase())
+        .filter(Boolean),
+      idleUnloadMs: e.IDLE_UNLOAD_MS,
+      compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      webDist: e.WEB_DIST,
+      trustProxy: e.TRUST_PROXY,
+      redisPrefix: e.REDIS_PREFIX,
+      nodeId: e.NODE_ID,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+      revocationCheckMs: e.REVOCATION_CHECK_MS,
+      presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS,
+      wsPingMs: e.WS_PING_MS,
+      metricsToken: e.METRICS_TOKEN,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? Object.freeze({
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              signMaxAgeSeconds: e.OIDC_SIGN_MAX_AGE_S,
+            })
+          : undefined,
+      joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE,
+      writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
       eventsPerTenSeconds: e.RATE_LIMIT_EVENTS_PER_10S,
     }),
   };

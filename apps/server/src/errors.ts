@@ -5,7 +5,10 @@ import { DocumentShapeRefused, DocumentTooLarge } from './sync/workshop-room.ts'
  * What a failure says to the one who asked, whichever door: an `AccordError` as it is, the document's own
  * refusals as theirs; anything else is not the asker's to read (undefined: log it, answer `internal`).
  */
-export function asAccordError(error: unknown, options: { readonly maxDocBytes?: number } = {}): AccordError | undefined {
+export function asAccordError(
+  error: unknown,
+  options: { readonly maxDocBytes?: number } = {},
+): AccordError | undefined {
   if (error instanceof AccordError) return error;
   if (error instanceof DocumentShapeRefused) {
     return new AccordError('document_shape', `the change does not fit the workshop document: ${error.message}`);

@@ -21,7 +21,10 @@ const url = await app.listen().catch((error: unknown) => {
   console.error(`Accord cannot listen on ${loaded.config.host}:${loaded.config.port}: ${errorMessage(error)}`);
   process.exit(1);
 });
-app.logger.info({ url, database: app.database.dialect, ...(app.database.lock ? { dataDir: loaded.config.dataDir } : {}) }, 'Accord is listening');
+app.logger.info(
+  { url, database: app.database.dialect, ...(app.database.lock ? { dataDir: loaded.config.dataDir } : {}) },
+  'Accord is listening',
+);
 if (app.database.lock) console.log(`Accord keeps its data in ${loaded.config.dataDir}`);
 console.log(`Accord is running at ${url.replace('127.0.0.1', 'localhost')}`);
 
@@ -32,12 +35,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     const started = performance.now();
     app.logger.info({ signal }, 'shutting down');
-    app.close().then(() => {
-      app.logger.info({ ms: Math.round(performance.now() - started) }, 'shut down');
-      process.exit(0);
-    }, (error: unknown) => {
-      app.logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    });
+    app.close().then(
+      () => {
+        app.logger.info({ ms: Math.round(performance.now() - started) }, 'shut down');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   });
 }

@@ -25,7 +25,10 @@ interface ManifestChunk {
 }
 
 if (!process.argv.includes('--no-build')) await build({ root, logLevel: 'warn' });
-const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  ManifestChunk
+>;
 
 const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
 const room = Object.keys(manifest).find((key) => key.endsWith('room/RoomPage.svelte'));
@@ -51,9 +54,16 @@ const rows = [...initial].map((key) => {
   total += gzip;
   totalRaw += content.byteLength;
   totalBrotli += brotli;
-  return { chunk: file, rawKb: (content.byteLength / 1024).toFixed(1), gzipKb: (gzip / 1024).toFixed(1), brotliKb: (brotli / 1024).toFixed(1) };
+  return {
+    chunk: file,
+    rawKb: (content.byteLength / 1024).toFixed(1),
+    gzipKb: (gzip / 1024).toFixed(1),
+    brotliKb: (brotli / 1024).toFixed(1),
+  };
 });
 console.table(rows);
 const verdict = total <= BUDGET_BYTES ? 'within' : 'OVER';
-console.log(`room page initial JS: ${(totalRaw / 1024).toFixed(1)} KB raw, ${(total / 1024).toFixed(1)} KB gzip (${verdict} the ${BUDGET_BYTES / 1024} KB budget), ${(totalBrotli / 1024).toFixed(1)} KB brotli`);
+console.log(
+  `room page initial JS: ${(totalRaw / 1024).toFixed(1)} KB raw, ${(total / 1024).toFixed(1)} KB gzip (${verdict} the ${BUDGET_BYTES / 1024} KB budget), ${(totalBrotli / 1024).toFixed(1)} KB brotli`,
+);
 if (total > BUDGET_BYTES) process.exitCode = 1;

@@ -23,15 +23,23 @@ export function precompress(): Plugin {
     },
     async writeBundle(_options, bundle) {
       const files = Object.keys(bundle).filter((file) => COMPRESSIBLE.test(file));
-      await Promise.all(files.map(async (file) => {
-        const path = join(outDir, file);
-        const content = await readFile(path);
-        if (content.byteLength < MIN_BYTES) return;
-        await writeFile(`${path}.br`, brotliCompressSync(content, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.byteLength },
-        }));
-        await writeFile(`${path}.gz`, gzipSync(content, { level: 9 }));
-      }));
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(outDir, file);
+          const content = await readFile(path);
+          if (content.byteLength < MIN_BYTES) return;
+          await writeFile(
+            `${path}.br`,
+            brotliCompressSync(content, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: content.byteLength,
+              },
+            }),
+          );
+          await writeFile(`${path}.gz`, gzipSync(content, { level: 9 }));
+        }),
+      );
     },
   };
 }

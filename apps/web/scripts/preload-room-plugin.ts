@@ -25,8 +25,11 @@ export function preloadRoom(room = /\/room\/RoomPage\.svelte$/): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return [];
         const chunks = new Map<string, BundleChunk>();
-        for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item as unknown as BundleChunk);
-        const start = [...chunks.values()].find((chunk) => chunk.facadeModuleId !== null && room.test(chunk.facadeModuleId));
+        for (const item of Object.values(bundle))
+          if (item.type === 'chunk') chunks.set(item.fileName, item as unknown as BundleChunk);
+        const start = [...chunks.values()].find(
+          (chunk) => chunk.facadeModuleId !== null && room.test(chunk.facadeModuleId),
+        );
         if (!start) throw new Error('preload-room: the build has no room chunk; did RoomPage.svelte move?');
         const scripts = new Set<string>();
         const styles = new Set<string>();
@@ -41,8 +44,16 @@ export function preloadRoom(room = /\/room\/RoomPage\.svelte$/): Plugin {
         };
         visit(start);
         return [
-          ...[...styles].map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `/${href}`, crossorigin: true }, injectTo: 'head' as const })),
-          ...[...scripts].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `/${href}`, crossorigin: true }, injectTo: 'head' as const })),
+          ...[...styles].map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'style', href: `/${href}`, crossorigin: true },
+            injectTo: 'head' as const,
+          })),
+          ...[...scripts].map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', href: `/${href}`, crossorigin: true },
+            injectTo: 'head' as const,
+          })),
         ];
       },
     },

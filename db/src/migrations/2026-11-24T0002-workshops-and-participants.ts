@@ -64,7 +64,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decision', 'text', (c) => c.notNull())
     .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addForeignKeyConstraint('signatures_version_fk', ['workshop_id', 'version_number'], 'versions', ['workshop_id', 'number'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'signatures_version_fk',
+      ['workshop_id', 'version_number'],
+      'versions',
+      ['workshop_id', 'number'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -86,5 +92,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('versions').execute();
   await db.schema.dropTable('participants').execute();
   await db.schema.dropTable('invites').execute();
-  await db.schema.alterTable('workshops').dropColumn('template').dropColumn('phase').dropColumn('timer_ends_at').dropColumn('timer_duration_s').execute();
+  await db.schema
+    .alterTable('workshops')
+    .dropColumn('template')
+    .dropColumn('phase')
+    .dropColumn('timer_ends_at')
+    .dropColumn('timer_duration_s')
+    .execute();
 }

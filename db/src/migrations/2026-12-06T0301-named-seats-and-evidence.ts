@@ -24,10 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('sponsor_seats_workshop_idx').on('sponsor_seats').column('workshop_id').execute();
 
-  await db.schema.alterTable('invites')
-    .addColumn('seat_id', 'text')
-    .addColumn('claimed_at', 'timestamptz')
-    .execute();
+  await db.schema.alterTable('invites').addColumn('seat_id', 'text').addColumn('claimed_at', 'timestamptz').execute();
   await db.schema.alterTable('participants').addColumn('seat_id', 'text').execute();
 
   await db.schema
@@ -41,7 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // JSON array of { seatId, name, email, title }; null on versions published before seats existed.
   await db.schema.alterTable('versions').addColumn('approvers', 'text').execute();
 
-  await db.schema.alterTable('signatures')
+  await db.schema
+    .alterTable('signatures')
     .addColumn('seat_id', 'text')
     .addColumn('signer_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('statement', 'text', (c) => c.notNull().defaultTo(''))
@@ -59,17 +57,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('pdf', 'bytea', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('version_pdfs_pk', ['workshop_id', 'number'])
-    .addForeignKeyConstraint('version_pdfs_version_fk', ['workshop_id', 'number'], 'versions', ['workshop_id', 'number'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'version_pdfs_version_fk',
+      ['workshop_id', 'number'],
+      'versions',
+      ['workshop_id', 'number'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
   await db.schema.createIndex('version_pdfs_sha_idx').on('version_pdfs').column('sha256').execute();
   await db.schema.createIndex('versions_hash_idx').on('versions').column('hash').execute();
 
-  await db.schema.alterTable('workshops')
+  await db.schema
+    .alterTable('workshops')
     .addColumn('frozen_at', 'timestamptz')
     .addColumn('frozen_by', 'text')
     .execute();
 
-  await db.schema.alterTable('audit_events')
+  await db.schema
+    .alterTable('audit_events')
     .addColumn('prev_hash', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('hash', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
@@ -81,7 +87,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
  * application uses (frozen here): SHA-256 over the previous hash and the entry's canonical fields.
  */
 async function chainExistingEntries(db: Kysely<unknown>): Promise<void> {
-  const rows = await sql<{ id: number; workshop_id: string; kind: string; actor_id: string | null; actor_name: string; data: string; created_at: Date | string }>`
+  const rows = await sql<{
+    id: number;
+    workshop_id: string;
+    kind: string;
+    actor_id: string | null;
+    actor_name: string;
+    data: string;
+    created_at: Date | string;
+  }>`
     SELECT id, workshop_id, kind, actor_id, actor_name, data, created_at FROM audit_events ORDER BY workshop_id, id
   `.execute(db);
   let workshop = '';
@@ -92,9 +106,19 @@ async function chainExistingEntries(db: Kysely<unknown>): Promise<void> {
       prev = '';
     }
     const at = new Date(row.created_at).toISOString();
-    const body = JSON.stringify([Number(row.id), row.workshop_id, row.kind, row.actor_id, row.actor_name, at, row.data]);
+    const body = JSON.stringify([
+      Number(row.id),
+      row.workshop_id,
+      row.kind,
+      row.actor_id,
+      row.actor_name,
+      at,
+      row.data,
+    ]);
     const hash = createHash('sha256').update(`${prev}\n${body}`, 'utf8').digest('hex');
-    await sql`UPDATE audit_events SET prev_hash = ${prev}, hash = ${hash}, created_at = ${at} WHERE id = ${row.id}`.execute(db);
+    await sql`UPDATE audit_events SET prev_hash = ${prev}, hash = ${hash}, created_at = ${at} WHERE id = ${row.id}`.execute(
+      db,
+    );
     prev = hash;
   }
 }
@@ -104,8 +128,16 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('workshops').dropColumn('frozen_at').dropColumn('frozen_by').execute();
   await db.schema.dropIndex('versions_hash_idx').execute();
   await db.schema.dropTable('version_pdfs').execute();
-  await db.schema.alterTable('signatures').dropColumn('seat_id').dropColumn('signer_name').dropColumn('statement')
-    .dropColumn('pdf_sha256').dropColumn('ip').dropColumn('user_agent').dropColumn('identity').execute();
+  await db.schema
+    .alterTable('signatures')
+    .dropColumn('seat_id')
+    .dropColumn('signer_name')
+    .dropColumn('statement')
+    .dropColumn('pdf_sha256')
+    .dropColumn('ip')
+    .dropColumn('user_agent')
+    .dropColumn('identity')
+    .execute();
   await db.schema.alterTable('versions').dropColumn('approvers').execute();
   await db.schema.dropTable('participant_devices').execute();
   await db.schema.alterTable('participants').dropColumn('seat_id').execute();

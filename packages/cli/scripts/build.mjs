@@ -40,7 +40,9 @@ const result = await build({
   logLevel: 'warning',
   plugins: [dependenciesExternal],
   // Bundled CommonJS libraries call `require` for Node's own modules.
-  banner: { js: "import { createRequire as __accordRequire } from 'node:module'; const require = __accordRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __accordRequire } from 'node:module'; const require = __accordRequire(import.meta.url);",
+  },
   // Split: what a command imports only when called (PDF rendering, the database) is a chunk of its own.
   splitting: true,
   entryPoints: { accord: join(root, 'src/run.ts') },

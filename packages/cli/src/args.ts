@@ -4,7 +4,8 @@ export interface ParsedArgs {
   readonly options: Readonly<Record<string, string>>;
 }
 
-export type ArgsResult = { readonly ok: true; readonly value: ParsedArgs } | { readonly ok: false; readonly error: string };
+export type ArgsResult =
+  { readonly ok: true; readonly value: ParsedArgs } | { readonly ok: false; readonly error: string };
 
 /** Splits `derive file.yaml --format md --out x.md` into command, positionals and `--name value` options. */
 export function parseArgs(argv: readonly string[], known: readonly string[]): ArgsResult {
@@ -22,7 +23,8 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Ar
     }
     if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-      if (!known.includes(name)) return { ok: false, error: `unknown option --${name}; known: ${known.map((k) => `--${k}`).join(', ')}` };
+      if (!known.includes(name))
+        return { ok: false, error: `unknown option --${name}; known: ${known.map((k) => `--${k}`).join(', ')}` };
       const value = inline ?? argv[index + 1];
       if (value === undefined || (inline === undefined && value.startsWith('--'))) {
         return { ok: false, error: `option --${name} needs a value` };

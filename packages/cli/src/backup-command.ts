@@ -11,7 +11,11 @@ import { EXIT, type CliIo } from './io.ts';
  * gzipped tar. While a server owns the folder the snapshot is taken by that server (it alone may read its
  * files safely), found through the folder's lock; a folder nobody holds is opened and dumped directly.
  */
-export async function backupCommand(positional: readonly string[], options: Readonly<Record<string, string>>, io: CliIo): Promise<number> {
+export async function backupCommand(
+  positional: readonly string[],
+  options: Readonly<Record<string, string>>,
+  io: CliIo,
+): Promise<number> {
   const out = options.out;
   if (out === undefined || positional.length > 0) {
     io.stderr('accord: give the file to write, e.g. `accord backup --out accord-2026-12-06.tar.gz`\n');
@@ -22,7 +26,9 @@ export async function backupCommand(positional: readonly string[], options: Read
     return EXIT.usage;
   }
   if (process.env.DATABASE_URL && options['data-dir'] === undefined) {
-    io.stderr('accord: DATABASE_URL is set: this deployment keeps its data in PostgreSQL; back it up with pg_dump (docs/operations.md)\n');
+    io.stderr(
+      'accord: DATABASE_URL is set: this deployment keeps its data in PostgreSQL; back it up with pg_dump (docs/operations.md)\n',
+    );
     return EXIT.usage;
   }
   const dataDir = resolveDataDir(options['data-dir'] ?? process.env.DATA_DIR);
@@ -35,9 +41,15 @@ export async function backupCommand(positional: readonly string[], options: Read
     let archive: Uint8Array;
     let source: string;
     if (lock?.live) {
-      if (!lock.holder.url) throw new Error(`the server holding ${dataDir} (PID ${lock.holder.pid}) is still starting; try again in a moment`);
-      const response = await fetch(`${lock.holder.url}/admin/backup`, { headers: { authorization: `Bearer ${lock.holder.backupToken}` } });
-      if (!response.ok) throw new Error(`the running server refused the backup (${response.status}): ${await response.text()}`);
+      if (!lock.holder.url)
+        throw new Error(
+          `the server holding ${dataDir} (PID ${lock.holder.pid}) is still starting; try again in a moment`,
+        );
+      const response = await fetch(`${lock.holder.url}/admin/backup`, {
+        headers: { authorization: `Bearer ${lock.holder.backupToken}` },
+      });
+      if (!response.ok)
+        throw new Error(`the running server refused the backup (${response.status}): ${await response.text()}`);
       archive = new Uint8Array(await response.arrayBuffer());
       source = `from the running server (PID ${lock.holder.pid})`;
     } else {

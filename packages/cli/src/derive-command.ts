@@ -13,7 +13,11 @@ export const DERIVE_FORMATS: readonly string[] = ['derivation', ...DOCUMENT_FORM
  * `accord derive <file> [--format …] [--out <path>]`: the derivation as JSON, or the SLA and justification as a
  * draft document. Text goes to stdout unless `--out` is given; the PDF is binary and needs `--out`.
  */
-export async function deriveCommand(requirements: Requirements, options: Readonly<Record<string, string>>, io: CliIo): Promise<number> {
+export async function deriveCommand(
+  requirements: Requirements,
+  options: Readonly<Record<string, string>>,
+  io: CliIo,
+): Promise<number> {
   const format = options.format ?? 'derivation';
   const out = options.out;
   let body: string | Uint8Array;

@@ -7,7 +7,11 @@ interface ReportedFinding {
   readonly fix: string;
 }
 
-const MARK: Readonly<Record<ReportedFinding['severity'], string>> = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' };
+const MARK: Readonly<Record<ReportedFinding['severity'], string>> = {
+  error: 'ERROR  ',
+  warning: 'WARNING',
+  info: 'INFO   ',
+};
 
 /** Findings as a person reads them in a terminal: one block each, errors first, then a count line. */
 export function formatFindings(findings: readonly ReportedFinding[]): string {
@@ -21,8 +25,11 @@ export function formatFindings(findings: readonly ReportedFinding[]): string {
     if (finding.fields.length > 0) lines.push(`  fields: ${finding.fields.join(', ')}`);
     lines.push('');
   }
-  const count = (severity: ReportedFinding['severity']): number => findings.filter((f) => f.severity === severity).length;
+  const count = (severity: ReportedFinding['severity']): number =>
+    findings.filter((f) => f.severity === severity).length;
   const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`);
+  lines.push(
+    `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -9,15 +9,28 @@ import { main } from './main.ts';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  const code = await main(argv, {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'accord-cli-'));
-  await writeFile(join(dir, 'ok.yaml'), 'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: Europe/Berlin\n');
-  await writeFile(join(dir, 'bad.yaml'), 'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: Mars/Base\nfunctions:\n  - id: Bad Id\n    name: x\n');
+  await writeFile(
+    join(dir, 'ok.yaml'),
+    'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: Europe/Berlin\n',
+  );
+  await writeFile(
+    join(dir, 'bad.yaml'),
+    'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: Mars/Base\nfunctions:\n  - id: Bad Id\n    name: x\n',
+  );
   await writeFile(join(dir, 'broken.yaml'), 'formatVersion: [1\n');
 });
 
@@ -44,15 +57,23 @@ describe('accord validate', () => {
 
   it('refuses a typo with line, column and the key it most likely meant, where it used to say "valid"', async () => {
     const typo = join(dir, 'typo.yaml');
-    await writeFile(typo, 'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: UTC\nfunctions:\n  - id: mail\n    name: Mail\n    availability: { targetPercent: 99.9, downtimeCostPerHr: 100 }\n');
+    await writeFile(
+      typo,
+      'formatVersion: 1\nmeta:\n  title: T\n  service: Mail\n  timeZone: UTC\nfunctions:\n  - id: mail\n    name: Mail\n    availability: { targetPercent: 99.9, downtimeCostPerHr: 100 }\n',
+    );
     const result = await run('validate', typo);
     expect(result.code).toBe(1);
-    expect(result.err).toBe(`${typo}: 1 problem\n  ${typo}:9:42 functions[mail].availability.downtimeCostPerHr: unknown key "downtimeCostPerHr"; did you mean "downtimeCostPerHour"?\n`);
+    expect(result.err).toBe(
+      `${typo}: 1 problem\n  ${typo}:9:42 functions[mail].availability.downtimeCostPerHr: unknown key "downtimeCostPerHr"; did you mean "downtimeCostPerHour"?\n`,
+    );
   });
 
   it('says an image is not a YAML or JSON file', async () => {
     const png = join(dir, 'logo.png');
-    await writeFile(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    await writeFile(
+      png,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    );
     const result = await run('validate', png);
     expect(result.code).toBe(1);
     expect(result.err).toContain('not a YAML or JSON file');
@@ -60,7 +81,10 @@ describe('accord validate', () => {
 
   it('counts in the singular when there is one', async () => {
     const one = join(dir, 'one.yaml');
-    await writeFile(one, 'formatVersion: 1\nmeta: { title: T, service: Mail, timeZone: UTC }\nfunctions: [{ id: mail, name: Mail }]\ncomponents: [{ id: mbx, name: M, availability: { kind: percent, percent: 99 } }]\n');
+    await writeFile(
+      one,
+      'formatVersion: 1\nmeta: { title: T, service: Mail, timeZone: UTC }\nfunctions: [{ id: mail, name: Mail }]\ncomponents: [{ id: mbx, name: M, availability: { kind: percent, percent: 99 } }]\n',
+    );
     expect((await run('validate', one)).out).toContain('1 business function, 1 component\n');
   });
 
@@ -82,7 +106,15 @@ describe('accord derive', () => {
     expect(mailbox.target.budgets.month.seconds).toBeGreaterThan(0);
     expect(mailbox.composite.availability).toBeGreaterThan(0.99);
     expect(mailbox.recommendation.design.length).toBeGreaterThan(0);
-    expect(derivation.findings[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: 'error', fields: expect.any(Array), message: expect.any(String), fix: expect.any(String) }));
+    expect(derivation.findings[0]).toEqual(
+      expect.objectContaining({
+        code: expect.any(String),
+        severity: 'error',
+        fields: expect.any(Array),
+        message: expect.any(String),
+        fix: expect.any(String),
+      }),
+    );
   });
 
   it('writes to --out and gives the same bytes twice', async () => {
@@ -121,10 +153,18 @@ describe('accord derive --format (documents)', () => {
   it('prints Markdown and OpenSLO YAML to stdout', async () => {
     const md = await run('derive', messaging, '--format', 'md');
     expect(md.code).toBe(0);
-    expect(md.out.split('\n')[0]).toBe('# Enterprise messaging (Exchange Server 2007): service level agreement and justification');
+    expect(md.out.split('\n')[0]).toBe(
+      '# Enterprise messaging (Exchange Server 2007): service level agreement and justification',
+    );
     const yaml = await run('derive', messaging, '--format', 'openslo');
     expect(yaml.code).toBe(0);
-    expect(parseAllDocuments(yaml.out).map((d) => (d.toJS() as { kind: string }).kind)).toEqual(['Service', 'SLO', 'SLO', 'SLO', 'SLO']);
+    expect(parseAllDocuments(yaml.out).map((d) => (d.toJS() as { kind: string }).kind)).toEqual([
+      'Service',
+      'SLO',
+      'SLO',
+      'SLO',
+      'SLO',
+    ]);
   });
 
   it('writes the operational exports: Sloth, Prometheus rules, Datadog, Zabbix and iCalendar', async () => {

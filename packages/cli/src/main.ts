@@ -38,7 +38,8 @@ Exit codes: 0 fine, 1 problems in the file (or error findings for check), 2 wron
 
 /** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'verify' || argv[0] === 'audit') return (await import('./verify-command.ts')).verifyCommands(argv, io);
+  if (argv[0] === 'verify' || argv[0] === 'audit')
+    return (await import('./verify-command.ts')).verifyCommands(argv, io);
   const parsed = parseArgs(argv, ['format', 'out', 'data-dir']);
   if (!parsed.ok) {
     io.stderr(`accord: ${parsed.error}\n\n${USAGE}`);
@@ -103,7 +104,11 @@ async function validate(positional: readonly string[], io: CliIo): Promise<numbe
   return EXIT.ok;
 }
 
-async function derive(positional: readonly string[], options: Readonly<Record<string, string>>, io: CliIo): Promise<number> {
+async function derive(
+  positional: readonly string[],
+  options: Readonly<Record<string, string>>,
+  io: CliIo,
+): Promise<number> {
   const { DERIVE_FORMATS, deriveCommand } = await import('./derive-command.ts');
   const format = options.format ?? 'derivation';
   if (!DERIVE_FORMATS.includes(format)) {
@@ -136,6 +141,8 @@ function problemLine(path: string, problem: FileProblem): string {
 
 /** The CLI's own version, from its package.json (read once, when asked). */
 function cliVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
   return typeof manifest.version === 'string' ? manifest.version : 'unknown';
 }

@@ -9,10 +9,16 @@ import { EXIT, type CliIo } from './io.ts';
  * (never over an existing database) and reports what it holds. Start the server on that folder afterwards;
  * it applies any newer migrations itself.
  */
-export async function restoreCommand(positional: readonly string[], options: Readonly<Record<string, string>>, io: CliIo): Promise<number> {
+export async function restoreCommand(
+  positional: readonly string[],
+  options: Readonly<Record<string, string>>,
+  io: CliIo,
+): Promise<number> {
   const [file, extra] = positional;
   if (file === undefined || extra !== undefined) {
-    io.stderr('accord: give exactly one backup file, e.g. `accord restore accord-2026-12-06.tar.gz --data-dir ./data-restored`\n');
+    io.stderr(
+      'accord: give exactly one backup file, e.g. `accord restore accord-2026-12-06.tar.gz --data-dir ./data-restored`\n',
+    );
     return EXIT.usage;
   }
   const dataDir = resolveDataDir(options['data-dir'] ?? process.env.DATA_DIR);
@@ -25,7 +31,9 @@ export async function restoreCommand(positional: readonly string[], options: Rea
   }
   try {
     const counts = await restoreDataDir(archive, dataDir);
-    io.stdout(`restored ${file} into ${dataDir}: ${counts.workshops} workshops, ${counts.versions} versions, ${counts.signatures} signatures\n`);
+    io.stdout(
+      `restored ${file} into ${dataDir}: ${counts.workshops} workshops, ${counts.versions} versions, ${counts.signatures} signatures\n`,
+    );
     return EXIT.ok;
   } catch (error) {
     io.stderr(`accord: restore failed: ${errorMessage(error)}\n`);

@@ -17,19 +17,34 @@ describe('accord verify and accord audit verify', () => {
   const run = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
     let out = '';
     let err = '';
-    const code = await main(argv, { stdout: (text) => { out += text; }, stderr: (text) => { err += text; } });
+    const code = await main(argv, {
+      stdout: (text) => {
+        out += text;
+      },
+      stderr: (text) => {
+        err += text;
+      },
+    });
     return { code, out, err };
   };
 
   beforeAll(async () => {
     t = await startTestApp(TEST_DIALECTS[0]!);
     dir = await mkdtemp(join(tmpdir(), 'accord-cli-verify-'));
-    const created = await (await fetch(`${t.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'messaging', facilitatorName: 'Fran' }) })).json() as { workshop: { id: string }; token: string };
+    const created = (await (
+      await fetch(`${t.url}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ template: 'messaging', facilitatorName: 'Fran' }),
+      })
+    ).json()) as { workshop: { id: string }; token: string };
     workshopId = created.workshop.id;
     token = created.token;
     const auth = { authorization: `Bearer ${token}` };
     await fetch(`${t.url}/api/workshops/${workshopId}/versions`, { method: 'POST', headers: auth });
-    json = await (await fetch(`${t.url}/api/workshops/${workshopId}/versions/1/document.json`, { headers: auth })).text();
+    json = await (
+      await fetch(`${t.url}/api/workshops/${workshopId}/versions/1/document.json`, { headers: auth })
+    ).text();
   }, 180_000);
   afterAll(async () => {
     await t?.close();

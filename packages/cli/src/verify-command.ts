@@ -16,13 +16,18 @@ export async function verifyCommands(argv: readonly string[], io: CliIo): Promis
   if (!parsed.ok) return usage(io, parsed.error);
   const { command, positional, options } = parsed.value;
   const server = options.server;
-  if (!server || !/^https?:\/\//.test(server)) return usage(io, 'give the server with --server, e.g. --server https://accord.example.com');
+  if (!server || !/^https?:\/\//.test(server))
+    return usage(io, 'give the server with --server, e.g. --server https://accord.example.com');
   const base = server.replace(/\/+$/, '');
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   if (command === 'audit') {
-    if (positional[0] !== 'verify' || positional.length !== 1) return usage(io, 'the audit command is `accord audit verify`');
-    if (!options.workshop || !options.token) return usage(io, 'audit verify needs --workshop and --token (a participant\'s session token)');
-    const answer = await call(io, `${base}/api/workshops/${encodeURIComponent(options.workshop)}/audit/verify`, { headers });
+    if (positional[0] !== 'verify' || positional.length !== 1)
+      return usage(io, 'the audit command is `accord audit verify`');
+    if (!options.workshop || !options.token)
+      return usage(io, "audit verify needs --workshop and --token (a participant's session token)");
+    const answer = await call(io, `${base}/api/workshops/${encodeURIComponent(options.workshop)}/audit/verify`, {
+      headers,
+    });
     if (typeof answer === 'number') return answer;
     if (answer.ok === true) {
       io.stdout(`audit trail whole: ${String(answer.entries)} entries, head ${String(answer.head)}\n`);
@@ -32,8 +37,10 @@ export async function verifyCommands(argv: readonly string[], io: CliIo): Promis
     return EXIT.problems;
   }
   const [path, extra] = positional;
-  if (path === undefined || extra !== undefined) return usage(io, 'give exactly one file, e.g. `accord verify sla-v3.pdf --server https://accord.example.com`');
-  if ((options.workshop === undefined) !== (options.token === undefined)) return usage(io, '--workshop and --token go together');
+  if (path === undefined || extra !== undefined)
+    return usage(io, 'give exactly one file, e.g. `accord verify sla-v3.pdf --server https://accord.example.com`');
+  if ((options.workshop === undefined) !== (options.token === undefined))
+    return usage(io, '--workshop and --token go together');
   let file: Buffer;
   try {
     file = await readFile(path);
@@ -41,15 +48,26 @@ export async function verifyCommands(argv: readonly string[], io: CliIo): Promis
     io.stderr(`accord: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
     return EXIT.usage;
   }
-  const url = options.workshop ? `${base}/api/workshops/${encodeURIComponent(options.workshop)}/verify` : `${base}/api/verify`;
-  const answer = await call(io, url, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(file) });
+  const url = options.workshop
+    ? `${base}/api/workshops/${encodeURIComponent(options.workshop)}/verify`
+    : `${base}/api/verify`;
+  const answer = await call(io, url, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(file),
+  });
   if (typeof answer === 'number') return answer;
   io.stdout(`${path}: ${String(answer.message)}\n`);
-  const signatures = Array.isArray(answer.signatures) ? answer.signatures as Json[] : [];
+  const signatures = Array.isArray(answer.signatures) ? (answer.signatures as Json[]) : [];
   for (const s of signatures) {
     const identity = (s.identity ?? {}) as Json;
-    const who = identity.method === 'single-sign-on' ? `single sign-on ${String(identity.issuer)} as ${String(identity.email ?? identity.subject)}` : 'personal invite link';
-    io.stdout(`  ${String(s.decision)} by ${String(s.name)}${s.title ? `, ${String(s.title)}` : ''} at ${String(s.at)} (${who}); PDF SHA-256 ${String(s.pdfSha256)}\n`);
+    const who =
+      identity.method === 'single-sign-on'
+        ? `single sign-on ${String(identity.issuer)} as ${String(identity.email ?? identity.subject)}`
+        : 'personal invite link';
+    io.stdout(
+      `  ${String(s.decision)} by ${String(s.name)}${s.title ? `, ${String(s.title)}` : ''} at ${String(s.at)} (${who}); PDF SHA-256 ${String(s.pdfSha256)}\n`,
+    );
   }
   return answer.verdict === 'unchanged' ? EXIT.ok : EXIT.problems;
 }
@@ -62,7 +80,7 @@ async function call(io: CliIo, url: string, init: RequestInit): Promise<Json | n
     io.stderr(`accord: cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.usage;
   }
-  const body = await response.json().catch(() => null) as Json | null;
+  const body = (await response.json().catch(() => null)) as Json | null;
   // A file that is no version is answered 422 with its verdict, which is the answer, not a failure to ask.
   if (response.status === 422 && typeof body?.verdict === 'string') return body;
   if (!response.ok || body === null) {

@@ -16,4 +16,6 @@ for (let i = 0; i < runs; i += 1) {
 }
 times.sort((a, b) => a - b);
 const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-console.log(`derive messaging template: median ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms (n=${runs}, target < 2 ms)`);
+console.log(
+  `derive messaging template: median ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms (n=${runs}, target < 2 ms)`,
+);

@@ -9,11 +9,26 @@ import { inviteRoleSchema, roleSchema } from './roles.ts';
  * The OpenAPI document at `/api/openapi.json` is generated from the same schemas.
  */
 
-export const displayNameSchema = z.string().trim().min(1, 'name must not be empty').max(80, 'name must be at most 80 characters')
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(80, 'name must be at most 80 characters')
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'name must not contain control characters');
 
 /** The documents of a version and its operational exports (Sloth, Prometheus rules, Datadog, Zabbix, iCalendar). */
-export const documentFormatSchema = z.enum(['html', 'pdf', 'md', 'json', 'openslo', 'sloth', 'prometheus', 'datadog', 'zabbix', 'ics']);
+export const documentFormatSchema = z.enum([
+  'html',
+  'pdf',
+  'md',
+  'json',
+  'openslo',
+  'sloth',
+  'prometheus',
+  'datadog',
+  'zabbix',
+  'ics',
+]);
 export type DocumentFormat = z.infer<typeof documentFormatSchema>;
 
 /** Every error body: a machine-readable code, a sentence for people, the field at fault when there is one. */
@@ -47,13 +62,18 @@ export const workshopViewSchema = z.object({
 export type WorkshopView = z.infer<typeof workshopViewSchema>;
 
 /** POST /api/workshops — from a template, or from an imported requirements file (YAML or JSON text). */
-export const createWorkshopBodySchema = z.object({
-  template: z.enum(['messaging', 'blank']).optional(),
-  requirementsText: z.string().min(1, 'requirementsText must not be empty').max(2_000_000).optional(),
-  facilitatorName: displayNameSchema,
-}).strict().superRefine(refuseControlCharacters).refine((body) => (body.template === undefined) !== (body.requirementsText === undefined), {
-  message: 'give either a template ("messaging" or "blank") or requirementsText, not both', path: ['template'],
-});
+export const createWorkshopBodySchema = z
+  .object({
+    template: z.enum(['messaging', 'blank']).optional(),
+    requirementsText: z.string().min(1, 'requirementsText must not be empty').max(2_000_000).optional(),
+    facilitatorName: displayNameSchema,
+  })
+  .strict()
+  .superRefine(refuseControlCharacters)
+  .refine((body) => (body.template === undefined) !== (body.requirementsText === undefined), {
+    message: 'give either a template ("messaging" or "blank") or requirementsText, not both',
+    path: ['template'],
+  });
 export type CreateWorkshopBody = z.infer<typeof createWorkshopBodySchema>;
 
 /** 201 of POST /api/workshops and of POST /api/join: the session cookie is set too. */
@@ -81,12 +101,15 @@ export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 export const joinBodySchema = z.object({ invite: z.string().min(1).max(200), name: displayNameSchema }).strict();
 
 /** POST /api/workshops/:id/invites (facilitator) */
-export const createInviteBodySchema = z.object({
-  role: inviteRoleSchema,
-  /** Hours until the link stops working; default 72, at most 30 days. */
-  expiresInHours: z.number().int().min(1).max(720).default(72),
-  label: z.string().trim().max(120).default(''),
-}).strict().superRefine(refuseControlCharacters);
+export const createInviteBodySchema = z
+  .object({
+    role: inviteRoleSchema,
+    /** Hours until the link stops working; default 72, at most 30 days. */
+    expiresInHours: z.number().int().min(1).max(720).default(72),
+    label: z.string().trim().max(120).default(''),
+  })
+  .strict()
+  .superRefine(refuseControlCharacters);
 
 export const inviteViewSchema = z.object({
   id: z.string(),
@@ -133,16 +156,21 @@ export const versionSummarySchema = z.object({
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
 /** POST /api/workshops/:id/versions/:number/signatures (sponsors only) */
-export const signBodySchema = z.object({
-  /** The hash the sponsor read; a signature binds to it, and a mismatch is refused (409). */
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'hash must be the 64-character SHA-256 of the version'),
-  decision: z.enum(['signed', 'rejected']),
-  comment: z.string().trim().max(2000).default(''),
-  /** The statement the signer was shown (GET …/signing-statement); when given it must be the server's, word for word. */
-  statement: z.string().max(2000).optional(),
-}).strict().superRefine(refuseControlCharacters).refine((body) => body.decision === 'signed' || body.comment.length > 0, {
-  message: 'say why when rejecting a version', path: ['comment'],
-});
+export const signBodySchema = z
+  .object({
+    /** The hash the sponsor read; a signature binds to it, and a mismatch is refused (409). */
+    hash: z.string().regex(/^[0-9a-f]{64}$/, 'hash must be the 64-character SHA-256 of the version'),
+    decision: z.enum(['signed', 'rejected']),
+    comment: z.string().trim().max(2000).default(''),
+    /** The statement the signer was shown (GET …/signing-statement); when given it must be the server's, word for word. */
+    statement: z.string().max(2000).optional(),
+  })
+  .strict()
+  .superRefine(refuseControlCharacters)
+  .refine((body) => body.decision === 'signed' || body.comment.length > 0, {
+    message: 'say why when rejecting a version',
+    path: ['comment'],
+  });
 
 /** GET /api/workshops/:id/versions/diff?from=1&to=2 — field by field. */
 export const fieldChangeSchema = z.object({
@@ -164,13 +192,19 @@ export const auditEventSchema = z.object({
 });
 
 /** POST /api/workshops/:id/seats (facilitator): a sponsor who must sign, named as they should appear everywhere. */
-export const createSeatBodySchema = z.object({
-  name: displayNameSchema,
-  email: z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email must be an e-mail address, e.g. karin.vogt@example.com'),
-  title: z.string().trim().max(120).default(''),
-  /** Hours until the personal invite stops working; default 7 days, at most 30. */
-  expiresInHours: z.number().int().min(1).max(720).default(168),
-}).strict();
+export const createSeatBodySchema = z
+  .object({
+    name: displayNameSchema,
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email must be an e-mail address, e.g. karin.vogt@example.com'),
+    title: z.string().trim().max(120).default(''),
+    /** Hours until the personal invite stops working; default 7 days, at most 30. */
+    expiresInHours: z.number().int().min(1).max(720).default(168),
+  })
+  .strict();
 export type CreateSeatBody = z.input<typeof createSeatBodySchema>;
 
 export const seatViewSchema = z.object({

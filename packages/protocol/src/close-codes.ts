@@ -17,14 +17,20 @@ export const CLOSE = {
   /** An update that does not fit the workshop document (wrong value type, too deep, a key too long, a new root). */
   invalidUpdate: { code: 4422, reason: 'the update does not fit the workshop document' },
   /** The page opening the connection is on an origin the server does not serve. */
-  foreignOrigin: { code: 4433, reason: 'connections are accepted only from the workshop\'s own site' },
+  foreignOrigin: { code: 4433, reason: "connections are accepted only from the workshop's own site" },
   loadFailed: { code: 4500, reason: 'the workshop could not be loaded; nothing was changed, try again shortly' },
-  storageUnavailable: { code: 4503, reason: 'changes cannot be saved right now; they are kept in your browser and resent on reconnect' },
+  storageUnavailable: {
+    code: 4503,
+    reason: 'changes cannot be saved right now; they are kept in your browser and resent on reconnect',
+  },
   shuttingDown: { code: 4504, reason: 'the server is restarting; reconnecting' },
   slowReader: { code: 4509, reason: 'the connection does not keep up with the room; reconnecting' },
   tooManyMessages: { code: 4529, reason: 'too many messages in a short time: reconnecting more slowly' },
   tooManyParticipants: { code: 4530, reason: 'the workshop is full: trying again shortly' },
-  tooManyConnections: { code: 4531, reason: 'you have too many connections open to this workshop: close another tab; trying again shortly' },
+  tooManyConnections: {
+    code: 4531,
+    reason: 'you have too many connections open to this workshop: close another tab; trying again shortly',
+  },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
@@ -38,7 +44,10 @@ export function shouldReconnect(code: number): boolean {
 }
 
 /** A close reason with a detail, cut to the 123 bytes a websocket close frame can carry. */
-export function closeWithDetail(close: CloseReason, detail: string): { readonly code: number; readonly reason: string } {
+export function closeWithDetail(
+  close: CloseReason,
+  detail: string,
+): { readonly code: number; readonly reason: string } {
   const bytes = new TextEncoder();
   let reason = `${close.reason}: ${detail}`;
   while (bytes.encode(reason).byteLength > 123) reason = `${reason.slice(0, reason.length - 2)}…`;

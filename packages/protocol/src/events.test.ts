@@ -4,7 +4,10 @@ import { can, ROLES } from './roles.ts';
 
 describe('client payload schemas', () => {
   it('accept a well-formed proposal and default its reason', () => {
-    const parsed = clientPayloads['proposal:create'].parse({ field: '/functions/mailbox/availability/targetPercent', value: 99.95 });
+    const parsed = clientPayloads['proposal:create'].parse({
+      field: '/functions/mailbox/availability/targetPercent',
+      value: 99.95,
+    });
     expect(parsed.reason).toBe('');
   });
 
@@ -22,7 +25,9 @@ describe('client payload schemas', () => {
 
   it('take no voter in a vote: a participant votes only as themselves', () => {
     expect(clientPayloads['proposal:vote'].safeParse({ proposalId: 'p', choice: 'for' }).success).toBe(true);
-    expect(clientPayloads['proposal:vote'].safeParse({ proposalId: 'p', choice: 'for', voter: 'Anna' }).success).toBe(false);
+    expect(clientPayloads['proposal:vote'].safeParse({ proposalId: 'p', choice: 'for', voter: 'Anna' }).success).toBe(
+      false,
+    );
     expect(clientPayloads['proposal:ballot'].safeParse({ proposalId: 'p', ballot: 'secret' }).success).toBe(false);
   });
 

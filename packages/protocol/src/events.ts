@@ -20,15 +20,26 @@ export type BallotMode = z.infer<typeof ballotModeSchema>;
  */
 export const clientPayloads = {
   'phase:set': z.object({ phase: phaseSchema }).strict(),
-  'timer:start': z.object({ durationSeconds: z.number().int().min(10).max(4 * 3600) }).strict(),
+  'timer:start': z
+    .object({
+      durationSeconds: z
+        .number()
+        .int()
+        .min(10)
+        .max(4 * 3600),
+    })
+    .strict(),
   'timer:stop': z.object({}).strict(),
-  'proposal:create': z.object({
-    field: fieldPathSchema,
-    value: proposalValueSchema,
-    reason: z.string().max(4000).default(''),
-    /** Only the facilitator chooses; without it the proposal is voted on openly. */
-    ballot: ballotModeSchema.optional(),
-  }).strict().superRefine(refuseControlCharacters),
+  'proposal:create': z
+    .object({
+      field: fieldPathSchema,
+      value: proposalValueSchema,
+      reason: z.string().max(4000).default(''),
+      /** Only the facilitator chooses; without it the proposal is voted on openly. */
+      ballot: ballotModeSchema.optional(),
+    })
+    .strict()
+    .superRefine(refuseControlCharacters),
   /**
    * Votes as the sender, never as anyone else (the server takes the voter from the session). Voting again
    * replaces one's vote; `choice: null` takes it back.
@@ -40,11 +51,14 @@ export const clientPayloads = {
   /** The facilitator shows everyone the votes of a blind ballot (deciding reveals them too). */
   'proposal:reveal': z.object({ proposalId: proposalIdSchema }).strict(),
   /** Accepting applies the value to the field, records a decision and rejects the field's other open proposals. */
-  'proposal:decide': z.object({
-    proposalId: proposalIdSchema,
-    outcome: z.enum(['accepted', 'rejected']),
-    note: z.string().max(4000).default(''),
-  }).strict().superRefine(refuseControlCharacters),
+  'proposal:decide': z
+    .object({
+      proposalId: proposalIdSchema,
+      outcome: z.enum(['accepted', 'rejected']),
+      note: z.string().max(4000).default(''),
+    })
+    .strict()
+    .superRefine(refuseControlCharacters),
 } as const;
 export type ClientEventName = keyof typeof clientPayloads;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloads)[E]>;
@@ -144,15 +158,27 @@ export interface StateRefresh {
   readonly serverNowMs: number;
   readonly frozen: { readonly at: string; readonly by: string } | null;
   /** Every published version, oldest first. */
-  readonly versions: readonly { readonly number: number; readonly hash: string; readonly publishedBy: string; readonly publishedAt: string }[];
+  readonly versions: readonly {
+    readonly number: number;
+    readonly hash: string;
+    readonly publishedBy: string;
+    readonly publishedAt: string;
+  }[];
   /** Every signature or rejection, oldest first. */
-  readonly signatures: readonly { readonly versionNumber: number; readonly hash: string; readonly sponsor: string; readonly decision: 'signed' | 'rejected'; readonly at: string }[];
+  readonly signatures: readonly {
+    readonly versionNumber: number;
+    readonly hash: string;
+    readonly sponsor: string;
+    readonly decision: 'signed' | 'rejected';
+    readonly at: string;
+  }[];
   /** The latest decisions on proposals (at most 500), oldest first. */
   readonly decisions: readonly DecisionEvent[];
 }
 
 /** Acknowledgement of every client event: what went wrong is said in words and as a code. */
-export type Ack = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly code: string; readonly error: string };
+export type Ack =
+  { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly code: string; readonly error: string };
 
 /** Events the server sends. */
 export interface ServerToClientEvents {

@@ -26,7 +26,8 @@ export function controlCharacterPath(value: unknown): (string | number)[] | unde
     }
     if (next.value === null || typeof next.value !== 'object') continue;
     if (Array.isArray(next.value)) {
-      for (let index = next.value.length - 1; index >= 0; index -= 1) stack.push({ value: next.value[index], path: [...next.path, index] });
+      for (let index = next.value.length - 1; index >= 0; index -= 1)
+        stack.push({ value: next.value[index], path: [...next.path, index] });
       continue;
     }
     const entries = Object.entries(next.value as Record<string, unknown>);

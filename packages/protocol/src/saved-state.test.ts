@@ -28,7 +28,12 @@ class FakeProvider implements SavedProvider {
 
   connect(): void {
     const frames: Uint8Array[] = [];
-    this.ws = { frames, send: (data) => { frames.push(data as Uint8Array); } };
+    this.ws = {
+      frames,
+      send: (data) => {
+        frames.push(data as Uint8Array);
+      },
+    };
     this.wsconnected = true;
     this.emit('status', { status: 'connected' });
   }
@@ -50,7 +55,13 @@ class FakeProvider implements SavedProvider {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
     encoding.writeVarUint(encoder, frames);
-    this.messageHandlers[MESSAGE_SAVED]?.(null, decoding.createDecoder(encoding.toUint8Array(encoder)), undefined as never, false, MESSAGE_SAVED);
+    this.messageHandlers[MESSAGE_SAVED]?.(
+      null,
+      decoding.createDecoder(encoding.toUint8Array(encoder)),
+      undefined as never,
+      false,
+      MESSAGE_SAVED,
+    );
   }
 }
 

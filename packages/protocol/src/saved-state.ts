@@ -21,7 +21,13 @@ const SYNC_UPDATE = 2;
 
 /** The parts of the official `WebsocketProvider` the tracker uses. */
 export interface SavedProvider {
-  messageHandlers: ((encoder: unknown, decoder: decoding.Decoder, provider: never, emitSynced: boolean, messageType: number) => void)[];
+  messageHandlers: ((
+    encoder: unknown,
+    decoder: decoding.Decoder,
+    provider: never,
+    emitSynced: boolean,
+    messageType: number,
+  ) => void)[];
   ws: { send(data: Uint8Array | ArrayBuffer | string): void } | null;
   readonly wsconnected: boolean;
   readonly synced: boolean;
@@ -50,7 +56,11 @@ export class SavedTracker {
   /** The last stored state vector the server reported (for diagnostics). */
   storedStateVector: Uint8Array = new Uint8Array([0]);
 
-  constructor(private readonly provider: SavedProvider, doc: Y.Doc, private readonly onChange: () => void) {
+  constructor(
+    private readonly provider: SavedProvider,
+    doc: Y.Doc,
+    private readonly onChange: () => void,
+  ) {
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       this.storedStateVector = decoding.readVarUint8Array(decoder);
       this.acked = Math.max(this.acked, decoding.readVarUint(decoder));
@@ -85,7 +95,8 @@ export class SavedTracker {
     if (!ws) return;
     const send = ws.send.bind(ws);
     ws.send = (data) => {
-      const bytes = typeof data === 'string' ? new Uint8Array(0) : data instanceof Uint8Array ? data : new Uint8Array(data);
+      const bytes =
+        typeof data === 'string' ? new Uint8Array(0) : data instanceof Uint8Array ? data : new Uint8Array(data);
       if (isDocumentFrame(bytes)) {
         this.sent += 1;
         if (bytes[1] === SYNC_STEP_2) this.unsent = false;

@@ -6,7 +6,12 @@ import { renderDocument } from '../src/render/render-document.ts';
 import { buildVersionRecord, canonicalVersionJson } from '../src/version/version-record.ts';
 
 const requirements = requirementsSchema.parse(templateById('messaging')?.requirements);
-const record = buildVersionRecord(requirements, { workshopId: 'bench', number: 1, publishedAt: '2026-11-21T14:03:00.000Z', publishedBy: 'Bench' });
+const record = buildVersionRecord(requirements, {
+  workshopId: 'bench',
+  number: 1,
+  publishedAt: '2026-11-21T14:03:00.000Z',
+  publishedBy: 'Bench',
+});
 const input = { record, hash: createHash('sha256').update(canonicalVersionJson(record)).digest('hex') };
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 
@@ -24,6 +29,9 @@ for (let i = 0; i < runs; i += 1) {
   cpu.push((used.user + used.system) / 1000);
   bytes = doc.body.length;
 }
-const at = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
-console.log(`render messaging template as PDF: median ${at(times, 0.5).toFixed(1)} ms, p95 ${at(times, 0.95).toFixed(1)} ms ` +
-  `(CPU median ${at(cpu, 0.5).toFixed(1)} ms; n=${runs}, ${(bytes / 1024).toFixed(0)} KiB, target < 300 ms)`);
+const at = (values: number[], q: number): number =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+console.log(
+  `render messaging template as PDF: median ${at(times, 0.5).toFixed(1)} ms, p95 ${at(times, 0.95).toFixed(1)} ms ` +
+    `(CPU median ${at(cpu, 0.5).toFixed(1)} ms; n=${runs}, ${(bytes / 1024).toFixed(0)} KiB, target < 300 ms)`,
+);

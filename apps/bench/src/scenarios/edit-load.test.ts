@@ -44,7 +44,10 @@ async function faultyRelay(): Promise<{ server: BenchServer; close: () => Promis
   await new Promise((resolve) => wss.once('listening', resolve));
   const port = (wss.address() as AddressInfo).port;
   const server: BenchServer = {
-    name: 'faulty relay', arm: 'reference', pid: process.pid, readyMatch: '',
+    name: 'faulty relay',
+    arm: 'reference',
+    pid: process.pid,
+    readyMatch: '',
     roomUrl: (room, seat) => `ws://127.0.0.1:${port}/${room.id}?seat=${seat}`,
     loadedDocs: async () => undefined,
     metrics: async () => undefined,
@@ -65,7 +68,14 @@ describe('runEditLoad', () => {
 
   it('counts every duplicated and every missing delivery', async () => {
     const plan: EditLoadPlan = {
-      rooms: 1, editorsPerRoom: 3, editsPerSecond: 10, warmupSeconds: 0.1, measureSeconds: 0.5, drainTimeoutMs: 500, seed: 7, connectBatch: 3,
+      rooms: 1,
+      editorsPerRoom: 3,
+      editsPerSecond: 10,
+      warmupSeconds: 0.1,
+      measureSeconds: 0.5,
+      drainTimeoutMs: 500,
+      seed: 7,
+      connectBatch: 3,
     };
     const result = await runEditLoad(relay.server, [{ id: 'room', tokens: [] }], plan);
     const sentBy = (seat: number): number => scheduledEdits(plan)[seat] ?? 0;

@@ -63,7 +63,11 @@ interface Writer {
  * `performance.now()`), each receiving the others'. Latency is taken at the receiving socket; every
  * receiver must see every other writer's sequence numbers exactly once.
  */
-export async function runEditLoad(server: BenchServer, rooms: readonly SeededRoom[], plan: EditLoadPlan): Promise<EditLoadResult> {
+export async function runEditLoad(
+  server: BenchServer,
+  rooms: readonly SeededRoom[],
+  plan: EditLoadPlan,
+): Promise<EditLoadResult> {
   if (rooms.length < plan.rooms) throw new Error(`the plan needs ${plan.rooms} rooms, ${rooms.length} were seeded`);
   const schedule = buildSchedule(plan);
   const slots = schedule.maxSeq + 1;
@@ -80,39 +84,52 @@ export async function runEditLoad(server: BenchServer, rooms: readonly SeededRoo
 
   // A room edited by an earlier run (the sweeps reuse the seeded rooms) still holds that run's last stamps.
   const startedAt = performance.now();
-  const onStamps = (room: number, receiver: number) => (stamps: readonly Stamp[], arrivedAt: number): void => {
-    const roomCounts = counts[room];
-    if (!roomCounts) return;
-    for (const stamp of stamps) {
-      if (stamp.writer === receiver || stamp.writer >= editors || stamp.seq >= slots || stamp.sentAt < startedAt) continue;
-      const index = (receiver * editors + stamp.writer) * slots + stamp.seq;
-      const seen = (roomCounts[index] ?? 0) + 1;
-      roomCounts[index] = Math.min(seen, 255);
-      if (seen > 1) {
-        duplicates += 1;
-        continue;
+  const onStamps =
+    (room: number, receiver: number) =>
+    (stamps: readonly Stamp[], arrivedAt: number): void => {
+      const roomCounts = counts[room];
+      if (!roomCounts) return;
+      for (const stamp of stamps) {
+        if (stamp.writer === receiver || stamp.writer >= editors || stamp.seq >= slots || stamp.sentAt < startedAt)
+          continue;
+        const index = (receiver * editors + stamp.writer) * slots + stamp.seq;
+        const seen = (roomCounts[index] ?? 0) + 1;
+        roomCounts[index] = Math.min(seen, 255);
+        if (seen > 1) {
+          duplicates += 1;
+          continue;
+        }
+        delivered += 1;
+        if (arrivedAt >= windowStart && arrivedAt < windowEnd) deliveredInWindow += 1;
+        // Several nodes: the figure is the latency across nodes (same-node deliveries are counted, not timed).
+        const crossing = server.nodeOf === undefined || server.nodeOf(receiver) !== server.nodeOf(stamp.writer);
+        if (crossing && stamp.sentAt >= windowStart && stamp.sentAt < windowEnd)
+          latencies.push(arrivedAt - stamp.sentAt);
       }
-      delivered += 1;
-      if (arrivedAt >= windowStart && arrivedAt < windowEnd) deliveredInWindow += 1;
-      // Several nodes: the figure is the latency across nodes (same-node deliveries are counted, not timed).
-      const crossing = server.nodeOf === undefined || server.nodeOf(receiver) !== server.nodeOf(stamp.writer);
-      if (crossing && stamp.sentAt >= windowStart && stamp.sentAt < windowEnd) latencies.push(arrivedAt - stamp.sentAt);
-    }
-  };
-  const acks = server.arm === 'reference' ? undefined : (sentAt: number, savedAt: number): void => {
-    if (sentAt >= windowStart && sentAt < windowEnd) savedLatencies.push(savedAt - sentAt);
-  };
+    };
+  const acks =
+    server.arm === 'reference'
+      ? undefined
+      : (sentAt: number, savedAt: number): void => {
+          if (sentAt >= windowStart && sentAt < windowEnd) savedLatencies.push(savedAt - sentAt);
+        };
 
   const writers: Writer[] = [];
   const joins: number[] = [];
   try {
-    const seats = Array.from({ length: plan.rooms * editors }, (_, i) => ({ room: Math.floor(i / editors), editor: i % editors }));
+    const seats = Array.from({ length: plan.rooms * editors }, (_, i) => ({
+      room: Math.floor(i / editors),
+      editor: i % editors,
+    }));
     for (let first = 0; first < seats.length; first += plan.connectBatch) {
       const batch = seats.slice(first, first + plan.connectBatch).map(({ room, editor }): Writer => {
         const seeded = rooms[room];
         if (!seeded) throw new Error(`room ${room} was not seeded`);
         const client = new VirtualClient({
-          url: server.roomUrl(seeded, editor), writer: editor, onStamps: onStamps(room, editor), ...(acks ? { onSaved: acks } : {}),
+          url: server.roomUrl(seeded, editor),
+          writer: editor,
+          onStamps: onStamps(room, editor),
+          ...(acks ? { onSaved: acks } : {}),
         });
         return { room, editor, sent: 0, client };
       });
@@ -180,7 +197,12 @@ export async function runEditLoad(server: BenchServer, rooms: readonly SeededRoo
       drops: expectedDeliveries - delivered,
       duplicates,
       unsaved: unsaved(),
-      savedMessagesPerEdit: writers.reduce((sum, w) => sum + w.client.savedMessages, 0) / Math.max(1, writers.reduce((sum, w) => sum + w.sent, 0)),
+      savedMessagesPerEdit:
+        writers.reduce((sum, w) => sum + w.client.savedMessages, 0) /
+        Math.max(
+          1,
+          writers.reduce((sum, w) => sum + w.sent, 0),
+        ),
       closedEarly: writers.filter((w) => w.client.closeCode !== undefined).length,
       generatorLag: summarize(lag.values()),
       join: summarize(joins),
@@ -201,7 +223,11 @@ export function scheduledEdits(plan: EditLoadPlan): number[] {
 }
 
 /** Every edit's time (ms from the start) and writer, sorted by time; the same for every server. */
-function buildSchedule(plan: EditLoadPlan): { readonly at: Float64Array; readonly writer: Uint32Array; readonly maxSeq: number } {
+function buildSchedule(plan: EditLoadPlan): {
+  readonly at: Float64Array;
+  readonly writer: Uint32Array;
+  readonly maxSeq: number;
+} {
   const random = seededRandom(plan.seed);
   const periodMs = 1000 / plan.editsPerSecond;
   const endMs = (plan.warmupSeconds + plan.measureSeconds) * 1000;

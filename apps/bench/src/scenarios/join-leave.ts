@@ -38,7 +38,11 @@ export interface JoinLeaveResult {
  * Participants come and go, room after room; memory must come back once the workshops are idle again, and
  * Accord must have unloaded every one of them.
  */
-export async function runJoinLeave(server: BenchServer, rooms: readonly SeededRoom[], plan: JoinLeavePlan): Promise<JoinLeaveResult> {
+export async function runJoinLeave(
+  server: BenchServer,
+  rooms: readonly SeededRoom[],
+  plan: JoinLeavePlan,
+): Promise<JoinLeaveResult> {
   let failures = 0;
   const cycles = async (count: number, joins: number[]): Promise<void> => {
     let next = 0;

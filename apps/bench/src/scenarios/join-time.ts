@@ -79,7 +79,8 @@ export async function runJoinTime(server: BenchServer, big: BigWorkshop, plan: J
 async function waitUnloaded(server: BenchServer, timeoutMs: number): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (((await server.loadedDocs()) ?? 0) > 0) {
-    if (performance.now() > until) throw new Error(`${server.arm} kept the workshop loaded for more than ${timeoutMs} ms`);
+    if (performance.now() > until)
+      throw new Error(`${server.arm} kept the workshop loaded for more than ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -10,7 +10,8 @@ import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, metricValue, rawSocket, waitFor } from '../test/yjs-client.ts';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from '../sync/protocol.ts';
 
-const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))![y](http://evil.example/t.png)\n---\nkey: "value"\n# heading';
+const XSS =
+  '<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))![y](http://evil.example/t.png)\n---\nkey: "value"\n# heading';
 
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
   const inner = encoding.createEncoder();
@@ -31,7 +32,9 @@ describe.each(ONE_DIALECT)('abuse at every door on $name', (dialect) => {
     t = await startTestApp(dialect);
     call = apiClient(t.url);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('closes a connection that floods frames with a reconnect-later code, and keeps serving its neighbours', async () => {
     const workshopId = await t.createWorkshop('blank');
@@ -65,10 +68,13 @@ describe.each(ONE_DIALECT)('abuse at every door on $name', (dialect) => {
     const listener = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'observer')).token);
     await listener.synced();
     let heard = 0;
-    listener.provider.awareness.on('update', () => { heard += 1; });
+    listener.provider.awareness.on('update', () => {
+      heard += 1;
+    });
     const flooder = rawSocket(t.yjsUrl, workshopId, (await t.join(workshopId, 'observer')).token);
     await flooder.opened;
-    for (let clock = 1; clock <= 150; clock += 1) flooder.socket.send(awarenessFrame(4242, clock, { editing: `/meta/title`, n: clock }));
+    for (let clock = 1; clock <= 150; clock += 1)
+      flooder.socket.send(awarenessFrame(4242, clock, { editing: `/meta/title`, n: clock }));
     await waitFor(() => heard > 0, 5000, 'the first awareness updates');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(heard).toBeLessThanOrEqual(45);
@@ -90,26 +96,47 @@ describe.each(ONE_DIALECT)('abuse at every door on $name', (dialect) => {
   });
 
   it('keeps participant text inert in every export and document', async () => {
-    const created = await call<SessionResponse>('POST', '/api/workshops', { body: { template: 'messaging', facilitatorName: XSS.slice(0, 60) } });
+    const created = await call<SessionResponse>('POST', '/api/workshops', {
+      body: { template: 'messaging', facilitatorName: XSS.slice(0, 60) },
+    });
     const { token } = created.body;
     const workshopId = created.body.workshop.id;
     const yaml = await call<string>('GET', `/api/workshops/${workshopId}/requirements`, { token });
     const hostile = yaml.body
       .replace('title: Messaging platform SLA workshop', `title: ${JSON.stringify(XSS)}`)
       .replace(/rationale: Order confirmations[^\n]*/, `rationale: ${JSON.stringify(XSS)}`);
-    expect((await call('PUT', `/api/workshops/${workshopId}/requirements`, { token, body: { requirementsText: hostile } })).status).toBe(200);
-    const roundTrip = await call<{ meta: { title: string } }>('GET', `/api/workshops/${workshopId}/requirements?format=json`, { token });
+    expect(
+      (await call('PUT', `/api/workshops/${workshopId}/requirements`, { token, body: { requirementsText: hostile } }))
+        .status,
+    ).toBe(200);
+    const roundTrip = await call<{ meta: { title: string } }>(
+      'GET',
+      `/api/workshops/${workshopId}/requirements?format=json`,
+      { token },
+    );
     expect(roundTrip.body.meta.title).toBe(XSS);
     const version = await call<{ number: number }>('POST', `/api/workshops/${workshopId}/versions`, { token });
-    const html = await (await fetch(`${t.url}/api/workshops/${workshopId}/versions/${version.body.number}/document.html`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const html = await (
+      await fetch(`${t.url}/api/workshops/${workshopId}/versions/${version.body.number}/document.html`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).text();
     expect(html).not.toContain('<script>alert');
     expect(html).not.toMatch(/<img[^>]*onerror/i);
     expect(html).not.toMatch(/href="javascript:/i);
-    const md = await (await fetch(`${t.url}/api/workshops/${workshopId}/versions/${version.body.number}/document.md`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const md = await (
+      await fetch(`${t.url}/api/workshops/${workshopId}/versions/${version.body.number}/document.md`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).text();
     expect(md).not.toContain('](javascript:');
     expect(md).not.toContain('![y](');
     expect(md).not.toContain('<script>');
-    const openslo = await (await fetch(`${t.url}/api/workshops/${workshopId}/versions/${version.body.number}/document.openslo`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const openslo = await (
+      await fetch(`${t.url}/api/workshops/${workshopId}/versions/${version.body.number}/document.openslo`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).text();
     const { parseAllDocuments } = await import('yaml');
     const docs = parseAllDocuments(openslo);
     expect(docs.every((d) => d.errors.length === 0)).toBe(true);

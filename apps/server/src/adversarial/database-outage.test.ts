@@ -43,7 +43,9 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     cleanups.push(() => admin(`alter database ${name} allow_connections true`));
     const seeded = await openDatabase(database.options);
     const requirements = requirementsSchema.parse(templateById('blank')?.requirements);
-    const workshopId = (await new WorkshopRepository(seeded.db).create({ title: 'Outage', template: 'blank', requirements })).id;
+    const workshopId = (
+      await new WorkshopRepository(seeded.db).create({ title: 'Outage', template: 'blank', requirements })
+    ).id;
     const tokens = [
       (await new ParticipantRepository(seeded.db).create({ workshopId, name: 'a', role: 'stakeholder' })).token,
       (await new ParticipantRepository(seeded.db).create({ workshopId, name: 'b', role: 'stakeholder' })).token,
@@ -54,10 +56,17 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     cleanups.push(() => app.close());
     const url = await app.listen();
     const writers: { client: TestClient; ledger: string[]; closes: number[] }[] = tokens.map((token) => ({
-      client: connectClient(`${url.replace('http', 'ws')}/yjs`, workshopId, token), ledger: [], closes: [],
+      client: connectClient(`${url.replace('http', 'ws')}/yjs`, workshopId, token),
+      ledger: [],
+      closes: [],
     }));
-    cleanups.push(() => { for (const w of writers) w.client.destroy(); });
-    for (const writer of writers) writer.client.provider.on('connection-close', (event: { code: number } | null) => writer.closes.push(event?.code ?? 0));
+    cleanups.push(() => {
+      for (const w of writers) w.client.destroy();
+    });
+    for (const writer of writers)
+      writer.client.provider.on('connection-close', (event: { code: number } | null) =>
+        writer.closes.push(event?.code ?? 0),
+      );
     await Promise.all(writers.map((w) => w.client.synced()));
 
     let editing = true;
@@ -70,9 +79,18 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     });
     await sleep(500);
     await admin(`alter database ${name} allow_connections false`);
-    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
+    await admin(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+    );
     await sleep(2500);
-    const duringOutage = await Promise.all(writers.map((w) => w.client.saved(200).then(() => 'saved', () => 'not saved')));
+    const duringOutage = await Promise.all(
+      writers.map((w) =>
+        w.client.saved(200).then(
+          () => 'saved',
+          () => 'not saved',
+        ),
+      ),
+    );
     const failedCommits = await metricValue(app.metrics.commitFailures);
     await admin(`alter database ${name} allow_connections true`);
     await sleep(500);
@@ -84,10 +102,12 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     expect(writers.flatMap((w) => w.closes)).toContain(CLOSE.storageUnavailable.code);
     await Promise.all(writers.map((w) => w.client.saved(20_000)));
     const everyKey = writers.flatMap((w) => w.ledger);
-    for (const writer of writers) await waitFor(() => scratch(writer.client.doc, 'ledger').size === everyKey.length, 10_000, 'convergence');
+    for (const writer of writers)
+      await waitFor(() => scratch(writer.client.doc, 'ledger').size === everyKey.length, 10_000, 'convergence');
     const stored = await new UpdateStore(app.database.db).load(workshopId);
     const doc = new Y.Doc();
-    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
+    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+      Y.applyUpdate(doc, part);
     expect(everyKey.filter((key) => !scratch(doc, 'ledger').has(key))).toEqual([]);
   });
 
@@ -98,22 +118,32 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     cleanups.push(() => app.close());
     const url = await app.listen();
     const requirements = requirementsSchema.parse(templateById('blank')?.requirements);
-    const workshopId = (await new WorkshopRepository(app.database.db).create({ title: 'Constraint', template: 'blank', requirements })).id;
+    const workshopId = (
+      await new WorkshopRepository(app.database.db).create({ title: 'Constraint', template: 'blank', requirements })
+    ).id;
     const { token } = await app.participants.create({ workshopId, name: 'w', role: 'stakeholder' });
     const client = connectClient(`${url.replace('http', 'ws')}/yjs`, workshopId, token);
     cleanups.push(() => client.destroy());
     await client.synced();
     // Someone has written the next sequence number behind the server's back: the append must fail loudly.
-    await app.database.db.insertInto('yjs_updates').values({ workshop_id: workshopId, seq: 2, update: new Uint8Array([0, 0]) }).execute();
+    await app.database.db
+      .insertInto('yjs_updates')
+      .values({ workshop_id: workshopId, seq: 2, update: new Uint8Array([0, 0]) })
+      .execute();
     scratch(client.doc, 'm').set('blocked', true);
     await expect(client.saved(1500)).rejects.toThrow(/not saved/);
     expect(await metricValue(app.metrics.commitFailures)).toBeGreaterThan(0);
     // Relayed at once, but never stored: the room that held it was reset, and the database lacks it.
     const stored = await new UpdateStore(app.database.db).load(workshopId);
     const storedDoc = new Y.Doc();
-    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(storedDoc, part);
+    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+      Y.applyUpdate(storedDoc, part);
     expect(scratch(storedDoc, 'm').has('blocked')).toBe(false);
-    await app.database.db.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', '=', 2).execute();
+    await app.database.db
+      .deleteFrom('yjs_updates')
+      .where('workshop_id', '=', workshopId)
+      .where('seq', '=', 2)
+      .execute();
     await client.saved(10_000);
     expect(scratch(app.registry.peek(workshopId)!.doc, 'm').get('blocked')).toBe(true);
   });

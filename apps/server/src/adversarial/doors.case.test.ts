@@ -10,18 +10,25 @@ import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, rawSocket, waitFor } from '../test/yjs-client.ts';
 
 /** A raw Yjs websocket that presents an `Origin` header, as a browser page would. */
-function fromOrigin(yjsUrl: string, workshopId: string, token: string, origin: string): Promise<{ code: number; reason: string } | 'open'> {
+function fromOrigin(
+  yjsUrl: string,
+  workshopId: string,
+  token: string,
+  origin: string,
+): Promise<{ code: number; reason: string } | 'open'> {
   return new Promise((resolve) => {
     const socket = new WebSocket(`${yjsUrl}/${workshopId}?token=${encodeURIComponent(token)}`, { origin });
     socket.on('error', () => undefined);
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
     // Open and still open a moment later: let in (a refused one is closed at once).
-    socket.once('open', () => setTimeout(() => {
-      if (socket.readyState === socket.OPEN) {
-        socket.close();
-        resolve('open');
-      }
-    }, 300));
+    socket.once('open', () =>
+      setTimeout(() => {
+        if (socket.readyState === socket.OPEN) {
+          socket.close();
+          resolve('open');
+        }
+      }, 300),
+    );
   });
 }
 
@@ -32,7 +39,9 @@ describe.each(ONE_DIALECT)('the doors on $name', (dialect) => {
     t = await startTestApp(dialect, { allowedOrigins: ['https://app.example.org'] });
     call = apiClient(t.url);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('checks Origin on the Yjs upgrade: its own and listed origins in, a foreign page out with a final code', async () => {
     const workshopId = await t.createWorkshop('blank');
@@ -40,8 +49,15 @@ describe.each(ONE_DIALECT)('the doors on $name', (dialect) => {
     const own = new URL(t.url).origin;
     expect(await fromOrigin(t.yjsUrl, workshopId, token, own)).toBe('open');
     expect(await fromOrigin(t.yjsUrl, workshopId, token, 'https://app.example.org')).toBe('open');
-    for (const foreign of ['https://evil.example.org', `http://other.${new URL(t.url).hostname}.nip.io:${new URL(t.url).port}`, 'null']) {
-      expect(await fromOrigin(t.yjsUrl, workshopId, token, foreign)).toEqual({ code: CLOSE.foreignOrigin.code, reason: CLOSE.foreignOrigin.reason });
+    for (const foreign of [
+      'https://evil.example.org',
+      `http://other.${new URL(t.url).hostname}.nip.io:${new URL(t.url).port}`,
+      'null',
+    ]) {
+      expect(await fromOrigin(t.yjsUrl, workshopId, token, foreign)).toEqual({
+        code: CLOSE.foreignOrigin.code,
+        reason: CLOSE.foreignOrigin.reason,
+      });
     }
   });
 
@@ -53,7 +69,7 @@ describe.each(ONE_DIALECT)('the doors on $name', (dialect) => {
     expect(await refused.text()).toMatch(/own site/);
   });
 
-  it('caps one participant\'s connections, so an observer opening 60 cannot keep the facilitator out', async () => {
+  it("caps one participant's connections, so an observer opening 60 cannot keep the facilitator out", async () => {
     const workshopId = await t.createWorkshop('blank');
     const observer = await t.join(workshopId, 'observer', 'Greedy');
     const sockets = Array.from({ length: 60 }, () => rawSocket(t.yjsUrl, workshopId, observer.token));
@@ -80,7 +96,11 @@ describe.each(ONE_DIALECT)('the doors on $name', (dialect) => {
       const third = rawSocket(small.yjsUrl, workshopId, (await small.join(workshopId, 'stakeholder')).token);
       expect((await third.closed).code).toBe(CLOSE.tooManyParticipants.code);
       expect(CLOSE.tooManyParticipants.code >= 4500).toBe(true);
-      const facilitator = connectClient(small.yjsUrl, workshopId, (await small.join(workshopId, 'facilitator', 'Fay')).token);
+      const facilitator = connectClient(
+        small.yjsUrl,
+        workshopId,
+        (await small.join(workshopId, 'facilitator', 'Fay')).token,
+      );
       await facilitator.synced();
       for (const client of [...seated, facilitator]) client.destroy();
     } finally {
@@ -103,45 +123,72 @@ describe.each(ONE_DIALECT)('the doors on $name', (dialect) => {
     encoding.writeVarUint(frame, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(frame, encoding.toUint8Array(inner));
     socket.socket.send(encoding.toUint8Array(frame));
-    await waitFor(() => (t.app.registry.peek(workshopId)?.awareness.getStates().size ?? 0) > 0, 5000, 'awareness applied');
+    await waitFor(
+      () => (t.app.registry.peek(workshopId)?.awareness.getStates().size ?? 0) > 0,
+      5000,
+      'awareness applied',
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(t.app.registry.peek(workshopId)?.awareness.getStates().size).toBe(4);
     socket.socket.close();
   });
 
   it('answers NUL and other control characters with a 400 naming the field, at the API and on socket.io', async () => {
-    const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', { body: { template: 'messaging', facilitatorName: 'Fay' } });
+    const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', {
+      body: { template: 'messaging', facilitatorName: 'Fay' },
+    });
     const { token } = created.body;
     const workshopId = created.body.workshop.id;
-    const label = await call<ApiError>('POST', `/api/workshops/${workshopId}/invites`, { token, body: { role: 'sponsor', label: 'Sue\u0000' } });
+    const label = await call<ApiError>('POST', `/api/workshops/${workshopId}/invites`, {
+      token,
+      body: { role: 'sponsor', label: 'Sue\u0000' },
+    });
     expect(label.status).toBe(400);
     expect(label.body.error.field).toBe('label');
     const sponsor = await t.join(workshopId, 'sponsor', 'Sue');
-    const comment = await call<ApiError>('POST', `/api/workshops/${workshopId}/versions/1/signatures`, { token: sponsor.token, body: { hash: 'a'.repeat(64), decision: 'rejected', comment: 'no\u0000' } });
+    const comment = await call<ApiError>('POST', `/api/workshops/${workshopId}/versions/1/signatures`, {
+      token: sponsor.token,
+      body: { hash: 'a'.repeat(64), decision: 'rejected', comment: 'no\u0000' },
+    });
     expect(comment.status).toBe(400);
     expect(comment.body.error.field).toBe('comment');
     const title = await call<ApiError>('POST', '/api/workshops', {
-      body: { facilitatorName: 'Fay', requirementsText: 'formatVersion: 1\nmeta:\n  title: "Mail\\0"\n  service: Mail\n  timeZone: Europe/Berlin\n' },
+      body: {
+        facilitatorName: 'Fay',
+        requirementsText: 'formatVersion: 1\nmeta:\n  title: "Mail\\0"\n  service: Mail\n  timeZone: Europe/Berlin\n',
+      },
     });
     expect(title.status).toBe(400);
     expect(title.body.error.message).toMatch(/meta\.title/);
-    const bell = await call<ApiError>('POST', '/api/workshops', { body: { template: 'blank', facilitatorName: 'Fay\u0007' } });
+    const bell = await call<ApiError>('POST', '/api/workshops', {
+      body: { template: 'blank', facilitatorName: 'Fay\u0007' },
+    });
     expect(bell.status).toBe(400);
     expect(bell.body.error.field).toBe('facilitatorName');
 
     const control = connectControl(t.url, workshopId, token);
     await sessionState(control);
-    const ack = await send(control, 'proposal:create', { field: '/meta/title', value: 'Mail', reason: 'because\u0000' });
+    const ack = await send(control, 'proposal:create', {
+      field: '/meta/title',
+      value: 'Mail',
+      reason: 'because\u0000',
+    });
     expect(ack).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(ack.ok ? '' : ack.error).toMatch(/^reason: .*control characters/);
     control.close();
   });
 
   it('keeps display names unique after normalisation and confusable folding, with a clear message', async () => {
-    const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', { body: { template: 'blank', facilitatorName: 'Fay' } });
-    const invite = await call<{ link: string }>('POST', `/api/workshops/${created.body.workshop.id}/invites`, { token: created.body.token, body: { role: 'stakeholder' } });
+    const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', {
+      body: { template: 'blank', facilitatorName: 'Fay' },
+    });
+    const invite = await call<{ link: string }>('POST', `/api/workshops/${created.body.workshop.id}/invites`, {
+      token: created.body.token,
+      body: { role: 'stakeholder' },
+    });
     const link = invite.body.link.split('/').pop() ?? '';
-    const join = (name: string) => call<{ you: { name: string } } & ApiError>('POST', '/api/join', { body: { invite: link, name } });
+    const join = (name: string) =>
+      call<{ you: { name: string } } & ApiError>('POST', '/api/join', { body: { invite: link, name } });
     for (const lookalike of ['F\u0430y', 'Fa\u0301y', 'F\u0430\u0443']) {
       const refused = await join(lookalike);
       expect(refused.status, lookalike).toBe(409);

@@ -27,10 +27,12 @@ function bent(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.anything(),
     fc.jsonValue(),
-    ...(keys.length > 0 ? [
-      fc.tuple(fc.constantFrom(...keys), fc.anything()).map(([key, value]) => ({ ...valid, [key]: value })),
-      fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
-    ] : []),
+    ...(keys.length > 0
+      ? [
+          fc.tuple(fc.constantFrom(...keys), fc.anything()).map(([key, value]) => ({ ...valid, [key]: value })),
+          fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
+        ]
+      : []),
     fc.tuple(fc.string({ maxLength: 10 }), fc.jsonValue()).map(([key, value]) => ({ ...valid, [`x${key}`]: value })),
   );
 }
@@ -59,24 +61,33 @@ describe.each(ONE_DIALECT)('fuzzing the socket.io events on $name', (dialect) =>
     await t.close();
   });
 
-  it.each(Object.keys(clientPayloads) as ClientEventName[])('refuses bent %s payloads with an ack and changes nothing', async (event) => {
-    await fc.assert(fc.asyncProperty(bent(VALID[event]), async (payload) => {
-      if (clientPayloads[event].safeParse(payload).success) return;
-      const before = [await stateSnapshot(t.app), docState()];
-      const ack = await send(facilitator, event, payload);
-      events += 1;
-      expect(ack).toMatchObject({ ok: false, code: 'invalid_payload' });
-      expect([await stateSnapshot(t.app), docState()]).toEqual(before);
-    }), { numRuns: RUNS, seed: 77 });
-  });
+  it.each(Object.keys(clientPayloads) as ClientEventName[])(
+    'refuses bent %s payloads with an ack and changes nothing',
+    async (event) => {
+      await fc.assert(
+        fc.asyncProperty(bent(VALID[event]), async (payload) => {
+          if (clientPayloads[event].safeParse(payload).success) return;
+          const before = [await stateSnapshot(t.app), docState()];
+          const ack = await send(facilitator, event, payload);
+          events += 1;
+          expect(ack).toMatchObject({ ok: false, code: 'invalid_payload' });
+          expect([await stateSnapshot(t.app), docState()]).toEqual(before);
+        }),
+        { numRuns: RUNS, seed: 77 },
+      );
+    },
+  );
 
   it('ignores unknown events and events without an acknowledgement, and keeps the connection', async () => {
     const raw = facilitator as unknown as { emit(event: string, ...args: unknown[]): void };
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 30 }), fc.anything(), async (name, payload) => {
-      raw.emit(name.length > 0 ? name : 'x', payload);
-      raw.emit('phase:set', payload);
-      events += 2;
-    }), { numRuns: RUNS, seed: 78 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 30 }), fc.anything(), async (name, payload) => {
+        raw.emit(name.length > 0 ? name : 'x', payload);
+        raw.emit('phase:set', payload);
+        events += 2;
+      }),
+      { numRuns: RUNS, seed: 78 },
+    );
     expect(await send(facilitator, 'timer:stop', {})).toEqual({ ok: true });
     expect(facilitator.connected).toBe(true);
   });

@@ -11,8 +11,17 @@ import { connectClient, waitFor, type TestClient } from '../test/yjs-client.ts';
 
 const FRAMES = FUZZ.frames;
 const KINDS: readonly FrameKind[] = [
-  'random-bytes', 'truncated', 'bad-type', 'garbage-update', 'garbage-state-vector', 'garbage-awareness',
-  'hostile-update', 'orphan-update', 'spoofed-awareness', 'query-awareness', 'oversized',
+  'random-bytes',
+  'truncated',
+  'bad-type',
+  'garbage-update',
+  'garbage-state-vector',
+  'garbage-awareness',
+  'hostile-update',
+  'orphan-update',
+  'spoofed-awareness',
+  'query-awareness',
+  'oversized',
 ];
 const MAX_MESSAGE_BYTES = 16 * 1024;
 const CLOSING = KINDS.filter((kind) => CLOSES[kind] !== false);
@@ -38,14 +47,18 @@ function attack(url: string, frames: readonly Uint8Array[]): Promise<{ sent: num
 /** Two replicas hold the same state when their state vectors and delete sets agree, and so does what people read. */
 /** JSON with object keys sorted: replicas agree on content, not on the order keys were first set in. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) => (inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-    ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-    : inner));
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
 }
 
 function sameState(a: Y.Doc, b: Y.Doc): boolean {
-  return Y.equalSnapshots(Y.snapshot(a), Y.snapshot(b))
-    && canonical(a.getMap('requirements').toJSON()) === canonical(b.getMap('requirements').toJSON());
+  return (
+    Y.equalSnapshots(Y.snapshot(a), Y.snapshot(b)) &&
+    canonical(a.getMap('requirements').toJSON()) === canonical(b.getMap('requirements').toJSON())
+  );
 }
 
 // What is stored after the attack is compared with the live document, so the long run covers every dialect;
@@ -53,13 +66,23 @@ function sameState(a: Y.Doc, b: Y.Doc): boolean {
 describe.each(FULL_FUZZ ? TEST_DIALECTS : ONE_DIALECT)('fuzzing the Yjs endpoint on $name', (dialect) => {
   let t: TestApp;
   // One token per role opens 32 connections at once here: the per-participant cap is raised, as the workshop's is.
-  beforeAll(async () => { t = await startTestApp(dialect, { maxMessageBytes: MAX_MESSAGE_BYTES, maxParticipants: 500, maxConnectionsPerParticipant: 500 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(dialect, {
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+      maxParticipants: 500,
+      maxConnectionsPerParticipant: 500,
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it(`survives ${FRAMES} malformed, truncated, oversized and hostile frames from authorised and unauthorised peers`, async () => {
     const target = await t.createWorkshop('messaging');
     const bystanderRoom = await t.createWorkshop('blank');
-    const honest: TestClient[] = [connectClient(t.yjsUrl, target, (await t.join(target, 'stakeholder', 'Honest one')).token)];
+    const honest: TestClient[] = [
+      connectClient(t.yjsUrl, target, (await t.join(target, 'stakeholder', 'Honest one')).token),
+    ];
     honest.push(connectClient(t.yjsUrl, target, (await t.join(target, 'stakeholder', 'Honest two')).token));
     const bystanders = [
       connectClient(t.yjsUrl, bystanderRoom, (await t.join(bystanderRoom, 'stakeholder')).token),
@@ -105,14 +128,23 @@ describe.each(FULL_FUZZ ? TEST_DIALECTS : ONE_DIALECT)('fuzzing the Yjs endpoint
         sent += kinds.length;
         connections += 1;
         const lastCloses = CLOSES[kinds[kinds.length - 1] ?? 'query-awareness'];
-        batch.push(attack(url, payload).then(({ code }) => {
-          // A connection asking for whole-document replies too often is let go, whatever else it sent; the door
-          // refuses updates that break the document's shape (4422) or the role's rights (4403).
-          const slow = CLOSE.tooManyMessages.code;
-          const refused = [CLOSE.forbidden.code, CLOSE.invalidUpdate.code];
-          const expected = who === 'nobody' ? [4401] : lastCloses === true ? [4400, 4413, 1009, slow, ...refused] : lastCloses === 'maybe' ? [4400, 1000, 1005, slow, ...refused] : [1000, 1005, slow];
-          if (!expected.includes(code)) unexpectedCloses.push(`${who} ${kinds.join(',')} → ${code}`);
-        }));
+        batch.push(
+          attack(url, payload).then(({ code }) => {
+            // A connection asking for whole-document replies too often is let go, whatever else it sent; the door
+            // refuses updates that break the document's shape (4422) or the role's rights (4403).
+            const slow = CLOSE.tooManyMessages.code;
+            const refused = [CLOSE.forbidden.code, CLOSE.invalidUpdate.code];
+            const expected =
+              who === 'nobody'
+                ? [4401]
+                : lastCloses === true
+                  ? [4400, 4413, 1009, slow, ...refused]
+                  : lastCloses === 'maybe'
+                    ? [4400, 1000, 1005, slow, ...refused]
+                    : [1000, 1005, slow];
+            if (!expected.includes(code)) unexpectedCloses.push(`${who} ${kinds.join(',')} → ${code}`);
+          }),
+        );
       }
       await Promise.all(batch);
     }
@@ -122,14 +154,27 @@ describe.each(FULL_FUZZ ? TEST_DIALECTS : ONE_DIALECT)('fuzzing the Yjs endpoint
     expect(unexpectedCloses).toEqual([]);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     await Promise.all([...honest, ...bystanders].map((c) => c.saved(20_000)));
-    await waitFor(() => scratch(bystanders[0]!.doc, 'ticks').size === bystanderEdits && scratch(bystanders[1]!.doc, 'ticks').size === bystanderEdits, 10_000, 'bystander room in sync');
+    await waitFor(
+      () =>
+        scratch(bystanders[0]!.doc, 'ticks').size === bystanderEdits &&
+        scratch(bystanders[1]!.doc, 'ticks').size === bystanderEdits,
+      10_000,
+      'bystander room in sync',
+    );
 
     const live = t.app.registry.peek(target);
     expect(live).toBeDefined();
-    await waitFor(() => sameState(honest[0]!.doc, live!.doc) && sameState(honest[1]!.doc, live!.doc), 10_000, 'honest clients equal to the server');
+    await waitFor(
+      () => sameState(honest[0]!.doc, live!.doc) && sameState(honest[1]!.doc, live!.doc),
+      10_000,
+      'honest clients equal to the server',
+    );
     const stored = await t.app.store.load(target);
     const reloaded = new Y.Doc();
-    Y.applyUpdate(reloaded, Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]));
+    Y.applyUpdate(
+      reloaded,
+      Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]),
+    );
     expect(sameState(reloaded, live!.doc)).toBe(true);
     for (const client of [...honest, ...bystanders]) client.destroy();
   }, 240_000);

@@ -4,7 +4,7 @@ import { authenticate, presentedToken } from './authenticate.ts';
 const WORKSHOP = 'w1';
 
 describe('the session token a request presents', () => {
-  it('takes an outright token first, then a bearer header, then the workshop\'s own cookie', () => {
+  it("takes an outright token first, then a bearer header, then the workshop's own cookie", () => {
     const all = { token: 'given', authorization: 'Bearer header', cookie: 'accord_w1=cookie' };
     expect(presentedToken(all, WORKSHOP)).toBe('given');
     expect(presentedToken({ ...all, token: null }, WORKSHOP)).toBe('header');

@@ -40,22 +40,41 @@ export class OidcClient {
   private config(): Promise<client.Configuration> {
     const issuer = new URL(this.settings.issuer);
     const loopback = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-    this.configuration ??= client.discovery(issuer, this.settings.clientId, undefined, client.ClientSecretPost(this.settings.clientSecret),
-      loopback ? { execute: [client.allowInsecureRequests] } : undefined);
+    this.configuration ??= client.discovery(
+      issuer,
+      this.settings.clientId,
+      undefined,
+      client.ClientSecretPost(this.settings.clientSecret),
+      loopback ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
     // A provider that was down must be asked again next time, not remembered as failed.
-    this.configuration.catch(() => { this.configuration = undefined; });
+    this.configuration.catch(() => {
+      this.configuration = undefined;
+    });
     return this.configuration;
   }
 
   /** The provider's authorization URL for one flow, and the checks to keep for the way back. */
-  async start(redirectUri: string, options: { freshLogin: boolean; loginHint?: string }): Promise<{ url: string; checks: FlowChecks }> {
+  async start(
+    redirectUri: string,
+    options: { freshLogin: boolean; loginHint?: string },
+  ): Promise<{ url: string; checks: FlowChecks }> {
     const config = await this.config();
     const verifier = client.randomPKCECodeVerifier();
-    const checks: FlowChecks = { verifier, state: client.randomState(), nonce: client.randomNonce(), maxAge: options.freshLogin ? 0 : undefined };
+    const checks: FlowChecks = {
+      verifier,
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      maxAge: options.freshLogin ? 0 : undefined,
+    };
     const parameters: Record<string, string> = {
-      redirect_uri: redirectUri, scope: 'openid email', response_type: 'code',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-      state: checks.state, nonce: checks.nonce,
+      redirect_uri: redirectUri,
+      scope: 'openid email',
+      response_type: 'code',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: checks.state,
+      nonce: checks.nonce,
       ...(options.freshLogin ? { max_age: '0', prompt: 'login' } : {}),
       ...(options.loginHint ? { login_hint: options.loginHint } : {}),
     };
@@ -66,7 +85,9 @@ export class OidcClient {
   async finish(currentUrl: URL, checks: FlowChecks): Promise<AssertedIdentity> {
     const config = await this.config();
     const tokens = await client.authorizationCodeGrant(config, currentUrl, {
-      pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce,
+      pkceCodeVerifier: checks.verifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
       ...(checks.maxAge !== undefined ? { maxAge: checks.maxAge } : {}),
     });
     const claims = tokens.claims();
@@ -77,6 +98,11 @@ export class OidcClient {
       const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
       email = typeof info.email === 'string' ? info.email : '';
     }
-    return { issuer: claims.iss, subject: claims.sub, email, authTime: typeof claims.auth_time === 'number' ? claims.auth_time : 0 };
+    return {
+      issuer: claims.iss,
+      subject: claims.sub,
+      email,
+      authTime: typeof claims.auth_time === 'number' ? claims.auth_time : 0,
+    };
   }
 }

@@ -18,7 +18,11 @@ const FLOW_MINUTES = 10;
 const freshLoginCookie = (workshopId: string): string => `accord_sso_${workshopId}`;
 
 const flowSchema = z.object({
-  verifier: z.string(), state: z.string(), nonce: z.string(), maxAge: z.number().optional(), expiresAt: z.number(),
+  verifier: z.string(),
+  state: z.string(),
+  nonce: z.string(),
+  maxAge: z.number().optional(),
+  expiresAt: z.number(),
   purpose: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('join'), invite: z.string() }),
     z.object({ kind: z.literal('sign'), workshopId: z.string(), participantId: z.string() }),
@@ -26,7 +30,11 @@ const flowSchema = z.object({
 });
 
 const freshLoginSchema = z.object({
-  participantId: z.string(), issuer: z.string(), subject: z.string(), email: z.string(), authTime: z.number(),
+  participantId: z.string(),
+  issuer: z.string(),
+  subject: z.string(),
+  email: z.string(),
+  authTime: z.number(),
 });
 
 export interface SsoDeps {
@@ -43,15 +51,27 @@ export interface SsoDeps {
  * needs. The flow's PKCE verifier, state and nonce travel sealed in a short-lived cookie, so any node can
  * finish a flow another node started.
  */
-export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity: (c: Context<AppEnv>, actor: Participant) => Promise<SignatureEvidence['identity']> } {
+export function ssoRoutes(deps: SsoDeps): {
+  routes: Hono<AppEnv>;
+  signerIdentity: (c: Context<AppEnv>, actor: Participant) => Promise<SignatureEvidence['identity']>;
+} {
   const app = new Hono<AppEnv>();
   const seal = new CookieSeal(deps.oidc.settings.clientSecret, 'oidc');
   const redirectUri = (c: Context<AppEnv>): string => new URL('/api/auth/oidc/callback', c.req.url).href;
 
-  const begin = async (c: Context<AppEnv>, purpose: z.infer<typeof flowSchema>['purpose'], freshLogin: boolean, loginHint?: string) => {
+  const begin = async (
+    c: Context<AppEnv>,
+    purpose: z.infer<typeof flowSchema>['purpose'],
+    freshLogin: boolean,
+    loginHint?: string,
+  ) => {
     const { url, checks } = await deps.oidc.start(redirectUri(c), { freshLogin, ...(loginHint ? { loginHint } : {}) });
     setCookie(c, FLOW_COOKIE, seal.seal({ ...checks, expiresAt: Date.now() + FLOW_MINUTES * 60_000, purpose }), {
-      httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies(c), path: '/api/auth/oidc', maxAge: FLOW_MINUTES * 60,
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.secureCookies(c),
+      path: '/api/auth/oidc',
+      maxAge: FLOW_MINUTES * 60,
     });
     return c.redirect(url, 302);
   };
@@ -59,7 +79,11 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
   app.get(routes.oidcJoin.path, async (c) => {
     const invite = c.req.query('invite') ?? '';
     const preview = await deps.workshops.previewInvite(invite);
-    if (!preview.seat) throw new AccordError('not_a_seat_invite', 'logging in is for a sponsor seat\'s personal invite; this link is a role link');
+    if (!preview.seat)
+      throw new AccordError(
+        'not_a_seat_invite',
+        "logging in is for a sponsor seat's personal invite; this link is a role link",
+      );
     return begin(c, { kind: 'join', invite }, false);
   });
 
@@ -74,15 +98,26 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
     const parsed = flowSchema.safeParse(seal.open(getCookie(c, FLOW_COOKIE)));
     deleteCookie(c, FLOW_COOKIE, { path: '/api/auth/oidc' });
     if (!parsed.success || parsed.data.expiresAt < Date.now()) {
-      throw new AccordError('login_flow_unknown', 'this login was not started here or took too long: start it again from Accord');
+      throw new AccordError(
+        'login_flow_unknown',
+        'this login was not started here or took too long: start it again from Accord',
+      );
     }
     const flow = parsed.data;
     let identity;
     try {
-      identity = await deps.oidc.finish(new URL(c.req.url), { verifier: flow.verifier, state: flow.state, nonce: flow.nonce, maxAge: flow.maxAge });
+      identity = await deps.oidc.finish(new URL(c.req.url), {
+        verifier: flow.verifier,
+        state: flow.state,
+        nonce: flow.nonce,
+        maxAge: flow.maxAge,
+      });
     } catch (error) {
       deps.logger.warn({ err: String(error) }, 'single sign-on callback refused');
-      throw new AccordError('login_failed', `the login could not be completed: ${error instanceof Error ? error.message : 'the provider\'s answer was not valid'}`);
+      throw new AccordError(
+        'login_failed',
+        `the login could not be completed: ${error instanceof Error ? error.message : "the provider's answer was not valid"}`,
+      );
     }
     if (flow.purpose.kind === 'join') {
       const joined = await deps.workshops.joinWithLogin(flow.purpose.invite, identity);
@@ -92,12 +127,20 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
     const { workshopId, participantId } = flow.purpose;
     const participant = await deps.participants.get(workshopId, participantId);
     const seat = participant?.seatId ? await deps.seats.get(workshopId, participant.seatId) : undefined;
-    if (!participant || participant.revokedAt !== null || !seat || seat.removed) throw new AccordError('not_an_approver', 'your sponsor seat is no longer in this workshop');
+    if (!participant || participant.revokedAt !== null || !seat || seat.removed)
+      throw new AccordError('not_an_approver', 'your sponsor seat is no longer in this workshop');
     if (!seat.identity || seat.identity.issuer !== identity.issuer || seat.identity.subject !== identity.subject) {
-      throw new AccordError('identity_mismatch', `you logged in as ${identity.email || identity.subject}, but this seat belongs to ${seat.name}'s account: nothing was signed`);
+      throw new AccordError(
+        'identity_mismatch',
+        `you logged in as ${identity.email || identity.subject}, but this seat belongs to ${seat.name}'s account: nothing was signed`,
+      );
     }
     setCookie(c, freshLoginCookie(workshopId), seal.seal({ participantId, ...identity }), {
-      httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies(c), path: '/', maxAge: deps.oidc.settings.signMaxAgeSeconds,
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.secureCookies(c),
+      path: '/',
+      maxAge: deps.oidc.settings.signMaxAgeSeconds,
     });
     return c.redirect(`/w/${workshopId}?signed-in=1`, 302);
   });
@@ -107,16 +150,28 @@ export function ssoRoutes(deps: SsoDeps): { routes: Hono<AppEnv>; signerIdentity
     const fresh = freshLoginSchema.safeParse(seal.open(getCookie(c, freshLoginCookie(actor.workshopId))));
     const seat = actor.seatId ? await deps.seats.get(actor.workshopId, actor.seatId) : undefined;
     if (!fresh.success || fresh.data.participantId !== actor.id) {
-      throw new AccordError('fresh_login_required', 'signing needs a fresh login with your company account: log in again, then sign within a few minutes');
+      throw new AccordError(
+        'fresh_login_required',
+        'signing needs a fresh login with your company account: log in again, then sign within a few minutes',
+      );
     }
     const ageSeconds = Math.floor(Date.now() / 1000) - fresh.data.authTime;
     if (ageSeconds > deps.oidc.settings.signMaxAgeSeconds) {
-      throw new AccordError('fresh_login_required', `your last login was ${ageSeconds} s ago; signing needs one from the last ${deps.oidc.settings.signMaxAgeSeconds} s: log in again`);
+      throw new AccordError(
+        'fresh_login_required',
+        `your last login was ${ageSeconds} s ago; signing needs one from the last ${deps.oidc.settings.signMaxAgeSeconds} s: log in again`,
+      );
     }
     if (!seat?.identity || seat.identity.issuer !== fresh.data.issuer || seat.identity.subject !== fresh.data.subject) {
       throw new AccordError('identity_mismatch', 'the login presented is not the account this seat is bound to');
     }
-    return { method: 'single-sign-on', issuer: fresh.data.issuer, subject: fresh.data.subject, email: fresh.data.email, authTime: new Date(fresh.data.authTime * 1000).toISOString() };
+    return {
+      method: 'single-sign-on',
+      issuer: fresh.data.issuer,
+      subject: fresh.data.subject,
+      email: fresh.data.email,
+      authTime: new Date(fresh.data.authTime * 1000).toISOString(),
+    };
   };
 
   return { routes: app, signerIdentity };

@@ -13,7 +13,10 @@ export function votesVisible(ballot: Ballot): boolean {
  */
 export function ballotState(proposalId: string, ballot: Ballot, votes: readonly RecordedVote[]): BallotState {
   return {
-    proposalId, ballot: ballot.mode, revealed: ballot.revealed, count: votes.length,
+    proposalId,
+    ballot: ballot.mode,
+    revealed: ballot.revealed,
+    count: votes.length,
     votes: votesVisible(ballot) ? votes.map((v) => ({ voter: v.voter, choice: v.choice })) : null,
   };
 }
@@ -24,7 +27,11 @@ export function yourVote(proposalId: string, votes: readonly RecordedVote[], par
 }
 
 /** Every proposal with a ballot or votes on record, as one participant may see it on joining. */
-export async function workshopBallots(repository: VoteRepository, workshopId: string, participantId: string): Promise<{ ballots: BallotState[]; yourVotes: YourVote[] }> {
+export async function workshopBallots(
+  repository: VoteRepository,
+  workshopId: string,
+  participantId: string,
+): Promise<{ ballots: BallotState[]; yourVotes: YourVote[] }> {
   const [ballots, votes] = await Promise.all([repository.ballots(workshopId), repository.forWorkshop(workshopId)]);
   const ids = [...new Set([...ballots.keys(), ...votes.keys()])].sort();
   return {
@@ -37,7 +44,11 @@ export async function workshopBallots(repository: VoteRepository, workshopId: st
  * The requirements to publish, with each proposal's ballot and votes as the server recorded them (whatever the
  * document says about them). A blind ballot not yet revealed is published with its count and without votes.
  */
-export async function withRecordedVotes(repository: VoteRepository, workshopId: string, requirements: Requirements): Promise<Requirements> {
+export async function withRecordedVotes(
+  repository: VoteRepository,
+  workshopId: string,
+  requirements: Requirements,
+): Promise<Requirements> {
   const [ballots, votes] = await Promise.all([repository.ballots(workshopId), repository.forWorkshop(workshopId)]);
   return {
     ...requirements,

@@ -11,7 +11,11 @@ type Role = 'facilitator' | 'stakeholder' | 'sponsor' | 'observer';
  * A socket.io connection spoken by hand (Engine.IO 4 over a websocket), keeping every frame the server sends
  * as the text it is on the wire: nothing a client library might drop or decode is hidden from the check.
  */
-function recordSocketIo(url: string, workshopId: string, token: string): { frames: string[]; ready: Promise<void>; close(): void } {
+function recordSocketIo(
+  url: string,
+  workshopId: string,
+  token: string,
+): { frames: string[]; ready: Promise<void>; close(): void } {
   const frames: string[] = [];
   const socket = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
   const ready = new Promise<void>((resolve, reject) => {
@@ -55,8 +59,12 @@ describe.each(TEST_DIALECTS)('a blind ballot on the wire on $name', (dialect) =>
     t = await startTestApp(dialect, { eventsPerTenSeconds: 10_000 });
     workshopId = await t.createWorkshop('messaging');
     const cast: [string, Role][] = [
-      ['Fran Facil', 'facilitator'], ['Ola Watch', 'observer'], ['Wendy Voter', 'stakeholder'],
-      ['Ann Voter', 'stakeholder'], ['Bo Voter', 'sponsor'], ['Cy Voter', 'stakeholder'],
+      ['Fran Facil', 'facilitator'],
+      ['Ola Watch', 'observer'],
+      ['Wendy Voter', 'stakeholder'],
+      ['Ann Voter', 'stakeholder'],
+      ['Bo Voter', 'sponsor'],
+      ['Cy Voter', 'stakeholder'],
     ];
     for (const [name, role] of cast) people[name] = await t.join(workshopId, role, name);
   });
@@ -87,48 +95,101 @@ describe.each(TEST_DIALECTS)('a blind ballot on the wire on $name', (dialect) =>
     }
     const facilitator = await control('Fran Facil');
     const created = await send(facilitator, 'proposal:create', {
-      field: '/functions/webmail/availability/targetPercent', value: 99.95, reason: 'Field staff need webmail', ballot: 'blind',
+      field: '/functions/webmail/availability/targetPercent',
+      value: 99.95,
+      reason: 'Field staff need webmail',
+      ballot: 'blind',
     });
-    const proposalId = created.ok ? created.id ?? '' : '';
+    const proposalId = created.ok ? (created.id ?? '') : '';
     expect(proposalId).not.toBe('');
 
-    expect(await send(await control('Wendy Voter'), 'proposal:vote', { proposalId, choice: 'for' })).toEqual({ ok: true });
+    expect(await send(await control('Wendy Voter'), 'proposal:vote', { proposalId, choice: 'for' })).toEqual({
+      ok: true,
+    });
     for (const voter of ['Ann Voter', 'Bo Voter', 'Cy Voter']) {
-      expect(await send(await control(voter), 'proposal:vote', { proposalId, choice: 'against' })).toEqual({ ok: true });
+      expect(await send(await control(voter), 'proposal:vote', { proposalId, choice: 'against' })).toEqual({
+        ok: true,
+      });
     }
-    const counted = (frames: string[]): boolean => frames.some((f) => f.includes('"proposal:votes"') && f.includes(proposalId) && f.includes('"count":4'));
-    for (const name of watchers) await waitFor(() => counted(wires.get(name)?.socketIo ?? []), 5000, `${name} hears 4 votes cast`);
+    const counted = (frames: string[]): boolean =>
+      frames.some((f) => f.includes('"proposal:votes"') && f.includes(proposalId) && f.includes('"count":4'));
+    for (const name of watchers)
+      await waitFor(() => counted(wires.get(name)?.socketIo ?? []), 5000, `${name} hears 4 votes cast`);
     // The proposal itself did reach everyone through the document: the Yjs recording does see the workshop.
     for (const name of watchers) {
-      await waitFor(() => (wires.get(name)?.yjs ?? []).some((f) => f.includes(proposalId)), 5000, `${name} receives the proposal over Yjs`);
+      await waitFor(
+        () => (wires.get(name)?.yjs ?? []).some((f) => f.includes(proposalId)),
+        5000,
+        `${name} receives the proposal over Yjs`,
+      );
     }
-    const auditBefore = await (await fetch(`${t.url}/api/workshops/${workshopId}/audit`, { headers: { authorization: `Bearer ${people['Fran Facil']?.token}` } })).text();
+    const auditBefore = await (
+      await fetch(`${t.url}/api/workshops/${workshopId}/audit`, {
+        headers: { authorization: `Bearer ${people['Fran Facil']?.token}` },
+      })
+    ).text();
 
     for (const name of watchers) {
       const wire = wires.get(name);
-      const leaked = (wire?.socketIo ?? []).filter((f) => f.includes('against'))
+      const leaked = (wire?.socketIo ?? [])
+        .filter((f) => f.includes('against'))
         // Ann's own vote comes back to Ann's connections, and only to them.
         .filter((f) => !(name === 'Ann Voter' && f.startsWith('42["proposal:your-vote"')));
       expect(leaked, `socket.io frames ${name} received`).toEqual([]);
       // The template's own text says "against the agreed budgets": a vote is any other "against".
-      expect((wire?.yjs ?? []).filter((f) => f.toString('utf8').replaceAll('against the agreed budgets', '').includes('against')), `Yjs frames ${name} received`).toEqual([]);
+      expect(
+        (wire?.yjs ?? []).filter((f) =>
+          f.toString('utf8').replaceAll('against the agreed budgets', '').includes('against'),
+        ),
+        `Yjs frames ${name} received`,
+      ).toEqual([]);
       // Wendy's own "for" reaches her as her vote only, never beside her name (which the roster carries).
-      expect((wire?.socketIo ?? []).filter((f) => f.includes('Wendy Voter') && f.includes('"choice"')), `Wendy's vote seen by ${name}`).toEqual([]);
+      expect(
+        (wire?.socketIo ?? []).filter((f) => f.includes('Wendy Voter') && f.includes('"choice"')),
+        `Wendy's vote seen by ${name}`,
+      ).toEqual([]);
     }
-    expect((wires.get('Ann Voter')?.socketIo ?? []).some((f) => f.startsWith('42["proposal:your-vote"') && f.includes('against'))).toBe(true);
-    expect((wires.get('Wendy Voter')?.socketIo ?? []).some((f) => f.startsWith('42["proposal:your-vote"') && f.includes('"for"'))).toBe(true);
+    expect(
+      (wires.get('Ann Voter')?.socketIo ?? []).some(
+        (f) => f.startsWith('42["proposal:your-vote"') && f.includes('against'),
+      ),
+    ).toBe(true);
+    expect(
+      (wires.get('Wendy Voter')?.socketIo ?? []).some(
+        (f) => f.startsWith('42["proposal:your-vote"') && f.includes('"for"'),
+      ),
+    ).toBe(true);
     expect(auditBefore).toContain(proposalId);
     expect(auditBefore).not.toMatch(/against/);
 
     expect(await send(facilitator, 'proposal:reveal', { proposalId })).toEqual({ ok: true });
     for (const name of watchers) {
-      await waitFor(() => (wires.get(name)?.socketIo ?? []).some((f) => f.includes('"proposal:votes"') && f.includes('"revealed":true') && f.includes('Bo Voter') && f.includes('against')),
-        5000, `${name} hears the revealed votes`);
+      await waitFor(
+        () =>
+          (wires.get(name)?.socketIo ?? []).some(
+            (f) =>
+              f.includes('"proposal:votes"') &&
+              f.includes('"revealed":true') &&
+              f.includes('Bo Voter') &&
+              f.includes('against'),
+          ),
+        5000,
+        `${name} hears the revealed votes`,
+      );
     }
-    const auditAfter = await (await fetch(`${t.url}/api/workshops/${workshopId}/audit`, { headers: { authorization: `Bearer ${people['Ola Watch']?.token}` } })).text();
+    const auditAfter = await (
+      await fetch(`${t.url}/api/workshops/${workshopId}/audit`, {
+        headers: { authorization: `Bearer ${people['Ola Watch']?.token}` },
+      })
+    ).text();
     expect(auditAfter).toMatch(/"voter":"Cy Voter","choice":"against"/);
     // Votes never travel through the document, not even after the reveal.
-    for (const name of watchers) expect((wires.get(name)?.yjs ?? []).filter((f) => f.toString('utf8').replaceAll('against the agreed budgets', '').includes('against'))).toEqual([]);
+    for (const name of watchers)
+      expect(
+        (wires.get(name)?.yjs ?? []).filter((f) =>
+          f.toString('utf8').replaceAll('against the agreed budgets', '').includes('against'),
+        ),
+      ).toEqual([]);
   });
 
   it('shows an open ballot’s votes to everyone as they are cast', async () => {
@@ -136,10 +197,25 @@ describe.each(TEST_DIALECTS)('a blind ballot on the wire on $name', (dialect) =>
     closers.push(watcher.close);
     await watcher.ready;
     const facilitator = await control('Fran Facil');
-    const created = await send(facilitator, 'proposal:create', { field: '/functions/webmail/availability/targetPercent', value: 99.8, reason: 'open' });
-    const proposalId = created.ok ? created.id ?? '' : '';
-    expect(await send(await control('Bo Voter'), 'proposal:vote', { proposalId, choice: 'against' })).toEqual({ ok: true });
-    await waitFor(() => watcher.frames.some((f) => f.includes('"proposal:votes"') && f.includes(proposalId) && f.includes('"voter":"Bo Voter","choice":"against"')),
-      5000, 'the open vote live');
+    const created = await send(facilitator, 'proposal:create', {
+      field: '/functions/webmail/availability/targetPercent',
+      value: 99.8,
+      reason: 'open',
+    });
+    const proposalId = created.ok ? (created.id ?? '') : '';
+    expect(await send(await control('Bo Voter'), 'proposal:vote', { proposalId, choice: 'against' })).toEqual({
+      ok: true,
+    });
+    await waitFor(
+      () =>
+        watcher.frames.some(
+          (f) =>
+            f.includes('"proposal:votes"') &&
+            f.includes(proposalId) &&
+            f.includes('"voter":"Bo Voter","choice":"against"'),
+        ),
+      5000,
+      'the open vote live',
+    );
   });
 });

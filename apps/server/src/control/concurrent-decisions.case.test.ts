@@ -25,8 +25,8 @@ describe.each(TEST_DIALECTS)('server-side changes on $name', (dialect) => {
   it('takes decisions sent at once one after the other: only one of two competing proposals is accepted', async () => {
     const a = await send(facilitator, 'proposal:create', { field, value: 99.6, reason: 'a' });
     const b = await send(facilitator, 'proposal:create', { field, value: 99.7, reason: 'b' });
-    const idA = a.ok ? a.id ?? '' : '';
-    const idB = b.ok ? b.id ?? '' : '';
+    const idA = a.ok ? (a.id ?? '') : '';
+    const idB = b.ok ? (b.id ?? '') : '';
     const acks = await Promise.all([
       send(facilitator, 'proposal:decide', { proposalId: idA, outcome: 'accepted' }),
       send(facilitator, 'proposal:decide', { proposalId: idB, outcome: 'accepted' }),
@@ -34,8 +34,9 @@ describe.each(TEST_DIALECTS)('server-side changes on $name', (dialect) => {
     ]);
     expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
     const doc = t.app.registry.peek(workshopId)?.doc ?? new Y.Doc();
-    const decisions = Object.values((fieldValue(doc, '/decisions') ?? {}) as Record<string, { proposalId?: string }>)
-      .filter((d) => d.proposalId === idA || d.proposalId === idB);
+    const decisions = Object.values(
+      (fieldValue(doc, '/decisions') ?? {}) as Record<string, { proposalId?: string }>,
+    ).filter((d) => d.proposalId === idA || d.proposalId === idB);
     expect(decisions).toHaveLength(1);
     expect(fieldValue(doc, field)).toBe(decisions[0]?.proposalId === idA ? 99.6 : 99.7);
     const statuses = [fieldValue(doc, `/proposals/${idA}/status`), fieldValue(doc, `/proposals/${idB}/status`)].sort();
@@ -43,15 +44,25 @@ describe.each(TEST_DIALECTS)('server-side changes on $name', (dialect) => {
   });
 
   it('leaves the document untouched by votes: they are recorded by the server, not in the doc', async () => {
-    const created = await send(facilitator, 'proposal:create', { field: '/meta/title', value: 'New title', reason: '' });
-    const proposalId = created.ok ? created.id ?? '' : '';
+    const created = await send(facilitator, 'proposal:create', {
+      field: '/meta/title',
+      value: 'New title',
+      reason: '',
+    });
+    const proposalId = created.ok ? (created.id ?? '') : '';
     const room = t.app.registry.peek(workshopId);
     const before = Y.encodeStateVector(room?.doc ?? new Y.Doc());
     for (let i = 0; i < 20; i += 1) {
-      expect(await send(facilitator, 'proposal:vote', { proposalId, choice: i % 2 === 0 ? 'for' : 'against' })).toEqual({ ok: true });
+      expect(await send(facilitator, 'proposal:vote', { proposalId, choice: i % 2 === 0 ? 'for' : 'against' })).toEqual(
+        { ok: true },
+      );
     }
     expect(Y.encodeStateVector(room?.doc ?? new Y.Doc())).toEqual(before);
-    const votes = await t.app.database.db.selectFrom('votes').select('choice').where('proposal_id', '=', proposalId).execute();
+    const votes = await t.app.database.db
+      .selectFrom('votes')
+      .select('choice')
+      .where('proposal_id', '=', proposalId)
+      .execute();
     expect(votes).toEqual([{ choice: 'against' }]);
   });
 });

@@ -9,7 +9,8 @@ import { connectClient, rawSocket, waitFor, type TestClient } from '../test/yjs-
 describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
   let t: TestApp;
   let workshopId: string;
-  const people: Record<'facilitator' | 'stakeholder' | 'sponsor' | 'observer', { id: string; token: string }> = {} as never;
+  const people: Record<'facilitator' | 'stakeholder' | 'sponsor' | 'observer', { id: string; token: string }> =
+    {} as never;
   const open: (() => void)[] = [];
   const control = async (role: keyof typeof people): Promise<ControlClient> => {
     const client = connectControl(t.url, workshopId, people[role].token);
@@ -26,12 +27,15 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect);
     workshopId = await t.createWorkshop('messaging');
-    for (const role of ['facilitator', 'stakeholder', 'sponsor', 'observer'] as const) people[role] = await t.join(workshopId, role, `${role} person`);
+    for (const role of ['facilitator', 'stakeholder', 'sponsor', 'observer'] as const)
+      people[role] = await t.join(workshopId, role, `${role} person`);
   });
   afterEach(() => {
     for (const close of open.splice(0)) close();
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('sends a late joiner the current phase, timer and roster with who is online', async () => {
     const facilitator = await control('facilitator');
@@ -57,7 +61,10 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
       const client = role === 'stakeholder' ? stakeholder : await control(role);
       expect(await send(client, 'phase:set', { phase: 'scope' })).toMatchObject({ ok: false, code: 'forbidden' });
       expect(await send(client, 'timer:stop', {})).toMatchObject({ ok: false, code: 'forbidden' });
-      expect(await send(client, 'proposal:decide', { proposalId: 'x', outcome: 'accepted' })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await send(client, 'proposal:decide', { proposalId: 'x', outcome: 'accepted' })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
     }
   });
 
@@ -67,7 +74,9 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
     expect(bad).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(bad.ok ? '' : bad.error).toMatch(/^phase: /);
     expect(await send(facilitator, 'timer:start', 'ten minutes')).toMatchObject({ ok: false, code: 'invalid_payload' });
-    expect(await send(facilitator, 'proposal:create', { field: '/functions/x', value: { nested: true } })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(
+      await send(facilitator, 'proposal:create', { field: '/functions/x', value: { nested: true } }),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 
   it('refuses a connection without a valid session', async () => {
@@ -85,12 +94,22 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
     const field = '/functions/webmail/availability/targetPercent';
     const created = await send(sponsor, 'proposal:create', { field, value: 99.95, reason: 'Field staff need it' });
     expect(created.ok).toBe(true);
-    const id = created.ok ? created.id ?? '' : '';
+    const id = created.ok ? (created.id ?? '') : '';
     expect(await send(stakeholder, 'proposal:vote', { proposalId: id, choice: 'for' })).toEqual({ ok: true });
     expect(await send(sponsor, 'proposal:vote', { proposalId: id, choice: 'against' })).toEqual({ ok: true });
-    expect(await send(await control('observer'), 'proposal:vote', { proposalId: id, choice: 'for' })).toMatchObject({ code: 'forbidden' });
-    const recorded = await t.app.database.db.selectFrom('votes').select(['voter_name', 'choice']).where('proposal_id', '=', id).orderBy('voter_name').execute();
-    expect(recorded).toEqual([{ voter_name: 'sponsor person', choice: 'against' }, { voter_name: 'stakeholder person', choice: 'for' }]);
+    expect(await send(await control('observer'), 'proposal:vote', { proposalId: id, choice: 'for' })).toMatchObject({
+      code: 'forbidden',
+    });
+    const recorded = await t.app.database.db
+      .selectFrom('votes')
+      .select(['voter_name', 'choice'])
+      .where('proposal_id', '=', id)
+      .orderBy('voter_name')
+      .execute();
+    expect(recorded).toEqual([
+      { voter_name: 'sponsor person', choice: 'against' },
+      { voter_name: 'stakeholder person', choice: 'for' },
+    ]);
     // Votes are the server's record: the shared document never holds them.
     await waitFor(() => fieldValue(reader.doc, `/proposals/${id}/status`) === 'open', 5000, 'the proposal in the doc');
     expect(JSON.stringify(reader.doc.getMap('requirements').toJSON())).not.toMatch(/"votes"/);
@@ -98,13 +117,20 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
     expect(refusedValue).toMatchObject({ ok: false, code: 'invalid_field' });
 
     const decided = next(stakeholder, 'decision:recorded');
-    expect(await send(facilitator, 'proposal:decide', { proposalId: id, outcome: 'accepted', note: 'Agreed in the room' })).toMatchObject({ ok: true });
+    expect(
+      await send(facilitator, 'proposal:decide', { proposalId: id, outcome: 'accepted', note: 'Agreed in the room' }),
+    ).toMatchObject({ ok: true });
     expect(await decided).toMatchObject({ proposalId: id, field, outcome: 'accepted' });
     await waitFor(() => fieldValue(reader.doc, field) === 99.95, 5000, 'accepted value in the doc');
     expect(fieldValue(reader.doc, `/proposals/${id}/status`)).toBe('accepted');
-    const decisions = Object.values((fieldValue(reader.doc, '/decisions') ?? {}) as Record<string, { proposalId?: string }>);
+    const decisions = Object.values(
+      (fieldValue(reader.doc, '/decisions') ?? {}) as Record<string, { proposalId?: string }>,
+    );
     expect(decisions.some((d) => d.proposalId === id)).toBe(true);
-    expect(await send(facilitator, 'proposal:decide', { proposalId: id, outcome: 'accepted' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await send(facilitator, 'proposal:decide', { proposalId: id, outcome: 'accepted' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it('disconnects a revoked participant from socket.io and Yjs within a second', async () => {
@@ -117,7 +143,10 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
     const revokedEvent = next(socket, 'revoked');
     const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
     const started = Date.now();
-    const response = await fetch(`${t.url}/api/workshops/${workshopId}/participants/${victim.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${people.facilitator.token}` } });
+    const response = await fetch(`${t.url}/api/workshops/${workshopId}/participants/${victim.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${people.facilitator.token}` },
+    });
     expect(response.status).toBe(204);
     await Promise.all([revokedEvent, disconnected]);
     expect((await ws.closed).code).toBe(CLOSE.revoked.code);

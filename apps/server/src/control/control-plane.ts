@@ -1,6 +1,13 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { AccordError } from '@accord/protocol/errors';
-import { clientPayloads, type Ack, type ClientEventName, type ClientToServerEvents, type Participant as RosterEntry, type ServerToClientEvents } from '@accord/protocol/events';
+import {
+  clientPayloads,
+  type Ack,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type Participant as RosterEntry,
+  type ServerToClientEvents,
+} from '@accord/protocol/events';
 import { can, type Permission } from '@accord/protocol/roles';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
@@ -50,9 +57,15 @@ const participantRoom = (id: string): string => `p:${id}`;
 
 /** What each event needs, checked on every event (a modified client gets a refusal, never an effect). */
 const NEEDS: Readonly<Record<ClientEventName, Permission>> = {
-  'phase:set': 'steer', 'timer:start': 'steer', 'timer:stop': 'steer',
-  'proposal:create': 'propose', 'proposal:vote': 'vote', 'proposal:withdraw': 'propose', 'proposal:decide': 'decide',
-  'proposal:ballot': 'decide', 'proposal:reveal': 'decide',
+  'phase:set': 'steer',
+  'timer:start': 'steer',
+  'timer:stop': 'steer',
+  'proposal:create': 'propose',
+  'proposal:vote': 'vote',
+  'proposal:withdraw': 'propose',
+  'proposal:decide': 'decide',
+  'proposal:ballot': 'decide',
+  'proposal:reveal': 'decide',
 };
 
 /**
@@ -65,24 +78,41 @@ export class ControlPlane {
   private readonly rosterTimers = new Map<string, NodeJS.Timeout>();
   private readonly eventLimiter: RateLimiterMemory;
 
-  constructor(server: HttpServer, private readonly deps: ControlPlaneDeps) {
-    this.eventLimiter = new RateLimiterMemory({ keyPrefix: 'socket-events', points: deps.eventsPerTenSeconds, duration: 10 });
+  constructor(
+    server: HttpServer,
+    private readonly deps: ControlPlaneDeps,
+  ) {
+    this.eventLimiter = new RateLimiterMemory({
+      keyPrefix: 'socket-events',
+      points: deps.eventsPerTenSeconds,
+      duration: 10,
+    });
     this.io = new Server(server, {
       path: '/socket.io',
       serveClient: false,
       // Without this, engine.io destroys upgrades of other paths (the Yjs endpoint) after a second.
       destroyUpgrade: false,
       maxHttpBufferSize: 64 * 1024,
-      ...(deps.allowRequest ? { allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => {
-        const allowed = deps.allowRequest?.(request) ?? true;
-        callback(allowed ? null : 'connections are accepted only from the workshop\'s own site', allowed);
-      } } : {}),
+      ...(deps.allowRequest
+        ? {
+            allowRequest: (
+              request: IncomingMessage,
+              callback: (error: string | null | undefined, success: boolean) => void,
+            ) => {
+              const allowed = deps.allowRequest?.(request) ?? true;
+              callback(allowed ? null : "connections are accepted only from the workshop's own site", allowed);
+            },
+          }
+        : {}),
       ...(deps.adapter ? { adapter: deps.adapter } : {}),
     });
     this.io.use((socket, next) => {
-      this.authenticate(socket).then(() => next(), (error: unknown) => {
-        next(handshakeRefusal(error));
-      });
+      this.authenticate(socket).then(
+        () => next(),
+        (error: unknown) => {
+          next(handshakeRefusal(error));
+        },
+      );
     });
     this.io.on('connection', (socket) => void this.welcome(socket));
     this.relayEvents();
@@ -90,12 +120,14 @@ export class ControlPlane {
 
   private async authenticate(socket: ControlSocket): Promise<void> {
     const auth = socket.handshake.auth as { workshopId?: unknown; token?: unknown };
-    const workshopId = typeof auth.workshopId === 'string' && WORKSHOP_ID.test(auth.workshopId) ? auth.workshopId : undefined;
+    const workshopId =
+      typeof auth.workshopId === 'string' && WORKSHOP_ID.test(auth.workshopId) ? auth.workshopId : undefined;
     if (!workshopId) throw new AccordError('invalid_handshake', 'connect with auth: { workshopId }');
     const { authorization, cookie } = socket.handshake.headers;
     const token = typeof auth.token === 'string' ? auth.token : undefined;
     const participant = await authenticate(this.deps.participants, workshopId, { token, authorization, cookie });
-    if (!participant) throw new AccordError('unauthenticated', 'not signed in to this workshop: open your invite link again');
+    if (!participant)
+      throw new AccordError('unauthenticated', 'not signed in to this workshop: open your invite link again');
     socket.data.participant = participant;
   }
 
@@ -111,12 +143,18 @@ export class ControlPlane {
     socket.on('disconnect', () => this.scheduleRoster(participant.workshopId));
     try {
       const [state, roster, ballots] = await Promise.all([
-        this.deps.steering.state(participant.workshopId), this.roster(participant.workshopId), this.deps.deliberation.ballotsFor(participant),
+        this.deps.steering.state(participant.workshopId),
+        this.roster(participant.workshopId),
+        this.deps.deliberation.ballotsFor(participant),
       ]);
       socket.emit('session:state', {
         workshopId: participant.workshopId,
         you: { id: participant.id, name: participant.name, role: participant.role, online: true },
-        phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(), ...ballots,
+        phase: state.phase,
+        timer: state.timer,
+        roster,
+        serverNowMs: Date.now(),
+        ...ballots,
       });
       // A room frozen for signing is read-only: the page says so from the start.
       if (state.frozen) socket.emit('room:frozen', { frozen: true, by: state.frozen.by, at: state.frozen.at });
@@ -134,11 +172,14 @@ export class ControlPlane {
       try {
         await this.eventLimiter.consume(participant.id);
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return reply(refusalAck(new AccordError('rate_limited', 'too many actions; wait a few seconds')));
+        if (rejection instanceof RateLimiterRes)
+          return reply(refusalAck(new AccordError('rate_limited', 'too many actions; wait a few seconds')));
       }
       const parsed = clientPayloads[event].safeParse(payload);
-      if (!parsed.success) return reply(refusalAck(new AccordError('invalid_payload', describeIssue(parsed.error).message)));
-      if (!can(participant.role, NEEDS[event])) return reply(refusalAck(new AccordError('forbidden', `a ${participant.role} may not do ${event}`)));
+      if (!parsed.success)
+        return reply(refusalAck(new AccordError('invalid_payload', describeIssue(parsed.error).message)));
+      if (!can(participant.role, NEEDS[event]))
+        return reply(refusalAck(new AccordError('forbidden', `a ${participant.role} may not do ${event}`)));
       try {
         const id = await this.perform(event, parsed.data as z.output<(typeof clientPayloads)[E]>, participant);
         reply(id ? { ok: true, id } : { ok: true });
@@ -148,11 +189,19 @@ export class ControlPlane {
         reply(ack);
       }
     };
-    (socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void }).on(event, (payload, ack) => void handler(payload, ack));
+    (socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void }).on(
+      event,
+      (payload, ack) => void handler(payload, ack),
+    );
   }
 
   /** What each event does, once its payload is valid and the role may send it. */
-  private readonly actions: { [E in ClientEventName]: (payload: z.output<(typeof clientPayloads)[E]>, actor: Participant) => Promise<string | void> } = {
+  private readonly actions: {
+    [E in ClientEventName]: (
+      payload: z.output<(typeof clientPayloads)[E]>,
+      actor: Participant,
+    ) => Promise<string | void>;
+  } = {
     'phase:set': (p, actor) => this.deps.steering.setPhase(actor, p.phase),
     'timer:start': (p, actor) => this.deps.steering.startTimer(actor, p.durationSeconds),
     'timer:stop': (_p, actor) => this.deps.steering.stopTimer(actor),
@@ -164,8 +213,17 @@ export class ControlPlane {
     'proposal:reveal': (p, actor) => this.deps.deliberation.reveal(actor, p.proposalId),
   };
 
-  private perform<E extends ClientEventName>(event: E, payload: z.output<(typeof clientPayloads)[E]>, actor: Participant): Promise<string | void> {
-    return (this.actions[event] as (payload: z.output<(typeof clientPayloads)[E]>, actor: Participant) => Promise<string | void>)(payload, actor);
+  private perform<E extends ClientEventName>(
+    event: E,
+    payload: z.output<(typeof clientPayloads)[E]>,
+    actor: Participant,
+  ): Promise<string | void> {
+    return (
+      this.actions[event] as (
+        payload: z.output<(typeof clientPayloads)[E]>,
+        actor: Participant,
+      ) => Promise<string | void>
+    )(payload, actor);
   }
 
   /** Everyone not revoked, with whether they have a live control connection on any node. */
@@ -175,28 +233,42 @@ export class ControlPlane {
       this.io.in(workshopRoom(workshopId)).fetchSockets(),
     ]);
     const online = new Set(sockets.map((s) => s.data.participant?.id));
-    return people.filter((p) => p.revokedAt === null).map((p) => ({ id: p.id, name: p.name, role: p.role, online: online.has(p.id) }));
+    return people
+      .filter((p) => p.revokedAt === null)
+      .map((p) => ({ id: p.id, name: p.name, role: p.role, online: online.has(p.id) }));
   }
 
   /** Joins and leaves come in bursts (a room reconnecting): send one roster per burst. */
   private scheduleRoster(workshopId: string): void {
     if (this.rosterTimers.has(workshopId)) return;
-    this.rosterTimers.set(workshopId, setTimeout(() => {
-      this.rosterTimers.delete(workshopId);
-      this.roster(workshopId).then((roster) => this.io.to(workshopRoom(workshopId)).emit('roster', roster), (error: unknown) => {
-        this.deps.logger.warn({ err: String(error), workshopId }, 'roster not sent');
-      });
-    }, 50));
+    this.rosterTimers.set(
+      workshopId,
+      setTimeout(() => {
+        this.rosterTimers.delete(workshopId);
+        this.roster(workshopId).then(
+          (roster) => this.io.to(workshopRoom(workshopId)).emit('roster', roster),
+          (error: unknown) => {
+            this.deps.logger.warn({ err: String(error), workshopId }, 'roster not sent');
+          },
+        );
+      }, 50),
+    );
   }
 
   private relayEvents(): void {
     const { events } = this.deps;
-    events.on('phaseChanged', (id, e) => this.io.to(workshopRoom(id)).emit('phase', { phase: e.phase, changedBy: e.changedBy }));
+    events.on('phaseChanged', (id, e) =>
+      this.io.to(workshopRoom(id)).emit('phase', { phase: e.phase, changedBy: e.changedBy }),
+    );
     events.on('timerChanged', (id, e) => this.io.to(workshopRoom(id)).emit('timer', { ...e, serverNowMs: Date.now() }));
     events.on('decisionRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('decision:recorded', e));
     // A blind ballot's state carries no votes until the reveal; one's own vote goes to one's own connections.
     events.on('votesChanged', (id, e) => this.io.to(workshopRoom(id)).emit('proposal:votes', e));
-    events.on('voteRecorded', (_id, e) => this.io.to(participantRoom(e.participantId)).emit('proposal:your-vote', { proposalId: e.proposalId, choice: e.choice }));
+    events.on('voteRecorded', (_id, e) =>
+      this.io
+        .to(participantRoom(e.participantId))
+        .emit('proposal:your-vote', { proposalId: e.proposalId, choice: e.choice }),
+    );
     events.on('versionPublished', (id, e) => this.io.to(workshopRoom(id)).emit('version:published', e));
     events.on('signatureRecorded', (id, e) => this.io.to(workshopRoom(id)).emit('signature:recorded', e));
     events.on('participantJoined', (id) => this.scheduleRoster(id));
@@ -207,12 +279,20 @@ export class ControlPlane {
     this.onServerSide(FREEZE, (workshopId) => {
       if (typeof workshopId === 'string') this.deps.onRemoteFreeze?.(workshopId);
     });
-    (this.io as unknown as { on(event: string, listener: (workshopId: unknown, participantId: unknown) => void): void }).on(REVOKE, (workshopId, participantId) => {
-      if (typeof workshopId === 'string' && typeof participantId === 'string') this.deps.onRemoteRevoke?.(workshopId, participantId);
+    (
+      this.io as unknown as { on(event: string, listener: (workshopId: unknown, participantId: unknown) => void): void }
+    ).on(REVOKE, (workshopId, participantId) => {
+      if (typeof workshopId === 'string' && typeof participantId === 'string')
+        this.deps.onRemoteRevoke?.(workshopId, participantId);
     });
     events.on('participantRevoked', (id, e) => {
       // Yjs connections on other nodes; socket.io connections everywhere go through the adapter below.
-      if (this.deps.adapter) (this.io as unknown as { serverSideEmit(event: string, ...args: unknown[]): void }).serverSideEmit(REVOKE, id, e.participantId);
+      if (this.deps.adapter)
+        (this.io as unknown as { serverSideEmit(event: string, ...args: unknown[]): void }).serverSideEmit(
+          REVOKE,
+          id,
+          e.participantId,
+        );
       const room = this.io.in(participantRoom(e.participantId));
       room.emit('revoked', { reason: 'your access to this workshop was revoked by the facilitator' });
       room.disconnectSockets(true);
@@ -242,8 +322,13 @@ export class ControlPlane {
       const { participant } = socket.data;
       const ballots = await this.deps.deliberation.ballotsFor(participant);
       socket.emit('session:state', {
-        workshopId, you: { id: participant.id, name: participant.name, role: participant.role, online: true },
-        phase: state.phase, timer: state.timer, roster, serverNowMs: Date.now(), ...ballots,
+        workshopId,
+        you: { id: participant.id, name: participant.name, role: participant.role, online: true },
+        phase: state.phase,
+        timer: state.timer,
+        roster,
+        serverNowMs: Date.now(),
+        ...ballots,
       });
     }
     return sockets.length;

@@ -7,7 +7,15 @@ import type { AuditRepository } from '../workshops/audit.repository.ts';
 import type { Participant } from '../workshops/participant.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import { ballotState, votesVisible, workshopBallots } from './ballot-view.ts';
-import { createProposal, decide, readProposal, showBallot, withdraw, type ActionResult, type ProposalFacts } from './proposal-actions.ts';
+import {
+  createProposal,
+  decide,
+  readProposal,
+  showBallot,
+  withdraw,
+  type ActionResult,
+  type ProposalFacts,
+} from './proposal-actions.ts';
 import type { VoteRepository } from './vote.repository.ts';
 import { WorkshopTurns } from './workshop-turns.ts';
 
@@ -36,7 +44,10 @@ export class DeliberationService {
     return workshopBallots(this.deps.votes, actor.workshopId, actor.id);
   }
 
-  async propose(actor: Participant, input: { field: string; value: Value; reason: string; ballot?: BallotMode | undefined }): Promise<string> {
+  async propose(
+    actor: Participant,
+    input: { field: string; value: Value; reason: string; ballot?: BallotMode | undefined },
+  ): Promise<string> {
     if (input.ballot !== undefined && actor.role !== 'facilitator') {
       throw new AccordError('forbidden', 'only the facilitator chooses between an open and a blind vote');
     }
@@ -46,14 +57,27 @@ export class DeliberationService {
       // The ballot is on record before anyone can see the proposal, so no vote can be cast under another one.
       if (ballot === 'blind') await this.deps.votes.setMode(actor.workshopId, id, ballot);
       try {
-        await this.change(actor, (doc) => createProposal(doc, {
-          id, field: input.field, value: input.value, reason: input.reason, proposedBy: actor.name, createdAt: new Date().toISOString(), ballot,
-        }));
+        await this.change(actor, (doc) =>
+          createProposal(doc, {
+            id,
+            field: input.field,
+            value: input.value,
+            reason: input.reason,
+            proposedBy: actor.name,
+            createdAt: new Date().toISOString(),
+            ballot,
+          }),
+        );
       } catch (error) {
         await this.deps.votes.forgetBallot(actor.workshopId, id);
         throw error;
       }
-      await this.deps.audit.record(actor.workshopId, 'proposal.created', actor, { proposalId: id, field: input.field, value: input.value, ballot });
+      await this.deps.audit.record(actor.workshopId, 'proposal.created', actor, {
+        proposalId: id,
+        field: input.field,
+        value: input.value,
+        ballot,
+      });
       return id;
     });
   }
@@ -63,19 +87,29 @@ export class DeliberationService {
     await this.turns.run(actor.workshopId, async () => {
       await this.openProposal(actor.workshopId, input.proposalId);
       const ballot = await this.deps.votes.ballot(actor.workshopId, input.proposalId);
-      if (ballot.revealed) throw new AccordError('revealed', 'the votes on this proposal have been revealed: voting on it is closed');
+      if (ballot.revealed)
+        throw new AccordError('revealed', 'the votes on this proposal have been revealed: voting on it is closed');
       if (input.choice === null) {
-        if (!await this.deps.votes.retract(actor.workshopId, input.proposalId, actor.id)) {
+        if (!(await this.deps.votes.retract(actor.workshopId, input.proposalId, actor.id))) {
           throw new AccordError('no_vote', 'you have not voted on this proposal');
         }
-      } else if (!await this.deps.votes.cast(actor.workshopId, input.proposalId, actor, input.choice)) {
+      } else if (!(await this.deps.votes.cast(actor.workshopId, input.proposalId, actor, input.choice))) {
         throw new AccordError('revealed', 'the votes on this proposal have been revealed: voting on it is closed');
       }
       // The audit trail is readable by every participant: a blind vote's choice enters it at the reveal.
-      await this.deps.audit.record(actor.workshopId, 'proposal.voted', actor, votesVisible(ballot)
-        ? { proposalId: input.proposalId, choice: input.choice }
-        : { proposalId: input.proposalId, ballot: 'blind', retracted: input.choice === null });
-      this.deps.events.emit('voteRecorded', actor.workshopId, { participantId: actor.id, proposalId: input.proposalId, choice: input.choice });
+      await this.deps.audit.record(
+        actor.workshopId,
+        'proposal.voted',
+        actor,
+        votesVisible(ballot)
+          ? { proposalId: input.proposalId, choice: input.choice }
+          : { proposalId: input.proposalId, ballot: 'blind', retracted: input.choice === null },
+      );
+      this.deps.events.emit('voteRecorded', actor.workshopId, {
+        participantId: actor.id,
+        proposalId: input.proposalId,
+        choice: input.choice,
+      });
       await this.announce(actor.workshopId, input.proposalId);
     });
   }
@@ -84,11 +118,17 @@ export class DeliberationService {
   async chooseBallot(actor: Participant, input: { proposalId: string; ballot: BallotMode }): Promise<void> {
     await this.turns.run(actor.workshopId, async () => {
       await this.openProposal(actor.workshopId, input.proposalId);
-      if (!await this.deps.votes.setMode(actor.workshopId, input.proposalId, input.ballot)) {
-        throw new AccordError('votes_cast', 'votes have been cast on this proposal: choose open or blind voting before the first vote');
+      if (!(await this.deps.votes.setMode(actor.workshopId, input.proposalId, input.ballot))) {
+        throw new AccordError(
+          'votes_cast',
+          'votes have been cast on this proposal: choose open or blind voting before the first vote',
+        );
       }
       await this.change(actor, (doc) => showBallot(doc, { proposalId: input.proposalId, ballot: input.ballot }));
-      await this.deps.audit.record(actor.workshopId, 'proposal.ballot', actor, { proposalId: input.proposalId, ballot: input.ballot });
+      await this.deps.audit.record(actor.workshopId, 'proposal.ballot', actor, {
+        proposalId: input.proposalId,
+        ballot: input.ballot,
+      });
       await this.announce(actor.workshopId, input.proposalId);
     });
   }
@@ -96,7 +136,8 @@ export class DeliberationService {
   /** The facilitator shows everyone a blind ballot's votes; the audit trail records them from then on. */
   async reveal(actor: Participant, proposalId: string): Promise<void> {
     await this.turns.run(actor.workshopId, async () => {
-      if (!await this.proposal(actor.workshopId, proposalId)) throw new AccordError('not_found', `no proposal with id "${proposalId}"`);
+      if (!(await this.proposal(actor.workshopId, proposalId)))
+        throw new AccordError('not_found', `no proposal with id "${proposalId}"`);
       await this.revealBallot(actor, proposalId);
       await this.change(actor, (doc) => showBallot(doc, { proposalId, revealed: true }));
       await this.announce(actor.workshopId, proposalId);
@@ -105,40 +146,66 @@ export class DeliberationService {
 
   async withdraw(actor: Participant, proposalId: string): Promise<void> {
     await this.turns.run(actor.workshopId, async () => {
-      await this.change(actor, (doc) => withdraw(doc, { proposalId, by: actor.name, facilitator: actor.role === 'facilitator' }));
+      await this.change(actor, (doc) =>
+        withdraw(doc, { proposalId, by: actor.name, facilitator: actor.role === 'facilitator' }),
+      );
       await this.deps.audit.record(actor.workshopId, 'proposal.withdrawn', actor, { proposalId });
     });
   }
 
   /** The facilitator's decision; deciding a blind ballot reveals its votes first. */
-  async decide(actor: Participant, input: { proposalId: string; outcome: 'accepted' | 'rejected'; note: string }): Promise<string> {
+  async decide(
+    actor: Participant,
+    input: { proposalId: string; outcome: 'accepted' | 'rejected'; note: string },
+  ): Promise<string> {
     const decisionId = `dec-${randomId(10)}`;
     return this.turns.run(actor.workshopId, async () => {
       const ballot = await this.deps.votes.ballot(actor.workshopId, input.proposalId);
       const reveal = ballot.mode === 'blind' && !ballot.revealed;
-      const result = await this.change(actor, (doc) => decide(doc, { ...input, decidedBy: actor.name, decidedAt: new Date().toISOString(), decisionId, reveal }));
+      const result = await this.change(actor, (doc) =>
+        decide(doc, { ...input, decidedBy: actor.name, decidedAt: new Date().toISOString(), decisionId, reveal }),
+      );
       if (reveal) await this.revealBallot(actor, input.proposalId);
-      await this.deps.audit.record(actor.workshopId, input.outcome === 'accepted' ? 'proposal.accepted' : 'proposal.rejected', actor, { ...input, field: result.field, decisionId });
-      this.deps.events.emit('decisionRecorded', actor.workshopId, { proposalId: input.proposalId, field: result.field ?? '', outcome: input.outcome, decidedBy: actor.name });
+      await this.deps.audit.record(
+        actor.workshopId,
+        input.outcome === 'accepted' ? 'proposal.accepted' : 'proposal.rejected',
+        actor,
+        { ...input, field: result.field, decisionId },
+      );
+      this.deps.events.emit('decisionRecorded', actor.workshopId, {
+        proposalId: input.proposalId,
+        field: result.field ?? '',
+        outcome: input.outcome,
+        decidedBy: actor.name,
+      });
       if (reveal) await this.announce(actor.workshopId, input.proposalId);
       return decisionId;
     });
   }
 
   private async revealBallot(actor: Participant, proposalId: string): Promise<void> {
-    if (!await this.deps.votes.reveal(actor.workshopId, proposalId)) {
+    if (!(await this.deps.votes.reveal(actor.workshopId, proposalId))) {
       const ballot = await this.deps.votes.ballot(actor.workshopId, proposalId);
-      throw new AccordError(ballot.mode === 'open' ? 'not_blind' : 'revealed', ballot.mode === 'open'
-        ? 'this proposal is voted on openly: its votes are already visible'
-        : 'the votes on this proposal have already been revealed');
+      throw new AccordError(
+        ballot.mode === 'open' ? 'not_blind' : 'revealed',
+        ballot.mode === 'open'
+          ? 'this proposal is voted on openly: its votes are already visible'
+          : 'the votes on this proposal have already been revealed',
+      );
     }
     const votes = await this.deps.votes.forProposal(actor.workshopId, proposalId);
-    await this.deps.audit.record(actor.workshopId, 'proposal.revealed', actor, { proposalId, votes: votes.map((v) => ({ voter: v.voter, choice: v.choice })) });
+    await this.deps.audit.record(actor.workshopId, 'proposal.revealed', actor, {
+      proposalId,
+      votes: votes.map((v) => ({ voter: v.voter, choice: v.choice })),
+    });
   }
 
   /** Tells everyone what they may now see of a proposal's votes. */
   private async announce(workshopId: string, proposalId: string): Promise<void> {
-    const [ballot, votes] = await Promise.all([this.deps.votes.ballot(workshopId, proposalId), this.deps.votes.forProposal(workshopId, proposalId)]);
+    const [ballot, votes] = await Promise.all([
+      this.deps.votes.ballot(workshopId, proposalId),
+      this.deps.votes.forProposal(workshopId, proposalId),
+    ]);
     this.deps.events.emit('votesChanged', workshopId, ballotState(proposalId, ballot, votes));
   }
 
@@ -149,7 +216,8 @@ export class DeliberationService {
   private async openProposal(workshopId: string, proposalId: string): Promise<ProposalFacts> {
     const proposal = await this.proposal(workshopId, proposalId);
     if (!proposal) throw new AccordError('not_found', `no proposal with id "${proposalId}"`);
-    if (proposal.status !== 'open') throw new AccordError('closed', `proposal "${proposalId}" is ${proposal.status}, not open`);
+    if (proposal.status !== 'open')
+      throw new AccordError('closed', `proposal "${proposalId}" is ${proposal.status}, not open`);
     return proposal;
   }
 

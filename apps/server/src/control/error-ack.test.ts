@@ -5,7 +5,10 @@ import { failureAck, handshakeRefusal } from './error-ack.ts';
 
 describe('the socket answer to a refusal', () => {
   it('acknowledges a refusal with its code and words, as the HTTP door would say them', () => {
-    expect(failureAck(new AccordError('revealed', 'voting is closed'))).toEqual({ ack: { ok: false, code: 'revealed', error: 'voting is closed' }, unexpected: false });
+    expect(failureAck(new AccordError('revealed', 'voting is closed'))).toEqual({
+      ack: { ok: false, code: 'revealed', error: 'voting is closed' },
+      unexpected: false,
+    });
     expect(failureAck(new DocumentTooLarge()).ack).toMatchObject({ ok: false, code: 'document_too_large' });
   });
 
@@ -16,7 +19,7 @@ describe('the socket answer to a refusal', () => {
     expect(JSON.stringify(ack)).not.toContain('secret detail');
   });
 
-  it('refuses a handshake with the refusal\'s code, and an unexpected failure as unauthenticated', () => {
+  it("refuses a handshake with the refusal's code, and an unexpected failure as unauthenticated", () => {
     const refused = handshakeRefusal(new AccordError('invalid_handshake', 'connect with auth: { workshopId }'));
     expect([refused.message, refused.data.code]).toEqual(['connect with auth: { workshopId }', 'invalid_handshake']);
     expect(handshakeRefusal(new Error('database down')).data.code).toBe('unauthenticated');

@@ -11,7 +11,10 @@ export function refusalAck(refusal: AccordError): Ack {
 export function failureAck(error: unknown): { readonly ack: Ack; readonly unexpected: boolean } {
   const refusal = asAccordError(error);
   if (refusal) return { ack: refusalAck(refusal), unexpected: false };
-  return { ack: refusalAck(new AccordError('internal', 'the server could not do this right now; nothing was changed')), unexpected: true };
+  return {
+    ack: refusalAck(new AccordError('internal', 'the server could not do this right now; nothing was changed')),
+    unexpected: true,
+  };
 }
 
 /** A refused handshake: socket.io hands the client `message` and `data.code` as its `connect_error`. */

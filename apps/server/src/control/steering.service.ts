@@ -20,7 +20,9 @@ export interface SteeringServiceDeps {
 export class SteeringService {
   constructor(private readonly deps: SteeringServiceDeps) {}
 
-  async state(workshopId: string): Promise<{ phase: Phase; timer: TimerState; frozen: { at: string; by: string } | null }> {
+  async state(
+    workshopId: string,
+  ): Promise<{ phase: Phase; timer: TimerState; frozen: { at: string; by: string } | null }> {
     const row = await this.deps.steering.find(workshopId);
     if (!row) throw new AccordError('not_found', 'no such workshop');
     const endsAtMs = row.timerEndsAt ? row.timerEndsAt.getTime() : null;
@@ -39,21 +41,37 @@ export class SteeringService {
     const before = await this.state(actor.workshopId);
     const stopsTimer = before.timer.endsAtMs !== null && before.phase !== phase;
     await this.deps.steering.setPhase(actor.workshopId, phase, stopsTimer);
-    await this.deps.audit.record(actor.workshopId, 'phase.changed', actor, { phase, ...(stopsTimer ? { timerStopped: true } : {}) });
+    await this.deps.audit.record(actor.workshopId, 'phase.changed', actor, {
+      phase,
+      ...(stopsTimer ? { timerStopped: true } : {}),
+    });
     this.deps.events.emit('phaseChanged', actor.workshopId, { phase, changedBy: actor.name });
-    if (stopsTimer) this.deps.events.emit('timerChanged', actor.workshopId, { endsAtMs: null, durationSeconds: 0, startedBy: actor.name });
+    if (stopsTimer)
+      this.deps.events.emit('timerChanged', actor.workshopId, {
+        endsAtMs: null,
+        durationSeconds: 0,
+        startedBy: actor.name,
+      });
   }
 
   async startTimer(actor: Participant, durationSeconds: number): Promise<void> {
     const endsAt = new Date(Date.now() + durationSeconds * 1000);
     await this.deps.steering.startTimer(actor.workshopId, endsAt, durationSeconds);
     await this.deps.audit.record(actor.workshopId, 'timer.started', actor, { durationSeconds });
-    this.deps.events.emit('timerChanged', actor.workshopId, { endsAtMs: endsAt.getTime(), durationSeconds, startedBy: actor.name });
+    this.deps.events.emit('timerChanged', actor.workshopId, {
+      endsAtMs: endsAt.getTime(),
+      durationSeconds,
+      startedBy: actor.name,
+    });
   }
 
   async stopTimer(actor: Participant): Promise<void> {
     await this.deps.steering.stopTimer(actor.workshopId);
     await this.deps.audit.record(actor.workshopId, 'timer.stopped', actor);
-    this.deps.events.emit('timerChanged', actor.workshopId, { endsAtMs: null, durationSeconds: 0, startedBy: actor.name });
+    this.deps.events.emit('timerChanged', actor.workshopId, {
+      endsAtMs: null,
+      durationSeconds: 0,
+      startedBy: actor.name,
+    });
   }
 }

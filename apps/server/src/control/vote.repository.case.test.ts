@@ -12,16 +12,22 @@ describe.each(TEST_DIALECTS)('recorded votes on $name', (dialect) => {
     database = await openTestDatabase(dialect);
     votes = new VoteRepository(database.db);
     await database.db.insertInto('workshops').values({ id: 'w1', title: 'W' }).execute();
-    await database.db.insertInto('participants').values([ann, bo].map((p) => ({ ...p, workshop_id: 'w1', role: 'stakeholder', secret_hash: 'x' }))).execute();
+    await database.db
+      .insertInto('participants')
+      .values([ann, bo].map((p) => ({ ...p, workshop_id: 'w1', role: 'stakeholder', secret_hash: 'x' })))
+      .execute();
   });
-  afterAll(async () => { await database.close(); });
+  afterAll(async () => {
+    await database.close();
+  });
 
   it('keeps one vote per person, replaced when they vote again, and taken back on request', async () => {
     expect(await votes.cast('w1', 'a', ann, 'for')).toBe(true);
     expect(await votes.cast('w1', 'a', ann, 'against')).toBe(true);
     expect(await votes.cast('w1', 'a', bo, 'for')).toBe(true);
     expect(await votes.forProposal('w1', 'a')).toEqual([
-      { participantId: 'p-ann', voter: 'Ann', choice: 'against' }, { participantId: 'p-bo', voter: 'Bo', choice: 'for' },
+      { participantId: 'p-ann', voter: 'Ann', choice: 'against' },
+      { participantId: 'p-bo', voter: 'Bo', choice: 'for' },
     ]);
     expect(await votes.retract('w1', 'a', 'p-bo')).toBe(true);
     expect(await votes.retract('w1', 'a', 'p-bo')).toBe(false);

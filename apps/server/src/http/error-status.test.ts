@@ -14,7 +14,7 @@ function appThrowing(error: unknown, logged: unknown[] = []): Hono {
 }
 
 describe('the HTTP answer to a refusal', () => {
-  it('gives each code its status and the refusal\'s words, field and file problems', async () => {
+  it("gives each code its status and the refusal's words, field and file problems", async () => {
     const problems = [{ path: 'meta.title', message: 'required' }];
     const cases: [AccordError, number][] = [
       [new AccordError('invalid_requirements', 'the file has a problem', 'requirementsText', problems), 400],
@@ -27,7 +27,12 @@ describe('the HTTP answer to a refusal', () => {
       const response = await appThrowing(error).request('/');
       expect(response.status).toBe(status);
       expect(await response.json()).toEqual({
-        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.problems ? { problems } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error.problems ? { problems } : {}),
+        },
       });
     }
   });
@@ -35,7 +40,7 @@ describe('the HTTP answer to a refusal', () => {
   it('says a document refusal in its own code, with the limit', async () => {
     const response = await appThrowing(new DocumentTooLarge()).request('/');
     expect(response.status).toBe(413);
-    const body = await response.json() as { error: { code: string; message: string } };
+    const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('document_too_large');
     expect(body.error.message).toContain('(the limit is 1000 bytes)');
   });

@@ -27,9 +27,15 @@ export function requireParticipant(participants: ParticipantRepository): Middlew
   return async (c, next) => {
     const workshopId = c.req.param('id') ?? '';
     if (!WORKSHOP_ID.test(workshopId)) throw new AccordError('not_found', 'no such workshop');
-    const participant = await authenticate(participants, workshopId, { authorization: c.req.header('authorization'), cookie: c.req.header('cookie') });
+    const participant = await authenticate(participants, workshopId, {
+      authorization: c.req.header('authorization'),
+      cookie: c.req.header('cookie'),
+    });
     if (!participant) {
-      throw new AccordError('unauthenticated', 'you are not signed in to this workshop (or your access was revoked): open your invite link again');
+      throw new AccordError(
+        'unauthenticated',
+        'you are not signed in to this workshop (or your access was revoked): open your invite link again',
+      );
     }
     c.set('participant', participant);
     await next();
@@ -48,6 +54,10 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
 /** Sets the browser's session cookie: httpOnly, SameSite=Lax, Secure whenever the request came over TLS. */
 export function setSessionCookie(c: Context<AppEnv>, workshopId: string, token: string, secure: boolean): void {
   setCookie(c, sessionCookieName(workshopId), token, {
-    httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: SESSION_DAYS * 86_400,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    maxAge: SESSION_DAYS * 86_400,
   });
 }

@@ -14,13 +14,18 @@ export interface RateLimitRule {
 /** A limiter per rule: in memory on one node; scale-out swaps in a Redis-backed one with the same rule. */
 export type LimiterFactory = (rule: RateLimitRule) => RateLimiterAbstract;
 
-export const memoryLimiters: LimiterFactory = (rule) => new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.windowSeconds });
+export const memoryLimiters: LimiterFactory = (rule) =>
+  new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.windowSeconds });
 
 /**
  * Refuses with 429 and Retry-After once a key has used its points. A limiter that fails (Redis away) lets
  * the request through: availability of the workshop beats strictness of the limit.
  */
-export function rateLimit(limiter: RateLimiterAbstract, key: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => string, logger: Logger): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  limiter: RateLimiterAbstract,
+  key: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => string,
+  logger: Logger,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const id = key(c);
     try {

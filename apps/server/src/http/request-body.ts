@@ -7,7 +7,7 @@ import { AccordError } from '@accord/protocol/errors';
 export function describeIssue(error: z.ZodError): { message: string; field: string } {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
-  return { field, message: field ? `${field}: ${issue?.message ?? 'is invalid'}` : issue?.message ?? 'is invalid' };
+  return { field, message: field ? `${field}: ${issue?.message ?? 'is invalid'}` : (issue?.message ?? 'is invalid') };
 }
 
 /** Parses a JSON body against a schema; a missing, unparsable or invalid body is a 400 naming the field. */

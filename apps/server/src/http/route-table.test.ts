@@ -22,7 +22,8 @@ function registered(): Set<string> {
     seatRoutes({ service: unused, participants: unused }),
     verifyRoutes({ verify: unused, freeze: unused, audit: unused, participants: unused, publicLimit: unused }),
     requirementsRoutes({ service: unused, audit: unused, participants: unused }),
-    ssoRoutes({ oidc, workshops: unused, participants: unused, seats: unused, logger: unused, secureCookies: unused }).routes,
+    ssoRoutes({ oidc, workshops: unused, participants: unused, seats: unused, logger: unused, secureCookies: unused })
+      .routes,
   ];
   return new Set(groups.flatMap((group) => group.routes.map((route) => `${route.method} ${route.path}`)));
 }
@@ -33,9 +34,11 @@ describe('the route table', () => {
     expect([...registered()].sort()).toEqual([...declared].sort());
   });
 
-  it('is what the OpenAPI document lists, with OpenAPI\'s path parameters', () => {
+  it("is what the OpenAPI document lists, with OpenAPI's path parameters", () => {
     const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
-    const listed = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const listed = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect(listed).toHaveLength(Object.keys(routes).length);
     expect(listed).toContain('POST /api/workshops/{id}/versions/{number}/signatures');
     expect(listed).toContain('GET /api/workshops/{id}/versions/{number}/document.{format}');

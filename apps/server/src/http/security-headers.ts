@@ -37,6 +37,7 @@ const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src dat
 export function documentSecurityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    if (/\/versions\/\d+\/document\.[a-z]+$/.test(c.req.path)) c.res.headers.set('Content-Security-Policy', DOCUMENT_CSP);
+    if (/\/versions\/\d+\/document\.[a-z]+$/.test(c.req.path))
+      c.res.headers.set('Content-Security-Policy', DOCUMENT_CSP);
   };
 }

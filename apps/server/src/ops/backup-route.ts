@@ -20,10 +20,26 @@ export function backupRoutes(deps: BackupDeps): Hono {
   app.get('/admin/backup', async (c) => {
     const { lock, dumpDataDir } = deps.database;
     if (!lock || !dumpDataDir) {
-      return c.json({ error: { code: 'not_embedded', message: 'this server stores its data in PostgreSQL: back it up with pg_dump (see docs/operations.md)' } }, 404);
+      return c.json(
+        {
+          error: {
+            code: 'not_embedded',
+            message: 'this server stores its data in PostgreSQL: back it up with pg_dump (see docs/operations.md)',
+          },
+        },
+        404,
+      );
     }
     if (!bearerMatches(c.req.header('authorization'), lock.holder.backupToken)) {
-      return c.json({ error: { code: 'unauthenticated', message: 'a backup needs the secret from the data folder\'s accord.lock; use `accord backup`' } }, 401);
+      return c.json(
+        {
+          error: {
+            code: 'unauthenticated',
+            message: "a backup needs the secret from the data folder's accord.lock; use `accord backup`",
+          },
+        },
+        401,
+      );
     }
     const started = performance.now();
     await deps.flush();

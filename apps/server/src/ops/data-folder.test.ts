@@ -21,15 +21,22 @@ describe('one owner per embedded data folder', () => {
     const first = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()) }, 120_000);
     running.push(first);
     const call = apiClient(first.url);
-    const created = await call<SessionResponse>('POST', '/api/workshops', { body: { template: 'blank', facilitatorName: 'Owner' } });
+    const created = await call<SessionResponse>('POST', '/api/workshops', {
+      body: { template: 'blank', facilitatorName: 'Owner' },
+    });
     expect(created.status).toBe(201);
 
     const refusal = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()) }, 120_000).then(
-      (second) => { running.push(second); return 'second server started'; },
+      (second) => {
+        running.push(second);
+        return 'second server started';
+      },
       (error: unknown) => (error as Error).message,
     );
     expect(refusal).toContain('server exited with 1 before listening');
-    expect(refusal).toContain(`Accord cannot start: the data folder ${dataDir} is in use by another Accord process (PID ${first.child.pid} on host ${hostname()}, since 20`);
+    expect(refusal).toContain(
+      `Accord cannot start: the data folder ${dataDir} is in use by another Accord process (PID ${first.child.pid} on host ${hostname()}, since 20`,
+    );
     // "At once" (no waiting on a timeout) is measured in db/src/data-dir-lock.test.ts; here a process start dominates.
     // The first server is unharmed.
     expect((await call('GET', '/readyz')).status).toBe(200);
@@ -37,7 +44,11 @@ describe('one owner per embedded data folder', () => {
     await first.kill();
     const restarted = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()) }, 120_000);
     running.push(restarted);
-    const again = await apiClient(restarted.url)<{ workshop: { id: string } }>('GET', `/api/workshops/${created.body.workshop.id}`, { token: created.body.token });
+    const again = await apiClient(restarted.url)<{ workshop: { id: string } }>(
+      'GET',
+      `/api/workshops/${created.body.workshop.id}`,
+      { token: created.body.token },
+    );
     expect(again.status).toBe(200);
     expect(again.body.workshop.id).toBe(created.body.workshop.id);
     await restarted.stop();

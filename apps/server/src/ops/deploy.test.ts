@@ -11,7 +11,10 @@ import { freePort } from '../test/server-process.ts';
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const read = (path: string): string => readFileSync(join(REPO, path), 'utf8');
 
-interface Stage { readonly from: string; readonly lines: string[] }
+interface Stage {
+  readonly from: string;
+  readonly lines: string[];
+}
 
 /** The Dockerfile's stages, with line continuations joined. */
 function stages(): Stage[] {
@@ -21,7 +24,8 @@ function stages(): Stage[] {
   for (const line of text.split('\n').map((l) => l.trim())) {
     if (line === '' || line.startsWith('#')) continue;
     const from = /^FROM (\S+)/.exec(line);
-    if (from) result.push({ from: (from[1] ?? '').replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? ''), lines: [] });
+    if (from)
+      result.push({ from: (from[1] ?? '').replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? ''), lines: [] });
     else result.at(-1)?.lines.push(line);
   }
   return result;
@@ -63,8 +67,11 @@ describe('the container image', () => {
   });
 
   it('keeps data folders, test results, node_modules and build output out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
-    for (const pattern of ['**/node_modules', '**/dist', '**/data', '**/test-results', '**/.turbo', '.git']) expect(ignored).toContain(pattern);
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const pattern of ['**/node_modules', '**/dist', '**/data', '**/test-results', '**/.turbo', '.git'])
+      expect(ignored).toContain(pattern);
   });
 });
 
@@ -73,14 +80,22 @@ describe('docker-compose.yml', () => {
 
   it('starts the balancer only once the nodes are healthy, and restarts everything', () => {
     const { services } = compose;
-    expect(services.balancer?.depends_on).toEqual({ 'node-a': { condition: 'service_healthy' }, 'node-b': { condition: 'service_healthy' } });
-    for (const [name, service] of Object.entries(services)) expect([name, service.restart]).toEqual([name, 'unless-stopped']);
+    expect(services.balancer?.depends_on).toEqual({
+      'node-a': { condition: 'service_healthy' },
+      'node-b': { condition: 'service_healthy' },
+    });
+    for (const [name, service] of Object.entries(services))
+      expect([name, service.restart]).toEqual([name, 'unless-stopped']);
     for (const node of ['node-a', 'node-b']) {
       expect(JSON.stringify(services[node]?.healthcheck)).toContain('/readyz');
       // Only the balancer is published: /metrics and /admin are reachable inside the compose network only.
       expect(services[node]?.ports).toBeUndefined();
     }
-    expect(Object.entries(services).filter(([, s]) => s.ports !== undefined).map(([n]) => n)).toEqual(['balancer']);
+    expect(
+      Object.entries(services)
+        .filter(([, s]) => s.ports !== undefined)
+        .map(([n]) => n),
+    ).toEqual(['balancer']);
   });
 
   it('hides /metrics and /admin/ at the public port, passes the forwarded protocol on, and re-resolves nodes', () => {
@@ -100,7 +115,21 @@ describe('docker-compose.yml', () => {
     expect(nginx, 'nginx is not installed (CI installs nginx-light)').toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'accord-nginx-'));
     try {
-      const output = execFileSync(nginx as string, ['-t', '-p', dir, '-e', join(dir, 'error.log'), '-c', join(REPO, 'deploy/nginx.conf'), '-g', `pid ${join(dir, 'nginx.pid')};`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const output = execFileSync(
+        nginx as string,
+        [
+          '-t',
+          '-p',
+          dir,
+          '-e',
+          join(dir, 'error.log'),
+          '-c',
+          join(REPO, 'deploy/nginx.conf'),
+          '-g',
+          `pid ${join(dir, 'nginx.pid')};`,
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       expect(output).toBe('');
     } catch (error) {
       throw new Error(`nginx -t failed:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
@@ -115,7 +144,9 @@ describe('the server started exactly as the image starts it', () => {
   beforeAll(async () => {
     // The image's build stage runs the server's build; do the same so the command below finds its file.
     await new Promise<void>((resolve, reject) => {
-      execFile(process.execPath, [join(REPO, 'apps/server/scripts/build.mjs')], (error) => (error ? reject(error) : resolve()));
+      execFile(process.execPath, [join(REPO, 'apps/server/scripts/build.mjs')], (error) =>
+        error ? reject(error) : resolve(),
+      );
     });
   }, 120_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -123,18 +154,35 @@ describe('the server started exactly as the image starts it', () => {
   it('drains on SIGTERM and exits 0 within the grace period', async () => {
     const [program, ...args] = cmd();
     expect(program).toBe('node');
-    const env = Object.fromEntries(instruction(runtime(), 'ENV').join(' ').split(/\s+/).map((pair) => pair.split('=')));
+    const env = Object.fromEntries(
+      instruction(runtime(), 'ENV')
+        .join(' ')
+        .split(/\s+/)
+        .map((pair) => pair.split('=')),
+    );
     const port = await freePort();
     // WORKDIR /app is the repository root; loopback instead of 0.0.0.0, a temporary folder instead of /data.
     const child = spawn(process.execPath, args, {
-      cwd: REPO, env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: REPO,
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     let gone = false;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { gone = true; resolve(code); }));
-    for (let i = 0; i < 900 && !gone && !output.includes('Accord is running at'); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => {
+        gone = true;
+        resolve(code);
+      }),
+    );
+    for (let i = 0; i < 900 && !gone && !output.includes('Accord is running at'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect(output).toContain(`Accord is running at http://localhost:${port}`);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 

@@ -31,7 +31,10 @@ export function healthRoutes(deps: HealthDeps): Hono {
   app.get('/metrics', async (c) => {
     if (deps.metricsToken !== undefined && !bearerMatches(c.req.header('authorization'), deps.metricsToken)) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
-      return c.json({ error: { code: 'unauthenticated', message: '/metrics needs Authorization: Bearer <METRICS_TOKEN>' } }, 401);
+      return c.json(
+        { error: { code: 'unauthenticated', message: '/metrics needs Authorization: Bearer <METRICS_TOKEN>' } },
+        401,
+      );
     }
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());

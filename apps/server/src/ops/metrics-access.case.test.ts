@@ -5,8 +5,12 @@ import { startTestApp, type TestApp } from '../test/test-app.ts';
 describe.each(ONE_DIALECT)('/metrics with METRICS_TOKEN on $name', (dialect) => {
   const token = 'scrape-secret-0123456789';
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(dialect, { metricsToken: token }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { metricsToken: token });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('answers only a scraper that brings the token', async () => {
     const anonymous = await fetch(`${t.url}/metrics`);

@@ -7,16 +7,23 @@ import { startTestApp, type TestApp } from '../test/test-app.ts';
 /** A workshop with a facilitator session and a way to make a publishable change. */
 async function workshop(t: TestApp) {
   const call = apiClient(t.url);
-  const created = await call<SessionResponse>('POST', '/api/workshops', { body: { template: 'messaging', facilitatorName: 'Fran' } });
+  const created = await call<SessionResponse>('POST', '/api/workshops', {
+    body: { template: 'messaging', facilitatorName: 'Fran' },
+  });
   const id = created.body.workshop.id;
   const token = created.body.token;
   let months = 6;
   return {
-    id, token, call,
+    id,
+    token,
+    call,
     change: async () => {
       const yaml = await call<string>('GET', `/api/workshops/${id}/requirements`, { token });
       months += 1;
-      const response = await call('PUT', `/api/workshops/${id}/requirements`, { token, body: { requirementsText: yaml.body.replace(/reviewEveryMonths: \d+/, `reviewEveryMonths: ${months}`) } });
+      const response = await call('PUT', `/api/workshops/${id}/requirements`, {
+        token,
+        body: { requirementsText: yaml.body.replace(/reviewEveryMonths: \d+/, `reviewEveryMonths: ${months}`) },
+      });
       expect(response.status).toBe(200);
     },
     publish: () => call<VersionSummary>('POST', `/api/workshops/${id}/versions`, { token }),
@@ -45,7 +52,9 @@ describe.each(TEST_DIALECTS)('graceful stop for rolling restarts on $name', (dia
     expect((await w.call('GET', '/healthz')).status).toBe(200);
     const published = await w.publish();
     expect(published.status).toBe(201);
-    const pdf = await fetch(`${t.url}/api/workshops/${w.id}/versions/${published.body.number}/document.pdf`, { headers: { authorization: `Bearer ${w.token}` } });
+    const pdf = await fetch(`${t.url}/api/workshops/${w.id}/versions/${published.body.number}/document.pdf`, {
+      headers: { authorization: `Bearer ${w.token}` },
+    });
     expect(pdf.status).toBe(200);
     await closing;
     await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
@@ -59,7 +68,9 @@ describe.each(TEST_DIALECTS)('graceful stop for rolling restarts on $name', (dia
     await w.change();
     const pdfSeen = received(t, '/document.pdf');
     const publishSeen = received(t, '/versions');
-    const pdf = fetch(`${t.url}/api/workshops/${w.id}/versions/${v1.body.number}/document.pdf`, { headers: { authorization: `Bearer ${w.token}` } });
+    const pdf = fetch(`${t.url}/api/workshops/${w.id}/versions/${v1.body.number}/document.pdf`, {
+      headers: { authorization: `Bearer ${w.token}` },
+    });
     const publish = w.publish();
     await Promise.all([pdfSeen, publishSeen]);
     const closing = t.close();

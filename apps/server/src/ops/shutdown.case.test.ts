@@ -5,10 +5,12 @@ import { frozenWebsocket } from '../test/frozen-websocket.ts';
 import { startTestApp } from '../test/test-app.ts';
 
 const open: Socket[] = [];
-afterEach(() => { for (const socket of open.splice(0)) socket.destroy(); });
+afterEach(() => {
+  for (const socket of open.splice(0)) socket.destroy();
+});
 
 describe.each(ONE_DIALECT)('shutdown on $name', (dialect) => {
-  it('cuts a socket.io client that never answers its close frame after the grace, not ws\'s 30 s', async () => {
+  it("cuts a socket.io client that never answers its close frame after the grace, not ws's 30 s", async () => {
     const t = await startTestApp(dialect, { shutdownGraceMs: 300 });
     const frozen = await frozenWebsocket(t.url, '/socket.io/?EIO=4&transport=websocket');
     open.push(frozen);

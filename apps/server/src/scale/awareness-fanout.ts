@@ -73,7 +73,10 @@ export class AwarenessFanout {
     registry.onLoaded((room) => {
       this.followed.add(room.workshopId);
       this.subscriber.subscribe(this.channel(room.workshopId)).catch((error: unknown) => {
-        this.logger.warn({ workshopId: room.workshopId, err: String(error) }, 'presence subscribe failed; other nodes\' participants stay unseen here');
+        this.logger.warn(
+          { workshopId: room.workshopId, err: String(error) },
+          "presence subscribe failed; other nodes' participants stay unseen here",
+        );
       });
     });
     registry.onUnloaded((workshopId) => {
@@ -116,7 +119,11 @@ export class AwarenessFanout {
     for (const id of ids) {
       if (foreign.has(id)) continue;
       const state = room.awareness.getStates().get(id);
-      entries.push({ clientId: id, clock: room.awareness.clockOf(id), state: state === undefined ? 'null' : JSON.stringify(state) });
+      entries.push({
+        clientId: id,
+        clock: room.awareness.clockOf(id),
+        state: state === undefined ? 'null' : JSON.stringify(state),
+      });
     }
     if (entries.length > 0) this.publish(workshopId, KIND_CHANGE, entries);
   }
@@ -135,12 +142,16 @@ export class AwarenessFanout {
       const states = room.awareness.getStates();
       for (const id of ownIds(room)) {
         const state = states.get(id);
-        if (state !== undefined) entries.push({ clientId: id, clock: room.awareness.clockOf(id), state: JSON.stringify(state) });
+        if (state !== undefined)
+          entries.push({ clientId: id, clock: room.awareness.clockOf(id), state: JSON.stringify(state) });
       }
       this.publish(room.workshopId, KIND_BEAT, entries);
       for (const [node, record] of this.peers.get(room.workshopId) ?? []) {
         if (now - record.lastSeen <= this.options.deadAfterMs) continue;
-        this.logger.info({ workshopId: room.workshopId, node, clients: record.ids.size, silentMs: now - record.lastSeen }, 'another node went silent; its participants left this room');
+        this.logger.info(
+          { workshopId: room.workshopId, node, clients: record.ids.size, silentMs: now - record.lastSeen },
+          'another node went silent; its participants left this room',
+        );
         this.drop(room, [...record.ids]);
         this.peers.get(room.workshopId)?.delete(node);
       }
@@ -148,9 +159,14 @@ export class AwarenessFanout {
   }
 
   private publish(workshopId: string, kind: number, entries: readonly PresenceEntry[]): void {
-    this.publisher.publish(this.channel(workshopId), encodePresence(kind === KIND_BEAT ? 'beat' : 'change', this.options.nodeId, entries)).catch((error: unknown) => {
-      this.logger.debug({ workshopId, err: String(error) }, 'presence publish failed; the next beat repeats it');
-    });
+    this.publisher
+      .publish(
+        this.channel(workshopId),
+        encodePresence(kind === KIND_BEAT ? 'beat' : 'change', this.options.nodeId, entries),
+      )
+      .catch((error: unknown) => {
+        this.logger.debug({ workshopId, err: String(error) }, 'presence publish failed; the next beat repeats it');
+      });
   }
 
   private receive(channel: string, message: Buffer): void {
@@ -185,7 +201,13 @@ export class AwarenessFanout {
     this.apply(room, node, record, kind, entries);
   }
 
-  private apply(room: WorkshopRoom, node: string, record: PeerRecord, kind: number, entries: readonly PresenceEntry[]): void {
+  private apply(
+    room: WorkshopRoom,
+    node: string,
+    record: PeerRecord,
+    kind: number,
+    entries: readonly PresenceEntry[],
+  ): void {
     const own = ownIds(room);
     const others = this.foreignIds(room.workshopId, node);
     const accepted: PresenceEntry[] = [];
@@ -193,7 +215,8 @@ export class AwarenessFanout {
       // A client of this node, or one another node already announced, is not this node's to speak for.
       if (own.has(entry.clientId) || others.has(entry.clientId)) continue;
       if (entry.state !== 'null' && !stampedState(entry.state, this.options.maxStateBytes)) continue;
-      if (entry.state !== 'null' && !record.ids.has(entry.clientId) && record.ids.size >= this.options.maxIdsPerNode) continue;
+      if (entry.state !== 'null' && !record.ids.has(entry.clientId) && record.ids.size >= this.options.maxIdsPerNode)
+        continue;
       accepted.push(entry);
     }
     if (kind === KIND_BEAT) {
@@ -222,23 +245,27 @@ export class AwarenessFanout {
     const present = ids.filter((id) => room.awareness.getStates().has(id));
     if (present.length === 0) return;
     const encoder = encoding.createEncoder();
-    writeEntries(encoder, present.map((id) => ({ clientId: id, clock: room.awareness.clockOf(id), state: 'null' })));
+    writeEntries(
+      encoder,
+      present.map((id) => ({ clientId: id, clock: room.awareness.clockOf(id), state: 'null' })),
+    );
     room.awareness.applyFromElsewhere(encoding.toUint8Array(encoder), FROM_OTHER_NODE);
     for (const id of present) room.awareness.forgetClock(id);
   }
 
   private record(workshopId: string, node: string): PeerRecord {
     let nodes = this.peers.get(workshopId);
-    if (!nodes) this.peers.set(workshopId, nodes = new Map());
+    if (!nodes) this.peers.set(workshopId, (nodes = new Map()));
     let record = nodes.get(node);
-    if (!record) nodes.set(node, record = { ids: new Set(), lastSeen: 0, windowStart: 0, messages: 0 });
+    if (!record) nodes.set(node, (record = { ids: new Set(), lastSeen: 0, windowStart: 0, messages: 0 }));
     return record;
   }
 
   /** Client ids other nodes hold in a workshop (all of them, or all but one node's). */
   private foreignIds(workshopId: string, except?: string): Set<number> {
     const ids = new Set<number>();
-    for (const [node, record] of this.peers.get(workshopId) ?? []) if (node !== except) for (const id of record.ids) ids.add(id);
+    for (const [node, record] of this.peers.get(workshopId) ?? [])
+      if (node !== except) for (const id of record.ids) ids.add(id);
     return ids;
   }
 
@@ -255,11 +282,20 @@ export class AwarenessFanout {
     clearInterval(this.beater);
     for (const timer of this.flushTimers.values()) clearTimeout(timer);
     this.flushTimers.clear();
-    const farewells = Promise.allSettled([...this.followed].map((workshopId) => this.publisher.publish(this.channel(workshopId), encodePresence('beat', this.options.nodeId, []))));
+    const farewells = Promise.allSettled(
+      [...this.followed].map((workshopId) =>
+        this.publisher.publish(this.channel(workshopId), encodePresence('beat', this.options.nodeId, [])),
+      ),
+    );
     this.followed.clear();
     // With Redis away the farewell would wait for it: shutdown does not (the others then wait three beats).
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([farewells, new Promise((resolve) => { timer = setTimeout(resolve, FAREWELL_WAIT_MS); })]);
+    await Promise.race([
+      farewells,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, FAREWELL_WAIT_MS);
+      }),
+    ]);
     clearTimeout(timer);
   }
 }
@@ -286,7 +322,12 @@ function stampedState(state: string, maxBytes: number): boolean {
   if (Buffer.byteLength(state, 'utf8') > maxBytes + 512) return false;
   try {
     const parsed = JSON.parse(state) as { accord?: { participantId?: unknown } } | null;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && typeof parsed.accord?.participantId === 'string';
+    return (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      !Array.isArray(parsed) &&
+      typeof parsed.accord?.participantId === 'string'
+    );
   } catch {
     return false;
   }
@@ -306,7 +347,11 @@ function readEntries(decoder: decoding.Decoder, max: number): PresenceEntry[] {
   if (count > max) throw new Error(`${count} presence entries, more than the ${max} one node may hold`);
   const entries: PresenceEntry[] = [];
   for (let i = 0; i < count; i += 1) {
-    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
+    entries.push({
+      clientId: decoding.readVarUint(decoder),
+      clock: decoding.readVarUint(decoder),
+      state: decoding.readVarString(decoder),
+    });
   }
   return entries;
 }

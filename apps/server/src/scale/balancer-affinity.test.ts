@@ -34,10 +34,24 @@ describe.skipIf(!NGINX && !process.env.CI)('the shipped balancer configuration',
       .replace('listen 80;', `listen 127.0.0.1:${front};`)
       .replaceAll(':3000;', ';')
       .replace(/node-a\s+node-b;/, `127.0.0.1:${a} 127.0.0.1:${b};`)
-      .replace(/\bnode-a;/g, `127.0.0.1:${a};`).replace(/\bnode-b;/g, `127.0.0.1:${b};`);
+      .replace(/\bnode-a;/g, `127.0.0.1:${a};`)
+      .replace(/\bnode-b;/g, `127.0.0.1:${b};`);
     expect(conf).toContain(`127.0.0.1:${a}`);
     writeFileSync(join(dir, 'nginx.conf'), conf);
-    nginx = spawn(NGINX as string, ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-g', `daemon off; pid ${join(dir, 'nginx.pid')};`], { stdio: 'ignore' });
+    nginx = spawn(
+      NGINX as string,
+      [
+        '-p',
+        dir,
+        '-e',
+        join(dir, 'error.log'),
+        '-c',
+        join(dir, 'nginx.conf'),
+        '-g',
+        `daemon off; pid ${join(dir, 'nginx.pid')};`,
+      ],
+      { stdio: 'ignore' },
+    );
     base = `http://127.0.0.1:${front}`;
     const started = Date.now();
     for (;;) {
@@ -59,27 +73,33 @@ describe.skipIf(!NGINX && !process.env.CI)('the shipped balancer configuration',
 
   const nodeFor = async (path: string): Promise<string> => (await fetch(`${base}${path}`)).text();
 
-  it('sends every request of one workshop to one node, and spreads workshops over both', { timeout: 20_000 }, async () => {
-    const reached = new Map<string, Set<string>>();
-    for (let i = 0; i < 24; i += 1) {
-      const id = `w${i}x${(i * 7919).toString(36)}`;
-      const nodes = new Set([
-        await nodeFor(`/yjs/${id}`), await nodeFor(`/api/workshops/${id}/versions`), await nodeFor(`/api/workshops/${id}`),
-        await nodeFor(`/socket.io/?EIO=4&transport=polling&workshop=${id}`),
-      ]);
-      reached.set(id, nodes);
-    }
-    // One node per workshop, whatever the door; the same client address reaches both nodes across workshops.
-    for (const [id, nodes] of reached) expect(nodes.size, id).toBe(1);
-    const used = new Set([...reached.values()].flatMap((nodes) => [...nodes]));
-    expect(used).toEqual(new Set(['node-a', 'node-b']));
-  });
+  it(
+    'sends every request of one workshop to one node, and spreads workshops over both',
+    { timeout: 20_000 },
+    async () => {
+      const reached = new Map<string, Set<string>>();
+      for (let i = 0; i < 24; i += 1) {
+        const id = `w${i}x${(i * 7919).toString(36)}`;
+        const nodes = new Set([
+          await nodeFor(`/yjs/${id}`),
+          await nodeFor(`/api/workshops/${id}/versions`),
+          await nodeFor(`/api/workshops/${id}`),
+          await nodeFor(`/socket.io/?EIO=4&transport=polling&workshop=${id}`),
+        ]);
+        reached.set(id, nodes);
+      }
+      // One node per workshop, whatever the door; the same client address reaches both nodes across workshops.
+      for (const [id, nodes] of reached) expect(nodes.size, id).toBe(1);
+      const used = new Set([...reached.values()].flatMap((nodes) => [...nodes]));
+      expect(used).toEqual(new Set(['node-a', 'node-b']));
+    },
+  );
 
   it('sends a request of a workshop to the other node when its own is down', { timeout: 20_000 }, async () => {
     let id = '';
     for (let i = 0; ; i += 1) {
       id = `down${i}`;
-      if (await nodeFor(`/yjs/${id}`) === 'node-a') break;
+      if ((await nodeFor(`/yjs/${id}`)) === 'node-a') break;
     }
     await new Promise((resolve) => servers[0]?.close(resolve));
     expect(await nodeFor(`/api/workshops/${id}/versions`)).toBe('node-b');

@@ -8,14 +8,20 @@ import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 
 describe.runIf(scaleOutAvailable())('control state after a socket.io subscriber outage', () => {
   let cluster: Cluster;
-  beforeAll(async () => { cluster = await startCluster(2); });
-  afterAll(async () => { await cluster.close(); });
+  beforeAll(async () => {
+    cluster = await startCluster(2);
+  });
+  afterAll(async () => {
+    await cluster.close();
+  });
 
-  it('re-sends the phase from PostgreSQL to the node\'s participants once the subscriber is back', async () => {
+  it("re-sends the phase from PostgreSQL to the node's participants once the subscriber is back", async () => {
     const node = cluster.nodes[1]!;
     const { db } = node.app.database;
     const requirements = requirementsSchema.parse(templateById('messaging')?.requirements);
-    const workshopId = (await new WorkshopRepository(db).create({ title: 'Resync', template: 'messaging', requirements })).id;
+    const workshopId = (
+      await new WorkshopRepository(db).create({ title: 'Resync', template: 'messaging', requirements })
+    ).id;
     const { token } = await node.app.participants.create({ workshopId, name: 'Watcher on B', role: 'observer' });
     const client = connectControl(node.url, workshopId, token);
     try {

@@ -22,7 +22,11 @@ export const RESYNC_REQUEST = 'accord:resync';
 export class ControlResync {
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly db: Kysely<Database>, private readonly control: ControlPlane, private readonly logger: Logger) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly control: ControlPlane,
+    private readonly logger: Logger,
+  ) {
     control.onServerSide(RESYNC_REQUEST, () => void this.run('requested'));
   }
 
@@ -41,13 +45,18 @@ export class ControlResync {
 
   /** Refreshes every workshop with a control connection on this node; resolves with how many. */
   async run(why: string): Promise<number> {
-    const ids = [...this.control.io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith('w:')).map((room) => room.slice(2));
+    const ids = [...this.control.io.of('/').adapter.rooms.keys()]
+      .filter((room) => room.startsWith('w:'))
+      .map((room) => room.slice(2));
     let refreshed = 0;
     for (const id of ids) {
       try {
         if (await this.refresh(id)) refreshed += 1;
       } catch (error) {
-        this.logger.warn({ workshopId: id, why, err: String(error) }, 'could not re-read control state; clients keep what they have');
+        this.logger.warn(
+          { workshopId: id, why, err: String(error) },
+          'could not re-read control state; clients keep what they have',
+        );
       }
     }
     if (refreshed > 0) this.logger.info({ workshops: refreshed, why }, 'control state re-sent from the database');
@@ -62,36 +71,77 @@ export class ControlResync {
     room.emit('state:refresh', refresh);
     room.emit('phase', { phase: state.phase, changedBy: phaseChangedBy });
     room.emit('timer', { ...state.timer, serverNowMs: Date.now() });
-    room.emit('room:frozen', state.frozen ? { frozen: true, by: state.frozen.by, at: state.frozen.at } : { frozen: false, by: null, at: null });
+    room.emit(
+      'room:frozen',
+      state.frozen ? { frozen: true, by: state.frozen.by, at: state.frozen.at } : { frozen: false, by: null, at: null },
+    );
     await this.control.resendSessionState(workshopId);
     return true;
   }
 
   /** The workshop's control state as PostgreSQL has it. */
   async read(workshopId: string): Promise<(StateRefresh & { phaseChangedBy: string }) | undefined> {
-    const row = await this.db.selectFrom('workshops').select(['phase', 'timer_ends_at', 'timer_duration_s', 'frozen_at', 'frozen_by'])
-      .where('id', '=', workshopId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('workshops')
+      .select(['phase', 'timer_ends_at', 'timer_duration_s', 'frozen_at', 'frozen_by'])
+      .where('id', '=', workshopId)
+      .executeTakeFirst();
     if (!row) return undefined;
     const [changer, versions, signatures, decided] = await Promise.all([
-      this.db.selectFrom('audit_events').select('actor_name').where('workshop_id', '=', workshopId).where('kind', '=', 'phase.changed')
-        .orderBy('id', 'desc').limit(1).executeTakeFirst(),
-      this.db.selectFrom('versions').select(['number', 'hash', 'published_by', 'published_at']).where('workshop_id', '=', workshopId)
-        .orderBy('number').execute(),
-      this.db.selectFrom('signatures').select(['version_number', 'hash', 'signer_name', 'decision', 'created_at']).where('workshop_id', '=', workshopId)
-        .orderBy('id').execute(),
-      this.db.selectFrom('audit_events').select(['kind', 'actor_name', 'data']).where('workshop_id', '=', workshopId)
-        .where('kind', 'in', ['proposal.accepted', 'proposal.rejected']).orderBy('id', 'desc').limit(MAX_DECISIONS).execute(),
+      this.db
+        .selectFrom('audit_events')
+        .select('actor_name')
+        .where('workshop_id', '=', workshopId)
+        .where('kind', '=', 'phase.changed')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('versions')
+        .select(['number', 'hash', 'published_by', 'published_at'])
+        .where('workshop_id', '=', workshopId)
+        .orderBy('number')
+        .execute(),
+      this.db
+        .selectFrom('signatures')
+        .select(['version_number', 'hash', 'signer_name', 'decision', 'created_at'])
+        .where('workshop_id', '=', workshopId)
+        .orderBy('id')
+        .execute(),
+      this.db
+        .selectFrom('audit_events')
+        .select(['kind', 'actor_name', 'data'])
+        .where('workshop_id', '=', workshopId)
+        .where('kind', 'in', ['proposal.accepted', 'proposal.rejected'])
+        .orderBy('id', 'desc')
+        .limit(MAX_DECISIONS)
+        .execute(),
     ]);
     const running = row.timer_ends_at !== null && row.timer_ends_at.getTime() > Date.now();
     return {
       workshopId,
       phase: phaseSchema.catch('scope').parse(row.phase),
       phaseChangedBy: changer?.actor_name ?? 'the facilitator',
-      timer: { endsAtMs: running ? row.timer_ends_at?.getTime() ?? null : null, durationSeconds: running ? row.timer_duration_s : 0, startedBy: null },
+      timer: {
+        endsAtMs: running ? (row.timer_ends_at?.getTime() ?? null) : null,
+        durationSeconds: running ? row.timer_duration_s : 0,
+        startedBy: null,
+      },
       serverNowMs: Date.now(),
       frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
-      versions: versions.map((v) => ({ number: v.number, hash: v.hash, publishedBy: v.published_by, publishedAt: new Date(v.published_at).toISOString() })),
-      signatures: signatures.map((s) => ({ versionNumber: s.version_number, hash: s.hash, sponsor: s.signer_name, decision: s.decision, at: new Date(s.created_at).toISOString() })),
+      versions: versions.map((v) => ({
+        number: v.number,
+        hash: v.hash,
+        publishedBy: v.published_by,
+        publishedAt: new Date(v.published_at).toISOString(),
+      })),
+      signatures: signatures.map((s) => ({
+        versionNumber: s.version_number,
+        hash: s.hash,
+        sponsor: s.signer_name,
+        decision: s.decision,
+        at: new Date(s.created_at).toISOString(),
+      })),
       decisions: decided.reverse().map((d) => decision(d.kind, d.actor_name, d.data)),
     };
   }

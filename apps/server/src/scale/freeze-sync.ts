@@ -15,14 +15,21 @@ import { ROOM_FREEZE_CLOSE } from '../workshops/room-freeze.ts';
 export class FreezeSync {
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly db: Kysely<Database>, private readonly registry: RoomRegistry, private readonly logger: Logger, intervalMs: number) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly registry: RoomRegistry,
+    private readonly logger: Logger,
+    intervalMs: number,
+  ) {
     this.timer = setInterval(() => void this.reconcile(), intervalMs);
     this.timer.unref();
   }
 
   /** Re-reads the freeze of the given workshops (default: every loaded one); resolves with the connections closed. */
   async reconcile(workshopIds?: readonly string[]): Promise<number> {
-    const ids = (workshopIds ?? this.registry.loaded().map((room) => room.workshopId)).filter((id) => this.registry.peek(id));
+    const ids = (workshopIds ?? this.registry.loaded().map((room) => room.workshopId)).filter((id) =>
+      this.registry.peek(id),
+    );
     if (ids.length === 0) return 0;
     let rows: { id: string; frozen_at: Date | null }[];
     try {
@@ -43,7 +50,11 @@ export class FreezeSync {
         here += 1;
       }
       closed += here;
-      if (here > 0) this.logger.info({ workshopId: row.id, frozen, connections: here }, 'Yjs connections reopened to follow the room freeze');
+      if (here > 0)
+        this.logger.info(
+          { workshopId: row.id, frozen, connections: here },
+          'Yjs connections reopened to follow the room freeze',
+        );
     }
     return closed;
   }

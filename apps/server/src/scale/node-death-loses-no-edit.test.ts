@@ -27,27 +27,43 @@ describe.runIf(scaleOutAvailable())('a node killed with SIGKILL behind a balance
     cleanups.push(() => database.drop());
     const opened = await openDatabase(database.options);
     const requirements = requirementsSchema.parse(templateById('blank')?.requirements);
-    const workshopId = (await new WorkshopRepository(opened.db).create({ title: 'Node death', template: 'blank', requirements })).id;
+    const workshopId = (
+      await new WorkshopRepository(opened.db).create({ title: 'Node death', template: 'blank', requirements })
+    ).id;
     const participants = new ParticipantRepository(opened.db);
     const tokens: string[] = [];
-    for (let i = 0; i < WRITERS; i += 1) tokens.push((await participants.create({ workshopId, name: `writer ${i}`, role: 'stakeholder' })).token);
+    for (let i = 0; i < WRITERS; i += 1)
+      tokens.push((await participants.create({ workshopId, name: `writer ${i}`, role: 'stakeholder' })).token);
     await opened.close();
 
     const prefix = `accord-death-${process.pid}`;
     const ports = [await freePort(), await freePort()];
     const nodes: ServerProcess[] = [];
     for (const [i, port] of ports.entries()) {
-      nodes.push(await startServerProcess({ ...database.env, REDIS_URL: SCALE_OUT_URLS.redis ?? '', REDIS_PREFIX: prefix, NODE_ID: `node-${i}`, PORT: String(port) }));
+      nodes.push(
+        await startServerProcess({
+          ...database.env,
+          REDIS_URL: SCALE_OUT_URLS.redis ?? '',
+          REDIS_PREFIX: prefix,
+          NODE_ID: `node-${i}`,
+          PORT: String(port),
+        }),
+      );
     }
-    cleanups.push(async () => { for (const node of nodes) await node.kill(); });
+    cleanups.push(async () => {
+      for (const node of nodes) await node.kill();
+    });
     const balancer = await startBalancer(ports);
     cleanups.push(() => balancer.close());
 
     const writers = tokens.map((token, i) => ({
-      name: `w${i}`, ledger: [] as string[],
+      name: `w${i}`,
+      ledger: [] as string[],
       client: connectClient(`ws://127.0.0.1:${balancer.port}/yjs`, workshopId, token) as TestClient,
     }));
-    cleanups.push(() => { for (const w of writers) w.client.destroy(); });
+    cleanups.push(() => {
+      for (const w of writers) w.client.destroy();
+    });
     await Promise.all(writers.map((w) => w.client.synced()));
 
     let editing = true;
@@ -66,13 +82,19 @@ describe.runIf(scaleOutAvailable())('a node killed with SIGKILL behind a balance
 
     await Promise.all(writers.map((w) => w.client.saved(20_000)));
     const everyKey = writers.flatMap((w) => w.ledger);
-    for (const writer of writers) await waitFor(() => scratch(writer.client.doc, 'ledger').size === everyKey.length, 10_000, `${writer.name} converging`);
+    for (const writer of writers)
+      await waitFor(
+        () => scratch(writer.client.doc, 'ledger').size === everyKey.length,
+        10_000,
+        `${writer.name} converging`,
+      );
 
     const check = await openDatabase(database.options);
     try {
       const stored = await new UpdateStore(check.db).load(workshopId);
       const doc = new Y.Doc();
-      for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
+      for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+        Y.applyUpdate(doc, part);
       expect(everyKey.filter((key) => !scratch(doc, 'ledger').has(key))).toEqual([]);
     } finally {
       await check.close();

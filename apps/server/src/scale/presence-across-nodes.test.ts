@@ -35,7 +35,9 @@ describe.runIf(scaleOutAvailable())('presence across two node processes', () => 
     cleanups.push(() => database.drop());
     const opened = await openDatabase(database.options);
     const requirements = requirementsSchema.parse(templateById('blank')?.requirements);
-    const workshopId = (await new WorkshopRepository(opened.db).create({ title: 'Presence', template: 'blank', requirements })).id;
+    const workshopId = (
+      await new WorkshopRepository(opened.db).create({ title: 'Presence', template: 'blank', requirements })
+    ).id;
     const participants = new ParticipantRepository(opened.db);
     const ada = await participants.create({ workshopId, name: 'Ada on A', role: 'stakeholder' });
     const bea = await participants.create({ workshopId, name: 'Bea on B', role: 'stakeholder' });
@@ -45,16 +47,27 @@ describe.runIf(scaleOutAvailable())('presence across two node processes', () => 
     const ports = [await freePort(), await freePort()];
     const nodes: ServerProcess[] = [];
     for (const [i, port] of ports.entries()) {
-      nodes.push(await startServerProcess({
-        ...database.env, REDIS_URL: SCALE_OUT_URLS.redis ?? '', REDIS_PREFIX: prefix, NODE_ID: `node-${i}`, PORT: String(port),
-        PRESENCE_HEARTBEAT_MS: String(HEARTBEAT_MS),
-      }));
+      nodes.push(
+        await startServerProcess({
+          ...database.env,
+          REDIS_URL: SCALE_OUT_URLS.redis ?? '',
+          REDIS_PREFIX: prefix,
+          NODE_ID: `node-${i}`,
+          PORT: String(port),
+          PRESENCE_HEARTBEAT_MS: String(HEARTBEAT_MS),
+        }),
+      );
     }
-    cleanups.push(async () => { for (const node of nodes) await node.kill(); });
+    cleanups.push(async () => {
+      for (const node of nodes) await node.kill();
+    });
 
     const onA = connectClient(`ws://127.0.0.1:${ports[0]}/yjs`, workshopId, ada.token);
     const onB = connectClient(`ws://127.0.0.1:${ports[1]}/yjs`, workshopId, bea.token);
-    cleanups.push(() => { onA.destroy(); onB.destroy(); });
+    cleanups.push(() => {
+      onA.destroy();
+      onB.destroy();
+    });
     await Promise.all([onA.synced(), onB.synced()]);
 
     onA.provider.awareness.setLocalStateField('editing', 'title');
@@ -66,12 +79,12 @@ describe.runIf(scaleOutAvailable())('presence across two node processes', () => 
 
     // A change crosses too, not only the first state.
     onB.provider.awareness.setLocalStateField('editing', 'availability');
-    await waitFor(() => seen(onA, 'Bea on B')?.editing === 'availability', 5_000, 'A seeing B\'s change');
+    await waitFor(() => seen(onA, 'Bea on B')?.editing === 'availability', 5_000, "A seeing B's change");
 
     await nodes[1]?.kill();
     const killed = Date.now();
     onB.destroy();
-    await waitFor(() => seen(onA, 'Bea on B') === undefined, 5_000, 'B\'s participant leaving A\'s room');
+    await waitFor(() => seen(onA, 'Bea on B') === undefined, 5_000, "B's participant leaving A's room");
     const goneMs = Date.now() - killed;
     // Taken for dead after three missed beats; a beat's worth of slack for the sweep.
     expect(goneMs).toBeGreaterThanOrEqual(HEARTBEAT_MS * 2);

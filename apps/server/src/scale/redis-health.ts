@@ -8,7 +8,13 @@ import type { Metrics } from '../ops/metrics.ts';
  * otherwise went quiet while their fan-out or socket.io adapter was cut off. `onRestored` lets the caller
  * re-read what it may have missed meanwhile.
  */
-export function watchRedis(client: Redis, role: string, logger: Logger, metrics: Metrics, onRestored?: (downMs: number) => void): void {
+export function watchRedis(
+  client: Redis,
+  role: string,
+  logger: Logger,
+  metrics: Metrics,
+  onRestored?: (downMs: number) => void,
+): void {
   let readyOnce = false;
   let downSince: number | undefined;
   metrics.redisConnected.set({ role }, 0);

@@ -10,13 +10,19 @@ import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 
 describe.runIf(scaleOutAvailable())('revocations re-checked on every node', () => {
   let cluster: Cluster;
-  beforeAll(async () => { cluster = await startCluster(2, { revocationCheckMs: 300 }); });
-  afterAll(async () => { await cluster.close(); });
+  beforeAll(async () => {
+    cluster = await startCluster(2, { revocationCheckMs: 300 });
+  });
+  afterAll(async () => {
+    await cluster.close();
+  });
 
   it('cuts a revoked participant on another node even when no message about it arrived', async () => {
     const { db } = cluster.nodes[0]!.app.database;
     const requirements = requirementsSchema.parse(templateById('messaging')?.requirements);
-    const workshopId = (await new WorkshopRepository(db).create({ title: 'Sweep', template: 'messaging', requirements })).id;
+    const workshopId = (
+      await new WorkshopRepository(db).create({ title: 'Sweep', template: 'messaging', requirements })
+    ).id;
     const participants = new ParticipantRepository(db);
     const doomed = await participants.create({ workshopId, name: 'Revoked quietly', role: 'stakeholder' });
     const socketOnB = connectControl(cluster.nodes[1]!.url, workshopId, doomed.token);

@@ -24,21 +24,30 @@ export class RevocationSweep {
   private readonly timer: NodeJS.Timeout;
   private running: Promise<number> | undefined;
 
-  constructor(private readonly deps: RevocationSweepDeps, intervalMs: number) {
+  constructor(
+    private readonly deps: RevocationSweepDeps,
+    intervalMs: number,
+  ) {
     this.timer = setInterval(() => void this.run('periodic'), intervalMs);
     this.timer.unref();
   }
 
   /** Cuts every connection on this node of a participant PostgreSQL says is revoked; resolves with how many. */
   run(why: 'periodic' | 'redis-restored'): Promise<number> {
-    this.running ??= this.sweep(why).finally(() => { this.running = undefined; });
+    this.running ??= this.sweep(why).finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 
   private async sweep(why: string): Promise<number> {
     let rows: { id: string; workshop_id: string }[];
     try {
-      rows = await this.deps.db.selectFrom('participants').select(['id', 'workshop_id']).where('revoked_at', '>=', this.since).execute();
+      rows = await this.deps.db
+        .selectFrom('participants')
+        .select(['id', 'workshop_id'])
+        .where('revoked_at', '>=', this.since)
+        .execute();
     } catch (error) {
       this.deps.logger.warn({ err: String(error) }, 'revocation sweep could not read the database; trying again later');
       return 0;
@@ -54,7 +63,11 @@ export class RevocationSweep {
         room.disconnectSockets(true);
         closed += sockets.length;
       }
-      if (closed > 0) this.deps.logger.warn({ workshopId: row.workshop_id, participantId: row.id, connections: closed, why }, 'revoked participant was still connected; cut by the revocation sweep');
+      if (closed > 0)
+        this.deps.logger.warn(
+          { workshopId: row.workshop_id, participantId: row.id, connections: closed, why },
+          'revoked participant was still connected; cut by the revocation sweep',
+        );
       cut += closed;
     }
     return cut;

@@ -8,21 +8,35 @@ import { freePort } from '../test/server-process.ts';
 import { startBalancer, type Balancer } from '../test/tcp-balancer.ts';
 import { scaleOutAvailable, SCALE_OUT_URLS } from '../test/two-nodes.ts';
 
-interface Reply { readonly status: number; readonly body: Buffer }
+interface Reply {
+  readonly status: number;
+  readonly body: Buffer;
+}
 
 /** One request on a fresh connection (no keep-alive), so each one is balanced on its own, as browsers' would be. */
 function send(port: number, method: string, path: string, token: string, json?: unknown): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const body = json === undefined ? undefined : JSON.stringify(json);
-    const req = request({
-      host: '127.0.0.1', port, method, path, agent: false,
-      headers: { authorization: `Bearer ${token}`, connection: 'close', ...(body ? { 'content-type': 'application/json' } : {}) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: false,
+        headers: {
+          authorization: `Bearer ${token}`,
+          connection: 'close',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -30,7 +44,9 @@ function send(port: number, method: string, path: string, token: string, json?: 
 
 describe.runIf(scaleOutAvailable())('a rolling restart behind a balancer', () => {
   const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => { for (const cleanup of cleanups.reverse()) await cleanup(); });
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
 
   it('serves every publish and PDF download while one node restarts: no 5xx, nothing cut', async () => {
     const postgres = TEST_DIALECTS.find((d): d is TestDialect => d.name === 'postgres');
@@ -39,18 +55,31 @@ describe.runIf(scaleOutAvailable())('a rolling restart behind a balancer', () =>
     const prefix = `accord-roll-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const ports = [await freePort(), await freePort()];
     const start = async (node: number): Promise<AccordApp> => {
-      const app = await createApp(testConfig({
-        port: ports[node], redisUrl: SCALE_OUT_URLS.redis, redisPrefix: prefix, nodeId: `node-${node}`, shutdownDrainMs: 300, shutdownGraceMs: 10_000,
-      }), { database: prepared.options });
+      const app = await createApp(
+        testConfig({
+          port: ports[node],
+          redisUrl: SCALE_OUT_URLS.redis,
+          redisPrefix: prefix,
+          nodeId: `node-${node}`,
+          shutdownDrainMs: 300,
+          shutdownGraceMs: 10_000,
+        }),
+        { database: prepared.options },
+      );
       await app.listen();
       return app;
     };
     const nodes = [await start(0), await start(1)];
-    cleanups.push(async () => { for (const node of nodes) await node.close().catch(() => undefined); });
+    cleanups.push(async () => {
+      for (const node of nodes) await node.close().catch(() => undefined);
+    });
     const balancer: Balancer = await startBalancer(ports as number[]);
     cleanups.push(() => balancer.close());
 
-    const created = await send(balancer.port, 'POST', '/api/workshops', '', { template: 'messaging', facilitatorName: 'Fran' });
+    const created = await send(balancer.port, 'POST', '/api/workshops', '', {
+      template: 'messaging',
+      facilitatorName: 'Fran',
+    });
     expect(created.status).toBe(201);
     const session = JSON.parse(created.body.toString()) as SessionResponse;
     const id = session.workshop.id;
@@ -80,14 +109,20 @@ describe.runIf(scaleOutAvailable())('a rolling restart behind a balancer', () =>
       });
       const published = await send(balancer.port, 'POST', `/api/workshops/${id}/versions`, token);
       for (const reply of [yaml, changed, published]) statuses.push(reply.status);
-      if (published.status !== 201) problems.push(`publish answered ${published.status}: ${published.body.toString().slice(0, 200)}`);
+      if (published.status !== 201)
+        problems.push(`publish answered ${published.status}: ${published.body.toString().slice(0, 200)}`);
       else rounds += 1;
     });
-    const downloaders = [1, 2, 3].map(() => untilAfterRestart(async () => {
-      const pdf = await send(balancer.port, 'GET', `/api/workshops/${id}/versions/${v1}/document.pdf`, token).catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
-      statuses.push(pdf.status);
-      if (pdf.status !== 200 || !pdf.body.subarray(-6).toString().includes('%%EOF')) problems.push(`PDF: status ${pdf.status}, ${pdf.body.length} bytes`);
-    }));
+    const downloaders = [1, 2, 3].map(() =>
+      untilAfterRestart(async () => {
+        const pdf = await send(balancer.port, 'GET', `/api/workshops/${id}/versions/${v1}/document.pdf`, token).catch(
+          (error: Error) => ({ status: 0, body: Buffer.from(error.message) }),
+        );
+        statuses.push(pdf.status);
+        if (pdf.status !== 200 || !pdf.body.subarray(-6).toString().includes('%%EOF'))
+          problems.push(`PDF: status ${pdf.status}, ${pdf.body.length} bytes`);
+      }),
+    );
 
     // Node 0 restarts while it is working on a publish and downloads: drain, stop, come back on the same port
     // (a new process, in production).

@@ -27,7 +27,13 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
   beforeAll(async () => {
     cluster = await startCluster(2);
     const requirements = requirementsSchema.parse(templateById('messaging')?.requirements);
-    workshopId = (await new WorkshopRepository(cluster.nodes[0]!.app.database.db).create({ title: 'Two nodes', template: 'messaging', requirements })).id;
+    workshopId = (
+      await new WorkshopRepository(cluster.nodes[0]!.app.database.db).create({
+        title: 'Two nodes',
+        template: 'messaging',
+        requirements,
+      })
+    ).id;
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
@@ -42,7 +48,11 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
       scratch(a.doc, 'notes').set(`a${i}`, i);
       scratch(b.doc, 'notes').set(`b${i}`, i);
     }
-    await waitFor(() => scratch(a.doc, 'notes').size === 60 && scratch(b.doc, 'notes').size === 60, 5000, 'cross-node convergence');
+    await waitFor(
+      () => scratch(a.doc, 'notes').size === 60 && scratch(b.doc, 'notes').size === 60,
+      5000,
+      'cross-node convergence',
+    );
     await Promise.all([a.saved(), b.saved()]);
   });
 
@@ -52,7 +62,9 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
     const onA = connectControl(cluster.nodes[0]!.url, workshopId, facilitator.token);
     await sessionState(onA);
     const rosterOnA = new Promise<void>((resolve) => {
-      onA.on('roster', (roster) => { if (roster.some((p) => p.name === 'Watcher on B' && p.online)) resolve(); });
+      onA.on('roster', (roster) => {
+        if (roster.some((p) => p.name === 'Watcher on B' && p.online)) resolve();
+      });
     });
     const onB = connectControl(cluster.nodes[1]!.url, workshopId, watcher.token);
     const state = await sessionState(onB);
@@ -70,7 +82,10 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
     await yjsOnB.opened;
     const revoked = next(socketOnB, 'revoked');
     const started = Date.now();
-    const response = await fetch(`${cluster.nodes[0]!.url}/api/workshops/${workshopId}/participants/${doomed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${facilitator.token}` } });
+    const response = await fetch(`${cluster.nodes[0]!.url}/api/workshops/${workshopId}/participants/${doomed.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${facilitator.token}` },
+    });
     expect(response.status).toBe(204);
     await revoked;
     expect((await yjsOnB.closed).code).toBe(CLOSE.revoked.code);
@@ -85,11 +100,18 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
     const admin = new Redis(SCALE_OUT_URLS.redis ?? '');
     try {
       const list = String(await admin.client('LIST'));
-      const line = list.split('\n').find((l) => l.includes(`name=${cluster.nodes[1]!.app.config.redisPrefix}-${cluster.nodes[1]!.app.nodeId}-sub `));
+      const line = list
+        .split('\n')
+        .find((l) =>
+          l.includes(`name=${cluster.nodes[1]!.app.config.redisPrefix}-${cluster.nodes[1]!.app.nodeId}-sub `),
+        );
       const id = /id=(\d+)/.exec(line ?? '')?.[1];
       expect(id).toBeDefined();
       let n = 0;
-      const writing = setInterval(() => { scratch(a.doc, 'outage').set(`k${n}`, n); n += 1; }, 5);
+      const writing = setInterval(() => {
+        scratch(a.doc, 'outage').set(`k${n}`, n);
+        n += 1;
+      }, 5);
       await new Promise((resolve) => setTimeout(resolve, 100));
       await admin.client('KILL', 'ID', id ?? '');
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -113,7 +135,11 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
     silent.on('update', (u: Uint8Array) => updates.push(u));
     scratch(silent, 'last').set('only', 'one');
     await cluster.nodes[0]!.app.store.append([{ workshopId, updates }]);
-    await waitFor(() => scratch(a.doc, 'last').get('only') === 'one' && scratch(b.doc, 'last').get('only') === 'one', 5000, 'both nodes noticing they are behind');
+    await waitFor(
+      () => scratch(a.doc, 'last').get('only') === 'one' && scratch(b.doc, 'last').get('only') === 'one',
+      5000,
+      'both nodes noticing they are behind',
+    );
     expect(await metricValue(cluster.nodes[1]!.app.metrics.catchUps)).toBeGreaterThan(0);
   });
 });

@@ -39,10 +39,19 @@ export interface ScaleOutOptions {
  * Everything several nodes share through Redis: Yjs fan-out, the socket.io adapter and rate limits.
  * Four connections per node: two for the fan-out (a subscriber cannot publish), two for socket.io.
  */
-export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry, store: UpdateStore, logger: Logger, metrics: Metrics): ScaleOut {
+export function createScaleOut(
+  options: ScaleOutOptions,
+  registry: RoomRegistry,
+  store: UpdateStore,
+  logger: Logger,
+  metrics: Metrics,
+): ScaleOut {
   // Named `<prefix>-<node>-<role>` (`accord-node-a-sub` by default), so CLIENT LIST tells whose each is.
   const connect = (role: string): Redis => {
-    const client = new Redis(options.redisUrl, { connectionName: `${options.prefix}-${options.nodeId}-${role}`, maxRetriesPerRequest: 3 });
+    const client = new Redis(options.redisUrl, {
+      connectionName: `${options.prefix}-${options.nodeId}-${role}`,
+      maxRetriesPerRequest: 3,
+    });
     client.on('error', (error: Error) => logger.warn({ role, err: error.message }, 'redis connection problem'));
     watchRedis(client, role, logger, metrics, (downMs) => options.onRestored?.(role, downMs));
     return client;
@@ -55,25 +64,44 @@ export function createScaleOut(options: ScaleOutOptions, registry: RoomRegistry,
   const adapterPublish = ioPub.publish.bind(ioPub);
   ioPub.publish = ((channel: string | Buffer, message: string | Buffer) => {
     const sent = adapterPublish(channel, message);
-    sent.catch((error: unknown) => logger.debug({ err: String(error) }, 'socket.io publish failed; other nodes re-read the state when Redis is back'));
+    sent.catch((error: unknown) =>
+      logger.debug(
+        { err: String(error) },
+        'socket.io publish failed; other nodes re-read the state when Redis is back',
+      ),
+    );
     return sent;
   }) as typeof ioPub.publish;
   const ioSub = connect('io-sub');
   const fanout = new YjsFanout(publisher, subscriber, registry, store, logger, metrics, {
-    prefix: options.prefix, nodeId: options.nodeId, catchUpIntervalMs: 1000,
+    prefix: options.prefix,
+    nodeId: options.nodeId,
+    catchUpIntervalMs: 1000,
   });
   const presence = new AwarenessFanout(publisher, subscriber, registry, logger, {
-    prefix: options.prefix, nodeId: options.nodeId, heartbeatMs: options.presenceHeartbeatMs, deadAfterMs: options.presenceHeartbeatMs * 3,
-    maxStateBytes: options.maxAwarenessBytes, maxIdsPerNode: options.maxPresenceIdsPerNode,
+    prefix: options.prefix,
+    nodeId: options.nodeId,
+    heartbeatMs: options.presenceHeartbeatMs,
+    deadAfterMs: options.presenceHeartbeatMs * 3,
+    maxStateBytes: options.maxAwarenessBytes,
+    maxIdsPerNode: options.maxPresenceIdsPerNode,
   });
   return {
     fanout,
     presence,
     adapter: createAdapter(ioPub, ioSub, { key: `${options.prefix}:socket.io`, requestsTimeout: 2000 }),
-    limiters: (rule) => new RateLimiterRedis({
-      storeClient: publisher, keyPrefix: `${options.prefix}:rl:${rule.name}`, points: rule.points, duration: rule.windowSeconds,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.windowSeconds }),
-    }),
+    limiters: (rule) =>
+      new RateLimiterRedis({
+        storeClient: publisher,
+        keyPrefix: `${options.prefix}:rl:${rule.name}`,
+        points: rule.points,
+        duration: rule.windowSeconds,
+        insuranceLimiter: new RateLimiterMemory({
+          keyPrefix: rule.name,
+          points: rule.points,
+          duration: rule.windowSeconds,
+        }),
+      }),
     close: async () => {
       fanout.close();
       await presence.close();

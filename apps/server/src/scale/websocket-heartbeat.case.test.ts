@@ -14,7 +14,10 @@ describe.each(ONE_DIALECT)('Yjs websocket pings on $name', (dialect) => {
       const answering = rawSocket(t.yjsUrl, workshopId, alive.token);
       await answering.opened;
       const silent = await frozenWebsocket(t.url, `/yjs/${workshopId}?token=${encodeURIComponent(gone.token)}`);
-      const ended = new Promise<number>((resolve) => { const at = Date.now(); silent.once('close', () => resolve(Date.now() - at)); });
+      const ended = new Promise<number>((resolve) => {
+        const at = Date.now();
+        silent.once('close', () => resolve(Date.now() - at));
+      });
       expect(await ended).toBeLessThan(3_000);
       expect(await metricValue(t.app.metrics.pingTimeouts)).toBe(1);
       // The official ws client answers pings by itself: still open after several intervals.

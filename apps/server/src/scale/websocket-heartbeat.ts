@@ -9,7 +9,9 @@ import type { WebSocket } from 'ws';
 export function keepAlive(ws: WebSocket, intervalMs: number, onTimeout?: () => void): void {
   if (intervalMs <= 0) return;
   let answered = true;
-  ws.on('pong', () => { answered = true; });
+  ws.on('pong', () => {
+    answered = true;
+  });
   const timer = setInterval(() => {
     if (!answered) {
       clearInterval(timer);

@@ -41,7 +41,9 @@ export class YjsFanout {
     // After Redis was away, messages of that time are gone: read what was missed from the database.
     subscriber.on('ready', () => this.catchUpAll('redis-reconnected'));
     registry.onLoaded((room) => this.follow(room));
-    registry.onUnloaded((workshopId) => void this.subscriber.unsubscribe(this.channel(workshopId)).catch(() => undefined));
+    registry.onUnloaded(
+      (workshopId) => void this.subscriber.unsubscribe(this.channel(workshopId)).catch(() => undefined),
+    );
     this.poller = setInterval(() => void this.poll(), options.catchUpIntervalMs);
     this.poller.unref();
   }
@@ -57,16 +59,27 @@ export class YjsFanout {
     encoding.writeVarString(encoder, this.options.nodeId);
     encoding.writeVarUint(encoder, seq);
     encoding.writeVarUint8Array(encoder, update);
-    this.publisher.publish(this.channel(workshopId), Buffer.from(encoding.toUint8Array(encoder))).catch((error: unknown) => {
-      this.logger.warn({ workshopId, seq, err: String(error) }, 'fan-out publish failed; peers will catch up from the database');
-    });
+    this.publisher
+      .publish(this.channel(workshopId), Buffer.from(encoding.toUint8Array(encoder)))
+      .catch((error: unknown) => {
+        this.logger.warn(
+          { workshopId, seq, err: String(error) },
+          'fan-out publish failed; peers will catch up from the database',
+        );
+      });
   }
 
   private follow(room: WorkshopRoom): void {
     // Subscribe, then read once more: what was stored between loading and subscribing is not lost.
-    this.subscriber.subscribe(this.channel(room.workshopId))
+    this.subscriber
+      .subscribe(this.channel(room.workshopId))
       .then(() => room.catchUp())
-      .catch((error: unknown) => this.logger.warn({ workshopId: room.workshopId, err: String(error) }, 'fan-out subscribe failed; relying on catch-up'));
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { workshopId: room.workshopId, err: String(error) },
+          'fan-out subscribe failed; relying on catch-up',
+        ),
+      );
   }
 
   private receive(channel: string, message: Buffer): void {

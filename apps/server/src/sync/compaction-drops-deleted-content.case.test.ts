@@ -7,8 +7,12 @@ import { connectClient, waitForAsync } from '../test/yjs-client.ts';
 
 describe.each(TEST_DIALECTS)('compaction on $name', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(dialect, { compactAfterUpdates: 10, maxDocBytes: 400_000 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { compactAfterUpdates: 10, maxDocBytes: 400_000 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('drops deleted content, so pasting and deleting a large block never fills the workshop', async () => {
     const workshopId = await t.createWorkshop('blank');
@@ -36,7 +40,9 @@ describe.each(TEST_DIALECTS)('compaction on $name', (dialect) => {
     const small = await startTestApp(dialect, { maxDocBytes: 40_000, compactAfterUpdates: 1000 });
     try {
       const call = apiClient(small.url);
-      const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', { body: { template: 'messaging', facilitatorName: 'F' } });
+      const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', {
+        body: { template: 'messaging', facilitatorName: 'F' },
+      });
       const { token } = created.body;
       const path = `/api/workshops/${created.body.workshop.id}/requirements`;
       const yaml = await call<string>('GET', path, { token });

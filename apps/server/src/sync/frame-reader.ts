@@ -1,5 +1,12 @@
 import * as decoding from 'lib0/decoding';
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
+import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+} from './protocol.ts';
 
 /** A frame that is not a y-websocket message the server takes: the connection is closed with 4400. */
 export class MalformedMessage extends Error {}

@@ -20,7 +20,10 @@ class HeldStore {
     for (const { workshopId, updates } of requests) {
       const first = (this.counters.get(workshopId) ?? 0) + 1;
       this.counters.set(workshopId, first + updates.length - 1);
-      out.set(workshopId, updates.map((_, i) => first + i));
+      out.set(
+        workshopId,
+        updates.map((_, i) => first + i),
+      );
     }
     return out;
   }
@@ -33,7 +36,12 @@ class HeldStore {
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 function item(workshopId: string, byte: number, stored: string[]): PendingUpdate {
-  return { workshopId, update: Uint8Array.of(byte), onStored: (seq) => stored.push(`${workshopId}:${byte}@${seq}`), onFailed: () => stored.push(`${workshopId}:${byte} failed`) };
+  return {
+    workshopId,
+    update: Uint8Array.of(byte),
+    onStored: (seq) => stored.push(`${workshopId}:${byte}@${seq}`),
+    onFailed: () => stored.push(`${workshopId}:${byte} failed`),
+  };
 }
 
 describe('GroupCommitter', () => {
@@ -48,7 +56,10 @@ describe('GroupCommitter', () => {
     store.releaseAll();
     await tick();
     await tick();
-    expect(store.calls.map((call) => call.map((r) => `${r.workshopId}×${r.updates.length}`))).toEqual([['a×1'], ['a×3', 'b×1']]);
+    expect(store.calls.map((call) => call.map((r) => `${r.workshopId}×${r.updates.length}`))).toEqual([
+      ['a×1'],
+      ['a×3', 'b×1'],
+    ]);
     store.releaseAll();
     await committer.drain();
     expect(stored).toEqual(['a:1@1', 'a:2@2', 'a:3@3', 'a:4@4', 'b:1@1']);

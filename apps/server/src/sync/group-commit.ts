@@ -91,7 +91,10 @@ export class GroupCommitter {
   private async commit(batch: readonly PendingUpdate[]): Promise<void> {
     const byWorkshop = new Map<string, PendingUpdate[]>();
     for (const item of batch) byWorkshop.set(item.workshopId, [...(byWorkshop.get(item.workshopId) ?? []), item]);
-    const requests: AppendRequest[] = [...byWorkshop].map(([workshopId, items]) => ({ workshopId, updates: items.map((i) => i.update) }));
+    const requests: AppendRequest[] = [...byWorkshop].map(([workshopId, items]) => ({
+      workshopId,
+      updates: items.map((i) => i.update),
+    }));
     const started = performance.now();
     let assigned: Map<string, number[]>;
     try {

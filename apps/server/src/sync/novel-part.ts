@@ -11,7 +11,10 @@ export function novelPart(doc: Y.Doc, update: Uint8Array): Uint8Array | undefine
 }
 
 /** Like `novelPart`, with the new part decoded too (the door checks its structs without decoding twice). */
-export function novelChange(doc: Y.Doc, update: Uint8Array): { readonly update: Uint8Array; readonly decoded: ReturnType<typeof Y.decodeUpdate> } | undefined {
+export function novelChange(
+  doc: Y.Doc,
+  update: Uint8Array,
+): { readonly update: Uint8Array; readonly decoded: ReturnType<typeof Y.decodeUpdate> } | undefined {
   const diff = Y.diffUpdate(update, Y.encodeStateVector(doc));
   const decoded = Y.decodeUpdate(diff);
   if (decoded.structs.length > 0) return { update: diff, decoded };

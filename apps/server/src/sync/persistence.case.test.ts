@@ -8,14 +8,19 @@ import { connectClient, metricValue, rawSocket, waitFor, waitForAsync } from '..
 
 function docFrom(stored: Awaited<ReturnType<TestApp['app']['store']['load']>>): Y.Doc {
   const doc = new Y.Doc();
-  for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
+  for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+    Y.applyUpdate(doc, part);
   return doc;
 }
 
 describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(dialect, { compactAfterUpdates: 25, idleUnloadMs: 200 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { compactAfterUpdates: 25, idleUnloadMs: 200 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('compacts a long tail into a snapshot in the background, and loads the same document from it', async () => {
     const workshopId = await t.createWorkshop('blank');
@@ -84,7 +89,9 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     await Promise.all([writer.synced(), peer.synced()]);
     const before = t.app.registry.peek(workshopId);
     const failing = vi.spyOn(t.app.store, 'append').mockRejectedValue(new Error('database unavailable'));
-    const closed = new Promise<number>((resolve) => writer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+    const closed = new Promise<number>((resolve) =>
+      writer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+    );
     scratch(writer.doc, 'notes').set('during-outage', 1);
     expect(await closed).toBe(CLOSE.storageUnavailable.code);
     await expect(writer.saved(300)).rejects.toThrow(/not saved/);
@@ -106,7 +113,10 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     const client = connectClient(busy.yjsUrl, workshopId, (await busy.join(workshopId, 'stakeholder')).token);
     await client.synced();
     let n = 0;
-    const typing = setInterval(() => { scratch(client.doc, 'm').set(`k${n}`, n); n += 1; }, 2);
+    const typing = setInterval(() => {
+      scratch(client.doc, 'm').set(`k${n}`, n);
+      n += 1;
+    }, 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const started = Date.now();
     await busy.close();
@@ -123,7 +133,9 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
       const client = connectClient(small.yjsUrl, workshopId, token);
       await client.synced();
       const before = (await small.app.store.load(workshopId)).lastSeq;
-      const closed = new Promise<number>((resolve) => client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+      const closed = new Promise<number>((resolve) =>
+        client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+      );
       scratch(client.doc, 'notes').set('huge', 'x'.repeat(30_000));
       expect(await closed).toBe(CLOSE.documentTooLarge.code);
       expect((await small.app.store.load(workshopId)).lastSeq).toBe(before);

@@ -44,7 +44,9 @@ describe.each(TEST_DIALECTS)('a poison pill on $name', (dialect) => {
     try {
       let url = await app.listen();
       const call = apiClient(url);
-      const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', { body: { template: 'messaging', facilitatorName: 'Fay' } });
+      const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', {
+        body: { template: 'messaging', facilitatorName: 'Fay' },
+      });
       expect(created.status).toBe(201);
       const { token } = created.body;
       const workshopId = created.body.workshop.id;
@@ -53,7 +55,11 @@ describe.each(TEST_DIALECTS)('a poison pill on $name', (dialect) => {
 
       // The door refuses it: nothing stored.
       const before = (await app.store.load(workshopId)).lastSeq;
-      const attacker = rawSocket(`${url.replace('http', 'ws')}/yjs`, workshopId, (await app.participants.create({ workshopId, name: 'Sam', role: 'stakeholder' })).token);
+      const attacker = rawSocket(
+        `${url.replace('http', 'ws')}/yjs`,
+        workshopId,
+        (await app.participants.create({ workshopId, name: 'Sam', role: 'stakeholder' })).token,
+      );
       await attacker.opened;
       attacker.socket.send(updateMessage(pill.deep));
       expect((await attacker.closed).code).toBe(CLOSE.invalidUpdate.code);
@@ -73,7 +79,9 @@ describe.each(TEST_DIALECTS)('a poison pill on $name', (dialect) => {
       expect(client.doc.getMap('requirements').get('meta')).toBeInstanceOf(Y.Map);
       expect(client.doc.getMap('requirements').has('deep')).toBe(false);
       expect(await metricValue(app.metrics.quarantined)).toBe(1);
-      expect(await app.store.quarantined(workshopId)).toEqual([expect.objectContaining({ kind: 'update', seq: before + 1, reason: expect.stringMatching(/too-deep/) })]);
+      expect(await app.store.quarantined(workshopId)).toEqual([
+        expect.objectContaining({ kind: 'update', seq: before + 1, reason: expect.stringMatching(/too-deep/) }),
+      ]);
       expect((await restarted('GET', `/api/workshops/${workshopId}/requirements`, { token })).status).toBe(200);
       expect((await restarted('POST', `/api/workshops/${workshopId}/versions`, { token })).status).toBe(201);
       scratch(client.doc, 'notes').set('after-the-pill', true);

@@ -18,7 +18,9 @@ const dialect = TEST_DIALECTS[0];
 function holdAppends(t: TestApp): { release: () => void; restore: () => void } {
   const append = t.app.store.append.bind(t.app.store);
   let release = (): void => undefined;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const spy = vi.spyOn(t.app.store, 'append').mockImplementation(async (requests: readonly AppendRequest[]) => {
     await gate;
     return append(requests);
@@ -29,7 +31,8 @@ function holdAppends(t: TestApp): { release: () => void; restore: () => void } {
 async function storedNotes(t: TestApp, workshopId: string): Promise<ScratchMap> {
   const stored = await t.app.store.load(workshopId);
   const doc = new Y.Doc();
-  for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
+  for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+    Y.applyUpdate(doc, part);
   return scratch(doc, 'notes');
 }
 
@@ -41,7 +44,9 @@ describe.runIf(dialect)('relay before store', () => {
     clients.push(client);
     return client;
   };
-  beforeAll(async () => { t = await startTestApp(dialect!); });
+  beforeAll(async () => {
+    t = await startTestApp(dialect!);
+  });
   afterAll(async () => {
     for (const client of clients) client.destroy();
     await t.close();
@@ -78,7 +83,11 @@ describe.runIf(dialect)('relay before store', () => {
     try {
       // Not the writer's first struct: the stored state vector must still name its clock.
       scratch(writer.doc, 'notes').set('resent', 1);
-      await waitFor(() => scratch(t.app.registry.peek(workshopId)?.doc ?? new Y.Doc(), 'notes').get('resent') === 1, 5000, 'applied');
+      await waitFor(
+        () => scratch(t.app.registry.peek(workshopId)?.doc ?? new Y.Doc(), 'notes').get('resent') === 1,
+        5000,
+        'applied',
+      );
       // A second connection sends the very same update: the room holds it, the database does not yet.
       const socket = new WebSocket(`${t.yjsUrl}/${workshopId}?token=${encodeURIComponent(token)}&saved=1`);
       const saved: number[] = [];
@@ -110,10 +119,17 @@ describe.runIf(dialect)('relay before store', () => {
     const peer = connect(workshopId, (await t.join(workshopId, 'stakeholder')).token);
     await Promise.all([writer.synced(), peer.synced()]);
     const failed = t.app.registry.peek(workshopId);
-    const closes = [writer, peer].map((client) => new Promise<number>((resolve) => client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0))));
+    const closes = [writer, peer].map(
+      (client) =>
+        new Promise<number>((resolve) =>
+          client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+        ),
+    );
     // The peer has the edit before the store fails; the writer then goes away for good, so only the peer can bring it back.
     let fail = (_error: Error): void => undefined;
-    const outage = new Promise<never>((_resolve, reject) => { fail = reject; });
+    const outage = new Promise<never>((_resolve, reject) => {
+      fail = reject;
+    });
     outage.catch(() => undefined);
     const failing = vi.spyOn(t.app.store, 'append').mockImplementation(() => outage);
     scratch(writer.doc, 'notes').set('resent-by-peer', 1);

@@ -23,7 +23,10 @@ export const REPLAYED = Symbol('replayed');
  * Updates are applied one at a time, not merged: an update that throws half-way through may leave the
  * document inconsistent, so the replay then starts over on a fresh document without it.
  */
-export function replayStored(stored: Pick<StoredState, 'snapshot' | 'tail'>): { readonly doc: Y.Doc; readonly setAside: SetAside[] } {
+export function replayStored(stored: Pick<StoredState, 'snapshot' | 'tail'>): {
+  readonly doc: Y.Doc;
+  readonly setAside: SetAside[];
+} {
   const setAside: SetAside[] = [];
   const skipped = new Set<number>();
   let skipSnapshot = false;
@@ -39,13 +42,24 @@ export function replayStored(stored: Pick<StoredState, 'snapshot' | 'tail'>): { 
 }
 
 /** One pass; returns the first update that threw while being applied (the pass must then start over). */
-function replayOnce(doc: Y.Doc, stored: Pick<StoredState, 'snapshot' | 'tail'>, skipSnapshot: boolean, skipped: Set<number>, setAside: SetAside[]): SetAside | undefined {
+function replayOnce(
+  doc: Y.Doc,
+  stored: Pick<StoredState, 'snapshot' | 'tail'>,
+  skipSnapshot: boolean,
+  skipped: Set<number>,
+  setAside: SetAside[],
+): SetAside | undefined {
   const { snapshot } = stored;
   if (snapshot && !skipSnapshot) {
     try {
       Y.applyUpdate(doc, snapshot.state, REPLAYED);
     } catch (error) {
-      return { kind: 'snapshot', seq: snapshot.seqUpto, update: snapshot.state, reason: `cannot be applied: ${describe(error)}` };
+      return {
+        kind: 'snapshot',
+        seq: snapshot.seqUpto,
+        update: snapshot.state,
+        reason: `cannot be applied: ${describe(error)}`,
+      };
     }
   }
   const guard = new UpdateShapeGuard(doc);

@@ -25,10 +25,17 @@ async function seed(database: ProcessDatabase): Promise<{ workshopId: string; to
   const opened = await openDatabase(database.options);
   try {
     const requirements = requirementsSchema.parse(templateById('messaging')?.requirements);
-    const workshop = await new WorkshopRepository(opened.db).create({ title: 'Kill test', template: 'messaging', requirements });
+    const workshop = await new WorkshopRepository(opened.db).create({
+      title: 'Kill test',
+      template: 'messaging',
+      requirements,
+    });
     const participants = new ParticipantRepository(opened.db);
     const tokens: string[] = [];
-    for (let i = 0; i < WRITERS; i += 1) tokens.push((await participants.create({ workshopId: workshop.id, name: `writer ${i}`, role: 'stakeholder' })).token);
+    for (let i = 0; i < WRITERS; i += 1)
+      tokens.push(
+        (await participants.create({ workshopId: workshop.id, name: `writer ${i}`, role: 'stakeholder' })).token,
+      );
     return { workshopId: workshop.id, tokens };
   } finally {
     await opened.close();
@@ -40,7 +47,8 @@ async function storedDoc(database: ProcessDatabase, workshopId: string): Promise
   try {
     const stored = await new UpdateStore(opened.db).load(workshopId);
     const doc = new Y.Doc();
-    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(doc, part);
+    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+      Y.applyUpdate(doc, part);
     return doc;
   } finally {
     await opened.close();
@@ -63,8 +71,14 @@ describe.each(PROCESS_DIALECTS)('a server killed with SIGKILL mid-edit, on %s', 
     cleanups.push(() => server.kill());
     const yjsUrl = `${server.url.replace('http', 'ws')}/yjs`;
 
-    const writers: Writer[] = tokens.map((token, i) => ({ name: `w${i}`, client: connectClient(yjsUrl, workshopId, token), ledger: [] }));
-    cleanups.push(() => { for (const w of writers) w.client.destroy(); });
+    const writers: Writer[] = tokens.map((token, i) => ({
+      name: `w${i}`,
+      client: connectClient(yjsUrl, workshopId, token),
+      ledger: [],
+    }));
+    cleanups.push(() => {
+      for (const w of writers) w.client.destroy();
+    });
     await Promise.all(writers.map((w) => w.client.synced()));
 
     let editing = true;
@@ -89,7 +103,11 @@ describe.each(PROCESS_DIALECTS)('a server killed with SIGKILL mid-edit, on %s', 
     const everyKey = writers.flatMap((w) => w.ledger);
     expect(everyKey.length).toBeGreaterThan(WRITERS * 20);
     for (const writer of writers) {
-      await waitFor(() => scratch(writer.client.doc, 'ledger').size === everyKey.length, 10_000, `${writer.name} converging`);
+      await waitFor(
+        () => scratch(writer.client.doc, 'ledger').size === everyKey.length,
+        10_000,
+        `${writer.name} converging`,
+      );
     }
     await server.stop();
     const stored = await storedDoc(database, workshopId);

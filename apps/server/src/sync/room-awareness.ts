@@ -90,7 +90,8 @@ export class RoomAwareness {
       const owner = this.owners.get(entry.clientId);
       if (owner !== undefined && owner !== connection) continue;
       if (owner === undefined && !introduced.has(entry.clientId)) {
-        if (connection.awarenessIds.size + introduced.size >= this.services.limits.maxAwarenessIdsPerConnection) continue;
+        if (connection.awarenessIds.size + introduced.size >= this.services.limits.maxAwarenessIdsPerConnection)
+          continue;
         introduced.add(entry.clientId);
       }
       if (Buffer.byteLength(entry.state, 'utf8') > this.services.limits.maxAwarenessBytes) continue;
@@ -98,7 +99,8 @@ export class RoomAwareness {
       if (state === undefined) continue;
       accepted.push({ ...entry, state });
     }
-    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+    if (accepted.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
   }
 
   destroy(): void {

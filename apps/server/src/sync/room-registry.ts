@@ -62,7 +62,7 @@ export class RoomRegistry {
    */
   async acquire(workshopId: string): Promise<WorkshopRoom> {
     this.cancelIdle(workshopId);
-    const room = this.rooms.get(workshopId) ?? await this.load(workshopId);
+    const room = this.rooms.get(workshopId) ?? (await this.load(workshopId));
     this.claims.set(room, (this.claims.get(room) ?? 0) + 1);
     this.cancelIdle(workshopId);
     return room;
@@ -82,13 +82,15 @@ export class RoomRegistry {
     let pending = this.loading.get(workshopId);
     if (!pending) {
       const afterReset = this.resetting.get(workshopId) ?? Promise.resolve();
-      pending = afterReset.then(() => WorkshopRoom.load(workshopId, this.services)).then((room) => {
-        room.onReset(() => this.replace(room));
-        this.rooms.set(workshopId, room);
-        this.metrics.loadedDocs.set(this.rooms.size);
-        for (const listener of this.listeners) listener(room);
-        return room;
-      });
+      pending = afterReset
+        .then(() => WorkshopRoom.load(workshopId, this.services))
+        .then((room) => {
+          room.onReset(() => this.replace(room));
+          this.rooms.set(workshopId, room);
+          this.metrics.loadedDocs.set(this.rooms.size);
+          for (const listener of this.listeners) listener(room);
+          return room;
+        });
       this.loading.set(workshopId, pending);
       void pending.catch(() => undefined).finally(() => this.loading.delete(workshopId));
     }
@@ -141,7 +143,10 @@ export class RoomRegistry {
     this.claims.delete(room);
     this.metrics.loadedDocs.set(this.rooms.size);
     for (const listener of this.unloadListeners) listener(room.workshopId);
-    this.logger.warn({ workshopId: room.workshopId }, 'reset a workshop after a failed store; reloading from the database');
+    this.logger.warn(
+      { workshopId: room.workshopId },
+      'reset a workshop after a failed store; reloading from the database',
+    );
     const landed = room.settled().then(() => room.destroy(CLOSE.storageUnavailable));
     this.resetting.set(room.workshopId, landed);
     void landed.finally(() => {

@@ -31,9 +31,17 @@ export interface RoomServices {
 }
 
 /** Logs and counts stored updates that loading or compaction set aside. */
-export function reportSetAside(workshopId: string, services: RoomServices, setAside: readonly SetAside[], during: string): void {
+export function reportSetAside(
+  workshopId: string,
+  services: RoomServices,
+  setAside: readonly SetAside[],
+  during: string,
+): void {
   for (const entry of setAside) {
     services.metrics.quarantined.inc();
-    services.logger.error({ workshopId, kind: entry.kind, seq: entry.seq, bytes: entry.update.byteLength, reason: entry.reason, during }, 'set a stored update aside; serving the rest');
+    services.logger.error(
+      { workshopId, kind: entry.kind, seq: entry.seq, bytes: entry.update.byteLength, reason: entry.reason, during },
+      'set a stored update aside; serving the rest',
+    );
   }
 }

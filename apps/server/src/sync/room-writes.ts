@@ -72,7 +72,11 @@ export class RoomWrites {
   /** A store failed: nothing more is taken or acknowledged; the room is being reset. */
   private failed = false;
 
-  constructor(private readonly room: WriteHost, private readonly sequence: StoredSequence, private readonly services: RoomServices) {
+  constructor(
+    private readonly room: WriteHost,
+    private readonly sequence: StoredSequence,
+    private readonly services: RoomServices,
+  ) {
     this.shape = new UpdateShapeGuard(room.doc);
   }
 
@@ -152,14 +156,20 @@ export class RoomWrites {
       this.shape.release(checked.held);
       throw new DocumentTooLarge();
     }
-    await new Promise<void>((resolve, reject) => this.store(update, () => {
-      Y.applyUpdate(this.room.doc, update, SERVER_CHANGE);
-      this.shape.release(checked.held);
-      resolve();
-    }, (error) => {
-      this.shape.release(checked.held);
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }));
+    await new Promise<void>((resolve, reject) =>
+      this.store(
+        update,
+        () => {
+          Y.applyUpdate(this.room.doc, update, SERVER_CHANGE);
+          this.shape.release(checked.held);
+          resolve();
+        },
+        (error) => {
+          this.shape.release(checked.held);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      ),
+    );
     return result;
   }
 
@@ -176,7 +186,8 @@ export class RoomWrites {
         this.sequence.stored(seq, update);
         this.services.onStored?.(this.room.workshopId, seq, update);
         this.storedTicket = ticket;
-        while (this.afterStored.length > 0 && (this.afterStored[0]?.ticket ?? Infinity) <= ticket) this.afterStored.shift()?.run();
+        while (this.afterStored.length > 0 && (this.afterStored[0]?.ticket ?? Infinity) <= ticket)
+          this.afterStored.shift()?.run();
         this.landed();
       },
       onFailed: (error) => {
@@ -215,7 +226,16 @@ export class RoomWrites {
     connection.failed = true;
     if (violation.kind === 'read-only') this.services.metrics.droppedReadonly.inc();
     this.services.metrics.refusedUpdates.inc({ reason: violation.kind });
-    this.services.logger.info({ workshopId: this.room.workshopId, participantId: connection.identity.participantId, role: connection.identity.role, refused: violation.kind, why: violation.message }, 'refused a document update');
+    this.services.logger.info(
+      {
+        workshopId: this.room.workshopId,
+        participantId: connection.identity.participantId,
+        role: connection.identity.role,
+        refused: violation.kind,
+        why: violation.message,
+      },
+      'refused a document update',
+    );
     // An editor is read-only only while the room is frozen for signing: a code in the retry range, so the
     // client keeps its edit and sends it once the room is unfrozen (4403 would stop it for good).
     if (violation.kind === 'read-only' && can(connection.identity.role, 'editRequirements')) {
@@ -223,7 +243,11 @@ export class RoomWrites {
       return;
     }
     const forbidden = violation.kind === 'read-only' || violation.kind === 'server-only';
-    connection.close(forbidden ? closeWithDetail(CLOSE.forbidden, violation.message) : closeWithDetail(CLOSE.invalidUpdate, violation.message));
+    connection.close(
+      forbidden
+        ? closeWithDetail(CLOSE.forbidden, violation.message)
+        : closeWithDetail(CLOSE.invalidUpdate, violation.message),
+    );
   }
 
   /** A document frame of a connection is stored (or held nothing new): tell its sender, once per burst. */

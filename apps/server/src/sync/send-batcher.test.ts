@@ -14,7 +14,16 @@ function fakeSocket() {
     send: (frame: Uint8Array) => log.push(`${corked > 0 ? 'corked' : 'plain'}:${frame[0]}`),
     close: () => log.push('close'),
   };
-  const stream = { cork: () => { corked += 1; log.push('cork'); }, uncork: () => { corked -= 1; log.push('uncork'); } };
+  const stream = {
+    cork: () => {
+      corked += 1;
+      log.push('cork');
+    },
+    uncork: () => {
+      corked -= 1;
+      log.push('uncork');
+    },
+  };
   return { socket: socket as unknown as WebSocket, stream, log };
 }
 

@@ -7,8 +7,12 @@ import { connectClient, metricValue, waitFor } from '../test/yjs-client.ts';
 
 describe.each(TEST_DIALECTS)('one node without Redis, on $name', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('reads an update it never applied from the database once a later one reveals the gap', async () => {
     const workshopId = await t.createWorkshop('blank');

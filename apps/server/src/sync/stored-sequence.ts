@@ -88,7 +88,10 @@ export class StoredSequence {
     try {
       Y.applyUpdate(this.doc, update, STORED_ELSEWHERE);
     } catch (error) {
-      this.services.logger.error({ workshopId: this.workshopId, seq, err: String(error) }, 'a stored update could not be applied');
+      this.services.logger.error(
+        { workshopId: this.workshopId, seq, err: String(error) },
+        'a stored update could not be applied',
+      );
     }
     this.see(seq, update);
     return true;
@@ -100,7 +103,9 @@ export class StoredSequence {
    * the snapshot is applied (Yjs merges idempotently).
    */
   catchUp(): Promise<void> {
-    this.catchingUp ??= this.readMissing().finally(() => { this.catchingUp = undefined; });
+    this.catchingUp ??= this.readMissing().finally(() => {
+      this.catchingUp = undefined;
+    });
     return this.catchingUp;
   }
 
@@ -113,9 +118,15 @@ export class StoredSequence {
       this.snapshotBytes = result.bytes;
       this.dropTailUpTo(result.seqUpto);
       this.services.metrics.compactions.inc();
-      this.services.logger.debug({ workshopId: this.workshopId, merged: result.merged, bytes: result.bytes }, 'compacted');
+      this.services.logger.debug(
+        { workshopId: this.workshopId, merged: result.merged, bytes: result.bytes },
+        'compacted',
+      );
     } catch (error) {
-      this.services.logger.warn({ workshopId: this.workshopId, err: String(error) }, 'compaction failed; the tail stays as it is');
+      this.services.logger.warn(
+        { workshopId: this.workshopId, err: String(error) },
+        'compaction failed; the tail stays as it is',
+      );
     }
   }
 
@@ -158,7 +169,10 @@ export class StoredSequence {
       if (!this.hasGap) return;
       this.services.metrics.catchUps.inc({ why: 'gap' });
       this.catchUp().catch((error: unknown) => {
-        this.services.logger.warn({ workshopId: this.workshopId, err: String(error) }, 'filling a gap failed; will retry');
+        this.services.logger.warn(
+          { workshopId: this.workshopId, err: String(error) },
+          'filling a gap failed; will retry',
+        );
         if (this.hasGap) this.scheduleGapFill();
       });
     }, GAP_GRACE_MS);
@@ -195,6 +209,8 @@ export class StoredSequence {
   private maybeCompact(): void {
     if (this.compacting || this.tail.length < this.services.compactAfterUpdates) return;
     this.compacting = true;
-    void this.compact().finally(() => { this.compacting = false; });
+    void this.compact().finally(() => {
+      this.compacting = false;
+    });
   }
 }

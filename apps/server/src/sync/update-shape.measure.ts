@@ -7,14 +7,21 @@ import * as Y from 'yjs';
 import { novelChange } from './novel-part.ts';
 import { UpdateShapeGuard } from './update-shape.ts';
 
-const initial = Y.encodeStateAsUpdate(createWorkshopDoc(requirementsSchema.parse(templateById('messaging')?.requirements)));
+const initial = Y.encodeStateAsUpdate(
+  createWorkshopDoc(requirementsSchema.parse(templateById('messaging')?.requirements)),
+);
 const client = new Y.Doc();
 Y.applyUpdate(client, initial);
 const updates: Uint8Array[] = [];
 client.on('update', (update: Uint8Array) => updates.push(update));
 // What a workshop sends: mostly keystrokes, some field sets, now and then a new item.
 for (let i = 0; i < 5000; i += 1) {
-  if (i % 50 === 0) applyEdit(client, { kind: 'insert', collection: 'risks', item: { id: `r-${i}`, threat: 'flood', rationale: 'why' } });
+  if (i % 50 === 0)
+    applyEdit(client, {
+      kind: 'insert',
+      collection: 'risks',
+      item: { id: `r-${i}`, threat: 'flood', rationale: 'why' },
+    });
   else if (i % 10 === 0) applyEdit(client, { kind: 'set', path: '/meta/title', value: `Mail ${i}` });
   else applyEdit(client, { kind: 'text', path: '/meta/description', index: i % 7, deleteCount: 0, insert: 'x' });
 }
@@ -37,5 +44,7 @@ for (let round = 1; round <= 3; round += 1) {
     check += checked - checkStarted;
   }
   const us = (ns: bigint): string => (Number(ns) / updates.length / 1000).toFixed(1);
-  console.log(`round ${round}: shape check ${us(check)} µs per update; novel part + apply ${us(baseline)} µs; ${updates.length} updates, ${refused} refused`);
+  console.log(
+    `round ${round}: shape check ${us(check)} µs per update; novel part + apply ${us(baseline)} µs; ${updates.length} updates, ${refused} refused`,
+  );
 }

@@ -7,7 +7,9 @@ import { childPlace, DocumentPlaces, kindOf, rootPlace, storedStruct, type Place
  * decisions) changes through role-checked socket.io actions that the audit trail records, never through a
  * client's document update.
  */
-export const SERVER_OWNED: ReadonlySet<string> = new Set(['proposals', 'decisions'].filter((key) => (COLLECTIONS as readonly string[]).includes(key)));
+export const SERVER_OWNED: ReadonlySet<string> = new Set(
+  ['proposals', 'decisions'].filter((key) => (COLLECTIONS as readonly string[]).includes(key)),
+);
 
 const COLLECTION_SET: ReadonlySet<string> = new Set(COLLECTIONS);
 
@@ -25,7 +27,8 @@ export const SHAPE_LIMITS: ShapeLimits = { maxDepth: 10, maxKeyLength: 128, maxJ
 /** Who wrote an update: a participant who may edit, one who may not, or the server itself (its own changes, the stored log). */
 export type Writer = 'editor' | 'read-only' | 'server';
 
-export type ViolationKind = 'read-only' | 'server-only' | 'new-root' | 'too-deep' | 'key-too-long' | 'wrong-type' | 'unknown-reference';
+export type ViolationKind =
+  'read-only' | 'server-only' | 'new-root' | 'too-deep' | 'key-too-long' | 'wrong-type' | 'unknown-reference';
 
 export interface ShapeViolation {
   readonly kind: ViolationKind;
@@ -33,7 +36,8 @@ export interface ShapeViolation {
   readonly message: string;
 }
 
-export type ShapeResult = { readonly ok: true; readonly held: number } | { readonly ok: false; readonly violation: ShapeViolation };
+export type ShapeResult =
+  { readonly ok: true; readonly held: number } | { readonly ok: false; readonly violation: ShapeViolation };
 
 /** Where an update's item goes: its parent's place (null: Yjs drops it, its neighbour was garbage-collected) and key. */
 interface Resolved {
@@ -71,7 +75,10 @@ export class UpdateShapeGuard {
   private readonly held = new Map<number, Map<number, HeldItem[]>>();
   private nextHold = 1;
 
-  constructor(private readonly doc: Y.Doc, private readonly limits: ShapeLimits = SHAPE_LIMITS) {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly limits: ShapeLimits = SHAPE_LIMITS,
+  ) {
     this.places = new DocumentPlaces(doc);
   }
 
@@ -80,7 +87,11 @@ export class UpdateShapeGuard {
    * are held under the returned number until `release`, so the next update of the same client, which builds
    * on them, resolves before the first is applied. `strict` refuses references to content nobody has.
    */
-  check(decoded: Decoded, writer: Writer, options: { readonly hold?: boolean; readonly strict?: boolean } = {}): ShapeResult {
+  check(
+    decoded: Decoded,
+    writer: Writer,
+    options: { readonly hold?: boolean; readonly strict?: boolean } = {},
+  ): ShapeResult {
     const { structs, ds } = decoded;
     const inUpdate = new Map<number, Y.Item[]>();
     for (const struct of structs) {
@@ -94,7 +105,8 @@ export class UpdateShapeGuard {
       if (!(struct instanceof Y.Item)) continue;
       const where = this.resolve(struct, inUpdate, resolved);
       if (where === 'unknown') {
-        if (options.strict !== false) return fail('unknown-reference', 'the update builds on content the server does not have');
+        if (options.strict !== false)
+          return fail('unknown-reference', 'the update builds on content the server does not have');
         continue;
       }
       const refused = this.judgeWrite(where, struct, writer);
@@ -121,7 +133,11 @@ export class UpdateShapeGuard {
     this.held.delete(hold);
   }
 
-  private resolve(start: Y.Item, inUpdate: ReadonlyMap<number, Y.Item[]>, resolved: Map<Y.Item, Resolved | 'unknown'>): Resolved | 'unknown' {
+  private resolve(
+    start: Y.Item,
+    inUpdate: ReadonlyMap<number, Y.Item[]>,
+    resolved: Map<Y.Item, Resolved | 'unknown'>,
+  ): Resolved | 'unknown' {
     // Iterative: a pasted paragraph is a chain of thousands of items, each placed after the previous one.
     const stack: Y.Item[] = [start];
     const visiting = new Set<Y.Item>();
@@ -149,7 +165,11 @@ export class UpdateShapeGuard {
   }
 
   /** The item's parent and key, or another item of the update that must be resolved first. */
-  private locateParent(item: Y.Item, inUpdate: ReadonlyMap<number, Y.Item[]>, resolved: ReadonlyMap<Y.Item, Resolved | 'unknown'>): Omit<Resolved, 'own'> | Y.Item | 'unknown' {
+  private locateParent(
+    item: Y.Item,
+    inUpdate: ReadonlyMap<number, Y.Item[]>,
+    resolved: ReadonlyMap<Y.Item, Resolved | 'unknown'>,
+  ): Omit<Resolved, 'own'> | Y.Item | 'unknown' {
     const parent = item.parent as unknown;
     if (typeof parent === 'string') return { parent: rootPlace(parent), key: item.parentSub };
     if (parent instanceof Y.ID) {
@@ -175,7 +195,11 @@ export class UpdateShapeGuard {
    * What is known of the struct holding `id`: its placement (`Resolved`), 'gone' (garbage-collected), an
    * unresolved item of this update, or 'unknown'.
    */
-  private find(id: Y.ID, inUpdate: ReadonlyMap<number, Y.Item[]>, resolved: ReadonlyMap<Y.Item, Resolved | 'unknown'>): Resolved | 'gone' | Y.Item | 'unknown' {
+  private find(
+    id: Y.ID,
+    inUpdate: ReadonlyMap<number, Y.Item[]>,
+    resolved: ReadonlyMap<Y.Item, Resolved | 'unknown'>,
+  ): Resolved | 'gone' | Y.Item | 'unknown' {
     const stored = storedStruct(this.doc, id.client, id.clock);
     if (stored instanceof Y.GC) return 'gone';
     if (stored) {
@@ -204,30 +228,38 @@ export class UpdateShapeGuard {
     const { parent, key } = where;
     if (parent === null) return undefined;
     if (writer === 'read-only') return fail('read-only', 'your role may not change the document');
-    if (parent.root !== ROOT) return fail('new-root', `"${parent.root.slice(0, 40)}" is not part of a workshop document (only "${ROOT}" is)`);
+    if (parent.root !== ROOT)
+      return fail('new-root', `"${parent.root.slice(0, 40)}" is not part of a workshop document (only "${ROOT}" is)`);
     const refused = this.judgePlace(parent, key, writer);
     if (refused) return refused;
     const content = item.content;
     if (content instanceof Y.ContentDeleted) return undefined;
     const path = pathOf(parent, key);
     if (parent.kind === 'text') {
-      if (key !== null || !(content instanceof Y.ContentString)) return fail('wrong-type', `${path} is text: only characters may go into it`);
+      if (key !== null || !(content instanceof Y.ContentString))
+        return fail('wrong-type', `${path} is text: only characters may go into it`);
       return undefined;
     }
-    if (parent.kind !== 'map' || !parent.keyed || key === null) return fail('wrong-type', `${path} is not a group of fields`);
+    if (parent.kind !== 'map' || !parent.keyed || key === null)
+      return fail('wrong-type', `${path} is not a group of fields`);
     const depth = parent.depth + 1;
     const collectionLevel = parent.depth === 0 && COLLECTION_SET.has(key);
     const itemLevel = parent.depth === 1 && COLLECTION_SET.has(parent.keys[0] ?? '');
     if (content instanceof Y.ContentType) {
       const kind = kindOf(content.type as Y.AbstractType<unknown>);
       if (kind === 'text' && TEXT_FIELDS.has(key) && !collectionLevel && !itemLevel) return undefined;
-      if (kind === 'map' && !TEXT_FIELDS.has(key)) return depth > this.limits.maxDepth ? fail('too-deep', `${path} nests deeper than ${this.limits.maxDepth} levels`) : undefined;
+      if (kind === 'map' && !TEXT_FIELDS.has(key))
+        return depth > this.limits.maxDepth
+          ? fail('too-deep', `${path} nests deeper than ${this.limits.maxDepth} levels`)
+          : undefined;
       return fail('wrong-type', `${path} must be ${TEXT_FIELDS.has(key) ? 'a Y.Text' : 'a Y.Map or a plain value'}`);
     }
-    if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return fail('wrong-type', `${path} must hold one plain value`);
+    if (!(content instanceof Y.ContentAny) || content.arr.length !== 1)
+      return fail('wrong-type', `${path} must hold one plain value`);
     if (collectionLevel || itemLevel) return fail('wrong-type', `${path} must be a Y.Map`);
     const value: unknown = content.arr[0];
-    if (typeof value === 'string' && TEXT_FIELDS.has(key)) return fail('wrong-type', `${path} is a text field: it must be a Y.Text`);
+    if (typeof value === 'string' && TEXT_FIELDS.has(key))
+      return fail('wrong-type', `${path} is a text field: it must be a Y.Text`);
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)) {
       return fail('wrong-type', `${path} is a group of fields: it must be a Y.Map`);
     }
@@ -236,8 +268,13 @@ export class UpdateShapeGuard {
 
   /** Rules of a key at a place, for a write or a deletion alike. */
   private judgePlace(parent: Place, key: string | null, writer: Writer): ShapeResult | undefined {
-    if (key !== null && key.length > this.limits.maxKeyLength) return fail('key-too-long', `a key of ${key.length} characters under ${pathOf(parent, null)} (at most ${this.limits.maxKeyLength})`);
-    if (parent.depth + 1 > this.limits.maxDepth) return fail('too-deep', `${pathOf(parent, null)} nests deeper than ${this.limits.maxDepth} levels`);
+    if (key !== null && key.length > this.limits.maxKeyLength)
+      return fail(
+        'key-too-long',
+        `a key of ${key.length} characters under ${pathOf(parent, null)} (at most ${this.limits.maxKeyLength})`,
+      );
+    if (parent.depth + 1 > this.limits.maxDepth)
+      return fail('too-deep', `${pathOf(parent, null)} nests deeper than ${this.limits.maxDepth} levels`);
     const section = parent.depth === 0 ? key : parent.keys[0];
     if (writer !== 'server' && section !== null && section !== undefined && SERVER_OWNED.has(section)) {
       return fail('server-only', `${ROOT}/${section} is changed only through the room's actions`);
@@ -252,10 +289,12 @@ export class UpdateShapeGuard {
       const next = stack.pop() as { value: unknown; depth: number };
       if (next.value === null || typeof next.value !== 'object') continue;
       if (next.value instanceof Uint8Array) return fail('wrong-type', `${path} holds binary data`);
-      if (next.depth >= this.limits.maxJsonDepth) return fail('too-deep', `the value at ${path} nests deeper than ${this.limits.maxJsonDepth} levels`);
+      if (next.depth >= this.limits.maxJsonDepth)
+        return fail('too-deep', `the value at ${path} nests deeper than ${this.limits.maxJsonDepth} levels`);
       const entries = Array.isArray(next.value) ? next.value.map((v) => ['', v] as const) : Object.entries(next.value);
       for (const [key, child] of entries) {
-        if (key.length > this.limits.maxKeyLength) return fail('key-too-long', `a key of ${key.length} characters in the value at ${path}`);
+        if (key.length > this.limits.maxKeyLength)
+          return fail('key-too-long', `a key of ${key.length} characters in the value at ${path}`);
         stack.push({ value: child, depth: next.depth + 1 });
       }
     }
@@ -263,7 +302,12 @@ export class UpdateShapeGuard {
   }
 
   /** Deletions: of content the document holds (not yet deleted) where the writer may write, or of this update's own. */
-  private judgeDeletes(ds: Decoded['ds'], inUpdate: ReadonlyMap<number, Y.Item[]>, writer: Writer, strict: boolean): ShapeResult | undefined {
+  private judgeDeletes(
+    ds: Decoded['ds'],
+    inUpdate: ReadonlyMap<number, Y.Item[]>,
+    writer: Writer,
+    strict: boolean,
+  ): ShapeResult | undefined {
     for (const [client, ranges] of ds.clients) {
       const state = Y.getState(this.doc.store, client);
       const structs = this.doc.store.clients.get(client);
@@ -275,7 +319,11 @@ export class UpdateShapeGuard {
             if (!struct || struct.id.clock >= end) break;
             if (!(struct instanceof Y.Item) || struct.deleted || !struct.parent) continue;
             if (writer === 'read-only') return fail('read-only', 'your role may not change the document');
-            const refused = this.judgePlace(this.places.of(struct.parent as Y.AbstractType<unknown>), struct.parentSub, writer);
+            const refused = this.judgePlace(
+              this.places.of(struct.parent as Y.AbstractType<unknown>),
+              struct.parentSub,
+              writer,
+            );
             if (refused) return refused;
           }
         }

@@ -1,4 +1,3 @@
-
 import type { Database } from '@accord/db/schema';
 import { sql, type Kysely } from 'kysely';
 import * as Y from 'yjs';
@@ -35,10 +34,18 @@ function fromBase64(text: string): Uint8Array {
  * locked in id order, so batches of several nodes that touch the same workshops cannot deadlock; the row
  * lock also orders concurrent writers of one workshop.
  */
-async function appendAll(db: Kysely<Database>, batch: ReadonlyMap<string, readonly Uint8Array[]>): Promise<{ workshop_id: string; seq: number }[]> {
-  const incoming = sql.join([...batch].flatMap(([workshopId, updates]) =>
-    updates.map((update, index) => sql`(${workshopId}::text, ${index + 1}::int, ${update}::bytea)`)));
-  const counts = sql.join([...batch].map(([workshopId, updates]) => sql`(${workshopId}::text, ${updates.length}::int)`));
+async function appendAll(
+  db: Kysely<Database>,
+  batch: ReadonlyMap<string, readonly Uint8Array[]>,
+): Promise<{ workshop_id: string; seq: number }[]> {
+  const incoming = sql.join(
+    [...batch].flatMap(([workshopId, updates]) =>
+      updates.map((update, index) => sql`(${workshopId}::text, ${index + 1}::int, ${update}::bytea)`),
+    ),
+  );
+  const counts = sql.join(
+    [...batch].map(([workshopId, updates]) => sql`(${workshopId}::text, ${updates.length}::int)`),
+  );
   const result = await sql<{ workshop_id: string; seq: number }>`
     with incoming (workshop_id, ord, bytes) as (values ${incoming}),
     counts (workshop_id, n) as (values ${counts}),
@@ -61,7 +68,11 @@ export class UpdateStore {
 
   /** Creates the workshop row if it does not exist yet. */
   async ensureWorkshop(id: string, title: string): Promise<void> {
-    await this.db.insertInto('workshops').values({ id, title }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await this.db
+      .insertInto('workshops')
+      .values({ id, title })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   }
 
   async exists(id: string): Promise<boolean> {
@@ -75,33 +86,67 @@ export class UpdateStore {
    * with a commit in flight on another node).
    */
   async load(workshopId: string): Promise<StoredState> {
-    return this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', stateBase64]).where('workshop_id', '=', workshopId).executeTakeFirst();
-      const after = snapshot?.seq_upto ?? 0;
-      const tail = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
-        .where('workshop_id', '=', workshopId).where('seq', '>', after).orderBy('seq').execute();
-      return {
-        snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: fromBase64(snapshot.state) } : undefined,
-        tail: tail.map((row) => ({ seq: row.seq, update: fromBase64(row.update) })),
-        lastSeq: tail.length > 0 ? (tail[tail.length - 1]?.seq ?? after) : after,
-      };
-    });
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const snapshot = await trx
+          .selectFrom('yjs_snapshots')
+          .select(['seq_upto', stateBase64])
+          .where('workshop_id', '=', workshopId)
+          .executeTakeFirst();
+        const after = snapshot?.seq_upto ?? 0;
+        const tail = await trx
+          .selectFrom('yjs_updates')
+          .select(['seq', updateBase64])
+          .where('workshop_id', '=', workshopId)
+          .where('seq', '>', after)
+          .orderBy('seq')
+          .execute();
+        return {
+          snapshot: snapshot ? { seqUpto: snapshot.seq_upto, state: fromBase64(snapshot.state) } : undefined,
+          tail: tail.map((row) => ({ seq: row.seq, update: fromBase64(row.update) })),
+          lastSeq: tail.length > 0 ? (tail[tail.length - 1]?.seq ?? after) : after,
+        };
+      });
   }
 
   /** Stored updates after a sequence number, and where the snapshot ends (to tell whether they are all there). */
-  async tailAfter(workshopId: string, afterSeq: number): Promise<{ snapshotUpto: number; tail: { seq: number; update: Uint8Array }[] }> {
-    return this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      const snapshot = await trx.selectFrom('yjs_snapshots').select('seq_upto').where('workshop_id', '=', workshopId).executeTakeFirst();
-      const rows = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
-        .where('workshop_id', '=', workshopId).where('seq', '>', afterSeq).orderBy('seq').execute();
-      return { snapshotUpto: snapshot?.seq_upto ?? 0, tail: rows.map((row) => ({ seq: row.seq, update: fromBase64(row.update) })) };
-    });
+  async tailAfter(
+    workshopId: string,
+    afterSeq: number,
+  ): Promise<{ snapshotUpto: number; tail: { seq: number; update: Uint8Array }[] }> {
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const snapshot = await trx
+          .selectFrom('yjs_snapshots')
+          .select('seq_upto')
+          .where('workshop_id', '=', workshopId)
+          .executeTakeFirst();
+        const rows = await trx
+          .selectFrom('yjs_updates')
+          .select(['seq', updateBase64])
+          .where('workshop_id', '=', workshopId)
+          .where('seq', '>', afterSeq)
+          .orderBy('seq')
+          .execute();
+        return {
+          snapshotUpto: snapshot?.seq_upto ?? 0,
+          tail: rows.map((row) => ({ seq: row.seq, update: fromBase64(row.update) })),
+        };
+      });
   }
 
   /** The sequence counter of each workshop (what has been handed out, committed or not). */
   async lastSeqs(workshopIds: readonly string[]): Promise<Map<string, number>> {
     if (workshopIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('workshops').select(['id', 'last_seq']).where('id', 'in', [...workshopIds]).execute();
+    const rows = await this.db
+      .selectFrom('workshops')
+      .select(['id', 'last_seq'])
+      .where('id', 'in', [...workshopIds])
+      .execute();
     return new Map(rows.map((row) => [row.id, row.last_seq]));
   }
 
@@ -112,12 +157,16 @@ export class UpdateStore {
    */
   async append(requests: readonly AppendRequest[]): Promise<Map<string, number[]>> {
     const byWorkshop = new Map<string, Uint8Array[]>();
-    for (const { workshopId, updates } of requests) if (updates.length > 0) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), ...updates]);
+    for (const { workshopId, updates } of requests)
+      if (updates.length > 0) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), ...updates]);
     const assigned = new Map<string, number[]>();
     if (byWorkshop.size === 0) return assigned;
     const rows = await appendAll(this.db, byWorkshop);
     for (const [workshopId, updates] of byWorkshop) {
-      const seqs = rows.filter((row) => row.workshop_id === workshopId).map((row) => row.seq).sort((a, b) => a - b);
+      const seqs = rows
+        .filter((row) => row.workshop_id === workshopId)
+        .map((row) => row.seq)
+        .sort((a, b) => a - b);
       if (seqs.length !== updates.length) throw new Error(`workshop ${workshopId} does not exist`);
       assigned.set(workshopId, seqs);
     }
@@ -132,12 +181,16 @@ export class UpdateStore {
   async quarantine(workshopId: string, setAside: readonly SetAside[], db: Kysely<Database> = this.db): Promise<void> {
     if (setAside.length === 0) return;
     const move = async (trx: Kysely<Database>): Promise<void> => {
-      await trx.insertInto('quarantined_updates')
-        .values(setAside.map(({ kind, seq, update, reason }) => ({ workshop_id: workshopId, kind, seq, update, reason })))
+      await trx
+        .insertInto('quarantined_updates')
+        .values(
+          setAside.map(({ kind, seq, update, reason }) => ({ workshop_id: workshopId, kind, seq, update, reason })),
+        )
         .onConflict((oc) => oc.columns(['workshop_id', 'kind', 'seq']).doNothing())
         .execute();
       const seqs = setAside.filter((entry) => entry.kind === 'update').map((entry) => entry.seq);
-      if (seqs.length > 0) await trx.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', 'in', seqs).execute();
+      if (seqs.length > 0)
+        await trx.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', 'in', seqs).execute();
     };
     if (db === this.db) await this.db.transaction().execute(move);
     else await move(db);
@@ -145,7 +198,12 @@ export class UpdateStore {
 
   /** What is in quarantine for a workshop (operators and tests). */
   async quarantined(workshopId: string): Promise<{ kind: 'update' | 'snapshot'; seq: number; reason: string }[]> {
-    return this.db.selectFrom('quarantined_updates').select(['kind', 'seq', 'reason']).where('workshop_id', '=', workshopId).orderBy('seq').execute();
+    return this.db
+      .selectFrom('quarantined_updates')
+      .select(['kind', 'seq', 'reason'])
+      .where('workshop_id', '=', workshopId)
+      .orderBy('seq')
+      .execute();
   }
 
   /**
@@ -154,13 +212,37 @@ export class UpdateStore {
    * cannot be applied or break the document's shape are set aside into quarantine in the same transaction
    * (and reported), exactly as loading does, so compaction never fails on them.
    */
-  async compact(workshopId: string): Promise<{ readonly seqUpto: number; readonly merged: number; readonly bytes: number; readonly setAside: readonly SetAside[] } | undefined> {
+  async compact(
+    workshopId: string,
+  ): Promise<
+    | {
+        readonly seqUpto: number;
+        readonly merged: number;
+        readonly bytes: number;
+        readonly setAside: readonly SetAside[];
+      }
+    | undefined
+  > {
     return this.db.transaction().execute(async (trx) => {
-      const locked = await trx.selectFrom('workshops').select('last_seq').where('id', '=', workshopId).forUpdate().executeTakeFirst();
+      const locked = await trx
+        .selectFrom('workshops')
+        .select('last_seq')
+        .where('id', '=', workshopId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!locked) return undefined;
-      const snapshot = await trx.selectFrom('yjs_snapshots').select(['seq_upto', stateBase64]).where('workshop_id', '=', workshopId).executeTakeFirst();
-      const tail = await trx.selectFrom('yjs_updates').select(['seq', updateBase64])
-        .where('workshop_id', '=', workshopId).where('seq', '>', snapshot?.seq_upto ?? 0).orderBy('seq').execute();
+      const snapshot = await trx
+        .selectFrom('yjs_snapshots')
+        .select(['seq_upto', stateBase64])
+        .where('workshop_id', '=', workshopId)
+        .executeTakeFirst();
+      const tail = await trx
+        .selectFrom('yjs_updates')
+        .select(['seq', updateBase64])
+        .where('workshop_id', '=', workshopId)
+        .where('seq', '>', snapshot?.seq_upto ?? 0)
+        .orderBy('seq')
+        .execute();
       if (tail.length === 0) return undefined;
       const seqUpto = tail[tail.length - 1]?.seq ?? 0;
       // Applied to a document (which collects deleted content) rather than merged: a merge keeps every deleted
@@ -172,7 +254,9 @@ export class UpdateStore {
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
       await this.quarantine(workshopId, setAside, trx);
-      await trx.insertInto('yjs_snapshots').values({ workshop_id: workshopId, seq_upto: seqUpto, state })
+      await trx
+        .insertInto('yjs_snapshots')
+        .values({ workshop_id: workshopId, seq_upto: seqUpto, state })
         .onConflict((oc) => oc.column('workshop_id').doUpdateSet({ seq_upto: seqUpto, state }))
         .execute();
       await trx.deleteFrom('yjs_updates').where('workshop_id', '=', workshopId).where('seq', '<=', seqUpto).execute();

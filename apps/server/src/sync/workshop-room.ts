@@ -32,7 +32,12 @@ export class WorkshopRoom {
   private fullState: Uint8Array | undefined;
   private resetting = false;
 
-  private constructor(readonly workshopId: string, private readonly services: RoomServices, readonly doc: Y.Doc, loaded: ConstructorParameters<typeof StoredSequence>[3]) {
+  private constructor(
+    readonly workshopId: string,
+    private readonly services: RoomServices,
+    readonly doc: Y.Doc,
+    loaded: ConstructorParameters<typeof StoredSequence>[3],
+  ) {
     this.sequence = new StoredSequence(workshopId, doc, services, loaded);
     this.awareness = new RoomAwareness(doc, this.connections, services);
     const onAwareness = services.onAwareness;
@@ -55,8 +60,14 @@ export class WorkshopRoom {
     const { doc, setAside } = replayStored(stored);
     if (setAside.length > 0) await quarantine(workshopId, services, setAside, 'load');
     const aside = new Set(setAside.filter((entry) => entry.kind === 'update').map((entry) => entry.seq));
-    const tail = stored.tail.filter((row) => !aside.has(row.seq)).map((row) => ({ seq: row.seq, bytes: row.update.byteLength }));
-    return new WorkshopRoom(workshopId, services, doc, { lastSeq: stored.lastSeq, snapshotBytes: stored.snapshot?.state.byteLength ?? 0, tail });
+    const tail = stored.tail
+      .filter((row) => !aside.has(row.seq))
+      .map((row) => ({ seq: row.seq, bytes: row.update.byteLength }));
+    return new WorkshopRoom(workshopId, services, doc, {
+      lastSeq: stored.lastSeq,
+      snapshotBytes: stored.snapshot?.state.byteLength ?? 0,
+      tail,
+    });
   }
 
   get lastAppliedSeq(): number {
@@ -107,7 +118,10 @@ export class WorkshopRoom {
       }
     } catch (error) {
       this.services.metrics.rejectedFrames.inc({ reason: 'malformed' });
-      this.services.logger.debug({ workshopId: this.workshopId, participantId: connection.identity.participantId, err: String(error) }, 'malformed yjs frame');
+      this.services.logger.debug(
+        { workshopId: this.workshopId, participantId: connection.identity.participantId, err: String(error) },
+        'malformed yjs frame',
+      );
       connection.close(CLOSE.malformedMessage);
     }
   }
@@ -175,7 +189,8 @@ export class WorkshopRoom {
   }
 
   private syncStep2(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.byteLength === 1 && stateVector[0] === 0) return (this.fullState ??= syncStep2Message(this.doc, stateVector));
+    if (stateVector.byteLength === 1 && stateVector[0] === 0)
+      return (this.fullState ??= syncStep2Message(this.doc, stateVector));
     return syncStep2Message(this.doc, stateVector);
   }
 
@@ -189,11 +204,19 @@ export class WorkshopRoom {
  * Moves what loading set aside into quarantine. When even that write fails the room is still served (the
  * next load tries again): nothing is lost, the updates stay in the log.
  */
-async function quarantine(workshopId: string, services: RoomServices, setAside: readonly SetAside[], during: string): Promise<void> {
+async function quarantine(
+  workshopId: string,
+  services: RoomServices,
+  setAside: readonly SetAside[],
+  during: string,
+): Promise<void> {
   try {
     await services.store.quarantine(workshopId, setAside);
   } catch (error) {
-    services.logger.error({ workshopId, err: String(error) }, 'could not move set-aside updates into quarantine; they stay in the log');
+    services.logger.error(
+      { workshopId, err: String(error) },
+      'could not move set-aside updates into quarantine; they stay in the log',
+    );
   }
   reportSetAside(workshopId, services, setAside, during);
 }

@@ -142,12 +142,16 @@ class TokenBucket {
   private tokens: number;
   private updatedMs = -1;
 
-  constructor(private readonly capacity: number, private readonly perSecond: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+  ) {
     this.tokens = capacity;
   }
 
   take(nowMs: number): boolean {
-    if (this.updatedMs >= 0) this.tokens = Math.min(this.capacity, this.tokens + ((nowMs - this.updatedMs) / 1000) * this.perSecond);
+    if (this.updatedMs >= 0)
+      this.tokens = Math.min(this.capacity, this.tokens + ((nowMs - this.updatedMs) / 1000) * this.perSecond);
     this.updatedMs = nowMs;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

@@ -49,8 +49,15 @@ export class YjsEndpoint {
   private readonly wss: WebSocketServer;
   private readonly batcher: SendBatcher;
 
-  constructor(private readonly deps: YjsEndpointDeps, private readonly options: YjsEndpointOptions) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 4, perMessageDeflate: false });
+  constructor(
+    private readonly deps: YjsEndpointDeps,
+    private readonly options: YjsEndpointOptions,
+  ) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes * 4,
+      perMessageDeflate: false,
+    });
     this.batcher = new SendBatcher((frames, seconds) => {
       deps.metrics.framesSent.inc(frames);
       deps.metrics.socketWriteSeconds.inc(seconds);
@@ -66,7 +73,10 @@ export class YjsEndpoint {
     const workshopId = PATH.exec(url.pathname)?.[1];
     socket.on('error', () => undefined);
     if (!originAllowed(request, this.options.allowedOrigins)) {
-      this.deps.logger.info({ origin: request.headers.origin, path: url.pathname }, 'refused a Yjs upgrade from a foreign origin');
+      this.deps.logger.info(
+        { origin: request.headers.origin, path: url.pathname },
+        'refused a Yjs upgrade from a foreign origin',
+      );
       // Upgraded and closed with a named code, so the page's provider stops rather than retrying for ever.
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', () => undefined);
@@ -74,11 +84,18 @@ export class YjsEndpoint {
       });
       return;
     }
-    const credentials = { token: url.searchParams.get('token'), authorization: request.headers.authorization, cookie: request.headers.cookie };
+    const credentials = {
+      token: url.searchParams.get('token'),
+      authorization: request.headers.authorization,
+      cookie: request.headers.cookie,
+    };
     const authenticated = workshopId
-      ? authenticate(this.deps.participants, workshopId, credentials).then((participant) => participant ?? 'unauthorized' as const)
+      ? authenticate(this.deps.participants, workshopId, credentials).then(
+          (participant) => participant ?? ('unauthorized' as const),
+        )
       : Promise.resolve('not-found' as const);
-    const frozen = workshopId && this.deps.isFrozen ? this.deps.isFrozen(workshopId).catch(() => false) : Promise.resolve(false);
+    const frozen =
+      workshopId && this.deps.isFrozen ? this.deps.isFrozen(workshopId).catch(() => false) : Promise.resolve(false);
     void Promise.all([authenticated.catch(() => 'unavailable' as const), frozen]).then(([outcome, readOnlyRoom]) => {
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', () => undefined);
@@ -86,9 +103,18 @@ export class YjsEndpoint {
         if (outcome === 'unauthorized') return this.refuse(ws, CLOSE.unauthorized);
         if (outcome === 'not-found') return this.refuse(ws, CLOSE.notFound);
         if (outcome === 'unavailable') return this.refuse(ws, CLOSE.loadFailed);
-        this.attach(ws, socket, workshopId ?? '', {
-          participantId: outcome.id, name: outcome.name, role: outcome.role,
-        }, url.searchParams.get('saved') === '1', readOnlyRoom);
+        this.attach(
+          ws,
+          socket,
+          workshopId ?? '',
+          {
+            participantId: outcome.id,
+            name: outcome.name,
+            role: outcome.role,
+          },
+          url.searchParams.get('saved') === '1',
+          readOnlyRoom,
+        );
       });
     });
   }
@@ -99,8 +125,22 @@ export class YjsEndpoint {
   }
 
   /** Listens at once and buffers frames until the room has loaded, so nothing the client sends early is lost. */
-  private attach(ws: WebSocket, stream: Duplex, workshopId: string, identity: YjsConnection['identity'], wantsSaved: boolean, frozen = false): void {
-    const connection = new YjsConnection(ws, identity, !can(identity.role, 'editRequirements') || frozen, wantsSaved, this.batcher, stream);
+  private attach(
+    ws: WebSocket,
+    stream: Duplex,
+    workshopId: string,
+    identity: YjsConnection['identity'],
+    wantsSaved: boolean,
+    frozen = false,
+  ): void {
+    const connection = new YjsConnection(
+      ws,
+      identity,
+      !can(identity.role, 'editRequirements') || frozen,
+      wantsSaved,
+      this.batcher,
+      stream,
+    );
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
     let room: WorkshopRoom | undefined;
@@ -108,12 +148,14 @@ export class YjsEndpoint {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = toUint8Array(data);
       if (!isBinary) return this.reject(connection, 'text-frame', CLOSE.malformedMessage);
-      if (bytes.byteLength > this.options.maxMessageBytes) return this.reject(connection, 'too-large', CLOSE.messageTooLarge);
+      if (bytes.byteLength > this.options.maxMessageBytes)
+        return this.reject(connection, 'too-large', CLOSE.messageTooLarge);
       if (!connection.takeFrame(performance.now())) return this.reject(connection, 'rate', CLOSE.tooManyMessages);
       if (room) return room.handleMessage(connection, bytes);
       // While the workshop loads, frames wait here; a client that floods meanwhile is let go.
       earlyBytes += bytes.byteLength;
-      if (earlyBytes > this.options.maxMessageBytes * 2) return this.reject(connection, 'early-flood', CLOSE.tooManyMessages);
+      if (earlyBytes > this.options.maxMessageBytes * 2)
+        return this.reject(connection, 'early-flood', CLOSE.tooManyMessages);
       early.push(bytes);
     });
     ws.on('close', () => {
@@ -124,40 +166,58 @@ export class YjsEndpoint {
       this.deps.metrics.connections.dec();
       this.deps.registry.release(room);
     });
-    this.deps.registry.acquire(workshopId).then((loaded) => {
-      if (closed) return this.deps.registry.release(loaded);
-      if (this.deps.isRevoked(identity.participantId)) {
-        this.deps.registry.release(loaded);
-        return this.reject(connection, 'revoked', CLOSE.revoked);
-      }
-      const refusal = this.seatRefusal(loaded, identity);
-      if (refusal) {
-        this.deps.registry.release(loaded);
-        return this.reject(connection, refusal === CLOSE.tooManyConnections ? 'participant-connections' : 'full', refusal);
-      }
-      room = loaded;
-      this.deps.metrics.connections.inc();
-      loaded.addConnection(connection);
-      for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
-    }, (error: unknown) => {
-      this.deps.logger.error({ workshopId, err: String(error) }, 'workshop could not be loaded; refusing the connection');
-      this.reject(connection, 'load-failed', CLOSE.loadFailed);
-    });
+    this.deps.registry.acquire(workshopId).then(
+      (loaded) => {
+        if (closed) return this.deps.registry.release(loaded);
+        if (this.deps.isRevoked(identity.participantId)) {
+          this.deps.registry.release(loaded);
+          return this.reject(connection, 'revoked', CLOSE.revoked);
+        }
+        const refusal = this.seatRefusal(loaded, identity);
+        if (refusal) {
+          this.deps.registry.release(loaded);
+          return this.reject(
+            connection,
+            refusal === CLOSE.tooManyConnections ? 'participant-connections' : 'full',
+            refusal,
+          );
+        }
+        room = loaded;
+        this.deps.metrics.connections.inc();
+        loaded.addConnection(connection);
+        for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
+      },
+      (error: unknown) => {
+        this.deps.logger.error(
+          { workshopId, err: String(error) },
+          'workshop could not be loaded; refusing the connection',
+        );
+        this.reject(connection, 'load-failed', CLOSE.loadFailed);
+      },
+    );
   }
 
   /**
    * Seats: one participant holds at most a few connections, so nobody can take the others' seats; the
    * workshop-wide cap never keeps a facilitator out (their own cap still bounds them).
    */
-  private seatRefusal(room: WorkshopRoom, identity: YjsConnection['identity']): typeof CLOSE.tooManyConnections | typeof CLOSE.tooManyParticipants | undefined {
+  private seatRefusal(
+    room: WorkshopRoom,
+    identity: YjsConnection['identity'],
+  ): typeof CLOSE.tooManyConnections | typeof CLOSE.tooManyParticipants | undefined {
     let own = 0;
     for (const other of room.connections) if (other.identity.participantId === identity.participantId) own += 1;
     if (own >= this.options.maxConnectionsPerParticipant) return CLOSE.tooManyConnections;
-    if (identity.role !== 'facilitator' && room.connections.size >= this.options.maxParticipants) return CLOSE.tooManyParticipants;
+    if (identity.role !== 'facilitator' && room.connections.size >= this.options.maxParticipants)
+      return CLOSE.tooManyParticipants;
     return undefined;
   }
 
-  private reject(connection: YjsConnection, reason: string, close: { readonly code: number; readonly reason: string }): void {
+  private reject(
+    connection: YjsConnection,
+    reason: string,
+    close: { readonly code: number; readonly reason: string },
+  ): void {
     this.deps.metrics.rejectedFrames.inc({ reason });
     connection.close(close);
   }

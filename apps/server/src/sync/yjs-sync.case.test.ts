@@ -34,7 +34,11 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     expect(alice.doc.getMap('requirements').get('meta')).toBeInstanceOf(Y.Map);
     scratch(alice.doc, 'notes').set('from-alice', 1);
     scratch(bob.doc, 'notes').set('from-bob', 2);
-    await waitFor(() => scratch(alice.doc, 'notes').size === 2 && scratch(bob.doc, 'notes').size === 2, 5000, 'convergence');
+    await waitFor(
+      () => scratch(alice.doc, 'notes').size === 2 && scratch(bob.doc, 'notes').size === 2,
+      5000,
+      'convergence',
+    );
     await Promise.all([alice.saved(), bob.saved()]);
     const late = connect((await t.join(workshopId, 'observer')).token);
     await late.synced();
@@ -49,7 +53,8 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     await writer.saved();
     const stored = await t.app.store.load(workshopId);
     const fromDb = new Y.Doc();
-    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(fromDb, part);
+    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+      Y.applyUpdate(fromDb, part);
     expect(scratch(fromDb, 'notes').get('k19')).toBe(19);
   });
 
@@ -59,9 +64,13 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     await Promise.all([writer.synced(), reader.synced()]);
     await Promise.all([writer.saved(), reader.saved()]);
     let readerSaved = 0;
-    const handlers = (reader.provider as unknown as { messageHandlers: ((...args: unknown[]) => void)[] }).messageHandlers;
+    const handlers = (reader.provider as unknown as { messageHandlers: ((...args: unknown[]) => void)[] })
+      .messageHandlers;
     const original = handlers[100];
-    handlers[100] = (...args: unknown[]) => { readerSaved += 1; original?.(...args); };
+    handlers[100] = (...args: unknown[]) => {
+      readerSaved += 1;
+      original?.(...args);
+    };
     scratchText(writer.doc, 'deletable').insert(0, 'hello world');
     await writer.saved();
     scratchText(writer.doc, 'deletable').delete(0, 6);
@@ -69,7 +78,8 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     await waitFor(() => readScratchText(reader.doc, 'deletable') === 'world', 5000, 'the deletion relayed');
     const stored = await t.app.store.load(workshopId);
     const fromDb = new Y.Doc();
-    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)]) Y.applyUpdate(fromDb, part);
+    for (const part of [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.tail.map((r) => r.update)])
+      Y.applyUpdate(fromDb, part);
     expect(readScratchText(fromDb, 'deletable')).toBe('world');
     expect(readerSaved).toBe(0);
   });
@@ -80,8 +90,15 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     await Promise.all([carol.synced(), dave.synced()]);
     carol.provider.awareness.setLocalStateField('editing', '/meta/title');
     carol.provider.awareness.setLocalStateField('accord', { name: 'Spoofed Sponsor', role: 'sponsor' });
-    await waitFor(() => dave.provider.awareness.getStates().get(carol.doc.clientID)?.editing === '/meta/title', 5000, 'awareness');
-    expect(dave.provider.awareness.getStates().get(carol.doc.clientID)?.accord).toMatchObject({ name: 'Carol', role: 'stakeholder' });
+    await waitFor(
+      () => dave.provider.awareness.getStates().get(carol.doc.clientID)?.editing === '/meta/title',
+      5000,
+      'awareness',
+    );
+    expect(dave.provider.awareness.getStates().get(carol.doc.clientID)?.accord).toMatchObject({
+      name: 'Carol',
+      role: 'stakeholder',
+    });
   });
 
   it("refuses an observer's document update: closed with 4403, not applied, relayed, stored or acknowledged", async () => {
@@ -92,7 +109,9 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     const before = (await t.app.store.load(workshopId)).lastSeq;
     const dropped = await metricValue(t.app.metrics.droppedReadonly);
     const closed = new Promise<{ code: number; reason: string }>((resolve) => {
-      observer.provider.on('connection-close', (event) => { if (event) resolve({ code: event.code, reason: event.reason }); });
+      observer.provider.on('connection-close', (event) => {
+        if (event) resolve({ code: event.code, reason: event.reason });
+      });
     });
     scratch(observer.doc, 'notes').set('observer-wrote', true);
     const close = await closed;

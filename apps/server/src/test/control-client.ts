@@ -19,13 +19,24 @@ export function sessionState(client: ControlClient): Promise<SessionState> {
 /** Emits an event and resolves with its acknowledgement. */
 export function send(client: ControlClient, event: string, payload: unknown): Promise<Ack> {
   return new Promise((resolve) => {
-    (client as unknown as { emit(event: string, payload: unknown, ack: (result: Ack) => void): void }).emit(event, payload, resolve);
+    (client as unknown as { emit(event: string, payload: unknown, ack: (result: Ack) => void): void }).emit(
+      event,
+      payload,
+      resolve,
+    );
   });
 }
 
 /** Resolves with the next payload of a server event. */
-export function next<E extends keyof ServerToClientEvents>(client: ControlClient, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+export function next<E extends keyof ServerToClientEvents>(
+  client: ControlClient,
+  event: E,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve) => {
-    (client as unknown as { once(event: string, listener: (payload: Parameters<ServerToClientEvents[E]>[0]) => void): void }).once(event, resolve);
+    (
+      client as unknown as {
+        once(event: string, listener: (payload: Parameters<ServerToClientEvents[E]>[0]) => void): void;
+      }
+    ).once(event, resolve);
   });
 }

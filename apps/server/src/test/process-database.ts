@@ -15,12 +15,20 @@ export interface ProcessDatabase {
   drop(): Promise<void>;
 }
 
-export const PROCESS_DIALECTS: readonly ('pglite' | 'postgres')[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres' as const] : [])];
+export const PROCESS_DIALECTS: readonly ('pglite' | 'postgres')[] = [
+  'pglite',
+  ...(process.env.TEST_DATABASE_URL ? ['postgres' as const] : []),
+];
 
 export async function createProcessDatabase(name: 'pglite' | 'postgres'): Promise<ProcessDatabase> {
   if (name === 'pglite') {
     const dataDir = await freshPgliteDir('accord-proc-');
-    return { name, env: { DATA_DIR: dataDir }, options: { kind: 'pglite', dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      name,
+      env: { DATA_DIR: dataDir },
+      options: { kind: 'pglite', dataDir },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL ?? '';
   const database = `accord_proc_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

@@ -5,11 +5,17 @@ import { Redis } from 'ioredis';
  * failover would; the node's client reconnects on its own. Resolves once the connection is gone. The name
  * carries the run's prefix: other runs sharing the Redis have nodes of the same id.
  */
-export async function killRedisConnection(redisUrl: string, app: { readonly nodeId: string; readonly config: { readonly redisPrefix: string } }, role: string): Promise<void> {
+export async function killRedisConnection(
+  redisUrl: string,
+  app: { readonly nodeId: string; readonly config: { readonly redisPrefix: string } },
+  role: string,
+): Promise<void> {
   const name = `${app.config.redisPrefix}-${app.nodeId}-${role}`;
   const admin = new Redis(redisUrl);
   try {
-    const line = String(await admin.client('LIST')).split('\n').find((l) => l.includes(`name=${name} `));
+    const line = String(await admin.client('LIST'))
+      .split('\n')
+      .find((l) => l.includes(`name=${name} `));
     const id = /id=(\d+)/.exec(line ?? '')?.[1];
     if (!id) throw new Error(`no Redis connection named ${name}`);
     await admin.client('KILL', 'ID', id);

@@ -8,7 +8,10 @@ import * as Y from 'yjs';
 export class ScratchMap {
   private readonly root: Y.Map<unknown>;
 
-  constructor(doc: Y.Doc, private readonly name: string) {
+  constructor(
+    doc: Y.Doc,
+    private readonly name: string,
+  ) {
     this.root = doc.getMap('requirements');
   }
 

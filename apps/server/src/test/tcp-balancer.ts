@@ -24,7 +24,10 @@ export function startBalancer(backendPorts: readonly number[]): Promise<Balancer
       upstream.once('connect', () => {
         next = (next + attempt + 1) % backendPorts.length;
         sockets.add(upstream);
-        upstream.on('close', () => { sockets.delete(upstream); client.destroy(); });
+        upstream.on('close', () => {
+          sockets.delete(upstream);
+          client.destroy();
+        });
         client.on('close', () => upstream.destroy());
         upstream.on('error', () => upstream.destroy());
         client.pipe(upstream);
@@ -40,10 +43,11 @@ export function startBalancer(backendPorts: readonly number[]): Promise<Balancer
       const address = server.address();
       resolve({
         port: typeof address === 'object' && address ? address.port : 0,
-        close: () => new Promise((done) => {
-          for (const socket of sockets) socket.destroy();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
       });
     });
   });

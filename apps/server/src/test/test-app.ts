@@ -26,7 +26,9 @@ export async function startTestApp(dialect: TestDialect, overrides: Partial<Conf
   const url = await app.listen();
   const workshops = new WorkshopRepository(app.database.db);
   return {
-    app, url, yjsUrl: `${url.replace('http', 'ws')}/yjs`,
+    app,
+    url,
+    yjsUrl: `${url.replace('http', 'ws')}/yjs`,
     createWorkshop: async (template = 'messaging') => {
       const requirements = requirementsSchema.parse(templateById(template)?.requirements);
       return (await workshops.create({ title: requirements.meta.title, template, requirements })).id;

@@ -12,7 +12,8 @@ export const SCALE_OUT_URLS = {
 /** Whether scale-out tests can run here; in CI their absence is a failure, not a skip. */
 export function scaleOutAvailable(): boolean {
   const present = Boolean(SCALE_OUT_URLS.database && SCALE_OUT_URLS.redis);
-  if (!present && process.env.CI) throw new Error('scale-out tests need TEST_DATABASE_URL and TEST_REDIS_URL (bash .ci/run sets them)');
+  if (!present && process.env.CI)
+    throw new Error('scale-out tests need TEST_DATABASE_URL and TEST_REDIS_URL (bash .ci/run sets them)');
   return present;
 }
 
@@ -29,7 +30,12 @@ export async function startCluster(count: number, overrides: Partial<Config> = {
   const prefix = `accord-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const nodes: { app: AccordApp; url: string; yjsUrl: string }[] = [];
   for (let i = 0; i < count; i += 1) {
-    const config = testConfig({ redisUrl: SCALE_OUT_URLS.redis, redisPrefix: prefix, nodeId: `node-${i}`, ...overrides });
+    const config = testConfig({
+      redisUrl: SCALE_OUT_URLS.redis,
+      redisPrefix: prefix,
+      nodeId: `node-${i}`,
+      ...overrides,
+    });
     const app = await createApp(config, { database: prepared.options });
     const url = await app.listen();
     nodes.push({ app, url, yjsUrl: `${url.replace('http', 'ws')}/yjs` });

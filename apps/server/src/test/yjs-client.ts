@@ -20,7 +20,13 @@ process.setMaxListeners(Math.max(process.getMaxListeners(), 200));
  * An official y-websocket provider in Node: the ws polyfill (or a subclass of it, to watch the frames), no
  * BroadcastChannel, Accord's saved messages.
  */
-export function connectClient(yjsUrl: string, workshopId: string, token: string, doc = new Y.Doc(), socketClass: typeof WebSocket = WebSocket): TestClient {
+export function connectClient(
+  yjsUrl: string,
+  workshopId: string,
+  token: string,
+  doc = new Y.Doc(),
+  socketClass: typeof WebSocket = WebSocket,
+): TestClient {
   const provider = new WebsocketProvider(yjsUrl, workshopId, doc, {
     WebSocketPolyfill: socketClass as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -36,19 +42,20 @@ export function connectClient(yjsUrl: string, workshopId: string, token: string,
     doc,
     provider,
     synced: () => waitFor(() => provider.synced, 10_000, 'sync'),
-    saved: (timeoutMs = 10_000) => new Promise<void>((resolve, reject) => {
-      if (tracker.saved) return resolve();
-      const timer = setTimeout(() => {
-        waiters.delete(done);
-        reject(new Error('not saved in time'));
-      }, timeoutMs);
-      const done = (): void => {
-        clearTimeout(timer);
-        waiters.delete(done);
-        resolve();
-      };
-      waiters.add(done);
-    }),
+    saved: (timeoutMs = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        if (tracker.saved) return resolve();
+        const timer = setTimeout(() => {
+          waiters.delete(done);
+          reject(new Error('not saved in time'));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        };
+        waiters.add(done);
+      }),
     destroy: () => {
       provider.destroy();
       doc.destroy();
@@ -66,7 +73,11 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what
 }
 
 /** A raw websocket to the Yjs endpoint, for crafted frames; resolves with the close code and reason. */
-export function rawSocket(yjsUrl: string, workshopId: string, token: string | undefined): { socket: WebSocket; opened: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
+export function rawSocket(
+  yjsUrl: string,
+  workshopId: string,
+  token: string | undefined,
+): { socket: WebSocket; opened: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
   const socket = new WebSocket(`${yjsUrl}/${workshopId}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
@@ -80,12 +91,18 @@ export function rawSocket(yjsUrl: string, workshopId: string, token: string | un
 }
 
 /** The current value of an unlabelled prom-client counter or gauge. */
-export async function metricValue(metric: { get(): Promise<{ values: readonly { value: number }[] }> }): Promise<number> {
+export async function metricValue(metric: {
+  get(): Promise<{ values: readonly { value: number }[] }>;
+}): Promise<number> {
   return (await metric.get()).values[0]?.value ?? 0;
 }
 
 /** Like `waitFor`, for an async condition. */
-export async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitForAsync(
+  condition: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const started = Date.now();
   while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -23,7 +23,10 @@ describe('fieldDiff', () => {
   });
 
   it('reports added and removed items field by field, and plain lists as one value', () => {
-    const v2 = { meta: { title: 'Mail', exclusions: ['a', 'b'] }, functions: [v1.functions[0], { id: 'sync', availability: { targetPercent: 99 } }] };
+    const v2 = {
+      meta: { title: 'Mail', exclusions: ['a', 'b'] },
+      functions: [v1.functions[0], { id: 'sync', availability: { targetPercent: 99 } }],
+    };
     expect(fieldDiff(v1, v2)).toEqual([
       { path: '/functions/sync/availability/targetPercent', kind: 'added', after: 99 },
       { path: '/functions/webmail/availability/targetPercent', kind: 'removed', before: 99.5 },

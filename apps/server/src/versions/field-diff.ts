@@ -35,7 +35,8 @@ export function fieldDiff(before: Json, after: Json): FieldChange[] {
     const has = b.has(path);
     if (had && !has) changes.push({ path, kind: 'removed', before: a.get(path) });
     else if (!had && has) changes.push({ path, kind: 'added', after: b.get(path) });
-    else if (JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path))) changes.push({ path, kind: 'changed', before: a.get(path), after: b.get(path) });
+    else if (JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path)))
+      changes.push({ path, kind: 'changed', before: a.get(path), after: b.get(path) });
   }
   return changes;
 }

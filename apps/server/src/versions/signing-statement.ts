@@ -10,7 +10,11 @@ export interface StatementSigner {
  * The exact sentence a signature agrees to: who, which version of which SLA, and both hashes. The server
  * builds it, shows it before signing and keeps it word for word with the signature.
  */
-export function signingStatement(decision: 'signed' | 'rejected', signer: StatementSigner, version: { title: string; number: number; hash: string; pdfSha256: string }): string {
+export function signingStatement(
+  decision: 'signed' | 'rejected',
+  signer: StatementSigner,
+  version: { title: string; number: number; hash: string; pdfSha256: string },
+): string {
   const who = signer.title ? `${signer.name}, ${signer.title}` : signer.name;
   const what = `version ${version.number} of "${version.title}" (SHA-256 of its JSON ${version.hash}; SHA-256 of its PDF ${version.pdfSha256})`;
   return decision === 'signed'

@@ -1,9 +1,28 @@
 /** Titles people leave out or put in when they type their own name. */
-const HONORIFICS: ReadonlySet<string> = new Set(['dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'sir', 'dame', 'dipl', 'ing', 'phd', 'mba']);
+const HONORIFICS: ReadonlySet<string> = new Set([
+  'dr',
+  'prof',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'sir',
+  'dame',
+  'dipl',
+  'ing',
+  'phd',
+  'mba',
+]);
 
 function tokens(name: string): Set<string> {
-  return new Set(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .split(/[^a-z0-9]+/).filter((token) => token !== '' && !HONORIFICS.has(token)));
+  return new Set(
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((token) => token !== '' && !HONORIFICS.has(token)),
+  );
 }
 
 /**

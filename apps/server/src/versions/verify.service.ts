@@ -32,36 +32,54 @@ export class VerifyService {
     const kind = isPdf ? 'pdf' : 'json';
     const fileSha = sha256(file);
     const match = isPdf ? await this.matchPdf(file, workshopId) : await this.matchJson(file, workshopId);
-    const certificateNote = match && isPdf && match.revisionLength < file.length
-      && sha256(await this.deps.signOff.certifiedPdf(match.workshopId, match.number)) !== fileSha
-      ? '; the certificate appended to this copy is not the server\'s current one (an older download, or edited): the signatures listed here are the record'
-      : '';
+    const certificateNote =
+      match &&
+      isPdf &&
+      match.revisionLength < file.length &&
+      sha256(await this.deps.signOff.certifiedPdf(match.workshopId, match.number)) !== fileSha
+        ? "; the certificate appended to this copy is not the server's current one (an older download, or edited): the signatures listed here are the record"
+        : '';
     if (!match) {
       return {
-        verdict: 'not-a-version', kind, sha256: fileSha,
+        verdict: 'not-a-version',
+        kind,
+        sha256: fileSha,
         message: workshopId
           ? `not a version of this workshop: no published ${kind === 'pdf' ? 'PDF' : 'JSON'} of it has these bytes (SHA-256 ${fileSha}); a changed or damaged file reads like this too`
           : `not a version published on this server: no ${kind === 'pdf' ? 'PDF' : 'JSON'} has these bytes (SHA-256 ${fileSha})`,
       };
     }
     const [summary, evidence, workshop] = await Promise.all([
-      this.deps.versionService.summary(match.workshopId, match.number), this.deps.signOff.evidence(match.workshopId, match.number),
+      this.deps.versionService.summary(match.workshopId, match.number),
+      this.deps.signOff.evidence(match.workshopId, match.number),
       this.deps.workshops.get(match.workshopId),
     ]);
     const signed = evidence.filter((e) => e.decision === 'signed');
-    const who = signed.length === 0 ? 'not signed by anyone yet' : `signed by ${signed.map((e) => `${e.name} at ${e.at}`).join(', ')}`;
+    const who =
+      signed.length === 0
+        ? 'not signed by anyone yet'
+        : `signed by ${signed.map((e) => `${e.name} at ${e.at}`).join(', ')}`;
     return {
-      verdict: 'unchanged', kind, sha256: fileSha,
+      verdict: 'unchanged',
+      kind,
+      sha256: fileSha,
       message: `unchanged: version ${match.number} of "${workshop?.title ?? ''}", ${who}${summary.approved ? '; approved by every named approver' : ''}${summary.superseded ? '; a newer version supersedes it' : ''}${certificateNote}`,
-      workshopId: match.workshopId, workshopTitle: workshop?.title ?? '', versionNumber: match.number, versionHash: summary.hash,
-      superseded: summary.superseded, approved: summary.approved, signatures: evidence,
+      workshopId: match.workshopId,
+      workshopTitle: workshop?.title ?? '',
+      versionNumber: match.number,
+      versionHash: summary.hash,
+      superseded: summary.superseded,
+      approved: summary.approved,
+      signatures: evidence,
     };
   }
 
   private async matchPdf(file: Uint8Array, workshopId: string | undefined): Promise<Match | undefined> {
     // Newest revision first: the signed file itself, or the signed file followed by one certificate update.
     for (const revision of pdfRevisions(file).slice(0, 8)) {
-      const found = (await this.deps.pdfs.findBySha(sha256(revision))).find((v) => workshopId === undefined || v.workshopId === workshopId);
+      const found = (await this.deps.pdfs.findBySha(sha256(revision))).find(
+        (v) => workshopId === undefined || v.workshopId === workshopId,
+      );
       if (found) return { ...found, revisionLength: revision.length };
     }
     return undefined;
@@ -75,7 +93,9 @@ export class VerifyService {
       // Not JSON at all: only the raw bytes can match, and they will not.
     }
     for (const hash of new Set(hashes)) {
-      const found = (await this.deps.versions.findByHash(hash)).find((v) => workshopId === undefined || v.workshopId === workshopId);
+      const found = (await this.deps.versions.findByHash(hash)).find(
+        (v) => workshopId === undefined || v.workshopId === workshopId,
+      );
       if (found) return { ...found, revisionLength: file.length };
     }
     return undefined;

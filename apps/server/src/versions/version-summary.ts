@@ -23,12 +23,21 @@ export function summarise(
 ): VersionSummary[] {
   const latest = versions.reduce((max, v) => Math.max(max, v.number), 0);
   return versions.map((version) => {
-    if (version.approvers !== null) return summariseApprovers({ ...version, approvers: version.approvers }, signatures, latest, seatHolders);
+    if (version.approvers !== null)
+      return summariseApprovers({ ...version, approvers: version.approvers }, signatures, latest, seatHolders);
     const statuses: VersionSummary['sponsors'] = sponsors.map((sponsor) => {
-      const own = signatures.filter((s) => s.participantId === sponsor.id && s.versionNumber === version.number && s.hash === version.hash);
+      const own = signatures.filter(
+        (s) => s.participantId === sponsor.id && s.versionNumber === version.number && s.hash === version.hash,
+      );
       const last = own[own.length - 1];
       return last
-        ? { participantId: sponsor.id, name: sponsor.name, status: last.decision, at: last.at, ...(last.comment ? { comment: last.comment } : {}) }
+        ? {
+            participantId: sponsor.id,
+            name: sponsor.name,
+            status: last.decision,
+            at: last.at,
+            ...(last.comment ? { comment: last.comment } : {}),
+          }
         : { participantId: sponsor.id, name: sponsor.name, status: 'pending' as const };
     });
     version.namedSponsors.forEach((named, index) => {
@@ -39,11 +48,23 @@ export function summarise(
   });
 }
 
-function summariseApprovers(version: PublishedVersion & { approvers: readonly Approver[] }, signatures: readonly Signature[], latest: number, seatHolders: ReadonlyMap<string, string>): VersionSummary {
+function summariseApprovers(
+  version: PublishedVersion & { approvers: readonly Approver[] },
+  signatures: readonly Signature[],
+  latest: number,
+  seatHolders: ReadonlyMap<string, string>,
+): VersionSummary {
   const statuses: VersionSummary['sponsors'] = version.approvers.map((approver) => {
-    const own = signatures.filter((s) => s.seatId === approver.seatId && s.versionNumber === version.number && s.hash === version.hash);
+    const own = signatures.filter(
+      (s) => s.seatId === approver.seatId && s.versionNumber === version.number && s.hash === version.hash,
+    );
     const last = own[own.length - 1];
-    const base = { participantId: seatHolders.get(approver.seatId) ?? last?.participantId ?? `seat:${approver.seatId}`, seatId: approver.seatId, name: approver.name, ...(approver.title ? { title: approver.title } : {}) };
+    const base = {
+      participantId: seatHolders.get(approver.seatId) ?? last?.participantId ?? `seat:${approver.seatId}`,
+      seatId: approver.seatId,
+      name: approver.name,
+      ...(approver.title ? { title: approver.title } : {}),
+    };
     return last
       ? { ...base, status: last.decision, at: last.at, ...(last.comment ? { comment: last.comment } : {}) }
       : { ...base, status: 'pending' as const };

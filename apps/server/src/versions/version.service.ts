@@ -53,25 +53,48 @@ export class VersionService {
       return readSnapshot(room.doc);
     });
     if (!snapshot.ok) {
-      throw new AccordError('not_publishable', `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`, undefined, snapshot.problems.slice(0, 100));
+      throw new AccordError(
+        'not_publishable',
+        `the requirements cannot be published yet: ${snapshot.problems.length} problem(s), first: ${snapshot.problems[0]?.path ?? ''}: ${snapshot.problems[0]?.message ?? ''}`,
+        undefined,
+        snapshot.problems.slice(0, 100),
+      );
     }
-    const requirements = await withRecordedVotes(this.deps.votes, actor.workshopId, await this.withAttendance(actor.workshopId, snapshot.value));
+    const requirements = await withRecordedVotes(
+      this.deps.votes,
+      actor.workshopId,
+      await this.withAttendance(actor.workshopId, snapshot.value),
+    );
     // The approvers are fixed now: a seat named later, or a link passed around, cannot join this version's list.
-    const approvers = (await this.deps.seats.list(actor.workshopId)).filter((seat) => !seat.removed)
+    const approvers = (await this.deps.seats.list(actor.workshopId))
+      .filter((seat) => !seat.removed)
       .map((seat) => ({ seatId: seat.id, name: seat.name, email: seat.email, title: seat.title }));
     let stored: StoredVersion | undefined;
     for (let attempt = 0; stored === undefined; attempt += 1) {
       const latest = await this.deps.versions.latestNumber(actor.workshopId);
-      if (latest > 0 && await this.sameAs(actor.workshopId, latest, requirements)) {
-        throw new AccordError('unchanged', `nothing has changed since version ${latest}: a new version would only void its signatures`);
+      if (latest > 0 && (await this.sameAs(actor.workshopId, latest, requirements))) {
+        throw new AccordError(
+          'unchanged',
+          `nothing has changed since version ${latest}: a new version would only void its signatures`,
+        );
       }
       const number = latest + 1;
-      const record = buildVersionRecord(requirements, { workshopId: actor.workshopId, number, publishedAt: new Date().toISOString(), publishedBy: actor.name });
+      const record = buildVersionRecord(requirements, {
+        workshopId: actor.workshopId,
+        number,
+        publishedAt: new Date().toISOString(),
+        publishedBy: actor.name,
+      });
       const content = canonicalVersionJson(record);
       const candidate: StoredVersion = {
-        number, hash: sha256Hex(content), content, publishedBy: actor.name,
-        publishedAt: record.version?.publishedAt ?? '', findings: { ...record.derivation.counts },
-        namedSponsors: record.requirements.meta.sponsors.map((sponsor) => sponsor.name), approvers,
+        number,
+        hash: sha256Hex(content),
+        content,
+        publishedBy: actor.name,
+        publishedAt: record.version?.publishedAt ?? '',
+        findings: { ...record.derivation.counts },
+        namedSponsors: record.requirements.meta.sponsors.map((sponsor) => sponsor.name),
+        approvers,
       };
       try {
         await this.deps.versions.insert(actor.workshopId, candidate);
@@ -81,8 +104,16 @@ export class VersionService {
         if (attempt >= 2) throw error;
       }
     }
-    await this.deps.audit.record(actor.workshopId, 'version.published', actor, { number: stored.number, hash: stored.hash, approvers: stored.approvers?.map((a) => a.name) ?? [] });
-    this.deps.events.emit('versionPublished', actor.workshopId, { number: stored.number, hash: stored.hash, publishedBy: actor.name });
+    await this.deps.audit.record(actor.workshopId, 'version.published', actor, {
+      number: stored.number,
+      hash: stored.hash,
+      approvers: stored.approvers?.map((a) => a.name) ?? [],
+    });
+    this.deps.events.emit('versionPublished', actor.workshopId, {
+      number: stored.number,
+      hash: stored.hash,
+      publishedBy: actor.name,
+    });
     const summary = (await this.list(actor.workshopId)).find((v) => v.number === stored.number);
     if (!summary) throw new Error('a published version is missing from the list');
     return summary;
@@ -97,7 +128,11 @@ export class VersionService {
     const organisation = new Map(requirements.attendance.map((a) => [a.name.toLowerCase(), a.organisation]));
     return {
       ...requirements,
-      attendance: people.map((p) => ({ name: p.name, role: p.role, organisation: organisation.get(p.name.toLowerCase()) ?? '' })),
+      attendance: people.map((p) => ({
+        name: p.name,
+        role: p.role,
+        organisation: organisation.get(p.name.toLowerCase()) ?? '',
+      })),
     };
   }
 
@@ -110,10 +145,17 @@ export class VersionService {
 
   async list(workshopId: string): Promise<VersionSummary[]> {
     const [versions, signatures, participants, seats] = await Promise.all([
-      this.deps.versions.list(workshopId), this.deps.versions.signatures(workshopId), this.deps.participants.list(workshopId), this.deps.seats.list(workshopId),
+      this.deps.versions.list(workshopId),
+      this.deps.versions.signatures(workshopId),
+      this.deps.participants.list(workshopId),
+      this.deps.seats.list(workshopId),
     ]);
-    const sponsors = participants.filter((p) => p.role === 'sponsor' && p.revokedAt === null).map((p) => ({ id: p.id, name: p.name }));
-    const holders = new Map(seats.flatMap((seat) => (seat.participantId ? [[seat.id, seat.participantId] as const] : [])));
+    const sponsors = participants
+      .filter((p) => p.role === 'sponsor' && p.revokedAt === null)
+      .map((p) => ({ id: p.id, name: p.name }));
+    const holders = new Map(
+      seats.flatMap((seat) => (seat.participantId ? [[seat.id, seat.participantId] as const] : [])),
+    );
     return summarise(versions, signatures, sponsors, holders);
   }
 
@@ -140,12 +182,22 @@ export class VersionService {
   }
 
   async document(workshopId: string, number: number, format: DocumentFormat): Promise<RenderedDocument> {
-    const [{ record, hash }, summary] = await Promise.all([this.record(workshopId, number), this.summary(workshopId, number)]);
+    const [{ record, hash }, summary] = await Promise.all([
+      this.record(workshopId, number),
+      this.summary(workshopId, number),
+    ]);
     return renderDocument(format, {
-      record, hash,
+      record,
+      hash,
       signOff: {
         approved: summary.approved,
-        sponsors: summary.sponsors.map((s) => ({ name: s.name, ...(s.title ? { role: s.title } : {}), status: s.status, ...(s.at ? { at: s.at } : {}), ...(s.comment ? { comment: s.comment } : {}) })),
+        sponsors: summary.sponsors.map((s) => ({
+          name: s.name,
+          ...(s.title ? { role: s.title } : {}),
+          status: s.status,
+          ...(s.at ? { at: s.at } : {}),
+          ...(s.comment ? { comment: s.comment } : {}),
+        })),
       },
     });
   }

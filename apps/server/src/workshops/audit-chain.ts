@@ -18,7 +18,15 @@ export interface ChainedFields {
  * also frozen in the migration that chained the entries written before it; both must stay the same.
  */
 export function auditEntryHash(prevHash: string, entry: ChainedFields): string {
-  const body = JSON.stringify([entry.id, entry.workshopId, entry.kind, entry.actorId, entry.actorName, entry.at, entry.data]);
+  const body = JSON.stringify([
+    entry.id,
+    entry.workshopId,
+    entry.kind,
+    entry.actorId,
+    entry.actorName,
+    entry.at,
+    entry.data,
+  ]);
   return createHash('sha256').update(`${prevHash}\n${body}`, 'utf8').digest('hex');
 }
 
@@ -39,11 +47,21 @@ export function checkChain(entries: readonly StoredChainEntry[]): ChainCheck {
   let prev = '';
   for (const entry of entries) {
     if (entry.prevHash !== prev) {
-      return { ok: false, entries: entries.length, brokenAt: entry.id, reason: `entry ${entry.id} does not follow the entry before it: one was removed, inserted or altered` };
+      return {
+        ok: false,
+        entries: entries.length,
+        brokenAt: entry.id,
+        reason: `entry ${entry.id} does not follow the entry before it: one was removed, inserted or altered`,
+      };
     }
     const expected = auditEntryHash(prev, entry);
     if (expected !== entry.hash) {
-      return { ok: false, entries: entries.length, brokenAt: entry.id, reason: `entry ${entry.id} was altered: its content no longer matches its hash` };
+      return {
+        ok: false,
+        entries: entries.length,
+        brokenAt: entry.id,
+        reason: `entry ${entry.id} was altered: its content no longer matches its hash`,
+      };
     }
     prev = entry.hash;
   }

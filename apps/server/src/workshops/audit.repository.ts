@@ -3,12 +3,32 @@ import { sql, type Kysely } from 'kysely';
 import { auditEntryHash, checkChain, type ChainCheck, type StoredChainEntry } from './audit-chain.ts';
 
 export type AuditKind =
-  | 'workshop.created' | 'participant.joined' | 'participant.revoked' | 'invite.created' | 'invite.revoked'
-  | 'phase.changed' | 'timer.started' | 'timer.stopped' | 'proposal.created' | 'proposal.voted' | 'proposal.withdrawn'
-  | 'proposal.ballot' | 'proposal.revealed'
-  | 'proposal.accepted' | 'proposal.rejected' | 'requirements.imported' | 'version.published' | 'version.signed'
-  | 'version.rejected' | 'invite.refused' | 'seat.named' | 'seat.removed' | 'seat.device-added' | 'seat.bound'
-  | 'room.frozen' | 'room.unfrozen';
+  | 'workshop.created'
+  | 'participant.joined'
+  | 'participant.revoked'
+  | 'invite.created'
+  | 'invite.revoked'
+  | 'phase.changed'
+  | 'timer.started'
+  | 'timer.stopped'
+  | 'proposal.created'
+  | 'proposal.voted'
+  | 'proposal.withdrawn'
+  | 'proposal.ballot'
+  | 'proposal.revealed'
+  | 'proposal.accepted'
+  | 'proposal.rejected'
+  | 'requirements.imported'
+  | 'version.published'
+  | 'version.signed'
+  | 'version.rejected'
+  | 'invite.refused'
+  | 'seat.named'
+  | 'seat.removed'
+  | 'seat.device-added'
+  | 'seat.bound'
+  | 'room.frozen'
+  | 'room.unfrozen';
 
 export interface AuditEvent {
   readonly id: number;
@@ -24,7 +44,17 @@ export interface AuditEvent {
 /** First key of the advisory lock that makes a workshop's audit entries take turns (the chain has one head). */
 const AUDIT_LOCK_CLASS = 4_712;
 
-const COLUMNS = ['id', 'workshop_id', 'kind', 'actor_id', 'actor_name', 'created_at', 'data', 'prev_hash', 'hash'] as const;
+const COLUMNS = [
+  'id',
+  'workshop_id',
+  'kind',
+  'actor_id',
+  'actor_name',
+  'created_at',
+  'data',
+  'prev_hash',
+  'hash',
+] as const;
 
 /**
  * The append-only audit trail of a workshop, chained by hash: each entry stores the hash of the one before,
@@ -33,21 +63,48 @@ const COLUMNS = ['id', 'workshop_id', 'kind', 'actor_id', 'actor_name', 'created
 export class AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async record(workshopId: string, kind: AuditKind, actor: { id: string | null; name: string } | null, data: Record<string, unknown> = {}, db: Kysely<Database> = this.db): Promise<void> {
+  async record(
+    workshopId: string,
+    kind: AuditKind,
+    actor: { id: string | null; name: string } | null,
+    data: Record<string, unknown> = {},
+    db: Kysely<Database> = this.db,
+  ): Promise<void> {
     const append = async (trx: Kysely<Database>): Promise<void> => {
       // Entries of one workshop take turns until commit: two appended at once would both follow the same head.
       await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}, hashtext(${workshopId}))`.execute(trx);
-      const head = await trx.selectFrom('audit_events').select(['hash']).where('workshop_id', '=', workshopId)
-        .orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const head = await trx
+        .selectFrom('audit_events')
+        .select(['hash'])
+        .where('workshop_id', '=', workshopId)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       const prevHash = head?.hash ?? '';
       // Millisecond precision: what is hashed must be exactly what is read back.
       const at = new Date(Math.floor(Date.now()));
       const text = JSON.stringify(data);
-      const inserted = await trx.insertInto('audit_events')
-        .values({ workshop_id: workshopId, kind, actor_id: actor?.id ?? null, actor_name: actor?.name ?? '', data: text, created_at: at, prev_hash: prevHash })
-        .returning('id').executeTakeFirstOrThrow();
+      const inserted = await trx
+        .insertInto('audit_events')
+        .values({
+          workshop_id: workshopId,
+          kind,
+          actor_id: actor?.id ?? null,
+          actor_name: actor?.name ?? '',
+          data: text,
+          created_at: at,
+          prev_hash: prevHash,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const hash = auditEntryHash(prevHash, {
-        id: Number(inserted.id), workshopId, kind, actorId: actor?.id ?? null, actorName: actor?.name ?? '', at: at.toISOString(), data: text,
+        id: Number(inserted.id),
+        workshopId,
+        kind,
+        actorId: actor?.id ?? null,
+        actorName: actor?.name ?? '',
+        at: at.toISOString(),
+        data: text,
       });
       await trx.updateTable('audit_events').set({ hash }).where('id', '=', inserted.id).execute();
     };
@@ -56,20 +113,42 @@ export class AuditRepository {
   }
 
   async list(workshopId: string, limit = 500): Promise<AuditEvent[]> {
-    const rows = await this.db.selectFrom('audit_events').select(COLUMNS)
-      .where('workshop_id', '=', workshopId).orderBy('id', 'desc').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .select(COLUMNS)
+      .where('workshop_id', '=', workshopId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
     return rows.reverse().map((row) => ({
-      id: Number(row.id), kind: row.kind, actorName: row.actor_name, at: row.created_at.toISOString(),
-      data: JSON.parse(row.data) as Record<string, unknown>, prevHash: row.prev_hash, hash: row.hash,
+      id: Number(row.id),
+      kind: row.kind,
+      actorName: row.actor_name,
+      at: row.created_at.toISOString(),
+      data: JSON.parse(row.data) as Record<string, unknown>,
+      prevHash: row.prev_hash,
+      hash: row.hash,
     }));
   }
 
   /** Every entry of a workshop as stored, oldest first, for checking the chain. */
   async chain(workshopId: string): Promise<StoredChainEntry[]> {
-    const rows = await this.db.selectFrom('audit_events').select(COLUMNS).where('workshop_id', '=', workshopId).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .select(COLUMNS)
+      .where('workshop_id', '=', workshopId)
+      .orderBy('id')
+      .execute();
     return rows.map((row) => ({
-      id: Number(row.id), workshopId: row.workshop_id, kind: row.kind, actorId: row.actor_id, actorName: row.actor_name,
-      at: row.created_at.toISOString(), data: row.data, prevHash: row.prev_hash, hash: row.hash,
+      id: Number(row.id),
+      workshopId: row.workshop_id,
+      kind: row.kind,
+      actorId: row.actor_id,
+      actorName: row.actor_name,
+      at: row.created_at.toISOString(),
+      data: row.data,
+      prevHash: row.prev_hash,
+      hash: row.hash,
     }));
   }
 

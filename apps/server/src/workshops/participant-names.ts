@@ -7,7 +7,11 @@ import { remove as foldConfusables } from 'confusables';
  * white space collapsed.
  */
 export function normaliseDisplayName(name: string): string {
-  return name.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').replace(/\s+/gu, ' ').trim();
+  return name
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -20,7 +24,8 @@ export function lookalikeKey(name: string): string {
   return foldConfusables(bare).normalize('NFKC').toLowerCase();
 }
 
-export type NameChoice = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
+export type NameChoice =
+  { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
 
 /**
  * The name a joiner gets among the names already taken: the same name again (a second "Pat") is numbered
@@ -34,7 +39,10 @@ export function chooseDisplayName(wanted: string, taken: readonly string[]): Nam
   const looks = new Map(taken.map((other) => [lookalikeKey(other), other]));
   const imitated = looks.get(lookalikeKey(name));
   if (imitated !== undefined && !exact.has(name.toLowerCase())) {
-    return { ok: false, message: `name: "${name}" looks the same as "${imitated}", who is already in this workshop; choose a name that reads differently` };
+    return {
+      ok: false,
+      message: `name: "${name}" looks the same as "${imitated}", who is already in this workshop; choose a name that reads differently`,
+    };
   }
   let unique = name;
   for (let n = 2; exact.has(unique.toLowerCase()) || looks.has(lookalikeKey(unique)); n += 1) unique = `${name} (${n})`;

@@ -8,23 +8,32 @@ import { fileProblems } from './workshop.service.ts';
 
 /** The requirements as a file (SLA as code): export what is stored, import a file over the document. */
 export class RequirementsService {
-  constructor(private readonly registry: RoomRegistry, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** The document as it stands, as YAML or JSON text (it may not validate yet: imports report why). */
   async export(workshopId: string, format: 'yaml' | 'json'): Promise<string> {
     const raw = await this.registry.withRoom(workshopId, (room) => readRaw(room.doc));
-    return format === 'json' ? `${JSON.stringify(raw, null, 2)}\n` : `# Accord requirements file, format version 1\n${stringify(raw, { lineWidth: 0 })}`;
+    return format === 'json'
+      ? `${JSON.stringify(raw, null, 2)}\n`
+      : `# Accord requirements file, format version 1\n${stringify(raw, { lineWidth: 0 })}`;
   }
 
   /** Replaces the document's content with a validated file, stored like any edit before anyone sees it. */
   async import(actor: Participant, text: string): Promise<{ functions: number }> {
     const parsed = parseRequirementsText(text);
     if (!parsed.ok) throw fileProblems(parsed.problems);
-    await this.registry.withRoom(actor.workshopId, (room) => room.applyServerChange((doc) => {
-      writeRequirements(doc, parsed.value);
-      return { ok: true };
-    }));
-    await this.audit.record(actor.workshopId, 'requirements.imported', actor, { functions: parsed.value.functions.length });
+    await this.registry.withRoom(actor.workshopId, (room) =>
+      room.applyServerChange((doc) => {
+        writeRequirements(doc, parsed.value);
+        return { ok: true };
+      }),
+    );
+    await this.audit.record(actor.workshopId, 'requirements.imported', actor, {
+      functions: parsed.value.functions.length,
+    });
     return { functions: parsed.value.functions.length };
   }
 }

@@ -16,7 +16,10 @@ import type { WorkshopEvents } from './workshop-events.ts';
  * Close code sent to every Yjs connection of a workshop when it is frozen or unfrozen: in the retry range,
  * so clients reconnect at once and the endpoint gives them the new write permission.
  */
-export const ROOM_FREEZE_CLOSE = { code: 4505, reason: 'the room was frozen or unfrozen for signing: reconnecting' } as const;
+export const ROOM_FREEZE_CLOSE = {
+  code: 4505,
+  reason: 'the room was frozen or unfrozen for signing: reconnecting',
+} as const;
 
 /** Changes listed with the room status; the count is always whole. */
 const MAX_CHANGES_LISTED = 200;
@@ -41,18 +44,26 @@ export class RoomFreeze {
 
   /** Whether a workshop is frozen now, read from the database so every node agrees. */
   async isFrozen(workshopId: string): Promise<boolean> {
-    const row = await this.deps.db.selectFrom('workshops').select(['frozen_at']).where('id', '=', workshopId).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('workshops')
+      .select(['frozen_at'])
+      .where('id', '=', workshopId)
+      .executeTakeFirst();
     return row?.frozen_at != null;
   }
 
   async set(actor: Participant, frozen: boolean): Promise<RoomStatus> {
-    const result = await this.deps.db.updateTable('workshops')
+    const result = await this.deps.db
+      .updateTable('workshops')
       .set(frozen ? { frozen_at: new Date(), frozen_by: actor.name } : { frozen_at: null, frozen_by: null })
       .where('id', '=', actor.workshopId)
       .where('frozen_at', frozen ? 'is' : 'is not', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      throw new AccordError(frozen ? 'already_frozen' : 'not_frozen', frozen ? 'the room is already frozen' : 'the room is not frozen');
+      throw new AccordError(
+        frozen ? 'already_frozen' : 'not_frozen',
+        frozen ? 'the room is already frozen' : 'the room is not frozen',
+      );
     }
     await this.deps.audit.record(actor.workshopId, frozen ? 'room.frozen' : 'room.unfrozen', actor, {});
     // Connections on this node reconnect and get the new permission; other nodes hear of it through the
@@ -64,7 +75,11 @@ export class RoomFreeze {
   }
 
   async status(workshopId: string): Promise<RoomStatus> {
-    const row = await this.deps.db.selectFrom('workshops').select(['frozen_at', 'frozen_by']).where('id', '=', workshopId).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('workshops')
+      .select(['frozen_at', 'frozen_by'])
+      .where('id', '=', workshopId)
+      .executeTakeFirst();
     if (!row) throw new AccordError('not_found', 'no such workshop');
     const latest = await this.deps.versions.latestNumber(workshopId);
     let changes: FieldChange[] | null = null;
@@ -75,10 +90,16 @@ export class RoomFreeze {
       ]);
       // Attendance is recorded at publishing, not edited in the room: it is no change of the SLA.
       // The record went through canonical JSON; the live value must too, or key order reads as a change.
-      if (live.ok) changes = fieldDiff({ ...record.requirements, attendance: [] }, JSON.parse(canonicalJson({ ...live.value, attendance: [] })) as unknown);
+      if (live.ok)
+        changes = fieldDiff(
+          { ...record.requirements, attendance: [] },
+          JSON.parse(canonicalJson({ ...live.value, attendance: [] })) as unknown,
+        );
     }
     return {
-      latestVersion: latest > 0 ? latest : null, changesSinceLatest: changes?.length ?? null, changes: changes?.slice(0, MAX_CHANGES_LISTED) ?? [],
+      latestVersion: latest > 0 ? latest : null,
+      changesSinceLatest: changes?.length ?? null,
+      changes: changes?.slice(0, MAX_CHANGES_LISTED) ?? [],
       frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
     };
   }

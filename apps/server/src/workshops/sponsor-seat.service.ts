@@ -17,8 +17,13 @@ export interface SponsorSeatServiceDeps {
 
 export function toSeatView(seat: SponsorSeat): SeatView {
   return {
-    id: seat.id, name: seat.name, email: seat.email, title: seat.title,
-    claimed: seat.participantId !== null, boundToLogin: seat.identity !== null, removed: seat.removed,
+    id: seat.id,
+    name: seat.name,
+    email: seat.email,
+    title: seat.title,
+    claimed: seat.participantId !== null,
+    boundToLogin: seat.identity !== null,
+    removed: seat.removed,
   };
 }
 
@@ -37,7 +42,10 @@ export class SponsorSeatService {
     return (await this.deps.seats.list(workshopId)).filter((s) => !s.removed).map(toSeatView);
   }
 
-  async name(actor: Participant, input: Required<Omit<CreateSeatBody, 'expiresInHours'>> & { expiresInHours: number }): Promise<SeatLink> {
+  async name(
+    actor: Participant,
+    input: Required<Omit<CreateSeatBody, 'expiresInHours'>> & { expiresInHours: number },
+  ): Promise<SeatLink> {
     const { deps } = this;
     return deps.db.transaction().execute(async (trx) => {
       const seats = (await deps.seats.list(actor.workshopId, trx)).filter((s) => !s.removed);
@@ -46,18 +54,42 @@ export class SponsorSeatService {
         throw new AccordError('seat_exists', `a sponsor named "${name}" is already named in this workshop`, 'name');
       }
       if (seats.some((s) => s.email.toLowerCase() === input.email.toLowerCase())) {
-        throw new AccordError('seat_exists', `a sponsor with the e-mail ${input.email} is already named in this workshop`, 'email');
+        throw new AccordError(
+          'seat_exists',
+          `a sponsor with the e-mail ${input.email} is already named in this workshop`,
+          'email',
+        );
       }
       const people = await deps.participants.list(actor.workshopId, trx);
       if (people.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
-        throw new AccordError('name_taken', `"${name}" is already the name of a participant: one name must always mean one person`, 'name');
+        throw new AccordError(
+          'name_taken',
+          `"${name}" is already the name of a participant: one name must always mean one person`,
+          'name',
+        );
       }
-      const seat = await deps.seats.create({ workshopId: actor.workshopId, name, email: input.email, title: input.title }, trx);
-      const link = await deps.invites.create({
-        workshopId: actor.workshopId, role: 'sponsor', label: `personal invite for ${name}`, createdBy: actor.id,
-        expiresAt: new Date(Date.now() + input.expiresInHours * 3_600_000), seatId: seat.id,
-      }, trx);
-      await deps.audit.record(actor.workshopId, 'seat.named', actor, { seatId: seat.id, name, email: input.email, title: input.title, inviteId: link.invite.id }, trx);
+      const seat = await deps.seats.create(
+        { workshopId: actor.workshopId, name, email: input.email, title: input.title },
+        trx,
+      );
+      const link = await deps.invites.create(
+        {
+          workshopId: actor.workshopId,
+          role: 'sponsor',
+          label: `personal invite for ${name}`,
+          createdBy: actor.id,
+          expiresAt: new Date(Date.now() + input.expiresInHours * 3_600_000),
+          seatId: seat.id,
+        },
+        trx,
+      );
+      await deps.audit.record(
+        actor.workshopId,
+        'seat.named',
+        actor,
+        { seatId: seat.id, name, email: input.email, title: input.title, inviteId: link.invite.id },
+        trx,
+      );
       return { seat: toSeatView(seat), link: `/join/${link.token}`, device: false };
     });
   }
@@ -70,17 +102,31 @@ export class SponsorSeatService {
     const seat = await this.deps.seats.get(actor.workshopId, seatId);
     if (!seat || seat.removed) throw new AccordError('not_found', 'no such sponsor seat in this workshop');
     const own = actor.seatId === seat.id;
-    if (actor.role !== 'facilitator' && !own) throw new AccordError('forbidden', 'only the facilitator or the seat\'s own sponsor may add a device to a seat');
+    if (actor.role !== 'facilitator' && !own)
+      throw new AccordError('forbidden', "only the facilitator or the seat's own sponsor may add a device to a seat");
     const device = seat.participantId !== null;
     const { deps } = this;
     return deps.db.transaction().execute(async (trx) => {
       if (!device) await deps.invites.revokeUnclaimedForSeat(actor.workshopId, seat.id, trx);
       const hours = device ? DEVICE_LINK_HOURS : 168;
-      const link = await deps.invites.create({
-        workshopId: actor.workshopId, role: 'sponsor', label: device ? `another device for ${seat.name}` : `personal invite for ${seat.name}`,
-        createdBy: actor.id, expiresAt: new Date(Date.now() + hours * 3_600_000), seatId: seat.id,
-      }, trx);
-      await deps.audit.record(actor.workshopId, device ? 'seat.device-added' : 'invite.created', actor, { seatId: seat.id, inviteId: link.invite.id }, trx);
+      const link = await deps.invites.create(
+        {
+          workshopId: actor.workshopId,
+          role: 'sponsor',
+          label: device ? `another device for ${seat.name}` : `personal invite for ${seat.name}`,
+          createdBy: actor.id,
+          expiresAt: new Date(Date.now() + hours * 3_600_000),
+          seatId: seat.id,
+        },
+        trx,
+      );
+      await deps.audit.record(
+        actor.workshopId,
+        device ? 'seat.device-added' : 'invite.created',
+        actor,
+        { seatId: seat.id, inviteId: link.invite.id },
+        trx,
+      );
       return { seat: toSeatView(seat), link: `/join/${link.token}`, device };
     });
   }

@@ -26,12 +26,16 @@ export class WorkshopRepository {
    * Creates a workshop whose document holds `requirements`, stored as its first update (sequence 1), in the
    * same transaction as the row: a workshop never exists without its starting document.
    */
-  async create(input: { title: string; template: string; requirements: Requirements }, db: Kysely<Database> = this.db): Promise<WorkshopRow> {
+  async create(
+    input: { title: string; template: string; requirements: Requirements },
+    db: Kysely<Database> = this.db,
+  ): Promise<WorkshopRow> {
     const id = randomId(12);
     const doc = createWorkshopDoc(input.requirements);
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    const row = await db.insertInto('workshops')
+    const row = await db
+      .insertInto('workshops')
       .values({ id, title: input.title, template: input.template, last_seq: 1 })
       .returning(['id', 'title', 'template', 'phase', 'timer_ends_at', 'timer_duration_s', 'created_at'])
       .executeTakeFirstOrThrow();
@@ -40,9 +44,11 @@ export class WorkshopRepository {
   }
 
   async get(id: string): Promise<WorkshopRow | undefined> {
-    const row = await this.db.selectFrom('workshops')
+    const row = await this.db
+      .selectFrom('workshops')
       .select(['id', 'title', 'template', 'phase', 'timer_ends_at', 'timer_duration_s', 'created_at'])
-      .where('id', '=', id).executeTakeFirst();
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toWorkshop(row) : undefined;
   }
 
@@ -55,9 +61,20 @@ export class WorkshopRepository {
   }
 }
 
-function toWorkshop(row: { id: string; title: string; template: string; phase: string; timer_ends_at: Date | null; timer_duration_s: number; created_at: Date }): WorkshopRow {
+function toWorkshop(row: {
+  id: string;
+  title: string;
+  template: string;
+  phase: string;
+  timer_ends_at: Date | null;
+  timer_duration_s: number;
+  created_at: Date;
+}): WorkshopRow {
   return {
-    id: row.id, title: row.title, template: row.template, phase: row.phase,
+    id: row.id,
+    title: row.title,
+    template: row.template,
+    phase: row.phase,
     timerEndsAt: row.timer_ends_at ? row.timer_ends_at.toISOString() : null,
     timerDurationSeconds: row.timer_duration_s,
     createdAt: row.created_at.toISOString(),

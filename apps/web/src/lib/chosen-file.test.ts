@@ -16,8 +16,15 @@ describe('readChosenFile', () => {
   });
 
   it('says when the file cannot be read, and empties the input then too', async () => {
-    const chosen: FileInputLike = { files: [{ name: 'gone.yaml', text: () => Promise.reject(new Error('NotReadableError')) }], value: 'gone.yaml' };
-    await expect(readChosenFile(chosen)).resolves.toEqual({ ok: false, name: 'gone.yaml', error: 'gone.yaml could not be read; choose it again' });
+    const chosen: FileInputLike = {
+      files: [{ name: 'gone.yaml', text: () => Promise.reject(new Error('NotReadableError')) }],
+      value: 'gone.yaml',
+    };
+    await expect(readChosenFile(chosen)).resolves.toEqual({
+      ok: false,
+      name: 'gone.yaml',
+      error: 'gone.yaml could not be read; choose it again',
+    });
     expect(chosen.value).toBe('');
   });
 

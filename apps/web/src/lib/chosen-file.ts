@@ -1,6 +1,9 @@
 /** The part of a file input that reading a chosen file needs (an `HTMLInputElement`, or a stand-in in tests). */
 export interface FileInputLike {
-  readonly files: { readonly length: number; readonly [index: number]: { readonly name: string; text(): Promise<string> } } | null;
+  readonly files: {
+    readonly length: number;
+    readonly [index: number]: { readonly name: string; text(): Promise<string> };
+  } | null;
   value: string;
 }
 

@@ -18,18 +18,29 @@ describe('designView', () => {
     for (const view of views) {
       const inPlace = new Set(derivation.functions.find((f) => f.id === view.functionId)?.design.map((d) => d.kind));
       for (const scenario of view.scenarios) {
-        if (scenario.recommended) expect(scenario.recommendedInPlace).toBe(inPlace.has(scenario.recommended.option as never));
+        if (scenario.recommended)
+          expect(scenario.recommendedInPlace).toBe(inPlace.has(scenario.recommended.option as never));
       }
     }
   });
 
   it('says a missing option has no recorded cost rather than inventing one, and reads a recorded investment', () => {
-    const fn = derivation.functions.find((f) => f.recommendation.design.some((d) => !f.design.some((p) => p.kind === d.option)));
+    const fn = derivation.functions.find((f) =>
+      f.recommendation.design.some((d) => !f.design.some((p) => p.kind === d.option)),
+    );
     if (!fn) return expect.fail('the template should recommend something it does not have');
     const missing = fn.recommendation.design.find((d) => !fn.design.some((p) => p.kind === d.option));
     const bare = designView(fn, { ...raw, agreement: { investments: [] } }, names);
     expect(bare.cost.every((c) => !c.recorded && c.text === 'cost not recorded')).toBe(true);
-    const costed = designView(fn, { ...raw, meta: { currency: 'EUR' }, agreement: { investments: [{ option: missing?.option, cost: 12000, yearlyCost: 1500 }] } }, names);
+    const costed = designView(
+      fn,
+      {
+        ...raw,
+        meta: { currency: 'EUR' },
+        agreement: { investments: [{ option: missing?.option, cost: 12000, yearlyCost: 1500 }] },
+      },
+      names,
+    );
     expect(costed.cost.find((c) => c.recorded)?.text).toBe('EUR 12 000 once + EUR 1 500 a year');
   });
 });

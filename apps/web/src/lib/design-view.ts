@@ -47,15 +47,19 @@ const seconds = (value: number | undefined): string => (value === undefined ? 'u
 
 /** "Two-node cluster with asynchronous log shipping — Cluster continuous replication (CCR)", without repeating itself. */
 export function optionName(option: { readonly pattern: string; readonly platformTerm: string }): string {
-  return option.platformTerm.toLowerCase().startsWith(option.pattern.toLowerCase()) || option.pattern === option.platformTerm
+  return option.platformTerm.toLowerCase().startsWith(option.pattern.toLowerCase()) ||
+    option.pattern === option.platformTerm
     ? option.platformTerm
     : `${option.pattern} — ${option.platformTerm}`;
 }
 
 function line(option: Assessment): OptionLine {
   return {
-    option: option.option, name: optionName(option), gives: `RPO ${seconds(option.rpoSeconds)} / RTO ${seconds(option.rtoSeconds)}`,
-    reasons: option.reasons, conditions: option.conditions,
+    option: option.option,
+    name: optionName(option),
+    gives: `RPO ${seconds(option.rpoSeconds)} / RTO ${seconds(option.rtoSeconds)}`,
+    reasons: option.reasons,
+    conditions: option.conditions,
   };
 }
 
@@ -73,7 +77,11 @@ function money(amount: number, currency: string): string {
  * The recommendation view of one derived function: what is in place, what is recommended per scenario and why
  * each cheaper option falls short, and what the missing options cost as recorded in the agreement's investments.
  */
-export function designView(fn: DerivedFunction, raw: RawRecord, functionNames: ReadonlyMap<string, string>): DesignView {
+export function designView(
+  fn: DerivedFunction,
+  raw: RawRecord,
+  functionNames: ReadonlyMap<string, string>,
+): DesignView {
   const inPlaceKinds = new Set(fn.design.map((d) => d.kind as string));
   const missing = fn.recommendation.design.filter((d) => !inPlaceKinds.has(d.option));
   const agreement = isRecord(raw.agreement) ? raw.agreement : {};
@@ -82,11 +90,13 @@ export function designView(fn: DerivedFunction, raw: RawRecord, functionNames: R
   const cost = missing.map((d) => {
     const found = investments.filter((i) => i.option === d.option);
     if (found.length === 0) return { option: optionName(d), text: 'cost not recorded', recorded: false };
-    const text = found.map((i) => {
-      const once = num(i.cost) ?? 0;
-      const yearly = num(i.yearlyCost) ?? 0;
-      return `${money(once, currency)} once${yearly > 0 ? ` + ${money(yearly, currency)} a year` : ''}`;
-    }).join('; ');
+    const text = found
+      .map((i) => {
+        const once = num(i.cost) ?? 0;
+        const yearly = num(i.yearlyCost) ?? 0;
+        return `${money(once, currency)} once${yearly > 0 ? ` + ${money(yearly, currency)} a year` : ''}`;
+      })
+      .join('; ');
     return { option: optionName(d), text, recorded: true };
   });
   return {
@@ -94,7 +104,7 @@ export function designView(fn: DerivedFunction, raw: RawRecord, functionNames: R
     name: fn.name,
     inPlace: fn.design.map((d) => ({
       label: protectionLabel(d.kind),
-      inheritedFrom: d.inheritedFrom ? functionNames.get(d.inheritedFrom) ?? d.inheritedFrom : null,
+      inheritedFrom: d.inheritedFrom ? (functionNames.get(d.inheritedFrom) ?? d.inheritedFrom) : null,
     })),
     missing: missing.map((d) => optionName(d)),
     summary: fn.recommendation.summary.replace(/\.$/, ''),

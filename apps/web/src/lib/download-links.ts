@@ -8,12 +8,18 @@ export interface DownloadLink {
 
 /** The SLA and justification, for people to read and sign. */
 export const DOCUMENT_LINKS: readonly DownloadLink[] = [
-  { format: 'pdf', label: 'PDF' }, { format: 'html', label: 'HTML' }, { format: 'md', label: 'Markdown' },
-  { format: 'json', label: 'JSON' }, { format: 'openslo', label: 'OpenSLO YAML' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'html', label: 'HTML' },
+  { format: 'md', label: 'Markdown' },
+  { format: 'json', label: 'JSON' },
+  { format: 'openslo', label: 'OpenSLO YAML' },
 ];
 
 /** Operational exports: the agreed SLA in the tools that run SLOs and calendars (docs/documents.md says what each carries). */
 export const EXPORT_LINKS: readonly DownloadLink[] = [
-  { format: 'sloth', label: 'Sloth spec' }, { format: 'prometheus', label: 'Prometheus rules' },
-  { format: 'datadog', label: 'Datadog SLOs' }, { format: 'zabbix', label: 'Zabbix SLA' }, { format: 'ics', label: 'Calendar (.ics)' },
+  { format: 'sloth', label: 'Sloth spec' },
+  { format: 'prometheus', label: 'Prometheus rules' },
+  { format: 'datadog', label: 'Datadog SLOs' },
+  { format: 'zabbix', label: 'Zabbix SLA' },
+  { format: 'ics', label: 'Calendar (.ics)' },
 ];

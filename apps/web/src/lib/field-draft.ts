@@ -15,7 +15,12 @@ export function displayText(stored: unknown, draft: string | null, format: (valu
  * the stored value is neither the one their draft started from or last stored (`base`) nor what the draft
  * itself says (two people typing the same thing do not conflict).
  */
-export function typedOver(stored: unknown, draft: string | null, base: unknown, parse: (text: string) => { ok: boolean; value?: unknown }): boolean {
+export function typedOver(
+  stored: unknown,
+  draft: string | null,
+  base: unknown,
+  parse: (text: string) => { ok: boolean; value?: unknown },
+): boolean {
   if (draft === null || sameValue(stored, base)) return false;
   const mine = parse(draft);
   return !(mine.ok && sameValue(mine.value ?? null, stored ?? null));

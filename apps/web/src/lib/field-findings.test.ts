@@ -20,7 +20,11 @@ describe('findingsByField', () => {
     const warning = finding('NO_RECOVERY_TEST', 'warning', [RTO]);
     const error = finding('RTO_EXCEEDS_BUDGET', 'error', [RTO]);
     const info = finding('UNRESOLVED_PROPOSAL', 'info', [RTO]);
-    expect(findingsByField([warning, info, error]).get(RTO)?.map((f) => f.code)).toEqual(['RTO_EXCEEDS_BUDGET', 'NO_RECOVERY_TEST']);
+    expect(
+      findingsByField([warning, info, error])
+        .get(RTO)
+        ?.map((f) => f.code),
+    ).toEqual(['RTO_EXCEEDS_BUDGET', 'NO_RECOVERY_TEST']);
     expect(findingsByField([info]).has(RTO)).toBe(false);
   });
 
@@ -32,7 +36,9 @@ describe('findingsByField', () => {
 describe('findingsSummary', () => {
   it('counts in words, singular and plural', () => {
     expect(findingsSummary([{ severity: 'error' }])).toBe('1 error');
-    expect(findingsSummary([{ severity: 'error' }, { severity: 'error' }, { severity: 'warning' }])).toBe('2 errors, 1 warning');
+    expect(findingsSummary([{ severity: 'error' }, { severity: 'error' }, { severity: 'warning' }])).toBe(
+      '2 errors, 1 warning',
+    );
     expect(findingsSummary([{ severity: 'warning' }, { severity: 'warning' }])).toBe('2 warnings');
   });
 });

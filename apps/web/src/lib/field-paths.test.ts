@@ -24,8 +24,13 @@ describe('pathAndAncestors', () => {
 
 describe('describePath', () => {
   it('names items by display name and fields in words', () => {
-    const names = new Map([['functions/mailbox', 'Mailbox access'], ['severities/sev1', 'Severity 1']]);
-    expect(describePath('/functions/mailbox/recovery/site-loss/rtoSeconds', names)).toBe('Mailbox access · site loss · RTO');
+    const names = new Map([
+      ['functions/mailbox', 'Mailbox access'],
+      ['severities/sev1', 'Severity 1'],
+    ]);
+    expect(describePath('/functions/mailbox/recovery/site-loss/rtoSeconds', names)).toBe(
+      'Mailbox access · site loss · RTO',
+    );
     expect(describePath('/support/severities/sev1/responseSeconds', names)).toBe('support · Severity 1 · response');
     expect(describePath('/functions/webmail/availability/targetPercent')).toBe('webmail · availability target');
   });

@@ -24,7 +24,10 @@ export function keepLocalCopy(workshopId: string, doc: Y.Doc): LocalCopy | undef
   if (typeof indexedDB === 'undefined') return undefined;
   const persistence = new IndexeddbPersistence(localCopyName(workshopId), doc);
   return {
-    loaded: persistence.whenSynced.then(() => undefined, () => undefined),
+    loaded: persistence.whenSynced.then(
+      () => undefined,
+      () => undefined,
+    ),
     close: () => persistence.destroy(),
     erase: () => persistence.clearData(),
   };

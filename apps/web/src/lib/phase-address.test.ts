@@ -16,7 +16,7 @@ describe('PhaseAddress', () => {
     expect(address.step('availability', 'availability', 'scope')).toBeNull();
   });
 
-  it('reads an address without a phase as the room\'s phase', () => {
+  it("reads an address without a phase as the room's phase", () => {
     const address = new PhaseAddress('review', 'review');
     expect(address.step(undefined, 'review', 'support')).toEqual({ show: 'support' });
   });

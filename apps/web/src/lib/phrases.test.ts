@@ -9,7 +9,9 @@ describe('theNamed', () => {
   });
   it('adds the noun when the name does not say it', () => {
     expect(theNamed('Sunday patching', 'window')).toBe('the Sunday patching window');
-    expect(theNamed('Nightly full backup to disk, weekly to tape', 'backup')).toBe('the Nightly full backup to disk, weekly to tape backup');
+    expect(theNamed('Nightly full backup to disk, weekly to tape', 'backup')).toBe(
+      'the Nightly full backup to disk, weekly to tape backup',
+    );
     expect(theNamed('Shopwindow', 'window')).toBe('the Shopwindow window');
   });
 });

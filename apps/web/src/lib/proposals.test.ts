@@ -4,9 +4,18 @@ import { ballotOf, hiddenVotesText, readDecisions, readProposals, tally } from '
 const raw = {
   proposals: [
     { id: 'old', field: '/meta/title', value: 'X', proposedBy: 'A', status: 'rejected', votes: [] },
-    { id: 'p1', field: '/functions/webmail/availability/targetPercent', value: 99.9, proposedBy: 'Field sales lead', ballot: 'blind' },
+    {
+      id: 'p1',
+      field: '/functions/webmail/availability/targetPercent',
+      value: 99.9,
+      proposedBy: 'Field sales lead',
+      ballot: 'blind',
+    },
   ],
-  decisions: [{ id: 'd1', field: '/a', value: 1, decidedBy: 'F' }, { id: 'd2', field: '/b', value: 2, decidedBy: 'F' }],
+  decisions: [
+    { id: 'd1', field: '/a', value: 1, decidedBy: 'F' },
+    { id: 'd2', field: '/b', value: 2, decidedBy: 'F' },
+  ],
 };
 
 describe('proposals', () => {
@@ -22,7 +31,18 @@ describe('proposals', () => {
     expect(tally(hidden)).toBeNull();
     expect(hiddenVotesText(hidden.count)).toBe('3 votes cast, hidden until reveal');
     expect(hiddenVotesText(1)).toBe('1 vote cast, hidden until reveal');
-    const shown = ballotOf(p1, { p1: { proposalId: 'p1', ballot: 'blind', revealed: true, count: 2, votes: [{ voter: 'A', choice: 'for' }, { voter: 'B', choice: 'against' }] } });
+    const shown = ballotOf(p1, {
+      p1: {
+        proposalId: 'p1',
+        ballot: 'blind',
+        revealed: true,
+        count: 2,
+        votes: [
+          { voter: 'A', choice: 'for' },
+          { voter: 'B', choice: 'against' },
+        ],
+      },
+    });
     expect(tally(shown)).toEqual({ for: 1, against: 1 });
   });
   it('lists decisions newest first', () => {

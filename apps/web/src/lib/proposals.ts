@@ -46,8 +46,13 @@ export function readProposals(raw: RawRecord): ProposalView[] {
 export function readDecisions(raw: RawRecord): DecisionView[] {
   return items(raw.decisions)
     .map((d) => ({
-      id: d.id, field: str(d.field), value: d.value ?? null, proposalId: str(d.proposalId), decidedBy: str(d.decidedBy),
-      decidedAt: str(d.decidedAt), note: str(d.note),
+      id: d.id,
+      field: str(d.field),
+      value: d.value ?? null,
+      proposalId: str(d.proposalId),
+      decidedBy: str(d.decidedBy),
+      decidedAt: str(d.decidedAt),
+      note: str(d.note),
     }))
     .reverse();
 }
@@ -58,7 +63,15 @@ export function readDecisions(raw: RawRecord): DecisionView[] {
  */
 export function ballotOf(proposal: ProposalView, states: Readonly<Record<string, BallotState>>): BallotState {
   const hidden = proposal.ballot === 'blind' && !proposal.revealed;
-  return states[proposal.id] ?? { proposalId: proposal.id, ballot: proposal.ballot, revealed: proposal.revealed, count: 0, votes: hidden ? null : [] };
+  return (
+    states[proposal.id] ?? {
+      proposalId: proposal.id,
+      ballot: proposal.ballot,
+      revealed: proposal.revealed,
+      count: 0,
+      votes: hidden ? null : [],
+    }
+  );
 }
 
 /** Votes for and against, or null while a blind ballot hides them. */

@@ -21,7 +21,7 @@ describe('itemNames', () => {
     expect(itemNames(raw).get('severities/sev1')).toBe('Outage');
   });
 
-  it('follows the core\'s rules on a half-filled draft: recovery tests by their function, risks by their threat', () => {
+  it("follows the core's rules on a half-filled draft: recovery tests by their function, risks by their threat", () => {
     const draft = {
       ...raw,
       components: [{ id: 'dns', name: '' }, { name: 'no id' }],
@@ -39,16 +39,28 @@ describe('itemNames', () => {
 
 describe('problemFieldPath', () => {
   it('turns index paths of validation problems into id paths', () => {
-    const doc = { functions: [{ id: 'a' }, { id: 'b', availability: {} }], support: { severities: [{ id: 'sev1' }], escalation: [{ level: 1 }] } };
-    expect(problemFieldPath(doc, 'functions[1].availability.targetPercent')).toBe('/functions/b/availability/targetPercent');
-    expect(problemFieldPath(doc, 'support.severities[0].responseSeconds')).toBe('/support/severities/sev1/responseSeconds');
+    const doc = {
+      functions: [{ id: 'a' }, { id: 'b', availability: {} }],
+      support: { severities: [{ id: 'sev1' }], escalation: [{ level: 1 }] },
+    };
+    expect(problemFieldPath(doc, 'functions[1].availability.targetPercent')).toBe(
+      '/functions/b/availability/targetPercent',
+    );
+    expect(problemFieldPath(doc, 'support.severities[0].responseSeconds')).toBe(
+      '/support/severities/sev1/responseSeconds',
+    );
     expect(problemFieldPath(doc, 'support.escalation[0].name')).toBe('/support/escalation/0/name');
     expect(problemFieldPath(doc, '')).toBeNull();
   });
 
   it('reads the id paths the core now gives (functions[b].availability)', () => {
-    const doc = { functions: [{ id: 'a' }, { id: 'b', availability: {} }], calendars: [{ id: 'office', slots: [{ day: 'mon' }] }] };
-    expect(problemFieldPath(doc, 'functions[b].availability.targetPercent')).toBe('/functions/b/availability/targetPercent');
+    const doc = {
+      functions: [{ id: 'a' }, { id: 'b', availability: {} }],
+      calendars: [{ id: 'office', slots: [{ day: 'mon' }] }],
+    };
+    expect(problemFieldPath(doc, 'functions[b].availability.targetPercent')).toBe(
+      '/functions/b/availability/targetPercent',
+    );
     expect(problemFieldPath(doc, 'calendars[office].slots[0].end')).toBe('/calendars/office/slots/0/end');
   });
 });

@@ -16,7 +16,9 @@ export function rec(value: unknown): RawRecord {
 
 /** An id-keyed collection as an array of items that have an id. */
 export function items(value: unknown): (RawRecord & { readonly id: string })[] {
-  return Array.isArray(value) ? value.filter((v): v is RawRecord & { id: string } => isRecord(v) && typeof v.id === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is RawRecord & { id: string } => isRecord(v) && typeof v.id === 'string')
+    : [];
 }
 
 export function str(value: unknown): string {
@@ -46,10 +48,19 @@ export function valueAt(raw: RawRecord, path: string): unknown {
 export function itemNames(raw: RawRecord): Map<string, string> {
   const named = (value: unknown) => items(value).map((item) => ({ id: item.id, name: str(item.name) }));
   return coreItemNames({
-    functions: named(raw.functions), components: named(raw.components), groups: named(raw.groups),
-    calendars: named(raw.calendars), maintenance: named(raw.maintenance), backups: named(raw.backups),
-    regulatory: named(raw.regulatory), support: { severities: named(rec(raw.support).severities) },
-    recoveryTests: items(raw.recoveryTests).map((test) => ({ id: test.id, kind: str(test.kind), functionId: str(test.functionId) })),
+    functions: named(raw.functions),
+    components: named(raw.components),
+    groups: named(raw.groups),
+    calendars: named(raw.calendars),
+    maintenance: named(raw.maintenance),
+    backups: named(raw.backups),
+    regulatory: named(raw.regulatory),
+    support: { severities: named(rec(raw.support).severities) },
+    recoveryTests: items(raw.recoveryTests).map((test) => ({
+      id: test.id,
+      kind: str(test.kind),
+      functionId: str(test.functionId),
+    })),
     risks: items(raw.risks).map((risk) => ({ id: risk.id, threat: str(risk.threat) })),
   });
 }
@@ -66,7 +77,9 @@ export function problemFieldPath(raw: RawRecord, problemPath: string): string | 
   for (const token of problemPath.match(/[^.[\]]+/g) ?? []) {
     if (Array.isArray(current)) {
       // The core names list items by id where they have one (`functions[mail]`), else by position.
-      const item: unknown = /^\d+$/.test(token) ? current[Number(token)] : current.find((entry) => isRecord(entry) && entry.id === token);
+      const item: unknown = /^\d+$/.test(token)
+        ? current[Number(token)]
+        : current.find((entry) => isRecord(entry) && entry.id === token);
       segments.push(isRecord(item) && typeof item.id === 'string' ? item.id : token);
       current = item;
     } else {

@@ -6,7 +6,13 @@ function memoryStorage(initial: Record<string, string> = {}): Pick<Storage, 'get
   return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
-const entry = (id: string, openedAt = '2026-11-25T10:00:00Z'): RecentWorkshop => ({ id, title: `W ${id}`, role: 'stakeholder', name: 'Anna', openedAt });
+const entry = (id: string, openedAt = '2026-11-25T10:00:00Z'): RecentWorkshop => ({
+  id,
+  title: `W ${id}`,
+  role: 'stakeholder',
+  name: 'Anna',
+  openedAt,
+});
 
 describe('recent workshops', () => {
   it('puts the latest first without duplicates', () => {
@@ -24,7 +30,11 @@ describe('recent workshops', () => {
   });
   it('treats unreadable storage as empty and drops malformed entries', () => {
     expect(readRecent(memoryStorage({ 'accord.recent-workshops': '{nope' }))).toEqual([]);
-    expect(readRecent(memoryStorage({ 'accord.recent-workshops': JSON.stringify([{ id: 1 }, entry('ok')]) })).map((w) => w.id)).toEqual(['ok']);
+    expect(
+      readRecent(memoryStorage({ 'accord.recent-workshops': JSON.stringify([{ id: 1 }, entry('ok')]) })).map(
+        (w) => w.id,
+      ),
+    ).toEqual(['ok']);
     expect(readRecent(undefined)).toEqual([]);
   });
   it('forgets one', () => {

@@ -16,8 +16,13 @@ const LIMIT = 12;
 function isRecent(value: unknown): value is RecentWorkshop {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.title === 'string' && typeof v.role === 'string'
-    && typeof v.name === 'string' && typeof v.openedAt === 'string';
+  return (
+    typeof v.id === 'string' &&
+    typeof v.title === 'string' &&
+    typeof v.role === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.openedAt === 'string'
+  );
 }
 
 /** Reads the list; anything unreadable (old format, hand-edited, storage blocked) counts as empty. */
@@ -31,7 +36,10 @@ export function readRecent(storage: Pick<Storage, 'getItem'> | undefined): Recen
 }
 
 /** Puts a workshop first (replacing its older entry) and keeps the newest twelve. */
-export function rememberWorkshop(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined, entry: RecentWorkshop): RecentWorkshop[] {
+export function rememberWorkshop(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined,
+  entry: RecentWorkshop,
+): RecentWorkshop[] {
   const list = [entry, ...readRecent(storage).filter((w) => w.id !== entry.id)].slice(0, LIMIT);
   try {
     storage?.setItem(KEY, JSON.stringify(list));
@@ -41,7 +49,10 @@ export function rememberWorkshop(storage: Pick<Storage, 'getItem' | 'setItem'> |
   return list;
 }
 
-export function forgetWorkshop(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined, id: string): RecentWorkshop[] {
+export function forgetWorkshop(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined,
+  id: string,
+): RecentWorkshop[] {
   const list = readRecent(storage).filter((w) => w.id !== id);
   try {
     storage?.setItem(KEY, JSON.stringify(list));

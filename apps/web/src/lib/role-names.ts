@@ -1,7 +1,10 @@
 import type { Role } from '@accord/protocol/roles';
 
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
-  facilitator: 'Facilitator', stakeholder: 'Stakeholder', sponsor: 'Sponsor', observer: 'Observer',
+  facilitator: 'Facilitator',
+  stakeholder: 'Stakeholder',
+  sponsor: 'Sponsor',
+  observer: 'Observer',
 };
 
 /** What each role does in the room, said on the join page. */

@@ -24,8 +24,13 @@ export function newRowId(prefix: string): string {
  * are removed, rows that came are inserted with `idOf` (made unique), rows that stayed are left alone, so
  * what others do to them at the same time survives. Removals come first, so a freed id can be reused.
  */
-export function replaceRows(list: string, current: readonly Row[], next: readonly Record<string, unknown>[],
-  key: (row: RawRecord) => string, idOf: (row: RawRecord) => string): Edit[] {
+export function replaceRows(
+  list: string,
+  current: readonly Row[],
+  next: readonly Record<string, unknown>[],
+  key: (row: RawRecord) => string,
+  idOf: (row: RawRecord) => string,
+): Edit[] {
   const wanted = new Set(next.map(key));
   const kept = current.filter((row) => wanted.has(key(row)));
   const removed = current.filter((row) => !wanted.has(key(row)));

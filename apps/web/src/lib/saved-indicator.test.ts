@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { savedLabel, savedState, type SyncFacts } from './saved-indicator.ts';
 
-const live: SyncFacts = { online: true, connected: true, synced: true, allSaved: true, readOnly: false, stopped: false };
+const live: SyncFacts = {
+  online: true,
+  connected: true,
+  synced: true,
+  allSaved: true,
+  readOnly: false,
+  stopped: false,
+};
 
 describe('savedState', () => {
   it('says saved only when the server has stored every local change', () => {

@@ -50,11 +50,15 @@ export const SAVED_LABELS: Readonly<Record<SavedState, string>> = {
 export function savedLabel(state: SavedState, role: Role): string {
   if (state !== 'read-only') return SAVED_LABELS[state];
   switch (role) {
-    case 'sponsor': return 'Live — you review and sign';
-    case 'observer': return 'Live — you follow, read-only';
+    case 'sponsor':
+      return 'Live — you review and sign';
+    case 'observer':
+      return 'Live — you follow, read-only';
     case 'facilitator':
-    case 'stakeholder': return SAVED_LABELS[state];
-    default: return assertNever(role);
+    case 'stakeholder':
+      return SAVED_LABELS[state];
+    default:
+      return assertNever(role);
   }
 }
 

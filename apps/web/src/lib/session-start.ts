@@ -6,10 +6,14 @@ const LINK_KEY = (workshopId: string) => `accord.facilitator-link.${workshopId}`
 /** After creating or joining: remember the workshop on this device, keep the facilitator's link for this tab. */
 export function rememberSession(session: SessionResponse): void {
   rememberWorkshop(safeStorage('localStorage'), {
-    id: session.workshop.id, title: session.workshop.title, role: session.you.role, name: session.you.name,
+    id: session.workshop.id,
+    title: session.workshop.title,
+    role: session.you.role,
+    name: session.you.name,
     openedAt: new Date().toISOString(),
   });
-  if (session.facilitatorLink) safeStorage('sessionStorage')?.setItem(LINK_KEY(session.workshop.id), session.facilitatorLink);
+  if (session.facilitatorLink)
+    safeStorage('sessionStorage')?.setItem(LINK_KEY(session.workshop.id), session.facilitatorLink);
 }
 
 /** The facilitator's own link, shown once in the room so they can open it on the projector. */

@@ -18,10 +18,12 @@ describe('diffText', () => {
     expect(diffText('aa', 'aaa', 3)).toEqual({ index: 2, deleteCount: 0, insert: 'a' });
   });
   it('always yields a splice that turns before into after', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), fc.nat(), (before, after, cursor) => {
-      const splice = diffText(before, after, Math.min(cursor, after.length));
-      expect(splice === null ? before : apply(before, splice)).toBe(after);
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.nat(), (before, after, cursor) => {
+        const splice = diffText(before, after, Math.min(cursor, after.length));
+        expect(splice === null ? before : apply(before, splice)).toBe(after);
+      }),
+    );
   });
 });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { clockCodec, codecForPath, countdownCodec, currencyCodec, durationCodec, numberCodec, percentCodec, retentionCodec, textCodec, throughputCodec } from './units.ts';
+import {
+  clockCodec,
+  codecForPath,
+  countdownCodec,
+  currencyCodec,
+  durationCodec,
+  numberCodec,
+  percentCodec,
+  retentionCodec,
+  textCodec,
+  throughputCodec,
+} from './units.ts';
 
 describe('percentCodec', () => {
   const codec = percentCodec();
@@ -11,7 +22,10 @@ describe('percentCodec', () => {
   it('refuses 100 and more, 0 and words, saying what to write', () => {
     expect(codec.parse('100')).toEqual({ ok: false, error: 'a target lies between 0 and 100 %, e.g. 99.9' });
     expect(codec.parse('0')).toMatchObject({ ok: false });
-    expect(codec.parse('three nines')).toEqual({ ok: false, error: '"three nines" is not a percentage; write e.g. 99.9' });
+    expect(codec.parse('three nines')).toEqual({
+      ok: false,
+      error: '"three nines" is not a percentage; write e.g. 99.9',
+    });
   });
   it('requires a value unless optional', () => {
     expect(codec.parse('')).toMatchObject({ ok: false, error: 'required: this field cannot be empty' });
@@ -63,7 +77,10 @@ describe('currencyCodec', () => {
     expect(codec.parse('')).toEqual({ ok: true, value: null });
   });
   it('refuses symbols and names, saying what to write', () => {
-    expect(codec.parse('€')).toEqual({ ok: false, error: 'write the three-letter ISO 4217 code, e.g. EUR, USD or CHF' });
+    expect(codec.parse('€')).toEqual({
+      ok: false,
+      error: 'write the three-letter ISO 4217 code, e.g. EUR, USD or CHF',
+    });
     expect(codec.parse('euro')).toMatchObject({ ok: false });
   });
 });
@@ -130,7 +147,10 @@ describe('throughputCodec and retentionCodec', () => {
   });
 
   it('shows proposals for these fields in their units', () => {
-    expect(codecForPath('/backups/nightly/restoreThroughputGbPerHour').parse('200 MB/s')).toEqual({ ok: true, value: 720 });
+    expect(codecForPath('/backups/nightly/restoreThroughputGbPerHour').parse('200 MB/s')).toEqual({
+      ok: true,
+      value: 720,
+    });
     expect(codecForPath('/regulatory/hgb/retentionDays').parse('6 years')).toEqual({ ok: true, value: 2192 });
   });
 });

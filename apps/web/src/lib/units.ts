@@ -35,12 +35,13 @@ function optional<T>(required: boolean, text: string, parse: (text: string) => P
 export function percentCodec(required = true): Codec<number> {
   return {
     example: '99.9',
-    parse: (text) => optional(required, text, (t) => {
-      const value = readDecimal(t);
-      if (value === undefined) return fail(`"${t.trim()}" is not a percentage; write e.g. 99.9`);
-      if (value <= 0 || value >= 100) return fail('a target lies between 0 and 100 %, e.g. 99.9');
-      return ok(value);
-    }),
+    parse: (text) =>
+      optional(required, text, (t) => {
+        const value = readDecimal(t);
+        if (value === undefined) return fail(`"${t.trim()}" is not a percentage; write e.g. 99.9`);
+        if (value <= 0 || value >= 100) return fail('a target lies between 0 and 100 %, e.g. 99.9');
+        return ok(value);
+      }),
     format: (value) => (typeof value === 'number' ? String(value) : ''),
   };
 }
@@ -52,13 +53,14 @@ export function percentCodec(required = true): Codec<number> {
 export function durationCodec(required = true): Codec<number> {
   return {
     example: '4h',
-    parse: (text) => optional(required, text, (t) => {
-      const comma = /\d,\d/.test(t);
-      const parsed = parseDuration(comma ? t.replace(/(\d),(\d)/g, '$1.$2') : t);
-      if (parsed.ok) return ok(parsed.seconds);
-      // Quote the entry as it was typed, comma and all.
-      return fail(comma ? parsed.error.replace(/(\d)\.(\d)/g, '$1,$2') : parsed.error);
-    }),
+    parse: (text) =>
+      optional(required, text, (t) => {
+        const comma = /\d,\d/.test(t);
+        const parsed = parseDuration(comma ? t.replace(/(\d),(\d)/g, '$1.$2') : t);
+        if (parsed.ok) return ok(parsed.seconds);
+        // Quote the entry as it was typed, comma and all.
+        return fail(comma ? parsed.error.replace(/(\d)\.(\d)/g, '$1,$2') : parsed.error);
+      }),
     format: (value) => (typeof value === 'number' ? formatDuration(value) : ''),
   };
 }
@@ -99,14 +101,16 @@ export function numberCodec(rules: NumberRules = {}): Codec<number> {
   const { integer = false, min, max, exclusiveMin = false, required = false } = rules;
   return {
     example: rules.example ?? (integer ? '3' : '1.5'),
-    parse: (text) => optional(required, text, (t) => {
-      const value = readDecimal(t.replace(/(?<=\d)[ '’_](?=\d{3})/g, ''));
-      if (value === undefined) return fail(`"${t.trim()}" is not a number`);
-      if (integer && !Number.isInteger(value)) return fail('must be a whole number');
-      if (min !== undefined && (exclusiveMin ? value <= min : value < min)) return fail(exclusiveMin ? `must be more than ${min}` : `must be at least ${min}`);
-      if (max !== undefined && value > max) return fail(`must be at most ${max}`);
-      return ok(value);
-    }),
+    parse: (text) =>
+      optional(required, text, (t) => {
+        const value = readDecimal(t.replace(/(?<=\d)[ '’_](?=\d{3})/g, ''));
+        if (value === undefined) return fail(`"${t.trim()}" is not a number`);
+        if (integer && !Number.isInteger(value)) return fail('must be a whole number');
+        if (min !== undefined && (exclusiveMin ? value <= min : value < min))
+          return fail(exclusiveMin ? `must be more than ${min}` : `must be at least ${min}`);
+        if (max !== undefined && value > max) return fail(`must be at most ${max}`);
+        return ok(value);
+      }),
     format: (value) => (typeof value === 'number' ? String(value) : ''),
   };
 }
@@ -118,10 +122,11 @@ export function numberCodec(rules: NumberRules = {}): Codec<number> {
 export function throughputCodec(required = true): Codec<number> {
   return {
     example: '200 MB/s',
-    parse: (text) => optional(required, text, (t) => {
-      const parsed = parseThroughput(t);
-      return parsed.ok ? ok(parsed.gbPerHour) : fail(parsed.error);
-    }),
+    parse: (text) =>
+      optional(required, text, (t) => {
+        const parsed = parseThroughput(t);
+        return parsed.ok ? ok(parsed.gbPerHour) : fail(parsed.error);
+      }),
     format: (value) => (typeof value === 'number' ? `${Math.round(value * 1000) / 1000} GB/h` : ''),
   };
 }
@@ -133,22 +138,28 @@ export function throughputCodec(required = true): Codec<number> {
 export function retentionCodec(minDays = 0, required = true): Codec<number> {
   return {
     example: '10 years',
-    parse: (text) => optional(required, text, (t) => {
-      const parsed = parseRetentionDays(t);
-      if (!parsed.ok) return fail(parsed.error);
-      return parsed.days < minDays ? fail(`must be at least ${minDays} day${minDays === 1 ? '' : 's'}`) : ok(parsed.days);
-    }),
+    parse: (text) =>
+      optional(required, text, (t) => {
+        const parsed = parseRetentionDays(t);
+        if (!parsed.ok) return fail(parsed.error);
+        return parsed.days < minDays
+          ? fail(`must be at least ${minDays} day${minDays === 1 ? '' : 's'}`)
+          : ok(parsed.days);
+      }),
     format: (value) => (typeof value === 'number' ? `${value} days` : ''),
   };
 }
 
 /** Free text of one line with a length limit; `required` refuses empty. */
-export function textCodec(rules: { readonly required?: boolean; readonly max?: number; readonly example?: string } = {}): Codec<string> {
+export function textCodec(
+  rules: { readonly required?: boolean; readonly max?: number; readonly example?: string } = {},
+): Codec<string> {
   const { required = false, max = 200 } = rules;
   return {
     example: rules.example ?? '',
     parse: (text) => {
-      if (text.trim() === '') return required ? fail('required: this field cannot be empty') : ok(text === '' ? null : text);
+      if (text.trim() === '')
+        return required ? fail('required: this field cannot be empty') : ok(text === '' ? null : text);
       if (text.length > max) return fail(`at most ${max} characters`);
       return ok(text);
     },
@@ -160,10 +171,11 @@ export function textCodec(rules: { readonly required?: boolean; readonly max?: n
 export function currencyCodec(): Codec<string> {
   return {
     example: 'EUR',
-    parse: (text) => optional(false, text, (t) => {
-      const code = t.trim().toUpperCase();
-      return /^[A-Z]{3}$/.test(code) ? ok(code) : fail('write the three-letter ISO 4217 code, e.g. EUR, USD or CHF');
-    }),
+    parse: (text) =>
+      optional(false, text, (t) => {
+        const code = t.trim().toUpperCase();
+        return /^[A-Z]{3}$/.test(code) ? ok(code) : fail('write the three-letter ISO 4217 code, e.g. EUR, USD or CHF');
+      }),
     format: (value) => (typeof value === 'string' ? value : ''),
   };
 }
@@ -172,14 +184,15 @@ export function currencyCodec(): Codec<string> {
 export function clockCodec(): Codec<string> {
   return {
     example: '08:00',
-    parse: (text) => optional(true, text, (t) => {
-      const match = /^(\d{1,2})[:.h](\d{2})$/.exec(t.trim());
-      if (!match) return fail('write a time as HH:MM, e.g. 08:00');
-      const hours = Number(match[1]);
-      const minutes = Number(match[2]);
-      if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return fail('a time runs from 00:00 to 24:00');
-      return ok(`${String(hours).padStart(2, '0')}:${match[2]}`);
-    }),
+    parse: (text) =>
+      optional(true, text, (t) => {
+        const match = /^(\d{1,2})[:.h](\d{2})$/.exec(t.trim());
+        if (!match) return fail('write a time as HH:MM, e.g. 08:00');
+        const hours = Number(match[1]);
+        const minutes = Number(match[2]);
+        if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return fail('a time runs from 00:00 to 24:00');
+        return ok(`${String(hours).padStart(2, '0')}:${match[2]}`);
+      }),
     format: (value) => (typeof value === 'string' ? value : ''),
   };
 }
@@ -200,7 +213,8 @@ export function codecForPath(path: string): Codec<unknown> {
   if (key.endsWith('Percent')) return percentCodec() as Codec<unknown>;
   if (key.endsWith('GbPerHour')) return throughputCodec() as Codec<unknown>;
   if (key === 'retentionDays') return retentionCodec() as Codec<unknown>;
-  if (/(Days|Gb|Copies|Hours|PerHour|instances|required|level|everyDays)$/i.test(key)) return numberCodec() as Codec<unknown>;
+  if (/(Days|Gb|Copies|Hours|PerHour|instances|required|level|everyDays)$/i.test(key))
+    return numberCodec() as Codec<unknown>;
   return {
     example: '',
     parse: (text) => {
@@ -208,6 +222,7 @@ export function codecForPath(path: string): Codec<unknown> {
       const number = readDecimal(text);
       return ok(number ?? text);
     },
-    format: (value) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)),
+    format: (value) =>
+      value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value),
   };
 }

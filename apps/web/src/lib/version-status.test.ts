@@ -6,7 +6,10 @@ const tom = { participantId: 'named:Tom Lee', name: 'Tom Lee' };
 
 describe('versionStatus', () => {
   it('says who rejected a version, not that it awaits signatures (the version the tester saw)', () => {
-    const version = { approved: false, sponsors: [{ ...karin, status: 'rejected' as const, comment: 'budget it first' }] };
+    const version = {
+      approved: false,
+      sponsors: [{ ...karin, status: 'rejected' as const, comment: 'budget it first' }],
+    };
     const status = versionStatus(version);
     expect(status).toEqual({ kind: 'rejected', by: ['Karin Vogt'] });
     expect(versionStatusLabel(status)).toBe('rejected by Karin Vogt');
@@ -14,7 +17,13 @@ describe('versionStatus', () => {
   });
 
   it('counts named sponsors who have not joined towards the signatures still needed', () => {
-    const version = { approved: false, sponsors: [{ ...karin, status: 'signed' as const }, { ...tom, status: 'pending' as const }] };
+    const version = {
+      approved: false,
+      sponsors: [
+        { ...karin, status: 'signed' as const },
+        { ...tom, status: 'pending' as const },
+      ],
+    };
     const status = versionStatus(version);
     expect(versionStatusLabel(status)).toBe('awaiting signatures (1 of 2)');
     expect(signaturesSentence(status, version.sponsors)).toBe('Awaiting signatures: 1 of 2 sponsors have signed.');

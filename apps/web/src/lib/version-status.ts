@@ -17,7 +17,11 @@ export function versionStatus(version: Pick<VersionSummary, 'approved' | 'sponso
   const rejectedBy = version.sponsors.filter((s) => s.status === 'rejected').map((s) => s.name);
   if (rejectedBy.length > 0) return { kind: 'rejected', by: rejectedBy };
   if (version.approved) return { kind: 'approved' };
-  return { kind: 'awaiting', signed: version.sponsors.filter((s) => s.status === 'signed').length, total: version.sponsors.length };
+  return {
+    kind: 'awaiting',
+    signed: version.sponsors.filter((s) => s.status === 'signed').length,
+    total: version.sponsors.length,
+  };
 }
 
 /** "Karin Vogt", "Karin Vogt and Tom Lee", "A, B and C". */
@@ -29,10 +33,14 @@ export function listNames(names: readonly string[]): string {
 /** The badge in the version list: "approved", "rejected by Karin Vogt", "awaiting signatures (1 of 2)". */
 export function versionStatusLabel(status: VersionStatus): string {
   switch (status.kind) {
-    case 'approved': return 'approved';
-    case 'rejected': return `rejected by ${listNames(status.by)}`;
-    case 'awaiting': return status.total === 0 ? 'awaiting a sponsor' : `awaiting signatures (${status.signed} of ${status.total})`;
-    default: return assertNever(status);
+    case 'approved':
+      return 'approved';
+    case 'rejected':
+      return `rejected by ${listNames(status.by)}`;
+    case 'awaiting':
+      return status.total === 0 ? 'awaiting a sponsor' : `awaiting signatures (${status.signed} of ${status.total})`;
+    default:
+      return assertNever(status);
   }
 }
 
@@ -43,10 +51,14 @@ export function signaturesSentence(status: VersionStatus, sponsors: readonly Spo
   if (total === 0) return 'No sponsor is named in the requirements or has joined yet.';
   const count = `${signed} of ${total} ${total === 1 ? 'sponsor has' : 'sponsors have'} signed`;
   switch (status.kind) {
-    case 'approved': return `Approved: ${total === 1 ? 'the sponsor has' : `all ${total} sponsors have`} signed.`;
-    case 'rejected': return `Rejected by ${listNames(status.by)}; ${count}.`;
-    case 'awaiting': return `Awaiting signatures: ${count}.`;
-    default: return assertNever(status);
+    case 'approved':
+      return `Approved: ${total === 1 ? 'the sponsor has' : `all ${total} sponsors have`} signed.`;
+    case 'rejected':
+      return `Rejected by ${listNames(status.by)}; ${count}.`;
+    case 'awaiting':
+      return `Awaiting signatures: ${count}.`;
+    default:
+      return assertNever(status);
   }
 }
 

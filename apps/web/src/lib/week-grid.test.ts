@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cellsBetween, copyDay, describeSlots, paintCells, paintHours, PRESETS, slotsToGrid, weeklyHours } from './week-grid.ts';
+import {
+  cellsBetween,
+  copyDay,
+  describeSlots,
+  paintCells,
+  paintHours,
+  PRESETS,
+  slotsToGrid,
+  weeklyHours,
+} from './week-grid.ts';
 
 const office = [
   { day: 'mon', start: '07:00', end: '19:00' },
@@ -18,11 +27,14 @@ describe('slotsToGrid', () => {
 
 describe('paintHours', () => {
   it('extends a slot and merges touching hours into one slot', () => {
-    expect(paintHours([...office], 'mon', [19, 20], true).filter((s) => s.day === 'mon')).toEqual([{ day: 'mon', start: '07:00', end: '21:00' }]);
+    expect(paintHours([...office], 'mon', [19, 20], true).filter((s) => s.day === 'mon')).toEqual([
+      { day: 'mon', start: '07:00', end: '21:00' },
+    ]);
   });
   it('splits a slot when an hour inside it is painted off', () => {
     expect(paintHours([...office], 'mon', [12], false).filter((s) => s.day === 'mon')).toEqual([
-      { day: 'mon', start: '07:00', end: '12:00' }, { day: 'mon', start: '13:00', end: '19:00' },
+      { day: 'mon', start: '07:00', end: '12:00' },
+      { day: 'mon', start: '13:00', end: '19:00' },
     ]);
   });
   it('keeps other days exactly, minutes included, and writes 24:00 for midnight', () => {
@@ -31,7 +43,8 @@ describe('paintHours', () => {
   });
   it('keeps minute precision within the painted day', () => {
     expect(paintHours([...office], 'tue', [20], true).filter((s) => s.day === 'tue')).toEqual([
-      { day: 'tue', start: '07:30', end: '19:00' }, { day: 'tue', start: '20:00', end: '21:00' },
+      { day: 'tue', start: '07:30', end: '19:00' },
+      { day: 'tue', start: '20:00', end: '21:00' },
     ]);
   });
 });
@@ -60,9 +73,18 @@ describe('cellsBetween', () => {
 
 describe('paintCells', () => {
   it('paints cells of several days in one change', () => {
-    const painted = paintCells([], [{ day: 0, hour: 8 }, { day: 0, hour: 9 }, { day: 2, hour: 8 }], true);
+    const painted = paintCells(
+      [],
+      [
+        { day: 0, hour: 8 },
+        { day: 0, hour: 9 },
+        { day: 2, hour: 8 },
+      ],
+      true,
+    );
     expect(painted).toEqual([
-      { day: 'mon', start: '08:00', end: '10:00' }, { day: 'wed', start: '08:00', end: '09:00' },
+      { day: 'mon', start: '08:00', end: '10:00' },
+      { day: 'wed', start: '08:00', end: '09:00' },
     ]);
   });
 });
@@ -78,7 +100,10 @@ describe('presets and copying a day', () => {
   it('copies a day, minutes included, onto other days and leaves the rest', () => {
     const copied = copyDay([...office, { day: 'sat', start: '09:00', end: '12:00' }], 'tue', ['wed', 'thu', 'tue']);
     expect(copied).toEqual([
-      office[0], office[1], { day: 'wed', start: '07:30', end: '19:00' }, { day: 'thu', start: '07:30', end: '19:00' },
+      office[0],
+      office[1],
+      { day: 'wed', start: '07:30', end: '19:00' },
+      { day: 'thu', start: '07:30', end: '19:00' },
       { day: 'sat', start: '09:00', end: '12:00' },
     ]);
   });

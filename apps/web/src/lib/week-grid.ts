@@ -2,7 +2,13 @@ import type { Weekday, WeeklySlot } from '@accord/core/model';
 
 export const DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export const DAY_NAMES: Readonly<Record<Weekday, string>> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
 };
 
 function minutes(clock: string): number {
@@ -19,16 +25,18 @@ export type Coverage = 'none' | 'part' | 'full';
 
 /** A 7×24 grid of a calendar's weekly slots, rows Monday to Sunday, columns 00:00 to 23:00. */
 export function slotsToGrid(slots: readonly WeeklySlot[]): Coverage[][] {
-  return DAYS.map((day) => Array.from({ length: 24 }, (_, hour) => {
-    const start = hour * 60;
-    const end = start + 60;
-    let covered = 0;
-    for (const slot of slots) {
-      if (slot.day !== day) continue;
-      covered += Math.max(0, Math.min(end, minutes(slot.end)) - Math.max(start, minutes(slot.start)));
-    }
-    return covered >= 60 ? 'full' : covered > 0 ? 'part' : 'none';
-  }));
+  return DAYS.map((day) =>
+    Array.from({ length: 24 }, (_, hour) => {
+      const start = hour * 60;
+      const end = start + 60;
+      let covered = 0;
+      for (const slot of slots) {
+        if (slot.day !== day) continue;
+        covered += Math.max(0, Math.min(end, minutes(slot.end)) - Math.max(start, minutes(slot.start)));
+      }
+      return covered >= 60 ? 'full' : covered > 0 ? 'part' : 'none';
+    }),
+  );
 }
 
 /**
@@ -36,7 +44,12 @@ export function slotsToGrid(slots: readonly WeeklySlot[]): Coverage[][] {
  * (from its own minutes, so "07:30" on other hours of that day survives); every other day keeps its slots
  * exactly, in their order.
  */
-export function paintHours(slots: readonly WeeklySlot[], day: Weekday, hours: readonly number[], on: boolean): WeeklySlot[] {
+export function paintHours(
+  slots: readonly WeeklySlot[],
+  day: Weekday,
+  hours: readonly number[],
+  on: boolean,
+): WeeklySlot[] {
   const covered = new Array<boolean>(24 * 60).fill(false);
   for (const slot of slots) {
     if (slot.day !== day) continue;
@@ -99,7 +112,10 @@ export function cellsBetween(from: Cell, to: Cell): Cell[] {
   const cells: Cell[] = [];
   for (let step = 0; step <= steps; step += 1) {
     const t = steps === 0 ? 0 : step / steps;
-    const cell = { day: Math.round(from.day + (to.day - from.day) * t), hour: Math.round(from.hour + (to.hour - from.hour) * t) };
+    const cell = {
+      day: Math.round(from.day + (to.day - from.day) * t),
+      hour: Math.round(from.hour + (to.hour - from.hour) * t),
+    };
     if (!cells.some((c) => c.day === cell.day && c.hour === cell.hour)) cells.push(cell);
   }
   return cells;

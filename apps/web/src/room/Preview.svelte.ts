@@ -61,7 +61,9 @@ export class Preview {
     if (!this.derive || !this.session.loaded) return;
     const started = performance.now();
     const snapshot = readSnapshot(this.session.doc);
-    this.result = snapshot.ok ? { ok: true, derivation: this.derive(snapshot.value) } : { ok: false, problems: snapshot.problems };
+    this.result = snapshot.ok
+      ? { ok: true, derivation: this.derive(snapshot.value) }
+      : { ok: false, problems: snapshot.problems };
     this.tookMs = performance.now() - started;
     const problems = new Map<string, string>();
     if (!snapshot.ok) {

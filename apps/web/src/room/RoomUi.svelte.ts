@@ -37,8 +37,13 @@ export class RoomUi {
     for (const candidate of pathAndAncestors(path)) {
       const element = document.getElementById(fieldElementId(candidate));
       if (!element) continue;
-      for (let details = element.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
-      const target = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE) ?? element;
+      for (
+        let details = element.closest('details');
+        details;
+        details = details.parentElement?.closest('details') ?? null
+      )
+        details.open = true;
+      const target = element.matches(FOCUSABLE) ? element : (element.querySelector<HTMLElement>(FOCUSABLE) ?? element);
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
       target.focus({ preventScroll: true });
       this.highlighted = candidate;

@@ -2,7 +2,15 @@ import { createContext } from 'svelte';
 import type { Edit, EditResult } from '@accord/core/ydoc';
 import type { ParticipantView, RoomStatus, WorkshopView } from '@accord/protocol/api';
 import { CLOSE } from '@accord/protocol/close-codes';
-import type { Ack, BallotState, ClientEventName, ClientPayload, Participant, TimerState, VersionEvent } from '@accord/protocol/events';
+import type {
+  Ack,
+  BallotState,
+  ClientEventName,
+  ClientPayload,
+  Participant,
+  TimerState,
+  VersionEvent,
+} from '@accord/protocol/events';
 import type { Phase } from '@accord/protocol/phases';
 import { can, type Permission, type Role } from '@accord/protocol/roles';
 import type { ApiResult } from '../lib/api.ts';
@@ -46,7 +54,11 @@ export class WorkshopSession {
   readonly #listeners = new Set<() => void>();
   #stopped = $state.raw<Stopped | null>(null);
 
-  constructor(readonly workshop: WorkshopView, readonly you: ParticipantView, origin = location.origin) {
+  constructor(
+    readonly workshop: WorkshopView,
+    readonly you: ParticipantView,
+    origin = location.origin,
+  ) {
     this.mayEdit = can(you.role, 'editRequirements');
     this.#feed = new ActivityFeed(you.name);
     this.#freeze = new RoomFreezeWatch(workshop.id, (frozen, first) => {
@@ -80,32 +92,76 @@ export class WorkshopSession {
     });
   }
 
-  get doc() { return this.#docs.doc; }
-  get role(): Role { return this.you.role; }
+  get doc() {
+    return this.#docs.doc;
+  }
+  get role(): Role {
+    return this.you.role;
+  }
   /** The requirements as plain JSON, refreshed after every change (local or remote). */
-  get raw(): RawRecord { return this.#docs.raw; }
+  get raw(): RawRecord {
+    return this.#docs.raw;
+  }
   /** Bumped after every change of the doc; the preview recomputes on it. */
-  get revision(): number { return this.#docs.revision; }
-  get loaded(): boolean { return this.#docs.loaded; }
-  get allSaved(): boolean { return this.#docs.allSaved; }
-  get presence(): readonly Presence[] { return this.#docs.presence; }
-  get phase(): Phase { return this.#control.phase; }
-  get viewPhase(): Phase { return this.#control.viewPhase; }
-  get timer(): TimerState { return this.#control.timer; }
-  get clockSkewMs(): number { return this.#control.clockSkewMs; }
-  get roster(): readonly Participant[] { return this.#control.roster; }
-  get ballots(): Readonly<Record<string, BallotState>> { return this.#control.ballots; }
-  get myVotes(): Readonly<Record<string, 'for' | 'against'>> { return this.#control.myVotes; }
-  get controlConnected(): boolean { return this.#control.connected; }
-  get activity(): readonly Activity[] { return this.#feed.entries; }
-  get notice(): Notice | null { return this.#feed.notice; }
-  get publishedNow(): VersionEvent | null { return this.#feed.publishedNow; }
-  get versionsRevision(): number { return this.#feed.versionsRevision; }
-  get stopped(): Stopped | null { return this.#stopped; }
+  get revision(): number {
+    return this.#docs.revision;
+  }
+  get loaded(): boolean {
+    return this.#docs.loaded;
+  }
+  get allSaved(): boolean {
+    return this.#docs.allSaved;
+  }
+  get presence(): readonly Presence[] {
+    return this.#docs.presence;
+  }
+  get phase(): Phase {
+    return this.#control.phase;
+  }
+  get viewPhase(): Phase {
+    return this.#control.viewPhase;
+  }
+  get timer(): TimerState {
+    return this.#control.timer;
+  }
+  get clockSkewMs(): number {
+    return this.#control.clockSkewMs;
+  }
+  get roster(): readonly Participant[] {
+    return this.#control.roster;
+  }
+  get ballots(): Readonly<Record<string, BallotState>> {
+    return this.#control.ballots;
+  }
+  get myVotes(): Readonly<Record<string, 'for' | 'against'>> {
+    return this.#control.myVotes;
+  }
+  get controlConnected(): boolean {
+    return this.#control.connected;
+  }
+  get activity(): readonly Activity[] {
+    return this.#feed.entries;
+  }
+  get notice(): Notice | null {
+    return this.#feed.notice;
+  }
+  get publishedNow(): VersionEvent | null {
+    return this.#feed.publishedNow;
+  }
+  get versionsRevision(): number {
+    return this.#feed.versionsRevision;
+  }
+  get stopped(): Stopped | null {
+    return this.#stopped;
+  }
   /** The facilitator froze the room while sponsors sign: every form is read-only until it is unfrozen. */
-  get frozen(): Freeze | null { return this.#freeze.frozen; }
+  get frozen(): Freeze | null {
+    return this.#freeze.frozen;
+  }
   /** This participant may change the requirements now: their role allows it and the room is not frozen. */
-  get canEdit(): boolean { return this.mayEdit && this.#freeze.frozen === null; }
+  get canEdit(): boolean {
+    return this.mayEdit && this.#freeze.frozen === null;
+  }
 
   may(permission: Permission): boolean {
     return can(this.you.role, permission);
@@ -115,8 +171,12 @@ export class WorkshopSession {
   get savedState(): SavedState {
     const docs = this.#docs;
     return savedState({
-      online: docs.online, connected: docs.connected, synced: docs.synced, allSaved: docs.allSaved,
-      readOnly: !this.mayEdit, stopped: this.#stopped !== null,
+      online: docs.online,
+      connected: docs.connected,
+      synced: docs.synced,
+      allSaved: docs.allSaved,
+      readOnly: !this.mayEdit,
+      stopped: this.#stopped !== null,
     });
   }
 

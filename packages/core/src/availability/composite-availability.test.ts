@@ -1,12 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requirementsSchema } from '../model/index.ts';
-import { atLeast, componentAvailability, functionAvailability, kOfN, parallel, serial } from './composite-availability.ts';
+import {
+  atLeast,
+  componentAvailability,
+  functionAvailability,
+  kOfN,
+  parallel,
+  serial,
+} from './composite-availability.ts';
 import { redundancyNeeded } from './redundancy-needed.ts';
 
-const workshop = (extra: Record<string, unknown>) => requirementsSchema.parse({
-  formatVersion: 1, meta: { title: 't', service: 's', timeZone: 'UTC' }, ...extra,
-});
+const workshop = (extra: Record<string, unknown>) =>
+  requirementsSchema.parse({
+    formatVersion: 1,
+    meta: { title: 't', service: 's', timeZone: 'UTC' },
+    ...extra,
+  });
 
 describe('composite availability formulas', () => {
   it('reproduces the two-region worked example: 1 − 0.00454² × shared 99.98 % ≈ 99.9779 %', () => {
@@ -34,22 +44,34 @@ describe('composite availability formulas', () => {
   });
 
   it('never lets a serial chain exceed its weakest member', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), (parts) => {
-      expect(serial(parts)).toBeLessThanOrEqual(Math.min(...parts) + 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), (parts) => {
+        expect(serial(parts)).toBeLessThanOrEqual(Math.min(...parts) + 1e-12);
+      }),
+    );
   });
 
   it('never lowers availability when a redundant instance or member is added', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 0.5, max: 0.99999, noNaN: true }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 }),
-      (a, n, extraRequired) => {
-        const k = Math.min(n, 1 + extraRequired);
-        expect(kOfN(a, k, n + 1)).toBeGreaterThanOrEqual(kOfN(a, k, n) - 1e-12);
-      },
-    ));
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), (members, extra) => {
-      expect(parallel([...members, extra])).toBeGreaterThanOrEqual(parallel(members) - 1e-12);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 0.99999, noNaN: true }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        (a, n, extraRequired) => {
+          const k = Math.min(n, 1 + extraRequired);
+          expect(kOfN(a, k, n + 1)).toBeGreaterThanOrEqual(kOfN(a, k, n) - 1e-12);
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (members, extra) => {
+          expect(parallel([...members, extra])).toBeGreaterThanOrEqual(parallel(members) - 1e-12);
+        },
+      ),
+    );
   });
 });
 
@@ -57,7 +79,12 @@ describe('functionAvailability', () => {
   const mail = workshop({
     components: [
       { id: 'mailbox', name: 'Mailbox', availability: { kind: 'percent', percent: 99.5 }, instances: 2, required: 1 },
-      { id: 'dc', name: 'Domain controller', availability: { kind: 'mtbf', mtbfHours: 8760, mttrHours: 4 }, instances: 2 },
+      {
+        id: 'dc',
+        name: 'Domain controller',
+        availability: { kind: 'mtbf', mtbfHours: 8760, mttrHours: 4 },
+        instances: 2,
+      },
       { id: 'san', name: 'SAN', availability: { kind: 'percent', percent: 99.95 } },
       { id: 'lb-a', name: 'Load balancer A', availability: { kind: 'percent', percent: 99.9 } },
       { id: 'lb-b', name: 'Load balancer B', availability: { kind: 'percent', percent: 99.9 } },
@@ -69,7 +96,7 @@ describe('functionAvailability', () => {
     ],
   });
 
-  it('multiplies the serial chain with each link\'s own redundancy and names the weakest link', () => {
+  it("multiplies the serial chain with each link's own redundancy and names the weakest link", () => {
     const result = functionAvailability(mail, 'mailbox-access');
     const dc = kOfN(8760 / 8764, 1, 2);
     expect(result.availability).toBeCloseTo(parallel([0.995, 0.995]) * dc * 0.9995, 12);

@@ -31,7 +31,8 @@ export function parallel(availabilities: readonly number[]): number {
 export function kOfN(availability: number, required: number, instances: number): number {
   if (required <= 0) return 1;
   if (required > instances) return 0;
-  const term = (i: number): number => binomial(instances, i) * availability ** i * (1 - availability) ** (instances - i);
+  const term = (i: number): number =>
+    binomial(instances, i) * availability ** i * (1 - availability) ** (instances - i);
   let failing = 0;
   for (let i = 0; i < required; i += 1) failing += term(i);
   return Math.min(1, Math.max(0, 1 - failing));
@@ -78,7 +79,9 @@ export interface FunctionAvailability {
 }
 
 /** Availability of a component with its own k-of-n redundancy. */
-export function redundantComponentAvailability(component: Pick<Component, 'availability' | 'instances' | 'required'>): number {
+export function redundantComponentAvailability(
+  component: Pick<Component, 'availability' | 'instances' | 'required'>,
+): number {
   return kOfN(componentAvailability(component.availability), component.required, component.instances);
 }
 
@@ -126,6 +129,9 @@ export function createAvailabilityGraph(requirements: Pick<Requirements, 'compon
 }
 
 /** Composite availability of one business function. */
-export function functionAvailability(requirements: Pick<Requirements, 'components' | 'groups' | 'functions'>, functionId: string): FunctionAvailability {
+export function functionAvailability(
+  requirements: Pick<Requirements, 'components' | 'groups' | 'functions'>,
+  functionId: string,
+): FunctionAvailability {
   return createAvailabilityGraph(requirements).forFunction(functionId);
 }

@@ -20,9 +20,14 @@ export interface FailoverCharge {
  * on (`closure`: the function and every function it depends on). Undefined when nothing fails over automatically or no such component has an MTBF.
  */
 export function failoverCharge(
-  requirements: Pick<Requirements, 'components'>, closure: readonly BusinessFunction[], design: readonly Protection[], compositeAvailability: number,
+  requirements: Pick<Requirements, 'components'>,
+  closure: readonly BusinessFunction[],
+  design: readonly Protection[],
+  compositeAvailability: number,
 ): FailoverCharge | undefined {
-  const automatic = design.filter((p) => HA_OPTIONS[p.kind].automaticFailover && HA_OPTIONS[p.kind].roles.includes('mailbox'));
+  const automatic = design.filter(
+    (p) => HA_OPTIONS[p.kind].automaticFailover && HA_OPTIONS[p.kind].roles.includes('mailbox'),
+  );
   if (automatic.length === 0) return undefined;
   const secondsEach = Math.min(...automatic.map((p) => p.activationSeconds ?? HA_OPTIONS[p.kind].activationSeconds));
   const ids = new Set(closure.flatMap((f) => f.dependsOn));
@@ -33,6 +38,9 @@ export function failoverCharge(
     failoversPerYear += component.required * (HOURS_PER_YEAR / component.availability.mtbfHours);
   }
   if (failoversPerYear === 0) return undefined;
-  const chargedAvailability = Math.max(0, compositeAvailability - (failoversPerYear * secondsEach) / (HOURS_PER_YEAR * 3600));
+  const chargedAvailability = Math.max(
+    0,
+    compositeAvailability - (failoversPerYear * secondsEach) / (HOURS_PER_YEAR * 3600),
+  );
   return { failoversPerYear, secondsEach, chargedAvailability };
 }

@@ -51,7 +51,9 @@ export function redundancyNeeded(requirements: Graph, functionId: string, target
       const component = components.find((c) => c.id === id);
       if (!component || component.instances >= MAX_INSTANCES) continue;
       const trial = components.map((c) => (c.id === id ? { ...c, instances: c.instances + 1 } : c));
-      const availability = createAvailabilityGraph({ ...requirements, components: trial }).forFunction(functionId).availability;
+      const availability = createAvailabilityGraph({ ...requirements, components: trial }).forFunction(
+        functionId,
+      ).availability;
       if (!best || availability > best.availability) best = { id, availability };
     }
     if (!best || best.availability <= current) break;

@@ -9,7 +9,9 @@ const budgetOf = (targetPercent: number, measured = PERIOD_SECONDS) =>
   Object.fromEntries(downtimeBudget({ targetPercent, measuredSeconds: measured }).map((b) => [b.period, b]));
 
 const officeHours = calendarSchema.parse({
-  id: 'office', name: 'Office hours', timeZone: 'Europe/Berlin',
+  id: 'office',
+  name: 'Office hours',
+  timeZone: 'Europe/Berlin',
   slots: ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day, start: '08:00', end: '18:00' })),
 });
 
@@ -33,14 +35,20 @@ describe('downtimeBudget over 24×7 (mean Gregorian periods, as uptime.is)', () 
   });
 
   it('never grows when the target rises', () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 99.999, noNaN: true }), fc.double({ min: 1, max: 99.999, noNaN: true }), (a, b) => {
-      const [low, high] = a <= b ? [a, b] : [b, a];
-      const lowBudget = downtimeBudget({ targetPercent: low, measuredSeconds: PERIOD_SECONDS });
-      const highBudget = downtimeBudget({ targetPercent: high, measuredSeconds: PERIOD_SECONDS });
-      lowBudget.forEach((entry, index) => {
-        expect(highBudget[index]?.allowedSeconds ?? Infinity).toBeLessThanOrEqual(entry.allowedSeconds);
-      });
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 99.999, noNaN: true }),
+        fc.double({ min: 1, max: 99.999, noNaN: true }),
+        (a, b) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const lowBudget = downtimeBudget({ targetPercent: low, measuredSeconds: PERIOD_SECONDS });
+          const highBudget = downtimeBudget({ targetPercent: high, measuredSeconds: PERIOD_SECONDS });
+          lowBudget.forEach((entry, index) => {
+            expect(highBudget[index]?.allowedSeconds ?? Infinity).toBeLessThanOrEqual(entry.allowedSeconds);
+          });
+        },
+      ),
+    );
   });
 });
 
@@ -54,7 +62,11 @@ describe('measuredSecondsPerPeriod', () => {
   it('takes holidays out, prorated over the year', () => {
     const withHolidays = calendarSchema.parse({
       ...officeHours,
-      holidays: [{ date: '2026-12-24', name: 'Christmas Eve' }, { date: '2026-12-25', name: 'Christmas' }, { date: '2026-12-27', name: 'a Sunday' }],
+      holidays: [
+        { date: '2026-12-24', name: 'Christmas Eve' },
+        { date: '2026-12-25', name: 'Christmas' },
+        { date: '2026-12-27', name: 'a Sunday' },
+      ],
     });
     const measured = measuredSecondsPerPeriod(withHolidays, []);
     const plain = measuredSecondsPerPeriod(officeHours, []);
@@ -64,8 +76,12 @@ describe('measuredSecondsPerPeriod', () => {
 
   it('subtracts excluded maintenance inside measured time only', () => {
     const sundayNight = maintenanceWindowSchema.parse({
-      id: 'sunday', name: 'Sunday patching', timeZone: 'Europe/Berlin', counted: false,
-      recurrence: { kind: 'weekly', day: 'sun', start: '02:00' }, durationSeconds: '4h',
+      id: 'sunday',
+      name: 'Sunday patching',
+      timeZone: 'Europe/Berlin',
+      counted: false,
+      recurrence: { kind: 'weekly', day: 'sun', start: '02:00' },
+      durationSeconds: '4h',
     });
     const allDay = measuredSecondsPerPeriod('24x7', [sundayNight]);
     expect(PERIOD_SECONDS.week - allDay.week).toBe(4 * 3600);
@@ -75,10 +91,15 @@ describe('measuredSecondsPerPeriod', () => {
 });
 
 describe('maintenance: excluded versus counted', () => {
-  const window = (counted: boolean) => maintenanceWindowSchema.parse({
-    id: 'patch', name: 'Patch night', timeZone: 'UTC', counted,
-    recurrence: { kind: 'monthly', week: 2, day: 'tue', start: '22:00' }, durationSeconds: '2h',
-  });
+  const window = (counted: boolean) =>
+    maintenanceWindowSchema.parse({
+      id: 'patch',
+      name: 'Patch night',
+      timeZone: 'UTC',
+      counted,
+      recurrence: { kind: 'monthly', week: 2, day: 'tue', start: '22:00' },
+      durationSeconds: '2h',
+    });
 
   it('an excluded window lowers measured time and so the budget', () => {
     const measured = measuredSecondsPerPeriod('24x7', [window(false)]);
@@ -91,7 +112,11 @@ describe('maintenance: excluded versus counted', () => {
 
   it('a counted window is charged: remaining = allowed − maintenance, and may go negative', () => {
     const counted = maintenanceSecondsPerPeriod(window(true), '24x7');
-    const budget = downtimeBudget({ targetPercent: 99.9, measuredSeconds: PERIOD_SECONDS, countedMaintenanceSeconds: counted });
+    const budget = downtimeBudget({
+      targetPercent: 99.9,
+      measuredSeconds: PERIOD_SECONDS,
+      countedMaintenanceSeconds: counted,
+    });
     const month = budget.find((b) => b.period === 'month');
     // A 2 h monthly window costs exactly 2 h a month (not 2 h 5 s from spreading a 365-day year's twelve).
     expect(month?.countedMaintenanceSeconds).toBeCloseTo(2 * 3600, 6);

@@ -43,13 +43,14 @@ export function measuredSecondsPerPeriod(
   window: Measured,
   excludedMaintenance: readonly MaintenanceWindow[],
 ): Record<Period, number> {
-  const base = window === '24x7'
-    ? { ...PERIOD_SECONDS }
-    : periodsRecord((period) => {
-        const fromWeeks = weeklySeconds(window) * (PERIOD_SECONDS[period] / PERIOD_SECONDS.week);
-        const holidays = holidaySecondsPerYear(window) * (PERIOD_SECONDS[period] / PERIOD_SECONDS.year);
-        return Math.max(0, fromWeeks - holidays);
-      });
+  const base =
+    window === '24x7'
+      ? { ...PERIOD_SECONDS }
+      : periodsRecord((period) => {
+          const fromWeeks = weeklySeconds(window) * (PERIOD_SECONDS[period] / PERIOD_SECONDS.week);
+          const holidays = holidaySecondsPerYear(window) * (PERIOD_SECONDS[period] / PERIOD_SECONDS.year);
+          return Math.max(0, fromWeeks - holidays);
+        });
   const excluded = excludedMaintenance.map((m) => maintenanceSecondsPerPeriod(m, window));
   return periodsRecord((period) => Math.max(0, base[period] - excluded.reduce((sum, e) => sum + e[period], 0)));
 }

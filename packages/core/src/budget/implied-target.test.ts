@@ -5,7 +5,10 @@ import { parseRequirementsText, requirementsSchema, type RequirementsInput } fro
 import { impliedTarget, impliedTargetText } from './implied-target.ts';
 import { PERIOD_SECONDS, PERIODS } from './periods.ts';
 
-const workshop = (availability: Record<string, unknown>, extra: Partial<RequirementsInput> = {}): RequirementsInput => ({
+const workshop = (
+  availability: Record<string, unknown>,
+  extra: Partial<RequirementsInput> = {},
+): RequirementsInput => ({
   formatVersion: 1,
   meta: { title: 'T', service: 'Mail', timeZone: 'Europe/Berlin' },
   functions: [{ id: 'mail', name: 'Mail', availability }],
@@ -14,7 +17,9 @@ const workshop = (availability: Record<string, unknown>, extra: Partial<Requirem
 
 describe('a requirement stating a tolerated downtime instead of a target', () => {
   it('"1h per month" on 24×7 gives the exact target, and the monthly budget is that hour to the millisecond', () => {
-    const derivation = deriveSla(requirementsSchema.parse(workshop({ toleratedDowntime: { downtimeSeconds: '1h', per: 'month' } })));
+    const derivation = deriveSla(
+      requirementsSchema.parse(workshop({ toleratedDowntime: { downtimeSeconds: '1h', per: 'month' } })),
+    );
     const target = derivation.functions[0]?.target;
     expect(target?.percent).toBe((1 - 3600 / PERIOD_SECONDS.month) * 100);
     expect(target?.statedAs).toBe('tolerated-downtime');
@@ -23,12 +28,29 @@ describe('a requirement stating a tolerated downtime instead of a target', () =>
   });
 
   it('is measured over service hours less excluded maintenance, like the budget it gives back', () => {
-    const office = { id: 'office', name: 'Office', timeZone: 'Europe/Berlin', slots: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, start: '08:00', end: '18:00' })) };
+    const office = {
+      id: 'office',
+      name: 'Office',
+      timeZone: 'Europe/Berlin',
+      slots: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, start: '08:00', end: '18:00' })),
+    };
     const input = workshop(
-      { toleratedDowntime: { downtimeSeconds: '15m', per: 'week' }, window: { kind: 'service-hours', calendarId: 'office' } },
+      {
+        toleratedDowntime: { downtimeSeconds: '15m', per: 'week' },
+        window: { kind: 'service-hours', calendarId: 'office' },
+      },
       {
         calendars: [office],
-        maintenance: [{ id: 'm', name: 'M', timeZone: 'Europe/Berlin', recurrence: { kind: 'weekly', day: 'tue', start: '17:00' }, durationSeconds: '2h', counted: false }],
+        maintenance: [
+          {
+            id: 'm',
+            name: 'M',
+            timeZone: 'Europe/Berlin',
+            recurrence: { kind: 'weekly', day: 'tue', start: '17:00' },
+            durationSeconds: '2h',
+            counted: false,
+          },
+        ],
       },
     );
     const target = deriveSla(requirementsSchema.parse(input)).functions[0]?.target;
@@ -38,15 +60,19 @@ describe('a requirement stating a tolerated downtime instead of a target', () =>
   });
 
   it('gives back the tolerated downtime for any period and amount', () => {
-    fc.assert(fc.property(fc.constantFrom(...PERIODS), fc.integer({ min: 1, max: 86_400 }), (per, seconds) => {
-      fc.pre(seconds < PERIOD_SECONDS[per]);
-      const derivation = deriveSla(requirementsSchema.parse(workshop({ toleratedDowntime: { downtimeSeconds: seconds, per } })));
-      const target = derivation.functions[0]?.target;
-      expect(Math.round((target?.budgets[per].seconds ?? 0) * 1000)).toBe(seconds * 1000);
-      // The printed target is never below the exact one: it never allows more than was tolerated.
-      expect(Number(target?.toleratedDowntime?.targetText)).toBeGreaterThanOrEqual(target?.percent ?? Infinity);
-      expect(Number(target?.toleratedDowntime?.targetText)).toBeLessThan(100);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...PERIODS), fc.integer({ min: 1, max: 86_400 }), (per, seconds) => {
+        fc.pre(seconds < PERIOD_SECONDS[per]);
+        const derivation = deriveSla(
+          requirementsSchema.parse(workshop({ toleratedDowntime: { downtimeSeconds: seconds, per } })),
+        );
+        const target = derivation.functions[0]?.target;
+        expect(Math.round((target?.budgets[per].seconds ?? 0) * 1000)).toBe(seconds * 1000);
+        // The printed target is never below the exact one: it never allows more than was tolerated.
+        expect(Number(target?.toleratedDowntime?.targetText)).toBeGreaterThanOrEqual(target?.percent ?? Infinity);
+        expect(Number(target?.toleratedDowntime?.targetText)).toBeLessThan(100);
+      }),
+    );
   });
 
   it('refuses both a target and a tolerated downtime, neither, none tolerated and all tolerated', () => {
@@ -54,15 +80,24 @@ describe('a requirement stating a tolerated downtime instead of a target', () =>
       const result = requirementsSchema.safeParse(workshop(availability));
       return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     };
-    expect(problems({ targetPercent: 99.9, toleratedDowntime: { downtimeSeconds: '1h', per: 'month' } })[0]).toContain('functions.0.availability.toleratedDowntime: state either targetPercent or toleratedDowntime, not both');
+    expect(problems({ targetPercent: 99.9, toleratedDowntime: { downtimeSeconds: '1h', per: 'month' } })[0]).toContain(
+      'functions.0.availability.toleratedDowntime: state either targetPercent or toleratedDowntime, not both',
+    );
     expect(problems({})[0]).toContain('functions.0.availability.targetPercent: state a target');
     expect(problems({ toleratedDowntime: { downtimeSeconds: 0, per: 'month' } })[0]).toContain('a target of 100 %');
-    expect(problems({ toleratedDowntime: { downtimeSeconds: '2d', per: 'day' } })[0]).toContain('as much downtime as the day measures');
+    expect(problems({ toleratedDowntime: { downtimeSeconds: '2d', per: 'day' } })[0]).toContain(
+      'as much downtime as the day measures',
+    );
   });
 
   it('reads from a file, and a stated target stays as it was', () => {
-    const result = parseRequirementsText('formatVersion: 1\nmeta: { title: T, service: S, timeZone: UTC }\nfunctions:\n  - id: a\n    name: A\n    availability: { toleratedDowntime: { downtimeSeconds: 1h, per: month } }\n  - id: b\n    name: B\n    availability: { targetPercent: 99.9 }\n');
-    expect(result.ok && result.value.functions.map((f) => f.availability?.targetPercent)).toEqual([(1 - 3600 / PERIOD_SECONDS.month) * 100, 99.9]);
+    const result = parseRequirementsText(
+      'formatVersion: 1\nmeta: { title: T, service: S, timeZone: UTC }\nfunctions:\n  - id: a\n    name: A\n    availability: { toleratedDowntime: { downtimeSeconds: 1h, per: month } }\n  - id: b\n    name: B\n    availability: { targetPercent: 99.9 }\n',
+    );
+    expect(result.ok && result.value.functions.map((f) => f.availability?.targetPercent)).toEqual([
+      (1 - 3600 / PERIOD_SECONDS.month) * 100,
+      99.9,
+    ]);
   });
 });
 
@@ -71,6 +106,9 @@ describe('impliedTargetText', () => {
     expect(impliedTargetText(99.86310743)).toBe('99.8632');
     expect(impliedTargetText((1 - 2629.746 / PERIOD_SECONDS.month) * 100)).toBe('99.9');
     expect(impliedTargetText(99.999991)).toBe('99.999991');
-    expect(impliedTarget({ downtimeSeconds: 60, per: 'year' }, PERIOD_SECONDS.year)).toEqual({ ok: true, targetPercent: (1 - 60 / PERIOD_SECONDS.year) * 100 });
+    expect(impliedTarget({ downtimeSeconds: 60, per: 'year' }, PERIOD_SECONDS.year)).toEqual({
+      ok: true,
+      targetPercent: (1 - 60 / PERIOD_SECONDS.year) * 100,
+    });
   });
 });

@@ -7,8 +7,7 @@ export interface ToleratedDowntime {
 }
 
 export type ImpliedTargetResult =
-  | { readonly ok: true; readonly targetPercent: number }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly targetPercent: number } | { readonly ok: false; readonly error: string };
 
 /**
  * The exact target a tolerated downtime implies: `(1 − tolerated ÷ measured time of the period) × 100`, in full
@@ -17,10 +16,16 @@ export type ImpliedTargetResult =
  */
 export function impliedTarget(tolerated: ToleratedDowntime, measuredSecondsOfPeriod: number): ImpliedTargetResult {
   if (tolerated.downtimeSeconds <= 0) {
-    return { ok: false, error: 'tolerating no downtime means a target of 100 %, which no design can promise; tolerate some seconds' };
+    return {
+      ok: false,
+      error: 'tolerating no downtime means a target of 100 %, which no design can promise; tolerate some seconds',
+    };
   }
   if (tolerated.downtimeSeconds >= measuredSecondsOfPeriod) {
-    return { ok: false, error: `tolerates as much downtime as the ${tolerated.per} measures (or more): that is no commitment; tolerate less` };
+    return {
+      ok: false,
+      error: `tolerates as much downtime as the ${tolerated.per} measures (or more): that is no commitment; tolerate less`,
+    };
   }
   return { ok: true, targetPercent: (1 - tolerated.downtimeSeconds / measuredSecondsOfPeriod) * 100 };
 }
@@ -46,6 +51,11 @@ export function impliedTargetText(targetPercent: number): string {
  * A commitment's target as messages print it: as stated, or (derived from a tolerated downtime) rounded up as
  * documents print it, never the sixteen digits of the exact value.
  */
-export function targetText(availability: { readonly targetPercent: number; readonly toleratedDowntime?: unknown }): string {
-  return availability.toleratedDowntime ? impliedTargetText(availability.targetPercent) : String(availability.targetPercent);
+export function targetText(availability: {
+  readonly targetPercent: number;
+  readonly toleratedDowntime?: unknown;
+}): string {
+  return availability.toleratedDowntime
+    ? impliedTargetText(availability.targetPercent)
+    : String(availability.targetPercent);
 }

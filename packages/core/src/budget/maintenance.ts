@@ -34,7 +34,12 @@ function occurrenceDays(recurrence: Recurrence, fromWallMs: number, toWallMs: nu
 }
 
 /** The UTC intervals of a maintenance window's occurrences between two instants, in the window's zone. */
-export function maintenanceIntervals(window: MaintenanceWindow, startUtcMs: number, endUtcMs: number, fallbackZone: string): Interval[] {
+export function maintenanceIntervals(
+  window: MaintenanceWindow,
+  startUtcMs: number,
+  endUtcMs: number,
+  fallbackZone: string,
+): Interval[] {
   const zone = window.timeZone ?? fallbackZone;
   const from = Math.floor(startUtcMs / DAY_MS) * DAY_MS - 2 * DAY_MS;
   const to = Math.ceil(endUtcMs / DAY_MS) * DAY_MS + DAY_MS;
@@ -58,9 +63,10 @@ export function maintenanceIntervals(window: MaintenanceWindow, startUtcMs: numb
  */
 export function maintenanceSecondsPerPeriod(window: MaintenanceWindow, measured: Measured): Record<Period, number> {
   const cycle = window.recurrence.kind === 'weekly' ? PERIOD_SECONDS.week : PERIOD_SECONDS.month;
-  const perOccurrence = measured === '24x7'
-    ? Math.min(window.durationSeconds, cycle)
-    : measuredOverlapSeconds(window, measured, window.recurrence.kind === 'weekly');
+  const perOccurrence =
+    measured === '24x7'
+      ? Math.min(window.durationSeconds, cycle)
+      : measuredOverlapSeconds(window, measured, window.recurrence.kind === 'weekly');
   return periodsRecord((period) => perOccurrence * (PERIOD_SECONDS[period] / cycle));
 }
 
@@ -69,9 +75,13 @@ function measuredOverlapSeconds(window: MaintenanceWindow, calendar: Calendar, h
   const start = WEEKDAYS.indexOf(window.recurrence.day) * DAY_SECONDS + minutes(window.recurrence.start) * 60;
   const length = Math.min(window.durationSeconds, WEEK_SECONDS);
   // A window running past Sunday midnight continues on Monday: split it where the week wraps.
-  const pieces: [number, number][] = start + length <= WEEK_SECONDS
-    ? [[start, start + length]]
-    : [[start, WEEK_SECONDS], [0, start + length - WEEK_SECONDS]];
+  const pieces: [number, number][] =
+    start + length <= WEEK_SECONDS
+      ? [[start, start + length]]
+      : [
+          [start, WEEK_SECONDS],
+          [0, start + length - WEEK_SECONDS],
+        ];
   let seconds = 0;
   for (const [weekday, ranges] of weeklySlotSeconds(calendar).entries()) {
     const keep = honourHolidays ? 1 - holidayShare(calendar, WEEKDAYS[weekday] as Weekday) : 1;
@@ -87,6 +97,8 @@ function holidayShare(calendar: Calendar, weekday: Weekday): number {
   if (calendar.holidays.length === 0) return 0;
   const dates = new Set(calendar.holidays.map((h) => h.date));
   const years = new Set([...dates].map((d) => d.slice(0, 4)));
-  const onWeekday = [...dates].filter((d) => WEEKDAYS[(new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7] === weekday).length;
+  const onWeekday = [...dates].filter(
+    (d) => WEEKDAYS[(new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7] === weekday,
+  ).length;
   return Math.min(1, onWeekday / years.size / (PERIOD_SECONDS.year / WEEK_SECONDS));
 }

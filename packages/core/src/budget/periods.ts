@@ -24,5 +24,11 @@ export const BUDGET_CONVENTION =
   'Allowed downtime = (1 − target) × measured time of the period.';
 
 export function periodsRecord(value: (period: Period) => number): Record<Period, number> {
-  return { day: value('day'), week: value('week'), month: value('month'), quarter: value('quarter'), year: value('year') };
+  return {
+    day: value('day'),
+    week: value('week'),
+    month: value('month'),
+    quarter: value('quarter'),
+    year: value('year'),
+  };
 }

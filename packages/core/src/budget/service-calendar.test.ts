@@ -1,17 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarSchema } from '../model/index.ts';
-import { intervalsBetween, longestUncoveredStretch, longestUncoveredStretchSeconds, measuredSecondsBetween, weeklySeconds } from './service-calendar.ts';
+import {
+  intervalsBetween,
+  longestUncoveredStretch,
+  longestUncoveredStretchSeconds,
+  measuredSecondsBetween,
+  weeklySeconds,
+} from './service-calendar.ts';
 
 const H = 3600;
-const calendar = (timeZone: string | undefined, slots: { day: string; start: string; end: string }[], holidays: string[] = []) =>
-  calendarSchema.parse({ id: 'c', name: 'c', timeZone, slots, holidays: holidays.map((date) => ({ date })) });
-const weekdays = (start: string, end: string) => ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day, start, end }));
-const allWeek = (start: string, end: string) => ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, start, end }));
+const calendar = (
+  timeZone: string | undefined,
+  slots: { day: string; start: string; end: string }[],
+  holidays: string[] = [],
+) => calendarSchema.parse({ id: 'c', name: 'c', timeZone, slots, holidays: holidays.map((date) => ({ date })) });
+const weekdays = (start: string, end: string) =>
+  ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day, start, end }));
+const allWeek = (start: string, end: string) =>
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, start, end }));
 
 describe('weeklySeconds', () => {
   it('sums slots once even when they overlap', () => {
-    expect(weeklySeconds(calendar('UTC', [...weekdays('08:00', '18:00'), { day: 'mon', start: '17:00', end: '19:00' }]))).toBe(51 * H);
+    expect(
+      weeklySeconds(calendar('UTC', [...weekdays('08:00', '18:00'), { day: 'mon', start: '17:00', end: '19:00' }])),
+    ).toBe(51 * H);
   });
 });
 
@@ -20,7 +33,9 @@ describe('measuredSecondsBetween across a clock change (Europe/Berlin, 29 March 
   const weekEnd = Date.UTC(2026, 2, 29, 22); // Monday 30 March 00:00 CEST
 
   it('a 24×7 week containing the change lasts 167 hours', () => {
-    expect(measuredSecondsBetween(calendar('Europe/Berlin', allWeek('00:00', '24:00')), weekStart, weekEnd, 'UTC')).toBe(167 * H);
+    expect(
+      measuredSecondsBetween(calendar('Europe/Berlin', allWeek('00:00', '24:00')), weekStart, weekEnd, 'UTC'),
+    ).toBe(167 * H);
   });
 
   it('a Sunday 02:00–04:00 slot lasts one hour on the night the clocks go forward', () => {
@@ -58,13 +73,19 @@ describe('measuredSecondsBetween', () => {
   it('is additive over split intervals', () => {
     const office = calendar('Asia/Kolkata', weekdays('09:30', '18:00'));
     const start = Date.UTC(2026, 0, 1);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 40 * 86_400 }), fc.integer({ min: 0, max: 40 * 86_400 }), (a, b) => {
-      const [x, y] = [start + Math.min(a, b) * 1000, start + Math.max(a, b) * 1000];
-      const end = start + 40 * 86_400 * 1000;
-      const whole = measuredSecondsBetween(office, start, end, 'UTC');
-      const split = measuredSecondsBetween(office, start, x, 'UTC') + measuredSecondsBetween(office, x, y, 'UTC') + measuredSecondsBetween(office, y, end, 'UTC');
-      expect(split).toBeCloseTo(whole, 6);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 * 86_400 }), fc.integer({ min: 0, max: 40 * 86_400 }), (a, b) => {
+        const [x, y] = [start + Math.min(a, b) * 1000, start + Math.max(a, b) * 1000];
+        const end = start + 40 * 86_400 * 1000;
+        const whole = measuredSecondsBetween(office, start, end, 'UTC');
+        const split =
+          measuredSecondsBetween(office, start, x, 'UTC') +
+          measuredSecondsBetween(office, x, y, 'UTC') +
+          measuredSecondsBetween(office, y, end, 'UTC');
+        expect(split).toBeCloseTo(whole, 6);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
 
@@ -105,7 +126,10 @@ describe('longestUncoveredStretchSeconds', () => {
 
   it('combines support desk and on-call calendars', () => {
     const desk = calendar('Europe/Berlin', weekdays('08:00', '18:00'));
-    const onCall = calendar('Europe/Berlin', allWeek('00:00', '24:00').filter((s) => s.day === 'sat' || s.day === 'sun'));
+    const onCall = calendar(
+      'Europe/Berlin',
+      allWeek('00:00', '24:00').filter((s) => s.day === 'sat' || s.day === 'sun'),
+    );
     expect(longestUncoveredStretchSeconds('24x7', [desk, onCall], from, to, 'UTC')).toBe(14 * H);
   });
 

@@ -31,7 +31,9 @@ export function weeklySeconds(calendar: Calendar): number {
  * (Monday first): the typical week the mean calendar repeats.
  */
 export function weeklySlotSeconds(calendar: Calendar): readonly (readonly (readonly [number, number])[])[] {
-  return WEEKDAYS.map((day, index) => dayRanges(calendar, day).map(([a, b]) => [index * 86_400 + a * 60, index * 86_400 + b * 60] as const));
+  return WEEKDAYS.map((day, index) =>
+    dayRanges(calendar, day).map(([a, b]) => [index * 86_400 + a * 60, index * 86_400 + b * 60] as const),
+  );
 }
 
 /** Seconds the calendar covers on one weekday. */
@@ -48,7 +50,12 @@ export function calendarZone(calendar: Calendar, fallbackZone: string): string {
  * The UTC intervals a calendar covers between two instants, exact: slots are laid on each local date in the
  * calendar's zone, so clock changes lengthen or shorten them, and holidays remove whole local days.
  */
-export function intervalsBetween(calendar: Calendar, startUtcMs: number, endUtcMs: number, fallbackZone: string): readonly Interval[] {
+export function intervalsBetween(
+  calendar: Calendar,
+  startUtcMs: number,
+  endUtcMs: number,
+  fallbackZone: string,
+): readonly Interval[] {
   if (endUtcMs <= startUtcMs || calendar.slots.length === 0) return [];
   // Keyed by value, not identity: the live preview derives a fresh snapshot on every keystroke, while the
   // calendars in it rarely change, so their year of intervals is computed once.
@@ -84,15 +91,27 @@ function computeIntervals(calendar: Calendar, startUtcMs: number, endUtcMs: numb
 }
 
 /** Exact seconds of [start, end) the calendar covers (clock changes and holidays honoured). */
-export function measuredSecondsBetween(calendar: Calendar, startUtcMs: number, endUtcMs: number, fallbackZone: string): number {
+export function measuredSecondsBetween(
+  calendar: Calendar,
+  startUtcMs: number,
+  endUtcMs: number,
+  fallbackZone: string,
+): number {
   return totalMs(intervalsBetween(calendar, startUtcMs, endUtcMs, fallbackZone)) / 1000;
 }
 
 /** What is measured: around the clock, or a service-hours calendar. */
 export type Measured = '24x7' | Calendar;
 
-function measuredIntervals(measured: Measured, startUtcMs: number, endUtcMs: number, fallbackZone: string): readonly Interval[] {
-  return measured === '24x7' ? [[startUtcMs, endUtcMs]] : intervalsBetween(measured, startUtcMs, endUtcMs, fallbackZone);
+function measuredIntervals(
+  measured: Measured,
+  startUtcMs: number,
+  endUtcMs: number,
+  fallbackZone: string,
+): readonly Interval[] {
+  return measured === '24x7'
+    ? [[startUtcMs, endUtcMs]]
+    : intervalsBetween(measured, startUtcMs, endUtcMs, fallbackZone);
 }
 
 /** The longest uncovered stretch: its length in seconds of measured time, and the instant it starts. */
@@ -116,7 +135,10 @@ export function longestUncoveredStretch(
   fallbackZone: string,
   excluded: readonly Interval[] = [],
 ): UncoveredStretch {
-  const measuredTime = subtract(normalise(measuredIntervals(measured, fromUtcMs, toUtcMs, fallbackZone)), normalise(excluded));
+  const measuredTime = subtract(
+    normalise(measuredIntervals(measured, fromUtcMs, toUtcMs, fallbackZone)),
+    normalise(excluded),
+  );
   const covered = normalise(coverage.flatMap((c) => intervalsBetween(c, fromUtcMs, toUtcMs, fallbackZone)));
   const uncovered = subtract(measuredTime, covered);
   const coveredMeasured = intersect(measuredTime, covered);

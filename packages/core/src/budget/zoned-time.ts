@@ -12,8 +12,14 @@ function formatter(zone: string): Intl.DateTimeFormat {
   let format = formatters.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, format);
   }
@@ -52,7 +58,14 @@ function cachedOffset(zone: string, bucketMs: number): number {
 function offsetAt(zone: string, utcSecondMs: number): number {
   const parts = formatter(zone).formatToParts(new Date(utcSecondMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const wall = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
   return wall - utcSecondMs;
 }
 
@@ -72,7 +85,10 @@ export function localToUtc(zone: string, wallMs: number): number {
 }
 
 /** Local calendar date and weekday (0 = Monday) of an instant in a zone. */
-export function localDate(zone: string, utcMs: number): { readonly wallDayMs: number; readonly weekday: number; readonly iso: string } {
+export function localDate(
+  zone: string,
+  utcMs: number,
+): { readonly wallDayMs: number; readonly weekday: number; readonly iso: string } {
   const wall = utcMs + zoneOffsetMs(zone, utcMs);
   const wallDayMs = Math.floor(wall / DAY_MS) * DAY_MS;
   const weekday = (new Date(wallDayMs).getUTCDay() + 6) % 7;

@@ -5,7 +5,15 @@ import { PERIOD_SECONDS, PERIODS, periodsRecord, type Period } from '../budget/p
 import { longestUncoveredStretch, type Measured, type UncoveredStretch } from '../budget/service-calendar.ts';
 import { createAvailabilityGraph, type FunctionAvailability } from '../availability/composite-availability.ts';
 import { failoverCharge, type FailoverCharge } from '../availability/failover-charge.ts';
-import type { BackupPlan, BusinessFunction, Calendar, Component, MaintenanceWindow, Protection, Requirements } from '../model/index.ts';
+import type {
+  BackupPlan,
+  BusinessFunction,
+  Calendar,
+  Component,
+  MaintenanceWindow,
+  Protection,
+  Requirements,
+} from '../model/index.ts';
 import { bestPlan, plansFor, restoreSeconds } from '../recommend/restore-time.ts';
 import { functionRoles, singlePointsOfFailure, type FunctionRoles } from '../recommend/function-roles.ts';
 
@@ -57,7 +65,9 @@ export interface DerivationContext {
 }
 
 const REPORTING: Readonly<Record<Requirements['meta']['reportingCadence'], Period>> = {
-  weekly: 'week', monthly: 'month', quarterly: 'quarter',
+  weekly: 'week',
+  monthly: 'month',
+  quarterly: 'quarter',
 };
 
 /** Everything the findings and documents need, computed once per derivation. */
@@ -66,8 +76,9 @@ export function createDerivationContext(requirements: Requirements): DerivationC
   const calendars = new Map(requirements.calendars.map((c) => [c.id, c]));
   const graph = createAvailabilityGraph(requirements);
   const reportingPeriod = REPORTING[requirements.meta.reportingCadence];
-  const coverage = [requirements.support.coverageCalendarId, requirements.support.onCallCalendarId]
-    .flatMap((id) => (id ? [calendars.get(id)].filter((c): c is Calendar => c !== undefined) : []));
+  const coverage = [requirements.support.coverageCalendarId, requirements.support.onCallCalendarId].flatMap((id) =>
+    id ? [calendars.get(id)].filter((c): c is Calendar => c !== undefined) : [],
+  );
   const gapCache = new Map<string, UncoveredStretch>();
 
   const functions = requirements.functions.map((fn): FunctionFacts => {
@@ -77,31 +88,56 @@ export function createDerivationContext(requirements: Requirements): DerivationC
     const maintenance = requirements.maintenance.filter((m) => m.appliesTo.length === 0 || m.appliesTo.includes(fn.id));
     let budgets: readonly PeriodBudget[] | undefined;
     if (fn.availability) {
-      const measuredSeconds = measuredSecondsPerPeriod(measured, maintenance.filter((m) => !m.counted));
+      const measuredSeconds = measuredSecondsPerPeriod(
+        measured,
+        maintenance.filter((m) => !m.counted),
+      );
       const counted = maintenance.filter((m) => m.counted).map((m) => maintenanceSecondsPerPeriod(m, measured));
       const countedMaintenanceSeconds = periodsRecord((p) => counted.reduce((sum, c) => sum + c[p], 0));
-      budgets = downtimeBudget({ targetPercent: fn.availability.targetPercent, measuredSeconds, countedMaintenanceSeconds });
+      budgets = downtimeBudget({
+        targetPercent: fn.availability.targetPercent,
+        measuredSeconds,
+        countedMaintenanceSeconds,
+      });
     }
     const backupPlan = bestPlan(plansFor(requirements, fn.id));
     const excluded = maintenance.filter((m) => !m.counted);
     const gapKey = `${calendar?.id ?? '24x7'} without ${excluded.map((m) => m.id).join(',')}`;
     let supportGap: UncoveredStretch | undefined;
     if (coverage.length > 0) {
-      supportGap = gapCache.get(gapKey)
-        ?? longestUncoveredStretch(measured, coverage, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone,
-          excluded.flatMap((m) => maintenanceIntervals(m, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone)));
+      supportGap =
+        gapCache.get(gapKey) ??
+        longestUncoveredStretch(
+          measured,
+          coverage,
+          GAP_SPAN_START_MS,
+          GAP_SPAN_END_MS,
+          zone,
+          excluded.flatMap((m) => maintenanceIntervals(m, GAP_SPAN_START_MS, GAP_SPAN_END_MS, zone)),
+        );
       gapCache.set(gapKey, supportGap);
     }
     const sources = effectiveDesign(requirements, fn);
     const roles = functionRoles(requirements, fn);
     const composite = graph.forFunction(fn.id);
     return {
-      fn, design: sources.map((s) => s.protection), designSources: sources.map((s) => ({ kind: s.protection.kind, from: s.from })), roles,
+      fn,
+      design: sources.map((s) => s.protection),
+      designSources: sources.map((s) => ({ kind: s.protection.kind, from: s.from })),
+      roles,
       singlePoints: singlePointsOfFailure(fn, roles),
-      measured, calendar, maintenance, budgets,
+      measured,
+      calendar,
+      maintenance,
+      budgets,
       reportingBudget: budgets?.find((b) => b.period === reportingPeriod),
       composite,
-      failover: failoverCharge(requirements, dependencyClosure(requirements, fn), sources.map((s) => s.protection), composite.availability),
+      failover: failoverCharge(
+        requirements,
+        dependencyClosure(requirements, fn),
+        sources.map((s) => s.protection),
+        composite.availability,
+      ),
       backupPlan,
       // Queues and sessions are transient: a function that holds no data has nothing to restore.
       restoreSeconds: roles.holdsData ? restoreSeconds(fn, backupPlan) : undefined,
@@ -110,7 +146,13 @@ export function createDerivationContext(requirements: Requirements): DerivationC
     };
   });
   return {
-    requirements, zone, reportingPeriod, functions, byId: new Map(functions.map((f) => [f.fn.id, f])), calendars, names: itemNames(requirements),
+    requirements,
+    zone,
+    reportingPeriod,
+    functions,
+    byId: new Map(functions.map((f) => [f.fn.id, f])),
+    calendars,
+    names: itemNames(requirements),
   };
 }
 
@@ -141,7 +183,10 @@ export function dependencyClosure(requirements: Requirements, fn: BusinessFuncti
 }
 
 /** Own protections first, then those of upstream functions (transitively), one per kind, with whose each is. */
-function effectiveDesign(requirements: Requirements, fn: BusinessFunction): { protection: Protection; from: BusinessFunction }[] {
+function effectiveDesign(
+  requirements: Requirements,
+  fn: BusinessFunction,
+): { protection: Protection; from: BusinessFunction }[] {
   const design: { protection: Protection; from: BusinessFunction }[] = [];
   for (const current of dependencyClosure(requirements, fn)) {
     for (const protection of current.design) {

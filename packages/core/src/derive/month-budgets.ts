@@ -20,7 +20,11 @@ export interface RealMonthBudget {
  * maintenance is charged against the budget.
  */
 export function shortestRealMonth(
-  measured: Measured, maintenance: readonly MaintenanceWindow[], targetPercent: number, validFrom: string, zone: string,
+  measured: Measured,
+  maintenance: readonly MaintenanceWindow[],
+  targetPercent: number,
+  validFrom: string,
+  zone: string,
 ): RealMonthBudget | undefined {
   const year = Number(validFrom.slice(0, 4));
   const firstMonth = Number(validFrom.slice(5, 7)) - 1;
@@ -30,8 +34,12 @@ export function shortestRealMonth(
     const start = localToUtc(zone, startWall);
     const end = localToUtc(zone, Date.UTC(year, firstMonth + i + 1, 1));
     const window: Interval[] = measured === '24x7' ? [[start, end]] : [...intervalsBetween(measured, start, end, zone)];
-    const excluded = normalise(maintenance.filter((m) => !m.counted).flatMap((m) => maintenanceIntervals(m, start, end, zone)));
-    const counted = normalise(maintenance.filter((m) => m.counted).flatMap((m) => maintenanceIntervals(m, start, end, zone)));
+    const excluded = normalise(
+      maintenance.filter((m) => !m.counted).flatMap((m) => maintenanceIntervals(m, start, end, zone)),
+    );
+    const counted = normalise(
+      maintenance.filter((m) => m.counted).flatMap((m) => maintenanceIntervals(m, start, end, zone)),
+    );
     const inside = subtract(normalise(window), excluded);
     const measuredSeconds = totalMs(inside) / 1000;
     const budget: RealMonthBudget = {

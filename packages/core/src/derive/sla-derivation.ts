@@ -27,7 +27,12 @@ export interface DerivedFunction {
     /** How the requirement stated it: a target, or a tolerated downtime per period the target is derived from. */
     readonly statedAs: 'target' | 'tolerated-downtime';
     /** The tolerated downtime as stated (when it was), and the target as documents print it: rounded up. */
-    readonly toleratedDowntime?: { readonly seconds: number; readonly per: Period; readonly human: string; readonly targetText: string };
+    readonly toleratedDowntime?: {
+      readonly seconds: number;
+      readonly per: Period;
+      readonly human: string;
+      readonly targetText: string;
+    };
     readonly window: MeasurementWindow;
     readonly budgets: Readonly<Record<Period, BudgetFigure>>;
     /** The real month with the smallest budget in the year from the validity start; absent without a start. */
@@ -41,7 +46,11 @@ export interface DerivedFunction {
     readonly chain: readonly ChainLink[];
     readonly weakestLink?: string;
     /** Expected failovers a year, each an outage the composite formula leaves out, and the charged result. */
-    readonly failover?: { readonly failoversPerYear: number; readonly secondsEach: number; readonly chargedPercent: number };
+    readonly failover?: {
+      readonly failoversPerYear: number;
+      readonly secondsEach: number;
+      readonly chargedPercent: number;
+    };
   };
   readonly redundancyNeeded?: RedundancyNeeded;
   readonly recovery: readonly {

@@ -6,7 +6,8 @@ import { formatBudget, formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
 
-const percent = (availability: number): string => `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
+const percent = (availability: number): string =>
+  `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
 
 /** Dependency graph against the target, upstream promises, maintenance and manual failover against the budget. */
 export function availabilityFindings(ctx: DerivationContext): Finding[] {
@@ -18,12 +19,33 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
     const shown = targetText(fn.availability);
     if (fn.dependsOn.length > 0 && facts.composite.availability * 100 < target) {
       const needed = redundancyNeeded(ctx.requirements, fn.id, target);
-      const named = (id: string | undefined): string => (id === undefined ? '' : ctx.names.get(`components/${id}`) ?? ctx.names.get(`groups/${id}`) ?? ctx.names.get(`functions/${id}`) ?? id);
-      const changes = needed.changes.map((c) => `${named(c.componentId)} ${c.fromInstances}→${c.toInstances}`).join(', ');
+      const named = (id: string | undefined): string =>
+        id === undefined
+          ? ''
+          : (ctx.names.get(`components/${id}`) ??
+            ctx.names.get(`groups/${id}`) ??
+            ctx.names.get(`functions/${id}`) ??
+            id);
+      const changes = needed.changes
+        .map((c) => `${named(c.componentId)} ${c.fromInstances}→${c.toInstances}`)
+        .join(', ');
       findings.push({
-        code: 'DEPENDENCIES_CAP_AVAILABILITY', severity: 'error', functionId: fn.id,
-        fields: [path.target(fn.id), path.dependsOn(fn.id), ...needed.changes.map((c) => path.component(c.componentId, 'instances'))],
-        ...dependenciesCapText(fn.name, shown, facts.composite.availability, named(facts.composite.weakestLink), needed, changes),
+        code: 'DEPENDENCIES_CAP_AVAILABILITY',
+        severity: 'error',
+        functionId: fn.id,
+        fields: [
+          path.target(fn.id),
+          path.dependsOn(fn.id),
+          ...needed.changes.map((c) => path.component(c.componentId, 'instances')),
+        ],
+        ...dependenciesCapText(
+          fn.name,
+          shown,
+          facts.composite.availability,
+          named(facts.composite.weakestLink),
+          needed,
+          changes,
+        ),
       });
     }
     for (const upstreamId of fn.dependsOn) {
@@ -32,7 +54,9 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       if (upstream?.availability && upstreamTarget !== undefined && target > upstreamTarget) {
         const upstreamShown = targetText(upstream.availability);
         findings.push({
-          code: 'EXCEEDS_UPSTREAM_TARGET', severity: 'warning', functionId: fn.id,
+          code: 'EXCEEDS_UPSTREAM_TARGET',
+          severity: 'warning',
+          functionId: fn.id,
           fields: [path.target(fn.id), path.target(upstream.id)],
           message: `${fn.name} promises ${shown} % but depends on ${upstream.name}, which promises only ${upstreamShown} %.`,
           fix: `Lower ${fn.name} to at most ${upstreamShown} %, or raise ${upstream.name} to at least ${shown} %.`,
@@ -43,7 +67,9 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
     if (budget && budget.countedMaintenanceSeconds > budget.allowedSeconds) {
       const counted = facts.maintenance.filter((m) => m.counted);
       findings.push({
-        code: 'MAINTENANCE_EXCEEDS_BUDGET', severity: 'error', functionId: fn.id,
+        code: 'MAINTENANCE_EXCEEDS_BUDGET',
+        severity: 'error',
+        functionId: fn.id,
         fields: [path.target(fn.id), ...counted.map((m) => path.maintenance(m.id, 'counted'))],
         message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)}.`,
         fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
@@ -55,7 +81,9 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       const fastest = Math.min(...manual.map((p) => p.activationSeconds ?? HA_OPTIONS[p.kind].activationSeconds));
       if (fastest > budget.allowedSeconds) {
         findings.push({
-          code: 'NEEDS_AUTOMATIC_FAILOVER', severity: 'error', functionId: fn.id,
+          code: 'NEEDS_AUTOMATIC_FAILOVER',
+          severity: 'error',
+          functionId: fn.id,
           fields: [path.target(fn.id), path.design(fn.id)],
           message: `A manual failover takes ${human(fastest)}, but the ${budget.period}ly budget at ${target} % is ${formatBudget(budget.allowedSeconds)}: one failover spends it all.`,
           fix: 'Add automatic failover (CCR or a DAG), or lower the target so the budget covers a manual failover.',
@@ -66,7 +94,14 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
   return findings;
 }
 
-function dependenciesCapText(fn: string, target: string, composite: number, weakest: string, needed: RedundancyNeeded, changes: string): Pick<Finding, 'message' | 'fix'> {
+function dependenciesCapText(
+  fn: string,
+  target: string,
+  composite: number,
+  weakest: string,
+  needed: RedundancyNeeded,
+  changes: string,
+): Pick<Finding, 'message' | 'fix'> {
   return {
     message: `The dependencies of ${fn} deliver at most ${percent(composite)}, below the ${target} % target; the weakest link is ${weakest}.`,
     fix: needed.reachable

@@ -20,7 +20,8 @@ function measuredWeek(ctx: DerivationContext, facts: FunctionFacts): MeasuredWee
   return { seconds: weeklySeconds(facts.calendar), words: `in ${facts.calendar.name.toLowerCase()} only` };
 }
 
-const percentText = (availability: number): string => `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
+const percentText = (availability: number): string =>
+  `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
 
 /**
  * Contradictions between commitments that each look fine alone: support that may take longer than the
@@ -37,7 +38,10 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
     const rto = fn.recovery['component-failure'];
     if (outage?.resolutionSeconds !== undefined && rto && outage.resolutionSeconds > rto.rtoSeconds) {
       findings.push({
-        code: 'RESOLUTION_EXCEEDS_RTO', severity: 'error', functionId: fn.id, scenario: 'component-failure',
+        code: 'RESOLUTION_EXCEEDS_RTO',
+        severity: 'error',
+        functionId: fn.id,
+        scenario: 'component-failure',
         fields: [path.severity(outage.id, 'resolutionSeconds'), path.rto(fn.id, 'component-failure')],
         ...resolutionExceedsRtoText(fn.name, outage.name, outage.resolutionSeconds, rto.rtoSeconds),
       });
@@ -51,16 +55,24 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
         const theirs = measuredWeek(ctx, upstream);
         if (mine.seconds > theirs.seconds + 1) {
           findings.push({
-            code: 'WIDER_HOURS_THAN_UPSTREAM', severity: 'warning', functionId: fn.id,
+            code: 'WIDER_HOURS_THAN_UPSTREAM',
+            severity: 'warning',
+            functionId: fn.id,
             fields: [path.window(fn.id), path.window(upstream.fn.id)],
             ...widerHoursText(fn.name, mine, upstream.fn.name, theirs),
           });
         }
       }
       const charge = facts.failover;
-      if (charge && facts.composite.availability * 100 >= target.targetPercent && charge.chargedAvailability * 100 < target.targetPercent) {
+      if (
+        charge &&
+        facts.composite.availability * 100 >= target.targetPercent &&
+        charge.chargedAvailability * 100 < target.targetPercent
+      ) {
         findings.push({
-          code: 'FAILOVER_TIME_NOT_IN_COMPOSITE', severity: 'warning', functionId: fn.id,
+          code: 'FAILOVER_TIME_NOT_IN_COMPOSITE',
+          severity: 'warning',
+          functionId: fn.id,
           fields: [path.target(fn.id), path.design(fn.id)],
           ...failoverNotInCompositeText(facts.composite.availability, charge, target.targetPercent),
         });
@@ -76,10 +88,14 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
           ...(protection.replayRateLogsPerHour === undefined ? ['the replay rate measured in a switchover drill'] : []),
         ];
         findings.push({
-          code: 'STANDBY_REPLAY_UNMEASURED', severity: 'warning', functionId: fn.id,
+          code: 'STANDBY_REPLAY_UNMEASURED',
+          severity: 'warning',
+          functionId: fn.id,
           fields: [
             ...(fn.logsPerHour === undefined ? [`/functions/${fn.id}/logsPerHour` as const] : []),
-            ...(protection.replayRateLogsPerHour === undefined ? [path.protection(fn.id, protection.kind, 'replayRateLogsPerHour')] : []),
+            ...(protection.replayRateLogsPerHour === undefined
+              ? [path.protection(fn.id, protection.kind, 'replayRateLogsPerHour')]
+              : []),
           ],
           ...standbyReplayUnmeasuredText(fn.name, standby.lagSeconds, missing),
         });
@@ -87,18 +103,25 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
     }
   }
   if (disastersExcluded(requirements)) {
-    const without = ctx.functions.filter((f) => f.fn.availability && f.fn.recovery['site-loss'] === undefined).map((f) => f.fn);
+    const without = ctx.functions
+      .filter((f) => f.fn.availability && f.fn.recovery['site-loss'] === undefined)
+      .map((f) => f.fn);
     if (without.length > 0) {
       findings.push({
-        code: 'DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE', severity: 'warning',
-        fields: ['/agreement/disasterDeclaration/excludedFromAvailability', ...without.map((f) => path.rto(f.id, 'site-loss'))],
+        code: 'DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE',
+        severity: 'warning',
+        fields: [
+          '/agreement/disasterDeclaration/excludedFromAvailability',
+          ...without.map((f) => path.rto(f.id, 'site-loss')),
+        ],
         ...disasterWithoutObjectiveText(without.map((f) => f.name)),
       });
     }
   }
   for (const rule of requirements.regulatory.filter((r) => r.retentionDays >= ARCHIVE_FROM_DAYS)) {
     findings.push({
-      code: 'RETENTION_NEEDS_ARCHIVE', severity: 'info',
+      code: 'RETENTION_NEEDS_ARCHIVE',
+      severity: 'info',
       fields: [path.regulatory(rule.id)],
       ...retentionNeedsArchiveText(rule.reference ? `${rule.name} (${rule.reference})` : rule.name, rule.retentionDays),
     });

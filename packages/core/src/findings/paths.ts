@@ -7,7 +7,8 @@ export const path = {
   availabilityRationale: (fn: string): FieldPath => `/functions/${fn}/availability/provenance/rationale`,
   rto: (fn: string, scenario: Scenario): FieldPath => `/functions/${fn}/recovery/${scenario}/rtoSeconds`,
   rpo: (fn: string, scenario: Scenario): FieldPath => `/functions/${fn}/recovery/${scenario}/rpoSeconds`,
-  recoveryRationale: (fn: string, scenario: Scenario): FieldPath => `/functions/${fn}/recovery/${scenario}/provenance/rationale`,
+  recoveryRationale: (fn: string, scenario: Scenario): FieldPath =>
+    `/functions/${fn}/recovery/${scenario}/provenance/rationale`,
   design: (fn: string): FieldPath => `/functions/${fn}/design`,
   protection: (fn: string, kind: string, field: string): FieldPath => `/functions/${fn}/design/${kind}/${field}`,
   dataSize: (fn: string): FieldPath => `/functions/${fn}/dataSizeGb`,

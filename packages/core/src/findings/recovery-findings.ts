@@ -1,7 +1,18 @@
 import { targetForDowntime, type PeriodBudget } from '../budget/downtime-budget.ts';
 import { targetText } from '../budget/implied-target.ts';
-import { dependencyClosure, disastersExcluded, type DerivationContext, type FunctionFacts } from '../derive/derivation-context.ts';
-import { SCENARIOS, type BusinessFunction, type Protection, type ProtectionKind, type Scenario } from '../model/index.ts';
+import {
+  dependencyClosure,
+  disastersExcluded,
+  type DerivationContext,
+  type FunctionFacts,
+} from '../derive/derivation-context.ts';
+import {
+  SCENARIOS,
+  type BusinessFunction,
+  type Protection,
+  type ProtectionKind,
+  type Scenario,
+} from '../model/index.ts';
 import { CONTINUOUS_REPLICATION, HA_OPTIONS } from '../recommend/ha-options.ts';
 import { databaseRestoreSeconds, databaseSizeGb } from '../recommend/restore-time.ts';
 import { standbyRecovery, type StandbyRecovery } from '../recommend/standby-recovery.ts';
@@ -11,7 +22,9 @@ import { path } from './paths.ts';
 import { takesOver } from './take-over.ts';
 
 const SCENARIO_WORDS: Readonly<Record<Scenario, string>> = {
-  'component-failure': 'component failure', 'site-loss': 'site loss', 'data-corruption': 'data corruption',
+  'component-failure': 'component failure',
+  'site-loss': 'site loss',
+  'data-corruption': 'data corruption',
 };
 
 /** The functions whose own design holds a protection: this one if it does, else those upstream that do. */
@@ -49,7 +62,8 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
         findings.push({
           code: 'RTO_EXCEEDS_BUDGET',
           severity: scenario === 'component-failure' ? 'error' : 'warning',
-          functionId: fn.id, scenario,
+          functionId: fn.id,
+          scenario,
           fields: [path.rto(fn.id, scenario), path.target(fn.id)],
           ...rtoExceedsBudgetText(scenario, objective.rtoSeconds, budget, targetText(fn.availability), implied),
         });
@@ -58,49 +72,92 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
       const restore = restoreFor(facts, scenario);
       if (restore !== undefined && restore.seconds > objective.rtoSeconds && replicas.length === 0) {
         findings.push({
-          code: 'RESTORE_EXCEEDS_RTO', severity: 'error', functionId: fn.id, scenario,
-          fields: [path.rto(fn.id, scenario), restore.oneDatabase ? path.databaseSize(fn.id) : path.dataSize(fn.id), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'restoreThroughputGbPerHour')] : [])],
+          code: 'RESTORE_EXCEEDS_RTO',
+          severity: 'error',
+          functionId: fn.id,
+          scenario,
+          fields: [
+            path.rto(fn.id, scenario),
+            restore.oneDatabase ? path.databaseSize(fn.id) : path.dataSize(fn.id),
+            ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'restoreThroughputGbPerHour')] : []),
+          ],
           ...restoreExceedsRtoText(restore, facts.backupPlan?.restoreThroughputGbPerHour, words, objective.rtoSeconds),
         });
       }
-      if (scenario !== 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && replicas.length === 0) {
+      if (
+        scenario !== 'data-corruption' &&
+        facts.backupPlan &&
+        objective.rpoSeconds < facts.backupPlan.intervalSeconds &&
+        replicas.length === 0
+      ) {
         findings.push({
-          code: 'RPO_NEEDS_REPLICATION', severity: 'error', functionId: fn.id, scenario,
+          code: 'RPO_NEEDS_REPLICATION',
+          severity: 'error',
+          functionId: fn.id,
+          scenario,
           fields: [path.rpo(fn.id, scenario), path.backup(facts.backupPlan.id, 'intervalSeconds'), path.design(fn.id)],
           ...rpoNeedsReplicationText(scenario, objective.rpoSeconds, facts.backupPlan.intervalSeconds),
         });
       }
-      if (scenario === 'data-corruption' && facts.backupPlan && objective.rpoSeconds < facts.backupPlan.intervalSeconds && replicas.length === 0) {
+      if (
+        scenario === 'data-corruption' &&
+        facts.backupPlan &&
+        objective.rpoSeconds < facts.backupPlan.intervalSeconds &&
+        replicas.length === 0
+      ) {
         findings.push({
-          code: 'BACKUP_INTERVAL_EXCEEDS_RPO', severity: 'error', functionId: fn.id, scenario,
+          code: 'BACKUP_INTERVAL_EXCEEDS_RPO',
+          severity: 'error',
+          functionId: fn.id,
+          scenario,
           fields: [path.rpo(fn.id, scenario), path.backup(facts.backupPlan.id, 'intervalSeconds')],
           ...backupIntervalExceedsRpoText(objective.rpoSeconds, facts.backupPlan.intervalSeconds),
         });
       }
       // Transport holds no data: its RPO 0 rests on sender retries, redundant queues and the dumpster, not on replication.
-      if (objective.rpoSeconds === 0 && scenario !== 'data-corruption' && !(facts.roles.transport && !facts.roles.holdsData)) {
+      if (
+        objective.rpoSeconds === 0 &&
+        scenario !== 'data-corruption' &&
+        !(facts.roles.transport && !facts.roles.holdsData)
+      ) {
         if (replicas.length > 0 && replicas.every((p) => HA_OPTIONS[p.kind].asynchronous)) {
           findings.push({
-            code: 'RPO_ZERO_ASYNC_REPLICATION', severity: 'error', functionId: fn.id, scenario,
+            code: 'RPO_ZERO_ASYNC_REPLICATION',
+            severity: 'error',
+            functionId: fn.id,
+            scenario,
             fields: [path.rpo(fn.id, scenario), path.design(fn.id)],
-            ...rpoZeroAsyncReplicationText(words, replicas.map((p) => replicaWords(ctx, fn.id, p.kind))),
+            ...rpoZeroAsyncReplicationText(
+              words,
+              replicas.map((p) => replicaWords(ctx, fn.id, p.kind)),
+            ),
           });
         }
       }
       for (const protection of facts.design) {
         // Only standby copies that wait before replaying are activated with their lag still to replay.
-        const relied = (protection.kind === 'scr' || protection.kind === 'dag-lagged') && takesOver(protection, scenario);
+        const relied =
+          (protection.kind === 'scr' || protection.kind === 'dag-lagged') && takesOver(protection, scenario);
         if (!relied) continue;
         const holder = holdersOf(ctx, fn.id, protection.kind)[0] ?? fn;
         // The lag is how long logs wait; recovery replays them at the measured rate (TechNet bb676465).
-        const standby = standbyRecovery(protection.kind === 'scr' ? 'scr' : 'dag-lagged', protection, holder.logsPerHour);
+        const standby = standbyRecovery(
+          protection.kind === 'scr' ? 'scr' : 'dag-lagged',
+          protection,
+          holder.logsPerHour,
+        );
         const total = standby.totalSeconds;
         if (total !== undefined && total > objective.rtoSeconds) {
           findings.push({
-            code: 'STANDBY_LAG_IN_RTO', severity: 'error', functionId: fn.id, scenario,
+            code: 'STANDBY_LAG_IN_RTO',
+            severity: 'error',
+            functionId: fn.id,
+            scenario,
             fields: [
               path.rto(fn.id, scenario),
-              ...holdersOf(ctx, fn.id, protection.kind).map((h) => path.protection(h.id, protection.kind, 'replayLagSeconds')),
+              ...holdersOf(ctx, fn.id, protection.kind).map((h) =>
+                path.protection(h.id, protection.kind, 'replayLagSeconds'),
+              ),
               path.design(fn.id),
             ],
             ...standbyLagInRtoText(protection, standby, total, words, objective.rtoSeconds),
@@ -111,8 +168,15 @@ export function recoveryFindings(ctx: DerivationContext): Finding[] {
         const offsite = (facts.backupPlan?.offsiteCopies ?? 0) > 0;
         if (!offsite && replicas.length === 0) {
           findings.push({
-            code: 'NO_OFFSITE_COPY_FOR_SITE_LOSS', severity: 'error', functionId: fn.id, scenario,
-            fields: [path.rto(fn.id, scenario), ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'offsiteCopies')] : []), path.design(fn.id)],
+            code: 'NO_OFFSITE_COPY_FOR_SITE_LOSS',
+            severity: 'error',
+            functionId: fn.id,
+            scenario,
+            fields: [
+              path.rto(fn.id, scenario),
+              ...(facts.backupPlan ? [path.backup(facts.backupPlan.id, 'offsiteCopies')] : []),
+              path.design(fn.id),
+            ],
             ...NO_OFFSITE_COPY_TEXT,
           });
         }
@@ -138,7 +202,8 @@ interface RestoreTime {
 function restoreFor(facts: FunctionFacts, scenario: Scenario): RestoreTime | undefined {
   const { fn } = facts;
   if (facts.restoreSeconds === undefined || fn.dataSizeGb === undefined) return undefined;
-  if (scenario !== 'data-corruption') return { seconds: facts.restoreSeconds, sizeGb: fn.dataSizeGb, oneDatabase: false, guidance: false };
+  if (scenario !== 'data-corruption')
+    return { seconds: facts.restoreSeconds, sizeGb: fn.dataSizeGb, oneDatabase: false, guidance: false };
   const replicated = fn.design.some((p) => CONTINUOUS_REPLICATION.includes(p.kind));
   const seconds = databaseRestoreSeconds(fn, replicated, facts.backupPlan);
   const sizeGb = databaseSizeGb(fn, replicated);
@@ -157,7 +222,13 @@ const BUDGET_EXCLUSION: Readonly<Record<Scenario, string>> = {
   'data-corruption': ', or exclude recovery from data corruption from the availability commitment (Exclusions)',
 };
 
-function rtoExceedsBudgetText(scenario: Scenario, rtoSeconds: number, budget: PeriodBudget, target: string, impliedPercent: number): Text {
+function rtoExceedsBudgetText(
+  scenario: Scenario,
+  rtoSeconds: number,
+  budget: PeriodBudget,
+  target: string,
+  impliedPercent: number,
+): Text {
   const share = (rtoSeconds / Math.max(1, budget.allowedSeconds)).toFixed(1);
   const allowed = formatBudget(budget.allowedSeconds);
   return {
@@ -189,9 +260,18 @@ function rpoZeroAsyncReplicationText(words: string, replications: readonly strin
   };
 }
 
-function standbyLagInRtoText(protection: Protection, standby: StandbyRecovery, totalSeconds: number, words: string, rtoSeconds: number): Text {
+function standbyLagInRtoText(
+  protection: Protection,
+  standby: StandbyRecovery,
+  totalSeconds: number,
+  words: string,
+  rtoSeconds: number,
+): Text {
   const lag = `${human(standby.lagSeconds)} lag${protection.replayLagSeconds === undefined ? ' (its default: no lag is set)' : ''}`;
-  const rate = protection.replayRateLogsPerHour === undefined ? '' : ` at ${protection.replayRateLogsPerHour} logs/h (${human(standby.replaySeconds ?? 0)})`;
+  const rate =
+    protection.replayRateLogsPerHour === undefined
+      ? ''
+      : ` at ${protection.replayRateLogsPerHour} logs/h (${human(standby.replaySeconds ?? 0)})`;
   return {
     message: `${HA_OPTIONS[protection.kind].platformTerm} needs ${human(standby.activationSeconds)} of activation, then replays ${Math.round(standby.waitingLogs ?? 0)} logs held back by a ${lag}${rate}: ${human(totalSeconds)}, more than the ${words} RTO of ${human(rtoSeconds)}.`,
     fix: `Shorten the replay lag (changing it means disabling and re-enabling SCR), speed up replay, or raise the RTO to ${human(totalSeconds)}.`,
@@ -199,11 +279,17 @@ function standbyLagInRtoText(protection: Protection, standby: StandbyRecovery, t
 }
 
 const NO_OFFSITE_COPY_TEXT: Text = {
-  message: 'A site-loss objective is set, but no backup is kept off site and no copy runs at another site: losing the site loses the data.',
+  message:
+    'A site-loss objective is set, but no backup is kept off site and no copy runs at another site: losing the site loses the data.',
   fix: 'Keep at least one off-site backup copy, or add a standby copy at a recovery site (SCR or a multi-site DAG).',
 };
 
-function restoreExceedsRtoText(restore: RestoreTime, throughput: number | undefined, words: string, rtoSeconds: number): Text {
+function restoreExceedsRtoText(
+  restore: RestoreTime,
+  throughput: number | undefined,
+  words: string,
+  rtoSeconds: number,
+): Text {
   const what = restore.oneDatabase
     ? `Restoring the one corrupted database (${restore.sizeGb} GB${restore.guidance ? ', the platform guidance for one database' : ''})`
     : `Restoring ${restore.sizeGb} GB`;

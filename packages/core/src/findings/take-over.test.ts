@@ -22,7 +22,12 @@ const TAKES_OVER: Readonly<Record<ProtectionKind, readonly Scenario[]>> = {
 /** The clean workshop restores 100 GB at 100 GB/h plus 30 min: 5 400 s. */
 const RESTORE_SECONDS = 5400;
 
-function derive(kind: ProtectionKind | undefined, scenario: Scenario, rtoSeconds: number, rpoSeconds: number | string = '24h') {
+function derive(
+  kind: ProtectionKind | undefined,
+  scenario: Scenario,
+  rtoSeconds: number,
+  rpoSeconds: number | string = '24h',
+) {
   return deriveWith((w) => {
     mail(w).design = kind ? [{ kind }] : [];
     mail(w).recovery = { [scenario]: { rpoSeconds, rtoSeconds } };
@@ -43,7 +48,9 @@ describe('RESTORE_EXCEEDS_RTO judged by what each design kind does', () => {
 
   it('fires for a backup-only function written as the docs say', () => {
     const result = derive('backup-restore', 'component-failure', 1800);
-    expect(result.findings.find((f) => f.code === 'RESTORE_EXCEEDS_RTO')?.message).toContain('no replica can take over');
+    expect(result.findings.find((f) => f.code === 'RESTORE_EXCEEDS_RTO')?.message).toContain(
+      'no replica can take over',
+    );
   });
 
   it('an SCR standby without replay lag holds no state from before a corruption', () => {
@@ -56,13 +63,19 @@ describe('RESTORE_EXCEEDS_RTO judged by what each design kind does', () => {
 });
 
 describe('RPO_NEEDS_REPLICATION judged by what each design kind does', () => {
-  const replicated = SCENARIOS.filter((s) => s !== 'data-corruption')
-    .flatMap((scenario) => protectionKindSchema.options.map((kind) => [kind, scenario] as const));
+  const replicated = SCENARIOS.filter((s) => s !== 'data-corruption').flatMap((scenario) =>
+    protectionKindSchema.options.map((kind) => [kind, scenario] as const),
+  );
 
-  it.each(replicated)('%s on %s: an RPO one second below the backup interval needs a copy that takes over', (kind, scenario) => {
-    const fires = codes(derive(kind, scenario, 10 * RESTORE_SECONDS, 24 * 3600 - 1)).includes('RPO_NEEDS_REPLICATION');
-    expect(fires).toBe(!TAKES_OVER[kind].includes(scenario));
-  });
+  it.each(replicated)(
+    '%s on %s: an RPO one second below the backup interval needs a copy that takes over',
+    (kind, scenario) => {
+      const fires = codes(derive(kind, scenario, 10 * RESTORE_SECONDS, 24 * 3600 - 1)).includes(
+        'RPO_NEEDS_REPLICATION',
+      );
+      expect(fires).toBe(!TAKES_OVER[kind].includes(scenario));
+    },
+  );
 
   it.each(replicated)('%s on %s: near miss, quiet when the RPO equals the backup interval', (kind, scenario) => {
     expect(codes(derive(kind, scenario, 10 * RESTORE_SECONDS, 24 * 3600))).not.toContain('RPO_NEEDS_REPLICATION');
@@ -77,15 +90,21 @@ describe('NEEDS_AUTOMATIC_FAILOVER judged by what each design kind does', () => 
     return deriveWith((w) => {
       mail(w).design = [{ kind }];
       mail(w).recovery = {};
-      mail(w).availability = { toleratedDowntime: { downtimeSeconds: monthlyBudgetSeconds, per: 'month' }, provenance: { source: 'business', requestedBy: 'Sales', rationale: 'r' } };
+      mail(w).availability = {
+        toleratedDowntime: { downtimeSeconds: monthlyBudgetSeconds, per: 'month' },
+        provenance: { source: 'business', requestedBy: 'Sales', rationale: 'r' },
+      };
     });
   }
 
-  it.each(protectionKindSchema.options)('%s: fires when the monthly budget is a second shorter than a manual activation', (kind) => {
-    const activation = MANUAL[kind];
-    const fires = codes(withBudget(kind, (activation ?? 3600) - 1)).includes('NEEDS_AUTOMATIC_FAILOVER');
-    expect(fires).toBe(activation !== undefined);
-  });
+  it.each(protectionKindSchema.options)(
+    '%s: fires when the monthly budget is a second shorter than a manual activation',
+    (kind) => {
+      const activation = MANUAL[kind];
+      const fires = codes(withBudget(kind, (activation ?? 3600) - 1)).includes('NEEDS_AUTOMATIC_FAILOVER');
+      expect(fires).toBe(activation !== undefined);
+    },
+  );
 
   it.each(protectionKindSchema.options)('%s: near miss, quiet when the budget covers the activation', (kind) => {
     expect(codes(withBudget(kind, (MANUAL[kind] ?? 3600) + 1))).not.toContain('NEEDS_AUTOMATIC_FAILOVER');

@@ -8,7 +8,8 @@ export function timeZoneFindings(ctx: DerivationContext): Finding[] {
   const { requirements, zone } = ctx;
   for (const calendar of requirements.calendars.filter((c) => c.timeZone === undefined)) {
     findings.push({
-      code: 'MISSING_TIME_ZONE', severity: 'warning',
+      code: 'MISSING_TIME_ZONE',
+      severity: 'warning',
       fields: [path.calendar(calendar.id, 'timeZone')],
       message: `Calendar ${calendar.name} has no time zone; Accord reads it in the workshop's zone (${zone}), which a reader in another zone cannot tell.`,
       fix: `Set the calendar's time zone (e.g. ${zone}).`,
@@ -16,7 +17,8 @@ export function timeZoneFindings(ctx: DerivationContext): Finding[] {
   }
   for (const window of requirements.maintenance.filter((m) => m.timeZone === undefined)) {
     findings.push({
-      code: 'MISSING_TIME_ZONE', severity: 'warning',
+      code: 'MISSING_TIME_ZONE',
+      severity: 'warning',
       fields: [path.maintenance(window.id, 'timeZone')],
       message: `Maintenance window ${window.name} has no time zone; its start is ambiguous across sites.`,
       fix: `Set the window's time zone (e.g. ${zone}).`,
@@ -31,7 +33,8 @@ export function timeZoneFindings(ctx: DerivationContext): Finding[] {
   if (measuredZones.size > 1) {
     const ids = [...measuredZones.values()].flat().sort();
     findings.push({
-      code: 'MISSING_TIME_ZONE', severity: 'warning',
+      code: 'MISSING_TIME_ZONE',
+      severity: 'warning',
       fields: ids.map((id) => path.window(id)),
       message: `Measurement windows disagree on their zone (${[...measuredZones.keys()].sort().join(', ')}): reports over one period will not line up.`,
       fix: 'Measure every function in one zone, or state per function which zone its period follows.',

@@ -19,7 +19,10 @@ describe('publicHolidays', () => {
 
   it('names an unknown region and lists the known ones', () => {
     const result = publicHolidays({ country: 'DE', region: 'XX' }, [2027]);
-    expect(result).toEqual({ ok: false, error: '"XX" is not a region of DE; known: BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH' });
+    expect(result).toEqual({
+      ok: false,
+      error: '"XX" is not a region of DE; known: BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH',
+    });
     expect(publicHolidays({ country: 'ZZ' }, [2027]).ok).toBe(false);
   });
 
@@ -35,8 +38,13 @@ describe('the messaging template calendar', () => {
     const requirements = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'messaging')?.requirements);
     const calendar = requirements.calendars.find((c) => c.id === 'business-hours');
     expect(calendar?.holidayRegion).toEqual({ country: 'DE', region: 'HE' });
-    const expected = publicHolidays(calendar!.holidayRegion!, yearsCovered(requirements.meta.validFrom, requirements.meta.reviewEveryMonths, 2027));
+    const expected = publicHolidays(
+      calendar!.holidayRegion!,
+      yearsCovered(requirements.meta.validFrom, requirements.meta.reviewEveryMonths, 2027),
+    );
     if (!expected.ok) throw new Error(expected.error);
-    expect(calendar?.holidays).toEqual(expect.arrayContaining(expected.holidays.map((h) => ({ date: h.date, name: h.name }))));
+    expect(calendar?.holidays).toEqual(
+      expect.arrayContaining(expected.holidays.map((h) => ({ date: h.date, name: h.name }))),
+    );
   });
 });

@@ -8,8 +8,7 @@ export interface PublicHoliday {
 }
 
 export type PublicHolidaysResult =
-  | { readonly ok: true; readonly holidays: readonly PublicHoliday[] }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly holidays: readonly PublicHoliday[] } | { readonly ok: false; readonly error: string };
 
 /**
  * The public holidays of a country (ISO 3166-1, e.g. "DE") and optionally one of its regions (ISO 3166-2
@@ -23,11 +22,15 @@ export type PublicHolidaysResult =
 export function publicHolidays(region: HolidayRegion, years: readonly number[]): PublicHolidaysResult {
   const holidays = new Holidays();
   const countries = holidays.getCountries('en');
-  if (!(region.country in countries)) return { ok: false, error: `unknown country code "${region.country}": use an ISO 3166-1 code such as "DE"` };
+  if (!(region.country in countries))
+    return { ok: false, error: `unknown country code "${region.country}": use an ISO 3166-1 code such as "DE"` };
   if (region.region !== undefined) {
     const states = holidays.getStates(region.country, 'en') ?? {};
     if (!(region.region in states)) {
-      return { ok: false, error: `"${region.region}" is not a region of ${region.country}; known: ${Object.keys(states).join(', ') || 'none'}` };
+      return {
+        ok: false,
+        error: `"${region.region}" is not a region of ${region.country}; known: ${Object.keys(states).join(', ') || 'none'}`,
+      };
     }
   }
   if (region.region === undefined) holidays.init(region.country, { types: ['public'], languages: ['en'] });

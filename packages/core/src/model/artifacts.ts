@@ -26,8 +26,10 @@ function closeObjects<T>(node: T): T {
   if (Array.isArray(node)) return node.map(closeObjects) as T;
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = key === 'default' || key === 'const' ? value : closeObjects(value);
-  if (out.type === 'object' && out.properties !== undefined && out.additionalProperties === undefined) out.additionalProperties = false;
+  for (const [key, value] of Object.entries(node))
+    out[key] = key === 'default' || key === 'const' ? value : closeObjects(value);
+  if (out.type === 'object' && out.properties !== undefined && out.additionalProperties === undefined)
+    out.additionalProperties = false;
   return out as T;
 }
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { clockTimeSchema, idSchema, isoDateSchema, rowIdSchema, timeZoneSchema, uniqueRowIds, weekdaySchema } from './common.schema.ts';
+import {
+  clockTimeSchema,
+  idSchema,
+  isoDateSchema,
+  rowIdSchema,
+  timeZoneSchema,
+  uniqueRowIds,
+  weekdaySchema,
+} from './common.schema.ts';
 
 /** One weekly slot in local time of the calendar's zone; `end` "24:00" runs to midnight. */
 export const weeklySlotSchema = z
@@ -9,7 +17,10 @@ export const weeklySlotSchema = z
     start: clockTimeSchema,
     end: clockTimeSchema,
   })
-  .refine((slot) => slot.start < slot.end, { message: 'a slot must end after it starts (use "24:00" for midnight)', path: ['end'] });
+  .refine((slot) => slot.start < slot.end, {
+    message: 'a slot must end after it starts (use "24:00" for midnight)',
+    path: ['end'],
+  });
 export type WeeklySlot = z.infer<typeof weeklySlotSchema>;
 
 export const holidaySchema = z.object({
@@ -25,7 +36,10 @@ export const holidaySchema = z.object({
  */
 export const holidayRegionSchema = z.object({
   country: z.string().regex(/^[A-Z]{2}$/, 'a country is its two-letter ISO 3166-1 code, e.g. "DE"'),
-  region: z.string().regex(/^[A-Z0-9]{1,3}$/, 'a region is its ISO 3166-2 code after the dash, e.g. "HE" for Hesse').optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z0-9]{1,3}$/, 'a region is its ISO 3166-2 code after the dash, e.g. "HE" for Hesse')
+    .optional(),
 });
 export type HolidayRegion = z.infer<typeof holidayRegionSchema>;
 
@@ -36,10 +50,14 @@ export type HolidayRegion = z.infer<typeof holidayRegionSchema>;
 export const calendarSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(200),
-  timeZone: timeZoneSchema.optional().describe('IANA zone of the slots; a calendar without one is reported (MISSING_TIME_ZONE).'),
+  timeZone: timeZoneSchema
+    .optional()
+    .describe('IANA zone of the slots; a calendar without one is reported (MISSING_TIME_ZONE).'),
   slots: z.array(weeklySlotSchema).max(200).superRefine(uniqueRowIds).default([]),
   holidays: z.array(holidaySchema).max(400).superRefine(uniqueRowIds).default([]),
-  holidayRegion: holidayRegionSchema.optional().describe('Country and region whose public holidays fill `holidays` (from the date-holidays rules).'),
+  holidayRegion: holidayRegionSchema
+    .optional()
+    .describe('Country and region whose public holidays fill `holidays` (from the date-holidays rules).'),
 });
 export type Calendar = z.infer<typeof calendarSchema>;
 

@@ -2,10 +2,17 @@ import { itemNames } from './field-label.ts';
 import type { Requirements } from './requirements.schema.ts';
 
 const SCENARIO_WORDS: Readonly<Record<string, string>> = {
-  'component-failure': 'a component failure', 'site-loss': 'the loss of a site', 'data-corruption': 'a data corruption',
+  'component-failure': 'a component failure',
+  'site-loss': 'the loss of a site',
+  'data-corruption': 'a data corruption',
 };
 
-const UNITS = [[86_400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']] as const;
+const UNITS = [
+  [86_400, 'day'],
+  [3600, 'hour'],
+  [60, 'minute'],
+  [1, 'second'],
+] as const;
 
 /**
  * A duration in words a manager reads aloud, at most two units: 300 → "5 minutes", 5400 → "1 hour 30 minutes".
@@ -37,7 +44,12 @@ export type MonthOf = (functionId: string) => number | undefined;
  * `measuredMonthSeconds` gives a function's measured time in a mean month, so a target can be said as the
  * downtime it allows; without it a target gets no line.
  */
-export function changeMeaning(path: string, value: unknown, requirements: Requirements, measuredMonthSeconds?: MonthOf): string | undefined {
+export function changeMeaning(
+  path: string,
+  value: unknown,
+  requirements: Requirements,
+  measuredMonthSeconds?: MonthOf,
+): string | undefined {
   const segments = path.split('/').slice(1);
   const names = itemNames(requirements);
   const [collection, id] = segments;
@@ -46,22 +58,26 @@ export function changeMeaning(path: string, value: unknown, requirements: Requir
   if (collection === 'functions' && segments[2] === 'recovery' && typeof value === 'number') {
     const scenario = SCENARIO_WORDS[segments[3] ?? ''] ?? (segments[3] ?? '').replace(/-/g, ' ');
     if (field === 'rpoSeconds') {
-      return value === 0 ? `No ${name} data may be lost after ${scenario}.` : `Up to ${durationWords(value)} of ${name} data may be lost after ${scenario}.`;
+      return value === 0
+        ? `No ${name} data may be lost after ${scenario}.`
+        : `Up to ${durationWords(value)} of ${name} data may be lost after ${scenario}.`;
     }
-    if (field === 'rtoSeconds') return `After ${scenario}, ${name} may be down for up to ${durationWords(value)} before it works again.`;
+    if (field === 'rtoSeconds')
+      return `After ${scenario}, ${name} may be down for up to ${durationWords(value)} before it works again.`;
   }
   if (collection === 'functions' && field === 'targetPercent' && typeof value === 'number') {
     const month = measuredMonthSeconds?.(id ?? '');
     if (month === undefined) return undefined;
     // Downtime is counted in whole minutes: what a month allows is the whole minutes below the exact budget.
-    const minutes = Math.floor(((100 - value) / 100) * month / 60 + 1e-9);
+    const minutes = Math.floor((((100 - value) / 100) * month) / 60 + 1e-9);
     return minutes === 0
       ? `${name} may not be down for a whole minute in an average month.`
       : `${name} may be down for up to ${durationWords(minutes * 60)} in an average month.`;
   }
   if (collection === 'support' && segments[1] === 'severities' && typeof value === 'number') {
     const severity = names.get(`severities/${segments[2]}`) ?? segments[2] ?? '';
-    if (field === 'responseSeconds') return `Someone starts working on a ${severity} incident within ${durationWords(value)}.`;
+    if (field === 'responseSeconds')
+      return `Someone starts working on a ${severity} incident within ${durationWords(value)}.`;
     if (field === 'resolutionSeconds') return `A ${severity} incident is resolved within ${durationWords(value)}.`;
   }
   if (collection === 'backups' && typeof value === 'number') {

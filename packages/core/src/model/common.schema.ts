@@ -12,14 +12,21 @@ export const idSchema = z
  * The id of a row in a list people edit row by row (sponsors, escalation contacts, design, slots, holidays).
  * Optional in files: a row without one gets a deterministic id on import, made from its naming fields.
  */
-export const rowIdSchema = idSchema.optional().describe('Stable id of the row; optional, generated on import when missing.');
+export const rowIdSchema = idSchema
+  .optional()
+  .describe('Stable id of the row; optional, generated on import when missing.');
 
 /** Refuses two rows of one list with the same id (rows without an id get distinct ones on import). */
 export function uniqueRowIds(rows: readonly { id?: string | undefined }[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   rows.forEach((row, index) => {
     if (row.id === undefined) return;
-    if (seen.has(row.id)) ctx.addIssue({ code: 'custom', message: `another row of this list already has the id "${row.id}"`, path: [index, 'id'] });
+    if (seen.has(row.id))
+      ctx.addIssue({
+        code: 'custom',
+        message: `another row of this list already has the id "${row.id}"`,
+        path: [index, 'id'],
+      });
     seen.add(row.id);
   });
 }
@@ -85,9 +92,12 @@ export const throughputGbPerHourSchema = z.union([z.number(), z.string()]).trans
  */
 export function retentionDaysSchema(minDays: number) {
   return z.union([z.number(), z.string()]).transform((raw, ctx) => {
-    const parsed = typeof raw === 'number'
-      ? (Number.isInteger(raw) ? { ok: true as const, days: raw } : { ok: false as const, error: 'must be a whole number of days, or a period like "10 years"' })
-      : parseRetentionDays(raw);
+    const parsed =
+      typeof raw === 'number'
+        ? Number.isInteger(raw)
+          ? { ok: true as const, days: raw }
+          : { ok: false as const, error: 'must be a whole number of days, or a period like "10 years"' }
+        : parseRetentionDays(raw);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.error });
       return z.NEVER;
@@ -121,7 +131,11 @@ export type RequirementSource = z.infer<typeof sourceSchema>;
 export const provenanceSchema = z.object({
   source: sourceSchema.optional().describe('Where the requirement comes from: business, regulatory or operational.'),
   requestedBy: z.string().max(200).default('').describe('The person or group who asked for it.'),
-  rationale: z.string().max(4000).default('').describe('Why this value: the business reason, regulation or constraint.'),
+  rationale: z
+    .string()
+    .max(4000)
+    .default('')
+    .describe('Why this value: the business reason, regulation or constraint.'),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 

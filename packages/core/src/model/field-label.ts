@@ -1,24 +1,79 @@
 const LABELS: Readonly<Record<string, string>> = {
-  targetPercent: 'availability target', window: 'measurement window', downtimeCostPerHour: 'cost of downtime',
-  rpoSeconds: 'RPO', rtoSeconds: 'RTO', rationale: 'rationale', requestedBy: 'requested by', source: 'source',
-  responseSeconds: 'response', resolutionSeconds: 'resolution', intervalSeconds: 'backup interval',
-  retentionDays: 'retention', offsiteCopies: 'off-site copies', restoreThroughputGbPerHour: 'restore throughput',
-  restoreOverheadSeconds: 'restore overhead', dependsOn: 'dependencies', design: 'design', dataSizeGb: 'data size',
-  durationSeconds: 'duration', counted: 'counted', timeZone: 'time zone', instances: 'instances', required: 'required',
-  coverageCalendarId: 'support calendar', onCallCalendarId: 'on-call calendar', name: 'name', title: 'title',
-  recoveryTests: 'recovery tests', backups: 'backup plans', regulatory: 'regulatory retention', risks: 'risks',
-  maintenance: 'maintenance windows', calendars: 'calendars', functions: 'business functions', components: 'components',
-  groups: 'redundant groups', proposals: 'proposals', decisions: 'decisions', attendance: 'attendance',
-  serviceHoursCalendarId: 'service hours calendar', severities: 'severities', escalation: 'escalation', meta: 'workshop',
-  replayLagSeconds: 'replay lag', replayRateLogsPerHour: 'replay rate', dumpsterMb: 'transport dumpster size',
-  databaseSizeGb: 'database size', logsPerHour: 'log generation rate', corruptionDetectionSeconds: 'time to detect a corruption',
-  platform: 'platform', activationSeconds: 'activation time', everyDays: 'interval', lastRun: 'last run',
-  lcr: 'LCR', ccr: 'CCR', scc: 'SCC', scr: 'SCR', dag: 'DAG', 'dag-lagged': 'lagged DAG copy', 'transport-redundancy': 'transport redundancy',
+  targetPercent: 'availability target',
+  window: 'measurement window',
+  downtimeCostPerHour: 'cost of downtime',
+  rpoSeconds: 'RPO',
+  rtoSeconds: 'RTO',
+  rationale: 'rationale',
+  requestedBy: 'requested by',
+  source: 'source',
+  responseSeconds: 'response',
+  resolutionSeconds: 'resolution',
+  intervalSeconds: 'backup interval',
+  retentionDays: 'retention',
+  offsiteCopies: 'off-site copies',
+  restoreThroughputGbPerHour: 'restore throughput',
+  restoreOverheadSeconds: 'restore overhead',
+  dependsOn: 'dependencies',
+  design: 'design',
+  dataSizeGb: 'data size',
+  durationSeconds: 'duration',
+  counted: 'counted',
+  timeZone: 'time zone',
+  instances: 'instances',
+  required: 'required',
+  coverageCalendarId: 'support calendar',
+  onCallCalendarId: 'on-call calendar',
+  name: 'name',
+  title: 'title',
+  recoveryTests: 'recovery tests',
+  backups: 'backup plans',
+  regulatory: 'regulatory retention',
+  risks: 'risks',
+  maintenance: 'maintenance windows',
+  calendars: 'calendars',
+  functions: 'business functions',
+  components: 'components',
+  groups: 'redundant groups',
+  proposals: 'proposals',
+  decisions: 'decisions',
+  attendance: 'attendance',
+  serviceHoursCalendarId: 'service hours calendar',
+  severities: 'severities',
+  escalation: 'escalation',
+  meta: 'workshop',
+  replayLagSeconds: 'replay lag',
+  replayRateLogsPerHour: 'replay rate',
+  dumpsterMb: 'transport dumpster size',
+  databaseSizeGb: 'database size',
+  logsPerHour: 'log generation rate',
+  corruptionDetectionSeconds: 'time to detect a corruption',
+  platform: 'platform',
+  activationSeconds: 'activation time',
+  everyDays: 'interval',
+  lastRun: 'last run',
+  lcr: 'LCR',
+  ccr: 'CCR',
+  scc: 'SCC',
+  scr: 'SCR',
+  dag: 'DAG',
+  'dag-lagged': 'lagged DAG copy',
+  'transport-redundancy': 'transport redundancy',
 };
 
 /** Sections whose second segment is an item id (the rest hold fields directly). */
 const COLLECTIONS: ReadonlySet<string> = new Set([
-  'functions', 'components', 'groups', 'calendars', 'maintenance', 'backups', 'regulatory', 'risks', 'recoveryTests', 'proposals', 'decisions',
+  'functions',
+  'components',
+  'groups',
+  'calendars',
+  'maintenance',
+  'backups',
+  'regulatory',
+  'risks',
+  'recoveryTests',
+  'proposals',
+  'decisions',
 ]);
 
 interface NamedItem {
@@ -47,9 +102,14 @@ export interface NamedCollections {
 export function itemNames(requirements: NamedCollections): Map<string, string> {
   const names = new Map<string, string>();
   for (const [collection, items] of [
-    ['functions', requirements.functions], ['components', requirements.components], ['groups', requirements.groups],
-    ['calendars', requirements.calendars], ['maintenance', requirements.maintenance], ['backups', requirements.backups],
-    ['regulatory', requirements.regulatory], ['severities', requirements.support.severities],
+    ['functions', requirements.functions],
+    ['components', requirements.components],
+    ['groups', requirements.groups],
+    ['calendars', requirements.calendars],
+    ['maintenance', requirements.maintenance],
+    ['backups', requirements.backups],
+    ['regulatory', requirements.regulatory],
+    ['severities', requirements.support.severities],
   ] as const) {
     for (const item of items) if (item.name) names.set(`${collection}/${item.id}`, item.name);
   }
@@ -74,8 +134,11 @@ export function describeField(path: string, names: ReadonlyMap<string, string> =
     if (index === 0 && segments.length > 1 && segment !== 'meta' && segment !== 'support') return;
     if (segment === 'provenance' || segment === 'availability' || segment === 'recovery') return;
     if (segment === 'severities' && segments[0] === 'support') return;
-    const isItem = (index === 1 && COLLECTIONS.has(segments[0] ?? '')) || (segments[0] === 'support' && segments[1] === 'severities' && index === 2);
-    if (isItem) parts.push(names.get(`${segments[0] === 'support' ? 'severities' : segments[0]}/${segment}`) ?? segment);
+    const isItem =
+      (index === 1 && COLLECTIONS.has(segments[0] ?? '')) ||
+      (segments[0] === 'support' && segments[1] === 'severities' && index === 2);
+    if (isItem)
+      parts.push(names.get(`${segments[0] === 'support' ? 'severities' : segments[0]}/${segment}`) ?? segment);
     else parts.push(LABELS[segment] ?? segment.replace(/-/g, ' '));
   });
   return parts.join(' · ');

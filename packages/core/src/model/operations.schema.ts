@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import {
-  durationSecondsSchema, idSchema, provenanceSchema, retentionDaysSchema, rowIdSchema, throughputGbPerHourSchema, uniqueRowIds,
+  durationSecondsSchema,
+  idSchema,
+  provenanceSchema,
+  retentionDaysSchema,
+  rowIdSchema,
+  throughputGbPerHourSchema,
+  uniqueRowIds,
 } from './common.schema.ts';
 import { scenarioSchema } from './service.schema.ts';
 
@@ -14,8 +20,12 @@ export const backupPlanSchema = z.object({
   intervalSeconds: durationSecondsSchema.describe('Time between two backups (the RPO backups alone can give).'),
   retentionDays: retentionDaysSchema(0).describe('How long backups are kept: days, or a period like "10 years".'),
   offsiteCopies: z.number().int().nonnegative().default(0),
-  restoreThroughputGbPerHour: throughputGbPerHourSchema.describe('Measured restore speed: GB per hour, or a rate like "200 MB/s" or "1.2 TB/h" (decimal units).'),
-  restoreOverheadSeconds: durationSecondsSchema.default(0).describe('Fixed time of a restore beyond copying: provisioning, log replay, checks.'),
+  restoreThroughputGbPerHour: throughputGbPerHourSchema.describe(
+    'Measured restore speed: GB per hour, or a rate like "200 MB/s" or "1.2 TB/h" (decimal units).',
+  ),
+  restoreOverheadSeconds: durationSecondsSchema
+    .default(0)
+    .describe('Fixed time of a restore beyond copying: provisioning, log replay, checks.'),
   provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
 });
 export type BackupPlan = z.infer<typeof backupPlanSchema>;

@@ -5,7 +5,13 @@ import { z } from 'zod';
  * version that introduced them: database availability groups came with Exchange Server 2010, so on 2007 they
  * are an upgrade, not an option (DOMAIN.md, TechNet bb124521).
  */
-export const platformSchema = z.enum(['exchange-2007', 'exchange-2010', 'exchange-2013', 'exchange-2016', 'exchange-2019']);
+export const platformSchema = z.enum([
+  'exchange-2007',
+  'exchange-2010',
+  'exchange-2013',
+  'exchange-2016',
+  'exchange-2019',
+]);
 export type Platform = z.infer<typeof platformSchema>;
 
 /** Platforms oldest first: an option available on one is available on every later one. */

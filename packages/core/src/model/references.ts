@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 
-interface Identified { readonly id: string }
+interface Identified {
+  readonly id: string;
+}
 interface ReferenceShape {
   readonly calendars: readonly Identified[];
   readonly components: readonly Identified[];
@@ -30,8 +32,17 @@ export function checkReferences(value: ReferenceShape, ctx: z.RefinementCtx): vo
     ctx.addIssue({ code: 'custom', path, message });
   };
   const collections = [
-    'calendars', 'components', 'groups', 'functions', 'maintenance', 'backups', 'regulatory', 'recoveryTests',
-    'proposals', 'decisions', 'risks',
+    'calendars',
+    'components',
+    'groups',
+    'functions',
+    'maintenance',
+    'backups',
+    'regulatory',
+    'recoveryTests',
+    'proposals',
+    'decisions',
+    'risks',
   ] as const;
   for (const name of collections) {
     const seen = new Set<string>();
@@ -42,7 +53,8 @@ export function checkReferences(value: ReferenceShape, ctx: z.RefinementCtx): vo
   }
   const severityIds = new Set<string>();
   value.support.severities.forEach((severity, index) => {
-    if (severityIds.has(severity.id)) report(['support', 'severities', index, 'id'], `duplicate severity id "${severity.id}"`);
+    if (severityIds.has(severity.id))
+      report(['support', 'severities', index, 'id'], `duplicate severity id "${severity.id}"`);
     severityIds.add(severity.id);
   });
 
@@ -50,7 +62,11 @@ export function checkReferences(value: ReferenceShape, ctx: z.RefinementCtx): vo
   const functions = new Set(value.functions.map((f) => f.id));
   const nodes = new Set([...value.components.map((c) => c.id), ...value.groups.map((g) => g.id)]);
   const sharedIds = value.functions.filter((f) => nodes.has(f.id));
-  for (const f of sharedIds) report(['functions'], `id "${f.id}" is used by a function and a component or group; ids must be unique across them`);
+  for (const f of sharedIds)
+    report(
+      ['functions'],
+      `id "${f.id}" is used by a function and a component or group; ids must be unique across them`,
+    );
 
   const checkCalendar = (id: string | undefined, path: (string | number)[]): void => {
     if (id !== undefined && !calendars.has(id)) report(path, `calendar "${id}" does not exist; add it under calendars`);
@@ -72,7 +88,8 @@ export function checkReferences(value: ReferenceShape, ctx: z.RefinementCtx): vo
       if (dep === f.id) report(['functions', index, 'dependsOn', d], 'a function cannot depend on itself');
     });
     const window = f.availability?.window;
-    if (window?.kind === 'service-hours') checkCalendar(window.calendarId, ['functions', index, 'availability', 'window', 'calendarId']);
+    if (window?.kind === 'service-hours')
+      checkCalendar(window.calendarId, ['functions', index, 'availability', 'window', 'calendarId']);
   });
   const checkFunctionIds = (name: 'maintenance' | 'backups' | 'regulatory'): void => {
     value[name].forEach((item, index) => {
@@ -85,7 +102,8 @@ export function checkReferences(value: ReferenceShape, ctx: z.RefinementCtx): vo
   checkFunctionIds('backups');
   checkFunctionIds('regulatory');
   value.recoveryTests.forEach((test, index) => {
-    if (!functions.has(test.functionId)) report(['recoveryTests', index, 'functionId'], `"${test.functionId}" is not a business function id`);
+    if (!functions.has(test.functionId))
+      report(['recoveryTests', index, 'functionId'], `"${test.functionId}" is not a business function id`);
   });
 
   const cycle = findCycle(value);

@@ -34,20 +34,38 @@ const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001A\u001C-\u001F\uFFFD]/;
  */
 export function parseRequirementsText(text: string): ParseRequirementsResult {
   if (BINARY.test(text.slice(0, 64 * 1024))) {
-    return { ok: false, problems: [{ path: '', message: 'not a YAML or JSON file: it holds binary data (an image, an archive or a PDF?)' }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '', message: 'not a YAML or JSON file: it holds binary data (an image, an archive or a PDF?)' },
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const at = lineCounter.linePos(syntax.pos[0]);
-    return { ok: false, problems: [{ path: '', message: `cannot parse the file: ${syntaxMessage(syntax.message)}`, line: at.line, column: at.col }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '', message: `cannot parse the file: ${syntaxMessage(syntax.message)}`, line: at.line, column: at.col },
+      ],
+    };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, problems: [{ path: '', message: `cannot read the file: ${error instanceof Error ? error.message : 'not valid JSON or YAML'}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: `cannot read the file: ${error instanceof Error ? error.message : 'not valid JSON or YAML'}`,
+        },
+      ],
+    };
   }
   const unknown = isObject(data) ? findUnknownKeys(requirementsSchema, data) : [];
   const unknownProblems = unknown.map((u) => ({
@@ -57,13 +75,17 @@ export function parseRequirementsText(text: string): ParseRequirementsResult {
   }));
   const checked = check(data);
   if (checked.ok && unknownProblems.length === 0) return checked;
-  const issues = checked.ok ? [] : checked.problems.map(({ raw, ...problem }) => ({ ...problem, ...withPosition(doc, lineCounter, raw, false) }));
+  const issues = checked.ok
+    ? []
+    : checked.problems.map(({ raw, ...problem }) => ({ ...problem, ...withPosition(doc, lineCounter, raw, false) }));
   return { ok: false, problems: [...unknownProblems, ...issues] };
 }
 
 /** The yaml library's first sentence, without its code excerpt and without parser jargon. */
 function syntaxMessage(message: string): string {
-  const first = (message.split('\n')[0] ?? message).replace(/\s*at line \d+, column \d+:?\s*$/, '').replace(/:\s*$/, '');
+  const first = (message.split('\n')[0] ?? message)
+    .replace(/\s*at line \d+, column \d+:?\s*$/, '')
+    .replace(/:\s*$/, '');
   if (/Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(first)) {
     return 'a line is neither "key: value" nor a list item "- …" (check the indentation and the colon)';
   }
@@ -86,7 +108,12 @@ type Checked =
 
 function check(data: unknown): Checked {
   if (!isObject(data)) {
-    return { ok: false, problems: [{ path: '', raw: [], message: 'a requirements file must be an object with formatVersion, meta, functions …' }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '', raw: [], message: 'a requirements file must be an object with formatVersion, meta, functions …' },
+      ],
+    };
   }
   const result = requirementsSchema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
@@ -96,7 +123,11 @@ function check(data: unknown): Checked {
 function toProblem(issue: z.core.$ZodIssue, data: unknown): FileProblem & { readonly raw: Path } {
   // zod says "Invalid input: expected object, received undefined" for a field left out: say it plainly.
   const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
-  return { path: formatPathByIds(issue.path, data), raw: issue.path, message: missing ? `is missing (expected ${issue.expected})` : issue.message };
+  return {
+    path: formatPathByIds(issue.path, data),
+    raw: issue.path,
+    message: missing ? `is missing (expected ${issue.expected})` : issue.message,
+  };
 }
 
 /** `['functions', 0, 'availability']` → `functions[0].availability`. */
@@ -117,9 +148,11 @@ export function formatPathByIds(path: Path, data: unknown): string {
   let text = '';
   let node: unknown = data;
   for (const part of path) {
-    const item = Array.isArray(node) && typeof part === 'number' ? node[part] : isObject(node) ? node[String(part)] : undefined;
+    const item =
+      Array.isArray(node) && typeof part === 'number' ? node[part] : isObject(node) ? node[String(part)] : undefined;
     if (typeof part === 'number') {
-      const idOf = (value: unknown): string | undefined => (isObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined);
+      const idOf = (value: unknown): string | undefined =>
+        isObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
       // An id names the item only when it is unique in its list (a duplicate is named by position).
       const id = idOf(item);
       const unique = id !== undefined && Array.isArray(node) && node.filter((other) => idOf(other) === id).length === 1;
@@ -136,7 +169,12 @@ export function formatPathByIds(path: Path, data: unknown): string {
  * Line and column of a path in the parsed document: the key itself for an unknown key, else the value; for a
  * path that is not in the file (a missing field) the nearest enclosing item.
  */
-function withPosition(doc: Document, lineCounter: LineCounter, path: Path, atKey: boolean): { line?: number; column?: number } {
+function withPosition(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: Path,
+  atKey: boolean,
+): { line?: number; column?: number } {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0];
   for (const [index, part] of path.entries()) {

@@ -3,8 +3,19 @@ import { idSchema, isoDateSchema, rowIdSchema, timeZoneSchema, uniqueRowIds } fr
 import { calendarSchema } from './calendar.schema.ts';
 import { platformSchema } from './platform.schema.ts';
 import { agreementSchema } from './agreement.schema.ts';
-import { businessFunctionSchema, componentSchema, maintenanceWindowSchema, redundancyGroupSchema } from './service.schema.ts';
-import { backupPlanSchema, recoveryTestSchema, regulatoryRetentionSchema, riskSchema, supportSchema } from './operations.schema.ts';
+import {
+  businessFunctionSchema,
+  componentSchema,
+  maintenanceWindowSchema,
+  redundancyGroupSchema,
+} from './service.schema.ts';
+import {
+  backupPlanSchema,
+  recoveryTestSchema,
+  regulatoryRetentionSchema,
+  riskSchema,
+  supportSchema,
+} from './operations.schema.ts';
 import { attendeeSchema, decisionSchema, proposalSchema } from './collaboration.schema.ts';
 import { checkReferences } from './references.ts';
 import { impliedTarget } from '../budget/implied-target.ts';
@@ -28,17 +39,22 @@ export const workshopMetaSchema = z.object({
   title: z.string().min(1).max(200),
   service: z.string().min(1).max(200).describe('The IT service the SLA is about.'),
   description: z.string().max(4000).default(''),
-  timeZone: timeZoneSchema.describe('The workshop\'s reference time zone (IANA).'),
+  timeZone: timeZoneSchema.describe("The workshop's reference time zone (IANA)."),
   provider: partySchema.default({ name: '', contact: '' }),
   customer: partySchema.default({ name: '', contact: '' }),
   sponsors: z.array(sponsorSchema).max(20).superRefine(uniqueRowIds).default([]),
   validFrom: isoDateSchema.optional(),
   reviewEveryMonths: z.number().int().min(1).max(36).default(12),
   reportingCadence: z.enum(['weekly', 'monthly', 'quarterly']).default('monthly'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is its three-letter ISO 4217 code, e.g. EUR').optional()
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'a currency is its three-letter ISO 4217 code, e.g. EUR')
+    .optional()
     .describe('Currency of money amounts (the cost of downtime), as its ISO 4217 code.'),
   exclusions: z.array(z.string().max(1000)).max(50).default([]),
-  platform: platformSchema.optional().describe('The messaging platform and version: options of later versions are offered only as upgrades.'),
+  platform: platformSchema
+    .optional()
+    .describe('The messaging platform and version: options of later versions are offered only as upgrades.'),
 });
 export type WorkshopMeta = z.infer<typeof workshopMetaSchema>;
 
@@ -59,7 +75,11 @@ const requirementsShape = z.object({
   proposals: z.array(proposalSchema).max(1000).default([]),
   decisions: z.array(decisionSchema).max(2000).default([]),
   attendance: z.array(attendeeSchema).max(500).default([]),
-  agreement: agreementSchema.optional().describe('The SLA sections beyond the numbers: measurement terms, responsibilities, contracts, breach, security, contacts, glossary, history, investments.'),
+  agreement: agreementSchema
+    .optional()
+    .describe(
+      'The SLA sections beyond the numbers: measurement terms, responsibilities, contracts, breach, security, contacts, glossary, history, investments.',
+    ),
 });
 
 /**
@@ -75,11 +95,18 @@ export const requirementsSchema = requirementsShape.superRefine(checkReferences)
     const tolerated = availability?.toleratedDowntime;
     if (!availability || !tolerated) return fn;
     const window = availability.window;
-    const calendar = window.kind === 'service-hours' ? parsed.calendars.find((c) => c.id === window.calendarId) : undefined;
-    const excluded = parsed.maintenance.filter((m) => !m.counted && (m.appliesTo.length === 0 || m.appliesTo.includes(fn.id)));
+    const calendar =
+      window.kind === 'service-hours' ? parsed.calendars.find((c) => c.id === window.calendarId) : undefined;
+    const excluded = parsed.maintenance.filter(
+      (m) => !m.counted && (m.appliesTo.length === 0 || m.appliesTo.includes(fn.id)),
+    );
     const implied = impliedTarget(tolerated, measuredSecondsPerPeriod(calendar ?? '24x7', excluded)[tolerated.per]);
     if (!implied.ok) {
-      ctx.addIssue({ code: 'custom', path: ['functions', index, 'availability', 'toleratedDowntime', 'downtimeSeconds'], message: implied.error });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['functions', index, 'availability', 'toleratedDowntime', 'downtimeSeconds'],
+        message: implied.error,
+      });
       return fn;
     }
     return { ...fn, availability: { ...availability, targetPercent: implied.targetPercent } };

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { durationSecondsSchema, idSchema, provenanceSchema, rowIdSchema, timeZoneSchema, uniqueRowIds } from './common.schema.ts';
+import {
+  durationSecondsSchema,
+  idSchema,
+  provenanceSchema,
+  rowIdSchema,
+  timeZoneSchema,
+  uniqueRowIds,
+} from './common.schema.ts';
 import { recurrenceSchema } from './calendar.schema.ts';
 import { impliedTarget } from '../budget/implied-target.ts';
 import { PERIOD_SECONDS } from '../budget/periods.ts';
@@ -20,8 +27,19 @@ export const componentAvailabilitySchema = z.discriminatedUnion('kind', [
 export type ComponentAvailability = z.infer<typeof componentAvailabilitySchema>;
 
 export const componentRoleSchema = z.enum([
-  'mailbox', 'client-access', 'hub-transport', 'edge-transport', 'directory', 'dns', 'storage', 'network',
-  'load-balancer', 'site', 'application', 'database', 'other',
+  'mailbox',
+  'client-access',
+  'hub-transport',
+  'edge-transport',
+  'directory',
+  'dns',
+  'storage',
+  'network',
+  'load-balancer',
+  'site',
+  'application',
+  'database',
+  'other',
 ]);
 
 /**
@@ -36,7 +54,10 @@ export const componentSchema = z
     availability: componentAvailabilitySchema,
     instances: z.number().int().min(1).max(64).default(1),
     required: z.number().int().min(1).max(64).default(1),
-    stateless: z.boolean().default(false).describe('Stateless roles (client access, transport, edge) scale in load-balanced pools.'),
+    stateless: z
+      .boolean()
+      .default(false)
+      .describe('Stateless roles (client access, transport, edge) scale in load-balanced pools.'),
     notes: z.string().max(2000).default(''),
   })
   .refine((c) => c.required <= c.instances, { message: 'required must not exceed instances', path: ['required'] });
@@ -72,7 +93,9 @@ export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
 
 /** A downtime tolerated per period ("1h" per month), stated instead of a target. */
 export const toleratedDowntimeSchema = z.object({
-  downtimeSeconds: durationSecondsSchema.describe('The downtime tolerated in one period: seconds or a duration like "1h".'),
+  downtimeSeconds: durationSecondsSchema.describe(
+    'The downtime tolerated in one period: seconds or a duration like "1h".',
+  ),
   per: z.enum(['day', 'week', 'month', 'quarter', 'year']).describe('The period the downtime is tolerated in.'),
 });
 export type ToleratedDowntime = z.infer<typeof toleratedDowntimeSchema>;
@@ -81,36 +104,48 @@ export type ToleratedDowntime = z.infer<typeof toleratedDowntimeSchema>;
  * An availability commitment: a target in percent, or the downtime tolerated per period (`toleratedDowntime:
  * { downtimeSeconds: 1h, per: month }`), from which the requirements' parse derives the exact target.
  */
-export const availabilityRequirementSchema = z.object({
-  targetPercent: z.number().gt(0).lt(100).optional().describe('Availability target in percent, e.g. 99.9 (or state toleratedDowntime instead).'),
-  toleratedDowntime: toleratedDowntimeSchema.optional()
-    .describe('The downtime tolerated per period, stated instead of a target; the exact target it implies is derived.'),
-  window: measurementWindowSchema.default({ kind: '24x7' }),
-  downtimeCostPerHour: z.number().nonnegative().optional().describe('Business cost of one hour of downtime.'),
-  provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
-}).superRefine((a, ctx) => {
-  if ((a.targetPercent === undefined) === (a.toleratedDowntime === undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: a.targetPercent === undefined ? ['targetPercent'] : ['toleratedDowntime'],
-      message: a.targetPercent === undefined
-        ? 'state a target (targetPercent: 99.9) or a tolerated downtime (toleratedDowntime: { downtimeSeconds: 1h, per: month })'
-        : 'state either targetPercent or toleratedDowntime, not both: the target is derived from the tolerated downtime',
-    });
-  }
-}).transform((a, ctx) => {
-  if (a.targetPercent !== undefined) return { ...a, targetPercent: a.targetPercent };
-  // Neither stated: the refinement above has said so.
-  if (!a.toleratedDowntime) return z.NEVER;
-  // Alone, a commitment knows only its period; `requirementsSchema` derives the target again over the
-  // function's measured time (service hours, less excluded maintenance).
-  const implied = impliedTarget(a.toleratedDowntime, PERIOD_SECONDS[a.toleratedDowntime.per]);
-  if (!implied.ok) {
-    ctx.addIssue({ code: 'custom', path: ['toleratedDowntime', 'downtimeSeconds'], message: implied.error });
-    return z.NEVER;
-  }
-  return { ...a, targetPercent: implied.targetPercent };
-});
+export const availabilityRequirementSchema = z
+  .object({
+    targetPercent: z
+      .number()
+      .gt(0)
+      .lt(100)
+      .optional()
+      .describe('Availability target in percent, e.g. 99.9 (or state toleratedDowntime instead).'),
+    toleratedDowntime: toleratedDowntimeSchema
+      .optional()
+      .describe(
+        'The downtime tolerated per period, stated instead of a target; the exact target it implies is derived.',
+      ),
+    window: measurementWindowSchema.default({ kind: '24x7' }),
+    downtimeCostPerHour: z.number().nonnegative().optional().describe('Business cost of one hour of downtime.'),
+    provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.targetPercent === undefined) === (a.toleratedDowntime === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: a.targetPercent === undefined ? ['targetPercent'] : ['toleratedDowntime'],
+        message:
+          a.targetPercent === undefined
+            ? 'state a target (targetPercent: 99.9) or a tolerated downtime (toleratedDowntime: { downtimeSeconds: 1h, per: month })'
+            : 'state either targetPercent or toleratedDowntime, not both: the target is derived from the tolerated downtime',
+      });
+    }
+  })
+  .transform((a, ctx) => {
+    if (a.targetPercent !== undefined) return { ...a, targetPercent: a.targetPercent };
+    // Neither stated: the refinement above has said so.
+    if (!a.toleratedDowntime) return z.NEVER;
+    // Alone, a commitment knows only its period; `requirementsSchema` derives the target again over the
+    // function's measured time (service hours, less excluded maintenance).
+    const implied = impliedTarget(a.toleratedDowntime, PERIOD_SECONDS[a.toleratedDowntime.per]);
+    if (!implied.ok) {
+      ctx.addIssue({ code: 'custom', path: ['toleratedDowntime', 'downtimeSeconds'], message: implied.error });
+      return z.NEVER;
+    }
+    return { ...a, targetPercent: implied.targetPercent };
+  });
 /** An availability commitment as the model holds it: always with its target, stated or derived exactly. */
 export type AvailabilityRequirement = z.infer<typeof availabilityRequirementSchema>;
 
@@ -120,7 +155,9 @@ export const SCENARIOS: readonly Scenario[] = scenarioSchema.options;
 
 export const recoveryObjectiveSchema = z.object({
   rpoSeconds: durationSecondsSchema.describe('Recovery point objective: the most data loss tolerated.'),
-  rtoSeconds: durationSecondsSchema.describe('Recovery time objective: the longest outage tolerated for this scenario.'),
+  rtoSeconds: durationSecondsSchema.describe(
+    'Recovery time objective: the longest outage tolerated for this scenario.',
+  ),
   provenance: provenanceSchema.default({ requestedBy: '', rationale: '' }),
 });
 export type RecoveryObjective = z.infer<typeof recoveryObjectiveSchema>;
@@ -131,7 +168,15 @@ export type RecoveryObjective = z.infer<typeof recoveryObjectiveSchema>;
  * transport's own protection (several Hub Transport and Edge servers, RAID queue disks, the transport dumpster).
  */
 export const protectionKindSchema = z.enum([
-  'backup-restore', 'lcr', 'ccr', 'scr', 'scc', 'dag', 'dag-lagged', 'load-balanced-pool', 'transport-redundancy',
+  'backup-restore',
+  'lcr',
+  'ccr',
+  'scr',
+  'scc',
+  'dag',
+  'dag-lagged',
+  'load-balanced-pool',
+  'transport-redundancy',
   'synchronous-replication',
 ]);
 export type ProtectionKind = z.infer<typeof protectionKindSchema>;
@@ -139,12 +184,26 @@ export type ProtectionKind = z.infer<typeof protectionKindSchema>;
 export const protectionSchema = z.object({
   id: rowIdSchema,
   kind: protectionKindSchema,
-  replayLagSeconds: durationSecondsSchema.optional().describe('Replay lag of a standby/lagged copy (SCR defaults to 24 h).'),
-  activationSeconds: durationSecondsSchema.optional().describe('Time for people to activate a copy that fails over manually.'),
-  replayRateLogsPerHour: z.number().positive().optional()
-    .describe('Transaction logs the standby copy replays per hour, measured in a switchover drill (Exchange 2007 logs are 1 MB).'),
-  dumpsterMb: z.number().positive().optional()
-    .describe('Transport dumpster size per storage group, MB (Exchange 2007 default 18 MB; about 1.5 × the largest message allowed).'),
+  replayLagSeconds: durationSecondsSchema
+    .optional()
+    .describe('Replay lag of a standby/lagged copy (SCR defaults to 24 h).'),
+  activationSeconds: durationSecondsSchema
+    .optional()
+    .describe('Time for people to activate a copy that fails over manually.'),
+  replayRateLogsPerHour: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'Transaction logs the standby copy replays per hour, measured in a switchover drill (Exchange 2007 logs are 1 MB).',
+    ),
+  dumpsterMb: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'Transport dumpster size per storage group, MB (Exchange 2007 default 18 MB; about 1.5 × the largest message allowed).',
+    ),
 });
 export type Protection = z.infer<typeof protectionSchema>;
 
@@ -156,17 +215,34 @@ export const businessFunctionSchema = z.object({
   description: z.string().max(4000).default(''),
   tier: tierSchema.default('medium'),
   users: z.string().max(1000).default('').describe('Who uses the function and how many.'),
-  dependsOn: z.array(idSchema).max(64).default([]).describe('Component, redundancy-group or business-function ids, all needed (serial).'),
+  dependsOn: z
+    .array(idSchema)
+    .max(64)
+    .default([])
+    .describe('Component, redundancy-group or business-function ids, all needed (serial).'),
   availability: availabilityRequirementSchema.optional(),
   recovery: z.partialRecord(scenarioSchema, recoveryObjectiveSchema).default({}),
   design: z.array(protectionSchema).max(16).superRefine(uniqueRowIds).default([]),
   dataSizeGb: z.number().nonnegative().optional().describe('Size of the data to restore for this function, GB.'),
-  databaseSizeGb: z.number().positive().optional()
-    .describe('Size of one database, GB: a corruption hits one database, so that is what a restore copies (2007 guidance: about 100 GB, 200 GB with continuous replication).'),
-  logsPerHour: z.number().positive().optional()
-    .describe('Transaction logs the function\'s databases write per hour at peak: what a lagged standby copy has waiting to replay.'),
-  measurement: measurementSchema.optional().describe('How this function\'s availability is measured.'),
-  corruptionDetectionSeconds: durationSecondsSchema.optional()
-    .describe('How long a logical corruption typically goes unnoticed: the data a lagged copy loses when rolled forward to just before it.'),
+  databaseSizeGb: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'Size of one database, GB: a corruption hits one database, so that is what a restore copies (2007 guidance: about 100 GB, 200 GB with continuous replication).',
+    ),
+  logsPerHour: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      "Transaction logs the function's databases write per hour at peak: what a lagged standby copy has waiting to replay.",
+    ),
+  measurement: measurementSchema.optional().describe("How this function's availability is measured."),
+  corruptionDetectionSeconds: durationSecondsSchema
+    .optional()
+    .describe(
+      'How long a logical corruption typically goes unnoticed: the data a lagged copy loses when rolled forward to just before it.',
+    ),
 });
 export type BusinessFunction = z.infer<typeof businessFunctionSchema>;

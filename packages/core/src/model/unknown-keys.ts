@@ -23,14 +23,16 @@ interface Def {
 }
 
 const defOf = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The schema under wrappers (optional, default, a transform's input …) that says what the data looks like. */
 function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (let depth = 0; depth < 20; depth += 1) {
     const def = defOf(current);
-    const next = def.innerType ?? (def.type === 'pipe' ? def.in : undefined) ?? (def.type === 'lazy' ? def.getter?.() : undefined);
+    const next =
+      def.innerType ?? (def.type === 'pipe' ? def.in : undefined) ?? (def.type === 'lazy' ? def.getter?.() : undefined);
     if (!next) return current;
     current = next;
   }
@@ -56,7 +58,11 @@ function shapesFor(schema: AnySchema, value: Record<string, unknown>): Readonly<
  * Every key in `data` that the schema does not define, anywhere in the tree. zod's default object mode drops
  * such keys silently, so a typo (`downtimeCostPerHr`) would validate and quietly change the SLA.
  */
-export function findUnknownKeys(schema: AnySchema, data: unknown, path: readonly (string | number)[] = []): UnknownKey[] {
+export function findUnknownKeys(
+  schema: AnySchema,
+  data: unknown,
+  path: readonly (string | number)[] = [],
+): UnknownKey[] {
   const def = defOf(unwrap(schema));
   if (def.type === 'array' && def.element && Array.isArray(data)) {
     const element = def.element;
@@ -87,7 +93,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= y.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

@@ -23,7 +23,10 @@ export interface FunctionRoles {
  * Classify a function by the roles it runs on. It holds data when it depends directly on a data role (mailbox,
  * database, storage), or when it depends on no other function (nothing to inherit protection from).
  */
-export function functionRoles(requirements: Pick<Requirements, 'components' | 'groups' | 'functions'>, fn: BusinessFunction): FunctionRoles {
+export function functionRoles(
+  requirements: Pick<Requirements, 'components' | 'groups' | 'functions'>,
+  fn: BusinessFunction,
+): FunctionRoles {
   const componentsById = new Map(requirements.components.map((c) => [c.id, c]));
   const components: Component[] = [];
   const add = (id: string): void => {
@@ -52,5 +55,7 @@ export function functionRoles(requirements: Pick<Requirements, 'components' | 'g
  * Sites are left out (the site-loss scenario covers them), as are parts that sit in a redundant group.
  */
 export function singlePointsOfFailure(fn: BusinessFunction, roles: FunctionRoles): Component[] {
-  return roles.components.filter((c) => c.instances === 1 && c.role !== 'site' && !roles.grouped.has(c.id) && fn.dependsOn.includes(c.id));
+  return roles.components.filter(
+    (c) => c.instances === 1 && c.role !== 'site' && !roles.grouped.has(c.id) && fn.dependsOn.includes(c.id),
+  );
 }

@@ -32,13 +32,21 @@ export interface HaRecommendation {
   /** False for functions that hold no data of their own (transport, web access, mobile sync). */
   readonly holdsData: boolean;
   /** Options to deploy, cheapest first, with the platform vocabulary. */
-  readonly design: readonly { readonly option: ProtectionKind; readonly pattern: string; readonly platformTerm: string }[];
+  readonly design: readonly {
+    readonly option: ProtectionKind;
+    readonly pattern: string;
+    readonly platformTerm: string;
+  }[];
   readonly summary: string;
   readonly perScenario: readonly ScenarioRecommendation[];
   /** Stateless roles that should run as load-balanced pools. */
   readonly statelessRoles: readonly { readonly componentId: string; readonly name: string; readonly advice: string }[];
   /** Single instances of the function's own components: one failure stops the function. */
-  readonly singlePointsOfFailure: readonly { readonly componentId: string; readonly name: string; readonly advice: string }[];
+  readonly singlePointsOfFailure: readonly {
+    readonly componentId: string;
+    readonly name: string;
+    readonly advice: string;
+  }[];
 }
 
 export interface RecommendationContext {
@@ -73,12 +81,14 @@ export function recommendHa(fn: BusinessFunction, ctx: RecommendationContext): H
       perScenario.push(statelessScenario(fn, scenario, objective, ctx.roles, ctx.inherited ?? []));
       continue;
     }
-    const assessments = LADDER[scenario].map((kind) => assessOption(kind, scenario, objective, fn, ctx))
+    const assessments = LADDER[scenario]
+      .map((kind) => assessOption(kind, scenario, objective, fn, ctx))
       .sort((a, b) => HA_OPTIONS[a.option].costRank - HA_OPTIONS[b.option].costRank);
     const chosenIndex = assessments.findIndex((a) => a.meets);
-    const upgrade = chosenIndex < 0
-      ? assessments.find((a) => a.requiresUpgradeTo !== undefined && a.reasons.length === 1)
-      : undefined;
+    const upgrade =
+      chosenIndex < 0
+        ? assessments.find((a) => a.requiresUpgradeTo !== undefined && a.reasons.length === 1)
+        : undefined;
     perScenario.push({
       scenario,
       objective: { rpoSeconds: objective.rpoSeconds, rtoSeconds: objective.rtoSeconds },
@@ -89,23 +99,41 @@ export function recommendHa(fn: BusinessFunction, ctx: RecommendationContext): H
   }
   const kinds = new Set<ProtectionKind>(perScenario.flatMap((s) => (s.chosen ? [s.chosen.option] : [])));
   if (perScenario.length > 0 && holdsData) kinds.add('backup-restore');
-  const design = [...kinds].sort((a, b) => HA_OPTIONS[a].costRank - HA_OPTIONS[b].costRank)
+  const design = [...kinds]
+    .sort((a, b) => HA_OPTIONS[a].costRank - HA_OPTIONS[b].costRank)
     .map((kind) => ({ option: kind, pattern: HA_OPTIONS[kind].pattern, platformTerm: HA_OPTIONS[kind].platformTerm }));
   const statelessRoles = ctx.components
     .filter((c) => c.stateless)
-    .map((c) => ({ componentId: c.id, name: c.name, advice: c.instances >= 2 ? `already a pool of ${c.instances}` : roleAdvice(c) }));
+    .map((c) => ({
+      componentId: c.id,
+      name: c.name,
+      advice: c.instances >= 2 ? `already a pool of ${c.instances}` : roleAdvice(c),
+    }));
   const singlePointsOfFailure = (ctx.singlePoints ?? []).map((c) => ({
-    componentId: c.id, name: c.name, advice: `a single ${c.name} is a single point of failure for ${fn.name}: ${roleAdvice(c)}`,
+    componentId: c.id,
+    name: c.name,
+    advice: `a single ${c.name} is a single point of failure for ${fn.name}: ${roleAdvice(c)}`,
   }));
   const unmet = perScenario.filter((s) => !s.chosen);
-  const upgrades = perScenario.flatMap((s) => (s.upgrade ? [`${s.upgrade.platformTerm} would meet ${s.scenario.replace('-', ' ')} but requires an upgrade to ${s.upgrade.requiresUpgradeTo}`] : []));
-  const summary = perScenario.length === 0
-    ? 'No recovery objectives stated: nothing to recommend yet.'
-    : [
-        design.map((d) => d.platformTerm).join(' + '),
-        ...(holdsData ? [] : [perScenario[0]?.inherits ?? '']),
-        ...(unmet.length > 0 ? [`no available option meets ${unmet.map((s) => s.scenario.replace('-', ' ')).join(', ')}`] : []),
-        ...upgrades,
-      ].filter((part) => part !== '').join('; ');
+  const upgrades = perScenario.flatMap((s) =>
+    s.upgrade
+      ? [
+          `${s.upgrade.platformTerm} would meet ${s.scenario.replace('-', ' ')} but requires an upgrade to ${s.upgrade.requiresUpgradeTo}`,
+        ]
+      : [],
+  );
+  const summary =
+    perScenario.length === 0
+      ? 'No recovery objectives stated: nothing to recommend yet.'
+      : [
+          design.map((d) => d.platformTerm).join(' + '),
+          ...(holdsData ? [] : [perScenario[0]?.inherits ?? '']),
+          ...(unmet.length > 0
+            ? [`no available option meets ${unmet.map((s) => s.scenario.replace('-', ' ')).join(', ')}`]
+            : []),
+          ...upgrades,
+        ]
+          .filter((part) => part !== '')
+          .join('; ');
   return { functionId: fn.id, holdsData, design, summary, perScenario, statelessRoles, singlePointsOfFailure };
 }

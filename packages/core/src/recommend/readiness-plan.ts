@@ -11,14 +11,18 @@ export interface PlannedTest {
 }
 
 const TEST_FOR: Readonly<Record<Scenario, (design: readonly ProtectionKind[]) => RecoveryTest['kind']>> = {
-  'component-failure': (design) => (design.some((k) => k === 'ccr' || k === 'dag' || k === 'lcr') ? 'failover-drill' : 'restore-test'),
+  'component-failure': (design) =>
+    design.some((k) => k === 'ccr' || k === 'dag' || k === 'lcr') ? 'failover-drill' : 'restore-test',
   'site-loss': (design) => (design.some((k) => k === 'scr' || k === 'dag') ? 'site-switchover' : 'restore-test'),
   'data-corruption': () => 'restore-test',
 };
 
 /** How often to test, by tier: what matters most is rehearsed most (seed Module 6, recovery readiness). */
 export const TEST_INTERVAL_DAYS: Readonly<Record<BusinessFunction['tier'], number>> = {
-  critical: 91, high: 182, medium: 365, low: 365,
+  critical: 91,
+  high: 182,
+  medium: 365,
+  low: 365,
 };
 
 /** The recovery tests each scenario with an RTO needs, and which of them the workshop has scheduled. */

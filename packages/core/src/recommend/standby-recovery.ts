@@ -39,10 +39,17 @@ export function standbyRecovery(
   const waitingLogs = held === 0 ? fixed : logsPerHour === undefined ? undefined : fixed + (logsPerHour * held) / 3600;
   const rate = protection?.replayRateLogsPerHour ?? replayRateFallback;
   // With no lag only the fixed 50 logs (50 MB) wait: their replay is part of the activation steps.
-  const replaySeconds = held === 0 && rate === undefined ? 0
-    : waitingLogs === undefined || rate === undefined ? undefined : (waitingLogs / rate) * 3600;
+  const replaySeconds =
+    held === 0 && rate === undefined
+      ? 0
+      : waitingLogs === undefined || rate === undefined
+        ? undefined
+        : (waitingLogs / rate) * 3600;
   return {
-    activationSeconds, lagSeconds, waitingLogs, replaySeconds,
+    activationSeconds,
+    lagSeconds,
+    waitingLogs,
+    replaySeconds,
     totalSeconds: replaySeconds === undefined ? undefined : activationSeconds + replaySeconds,
   };
 }
@@ -51,7 +58,12 @@ export function standbyRecovery(
  * The longest replay lag whose waiting logs still replay within `rtoSeconds` after activation, in whole
  * minutes; undefined when the rates are unknown or even the fixed 50 logs do not fit.
  */
-export function longestLagWithin(rtoSeconds: number, activationSeconds: number, logsPerHour: number | undefined, replayRateLogsPerHour: number | undefined): number | undefined {
+export function longestLagWithin(
+  rtoSeconds: number,
+  activationSeconds: number,
+  logsPerHour: number | undefined,
+  replayRateLogsPerHour: number | undefined,
+): number | undefined {
   if (logsPerHour === undefined || replayRateLogsPerHour === undefined) return undefined;
   const replayableLogs = ((rtoSeconds - activationSeconds) / 3600) * replayRateLogsPerHour - SCR_FIXED_LAG_LOGS;
   if (replayableLogs < 0) return undefined;

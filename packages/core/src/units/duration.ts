@@ -4,19 +4,42 @@
  */
 
 export type DurationParseResult =
-  | { readonly ok: true; readonly seconds: number }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly error: string };
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = {
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
-  d: 86_400, day: 86_400, days: 86_400,
-  w: 604_800, wk: 604_800, week: 604_800, weeks: 604_800,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86_400,
+  day: 86_400,
+  days: 86_400,
+  w: 604_800,
+  wk: 604_800,
+  week: 604_800,
+  weeks: 604_800,
   // Months and years are the mean Gregorian ones every budget uses (a year is 365.2425 days), so "1 year"
   // here is the same length as a year of downtime budget.
-  mo: 2_629_746, mos: 2_629_746, month: 2_629_746, months: 2_629_746,
-  y: 31_556_952, yr: 31_556_952, yrs: 31_556_952, year: 31_556_952, years: 31_556_952,
+  mo: 2_629_746,
+  mos: 2_629_746,
+  month: 2_629_746,
+  months: 2_629_746,
+  y: 31_556_952,
+  yr: 31_556_952,
+  yrs: 31_556_952,
+  year: 31_556_952,
+  years: 31_556_952,
 };
 
 const PART = /(\d+(?:\.\d+)?)\s*([a-z]+)/gy;
@@ -37,7 +60,10 @@ export function parseDuration(input: string): DurationParseResult {
   let index = 0;
   const compact = text.replace(/\s+/g, ' ');
   while (index < compact.length) {
-    if (compact[index] === ' ') { index += 1; continue; }
+    if (compact[index] === ' ') {
+      index += 1;
+      continue;
+    }
     PART.lastIndex = index;
     const match = PART.exec(compact);
     if (!match) return { ok: false, error: `"${input}" is not a duration; write e.g. "4h", "15 min" or "1d 2h"` };
@@ -59,7 +85,12 @@ export function formatDuration(seconds: number): string {
   const whole = Math.round(Math.max(0, seconds));
   if (whole === 0) return '0s';
   const parts: string[] = [];
-  const units: readonly [number, string][] = [[86_400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
+  const units: readonly [number, string][] = [
+    [86_400, 'd'],
+    [3600, 'h'],
+    [60, 'm'],
+    [1, 's'],
+  ];
   let rest = whole;
   for (const [size, label] of units) {
     const count = Math.floor(rest / size);

@@ -6,8 +6,14 @@ import { formatThroughput, parseThroughput } from './throughput.ts';
 
 describe('parseThroughput (decimal units, stored as GB/h)', () => {
   it.each([
-    ['200 MB/s', 720], ['720 GB/h', 720], ['1.2 TB/h', 1200], ['250', 250], ['1,5 TB/h', 1500], ['50 GB per hour', 50],
-    ['10 GB/min', 600], ['0.5 gb/s', 1800],
+    ['200 MB/s', 720],
+    ['720 GB/h', 720],
+    ['1.2 TB/h', 1200],
+    ['250', 250],
+    ['1,5 TB/h', 1500],
+    ['50 GB per hour', 50],
+    ['10 GB/min', 600],
+    ['0.5 gb/s', 1800],
   ])('reads %s as %f GB/h', (text, gbPerHour) => {
     const parsed = parseThroughput(text);
     expect(parsed.ok && parsed.gbPerHour).toBeCloseTo(gbPerHour, 9);
@@ -42,13 +48,27 @@ describe('years and months', () => {
 
 describe('the file format accepts the units', () => {
   it('a backup plan states its rate in MB/s and its retention in years', () => {
-    const plan = backupPlanSchema.parse({ id: 'b', name: 'B', intervalSeconds: '1d', retentionDays: '1 year', restoreThroughputGbPerHour: '200 MB/s' });
+    const plan = backupPlanSchema.parse({
+      id: 'b',
+      name: 'B',
+      intervalSeconds: '1d',
+      retentionDays: '1 year',
+      restoreThroughputGbPerHour: '200 MB/s',
+    });
     expect(plan).toMatchObject({ retentionDays: 366, restoreThroughputGbPerHour: 720 });
-    expect(regulatoryRetentionSchema.parse({ id: 'hgb', name: 'HGB', retentionDays: '10 years' }).retentionDays).toBe(3653);
+    expect(regulatoryRetentionSchema.parse({ id: 'hgb', name: 'HGB', retentionDays: '10 years' }).retentionDays).toBe(
+      3653,
+    );
   });
 
   it('refuses a rate or retention it cannot read, naming it', () => {
-    const result = backupPlanSchema.safeParse({ id: 'b', name: 'B', intervalSeconds: '1d', retentionDays: 2.5, restoreThroughputGbPerHour: '200 MiB/s' });
+    const result = backupPlanSchema.safeParse({
+      id: 'b',
+      name: 'B',
+      intervalSeconds: '1d',
+      retentionDays: 2.5,
+      restoreThroughputGbPerHour: '200 MiB/s',
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
       'retentionDays: must be a whole number of days, or a period like "10 years"',

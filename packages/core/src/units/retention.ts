@@ -1,8 +1,7 @@
 import { parseDuration } from './duration.ts';
 
 export type RetentionParseResult =
-  | { readonly ok: true; readonly days: number }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly days: number } | { readonly ok: false; readonly error: string };
 
 const DAY_SECONDS = 86_400;
 
@@ -16,6 +15,12 @@ export function parseRetentionDays(input: string): RetentionParseResult {
   const text = input.trim().replace(/(\d),(\d)/g, '$1.$2');
   if (/^\d+$/.test(text)) return { ok: true, days: Number(text) };
   const parsed = parseDuration(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error.replace('is not a duration', 'is not a retention period').replace(/"4h", "15 min" or "1d 2h"/, '"90 days", "6 months" or "10 years"') };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      error: parsed.error
+        .replace('is not a duration', 'is not a retention period')
+        .replace(/"4h", "15 min" or "1d 2h"/, '"90 days", "6 months" or "10 years"'),
+    };
   return { ok: true, days: Math.ceil(parsed.seconds / DAY_SECONDS - 1e-9) };
 }

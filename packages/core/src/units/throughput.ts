@@ -4,11 +4,19 @@
  */
 
 export type ThroughputParseResult =
-  | { readonly ok: true; readonly gbPerHour: number }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly gbPerHour: number } | { readonly ok: false; readonly error: string };
 
 const SIZE_GB: Readonly<Record<string, number>> = { mb: 0.001, gb: 1, tb: 1000 };
-const PER_HOUR: Readonly<Record<string, number>> = { s: 3600, sec: 3600, second: 3600, min: 60, minute: 60, h: 1, hr: 1, hour: 1 };
+const PER_HOUR: Readonly<Record<string, number>> = {
+  s: 3600,
+  sec: 3600,
+  second: 3600,
+  min: 60,
+  minute: 60,
+  h: 1,
+  hr: 1,
+  hour: 1,
+};
 
 /** How the stored unit is stated in documents and messages. */
 export const THROUGHPUT_CONVENTION = 'Rates are decimal: 1 TB = 1 000 GB = 1 000 000 MB, so 1 MB/s = 3.6 GB/h.';
@@ -18,14 +26,20 @@ export const THROUGHPUT_CONVENTION = 'Rates are decimal: 1 TB = 1 000 GB = 1 000
  * @example parseThroughput('200 MB/s') // { ok: true, gbPerHour: 720 }
  */
 export function parseThroughput(input: string): ThroughputParseResult {
-  const text = input.trim().toLowerCase().replace(/(\d),(\d)/g, '$1.$2');
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/(\d),(\d)/g, '$1.$2');
   const bare = /^\d+(\.\d+)?$/.exec(text);
   const match = bare ? null : /^(\d+(?:\.\d+)?)\s*([a-z]+)\s*(?:\/|per\s+)\s*([a-z]+)$/.exec(text);
   const value = Number(bare ? text : match?.[1]);
   const size = match ? SIZE_GB[match[2] ?? ''] : 1;
   const per = match ? PER_HOUR[match[3] ?? ''] : 1;
   if ((!bare && !match) || size === undefined || per === undefined) {
-    return { ok: false, error: `"${input.trim()}" is not a data rate; write e.g. "200 MB/s", "720 GB/h" or "1.2 TB/h"` };
+    return {
+      ok: false,
+      error: `"${input.trim()}" is not a data rate; write e.g. "200 MB/s", "720 GB/h" or "1.2 TB/h"`,
+    };
   }
   if (!(value > 0)) return { ok: false, error: 'a restore rate must be more than 0' };
   return { ok: true, gbPerHour: value * size * per };

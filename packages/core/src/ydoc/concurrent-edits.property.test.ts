@@ -20,19 +20,40 @@ const KINDS = editSchema.options.map((option) => option.shape.kind.value) as Edi
 const SMALL = {
   formatVersion: 1,
   meta: {
-    title: 'Mail', service: 'Messaging', timeZone: 'Europe/Berlin',
-    sponsors: [{ name: 'Dana Roth', role: 'CIO' }, { name: 'Lee Park', role: 'COO' }],
+    title: 'Mail',
+    service: 'Messaging',
+    timeZone: 'Europe/Berlin',
+    sponsors: [
+      { name: 'Dana Roth', role: 'CIO' },
+      { name: 'Lee Park', role: 'COO' },
+    ],
   },
-  calendars: [{ id: 'office', name: 'Office', slots: [{ day: 'mon', start: '08:00', end: '18:00' }], holidays: [{ date: '2027-12-24', name: 'Eve' }] }],
+  calendars: [
+    {
+      id: 'office',
+      name: 'Office',
+      slots: [{ day: 'mon', start: '08:00', end: '18:00' }],
+      holidays: [{ date: '2027-12-24', name: 'Eve' }],
+    },
+  ],
   components: [{ id: 'mailbox-db', name: 'Mailbox DB', availability: { kind: 'percent', percent: 99.9 } }],
-  functions: [{
-    id: 'mail', name: 'Mail', dependsOn: ['mailbox-db'], availability: { targetPercent: 99.9 },
-    recovery: { 'site-loss': { rpoSeconds: 3600, rtoSeconds: 14_400 } }, design: [{ kind: 'dag' }, { kind: 'scr', replayLagSeconds: 86_400 }],
-  }],
+  functions: [
+    {
+      id: 'mail',
+      name: 'Mail',
+      dependsOn: ['mailbox-db'],
+      availability: { targetPercent: 99.9 },
+      recovery: { 'site-loss': { rpoSeconds: 3600, rtoSeconds: 14_400 } },
+      design: [{ kind: 'dag' }, { kind: 'scr', replayLagSeconds: 86_400 }],
+    },
+  ],
   risks: [{ id: 'flood', threat: 'Flood', likelihood: 'rare', impact: 'major' }],
   support: {
     severities: [{ id: 'sev1', name: 'Outage', fullOutage: true }],
-    escalation: [{ level: 1, name: 'Desk' }, { level: 2, name: 'Lead' }],
+    escalation: [
+      { level: 1, name: 'Desk' },
+      { level: 2, name: 'Lead' },
+    ],
   },
 };
 
@@ -42,7 +63,11 @@ function startUpdate(): Uint8Array {
   const steps: Edit[] = [
     { kind: 'insert', collection: 'functions', item: { id: 'fresh-function', name: 'Fresh function', tier: 'medium' } },
     { kind: 'insert', collection: 'calendars', item: { id: 'fresh-calendar', name: 'Fresh calendar' } },
-    { kind: 'insert', collection: 'proposals', item: { id: 'fresh-proposal', field: '/meta/title', value: 'T', proposedBy: 'Pat' } },
+    {
+      kind: 'insert',
+      collection: 'proposals',
+      item: { id: 'fresh-proposal', field: '/meta/title', value: 'T', proposedBy: 'Pat' },
+    },
   ];
   for (const step of steps) expect(applyEdit(doc, step).ok).toBe(true);
   return Y.encodeStateAsUpdate(doc);
@@ -66,7 +91,8 @@ const scenario = fc.integer({ min: 2, max: 4 }).chain((docs) =>
     intents: fc.array(fc.array(intent, { minLength: 1, maxLength: 10 }), { minLength: docs, maxLength: docs }),
     // Random keys give the delivery order of every (update, receiving doc) pair.
     deliveryKeys: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 200, maxLength: 200 }),
-  }));
+  }),
+);
 
 const applied = new Map<Edit['kind'], number>(KINDS.map((kind) => [kind, 0]));
 
@@ -89,7 +115,8 @@ function run({ intents, deliveryKeys }: { intents: Intent[][]; deliveryKeys: num
     for (const next of list) {
       const made = materialize(doc, next, (prefix) => `${prefix}-d${index}-${(serial += 1)}`);
       if (!made) continue;
-      if (decided.some((d) => d.doc !== index && (isInside(made.target, d.target) || isInside(d.target, made.target)))) continue;
+      if (decided.some((d) => d.doc !== index && (isInside(made.target, d.target) || isInside(d.target, made.target))))
+        continue;
       if (!applyEdit(doc, made.edit).ok) continue;
       decided.push({ doc: index, target: made.target });
       applied.set(made.edit.kind, (applied.get(made.edit.kind) ?? 0) + 1);
@@ -97,7 +124,8 @@ function run({ intents, deliveryKeys }: { intents: Intent[][]; deliveryKeys: num
   });
   const expected = decided.map(({ doc, target }) => ({ doc, target, value: fieldValue(docs[doc] as Y.Doc, target) }));
 
-  const deliveries = updates.flatMap((sent, from) => sent.flatMap((update) => docs.map((_, to) => ({ from, to, update }))))
+  const deliveries = updates
+    .flatMap((sent, from) => sent.flatMap((update) => docs.map((_, to) => ({ from, to, update }))))
     .filter((d) => d.from !== d.to)
     .map((d, index) => ({ ...d, key: deliveryKeys[index % deliveryKeys.length] ?? 0 }))
     .sort((a, b) => a.key - b.key);
@@ -115,9 +143,13 @@ function run({ intents, deliveryKeys }: { intents: Intent[][]; deliveryKeys: num
 }
 
 describe('concurrent structure never loses an edit', () => {
-  it('every edit of every kind that any doc made survives in all docs, and all docs converge', { timeout: 120_000 }, () => {
-    fc.assert(fc.property(scenario, run), { numRuns: 120 });
-  });
+  it(
+    'every edit of every kind that any doc made survives in all docs, and all docs converge',
+    { timeout: 120_000 },
+    () => {
+      fc.assert(fc.property(scenario, run), { numRuns: 120 });
+    },
+  );
 
   afterAll(() => {
     // The property covered every edit kind of edits.ts, each applied many times.

@@ -2,14 +2,33 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { stringify } from 'yaml';
 import { parseRequirementsText, requirementsSchema, type Requirements } from '../model/index.ts';
-import { applyEdit, applyEdits, createWorkshopDoc, fieldValue, readRaw, readSnapshot, ROOT, upgradeLayout } from './workshop-doc.ts';
+import {
+  applyEdit,
+  applyEdits,
+  createWorkshopDoc,
+  fieldValue,
+  readRaw,
+  readSnapshot,
+  ROOT,
+  upgradeLayout,
+} from './workshop-doc.ts';
 
 const SMALL = requirementsSchema.parse({
   formatVersion: 1,
-  meta: { title: 'Mail', service: 'Messaging', timeZone: 'Europe/Berlin', sponsors: [{ name: 'Dana Roth', role: 'CIO' }] },
+  meta: {
+    title: 'Mail',
+    service: 'Messaging',
+    timeZone: 'Europe/Berlin',
+    sponsors: [{ name: 'Dana Roth', role: 'CIO' }],
+  },
   calendars: [{ id: 'office', name: 'Office', slots: [{ day: 'mon', start: '08:00', end: '18:00' }] }],
   functions: [{ id: 'mail', name: 'Mail', design: [{ kind: 'dag' }] }],
-  support: { escalation: [{ level: 1, name: 'Desk' }, { level: 2, name: 'Lead' }] },
+  support: {
+    escalation: [
+      { level: 1, name: 'Desk' },
+      { level: 2, name: 'Lead' },
+    ],
+  },
 });
 
 /** Replicas of one workshop, as browsers would hold them, and a full exchange of what each lacks. */
@@ -23,7 +42,8 @@ function replicas(count: number, start: Requirements = SMALL): Y.Doc[] {
 }
 
 function syncAll(docs: readonly Y.Doc[]): void {
-  for (const from of docs) for (const to of docs) if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+  for (const from of docs)
+    for (const to of docs) if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
 }
 
 function snapshot(doc: Y.Doc): Requirements {
@@ -36,10 +56,22 @@ describe('regressions: concurrent structure', () => {
   it('two scenarios added concurrently to a function without `recovery` both survive', () => {
     const [a, b] = replicas(2) as [Y.Doc, Y.Doc];
     // The room adds a function without any recovery objective; both replicas have heard of it.
-    applyEdit(a, { kind: 'insert', collection: 'functions', item: { id: 'calendar', name: 'Calendar', tier: 'medium' } });
+    applyEdit(a, {
+      kind: 'insert',
+      collection: 'functions',
+      item: { id: 'calendar', name: 'Calendar', tier: 'medium' },
+    });
     syncAll([a, b]);
-    applyEdit(a, { kind: 'set', path: '/functions/calendar/recovery/site-loss', value: { rpoSeconds: 3600, rtoSeconds: 14_400 } });
-    applyEdit(b, { kind: 'set', path: '/functions/calendar/recovery/component-failure', value: { rpoSeconds: 0, rtoSeconds: 900 } });
+    applyEdit(a, {
+      kind: 'set',
+      path: '/functions/calendar/recovery/site-loss',
+      value: { rpoSeconds: 3600, rtoSeconds: 14_400 },
+    });
+    applyEdit(b, {
+      kind: 'set',
+      path: '/functions/calendar/recovery/component-failure',
+      value: { rpoSeconds: 0, rtoSeconds: 900 },
+    });
     syncAll([a, b]);
     for (const doc of [a, b]) {
       const recovery = snapshot(doc).functions.find((f) => f.id === 'calendar')?.recovery;
@@ -55,16 +87,33 @@ describe('regressions: concurrent structure', () => {
     applyEdit(b, { kind: 'row-set', list: '/support/escalation', id: lead, field: 'name', value: 'Team lead' });
     syncAll([a, b]);
     for (const doc of [a, b]) {
-      expect(snapshot(doc).support.escalation.map((row) => [row.name, row.contact])).toEqual([['Desk', '+49 30 1234'], ['Team lead', '']]);
+      expect(snapshot(doc).support.escalation.map((row) => [row.name, row.contact])).toEqual([
+        ['Desk', '+49 30 1234'],
+        ['Team lead', ''],
+      ]);
     }
   });
 
   it('two sponsors added at once, and a design protection ticked while another is edited, all survive', () => {
     const [a, b, c] = replicas(3) as [Y.Doc, Y.Doc, Y.Doc];
-    applyEdit(a, { kind: 'row-insert', list: '/meta/sponsors', row: { id: 'sponsor-a1', name: 'Kim Weiss', role: 'CFO' } });
+    applyEdit(a, {
+      kind: 'row-insert',
+      list: '/meta/sponsors',
+      row: { id: 'sponsor-a1', name: 'Kim Weiss', role: 'CFO' },
+    });
     applyEdit(b, { kind: 'row-insert', list: '/meta/sponsors', row: { id: 'sponsor-b1', name: 'Ola Berg', role: '' } });
-    applyEdit(b, { kind: 'row-insert', list: '/functions/mail/design', row: { id: 'scr', kind: 'scr', replayLagSeconds: 3600 } });
-    applyEdit(c, { kind: 'row-set', list: '/functions/mail/design', id: 'dag', field: 'activationSeconds', value: 600 });
+    applyEdit(b, {
+      kind: 'row-insert',
+      list: '/functions/mail/design',
+      row: { id: 'scr', kind: 'scr', replayLagSeconds: 3600 },
+    });
+    applyEdit(c, {
+      kind: 'row-set',
+      list: '/functions/mail/design',
+      id: 'dag',
+      field: 'activationSeconds',
+      value: 600,
+    });
     syncAll([a, b, c]);
     for (const doc of [a, b, c]) {
       const requirements = snapshot(doc);
@@ -92,7 +141,11 @@ describe('regressions: concurrent structure', () => {
 
   it('an objective removed and added again by one person survives another adding a second scenario', () => {
     const [a, b] = replicas(2) as [Y.Doc, Y.Doc];
-    applyEdit(a, { kind: 'set', path: '/functions/mail/recovery/site-loss', value: { rpoSeconds: 60, rtoSeconds: 120 } });
+    applyEdit(a, {
+      kind: 'set',
+      path: '/functions/mail/recovery/site-loss',
+      value: { rpoSeconds: 60, rtoSeconds: 120 },
+    });
     syncAll([a, b]);
     applyEdit(a, { kind: 'set', path: '/functions/mail/recovery/site-loss', value: null });
     expect(snapshot(a).functions[0]?.recovery['site-loss']).toBeUndefined();
@@ -102,7 +155,8 @@ describe('regressions: concurrent structure', () => {
     syncAll([a, b]);
     for (const doc of [a, b]) {
       expect(snapshot(doc).functions[0]?.recovery).toMatchObject({
-        'site-loss': { rpoSeconds: 0, rtoSeconds: 60 }, 'data-corruption': { rpoSeconds: 86_400, rtoSeconds: 3600 },
+        'site-loss': { rpoSeconds: 0, rtoSeconds: 60 },
+        'data-corruption': { rpoSeconds: 86_400, rtoSeconds: 3600 },
       });
     }
   });
@@ -114,7 +168,14 @@ describe('row lists', () => {
     const list = '/support/escalation';
     const ids = () => snapshot(doc).support.escalation.map((row) => row.id);
     expect(ids()).toEqual(['1-desk', '2-lead']);
-    expect(applyEdit(doc, { kind: 'row-insert', list, row: { id: 'duty', level: 1, name: 'Duty manager' }, before: '2-lead' }).ok).toBe(true);
+    expect(
+      applyEdit(doc, {
+        kind: 'row-insert',
+        list,
+        row: { id: 'duty', level: 1, name: 'Duty manager' },
+        before: '2-lead',
+      }).ok,
+    ).toBe(true);
     expect(ids()).toEqual(['1-desk', 'duty', '2-lead']);
     expect(applyEdit(doc, { kind: 'row-move', list, id: '2-lead', before: '1-desk' }).ok).toBe(true);
     expect(ids()).toEqual(['2-lead', '1-desk', 'duty']);
@@ -166,29 +227,61 @@ describe('row lists', () => {
     doc.on('update', () => (updates += 1));
     const result = applyEdits(doc, [
       { kind: 'row-remove', list: '/calendars/office/slots', id: 'mon-08-00-18-00' },
-      { kind: 'row-insert', list: '/calendars/office/slots', row: { id: 'mon-08-00-19-00', day: 'mon', start: '08:00', end: '19:00' } },
+      {
+        kind: 'row-insert',
+        list: '/calendars/office/slots',
+        row: { id: 'mon-08-00-19-00', day: 'mon', start: '08:00', end: '19:00' },
+      },
     ]);
     expect(result.ok).toBe(true);
     expect(updates).toBe(1);
-    expect(snapshot(doc).calendars[0]?.slots).toEqual([{ id: 'mon-08-00-19-00', day: 'mon', start: '08:00', end: '19:00' }]);
+    expect(snapshot(doc).calendars[0]?.slots).toEqual([
+      { id: 'mon-08-00-19-00', day: 'mon', start: '08:00', end: '19:00' },
+    ]);
   });
 });
 
 describe('file format and older docs', () => {
   it('keeps row ids a file gives, generates the missing ones deterministically, and refuses duplicates', () => {
     const withIds = requirementsSchema.parse({
-      ...SMALL, meta: { ...SMALL.meta, sponsors: [{ id: 'cio', name: 'Dana Roth' }, { name: 'Dana Roth' }, { name: 'Dana Roth' }] },
+      ...SMALL,
+      meta: {
+        ...SMALL.meta,
+        sponsors: [{ id: 'cio', name: 'Dana Roth' }, { name: 'Dana Roth' }, { name: 'Dana Roth' }],
+      },
     });
-    expect(snapshot(createWorkshopDoc(withIds)).meta.sponsors.map((s) => s.id)).toEqual(['cio', 'dana-roth', 'dana-roth-2']);
-    const duplicate = requirementsSchema.safeParse({ ...SMALL, meta: { ...SMALL.meta, sponsors: [{ id: 'x', name: 'A' }, { id: 'x', name: 'B' }] } });
+    expect(snapshot(createWorkshopDoc(withIds)).meta.sponsors.map((s) => s.id)).toEqual([
+      'cio',
+      'dana-roth',
+      'dana-roth-2',
+    ]);
+    const duplicate = requirementsSchema.safeParse({
+      ...SMALL,
+      meta: {
+        ...SMALL.meta,
+        sponsors: [
+          { id: 'x', name: 'A' },
+          { id: 'x', name: 'B' },
+        ],
+      },
+    });
     expect(duplicate.success).toBe(false);
     expect(duplicate.error?.issues[0]?.message).toContain('already has the id "x"');
   });
 
   it('round-trips through an exported file: the file keeps row ids, importing it gives the same doc content', () => {
     const doc = createWorkshopDoc(SMALL);
-    applyEdit(doc, { kind: 'row-insert', list: '/meta/sponsors', row: { id: 'sponsor-x1y2z3', name: 'Kim Weiss', role: 'CFO' }, before: 'dana-roth' });
-    applyEdit(doc, { kind: 'row-insert', list: '/calendars/office/holidays', row: { id: '2027-12-24', date: '2027-12-24', name: 'Eve' } });
+    applyEdit(doc, {
+      kind: 'row-insert',
+      list: '/meta/sponsors',
+      row: { id: 'sponsor-x1y2z3', name: 'Kim Weiss', role: 'CFO' },
+      before: 'dana-roth',
+    });
+    applyEdit(doc, {
+      kind: 'row-insert',
+      list: '/calendars/office/holidays',
+      row: { id: '2027-12-24', date: '2027-12-24', name: 'Eve' },
+    });
     const exported = stringify(readRaw(doc));
     expect(exported).toContain('id: sponsor-x1y2z3');
     const parsed = parseRequirementsText(exported);
@@ -205,15 +298,22 @@ describe('file format and older docs', () => {
       root.set('formatVersion', 1);
       const meta = new Y.Map<unknown>();
       for (const [k, v] of Object.entries({ title: 'Old', service: 'Mail', timeZone: 'UTC' })) meta.set(k, v);
-      meta.set('sponsors', [{ name: 'Dana Roth', role: 'CIO' }, { name: 'Lee Park', role: '' }]);
+      meta.set('sponsors', [
+        { name: 'Dana Roth', role: 'CIO' },
+        { name: 'Lee Park', role: '' },
+      ]);
       root.set('meta', meta);
     });
     expect((readRaw(doc).meta as { sponsors: unknown }).sponsors).toEqual([
-      { id: 'dana-roth', name: 'Dana Roth', role: 'CIO' }, { id: 'lee-park', name: 'Lee Park', role: '' },
+      { id: 'dana-roth', name: 'Dana Roth', role: 'CIO' },
+      { id: 'lee-park', name: 'Lee Park', role: '' },
     ]);
-    expect(applyEdit(doc, { kind: 'row-set', list: '/meta/sponsors', id: 'lee-park', field: 'role', value: 'COO' }).ok).toBe(true);
+    expect(
+      applyEdit(doc, { kind: 'row-set', list: '/meta/sponsors', id: 'lee-park', field: 'role', value: 'COO' }).ok,
+    ).toBe(true);
     expect(snapshot(doc).meta.sponsors).toEqual([
-      { id: 'dana-roth', name: 'Dana Roth', role: 'CIO' }, { id: 'lee-park', name: 'Lee Park', role: 'COO' },
+      { id: 'dana-roth', name: 'Dana Roth', role: 'CIO' },
+      { id: 'lee-park', name: 'Lee Park', role: 'COO' },
     ]);
     // A group an older doc lacks is created (with its whole shape) on the first edit inside it.
     expect(applyEdit(doc, { kind: 'set', path: '/meta/provider/name', value: 'IT' }).ok).toBe(true);
@@ -262,16 +362,32 @@ describe('upgrading an older doc', () => {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
       return doc;
     }) as [Y.Doc, Y.Doc];
-    applyEdit(a, { kind: 'set', path: '/functions/mail/recovery/site-loss', value: { rpoSeconds: 60, rtoSeconds: 600 } });
-    applyEdit(b, { kind: 'set', path: '/functions/mail/recovery/data-corruption', value: { rpoSeconds: 0, rtoSeconds: 60 } });
-    applyEdit(a, { kind: 'row-set', list: '/functions/mail/design', id: 'dag', field: 'activationSeconds', value: 300 });
+    applyEdit(a, {
+      kind: 'set',
+      path: '/functions/mail/recovery/site-loss',
+      value: { rpoSeconds: 60, rtoSeconds: 600 },
+    });
+    applyEdit(b, {
+      kind: 'set',
+      path: '/functions/mail/recovery/data-corruption',
+      value: { rpoSeconds: 0, rtoSeconds: 60 },
+    });
+    applyEdit(a, {
+      kind: 'row-set',
+      list: '/functions/mail/design',
+      id: 'dag',
+      field: 'activationSeconds',
+      value: 300,
+    });
     applyEdit(b, { kind: 'row-insert', list: '/functions/mail/design', row: { id: 'scr', kind: 'scr' } });
     syncAll([a, b]);
     for (const doc of [a, b]) {
       const mail = snapshot(doc).functions[0];
       expect(Object.keys(mail?.recovery ?? {}).sort()).toEqual(['data-corruption', 'site-loss']);
-      expect(mail?.design).toEqual([{ id: 'dag', kind: 'dag', activationSeconds: 300 }, { id: 'scr', kind: 'scr' }]);
+      expect(mail?.design).toEqual([
+        { id: 'dag', kind: 'dag', activationSeconds: 300 },
+        { id: 'scr', kind: 'scr' },
+      ]);
     }
   });
 });
-

@@ -26,8 +26,17 @@ import { SCENARIOS } from '../model/index.ts';
 export const ROOT = 'requirements';
 
 export const COLLECTIONS = [
-  'calendars', 'components', 'groups', 'functions', 'maintenance', 'backups', 'regulatory', 'risks', 'recoveryTests',
-  'proposals', 'decisions',
+  'calendars',
+  'components',
+  'groups',
+  'functions',
+  'maintenance',
+  'backups',
+  'regulatory',
+  'risks',
+  'recoveryTests',
+  'proposals',
+  'decisions',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number] | 'support/severities';
 
@@ -36,8 +45,21 @@ export type Collection = (typeof COLLECTIONS)[number] | 'support/severities';
  * not listed: `role` is an enum on components, so a sponsor's or contact's role stays a plain value.
  */
 export const TEXT_FIELDS: ReadonlySet<string> = new Set([
-  'rationale', 'description', 'definition', 'mitigation', 'notes', 'reason', 'note',
-  'name', 'title', 'service', 'users', 'owner', 'contact', 'reference', 'requestedBy',
+  'rationale',
+  'description',
+  'definition',
+  'mitigation',
+  'notes',
+  'reason',
+  'note',
+  'name',
+  'title',
+  'service',
+  'users',
+  'owner',
+  'contact',
+  'reference',
+  'requestedBy',
 ]);
 
 /** Key of the display order inside each collection item and row; not part of the requirements model. */
@@ -72,7 +94,8 @@ const OBJECTIVE: MapShape = { maps: { provenance: PROVENANCE } };
 /** The shape of the items of each id-keyed collection. */
 export const ITEM_SHAPES: Readonly<Record<Collection, MapShape>> = {
   calendars: {
-    texts: ['name'], maps: { holidayRegion: {} },
+    texts: ['name'],
+    maps: { holidayRegion: {} },
     rows: { slots: { idFrom: ['day', 'start', 'end'] }, holidays: { idFrom: ['date'], texts: ['name'] } },
   },
   components: { maps: { availability: {} }, texts: ['name', 'notes'] },
@@ -104,7 +127,10 @@ export const ROOT_SHAPE: MapShape = {
       maps: { provider: PARTY, customer: PARTY },
       rows: { sponsors: { idFrom: ['name'], texts: ['name'] } },
     },
-    support: { rows: { escalation: { idFrom: ['level', 'name'], texts: ['name', 'contact'] } }, collections: ['severities'] },
+    support: {
+      rows: { escalation: { idFrom: ['level', 'name'], texts: ['name', 'contact'] } },
+      collections: ['severities'],
+    },
     // The agreement's groups of fields; its lists (contracts, contacts, glossary …) are replaced whole.
     agreement: {
       maps: { responsibilities: {}, breach: {}, security: {}, disasterDeclaration: {}, changeNotice: {}, desk: {} },

@@ -91,7 +91,11 @@ export function shapeMismatch(value: Record<string, unknown>, shape: MapShape, a
   }
   for (const key of shape.collections ?? []) {
     const v = value[key];
-    if (v !== undefined && v !== null && !(Array.isArray(v) && v.every((item) => isPlainObject(item) && typeof item.id === 'string'))) {
+    if (
+      v !== undefined &&
+      v !== null &&
+      !(Array.isArray(v) && v.every((item) => isPlainObject(item) && typeof item.id === 'string'))
+    ) {
       return `${at}/${key} is a list of items with ids`;
     }
   }
@@ -107,14 +111,23 @@ function describe(value: unknown): string {
  * A new Y.Map holding `value`, with every group, text and row list of the shape created in it (empty where the
  * value has none), so nobody ever has to create them later. `parentKey` names the map for collection lookup.
  */
-export function shapedMap(value: Record<string, unknown>, shape: MapShape, parentKey: string | null = null): Y.Map<unknown> {
+export function shapedMap(
+  value: Record<string, unknown>,
+  shape: MapShape,
+  parentKey: string | null = null,
+): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   fillShaped(map, value, shape, parentKey);
   return map;
 }
 
 /** Fill an empty map (a new one, or the doc's root) as `shapedMap` does. */
-export function fillShaped(map: Y.Map<unknown>, value: Record<string, unknown>, shape: MapShape, parentKey: string | null = null): void {
+export function fillShaped(
+  map: Y.Map<unknown>,
+  value: Record<string, unknown>,
+  shape: MapShape,
+  parentKey: string | null = null,
+): void {
   const shaped = new Set<string>();
   for (const [key, sub] of Object.entries(shape.maps ?? {})) {
     shaped.add(key);
@@ -192,7 +205,9 @@ export function naturalRowId(row: Record<string, unknown>, fields: readonly stri
  * same ids, so importing a file twice, or two clients upgrading an old list, agree.
  */
 export function rowIds(rows: readonly unknown[], shape: RowShape): string[] {
-  const given = rows.map((row) => (isPlainObject(row) && typeof row.id === 'string' && ID_PATTERN.test(row.id) ? row.id : null));
+  const given = rows.map((row) =>
+    isPlainObject(row) && typeof row.id === 'string' && ID_PATTERN.test(row.id) ? row.id : null,
+  );
   const taken = new Set<string>();
   const own = given.map((id) => {
     if (id === null || taken.has(id)) return null;
@@ -239,7 +254,9 @@ export function readShaped(map: Y.Map<unknown>, shape: MapShape, key: string | n
 /** A row list kept as a plain array (docs written before row lists existed), with the ids an upgrade gives. */
 function withRowIds(rows: readonly unknown[], shape: RowShape): Json[] {
   const ids = rowIds(rows, shape);
-  return rows.map((row, index) => (isPlainObject(row) ? ({ id: ids[index] ?? '', ...(row as Record<string, Json>) }) : (row as Json)));
+  return rows.map((row, index) =>
+    isPlainObject(row) ? { id: ids[index] ?? '', ...(row as Record<string, Json>) } : (row as Json),
+  );
 }
 
 function orderedItems(map: Y.Map<unknown>, shape: MapShape): Json[] {

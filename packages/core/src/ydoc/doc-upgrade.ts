@@ -40,12 +40,14 @@ export function completeShape(map: Y.Map<unknown>, shape: MapShape, key: string 
       continue;
     }
     const list = ensure(k, () => rowListMap([], rowShape));
-    if (list instanceof Y.Map) for (const row of list.values()) if (row instanceof Y.Map) changed = completeShape(row, rowShape) || changed;
+    if (list instanceof Y.Map)
+      for (const row of list.values()) if (row instanceof Y.Map) changed = completeShape(row, rowShape) || changed;
   }
   for (const k of shape.collections ?? []) {
     const items = ensure(k, () => new Y.Map<unknown>());
     const inner = itemShape(key, k);
-    if (items instanceof Y.Map) for (const item of items.values()) if (item instanceof Y.Map) changed = completeShape(item, inner) || changed;
+    if (items instanceof Y.Map)
+      for (const item of items.values()) if (item instanceof Y.Map) changed = completeShape(item, inner) || changed;
   }
   return changed;
 }

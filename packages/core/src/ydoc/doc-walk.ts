@@ -5,7 +5,8 @@ import { collectionMap, placesOf, rowListMap, shapedMap, type Place } from './do
 // Walking a field path of the doc, and the typed result of an edit.
 
 export type EditError = 'unknown-field' | 'unknown-item' | 'duplicate-id' | 'not-text' | 'out-of-range';
-export type EditResult = { readonly ok: true } | { readonly ok: false; readonly error: EditError; readonly message: string };
+export type EditResult =
+  { readonly ok: true } | { readonly ok: false; readonly error: EditError; readonly message: string };
 
 export const fail = (error: EditError, message: string): EditResult => ({ ok: false, error, message });
 
@@ -26,7 +27,8 @@ export function walkToParent(doc: Y.Doc, segments: readonly string[], create = t
       continue;
     }
     const here = segments.slice(0, index + 1).join('/');
-    if (place.kind === 'item' || place.kind === 'row') return fail('unknown-item', `no ${segments[index - 1] ?? 'item'} with id "${segment}"`);
+    if (place.kind === 'item' || place.kind === 'row')
+      return fail('unknown-item', `no ${segments[index - 1] ?? 'item'} with id "${segment}"`);
     if (next !== undefined && next !== null && !(place.kind === 'rows' && Array.isArray(next))) {
       return fail('unknown-field', `/${here} is a value, not a group of fields`);
     }
@@ -40,4 +42,3 @@ export function walkToParent(doc: Y.Doc, segments: readonly string[], create = t
   }
   return current;
 }
-

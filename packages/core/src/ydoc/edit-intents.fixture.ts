@@ -33,13 +33,19 @@ interface Context {
 }
 
 type Row = Record<string, unknown> & { id: string };
-const isRow = (v: unknown): v is Row => v !== null && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string';
+const isRow = (v: unknown): v is Row =>
+  v !== null && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string';
 const rowsOf = (v: unknown): Row[] => (Array.isArray(v) ? v.filter(isRow) : []);
-const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const rec = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 const ALL_COLLECTIONS = [...COLLECTIONS, 'support/severities'] as const;
 const TEXTS: Readonly<Record<string, readonly string[]>> = {
-  functions: ['description'], components: ['notes'], risks: ['mitigation'], proposals: ['reason'], decisions: ['note'],
+  functions: ['description'],
+  components: ['notes'],
+  risks: ['mitigation'],
+  proposals: ['reason'],
+  decisions: ['note'],
 };
 
 function items(raw: Record<string, unknown>, collection: string): Row[] {
@@ -47,28 +53,43 @@ function items(raw: Record<string, unknown>, collection: string): Row[] {
 }
 
 /** Every row list the doc holds now: its path, rows, a row made from random input, and settable fields. */
-function rowLists(ctx: Context): { list: string; rows: Row[]; fields: readonly string[]; make: () => Record<string, unknown> }[] {
+function rowLists(
+  ctx: Context,
+): { list: string; rows: Row[]; fields: readonly string[]; make: () => Record<string, unknown> }[] {
   const { raw, text, num } = ctx;
   const lists: { list: string; rows: Row[]; fields: readonly string[]; make: () => Record<string, unknown> }[] = [
-    { list: '/meta/sponsors', rows: rowsOf(rec(raw.meta).sponsors), fields: ['name', 'role'], make: () => ({ name: `S ${text}`, role: text }) },
     {
-      list: '/support/escalation', rows: rowsOf(rec(raw.support).escalation), fields: ['name', 'contact', 'afterSeconds'],
+      list: '/meta/sponsors',
+      rows: rowsOf(rec(raw.meta).sponsors),
+      fields: ['name', 'role'],
+      make: () => ({ name: `S ${text}`, role: text }),
+    },
+    {
+      list: '/support/escalation',
+      rows: rowsOf(rec(raw.support).escalation),
+      fields: ['name', 'contact', 'afterSeconds'],
       make: () => ({ level: (num % 9) + 1, name: `E ${text}`, role: '', contact: text, afterSeconds: num }),
     },
   ];
   for (const fn of rowsOf(raw.functions)) {
     lists.push({
-      list: `/functions/${fn.id}/design`, rows: rowsOf(fn.design), fields: ['activationSeconds', 'replayLagSeconds'],
+      list: `/functions/${fn.id}/design`,
+      rows: rowsOf(fn.design),
+      fields: ['activationSeconds', 'replayLagSeconds'],
       make: () => ({ kind: ['dag', 'scr', 'lcr', 'backup-restore'][num % 4], activationSeconds: num }),
     });
   }
   for (const calendar of rowsOf(raw.calendars)) {
     lists.push({
-      list: `/calendars/${calendar.id}/slots`, rows: rowsOf(calendar.slots), fields: ['start', 'end'],
+      list: `/calendars/${calendar.id}/slots`,
+      rows: rowsOf(calendar.slots),
+      fields: ['start', 'end'],
       make: () => ({ day: ['mon', 'tue', 'wed'][num % 3], start: '08:00', end: `${10 + (num % 10)}:00` }),
     });
     lists.push({
-      list: `/calendars/${calendar.id}/holidays`, rows: rowsOf(calendar.holidays), fields: ['name'],
+      list: `/calendars/${calendar.id}/holidays`,
+      rows: rowsOf(calendar.holidays),
+      fields: ['name'],
       make: () => ({ date: `2027-0${1 + (num % 9)}-1${num % 10}`, name: text }),
     });
   }
@@ -95,8 +116,14 @@ export const MATERIALIZERS: Readonly<Record<Edit['kind'], Materializer>> = {
       candidates.push(
         [`${base}/tier`, ['critical', 'high', 'medium', 'low'][ctx.num % 4]],
         [`${base}/availability/targetPercent`, 90 + (ctx.num % 10)],
-        [`${base}/availability/window`, ctx.num % 2 === 0 ? { kind: '24x7' } : { kind: 'service-hours', calendarId: 'office' }],
-        [`${base}/availability`, { targetPercent: 99.5, window: { kind: '24x7' }, provenance: { requestedBy: ctx.text } }],
+        [
+          `${base}/availability/window`,
+          ctx.num % 2 === 0 ? { kind: '24x7' } : { kind: 'service-hours', calendarId: 'office' },
+        ],
+        [
+          `${base}/availability`,
+          { targetPercent: 99.5, window: { kind: '24x7' }, provenance: { requestedBy: ctx.text } },
+        ],
         [`${base}/recovery/${scenario}`, ctx.num % 3 === 0 ? null : { rpoSeconds: ctx.num, rtoSeconds: ctx.num * 2 }],
         [`${base}/recovery/${scenario}/rtoSeconds`, ctx.num],
         [`${base}/recovery/${scenario}/provenance/requestedBy`, ctx.text],
@@ -104,7 +131,11 @@ export const MATERIALIZERS: Readonly<Record<Edit['kind'], Materializer>> = {
         [`${base}/dependsOn`, ctx.num % 2 === 0 ? [] : ['mailbox-db']],
       );
     }
-    if (component) candidates.push([`/components/${component.id}/availability`, { kind: 'mtbf', mtbfHours: ctx.num + 1, mttrHours: 4 }]);
+    if (component)
+      candidates.push([
+        `/components/${component.id}/availability`,
+        { kind: 'mtbf', mtbfHours: ctx.num + 1, mttrHours: 4 },
+      ]);
     if (severity) candidates.push([`/support/severities/${severity.id}/responseSeconds`, ctx.num]);
     const [path, value] = ctx.pick(candidates) ?? ['/meta/title', 'x'];
     return { edit: { kind: 'set', path, value }, target: path };
@@ -112,7 +143,12 @@ export const MATERIALIZERS: Readonly<Record<Edit['kind'], Materializer>> = {
   insert: (ctx) => {
     const collection = ctx.pick(ALL_COLLECTIONS) ?? 'functions';
     const id = ctx.fresh('item');
-    const item = { id, name: `New ${ctx.text}`, threat: ctx.text, ...(collection === 'functions' ? { tier: 'medium' } : {}) };
+    const item = {
+      id,
+      name: `New ${ctx.text}`,
+      threat: ctx.text,
+      ...(collection === 'functions' ? { tier: 'medium' } : {}),
+    };
     return { edit: { kind: 'insert', collection, item }, target: `/${collection}/${id}` };
   },
   remove: (ctx) => {
@@ -123,7 +159,8 @@ export const MATERIALIZERS: Readonly<Record<Edit['kind'], Materializer>> = {
   text: (ctx) => {
     const options: string[] = ['/meta/description'];
     for (const [collection, keys] of Object.entries(TEXTS)) {
-      for (const item of items(ctx.raw, collection)) for (const key of keys) options.push(`/${collection}/${item.id}/${key}`);
+      for (const item of items(ctx.raw, collection))
+        for (const key of keys) options.push(`/${collection}/${item.id}/${key}`);
     }
     for (const fn of rowsOf(ctx.raw.functions)) {
       for (const scenario of SCENARIOS) options.push(`/functions/${fn.id}/recovery/${scenario}/provenance/rationale`);
@@ -140,20 +177,34 @@ export const MATERIALIZERS: Readonly<Record<Edit['kind'], Materializer>> = {
     if (!list) return null;
     const id = ctx.fresh('row');
     const before = ctx.num % 2 === 0 ? ctx.pick(list.rows)?.id : undefined;
-    return { edit: { kind: 'row-insert', list: list.list, row: { ...list.make(), id }, ...(before ? { before } : {}) }, target: `${list.list}/${id}` };
+    return {
+      edit: { kind: 'row-insert', list: list.list, row: { ...list.make(), id }, ...(before ? { before } : {}) },
+      target: `${list.list}/${id}`,
+    };
   },
   'row-set': (ctx) => {
     const list = ctx.pick(rowLists(ctx).filter((l) => l.rows.length > 0));
     const row = list && ctx.pick(list.rows);
     const field = list && ctx.pick(list.fields);
     if (!list || !row || !field) return null;
-    const value = field.endsWith('Seconds') ? ctx.num : field === 'start' ? '07:00' : field === 'end' ? '23:00' : ctx.text;
-    return { edit: { kind: 'row-set', list: list.list, id: row.id, field, value }, target: `${list.list}/${row.id}/${field}` };
+    const value = field.endsWith('Seconds')
+      ? ctx.num
+      : field === 'start'
+        ? '07:00'
+        : field === 'end'
+          ? '23:00'
+          : ctx.text;
+    return {
+      edit: { kind: 'row-set', list: list.list, id: row.id, field, value },
+      target: `${list.list}/${row.id}/${field}`,
+    };
   },
   'row-remove': (ctx) => {
     const list = ctx.pick(rowLists(ctx).filter((l) => l.rows.length > 0));
     const row = list && ctx.pick(list.rows);
-    return list && row ? { edit: { kind: 'row-remove', list: list.list, id: row.id }, target: `${list.list}/${row.id}` } : null;
+    return list && row
+      ? { edit: { kind: 'row-remove', list: list.list, id: row.id }, target: `${list.list}/${row.id}` }
+      : null;
   },
   'row-move': (ctx) => {
     const list = ctx.pick(rowLists(ctx).filter((l) => l.rows.length > 1));

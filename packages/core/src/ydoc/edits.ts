@@ -2,18 +2,36 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { fieldPathSchema, idSchema } from '../model/index.ts';
 import { COLLECTIONS, fromY, itemShape, ORDER_KEY, rootMap, TEXT_FIELDS, toY, type Collection } from './doc-layout.ts';
-import { assignShaped, collectionMap as collectionFromList, holdsLists, isPlainObject, placesOf, shapedMap, shapeMismatch, type Place } from './doc-shape.ts';
+import {
+  assignShaped,
+  collectionMap as collectionFromList,
+  holdsLists,
+  isPlainObject,
+  placesOf,
+  shapedMap,
+  shapeMismatch,
+  type Place,
+} from './doc-shape.ts';
 import { fail, walkToParent, type EditResult } from './doc-walk.ts';
 import { applyRowEdit } from './row-edits.ts';
 
 export type { EditError, EditResult } from './doc-walk.ts';
 
-const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([
-  z.string().max(10_000), z.number().finite(), z.boolean(), z.null(), z.array(jsonValue).max(1000), z.record(z.string().max(100), jsonValue),
-]));
+const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z.string().max(10_000),
+    z.number().finite(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValue).max(1000),
+    z.record(z.string().max(100), jsonValue),
+  ]),
+);
 const collectionSchema = z.enum([...COLLECTIONS, 'support/severities']);
 const rowSchema = z.record(z.string().max(100), jsonValue).and(z.object({ id: idSchema }));
-const rowFieldSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'must be the name of a field of the row, e.g. "name"');
+const rowFieldSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'must be the name of a field of the row, e.g. "name"');
 
 /**
  * The typed edits the room's forms and the server's proposal actions apply to a workshop doc (`applyEdit`).
@@ -22,20 +40,44 @@ const rowFieldSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'must be 
  */
 export const editSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('set'), path: fieldPathSchema, value: jsonValue }),
-  z.object({ kind: z.literal('insert'), collection: collectionSchema, item: z.record(z.string(), jsonValue).and(z.object({ id: idSchema })) }),
+  z.object({
+    kind: z.literal('insert'),
+    collection: collectionSchema,
+    item: z.record(z.string(), jsonValue).and(z.object({ id: idSchema })),
+  }),
   z.object({ kind: z.literal('remove'), collection: collectionSchema, id: idSchema }),
-  z.object({ kind: z.literal('text'), path: fieldPathSchema, index: z.number().int().min(0), deleteCount: z.number().int().min(0), insert: z.string().max(10_000) }),
+  z.object({
+    kind: z.literal('text'),
+    path: fieldPathSchema,
+    index: z.number().int().min(0),
+    deleteCount: z.number().int().min(0),
+    insert: z.string().max(10_000),
+  }),
   /** Add a row to a row list (`/meta/sponsors`, `/functions/mailbox/design` …), last or before another row. */
   z.object({ kind: z.literal('row-insert'), list: fieldPathSchema, row: rowSchema, before: idSchema.optional() }),
   /** Set one field of one row (null removes the field). */
-  z.object({ kind: z.literal('row-set'), list: fieldPathSchema, id: idSchema, field: rowFieldSchema, value: jsonValue }),
+  z.object({
+    kind: z.literal('row-set'),
+    list: fieldPathSchema,
+    id: idSchema,
+    field: rowFieldSchema,
+    value: jsonValue,
+  }),
   z.object({ kind: z.literal('row-remove'), list: fieldPathSchema, id: idSchema }),
   /** Move a row before another row, or to the end (`before: null`). */
   z.object({ kind: z.literal('row-move'), list: fieldPathSchema, id: idSchema, before: idSchema.nullable() }),
 ]);
 export type Edit = z.infer<typeof editSchema>;
 
-const TOP_LEVEL: ReadonlySet<string> = new Set([...COLLECTIONS, 'meta', 'support', 'serviceHoursCalendarId', 'attendance', 'formatVersion', 'agreement']);
+const TOP_LEVEL: ReadonlySet<string> = new Set([
+  ...COLLECTIONS,
+  'meta',
+  'support',
+  'serviceHoursCalendarId',
+  'attendance',
+  'formatVersion',
+  'agreement',
+]);
 
 /**
  * The map of a collection. Collections exist from the doc's start (see ROOT_SHAPE); creating one here is
@@ -57,7 +99,8 @@ function collectionMap(doc: Y.Doc, collection: Collection, create: boolean): Y.M
 
 function splitPath(path: string): string[] | EditResult {
   const segments = path.split('/').slice(1);
-  if (!TOP_LEVEL.has(segments[0] ?? '')) return fail('unknown-field', `"${segments[0]}" is not a section of the requirements`);
+  if (!TOP_LEVEL.has(segments[0] ?? ''))
+    return fail('unknown-field', `"${segments[0]}" is not a section of the requirements`);
   if (segments.length > 8) return fail('unknown-field', 'the path is deeper than any field of the requirements');
   return segments;
 }
@@ -99,8 +142,12 @@ function applyInside(doc: Y.Doc, edit: Edit): EditResult {
     case 'insert': {
       const map = collectionMap(doc, edit.collection, true);
       if (!map) return fail('unknown-field', `no collection ${edit.collection}`);
-      if (map.has(edit.item.id)) return fail('duplicate-id', `${edit.collection} already has an item with id "${edit.item.id}"`);
-      const shape = itemShape(edit.collection.startsWith('support/') ? 'support' : null, edit.collection.split('/').pop() ?? '');
+      if (map.has(edit.item.id))
+        return fail('duplicate-id', `${edit.collection} already has an item with id "${edit.item.id}"`);
+      const shape = itemShape(
+        edit.collection.startsWith('support/') ? 'support' : null,
+        edit.collection.split('/').pop() ?? '',
+      );
       const mismatch = shapeMismatch(edit.item, shape);
       if (mismatch) return fail('unknown-field', `the new item's ${mismatch.slice(1)}`);
       const orders = [...map.values()].map((item) => (item instanceof Y.Map ? Number(item.get(ORDER_KEY) ?? 0) : 0));
@@ -128,7 +175,8 @@ function applyInside(doc: Y.Doc, edit: Edit): EditResult {
         parent.set(key, text);
       }
       if (!(text instanceof Y.Text)) return fail('not-text', `${edit.path} is not a text field`);
-      if (edit.index > text.length || edit.index + edit.deleteCount > text.length) return fail('out-of-range', `the text is ${text.length} characters long`);
+      if (edit.index > text.length || edit.index + edit.deleteCount > text.length)
+        return fail('out-of-range', `the text is ${text.length} characters long`);
       if (edit.deleteCount > 0) text.delete(edit.index, edit.deleteCount);
       if (edit.insert !== '') text.insert(edit.index, edit.insert);
       return { ok: true };
@@ -155,12 +203,18 @@ function setAt(doc: Y.Doc, segments: readonly string[], value: unknown): EditRes
   switch (place.kind) {
     case 'collection':
     case 'item':
-      return fail('unknown-field', place.kind === 'collection'
-        ? `${path} is a collection: add and remove its items with insert and remove`
-        : 'replace a whole item with remove and insert');
+      return fail(
+        'unknown-field',
+        place.kind === 'collection'
+          ? `${path} is a collection: add and remove its items with insert and remove`
+          : 'replace a whole item with remove and insert',
+      );
     case 'rows':
     case 'row':
-      return fail('unknown-field', `${place.kind === 'rows' ? path : `/${segments.slice(0, -1).join('/')}`} is a list of rows: edit it with row-insert, row-set, row-remove and row-move`);
+      return fail(
+        'unknown-field',
+        `${place.kind === 'rows' ? path : `/${segments.slice(0, -1).join('/')}`} is a list of rows: edit it with row-insert, row-set, row-remove and row-move`,
+      );
     default:
       break;
   }
@@ -173,13 +227,15 @@ function setAt(doc: Y.Doc, segments: readonly string[], value: unknown): EditRes
   }
   const existing = parent.get(key);
   if (place.kind === 'map') {
-    if (value !== null && !isPlainObject(value)) return fail('unknown-field', `${path} is a group of fields, not a single value`);
+    if (value !== null && !isPlainObject(value))
+      return fail('unknown-field', `${path} is a group of fields, not a single value`);
     if (holdsLists(place.shape)) return fail('unknown-field', `${path} holds lists: set its fields one by one`);
     const mismatch = value === null ? null : shapeMismatch(value, place.shape, path);
     if (mismatch) return fail('unknown-field', mismatch);
     let group = existing;
     if (!(group instanceof Y.Map)) {
-      if (existing !== undefined && existing !== null) return fail('unknown-field', `${path} is a value, not a group of fields`);
+      if (existing !== undefined && existing !== null)
+        return fail('unknown-field', `${path} is a value, not a group of fields`);
       group = shapedMap({}, place.shape, key);
       parent.set(key, group);
     }

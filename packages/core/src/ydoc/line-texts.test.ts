@@ -45,7 +45,7 @@ describe('single-line free text is merged per keystroke', () => {
     expect(typeof stored(doc, '/meta/timeZone')).toBe('string');
   });
 
-  it('keeps both people\'s keystrokes in one name typed at once', () => {
+  it("keeps both people's keystrokes in one name typed at once", () => {
     const { a, b } = pair();
     const path = `/functions/${fn?.id}/name`;
     const length = String(fieldValue(a, path)).length;
@@ -58,14 +58,16 @@ describe('single-line free text is merged per keystroke', () => {
     expect(snapshot.ok && snapshot.value.functions[0]?.name).toBe(`Core ${fn?.name} (EU)`);
   });
 
-  it('rewrites a row\'s text in place, so a concurrent keystroke in it survives', () => {
+  it("rewrites a row's text in place, so a concurrent keystroke in it survives", () => {
     const { a, b } = pair();
     const id = contact?.id ?? '';
     const list = '/support/escalation';
     const before = stored(a, `${list}/${id}/contact`);
     expect(applyEdit(a, { kind: 'row-set', list, id, field: 'contact', value: 'ops@example.org' }).ok).toBe(true);
     expect(stored(a, `${list}/${id}/contact`)).toBe(before);
-    expect(applyEdit(b, { kind: 'text', path: `${list}/${id}/name`, index: 0, deleteCount: 0, insert: 'Dr ' }).ok).toBe(true);
+    expect(applyEdit(b, { kind: 'text', path: `${list}/${id}/name`, index: 0, deleteCount: 0, insert: 'Dr ' }).ok).toBe(
+      true,
+    );
     expect(applyEdit(a, { kind: 'row-set', list, id, field: 'level', value: 3 }).ok).toBe(true);
     sync(a, b);
     expect(fieldValue(a, `${list}/${id}/name`)).toBe(`Dr ${contact?.name}`);

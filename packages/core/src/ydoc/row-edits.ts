@@ -5,8 +5,19 @@ import { fail, walkToParent, type EditResult } from './doc-walk.ts';
 
 /** The row edits of `editSchema`, as this module applies them. */
 export type RowEdit =
-  | { readonly kind: 'row-insert'; readonly list: string; readonly row: Record<string, unknown> & { id: string }; readonly before?: string | undefined }
-  | { readonly kind: 'row-set'; readonly list: string; readonly id: string; readonly field: string; readonly value: unknown }
+  | {
+      readonly kind: 'row-insert';
+      readonly list: string;
+      readonly row: Record<string, unknown> & { id: string };
+      readonly before?: string | undefined;
+    }
+  | {
+      readonly kind: 'row-set';
+      readonly list: string;
+      readonly id: string;
+      readonly field: string;
+      readonly value: unknown;
+    }
   | { readonly kind: 'row-remove'; readonly list: string; readonly id: string }
   | { readonly kind: 'row-move'; readonly list: string; readonly id: string; readonly before: string | null };
 
@@ -50,7 +61,8 @@ function check(edit: RowEdit, ids: ReadonlySet<string>, shape: RowShape): EditRe
     }
     case 'row-set': {
       if (!ids.has(edit.id)) return missing(edit.id);
-      if (edit.field === 'id' || edit.field === ORDER_KEY) return fail('unknown-field', `"${edit.field}" is kept by Accord`);
+      if (edit.field === 'id' || edit.field === ORDER_KEY)
+        return fail('unknown-field', `"${edit.field}" is kept by Accord`);
       const mismatch = shapeMismatch({ [edit.field]: edit.value }, shape);
       return mismatch ? fail('unknown-field', `${edit.list}/${edit.id}${mismatch}`) : null;
     }

@@ -6,8 +6,17 @@ import { applyEdit, createWorkshopDoc, readRaw, readSnapshot, writeRequirements 
 
 const blank = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'blank')?.requirements);
 const proposal = {
-  id: 'p1', field: '/meta/title', value: 'New title', reason: 'clearer', proposedBy: 'Ann', createdAt: '', status: 'open' as const,
-  ballot: 'blind' as const, revealed: false, votes: [{ voter: 'Bo', choice: 'for' as const }], votesCast: 1,
+  id: 'p1',
+  field: '/meta/title',
+  value: 'New title',
+  reason: 'clearer',
+  proposedBy: 'Ann',
+  createdAt: '',
+  status: 'open' as const,
+  ballot: 'blind' as const,
+  revealed: false,
+  votes: [{ voter: 'Bo', choice: 'for' as const }],
+  votesCast: 1,
 };
 
 /** Every key anywhere in the doc's shared types, as the bytes a client receives would carry them. */
@@ -40,9 +49,12 @@ describe('votes never enter the shared document', () => {
   it('refuses to set votes through an edit and leaves the doc as it was', () => {
     const doc = createWorkshopDoc({ ...blank, proposals: [proposal] });
     const before = Y.encodeStateAsUpdate(doc);
-    expect(applyEdit(doc, { kind: 'set', path: '/proposals/p1/votes', value: [{ voter: 'Eve', choice: 'for' }] }))
-      .toMatchObject({ ok: false, error: 'unknown-field' });
-    expect(applyEdit(doc, { kind: 'insert', collection: 'proposals', item: { ...proposal, id: 'p2' } })).toEqual({ ok: true });
+    expect(
+      applyEdit(doc, { kind: 'set', path: '/proposals/p1/votes', value: [{ voter: 'Eve', choice: 'for' }] }),
+    ).toMatchObject({ ok: false, error: 'unknown-field' });
+    expect(applyEdit(doc, { kind: 'insert', collection: 'proposals', item: { ...proposal, id: 'p2' } })).toEqual({
+      ok: true,
+    });
     expect(keysIn(doc).has('votes')).toBe(false);
     expect(Y.encodeStateAsUpdate(doc).length).toBeGreaterThan(before.length);
   });

@@ -8,7 +8,8 @@ const messaging = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'messa
 
 /** Requirements as a file without row ids would hold them. */
 function withoutRowIds(requirements: Requirements): Requirements {
-  const strip = <T extends { id?: string | undefined }>(rows: readonly T[]): T[] => rows.map(({ id: _id, ...row }) => row as T);
+  const strip = <T extends { id?: string | undefined }>(rows: readonly T[]): T[] =>
+    rows.map(({ id: _id, ...row }) => row as T);
   return {
     ...requirements,
     meta: { ...requirements.meta, sponsors: strip(requirements.meta.sponsors) },
@@ -40,7 +41,11 @@ describe('workshop doc round trip', () => {
     expect(result.ok && withoutRowIds(result.value)).toEqual(messaging);
     const again = readSnapshot(createWorkshopDoc(messaging));
     expect(again.ok && again.value).toEqual(result.ok && result.value);
-    expect(result.ok && result.value.support.escalation.map((row) => row.id)).toEqual(['1-service-desk', '2-messaging-team-lead', '3-head-of-infrastructure']);
+    expect(result.ok && result.value.support.escalation.map((row) => row.id)).toEqual([
+      '1-service-desk',
+      '2-messaging-team-lead',
+      '3-head-of-infrastructure',
+    ]);
   });
 
   it('reads back exactly what it was written with once rows have ids', () => {
@@ -51,7 +56,9 @@ describe('workshop doc round trip', () => {
   });
 
   it('keeps the order of collections', () => {
-    expect((readRaw(createWorkshopDoc(messaging)).functions as { id: string }[]).map((f) => f.id)).toEqual(messaging.functions.map((f) => f.id));
+    expect((readRaw(createWorkshopDoc(messaging)).functions as { id: string }[]).map((f) => f.id)).toEqual(
+      messaging.functions.map((f) => f.id),
+    );
   });
 });
 
@@ -82,7 +89,11 @@ describe('concurrent edits', () => {
 
   it('keep two functions inserted at the same time', () => {
     const { a, b } = pair();
-    applyEdit(a, { kind: 'insert', collection: 'functions', item: { id: 'calendar-sharing', name: 'Calendar sharing' } });
+    applyEdit(a, {
+      kind: 'insert',
+      collection: 'functions',
+      item: { id: 'calendar-sharing', name: 'Calendar sharing' },
+    });
     applyEdit(b, { kind: 'insert', collection: 'functions', item: { id: 'public-folders', name: 'Public folders' } });
     sync(a, b);
     const ids = (doc: Y.Doc) => (readRaw(doc).functions as { id: string }[]).map((f) => f.id);
@@ -96,19 +107,35 @@ describe('applyEdit', () => {
   it('rejects paths outside the model without changing the doc', () => {
     const doc = createWorkshopDoc(messaging);
     const before = Y.encodeStateAsUpdate(doc);
-    expect(applyEdit(doc, { kind: 'set', path: '/secrets/x', value: 1 })).toMatchObject({ ok: false, error: 'unknown-field' });
-    expect(applyEdit(doc, { kind: 'set', path: '/functions/nope/availability/targetPercent', value: 1 })).toMatchObject({ ok: false, error: 'unknown-item' });
-    expect(applyEdit(doc, { kind: 'text', path: '/functions/webmail/tier', index: 0, deleteCount: 0, insert: 'x' })).toMatchObject({ ok: false, error: 'not-text' });
-    expect(applyEdit(doc, { kind: 'remove', collection: 'risks', id: 'nothing' })).toMatchObject({ ok: false, error: 'unknown-item' });
-    expect(applyEdit(doc, { kind: 'insert', collection: 'functions', item: { id: 'webmail', name: 'Again' } })).toMatchObject({ ok: false, error: 'duplicate-id' });
+    expect(applyEdit(doc, { kind: 'set', path: '/secrets/x', value: 1 })).toMatchObject({
+      ok: false,
+      error: 'unknown-field',
+    });
+    expect(applyEdit(doc, { kind: 'set', path: '/functions/nope/availability/targetPercent', value: 1 })).toMatchObject(
+      { ok: false, error: 'unknown-item' },
+    );
+    expect(
+      applyEdit(doc, { kind: 'text', path: '/functions/webmail/tier', index: 0, deleteCount: 0, insert: 'x' }),
+    ).toMatchObject({ ok: false, error: 'not-text' });
+    expect(applyEdit(doc, { kind: 'remove', collection: 'risks', id: 'nothing' })).toMatchObject({
+      ok: false,
+      error: 'unknown-item',
+    });
+    expect(
+      applyEdit(doc, { kind: 'insert', collection: 'functions', item: { id: 'webmail', name: 'Again' } }),
+    ).toMatchObject({ ok: false, error: 'duplicate-id' });
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
   it('removes an item and clears a field with null', () => {
     const doc = createWorkshopDoc(messaging);
     expect(applyEdit(doc, { kind: 'remove', collection: 'risks', id: 'uplink' }).ok).toBe(true);
-    expect(applyEdit(doc, { kind: 'set', path: '/functions/webmail/availability/downtimeCostPerHour', value: 5000 }).ok).toBe(true);
-    expect(applyEdit(doc, { kind: 'set', path: '/functions/webmail/availability/downtimeCostPerHour', value: null }).ok).toBe(true);
+    expect(
+      applyEdit(doc, { kind: 'set', path: '/functions/webmail/availability/downtimeCostPerHour', value: 5000 }).ok,
+    ).toBe(true);
+    expect(
+      applyEdit(doc, { kind: 'set', path: '/functions/webmail/availability/downtimeCostPerHour', value: null }).ok,
+    ).toBe(true);
     const result = readSnapshot(doc);
     expect(result.ok && result.value.risks.map((r) => r.id)).not.toContain('uplink');
     expect(result.ok && result.value.functions[2]?.availability?.downtimeCostPerHour).toBeUndefined();
@@ -129,7 +156,9 @@ describe('applyEdit', () => {
 
   it('edits support severities addressed by id', () => {
     const doc = createWorkshopDoc(messaging);
-    expect(applyEdit(doc, { kind: 'set', path: '/support/severities/sev4/resolutionSeconds', value: 432_000 }).ok).toBe(true);
+    expect(applyEdit(doc, { kind: 'set', path: '/support/severities/sev4/resolutionSeconds', value: 432_000 }).ok).toBe(
+      true,
+    );
     expect(fieldValue(doc, '/support/severities/sev4/resolutionSeconds')).toBe(432_000);
   });
 

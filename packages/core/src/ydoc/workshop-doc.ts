@@ -6,14 +6,27 @@ import { completeShape } from './doc-upgrade.ts';
 
 export { applyEdit, applyEdits, editSchema, fieldValue, type Edit, type EditError, type EditResult } from './edits.ts';
 export { naturalRowId } from './doc-shape.ts';
-export { COLLECTIONS, ITEM_SHAPES, ROOT, ROOT_SHAPE, ROW_LISTS, TEXT_FIELDS, type MapShape, type RowShape } from './doc-layout.ts';
+export {
+  COLLECTIONS,
+  ITEM_SHAPES,
+  ROOT,
+  ROOT_SHAPE,
+  ROW_LISTS,
+  TEXT_FIELDS,
+  type MapShape,
+  type RowShape,
+} from './doc-layout.ts';
 
 /**
  * Fill a doc from a validated requirements value, in one transaction (used for templates and imports). Every
  * section, collection, group, text and row list of the layout is created here, even where the value has
  * none, so no later edit has to create one; rows without ids get deterministic ones.
  */
-export function writeRequirements(doc: Y.Doc, requirements: Requirements | Record<string, unknown>, origin: unknown = null): void {
+export function writeRequirements(
+  doc: Y.Doc,
+  requirements: Requirements | Record<string, unknown>,
+  origin: unknown = null,
+): void {
   doc.transact(() => {
     const root = rootMap(doc);
     for (const key of [...root.keys()]) root.delete(key);

@@ -11,7 +11,15 @@ import type { VersionRecord } from '../version/version-record.ts';
 import { weeklyGaps } from './outside-hours.ts';
 
 const DAY_MS = 86_400_000;
-const RRULE_DAY: Readonly<Record<Weekday, string>> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
+const RRULE_DAY: Readonly<Record<Weekday, string>> = {
+  mon: 'MO',
+  tue: 'TU',
+  wed: 'WE',
+  thu: 'TH',
+  fri: 'FR',
+  sat: 'SA',
+  sun: 'SU',
+};
 
 /** Datadog SLO timeframes are rolling 7, 30 or 90 days: the nearest to each reporting period. */
 const TIMEFRAME = { day: '7d', week: '7d', month: '30d', quarter: '90d', year: '90d' } as const;
@@ -47,11 +55,19 @@ type Correction = { readonly data: { readonly type: 'correction'; readonly attri
 
 const correction = (attributes: Record<string, unknown>): Correction => ({ data: { type: 'correction', attributes } });
 
-function maintenanceCorrection(record: VersionRecord, window: MaintenanceWindow, fromYear: number, untilStamp: (zone: string) => string): Correction {
+function maintenanceCorrection(
+  record: VersionRecord,
+  window: MaintenanceWindow,
+  fromYear: number,
+  untilStamp: (zone: string) => string,
+): Correction {
   const zone = windowZone(record.requirements, window);
   const r = window.recurrence;
   const date = firstDate(fromYear, r.day, r.kind === 'monthly' ? r.week : undefined);
-  const rule = r.kind === 'weekly' ? `FREQ=WEEKLY;BYDAY=${RRULE_DAY[r.day]}` : `FREQ=MONTHLY;BYDAY=${r.week === 'last' ? '-1' : r.week}${RRULE_DAY[r.day]}`;
+  const rule =
+    r.kind === 'weekly'
+      ? `FREQ=WEEKLY;BYDAY=${RRULE_DAY[r.day]}`
+      : `FREQ=MONTHLY;BYDAY=${r.week === 'last' ? '-1' : r.week}${RRULE_DAY[r.day]}`;
   return correction({
     category: 'Scheduled Maintenance',
     description: `${window.name}: ${summariseRecurrence(window)} (${zone}), excluded from measured time by the SLA.`,
@@ -62,30 +78,44 @@ function maintenanceCorrection(record: VersionRecord, window: MaintenanceWindow,
   });
 }
 
-function outsideHoursCorrections(record: VersionRecord, c: Commitment, fromYear: number, toYear: number, untilStamp: (zone: string) => string): Correction[] {
+function outsideHoursCorrections(
+  record: VersionRecord,
+  c: Commitment,
+  fromYear: number,
+  toYear: number,
+  untilStamp: (zone: string) => string,
+): Correction[] {
   const calendar = c.calendar;
   if (!calendar) return [];
   const zone = c.calendarZone;
-  const weekly = weeklyGaps(calendar).map((gap) => correction({
-    category: 'Outside Business Hours',
-    description: `Outside the service hours of ${calendar.name} (${zone}).`,
-    start: wallToUtcMs(zone, firstDate(fromYear, gap.day) + gap.startMinute * 60_000) / 1000,
-    duration: gap.minutes * 60,
-    rrule: `FREQ=WEEKLY;BYDAY=${RRULE_DAY[gap.day]};UNTIL=${untilStamp(zone)}`,
-    timezone: zone,
-  }));
-  // A holiday takes that day's hours out of measured time: one correction per holiday in the file's years.
-  const holidays = calendar.holidays.filter((h) => Number(h.date.slice(0, 4)) >= fromYear && Number(h.date.slice(0, 4)) <= toYear).flatMap((h) => {
-    const day = Date.parse(`${h.date}T00:00:00Z`);
-    const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7];
-    return calendar.slots.filter((s) => s.day === weekday).map((slot) => correction({
+  const weekly = weeklyGaps(calendar).map((gap) =>
+    correction({
       category: 'Outside Business Hours',
-      description: `Holiday ${h.date}${h.name ? ` ${h.name}` : ''}: no service hours of ${calendar.name}.`,
-      start: wallToUtcMs(zone, day + minutesOf(slot.start) * 60_000) / 1000,
-      end: wallToUtcMs(zone, day + minutesOf(slot.end) * 60_000) / 1000,
+      description: `Outside the service hours of ${calendar.name} (${zone}).`,
+      start: wallToUtcMs(zone, firstDate(fromYear, gap.day) + gap.startMinute * 60_000) / 1000,
+      duration: gap.minutes * 60,
+      rrule: `FREQ=WEEKLY;BYDAY=${RRULE_DAY[gap.day]};UNTIL=${untilStamp(zone)}`,
       timezone: zone,
-    }));
-  });
+    }),
+  );
+  // A holiday takes that day's hours out of measured time: one correction per holiday in the file's years.
+  const holidays = calendar.holidays
+    .filter((h) => Number(h.date.slice(0, 4)) >= fromYear && Number(h.date.slice(0, 4)) <= toYear)
+    .flatMap((h) => {
+      const day = Date.parse(`${h.date}T00:00:00Z`);
+      const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7];
+      return calendar.slots
+        .filter((s) => s.day === weekday)
+        .map((slot) =>
+          correction({
+            category: 'Outside Business Hours',
+            description: `Holiday ${h.date}${h.name ? ` ${h.name}` : ''}: no service hours of ${calendar.name}.`,
+            start: wallToUtcMs(zone, day + minutesOf(slot.start) * 60_000) / 1000,
+            end: wallToUtcMs(zone, day + minutesOf(slot.end) * 60_000) / 1000,
+            timezone: zone,
+          }),
+        );
+    });
   return [...weekly, ...holidays];
 }
 
@@ -93,14 +123,29 @@ function sloRequest(record: VersionRecord, service: string, c: Commitment): Reco
   const period = record.derivation.reportingPeriod;
   const tags = `{accord_service:${service},accord_function:${c.fn.id}}`;
   const budget = 100 - c.target.percent;
-  const window = c.calendar ? `the service hours of ${c.calendar.name}` : c.excluded.length > 0 ? 'every hour outside excluded maintenance' : 'every hour';
+  const window = c.calendar
+    ? `the service hours of ${c.calendar.name}`
+    : c.excluded.length > 0
+      ? 'every hour outside excluded maintenance'
+      : 'every hour';
   return {
     type: 'metric',
     name: `${record.requirements.meta.service}: ${c.fn.name} availability`,
-    description: `${c.fn.name}: ${percent(c.target.percent)} of ${window} per ${period} (${c.calendarZone}); the SLA allows ` +
+    description:
+      `${c.fn.name}: ${percent(c.target.percent)} of ${window} per ${period} (${c.calendarZone}); the SLA allows ` +
       `${c.target.budgets[period].human} of downtime per ${period} of measured time. The corrections below take unmeasured time out.`,
-    tags: [`service:${service}`, `accord_function:${c.fn.id}`, `accord_version:${record.version ? record.version.number : 'draft'}`],
-    thresholds: [{ timeframe: TIMEFRAME[period], target: c.target.percent, warning: Number((c.target.percent + budget / 2).toPrecision(12)) }],
+    tags: [
+      `service:${service}`,
+      `accord_function:${c.fn.id}`,
+      `accord_version:${record.version ? record.version.number : 'draft'}`,
+    ],
+    thresholds: [
+      {
+        timeframe: TIMEFRAME[period],
+        target: c.target.percent,
+        warning: Number((c.target.percent + budget / 2).toPrecision(12)),
+      },
+    ],
     query: {
       numerator: `sum:${DATADOG_CHECKS}${tags}.as_count() - sum:${DATADOG_FAILURES}${tags}.as_count()`,
       denominator: `sum:${DATADOG_CHECKS}${tags}.as_count()`,
@@ -118,7 +163,11 @@ function sloRequest(record: VersionRecord, service: string, c: Commitment): Reco
 export function renderDatadog(record: VersionRecord, hash: string): string {
   const service = serviceSlug(record);
   const { fromYear, toYear } = exportYears(record);
-  const untilStamp = (zone: string): string => new Date(wallToUtcMs(zone, Date.UTC(toYear + 1, 0, 1)) - 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const untilStamp = (zone: string): string =>
+    new Date(wallToUtcMs(zone, Date.UTC(toYear + 1, 0, 1)) - 1000)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
   const slos = commitmentsOf(record).map((c) => ({
     key: `${c.fn.id}-availability`,
     slo: sloRequest(record, service, c),
@@ -134,7 +183,8 @@ export function renderDatadog(record: VersionRecord, hash: string): string {
       version: record.version ? record.version.number : 'draft',
       hash,
       years: `${fromYear}-${toYear}`,
-      apply: 'For each entry, POST `slo` to /api/v1/slo; then POST each of its `corrections` to /api/v1/slo/correction ' +
+      apply:
+        'For each entry, POST `slo` to /api/v1/slo; then POST each of its `corrections` to /api/v1/slo/correction ' +
         'with data.attributes.slo_id set to the id Datadog returned for that SLO.',
       metrics: `The queries read ${DATADOG_CHECKS} and ${DATADOG_FAILURES}, counts tagged accord_service and accord_function, which the monitoring team provides.`,
       cannotExpress: DATADOG_CANNOT_EXPRESS,

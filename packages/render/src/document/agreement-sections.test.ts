@@ -25,16 +25,38 @@ function withAgreement(): Requirements {
   const base = withoutAgreement();
   return requirementsSchema.parse({
     ...base,
-    functions: base.functions.map((f) => (f.id === 'mailbox-access'
-      ? { ...f, measurement: { probe: 'Synthetic Outlook logon opening a test mailbox', from: 'Frankfurt and Hamburg offices', partial: 'More than 10 % of users affected counts in full' } }
-      : f)),
+    functions: base.functions.map((f) =>
+      f.id === 'mailbox-access'
+        ? {
+            ...f,
+            measurement: {
+              probe: 'Synthetic Outlook logon opening a test mailbox',
+              from: 'Frankfurt and Hamburg offices',
+              partial: 'More than 10 % of users affected counts in full',
+            },
+          }
+        : f,
+    ),
     agreement: {
-      responsibilities: { provider: ['Operate and patch the Exchange servers'], customer: ['Report incidents through the service desk'] },
+      responsibilities: {
+        provider: ['Operate and patch the Exchange servers'],
+        customer: ['Report incidents through the service desk'],
+      },
       underpinningContracts: [{ supplier: 'Carrier AG', covers: 'Internet uplink', terms: '99.7 %, 4-hour repair' }],
-      breach: { credits: 'None: internal service; a miss triggers a review', improvementPlan: 'After two missed months in a row' },
+      breach: {
+        credits: 'None: internal service; a miss triggers a review',
+        improvementPlan: 'After two missed months in a row',
+      },
       desk: { howToReach: 'Phone +49 69 1234-100 or the portal', clocksRunIn: 'support-hours' },
       contacts: [{ side: 'customer', name: 'Markus Brandt', role: 'Service owner', contact: '+49 69 1234-500' }],
-      investments: [{ option: 'transport-redundancy', cost: 40000, yearlyCost: 5000, note: 'Second Edge server and a second carrier' }],
+      investments: [
+        {
+          option: 'transport-redundancy',
+          cost: 40000,
+          yearlyCost: 5000,
+          note: 'Second Edge server and a second carrier',
+        },
+      ],
     },
   });
 }
@@ -43,10 +65,14 @@ describe('the agreement sections of the SLA', () => {
   it('still builds from a file without them, and names each gap as not agreed yet', () => {
     const [sla] = build(withoutAgreement());
     expect(textOf(section(sla, 'Responsibilities'))).toContain('Not agreed yet: the underpinning contracts');
-    expect(textOf(section(sla, 'When a target is missed'))).toContain('Not agreed yet: service credits, improvement plan');
+    expect(textOf(section(sla, 'When a target is missed'))).toContain(
+      'Not agreed yet: service credits, improvement plan',
+    );
     expect(textOf(section(sla, 'Security and data protection'))).toContain('mailbox restores authorised by');
     expect(textOf(section(sla, 'Disaster declaration and change notice'))).toContain('disaster declared by');
-    expect(textOf(section(sla, 'Contacts and response clocks'))).toContain('whether response and resolution clocks run in support hours only');
+    expect(textOf(section(sla, 'Contacts and response clocks'))).toContain(
+      'whether response and resolution clocks run in support hours only',
+    );
     expect(textOf(section(sla, 'Glossary'))).toContain('Transport dumpster');
     expect(textOf(section(sla, 'Document history'))).toContain('First version');
   });
@@ -67,10 +93,18 @@ describe('the agreement sections of the SLA', () => {
     const measurement = section(sla, 'How availability is measured');
     const text = textOf(measurement);
     expect(text).toContain('Synthetic Outlook logon opening a test mailbox');
-    expect(text).toContain('Not agreed yet: how Mail flow, Webmail (Outlook Web Access), Mobile sync (ActiveSync) are probed');
+    expect(text).toContain(
+      'Not agreed yet: how Mail flow, Webmail (Outlook Web Access), Mobile sync (ActiveSync) are probed',
+    );
     const table = measurement.blocks.filter((b) => b.kind === 'table')[1];
     if (table?.kind !== 'table') throw new Error('no month table');
-    expect(table.rows[0]?.map((c) => c.text)).toEqual(['Mailbox access', '15m 10s (15 min)', 'May 2027: 216 h measured', '12m 58s', '12 min']);
+    expect(table.rows[0]?.map((c) => c.text)).toEqual([
+      'Mailbox access',
+      '15m 10s (15 min)',
+      'May 2027: 216 h measured',
+      '12m 58s',
+      '12 min',
+    ]);
   });
 });
 
@@ -85,14 +119,23 @@ describe('the executive summary', () => {
     if (table?.kind !== 'table') throw new Error('no cost-benefit table');
     const mailFlow = table.rows.find((r) => r[0]?.text === 'Mail flow')?.map((c) => c.text);
     expect(mailFlow?.[4]).toBe('EUR 40 000 + EUR 5 000/year');
-    expect(text).toMatch(/In total: downtime costs about EUR [\d ]+ a year now and EUR [\d ]+ with the recommended changes/);
+    expect(text).toMatch(
+      /In total: downtime costs about EUR [\d ]+ a year now and EUR [\d ]+ with the recommended changes/,
+    );
   });
 });
 
 describe('the messaging template', () => {
   it('fills every agreement section, so its SLA has no "not agreed" gap there', () => {
     const [sla] = build(messagingRequirements());
-    for (const title of ['Responsibilities', 'When a target is missed', 'Security and data protection', 'Disaster declaration and change notice', 'Contacts and response clocks', 'Out of scope']) {
+    for (const title of [
+      'Responsibilities',
+      'When a target is missed',
+      'Security and data protection',
+      'Disaster declaration and change notice',
+      'Contacts and response clocks',
+      'Out of scope',
+    ]) {
       expect(textOf(section(sla, title))).not.toContain('Not agreed yet');
     }
   });

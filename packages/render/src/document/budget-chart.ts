@@ -31,16 +31,18 @@ export function buildBudgetChart(derivation: SlaDerivation): BudgetChart {
     const target = fn.target;
     if (!target) return [];
     const window = target.window.kind === '24x7' ? '24×7' : 'service hours';
-    const bars = Object.fromEntries(PERIOD_ORDER.map((period) => {
-      const figure = target.budgets[period];
-      const bar: BudgetBar = {
-        seconds: figure.seconds,
-        human: formatBudget(figure.seconds),
-        maintenanceSeconds: figure.countedMaintenanceSeconds,
-        maintenanceHuman: formatDuration(figure.countedMaintenanceSeconds),
-      };
-      return [period, bar];
-    })) as Record<Period, BudgetBar>;
+    const bars = Object.fromEntries(
+      PERIOD_ORDER.map((period) => {
+        const figure = target.budgets[period];
+        const bar: BudgetBar = {
+          seconds: figure.seconds,
+          human: formatBudget(figure.seconds),
+          maintenanceSeconds: figure.countedMaintenanceSeconds,
+          maintenanceHuman: formatDuration(figure.countedMaintenanceSeconds),
+        };
+        return [period, bar];
+      }),
+    ) as Record<Period, BudgetBar>;
     return [{ name: fn.name, caption: `${targetLabel(target)} of ${window}`, bars }];
   });
   return {

@@ -45,15 +45,35 @@ export function buildDocument(input: RenderInput): DocumentModel {
     identity: buildIdentity(input, signOff),
   };
   const sla: SectionDraft[] = [
-    documentControlSection(ctx), historySection(ctx), partiesSection(ctx), scopeSection(ctx), outOfScopeSection(ctx), serviceHoursSection(ctx),
-    availabilitySection(ctx), measurementSection(ctx), maintenanceSection(ctx), disasterChangeSection(ctx), continuitySection(ctx),
-    supportSection(ctx), contactsSection(ctx), backupSection(ctx), responsibilitiesSection(ctx), securitySection(ctx), exclusionsSection(ctx),
-    errorBudgetPolicySection(ctx), breachSection(ctx), reportingSection(ctx), openIssuesSummarySection(ctx), glossarySection(ctx),
+    documentControlSection(ctx),
+    historySection(ctx),
+    partiesSection(ctx),
+    scopeSection(ctx),
+    outOfScopeSection(ctx),
+    serviceHoursSection(ctx),
+    availabilitySection(ctx),
+    measurementSection(ctx),
+    maintenanceSection(ctx),
+    disasterChangeSection(ctx),
+    continuitySection(ctx),
+    supportSection(ctx),
+    contactsSection(ctx),
+    backupSection(ctx),
+    responsibilitiesSection(ctx),
+    securitySection(ctx),
+    exclusionsSection(ctx),
+    errorBudgetPolicySection(ctx),
+    breachSection(ctx),
+    reportingSection(ctx),
+    openIssuesSummarySection(ctx),
+    glossarySection(ctx),
   ];
   // Open issues (Part I) and the justification point to the section where each finding is stated.
   const slaNumbers = new Map(sla.map((draft, index) => [draft.id, String(index + 1)]));
   const why: BuildContext = { ...ctx, slaNumbers };
-  const slaSections = numberSections(sla.map((draft) => (draft.id === 'sla-open-issues' ? openIssuesSummarySection(why) : draft)));
+  const slaSections = numberSections(
+    sla.map((draft) => (draft.id === 'sla-open-issues' ? openIssuesSummarySection(why) : draft)),
+  );
   const appendix = findingCodesAppendix(why);
   const justification: SectionDraft[] = [
     executiveSummary(why),
@@ -72,7 +92,10 @@ export function buildDocument(input: RenderInput): DocumentModel {
       const derived = record.derivation.functions.find((d) => d.id === fn.id);
       return derived ? [functionJustification(why, fn, derived)] : [];
     }),
-    serviceJustification(why), openIssuesSection(why), decisionLogSection(why), attendanceSection(why),
+    serviceJustification(why),
+    openIssuesSection(why),
+    decisionLogSection(why),
+    attendanceSection(why),
     ...(appendix ? [appendix] : []),
   ];
   const { meta } = record.requirements;

@@ -9,7 +9,11 @@ const [sla] = buildDocument(inputFor(messagingRequirements(), PUBLISHED)).parts;
 
 describe('docs/documents.md', () => {
   it('lists every section of Part I in order, each with the reference it follows', () => {
-    const rows = [...docs.matchAll(/^\| (\d+) \| \*\*([^*]+)\*\*[^|]*\| [^|]+ \| ([^|]+) \|$/gm)].map((m) => ({ number: m[1], title: m[2], follows: m[3]?.trim() }));
+    const rows = [...docs.matchAll(/^\| (\d+) \| \*\*([^*]+)\*\*[^|]*\| [^|]+ \| ([^|]+) \|$/gm)].map((m) => ({
+      number: m[1],
+      title: m[2],
+      follows: m[3]?.trim(),
+    }));
     const documented = rows.map((r) => `${r.number} ${r.title}`);
     for (const section of sla?.sections ?? []) {
       const short = section.title.split(':')[0] ?? section.title;
@@ -19,7 +23,7 @@ describe('docs/documents.md', () => {
     for (const row of rows) expect(row.follows).not.toBe('');
   });
 
-  it('names Part II\'s executive summary and the appendix of finding codes', () => {
+  it("names Part II's executive summary and the appendix of finding codes", () => {
     expect(docs).toContain('**executive summary**');
     expect(docs).toContain('**Appendix: finding codes**');
   });

@@ -7,7 +7,7 @@ export type FindingCode = Finding['code'];
 
 /** The SLA sections a finding can belong to. */
 export type FindingHome =
-  | 'service-hours' | 'availability' | 'maintenance' | 'continuity' | 'support' | 'backup' | 'open-issues';
+  'service-hours' | 'availability' | 'maintenance' | 'continuity' | 'support' | 'backup' | 'open-issues';
 
 /**
  * Where in the SLA each finding is shown: beside the commitment it is about. Exhaustive over the codes, so a
@@ -58,7 +58,7 @@ export const FINDING_TITLE: Readonly<Record<FindingCode, string>> = {
   RPO_NEEDS_REPLICATION: 'The RPO needs continuous replication',
   RESTORE_EXCEEDS_RTO: 'A restore from backup takes longer than the RTO',
   RPO_ZERO_ASYNC_REPLICATION: 'RPO 0 with only asynchronous replication',
-  STANDBY_LAG_IN_RTO: 'The standby copy\'s replay lag does not fit the RTO',
+  STANDBY_LAG_IN_RTO: "The standby copy's replay lag does not fit the RTO",
   SINGLE_COPY_AS_PROTECTION: 'A single copy of the data is the only protection',
   NO_OFFSITE_COPY_FOR_SITE_LOSS: 'No off-site copy survives a site loss',
   NO_RECOVERY_TEST: 'No recovery test rehearses the RTO',
@@ -76,13 +76,18 @@ export const FINDING_TITLE: Readonly<Record<FindingCode, string>> = {
   FAILOVER_TIME_NOT_IN_COMPOSITE: 'Failovers cost downtime the composite leaves out',
   RETENTION_NEEDS_ARCHIVE: 'Years-long retention needs an archive, not backups',
   DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE: 'Declared disasters point to objectives that do not exist',
-  STANDBY_REPLAY_UNMEASURED: 'The standby copy\'s recovery time is unknown',
+  STANDBY_REPLAY_UNMEASURED: "The standby copy's recovery time is unknown",
 };
 
 /** The SLA section id each home is in. */
 const HOME_SECTION: Readonly<Record<FindingHome, string>> = {
-  'service-hours': 'sla-service-hours', availability: 'sla-availability', maintenance: 'sla-maintenance', continuity: 'sla-continuity',
-  support: 'sla-support', backup: 'sla-backup', 'open-issues': 'sla-open-issues',
+  'service-hours': 'sla-service-hours',
+  availability: 'sla-availability',
+  maintenance: 'sla-maintenance',
+  continuity: 'sla-continuity',
+  support: 'sla-support',
+  backup: 'sla-backup',
+  'open-issues': 'sla-open-issues',
 };
 
 /** "Part I §11": where in the SLA a finding is stated in full. */
@@ -95,24 +100,49 @@ export function findingPlace(finding: Finding, slaNumbers: ReadonlyMap<string, s
  * Findings stated elsewhere, as one short table that points to them: each warning is written out once, in the
  * SLA beside the commitment it concerns, and the justification only names it and says where it is.
  */
-export function findingPointers(findings: readonly Finding[], derivation: SlaDerivation, slaNumbers: ReadonlyMap<string, string> | undefined): Block {
+export function findingPointers(
+  findings: readonly Finding[],
+  derivation: SlaDerivation,
+  slaNumbers: ReadonlyMap<string, string> | undefined,
+): Block {
   return {
     kind: 'table',
-    columns: [{ label: 'Open issue', width: 4 }, { label: 'Severity', width: 1.1 }, { label: 'Where', width: 3 }, { label: 'Stated in', width: 1.3 }],
+    columns: [
+      { label: 'Open issue', width: 4 },
+      { label: 'Severity', width: 1.1 },
+      { label: 'Where', width: 3 },
+      { label: 'Stated in', width: 1.3 },
+    ],
     rows: findings.map((f) => {
       const view = findingView(f, derivation);
-      return [cell(view.title), cell(view.severity, view.severity), cell(view.where), cell(findingPlace(f, slaNumbers))];
+      return [
+        cell(view.title),
+        cell(view.severity, view.severity),
+        cell(view.where),
+        cell(findingPlace(f, slaNumbers)),
+      ];
     }),
   };
 }
 
 /** A finding as documents show it: title, code, severity, where it applies, what is wrong and the fix. */
 export function findingView(finding: Finding, derivation: SlaDerivation): FindingView {
-  const fn = finding.functionId === undefined ? undefined : derivation.functions.find((f) => f.id === finding.functionId);
-  const where = [fn?.name ?? finding.functionId, finding.scenario === undefined ? undefined : scenarioLabel(finding.scenario)]
+  const fn =
+    finding.functionId === undefined ? undefined : derivation.functions.find((f) => f.id === finding.functionId);
+  const where = [
+    fn?.name ?? finding.functionId,
+    finding.scenario === undefined ? undefined : scenarioLabel(finding.scenario),
+  ]
     .filter((part): part is string => part !== undefined && part !== '')
     .join(' · ');
-  return { title: FINDING_TITLE[finding.code], code: finding.code, severity: finding.severity, where: where || 'Service-wide', message: finding.message, fix: finding.fix };
+  return {
+    title: FINDING_TITLE[finding.code],
+    code: finding.code,
+    severity: finding.severity,
+    where: where || 'Service-wide',
+    message: finding.message,
+    fix: finding.fix,
+  };
 }
 
 /** The findings shown in one SLA section, in the derivation's order (errors first). */

@@ -34,18 +34,27 @@ describe('the documents a manager reads', () => {
   it('writes each warning out once, not again in Part II', () => {
     expect(findings.length).toBeGreaterThan(10);
     const model = buildDocument(input);
-    const views = model.parts.flatMap((part) => part.sections).flatMap(function all(section): typeof section[] {
-      return [section, ...section.subsections.flatMap(all)];
-    }).flatMap((section) => section.blocks).flatMap((block) => (block.kind === 'findings' ? block.findings : []));
+    const views = model.parts
+      .flatMap((part) => part.sections)
+      .flatMap(function all(section): (typeof section)[] {
+        return [section, ...section.subsections.flatMap(all)];
+      })
+      .flatMap((section) => section.blocks)
+      .flatMap((block) => (block.kind === 'findings' ? block.findings : []));
     // Every finding is written out (message and fix) exactly once in the whole document.
     const key = (v: { code: string; where: string; message: string }): string => `${v.code} ${v.where} ${v.message}`;
     expect(views.map(key).sort()).toEqual(findings.map((f) => key(findingView(f, input.record.derivation))).sort());
-    for (const view of views) expect(body.split(`(${view.severity}, ${view.where}): ${view.message}`).length - 1).toBe(1);
+    for (const view of views)
+      expect(body.split(`(${view.severity}, ${view.where}): ${view.message}`).length - 1).toBe(1);
   });
 
   it('puts a plain line beside a decided RTO and a proposed target', () => {
-    expect(body).toContain('30m — After a component failure, Mailbox access may be down for up to 30 minutes before it works again.');
-    expect(body).toContain('99.9 % — Webmail (Outlook Web Access) may be down for up to 42 minutes in an average month.');
+    expect(body).toContain(
+      '30m — After a component failure, Mailbox access may be down for up to 30 minutes before it works again.',
+    );
+    expect(body).toContain(
+      '99.9 % — Webmail (Outlook Web Access) may be down for up to 42 minutes in an average month.',
+    );
   });
 
   it('quotes the same support gap in the finding and in the support section', () => {
@@ -58,20 +67,43 @@ describe('the documents a manager reads', () => {
   });
 
   it('quotes the same monthly budget in a finding as in the commitments table', () => {
-    const rto = findings.find((f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.functionId === 'mailbox-access' && f.scenario === 'component-failure');
+    const rto = findings.find(
+      (f) => f.code === 'RTO_EXCEEDS_BUDGET' && f.functionId === 'mailbox-access' && f.scenario === 'component-failure',
+    );
     expect(rto?.message).toContain('the monthly budget of 15m at 99.9 %');
-    expect(body).toContain('| Mailbox access | 99.9 % | service hours (Business hours) | under 1m | 3m | 15m | 12m (May 2027) | 45m | 3h 2m |');
+    expect(body).toContain(
+      '| Mailbox access | 99.9 % | service hours (Business hours) | under 1m | 3m | 15m | 12m (May 2027) | 45m | 3h 2m |',
+    );
   });
 
   it('says someone is always on duty instead of a stretch of 0s', () => {
     const requirements = messagingRequirements();
-    const always = { id: 'always', name: 'Always', timeZone: 'Europe/Berlin', holidays: [], slots: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '00:00', end: '24:00' })) };
-    const covered = renderMarkdown(buildDocument(inputFor({
-      ...requirements,
-      calendars: [...requirements.calendars, always] as typeof requirements.calendars,
-      support: { ...requirements.support, onCallCalendarId: 'always' },
-    }, PUBLISHED)));
-    expect(covered).toContain('| Longest stretch without anyone on duty | none\\: someone is always on duty or on call |');
+    const always = {
+      id: 'always',
+      name: 'Always',
+      timeZone: 'Europe/Berlin',
+      holidays: [],
+      slots: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({
+        day,
+        start: '00:00',
+        end: '24:00',
+      })),
+    };
+    const covered = renderMarkdown(
+      buildDocument(
+        inputFor(
+          {
+            ...requirements,
+            calendars: [...requirements.calendars, always] as typeof requirements.calendars,
+            support: { ...requirements.support, onCallCalendarId: 'always' },
+          },
+          PUBLISHED,
+        ),
+      ),
+    );
+    expect(covered).toContain(
+      '| Longest stretch without anyone on duty | none\\: someone is always on duty or on call |',
+    );
     expect(covered).not.toMatch(/on duty \| 0s/);
   });
 

@@ -3,11 +3,33 @@ import { mergeRanges, splitByDay, subtractRanges, totalMinutes } from './minute-
 
 describe('minute ranges', () => {
   it('merges overlapping and touching ranges and drops empty ones', () => {
-    expect(mergeRanges([[60, 120], [0, 30], [30, 45], [100, 200], [300, 300]])).toEqual([[0, 45], [60, 200]]);
+    expect(
+      mergeRanges([
+        [60, 120],
+        [0, 30],
+        [30, 45],
+        [100, 200],
+        [300, 300],
+      ]),
+    ).toEqual([
+      [0, 45],
+      [60, 200],
+    ]);
   });
 
   it('subtracts coverage, leaving the uncovered pieces', () => {
-    expect(subtractRanges([[0, 1440]], [[420, 1140], [1140, 1380]])).toEqual([[0, 420], [1380, 1440]]);
+    expect(
+      subtractRanges(
+        [[0, 1440]],
+        [
+          [420, 1140],
+          [1140, 1380],
+        ],
+      ),
+    ).toEqual([
+      [0, 420],
+      [1380, 1440],
+    ]);
     expect(subtractRanges([[0, 100]], [])).toEqual([[0, 100]]);
     expect(subtractRanges([[0, 100]], [[0, 100]])).toEqual([]);
   });

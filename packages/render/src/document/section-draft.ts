@@ -38,10 +38,12 @@ export function numberSections(drafts: readonly SectionDraft[], prefix = ''): Se
 
 /** The display name of a component, redundancy group or business function id. */
 export function partName(requirements: Requirements, id: string): string {
-  return requirements.components.find((c) => c.id === id)?.name
-    ?? requirements.groups.find((g) => g.id === id)?.name
-    ?? requirements.functions.find((f) => f.id === id)?.name
-    ?? id;
+  return (
+    requirements.components.find((c) => c.id === id)?.name ??
+    requirements.groups.find((g) => g.id === id)?.name ??
+    requirements.functions.find((f) => f.id === id)?.name ??
+    id
+  );
 }
 
 /** Function names for a list of ids; an empty list means every function. */

@@ -9,9 +9,19 @@ function toleratingOneHour() {
   const base = messagingRequirements();
   return requirementsSchema.parse({
     ...base,
-    functions: base.functions.map((fn) => (fn.id === 'mail-flow' && fn.availability
-      ? { ...fn, availability: { ...fn.availability, window: { kind: '24x7' as const }, targetPercent: undefined, toleratedDowntime: { downtimeSeconds: 3600, per: 'month' as const } } }
-      : fn)),
+    functions: base.functions.map((fn) =>
+      fn.id === 'mail-flow' && fn.availability
+        ? {
+            ...fn,
+            availability: {
+              ...fn.availability,
+              window: { kind: '24x7' as const },
+              targetPercent: undefined,
+              toleratedDowntime: { downtimeSeconds: 3600, per: 'month' as const },
+            },
+          }
+        : fn,
+    ),
   });
 }
 
@@ -28,7 +38,9 @@ describe('a target derived from a tolerated downtime in the documents', () => {
   it('gives back the tolerated hour as the monthly budget', () => {
     const mailFlow = input.record.derivation.functions.find((f) => f.id === 'mail-flow');
     expect(mailFlow?.target?.budgets.month.human).toBe('1h');
-    expect(mailFlow?.target?.percent).toBe((1 - 3600 / (31_556_952 / 12 - 4 * 3600 * (31_556_952 / 12 / 604_800))) * 100);
+    expect(mailFlow?.target?.percent).toBe(
+      (1 - 3600 / (31_556_952 / 12 - 4 * 3600 * (31_556_952 / 12 / 604_800))) * 100,
+    );
   });
 
   it('carries both into OpenSLO: the exact ratio as target, the tolerated downtime as an annotation', () => {

@@ -17,10 +17,20 @@ describe('buildWeekGrid', () => {
   });
 
   it('marks measured time with nobody on duty as a gap, leaving out excluded maintenance', () => {
-    expect(day('Mon')?.gaps).toEqual([[0, hours(7)], [hours(23), hours(24)]]);
-    expect(day('Sat')?.gaps).toEqual([[0, hours(8)], [hours(20), hours(24)]]);
+    expect(day('Mon')?.gaps).toEqual([
+      [0, hours(7)],
+      [hours(23), hours(24)],
+    ]);
+    expect(day('Sat')?.gaps).toEqual([
+      [0, hours(8)],
+      [hours(20), hours(24)],
+    ]);
     expect(day('Sun')?.maintenanceExcluded).toEqual([[hours(2), hours(6)]]);
-    expect(day('Sun')?.gaps).toEqual([[0, hours(2)], [hours(6), hours(8)], [hours(20), hours(24)]]);
+    expect(day('Sun')?.gaps).toEqual([
+      [0, hours(2)],
+      [hours(6), hours(8)],
+      [hours(20), hours(24)],
+    ]);
   });
 
   it('shows counted maintenance and notes windows that recur monthly', () => {
@@ -32,7 +42,11 @@ describe('buildWeekGrid', () => {
     const base = messagingRequirements();
     const shifted = {
       ...base,
-      calendars: base.calendars.map((c) => (c.id === 'service-desk' ? { ...c, timeZone: 'America/New_York', slots: [{ day: 'mon' as const, start: '09:00', end: '17:00' }] } : c)),
+      calendars: base.calendars.map((c) =>
+        c.id === 'service-desk'
+          ? { ...c, timeZone: 'America/New_York', slots: [{ day: 'mon' as const, start: '09:00', end: '17:00' }] }
+          : c,
+      ),
     };
     // January: New York is UTC−5, Berlin UTC+1, so 09:00–17:00 there is 15:00–23:00 here.
     expect(buildWeekGrid(shifted).days[0]?.staffed).toEqual([[hours(15), hours(23)]]);
@@ -47,7 +61,8 @@ describe('buildWeekGrid', () => {
   });
 
   it('names the functions measured around the clock in a sentence a sponsor can read', () => {
-    expect(buildWeekGrid(messagingRequirements()).measuredLabel)
-      .toBe('Webmail (Outlook Web Access) and Mobile sync (ActiveSync) are measured around the clock, less excluded maintenance');
+    expect(buildWeekGrid(messagingRequirements()).measuredLabel).toBe(
+      'Webmail (Outlook Web Access) and Mobile sync (ActiveSync) are measured around the clock, less excluded maintenance',
+    );
   });
 });

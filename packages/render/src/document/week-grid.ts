@@ -40,7 +40,12 @@ const WEEK_MINUTES = 7 * 1440;
 function wrapWeek([start, end]: MinuteRange): MinuteRange[] {
   const shifted = ((start % WEEK_MINUTES) + WEEK_MINUTES) % WEEK_MINUTES;
   const length = end - start;
-  return shifted + length <= WEEK_MINUTES ? [[shifted, shifted + length]] : [[shifted, WEEK_MINUTES], [0, shifted + length - WEEK_MINUTES]];
+  return shifted + length <= WEEK_MINUTES
+    ? [[shifted, shifted + length]]
+    : [
+        [shifted, WEEK_MINUTES],
+        [0, shifted + length - WEEK_MINUTES],
+      ];
 }
 
 /** Lays the workshop's calendars and maintenance windows on one regular week in the workshop's zone. */
@@ -48,11 +53,16 @@ export function buildWeekGrid(requirements: Requirements): WeekGrid {
   const zone = requirements.meta.timeZone;
   const startUtc = wallToUtc(zone, WEEK_START_WALL_MS);
   const endUtc = wallToUtc(zone, WEEK_START_WALL_MS + WEEK_MINUTES * MINUTE_MS);
-  const toWeekMinutes = (utcMs: number): number => Math.round((utcToWall(zone, utcMs) - WEEK_START_WALL_MS) / MINUTE_MS);
+  const toWeekMinutes = (utcMs: number): number =>
+    Math.round((utcToWall(zone, utcMs) - WEEK_START_WALL_MS) / MINUTE_MS);
   const calendarById = new Map(requirements.calendars.map((c) => [c.id, c]));
-  const weekOf = (calendar: Calendar | undefined): MinuteRange[] => (calendar
-    ? intervalsBetween({ ...calendar, holidays: [] }, startUtc, endUtc, zone).map(([s, e]): MinuteRange => [toWeekMinutes(s), toWeekMinutes(e)])
-    : []);
+  const weekOf = (calendar: Calendar | undefined): MinuteRange[] =>
+    calendar
+      ? intervalsBetween({ ...calendar, holidays: [] }, startUtc, endUtc, zone).map(([s, e]): MinuteRange => [
+          toWeekMinutes(s),
+          toWeekMinutes(e),
+        ])
+      : [];
   const allWeek: MinuteRange[] = [[0, WEEK_MINUTES]];
 
   const serviceCalendar = calendarById.get(requirements.serviceHoursCalendarId ?? '');
@@ -76,27 +86,33 @@ export function buildWeekGrid(requirements: Requirements): WeekGrid {
     (window.counted ? counted : excluded).push(range);
     if (!window.counted) {
       for (const fn of requirements.functions) {
-        if (window.appliesTo.length === 0 || window.appliesTo.includes(fn.id)) excludedFor.set(fn.id, [...(excludedFor.get(fn.id) ?? []), ...wrapWeek(range)]);
+        if (window.appliesTo.length === 0 || window.appliesTo.includes(fn.id))
+          excludedFor.set(fn.id, [...(excludedFor.get(fn.id) ?? []), ...wrapWeek(range)]);
       }
     }
-    if (window.recurrence.kind === 'monthly') notes.push(`${window.name} recurs ${summariseRecurrence(window)}; shown on its weekday.`);
+    if (window.recurrence.kind === 'monthly')
+      notes.push(`${window.name} recurs ${summariseRecurrence(window)}; shown on its weekday.`);
   }
 
   // Measured time is what the SLA counts: each target's window, less the maintenance excluded for it.
   const targets = requirements.functions.filter((f) => f.availability !== undefined);
   const round = targets.filter((f) => f.availability?.window.kind === '24x7');
-  const measured = targets.length === 0
-    ? allWeek
-    : mergeRanges(targets.flatMap((f) => {
-        const window = f.availability?.window;
-        const base = window?.kind === 'service-hours' ? weekOf(calendarById.get(window.calendarId)) : allWeek;
-        return subtractRanges(base, excludedFor.get(f.id) ?? []);
-      }));
-  const measuredLabel = targets.length === 0
-    ? 'every hour of the week counts (no availability targets yet)'
-    : round.length > 0
-      ? `${listWords(round.map((f) => f.name))} ${round.length === 1 ? 'is' : 'are'} measured around the clock, less excluded maintenance`
-      : 'only the service hours of the functions with targets count';
+  const measured =
+    targets.length === 0
+      ? allWeek
+      : mergeRanges(
+          targets.flatMap((f) => {
+            const window = f.availability?.window;
+            const base = window?.kind === 'service-hours' ? weekOf(calendarById.get(window.calendarId)) : allWeek;
+            return subtractRanges(base, excludedFor.get(f.id) ?? []);
+          }),
+        );
+  const measuredLabel =
+    targets.length === 0
+      ? 'every hour of the week counts (no availability targets yet)'
+      : round.length > 0
+        ? `${listWords(round.map((f) => f.name))} ${round.length === 1 ? 'is' : 'are'} measured around the clock, less excluded maintenance`
+        : 'only the service hours of the functions with targets count';
   const gaps = staffedCalendar || onCallCalendar ? subtractRanges(measured, [...staffed, ...onCall]) : [];
 
   const service7 = splitByDay(service);

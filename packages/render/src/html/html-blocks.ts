@@ -37,11 +37,22 @@ const WIDE_TABLE_COLUMNS = 6;
 function tableHtml(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const cols = columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(1)}%">`).join('');
-  const head = columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="right"' : ''}>${e(c.label)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((cell, index) => {
-    const classes = [columns[index]?.align === 'right' ? 'right' : '', cell.tone ? `tone-${cell.tone}` : ''].filter((c) => c !== '').join(' ');
-    return `<td${classes ? ` class="${classes}"` : ''}>${eb(cell.text)}</td>`;
-  }).join('')}</tr>`).join('');
+  const head = columns
+    .map((c) => `<th scope="col"${c.align === 'right' ? ' class="right"' : ''}>${e(c.label)}</th>`)
+    .join('');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${row
+          .map((cell, index) => {
+            const classes = [columns[index]?.align === 'right' ? 'right' : '', cell.tone ? `tone-${cell.tone}` : '']
+              .filter((c) => c !== '')
+              .join(' ');
+            return `<td${classes ? ` class="${classes}"` : ''}>${eb(cell.text)}</td>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('');
   const table = `<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   // On a phone a table too wide for the screen scrolls sideways inside its box rather than breaking words
   // mid-word or widening the page; seven or more columns (the budgets per period) always need that room.
@@ -58,15 +69,25 @@ function figureHtml(svg: string, label: string): string {
 
 function findingHtml(finding: FindingView): string {
   // The code stays out of the text a sponsor reads (the appendix lists it); tools find it in data-code.
-  return `<li class="finding ${finding.severity}" data-code="${e(finding.code)}"><strong class="title">${e(finding.title)}</strong> · ${e(finding.severity)} · ` +
-    `<span class="where">${e(finding.where)}</span><p>${e(finding.message)}</p><p><strong>Fix:</strong> ${e(finding.fix)}</p></li>`;
+  return (
+    `<li class="finding ${finding.severity}" data-code="${e(finding.code)}"><strong class="title">${e(finding.title)}</strong> · ${e(finding.severity)} · ` +
+    `<span class="where">${e(finding.where)}</span><p>${e(finding.message)}</p><p><strong>Fix:</strong> ${e(finding.fix)}</p></li>`
+  );
 }
 
 function signaturesHtml(signOff: SignOffView): string {
-  const cards = signOff.sponsors.map((s) => `<div class="signature ${s.status}"><div class="who">${e(s.name)}</div>` +
-    `<div class="role">${e(s.role || 'Sponsor')}</div><div class="state">${e(s.statusText)}</div>` +
-    `${s.comment ? `<div class="comment">${e(s.comment)}</div>` : ''}<div class="line">Signature for ${e(signOff.versionLabel)}</div></div>`).join('');
-  return `<div class="sign-off"><p class="sign-status">${e(signOff.statusLine)}</p>` +
+  const cards = signOff.sponsors
+    .map(
+      (s) =>
+        `<div class="signature ${s.status}"><div class="who">${e(s.name)}</div>` +
+        `<div class="role">${e(s.role || 'Sponsor')}</div><div class="state">${e(s.statusText)}</div>` +
+        `${s.comment ? `<div class="comment">${e(s.comment)}</div>` : ''}<div class="line">Signature for ${e(signOff.versionLabel)}</div></div>`,
+    )
+    .join('');
+  return (
+    `<div class="sign-off"><p class="sign-status">${e(signOff.statusLine)}</p>` +
     `<p>Version hash (SHA-256): <span class="hash">${e(signOff.hash)}</span></p>` +
-    (signOff.sponsors.length === 0 ? '<p>No sponsors are named.</p>' : `<div class="signatures">${cards}</div>`) + '</div>';
+    (signOff.sponsors.length === 0 ? '<p>No sponsors are named.</p>' : `<div class="signatures">${cards}</div>`) +
+    '</div>'
+  );
 }

@@ -9,10 +9,22 @@ import { HTML_STYLE } from './html-style.ts';
  */
 export function renderHtml(model: DocumentModel): string {
   const { identity } = model;
-  const toc = model.parts.map((part) => `<li><div class="part-title">${e(part.title)}</div><ol>${part.sections.map((s) =>
-    `<li><a href="#${e(s.id)}">${e(s.number)}. ${e(s.title)}</a></li>`).join('')}</ol></li>`).join('');
-  const parts = model.parts.map((part) => `<section class="part part-${part.id}" id="${e(part.id)}"><h2 class="part">${e(part.title)}</h2>` +
-    part.sections.map((section) => sectionHtml(section, 3)).join('') + '</section>').join('');
+  const toc = model.parts
+    .map(
+      (part) =>
+        `<li><div class="part-title">${e(part.title)}</div><ol>${part.sections
+          .map((s) => `<li><a href="#${e(s.id)}">${e(s.number)}. ${e(s.title)}</a></li>`)
+          .join('')}</ol></li>`,
+    )
+    .join('');
+  const parts = model.parts
+    .map(
+      (part) =>
+        `<section class="part part-${part.id}" id="${e(part.id)}"><h2 class="part">${e(part.title)}</h2>` +
+        part.sections.map((section) => sectionHtml(section, 3)).join('') +
+        '</section>',
+    )
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -44,7 +56,10 @@ ${parts}
 
 function sectionHtml(section: Section, level: 3 | 4): string {
   const tag = `h${level}`;
-  return `<section id="${e(section.id)}"><${tag}><span class="num">${e(section.number)}</span>${e(section.title)}</${tag}>` +
+  return (
+    `<section id="${e(section.id)}"><${tag}><span class="num">${e(section.number)}</span>${e(section.title)}</${tag}>` +
     section.blocks.map(blockHtml).join('') +
-    section.subsections.map((sub) => sectionHtml(sub, 4)).join('') + '</section>';
+    section.subsections.map((sub) => sectionHtml(sub, 4)).join('') +
+    '</section>'
+  );
 }

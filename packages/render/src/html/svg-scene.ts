@@ -4,8 +4,10 @@ import { escapeHtml } from '../text/html-text.ts';
 /** A scene as inline SVG: scales to the column width, keeps its aspect, text escaped like any HTML text. */
 export function sceneSvg(scene: Scene): string {
   const body = scene.items.map(item).join('');
-  return `<svg class="chart" viewBox="0 0 ${scene.width} ${scene.height}" role="img" aria-label="${escapeHtml(scene.title)}" xmlns="http://www.w3.org/2000/svg">` +
-    `<title>${escapeHtml(scene.title)}</title>${body}</svg>`;
+  return (
+    `<svg class="chart" viewBox="0 0 ${scene.width} ${scene.height}" role="img" aria-label="${escapeHtml(scene.title)}" xmlns="http://www.w3.org/2000/svg">` +
+    `<title>${escapeHtml(scene.title)}</title>${body}</svg>`
+  );
 }
 
 function item(shape: SceneItem): string {

@@ -42,7 +42,11 @@ function merge(intervals: Interval[]): Interval[] {
 function subtractAll(a: Interval[], b: Interval[]): Interval[] {
   let rest = merge(a);
   for (const [bs, be] of merge(b)) {
-    rest = rest.flatMap(([s, e]): Interval[] => (be <= s || bs >= e ? [[s, e]] : [...(bs > s ? [[s, bs] as Interval] : []), ...(be < e ? [[be, e] as Interval] : [])]));
+    rest = rest.flatMap(([s, e]): Interval[] =>
+      be <= s || bs >= e
+        ? [[s, e]]
+        : [...(bs > s ? [[s, bs] as Interval] : []), ...(be < e ? [[be, e] as Interval] : [])],
+    );
   }
   return rest;
 }
@@ -66,7 +70,14 @@ describe('renderIcs', () => {
   it('writes a VCALENDAR with a VTIMEZONE for the zone and recurring events for hours and maintenance', () => {
     expect(prop(calendar, 'version')).toBe('2.0');
     expect(calendar.getAllSubcomponents('vtimezone').map((z) => prop(z, 'tzid'))).toEqual([ZONE]);
-    expect(events.map((e) => prop(e, 'x-accord-kind')).sort()).toEqual(['maintenance-counted', 'maintenance-excluded', 'on-call', 'on-call', 'service-hours', 'support-hours']);
+    expect(events.map((e) => prop(e, 'x-accord-kind')).sort()).toEqual([
+      'maintenance-counted',
+      'maintenance-excluded',
+      'on-call',
+      'on-call',
+      'service-hours',
+      'support-hours',
+    ]);
     for (const event of events) {
       expect(event.getFirstProperty('dtstart')?.getParameter('tzid')).toBe(ZONE);
       expect(prop(event, 'rrule')).not.toBe('');
@@ -85,12 +96,13 @@ describe('renderIcs', () => {
     expect(seconds(business.flatMap((e) => occurrences(e, YEAR_FROM, YEAR_TO))) / 3600).toBe(261 * 12 - 8 * 12);
   });
 
-  it('yields the derivation\'s measured time of each commitment, up to the mean year the derivation uses', () => {
+  it("yields the derivation's measured time of each commitment, up to the mean year the derivation uses", () => {
     const { derivation } = inputFor(requirements, PUBLISHED).record;
     // How often each weekday occurs in 2027 against the mean Gregorian year's 365.2425 / 7.
     const counts = WEEKDAYS.map((_, i) => {
       let n = 0;
-      for (let d = Date.UTC(2027, 0, 1); d < Date.UTC(2028, 0, 1); d += 86_400_000) if ((new Date(d).getUTCDay() + 6) % 7 === i) n += 1;
+      for (let d = Date.UTC(2027, 0, 1); d < Date.UTC(2028, 0, 1); d += 86_400_000)
+        if ((new Date(d).getUTCDay() + 6) % 7 === i) n += 1;
       return n;
     });
     for (const fn of derivation.functions) {
@@ -98,9 +110,14 @@ describe('renderIcs', () => {
       if (!target) continue;
       const calendarId = target.window.kind === 'service-hours' ? target.window.calendarId : undefined;
       const measuredEvents = calendarId ? events.filter((e) => prop(e, 'x-accord-id') === calendarId) : [];
-      const whole: Interval[] = calendarId ? measuredEvents.flatMap((e) => occurrences(e, YEAR_FROM, YEAR_TO)) : [[YEAR_FROM, YEAR_TO]];
-      const excludedEvents = events.filter((e) => prop(e, 'x-accord-kind') === 'maintenance-excluded'
-        && (prop(e, 'x-accord-functions') === '*' || prop(e, 'x-accord-functions').split(',').includes(fn.id)));
+      const whole: Interval[] = calendarId
+        ? measuredEvents.flatMap((e) => occurrences(e, YEAR_FROM, YEAR_TO))
+        : [[YEAR_FROM, YEAR_TO]];
+      const excludedEvents = events.filter(
+        (e) =>
+          prop(e, 'x-accord-kind') === 'maintenance-excluded' &&
+          (prop(e, 'x-accord-functions') === '*' || prop(e, 'x-accord-functions').split(',').includes(fn.id)),
+      );
       const excluded = excludedEvents.flatMap((e) => occurrences(e, YEAR_FROM, YEAR_TO));
       const measured = seconds(subtractAll(whole, excluded));
       // A calendar year is not the mean year: each weekday occurs 52 or 53 times, not 52.1775.
@@ -110,12 +127,13 @@ describe('renderIcs', () => {
         : (365 - 365.2425) * 86_400;
       // Excluded maintenance inside measured time is averaged over a reference year by the derivation; allow one occurrence.
       const insideMeasured = seconds(whole) - measured;
-      const tolerance = insideMeasured > 0 ? Math.max(...excludedEvents.map((e) => new ICAL.Event(e).duration.toSeconds())) : 1;
+      const tolerance =
+        insideMeasured > 0 ? Math.max(...excludedEvents.map((e) => new ICAL.Event(e).duration.toSeconds())) : 1;
       expect(Math.abs(measured - (target.budgets.year.measuredSeconds + correction))).toBeLessThanOrEqual(tolerance);
     }
   });
 
-  it('excludes holidays with EXDATE in the calendar\'s zone', () => {
+  it("excludes holidays with EXDATE in the calendar's zone", () => {
     const business = events.find((e) => prop(e, 'x-accord-id') === 'business-hours');
     const exdates = business?.getAllProperties('exdate').flatMap((p) => p.getValues().map((v) => String(v))) ?? [];
     expect(exdates).toContain('2027-12-24T07:00:00');
@@ -125,11 +143,19 @@ describe('renderIcs', () => {
   it('keeps hostile text as escaped TEXT: it reads back as typed and adds no property or component', () => {
     const hostile = hostileRequirements();
     const text = render(hostile);
-    for (const line of text.split('\r\n').filter(Boolean)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    for (const line of text.split('\r\n').filter(Boolean))
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const parsed = parseIcs(text);
     expect(parsed.events).toHaveLength(events.length);
-    expect(parsed.calendar.getAllSubcomponents().map((c) => c.name).filter((n) => n !== 'vevent' && n !== 'vtimezone')).toEqual([]);
+    expect(
+      parsed.calendar
+        .getAllSubcomponents()
+        .map((c) => c.name)
+        .filter((n) => n !== 'vevent' && n !== 'vtimezone'),
+    ).toEqual([]);
     const patch = parsed.events.find((e) => prop(e, 'x-accord-id') === hostile.maintenance[0]?.id);
-    expect(prop(patch ?? parsed.calendar, 'summary')).toBe(`Maintenance (excluded): ${hostile.maintenance[0]?.name ?? ''}`);
+    expect(prop(patch ?? parsed.calendar, 'summary')).toBe(
+      `Maintenance (excluded): ${hostile.maintenance[0]?.name ?? ''}`,
+    );
   });
 });

@@ -11,7 +11,15 @@ import { icsDuration, icsStream, icsText, utcStamp, wallStamp } from './ics-text
 import { vtimezone } from './vtimezone.ts';
 
 const DAY_MS = 86_400_000;
-const ICS_DAY: Readonly<Record<Weekday, string>> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
+const ICS_DAY: Readonly<Record<Weekday, string>> = {
+  mon: 'MO',
+  tue: 'TU',
+  wed: 'WE',
+  thu: 'TH',
+  fri: 'FR',
+  sat: 'SA',
+  sun: 'SU',
+};
 
 /** What an iCalendar file cannot carry, said in the calendar's description. */
 export const ICS_CANNOT_EXPRESS =
@@ -25,7 +33,10 @@ function minutesOf(clock: string): number {
 
 const weekdayOf = (wallDayMs: number): Weekday => WEEKDAYS[(new Date(wallDayMs).getUTCDay() + 6) % 7] ?? 'mon';
 
-interface Roles { readonly kinds: string[]; readonly functions: string[] }
+interface Roles {
+  readonly kinds: string[];
+  readonly functions: string[];
+}
 
 function calendarRoles(record: VersionRecord): Map<string, Roles> {
   const roles = new Map<string, Roles>();
@@ -42,10 +53,20 @@ function calendarRoles(record: VersionRecord): Map<string, Roles> {
   return roles;
 }
 
-const KIND_LABEL: Readonly<Record<string, string>> = { 'service-hours': 'Service hours', 'support-hours': 'Support hours', 'on-call': 'On-call' };
+const KIND_LABEL: Readonly<Record<string, string>> = {
+  'service-hours': 'Service hours',
+  'support-hours': 'Support hours',
+  'on-call': 'On-call',
+};
 
 /** One VEVENT per group of weekdays sharing the same hours; holidays on those weekdays become EXDATEs. */
-function calendarEvents(record: VersionRecord, calendar: Calendar, roles: Roles, years: { fromYear: number; toYear: number }, stamp: string): string[][] {
+function calendarEvents(
+  record: VersionRecord,
+  calendar: Calendar,
+  roles: Roles,
+  years: { fromYear: number; toYear: number },
+  stamp: string,
+): string[][] {
   const zone = calendarZoneOf(record.requirements, calendar);
   const groups = new Map<string, Weekday[]>();
   for (const slot of calendar.slots) {
@@ -58,34 +79,36 @@ function calendarEvents(record: VersionRecord, calendar: Calendar, roles: Roles,
   const last = Date.UTC(years.toYear + 1, 0, 1);
   const until = utcStamp(wallToUtcMs(zone, last) - 1000);
   const title = `${roles.kinds.map((k) => KIND_LABEL[k] ?? k).join(', ')}: ${calendar.name}`;
-  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, days], index) => {
-    const [start, end] = key.split('-') as [string, string];
-    const sorted = WEEKDAYS.filter((d) => days.includes(d));
-    let day = first;
-    while (!sorted.includes(weekdayOf(day))) day += DAY_MS;
-    const exdates = calendar.holidays
-      .map((h) => Date.parse(`${h.date}T00:00:00Z`))
-      .filter((d) => d >= first && d < last && sorted.includes(weekdayOf(d)))
-      .sort((a, b) => a - b)
-      .map((d) => wallStamp(d + minutesOf(start) * 60_000));
-    return [
-      'BEGIN:VEVENT',
-      `UID:accord-${serviceSlug(record)}-calendar-${calendar.id}-${index + 1}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;TZID=${zone}:${wallStamp(day + minutesOf(start) * 60_000)}`,
-      `DTEND;TZID=${zone}:${wallStamp(day + minutesOf(end) * 60_000)}`,
-      `RRULE:FREQ=WEEKLY;BYDAY=${sorted.map((d) => ICS_DAY[d]).join(',')};UNTIL=${until}`,
-      ...(exdates.length > 0 ? [`EXDATE;TZID=${zone}:${exdates.join(',')}`] : []),
-      `SUMMARY:${icsText(title)}`,
-      `DESCRIPTION:${icsText(`${calendar.name}: ${summariseSlots(calendar)} (${zone}). Holidays: ${calendar.holidays.map((h) => `${h.date} ${h.name}`.trim()).join('; ') || 'none'}.`)}`,
-      `CATEGORIES:${roles.kinds.map((k) => k.toUpperCase()).join(',')}`,
-      'TRANSP:TRANSPARENT',
-      `X-ACCORD-KIND:${roles.kinds.join(',')}`,
-      `X-ACCORD-ID:${calendar.id}`,
-      ...(roles.functions.length > 0 ? [`X-ACCORD-FUNCTIONS:${roles.functions.join(',')}`] : []),
-      'END:VEVENT',
-    ];
-  });
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, days], index) => {
+      const [start, end] = key.split('-') as [string, string];
+      const sorted = WEEKDAYS.filter((d) => days.includes(d));
+      let day = first;
+      while (!sorted.includes(weekdayOf(day))) day += DAY_MS;
+      const exdates = calendar.holidays
+        .map((h) => Date.parse(`${h.date}T00:00:00Z`))
+        .filter((d) => d >= first && d < last && sorted.includes(weekdayOf(d)))
+        .sort((a, b) => a - b)
+        .map((d) => wallStamp(d + minutesOf(start) * 60_000));
+      return [
+        'BEGIN:VEVENT',
+        `UID:accord-${serviceSlug(record)}-calendar-${calendar.id}-${index + 1}`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;TZID=${zone}:${wallStamp(day + minutesOf(start) * 60_000)}`,
+        `DTEND;TZID=${zone}:${wallStamp(day + minutesOf(end) * 60_000)}`,
+        `RRULE:FREQ=WEEKLY;BYDAY=${sorted.map((d) => ICS_DAY[d]).join(',')};UNTIL=${until}`,
+        ...(exdates.length > 0 ? [`EXDATE;TZID=${zone}:${exdates.join(',')}`] : []),
+        `SUMMARY:${icsText(title)}`,
+        `DESCRIPTION:${icsText(`${calendar.name}: ${summariseSlots(calendar)} (${zone}). Holidays: ${calendar.holidays.map((h) => `${h.date} ${h.name}`.trim()).join('; ') || 'none'}.`)}`,
+        `CATEGORIES:${roles.kinds.map((k) => k.toUpperCase()).join(',')}`,
+        'TRANSP:TRANSPARENT',
+        `X-ACCORD-KIND:${roles.kinds.join(',')}`,
+        `X-ACCORD-ID:${calendar.id}`,
+        ...(roles.functions.length > 0 ? [`X-ACCORD-FUNCTIONS:${roles.functions.join(',')}`] : []),
+        'END:VEVENT',
+      ];
+    });
 }
 
 /** Whether a local date is an occurrence day of a maintenance recurrence. */
@@ -99,15 +122,21 @@ function occursOn(window: MaintenanceWindow, wallDayMs: number): boolean {
   return recurrence.week === 'last' ? dayOfMonth + 7 > daysInMonth : Math.ceil(dayOfMonth / 7) === recurrence.week;
 }
 
-function maintenanceEvent(record: VersionRecord, window: MaintenanceWindow, years: { fromYear: number; toYear: number }, stamp: string): string[] {
+function maintenanceEvent(
+  record: VersionRecord,
+  window: MaintenanceWindow,
+  years: { fromYear: number; toYear: number },
+  stamp: string,
+): string[] {
   const zone = windowZone(record.requirements, window);
   const recurrence = window.recurrence;
   let day = Date.UTC(years.fromYear, 0, 1);
   while (!occursOn(window, day)) day += DAY_MS;
   const until = utcStamp(wallToUtcMs(zone, Date.UTC(years.toYear + 1, 0, 1)) - 1000);
-  const rule = recurrence.kind === 'weekly'
-    ? `FREQ=WEEKLY;BYDAY=${ICS_DAY[recurrence.day]}`
-    : `FREQ=MONTHLY;BYDAY=${recurrence.week === 'last' ? '-1' : recurrence.week}${ICS_DAY[recurrence.day]}`;
+  const rule =
+    recurrence.kind === 'weekly'
+      ? `FREQ=WEEKLY;BYDAY=${ICS_DAY[recurrence.day]}`
+      : `FREQ=MONTHLY;BYDAY=${recurrence.week === 'last' ? '-1' : recurrence.week}${ICS_DAY[recurrence.day]}`;
   const kind = window.counted ? 'maintenance-counted' : 'maintenance-excluded';
   const effect = window.counted ? 'counted against the downtime budget' : 'excluded from measured time';
   return [
@@ -140,10 +169,12 @@ export function renderIcs(record: VersionRecord, hash: string): string {
   const stamp = version ? utcStamp(Date.parse(version.publishedAt)) : '19700101T000000Z';
   const roles = calendarRoles(record);
   const calendars = requirements.calendars.filter((c) => roles.has(c.id));
-  const zones = [...new Set([
-    ...calendars.map((c) => calendarZoneOf(requirements, c)),
-    ...requirements.maintenance.map((m) => windowZone(requirements, m)),
-  ])].sort();
+  const zones = [
+    ...new Set([
+      ...calendars.map((c) => calendarZoneOf(requirements, c)),
+      ...requirements.maintenance.map((m) => windowZone(requirements, m)),
+    ]),
+  ].sort();
   const description = [
     `${requirements.meta.service}: service hours, support hours and maintenance windows of ${version ? `version ${version.number}` : 'a draft'} of the SLA (sha256 ${hash}), ${years.fromYear}–${years.toYear}.`,
     ICS_CANNOT_EXPRESS,
@@ -162,7 +193,9 @@ export function renderIcs(record: VersionRecord, hash: string): string {
     `X-WR-CALDESC:${icsText(description)}`,
     `X-WR-TIMEZONE:${requirements.meta.timeZone}`,
     ...zones.flatMap((zone) => vtimezone(zone, years.fromYear, years.toYear)),
-    ...calendars.flatMap((c) => calendarEvents(record, c, roles.get(c.id) ?? { kinds: [], functions: [] }, years, stamp).flat()),
+    ...calendars.flatMap((c) =>
+      calendarEvents(record, c, roles.get(c.id) ?? { kinds: [], functions: [] }, years, stamp).flat(),
+    ),
     ...requirements.maintenance.flatMap((m) => maintenanceEvent(record, m, years, stamp)),
     'END:VCALENDAR',
   ]);

@@ -3,7 +3,11 @@
  * folded at 75 octets with CRLF and one space (§3.1), never inside a UTF-8 sequence, and lines end in CRLF.
  */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** One content line folded to at most 75 octets per physical line. */

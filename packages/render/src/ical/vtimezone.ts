@@ -11,10 +11,22 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   const offsets = zoneOffsets(zone, fromYear, toYear);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   // The first observance also covers any earlier instant a reader asks about.
-  lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${utcOffset(offsets.initialSeconds)}`, `TZOFFSETTO:${utcOffset(offsets.initialSeconds)}`, 'END:STANDARD');
+  lines.push(
+    'BEGIN:STANDARD',
+    'DTSTART:19700101T000000',
+    `TZOFFSETFROM:${utcOffset(offsets.initialSeconds)}`,
+    `TZOFFSETTO:${utcOffset(offsets.initialSeconds)}`,
+    'END:STANDARD',
+  );
   for (const t of offsets.transitions) {
     const kind = t.toSeconds > t.fromSeconds ? 'DAYLIGHT' : 'STANDARD';
-    lines.push(`BEGIN:${kind}`, `DTSTART:${wallStamp(t.atUtcMs + t.fromSeconds * 1000)}`, `TZOFFSETFROM:${utcOffset(t.fromSeconds)}`, `TZOFFSETTO:${utcOffset(t.toSeconds)}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${wallStamp(t.atUtcMs + t.fromSeconds * 1000)}`,
+      `TZOFFSETFROM:${utcOffset(t.fromSeconds)}`,
+      `TZOFFSETTO:${utcOffset(t.toSeconds)}`,
+      `END:${kind}`,
+    );
   }
   lines.push('END:VTIMEZONE');
   return lines;

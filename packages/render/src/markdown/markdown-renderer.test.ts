@@ -10,10 +10,14 @@ describe('renderMarkdown', () => {
   const md = renderMarkdown(buildDocument(input));
 
   it('writes GitHub tables with numbers right-aligned', () => {
-    expect(md).toContain('| Business function | Target | Measured over | Per day | Per week | Per month (mean) | Tightest month | Per quarter | Per year |');
+    expect(md).toContain(
+      '| Business function | Target | Measured over | Per day | Per week | Per month (mean) | Tightest month | Per quarter | Per year |',
+    );
     expect(md).toContain('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     // Whole minutes, as downtime is counted: 15m 10s allows 15 of them; May 2027 (Hesse) allows 12.
-    expect(md).toContain('| Mailbox access | 99.9 % | service hours (Business hours) | under 1m | 3m | 15m | 12m (May 2027) | 45m | 3h 2m |');
+    expect(md).toContain(
+      '| Mailbox access | 99.9 % | service hours (Business hours) | under 1m | 3m | 15m | 12m (May 2027) | 45m | 3h 2m |',
+    );
   });
 
   it('heads the document with version, status and hash, and ends with the hash again', () => {
@@ -29,7 +33,7 @@ describe('renderMarkdown', () => {
     expect(grid.find((line, i) => i > 0 && grid[i - 2]?.startsWith('Sun'))).toBe('     M ··xxxx··················');
   });
 
-  it('says a draft\'s status once, and points at the budget table where it is', () => {
+  it("says a draft's status once, and points at the budget table where it is", () => {
     const draft = renderMarkdown(buildDocument(inputFor(messagingRequirements(), null)));
     expect(draft).toContain('**Draft — not published\\: a preview that nobody can sign.**');
     expect(draft).not.toContain('Draft — not published**: Draft — not published');
@@ -44,6 +48,8 @@ describe('renderMarkdown', () => {
   it('heads each finding with what it means; its code is in the appendix only', () => {
     expect(md).toContain('- **The dependencies cannot deliver the target** (error, Mail flow): ');
     expect(md).toContain('| error | The dependencies cannot deliver the target | Mail flow | Part I §7 |');
-    expect(md).toContain('| DEPENDENCIES\\_CAP\\_AVAILABILITY | The dependencies cannot deliver the target | Part I §7 |');
+    expect(md).toContain(
+      '| DEPENDENCIES\\_CAP\\_AVAILABILITY | The dependencies cannot deliver the target | Part I §7 |',
+    );
   });
 });

@@ -14,7 +14,9 @@ export function renderMarkdown(model: DocumentModel): string {
     e(model.title),
     '',
     // A draft's status already begins with its label: say it once.
-    identity.status.startsWith(identity.versionLabel) ? `**${e(identity.status)}**` : `**${e(identity.versionLabel)}**: ${e(identity.status)}`,
+    identity.status.startsWith(identity.versionLabel)
+      ? `**${e(identity.status)}**`
+      : `**${e(identity.versionLabel)}**: ${e(identity.status)}`,
     '',
     ...(identity.published ? [`Published ${e(identity.published)}`, ''] : []),
     `SHA-256 of this version: ${e(identity.hash)}`,
@@ -23,14 +25,22 @@ export function renderMarkdown(model: DocumentModel): string {
     '',
     '**Contents**',
     '',
-    ...model.parts.flatMap((part) => [`- ${e(part.title)}`, ...part.sections.map((s) => `  - ${e(s.number)}\\. ${e(s.title)}`)]),
+    ...model.parts.flatMap((part) => [
+      `- ${e(part.title)}`,
+      ...part.sections.map((s) => `  - ${e(s.number)}\\. ${e(s.title)}`),
+    ]),
     '',
   ];
   for (const part of model.parts) {
     out.push(`## ${e(part.title)}`, '');
     for (const section of part.sections) out.push(...sectionMarkdown(section, 3));
   }
-  out.push('---', '', `${e(model.service)} · ${e(identity.versionLabel)} · SHA-256 ${e(identity.hash)} · derived by Accord`, '');
+  out.push(
+    '---',
+    '',
+    `${e(model.service)} · ${e(identity.versionLabel)} · SHA-256 ${e(identity.hash)} · derived by Accord`,
+    '',
+  );
   return out.join('\n');
 }
 
@@ -50,17 +60,30 @@ function blockMarkdown(block: Block): string[] {
     case 'heading':
       return [`**${e(block.text)}**`, ''];
     case 'facts':
-      return [table(['Item', 'Value'], ['---', '---'], block.rows.map(([label, value]) => [c(label), c(value)])), ''];
+      return [
+        table(
+          ['Item', 'Value'],
+          ['---', '---'],
+          block.rows.map(([label, value]) => [c(label), c(value)]),
+        ),
+        '',
+      ];
     case 'table':
       return [
-        table(block.columns.map((col) => c(col.label)), block.columns.map((col) => (col.align === 'right' ? '---:' : '---')), block.rows.map((row) => row.map((cell) => c(cell.text)))),
+        table(
+          block.columns.map((col) => c(col.label)),
+          block.columns.map((col) => (col.align === 'right' ? '---:' : '---')),
+          block.rows.map((row) => row.map((cell) => c(cell.text))),
+        ),
         '',
       ];
     case 'list':
       return [...block.items.map((item) => `- ${e(item)}`), ''];
     case 'findings':
       return [
-        ...block.findings.map((f) => `- **${e(f.title)}** (${e(f.severity)}, ${e(f.where)}): ${e(f.message)} *Fix:* ${e(f.fix)}`),
+        ...block.findings.map(
+          (f) => `- **${e(f.title)}** (${e(f.severity)}, ${e(f.where)}): ${e(f.message)} *Fix:* ${e(f.fix)}`,
+        ),
         '',
       ];
     case 'budget-chart':
@@ -99,7 +122,13 @@ function signaturesMarkdown(signOff: SignOffView): string[] {
     '',
     ...(signOff.sponsors.length === 0
       ? ['No sponsors are named.']
-      : [table(['Sponsor', 'Role', 'Status', 'Comment'], ['---', '---', '---', '---'], signOff.sponsors.map((s) => [c(s.name), c(s.role || 'Sponsor'), c(s.statusText), c(s.comment || '—')]))]),
+      : [
+          table(
+            ['Sponsor', 'Role', 'Status', 'Comment'],
+            ['---', '---', '---', '---'],
+            signOff.sponsors.map((s) => [c(s.name), c(s.role || 'Sponsor'), c(s.statusText), c(s.comment || '—')]),
+          ),
+        ]),
     '',
   ];
 }

@@ -13,13 +13,19 @@ export const ANNOTATION_PREFIX = 'accord.dev/';
 export type Annotations = Record<string, string>;
 
 export function annotate(entries: readonly (readonly [string, string | undefined])[]): Annotations {
-  return Object.fromEntries(entries.filter((e): e is readonly [string, string] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [`${ANNOTATION_PREFIX}${k}`, v]));
+  return Object.fromEntries(
+    entries
+      .filter((e): e is readonly [string, string] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [`${ANNOTATION_PREFIX}${k}`, v]),
+  );
 }
 
 /** "Service desk: Mon–Fri 07:00–19:00 (Europe/Berlin)". */
 export function calendarText(requirements: Requirements, id: string | undefined): string | undefined {
   const calendar = requirements.calendars.find((c) => c.id === id);
-  return calendar ? `${calendar.name}: ${summariseSlots(calendar)} (${calendar.timeZone ?? requirements.meta.timeZone})` : undefined;
+  return calendar
+    ? `${calendar.name}: ${summariseSlots(calendar)} (${calendar.timeZone ?? requirements.meta.timeZone})`
+    : undefined;
 }
 
 export function holidaysText(requirements: Requirements, id: string): string | undefined {
@@ -29,17 +35,21 @@ export function holidaysText(requirements: Requirements, id: string): string | u
 
 /** Maintenance windows of one function, excluded or counted, as one line each joined by "; ". */
 export function maintenanceText(requirements: Requirements, functionId: string, counted: boolean): string | undefined {
-  return requirements.maintenance
-    .filter((m) => m.counted === counted && (m.appliesTo.length === 0 || m.appliesTo.includes(functionId)))
-    .map((m) => `${m.name}: ${summariseRecurrence(m)} (${m.timeZone ?? requirements.meta.timeZone})`)
-    .join('; ') || undefined;
+  return (
+    requirements.maintenance
+      .filter((m) => m.counted === counted && (m.appliesTo.length === 0 || m.appliesTo.includes(functionId)))
+      .map((m) => `${m.name}: ${summariseRecurrence(m)} (${m.timeZone ?? requirements.meta.timeZone})`)
+      .join('; ') || undefined
+  );
 }
 
 export function responseTargetsText(requirements: Requirements): string | undefined {
   const text = (seconds: number | undefined): string => (seconds === undefined ? 'not set' : formatDuration(seconds));
-  return requirements.support.severities
-    .map((s) => `${s.name}: response ${text(s.responseSeconds)}, resolution ${text(s.resolutionSeconds)}`)
-    .join('; ') || undefined;
+  return (
+    requirements.support.severities
+      .map((s) => `${s.name}: response ${text(s.responseSeconds)}, resolution ${text(s.resolutionSeconds)}`)
+      .join('; ') || undefined
+  );
 }
 
 export function budgetText(fn: SlaDerivation['functions'][number]): string | undefined {

@@ -41,12 +41,18 @@ describe('renderOpenSlo', () => {
 
   it('uses one calendar-aligned window of the reporting period in the workshop zone: 1M is a month', () => {
     for (const slo of slos) {
-      expect(slo.spec.timeWindow).toEqual([{ duration: '1M', isRolling: false, calendar: { startTime: '2027-01-01 00:00:00', timeZone: 'Europe/Berlin' } }]);
+      expect(slo.spec.timeWindow).toEqual([
+        { duration: '1M', isRolling: false, calendar: { startTime: '2027-01-01 00:00:00', timeZone: 'Europe/Berlin' } },
+      ]);
     }
     const base = messagingRequirements();
-    const weekly = documents({ ...base, meta: { ...base.meta, reportingCadence: 'weekly' } }).filter((d) => d.kind === 'SLO');
+    const weekly = documents({ ...base, meta: { ...base.meta, reportingCadence: 'weekly' } }).filter(
+      (d) => d.kind === 'SLO',
+    );
     expect(weekly[0]?.spec.timeWindow?.[0]?.duration).toBe('1w');
-    const quarterly = documents({ ...base, meta: { ...base.meta, reportingCadence: 'quarterly' } }).filter((d) => d.kind === 'SLO');
+    const quarterly = documents({ ...base, meta: { ...base.meta, reportingCadence: 'quarterly' } }).filter(
+      (d) => d.kind === 'SLO',
+    );
     expect(quarterly[0]?.spec.timeWindow?.[0]?.duration).toBe('1Q');
   });
 
@@ -64,7 +70,9 @@ describe('renderOpenSlo', () => {
     const notes = mailbox?.metadata.annotations ?? {};
     expect(notes['accord.dev/service-hours']).toBe('Business hours: Mon–Fri 07:00–19:00 (Europe/Berlin)');
     expect(notes['accord.dev/holidays']).toContain('2027-12-25 Christmas Day');
-    expect(notes['accord.dev/maintenance-excluded']).toBe('Sunday patch window: weekly, Sun 02:00 for 4h (Europe/Berlin)');
+    expect(notes['accord.dev/maintenance-excluded']).toBe(
+      'Sunday patch window: weekly, Sun 02:00 for 4h (Europe/Berlin)',
+    );
     expect(notes['accord.dev/rto-site-loss']).toBe('8h');
     expect(notes['accord.dev/downtime-budget']).toContain('month 15m 10s');
     for (const doc of docs) {
@@ -101,14 +109,20 @@ describe('YAML safety', () => {
     expect(v11[1]?.spec.timeWindow?.[0]?.calendar?.startTime).toBe('2027-01-01 00:00:00');
   });
 
-  it('says in each SLO that the target over every minute is not the agreement\'s budget', () => {
+  it("says in each SLO that the target over every minute is not the agreement's budget", () => {
     const mailbox = documents().find((d) => d.metadata.name === 'mailbox-access-availability');
-    expect(mailbox?.spec.description).toContain('Mailbox access: 99.9 % of the service hours of the Business hours calendar per month (Europe/Berlin). ' +
-      'The agreement allows 15m 10s of downtime per month of measured time; applied to every minute, the target allows 43m 50s.');
-    expect(mailbox?.metadata.annotations?.['accord.dev/measurement-window']).toBe('the service hours of the Business hours calendar');
+    expect(mailbox?.spec.description).toContain(
+      'Mailbox access: 99.9 % of the service hours of the Business hours calendar per month (Europe/Berlin). ' +
+        'The agreement allows 15m 10s of downtime per month of measured time; applied to every minute, the target allows 43m 50s.',
+    );
+    expect(mailbox?.metadata.annotations?.['accord.dev/measurement-window']).toBe(
+      'the service hours of the Business hours calendar',
+    );
     // Webmail is measured 24x7 less the weekly Sunday patch window: a tool that counts that window misses every month.
     const webmail = documents().find((d) => d.metadata.name === 'webmail-availability');
-    expect(webmail?.spec.description).toContain('The agreement allows 3h 33m 56s of downtime per month of measured time; applied to every minute, the target allows 3h 39m 9s. ' +
-      'Excluded maintenance takes 17h 23m 33s a month out of measured time: a tool must skip it (for example with a recurring SLO correction), or it counts as downtime.');
+    expect(webmail?.spec.description).toContain(
+      'The agreement allows 3h 33m 56s of downtime per month of measured time; applied to every minute, the target allows 3h 39m 9s. ' +
+        'Excluded maintenance takes 17h 23m 33s a month out of measured time: a tool must skip it (for example with a recurring SLO correction), or it counts as downtime.',
+    );
   });
 });

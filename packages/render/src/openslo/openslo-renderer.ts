@@ -32,7 +32,10 @@ export function renderOpenSlo(record: VersionRecord, hash: string): string {
         ['on-call-hours', calendarText(requirements, requirements.support.onCallCalendarId)],
         ['response-targets', responseTargetsText(requirements)],
         ['findings', findingsText(derivation)],
-        ['not-expressible', 'OpenSLO v1 has no fields for service hours, holidays, maintenance windows, RPO/RTO, support hours or response targets; they are carried as accord.dev/ annotations.'],
+        [
+          'not-expressible',
+          'OpenSLO v1 has no fields for service hours, holidays, maintenance windows, RPO/RTO, support hours or response targets; they are carried as accord.dev/ annotations.',
+        ],
       ]),
     },
     spec: { description: clip(meta.description || `${meta.service}, as agreed in the workshop "${meta.title}".`) },
@@ -43,5 +46,7 @@ export function renderOpenSlo(record: VersionRecord, hash: string): string {
   });
   // No anchors or aliases; strings that YAML 1.1 readers (Go, Python) would take for booleans or
   // timestamps — "no", "2027-01-01 00:00:00" — are quoted, and the output is still plain YAML 1.2.
-  return [service, ...slos].map((doc) => `---\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })}`).join('');
+  return [service, ...slos]
+    .map((doc) => `---\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })}`)
+    .join('');
 }

@@ -5,7 +5,14 @@ import { scenarioLabel, targetLabel } from '../document/format/labels.ts';
 import { MEAN_PERIOD_SECONDS, TIME_SLICE_TARGET, TIME_SLICE_WINDOW } from '../document/measurement.ts';
 import { toOpenSloDisplayName, toOpenSloName } from '../text/openslo-name.ts';
 import type { VersionRecord } from '../version/version-record.ts';
-import { annotate, budgetText, calendarText, findingsText, holidaysText, maintenanceText } from './openslo-annotations.ts';
+import {
+  annotate,
+  budgetText,
+  calendarText,
+  findingsText,
+  holidaysText,
+  maintenanceText,
+} from './openslo-annotations.ts';
 import { calendarStart, PERIOD_DURATION } from './openslo-window.ts';
 
 type DerivedFunction = SlaDerivation['functions'][number];
@@ -33,7 +40,10 @@ export function targetRatio(targetPercent: number): number {
 export function checksSourceName(record: VersionRecord): string {
   const service = toOpenSloName(record.requirements.meta.service);
   // Cut a long service name at a word, so the name stays readable within RFC 1123's 63 characters.
-  const stem = service.length <= 56 ? service : service.slice(0, service.lastIndexOf('-', 56) > 0 ? service.lastIndexOf('-', 56) : 56);
+  const stem =
+    service.length <= 56
+      ? service
+      : service.slice(0, service.lastIndexOf('-', 56) > 0 ? service.lastIndexOf('-', 56) : 56);
   return toOpenSloName(`${stem}-checks`);
 }
 
@@ -42,7 +52,12 @@ export function checksSourceName(record: VersionRecord): string {
  * period in the workshop's zone, and Timeslices budgeting with the slices the SLA defines downtime by.
  * What OpenSLO cannot say (service hours, holidays, maintenance, RPO/RTO) goes to `accord.dev/` annotations.
  */
-export function sloDocument(record: VersionRecord, hash: string, serviceName: string, fn: DerivedFunction): Record<string, unknown> | undefined {
+export function sloDocument(
+  record: VersionRecord,
+  hash: string,
+  serviceName: string,
+  fn: DerivedFunction,
+): Record<string, unknown> | undefined {
   const target = fn.target;
   if (!target) return undefined;
   const { requirements, derivation, version } = record;
@@ -51,7 +66,11 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
   const anchor = requirements.meta.validFrom ?? (version ? datePart(version.publishedAt) : undefined) ?? '2026-01-01';
   const serviceHours = target.window.kind === 'service-hours' ? target.window.calendarId : undefined;
   const calendar = requirements.calendars.find((c) => c.id === serviceHours);
-  const windowText = calendar ? `the service hours of the ${calendar.name} calendar` : serviceHours ? 'service hours' : '24x7';
+  const windowText = calendar
+    ? `the service hours of the ${calendar.name} calendar`
+    : serviceHours
+      ? 'service hours'
+      : '24x7';
   const checks = checksSourceName(record);
   const metric = (outcome: 'success' | undefined): Record<string, unknown> => ({
     metricSource: { metricSourceRef: checks, spec: outcome ? { check: fn.id, outcome } : { check: fn.id } },
@@ -68,38 +87,59 @@ export function sloDocument(record: VersionRecord, hash: string, serviceName: st
         ['version-hash', hash],
         ['function-id', fn.id],
         ['target-percent', String(target.percent)],
-        ['tolerated-downtime', target.toleratedDowntime ? `${target.toleratedDowntime.human} per ${target.toleratedDowntime.per} (the target is derived from it)` : undefined],
+        [
+          'tolerated-downtime',
+          target.toleratedDowntime
+            ? `${target.toleratedDowntime.human} per ${target.toleratedDowntime.per} (the target is derived from it)`
+            : undefined,
+        ],
         ['measurement-window', windowText],
         ['service-hours', serviceHours ? calendarText(requirements, serviceHours) : undefined],
         ['holidays', serviceHours ? holidaysText(requirements, serviceHours) : undefined],
         ['maintenance-excluded', maintenanceText(requirements, fn.id, false)],
         ['maintenance-counted', maintenanceText(requirements, fn.id, true)],
         ['downtime-budget', budgetText(fn)],
-        ...fn.recovery.flatMap((r): [string, string][] => [[`rpo-${r.scenario}`, r.rpoHuman], [`rto-${r.scenario}`, r.rtoHuman]]),
+        ...fn.recovery.flatMap((r): [string, string][] => [
+          [`rpo-${r.scenario}`, r.rpoHuman],
+          [`rto-${r.scenario}`, r.rtoHuman],
+        ]),
         ['findings', findingsText(derivation, fn.id)],
       ]),
     },
     spec: {
-      description: clip(`${fn.name}: ${targetLabel(target)} of ${windowText === '24x7' ? 'every hour' : windowText} per ${period} (${zone}). ` +
-        toolCaveat(target, period) +
-        `Recovery: ${fn.recovery.map((r) => `${scenarioLabel(r.scenario)} RPO ${r.rpoHuman}, RTO ${r.rtoHuman}`).join('; ') || 'none agreed'}. ` +
-        'Service hours, holidays, maintenance and recovery objectives are in the accord.dev/ annotations: OpenSLO cannot express them.'),
+      description: clip(
+        `${fn.name}: ${targetLabel(target)} of ${windowText === '24x7' ? 'every hour' : windowText} per ${period} (${zone}). ` +
+          toolCaveat(target, period) +
+          `Recovery: ${fn.recovery.map((r) => `${scenarioLabel(r.scenario)} RPO ${r.rpoHuman}, RTO ${r.rtoHuman}`).join('; ') || 'none agreed'}. ` +
+          'Service hours, holidays, maintenance and recovery objectives are in the accord.dev/ annotations: OpenSLO cannot express them.',
+      ),
       service: serviceName,
       indicator: {
-        metadata: { name: toOpenSloName(`${fn.id}-checks`), displayName: toOpenSloDisplayName(fn.name, ': availability checks') },
+        metadata: {
+          name: toOpenSloName(`${fn.id}-checks`),
+          displayName: toOpenSloDisplayName(fn.name, ': availability checks'),
+        },
         spec: {
           description: clip(`Share of the availability checks of ${fn.name} that succeed.`),
           ratioMetric: { counter: true, good: metric('success'), total: metric(undefined) },
         },
       },
-      timeWindow: [{ duration: PERIOD_DURATION[period], isRolling: false, calendar: { startTime: calendarStart(period, anchor), timeZone: zone } }],
+      timeWindow: [
+        {
+          duration: PERIOD_DURATION[period],
+          isRolling: false,
+          calendar: { startTime: calendarStart(period, anchor), timeZone: zone },
+        },
+      ],
       budgetingMethod: 'Timeslices',
-      objectives: [{
-        displayName: `SLA target ${targetLabel(target)}`,
-        target: targetRatio(target.percent),
-        timeSliceTarget: TIME_SLICE_TARGET,
-        timeSliceWindow: TIME_SLICE_WINDOW,
-      }],
+      objectives: [
+        {
+          displayName: `SLA target ${targetLabel(target)}`,
+          target: targetRatio(target.percent),
+          timeSliceTarget: TIME_SLICE_TARGET,
+          timeSliceWindow: TIME_SLICE_WINDOW,
+        },
+      ],
     },
   };
 }
@@ -113,8 +153,9 @@ function toolCaveat(target: NonNullable<DerivedFunction['target']>, period: SlaD
   const budget = target.budgets[period];
   const whole = MEAN_PERIOD_SECONDS[period];
   if (Math.abs(budget.measuredSeconds - whole) < 1) return '';
-  const excluded = target.window.kind === '24x7'
-    ? `Excluded maintenance takes ${formatDuration(whole - budget.measuredSeconds)} a ${period} out of measured time: a tool must skip it (for example with a recurring SLO correction), or it counts as downtime. `
-    : '';
+  const excluded =
+    target.window.kind === '24x7'
+      ? `Excluded maintenance takes ${formatDuration(whole - budget.measuredSeconds)} a ${period} out of measured time: a tool must skip it (for example with a recurring SLO correction), or it counts as downtime. `
+      : '';
   return `The agreement allows ${budget.human} of downtime per ${period} of measured time; applied to every minute, the target allows ${formatDuration((1 - target.percent / 100) * whole)}. ${excluded}`;
 }

@@ -7,7 +7,11 @@ type ReportingPeriod = SlaDerivation['reportingPeriod'];
  * Only week, month and quarter are reporting periods; day and year map for completeness.
  */
 export const PERIOD_DURATION: Readonly<Record<ReportingPeriod, string>> = {
-  day: '1d', week: '1w', month: '1M', quarter: '1Q', year: '1Y',
+  day: '1d',
+  week: '1w',
+  month: '1M',
+  quarter: '1Q',
+  year: '1Y',
 };
 
 /**
@@ -18,15 +22,23 @@ export function calendarStart(period: ReportingPeriod, anchorDate: string): stri
   const [year, month, day] = anchorDate.split('-').map(Number) as [number, number, number];
   let start: Date;
   switch (period) {
-    case 'day': start = new Date(Date.UTC(year, month - 1, day)); break;
+    case 'day':
+      start = new Date(Date.UTC(year, month - 1, day));
+      break;
     case 'week': {
       const date = new Date(Date.UTC(year, month - 1, day));
       start = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000);
       break;
     }
-    case 'month': start = new Date(Date.UTC(year, month - 1, 1)); break;
-    case 'quarter': start = new Date(Date.UTC(year, Math.floor((month - 1) / 3) * 3, 1)); break;
-    case 'year': start = new Date(Date.UTC(year, 0, 1)); break;
+    case 'month':
+      start = new Date(Date.UTC(year, month - 1, 1));
+      break;
+    case 'quarter':
+      start = new Date(Date.UTC(year, Math.floor((month - 1) / 3) * 3, 1));
+      break;
+    case 'year':
+      start = new Date(Date.UTC(year, 0, 1));
+      break;
     default: {
       const unknown: never = period;
       return unknown;

@@ -25,11 +25,18 @@ export function agreementNotes(record: VersionRecord): string[] {
       const budgets = fn.target.budgets;
       lines.push(`Budget: ${one(fn.name)}: ${PERIOD_ORDER.map((p) => `${p} ${budgets[p].human}`).join('; ')}`);
     }
-    for (const r of fn.recovery) lines.push(`Recovery: ${one(fn.name)}: ${scenarioLabel(r.scenario)} RPO ${r.rpoHuman}, RTO ${r.rtoHuman}`);
+    for (const r of fn.recovery)
+      lines.push(`Recovery: ${one(fn.name)}: ${scenarioLabel(r.scenario)} RPO ${r.rpoHuman}, RTO ${r.rtoHuman}`);
   }
-  for (const [label, id] of [['Support hours', requirements.support.coverageCalendarId], ['On-call hours', requirements.support.onCallCalendarId]] as const) {
+  for (const [label, id] of [
+    ['Support hours', requirements.support.coverageCalendarId],
+    ['On-call hours', requirements.support.onCallCalendarId],
+  ] as const) {
     const calendar = requirements.calendars.find((c) => c.id === id);
-    if (calendar) lines.push(`${label}: ${one(calendar.name)}: ${summariseSlots(calendar)} (${calendar.timeZone ?? requirements.meta.timeZone})`);
+    if (calendar)
+      lines.push(
+        `${label}: ${one(calendar.name)}: ${summariseSlots(calendar)} (${calendar.timeZone ?? requirements.meta.timeZone})`,
+      );
   }
   lines.push(`Findings: ${findingCodes(record)}`);
   lines.push(`Convention: ${derivation.convention}`);

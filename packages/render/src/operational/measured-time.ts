@@ -45,17 +45,20 @@ export function commitmentsOf(record: VersionRecord): Commitment[] {
     const target = fn.target;
     if (!target) return [];
     const window = target.window;
-    const calendar = window.kind === 'service-hours' ? requirements.calendars.find((c) => c.id === window.calendarId) : undefined;
+    const calendar =
+      window.kind === 'service-hours' ? requirements.calendars.find((c) => c.id === window.calendarId) : undefined;
     const windows = windowsFor(requirements, fn.id);
-    return [{
-      fn,
-      target,
-      calendar,
-      calendarZone: calendar ? calendarZoneOf(requirements, calendar) : requirements.meta.timeZone,
-      excluded: windows.filter((m) => !m.counted),
-      counted: windows.filter((m) => m.counted),
-      periodMeasuredSeconds: target.budgets[derivation.reportingPeriod].measuredSeconds,
-    }];
+    return [
+      {
+        fn,
+        target,
+        calendar,
+        calendarZone: calendar ? calendarZoneOf(requirements, calendar) : requirements.meta.timeZone,
+        excluded: windows.filter((m) => !m.counted),
+        counted: windows.filter((m) => m.counted),
+        periodMeasuredSeconds: target.budgets[derivation.reportingPeriod].measuredSeconds,
+      },
+    ];
   });
 }
 

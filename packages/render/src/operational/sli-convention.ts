@@ -30,7 +30,11 @@ export function checkSelector(service: string, functionId: string): string {
 
 /** `mailbox-access` → `MailboxAccess`: a valid Prometheus alert name part. */
 export function pascalName(id: string): string {
-  const name = id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+  const name = id
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
   return /^[A-Za-z]/.test(name) ? name : `F${name}`;
 }
 

@@ -9,7 +9,14 @@ function formatter(zone: string): Intl.DateTimeFormat {
   let format = formatters.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, format);
   }
@@ -20,7 +27,14 @@ function formatter(zone: string): Intl.DateTimeFormat {
 export function offsetSeconds(zone: string, utcMs: number): number {
   const parts = formatter(zone).formatToParts(new Date(utcMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const wall = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
   return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 1000);
 }
 
@@ -72,6 +86,8 @@ export function zoneOffsets(zone: string, fromYear: number, toYear: number): Zon
 export function wallToUtcMs(zone: string, wallMs: number): number {
   const before = offsetSeconds(zone, wallMs - 86_400_000) * 1000;
   const after = offsetSeconds(zone, wallMs + 86_400_000) * 1000;
-  const candidates = [wallMs - before, wallMs - after].filter((utc) => utc + offsetSeconds(zone, utc) * 1000 === wallMs);
+  const candidates = [wallMs - before, wallMs - after].filter(
+    (utc) => utc + offsetSeconds(zone, utc) * 1000 === wallMs,
+  );
   return candidates.length > 0 ? Math.min(...candidates) : wallMs - before;
 }

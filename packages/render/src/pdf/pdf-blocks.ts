@@ -58,11 +58,23 @@ export function blockStartHeight(doc: PDFKit.PDFDocument, block: Block | undefin
 }
 
 /** Starts a new page unless a heading and the start of the block after it fit below the current position. */
-export function keepWithNext(doc: PDFKit.PDFDocument, headingHeight: number, next: Block | undefined, atLeast: number, afterNext?: Block): void {
-  ensureSpace(doc, Math.min(PAGE_BODY * 0.6, Math.max(atLeast, headingHeight + blockStartHeight(doc, next, afterNext))));
+export function keepWithNext(
+  doc: PDFKit.PDFDocument,
+  headingHeight: number,
+  next: Block | undefined,
+  atLeast: number,
+  afterNext?: Block,
+): void {
+  ensureSpace(
+    doc,
+    Math.min(PAGE_BODY * 0.6, Math.max(atLeast, headingHeight + blockStartHeight(doc, next, afterNext))),
+  );
 }
 
-const FACT_COLUMNS = [{ label: 'Item', width: 1 }, { label: 'Value', width: 2.6 }] as const;
+const FACT_COLUMNS = [
+  { label: 'Item', width: 1 },
+  { label: 'Value', width: 2.6 },
+] as const;
 
 function factRows(rows: readonly (readonly [string, string])[]): { text: string }[][] {
   return rows.map(([label, value]) => [{ text: label }, { text: value }]);
@@ -78,9 +90,12 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: Block, next?: Block, a
       // ("What it implies:", a table's introduction) also keeps the start of the block it introduces.
       const lines = wrapText(doc, toWinAnsi(block.text), BODY_WIDTH, style).lines.length;
       const own = Math.min(3, lines) * (SIZE.body + LINE_GAP + 2);
-      ensureSpace(doc, lines <= LEAD_IN_LINES && next && next.kind !== 'paragraph' && next.kind !== 'heading'
-        ? Math.min(PAGE_BODY * 0.6, lines * (SIZE.body + LINE_GAP + 2) + 6 + blockStartHeight(doc, next))
-        : own);
+      ensureSpace(
+        doc,
+        lines <= LEAD_IN_LINES && next && next.kind !== 'paragraph' && next.kind !== 'heading'
+          ? Math.min(PAGE_BODY * 0.6, lines * (SIZE.body + LINE_GAP + 2) + 6 + blockStartHeight(doc, next))
+          : own,
+      );
       flowText(doc, toWinAnsi(block.text), PAGE.left, BODY_WIDTH, style, toneColor(block.tone));
       doc.y += 6;
       return;
@@ -88,7 +103,14 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: Block, next?: Block, a
     case 'heading':
       keepWithNext(doc, HEADING_HEIGHT, next, 48, afterNext);
       doc.y += 3;
-      flowText(doc, toWinAnsi(block.text).toUpperCase(), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.heading, gap: 0 }, COLOR.muted);
+      flowText(
+        doc,
+        toWinAnsi(block.text).toUpperCase(),
+        PAGE.left,
+        BODY_WIDTH,
+        { font: FONT.bold, size: SIZE.heading, gap: 0 },
+        COLOR.muted,
+      );
       doc.y += 4;
       return;
     case 'facts':
@@ -100,7 +122,11 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: Block, next?: Block, a
     case 'list':
       for (const item of block.items) {
         ensureSpace(doc, SIZE.body * 2.5);
-        doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.ink).text('•', PAGE.left + 4, doc.y, { lineBreak: false });
+        doc
+          .font(FONT.regular)
+          .fontSize(SIZE.body)
+          .fillColor(COLOR.ink)
+          .text('•', PAGE.left + 4, doc.y, { lineBreak: false });
         flowText(doc, toWinAnsi(item), PAGE.left + 14, BODY_WIDTH - 14, BODY, COLOR.ink);
         doc.y += 3;
       }
@@ -129,7 +155,9 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: Block, next?: Block, a
 }
 
 const FINDING_COLORS: Readonly<Record<FindingView['severity'], readonly [bar: string, background: string]>> = {
-  error: [COLOR.error, COLOR.errorBg], warning: ['#d08a00', COLOR.warningBg], info: [COLOR.info, COLOR.infoBg],
+  error: [COLOR.error, COLOR.errorBg],
+  warning: ['#d08a00', COLOR.warningBg],
+  info: [COLOR.info, COLOR.infoBg],
 };
 
 const BODY = { font: FONT.regular, size: SIZE.body, gap: LINE_GAP };
@@ -147,7 +175,13 @@ function findingParts(finding: FindingView) {
 const FINDING_TEXT_WIDTH = BODY_WIDTH - 16;
 
 function findingHeight(doc: PDFKit.PDFDocument, finding: FindingView): number {
-  return findingParts(finding).reduce((sum, [text, font]) => sum + wrapText(doc, text, FINDING_TEXT_WIDTH, { font, size: SIZE.table, gap: 1 }).height + 2, 0) + 8;
+  return (
+    findingParts(finding).reduce(
+      (sum, [text, font]) =>
+        sum + wrapText(doc, text, FINDING_TEXT_WIDTH, { font, size: SIZE.table, gap: 1 }).height + 2,
+      0,
+    ) + 8
+  );
 }
 
 function drawFinding(doc: PDFKit.PDFDocument, finding: FindingView): void {

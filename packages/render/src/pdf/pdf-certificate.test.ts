@@ -10,23 +10,41 @@ const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).di
 
 describe('appendCertificate', async () => {
   const signOff = {
-    approved: false, certified: true,
-    sponsors: [{ name: 'Dr. Karin Vogt', role: 'CIO', status: 'pending' as const }, { name: 'Markus Brandt', role: 'Head of Sales Operations', status: 'pending' as const }],
+    approved: false,
+    certified: true,
+    sponsors: [
+      { name: 'Dr. Karin Vogt', role: 'CIO', status: 'pending' as const },
+      { name: 'Markus Brandt', role: 'Head of Sales Operations', status: 'pending' as const },
+    ],
   };
   const input = inputFor(messagingRequirements(), PUBLISHED, signOff);
   const signed = await renderPdf(buildDocument(input), PUBLISHED.publishedAt);
   const certificate: CertificateInput = {
-    title: 'Enterprise messaging: service level agreement, Version 3', hash: input.hash, pdfSha256: sha(signed),
-    statusLine: '1 of 2 approvers signed.', pending: ['Markus Brandt'],
-    signatures: [{
-      name: 'Dr. Karin Vogt', title: 'CIO', decision: 'signed', at: '2026-11-22T09:10:00.000Z',
-      identity: 'single sign-on: http://127.0.0.1:4000, subject karin', email: 'karin.vogt@example.com', ip: '127.0.0.1',
-      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131', statement: 'I, Dr. Karin Vogt, approve version 3.', comment: 'Agreed (with thanks).',
-      hash: input.hash, pdfSha256: sha(signed),
-    }],
+    title: 'Enterprise messaging: service level agreement, Version 3',
+    hash: input.hash,
+    pdfSha256: sha(signed),
+    statusLine: '1 of 2 approvers signed.',
+    pending: ['Markus Brandt'],
+    signatures: [
+      {
+        name: 'Dr. Karin Vogt',
+        title: 'CIO',
+        decision: 'signed',
+        at: '2026-11-22T09:10:00.000Z',
+        identity: 'single sign-on: http://127.0.0.1:4000, subject karin',
+        email: 'karin.vogt@example.com',
+        ip: '127.0.0.1',
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131',
+        statement: 'I, Dr. Karin Vogt, approve version 3.',
+        comment: 'Agreed (with thanks).',
+        hash: input.hash,
+        pdfSha256: sha(signed),
+      },
+    ],
   };
   const certified = appendCertificate(signed, certificate);
-  const pageCount = (pdf: Uint8Array): number => Number([...inflatePdf(pdf).matchAll(/\/Type \/Pages\n\/Count (\d+)/g)].at(-1)?.[1]);
+  const pageCount = (pdf: Uint8Array): number =>
+    Number([...inflatePdf(pdf).matchAll(/\/Type \/Pages\n\/Count (\d+)/g)].at(-1)?.[1]);
 
   it('keeps every byte of the signed file: it is a prefix of the certified one', () => {
     expect(certified.length).toBeGreaterThan(signed.length);
@@ -64,7 +82,10 @@ describe('appendCertificate', async () => {
   });
 
   it('spreads many signatures over more certificate pages', () => {
-    const many = appendCertificate(signed, { ...certificate, signatures: Array.from({ length: 12 }, () => certificate.signatures[0]!) });
+    const many = appendCertificate(signed, {
+      ...certificate,
+      signatures: Array.from({ length: 12 }, () => certificate.signatures[0]!),
+    });
     expect(pageCount(many)).toBeGreaterThan(pageCount(signed) + 1);
     expect(extractPdfText(many)).toContain('Certificate page 2 of');
   });

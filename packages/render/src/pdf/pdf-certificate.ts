@@ -34,7 +34,12 @@ export interface CertificateInput {
   readonly signatures: readonly CertificateSignature[];
 }
 
-type Line = { readonly text: string; readonly font: 'F1' | 'F2' | 'F3'; readonly size: number; readonly gapBefore: number };
+type Line = {
+  readonly text: string;
+  readonly font: 'F1' | 'F2' | 'F3';
+  readonly size: number;
+  readonly gapBefore: number;
+};
 
 const FONTS = { F1: 'Helvetica', F2: 'Helvetica-Bold', F3: 'Courier' } as const;
 const LEADING = 1.35;
@@ -57,15 +62,24 @@ export function appendCertificate(signedPdf: Uint8Array, certificate: Certificat
   const pageIds = pages.map(() => ({ page: next++, content: next++ }));
   const objects = new Map<number, string>();
   for (const [key, id] of Object.entries(fontIds)) {
-    objects.set(id, `<<\n/Type /Font\n/BaseFont /${FONTS[key as keyof typeof FONTS]}\n/Subtype /Type1\n/Encoding /WinAnsiEncoding\n>>`);
+    objects.set(
+      id,
+      `<<\n/Type /Font\n/BaseFont /${FONTS[key as keyof typeof FONTS]}\n/Subtype /Type1\n/Encoding /WinAnsiEncoding\n>>`,
+    );
   }
-  objects.set(resourcesId, `<<\n/ProcSet [/PDF /Text]\n/Font <<\n/F1 ${fontIds.F1} 0 R\n/F2 ${fontIds.F2} 0 R\n/F3 ${fontIds.F3} 0 R\n>>\n>>`);
+  objects.set(
+    resourcesId,
+    `<<\n/ProcSet [/PDF /Text]\n/Font <<\n/F1 ${fontIds.F1} 0 R\n/F2 ${fontIds.F2} 0 R\n/F3 ${fontIds.F3} 0 R\n>>\n>>`,
+  );
   pages.forEach((lines, index) => {
     const ids = pageIds[index];
     if (!ids) return;
     const stream = pageStream(lines, index + 1, pages.length, certificate.hash);
     objects.set(ids.content, `<<\n/Length ${Buffer.byteLength(stream, 'latin1')}\n>>\nstream\n${stream}\nendstream`);
-    objects.set(ids.page, `<<\n/Type /Page\n/Parent ${layout.pagesId} 0 R\n/MediaBox ${layout.mediaBox}\n/Contents ${ids.content} 0 R\n/Resources ${resourcesId} 0 R\n>>`);
+    objects.set(
+      ids.page,
+      `<<\n/Type /Page\n/Parent ${layout.pagesId} 0 R\n/MediaBox ${layout.mediaBox}\n/Contents ${ids.content} 0 R\n/Resources ${resourcesId} 0 R\n>>`,
+    );
   });
   const kids = [...layout.kids, ...pageIds.map((ids) => `${ids.page} 0 R`)];
   objects.set(layout.pagesId, `<<\n/Type /Pages\n/Count ${kids.length}\n/Kids [${kids.join(' ')}]\n>>`);
@@ -82,7 +96,9 @@ export function appendCertificate(signedPdf: Uint8Array, certificate: Certificat
   }
   const xrefAt = offset;
   chunks.push(xrefSection(offsets));
-  chunks.push(`trailer\n<<\n/Size ${next}\n/Root ${layout.rootRef}\n${layout.infoRef ? `/Info ${layout.infoRef}\n` : ''}/Prev ${layout.startXref}\n${layout.id ? `/ID ${layout.id}\n` : ''}>>\nstartxref\n${xrefAt}\n%%EOF\n`);
+  chunks.push(
+    `trailer\n<<\n/Size ${next}\n/Root ${layout.rootRef}\n${layout.infoRef ? `/Info ${layout.infoRef}\n` : ''}/Prev ${layout.startXref}\n${layout.id ? `/ID ${layout.id}\n` : ''}>>\nstartxref\n${xrefAt}\n%%EOF\n`,
+  );
   const tail = Buffer.from(chunks.join(''), 'latin1');
   const out = new Uint8Array(signedPdf.length + tail.length);
   out.set(signedPdf, 0);
@@ -120,7 +136,8 @@ function structure(pdf: string): Structure {
   const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
   const rootRef = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
   const startXref = Number(/startxref\s+(\d+)/.exec(trailer)?.[1]);
-  if (trailerAt < 0 || !Number.isInteger(size) || !rootRef || !Number.isInteger(startXref)) throw new Error('not a PDF with a classic trailer');
+  if (trailerAt < 0 || !Number.isInteger(size) || !rootRef || !Number.isInteger(startXref))
+    throw new Error('not a PDF with a classic trailer');
   const rootId = rootRef.split(' ')[0];
   const root = objectBody(pdf, Number(rootId));
   const pagesId = Number(/\/Pages (\d+) 0 R/.exec(root)?.[1]);
@@ -129,7 +146,12 @@ function structure(pdf: string): Structure {
   const firstPage = kids[0] ? objectBody(pdf, Number(kids[0].split(' ')[0])) : '';
   const mediaBox = /\/MediaBox (\[[^\]]*\])/.exec(firstPage)?.[1] ?? `[0 0 ${PAGE.width} ${PAGE.height}]`;
   return {
-    size, rootRef, startXref, pagesId, kids, mediaBox,
+    size,
+    rootRef,
+    startXref,
+    pagesId,
+    kids,
+    mediaBox,
     infoRef: /\/Info (\d+ \d+ R)/.exec(trailer)?.[1],
     id: /\/ID (\[[^\]]*\])/.exec(trailer)?.[1],
   };
@@ -159,11 +181,18 @@ function xrefSection(offsets: ReadonlyMap<number, number>): string {
 function certificateLines(c: CertificateInput): Line[] {
   const lines: Line[] = [];
   const add = (text: string, font: Line['font'], size: number, gapBefore = 0): void => {
-    wrap(toWinAnsi(text), FONTS[font], size).forEach((part, index) => lines.push({ text: part, font, size, gapBefore: index === 0 ? gapBefore : 0 }));
+    wrap(toWinAnsi(text), FONTS[font], size).forEach((part, index) =>
+      lines.push({ text: part, font, size, gapBefore: index === 0 ? gapBefore : 0 }),
+    );
   };
   add('Certificate of signatures', 'F2', 16);
   add(c.title, 'F1', 10, 4);
-  add('This certificate was appended to the signed file after signing. The pages before it are unchanged: their file, cut at the end of its last page, has the PDF SHA-256 below, and each signature names that hash.', 'F1', 8.5, 8);
+  add(
+    'This certificate was appended to the signed file after signing. The pages before it are unchanged: their file, cut at the end of its last page, has the PDF SHA-256 below, and each signature names that hash.',
+    'F1',
+    8.5,
+    8,
+  );
   add('Version SHA-256 (canonical JSON):', 'F1', 8, 8);
   add(c.hash, 'F3', 8);
   add('PDF SHA-256 (the signed file, without this certificate):', 'F1', 8, 3);
@@ -171,7 +200,12 @@ function certificateLines(c: CertificateInput): Line[] {
   add(c.statusLine, 'F2', 10, 10);
   if (c.pending.length > 0) add(`Still to decide: ${c.pending.join(', ')}`, 'F1', 9, 2);
   c.signatures.forEach((s, index) => {
-    add(`${index + 1}. ${s.name}${s.title ? `, ${s.title}` : ''}: ${s.decision === 'signed' ? 'signed' : 'rejected'}`, 'F2', 10, 12);
+    add(
+      `${index + 1}. ${s.name}${s.title ? `, ${s.title}` : ''}: ${s.decision === 'signed' ? 'signed' : 'rejected'}`,
+      'F2',
+      10,
+      12,
+    );
     add(`Time (UTC): ${s.at}`, 'F1', 8.5, 2);
     add(`Identity: ${s.identity}`, 'F1', 8.5);
     add(`E-mail: ${s.email}`, 'F1', 8.5);
@@ -236,7 +270,9 @@ function pageStream(lines: readonly Line[], page: number, pages: number, hash: s
     parts.push(`BT /${line.font} ${line.size} Tf ${PAGE.left} ${y.toFixed(2)} Td <${hex(line.text)}> Tj ET`);
   }
   parts.push(`BT /F3 6.5 Tf ${PAGE.left} 30 Td <${hex(`SHA-256 ${hash}`)}> Tj ET`);
-  parts.push(`BT /F1 7.5 Tf ${PAGE.left + BODY_WIDTH - 110} 30 Td <${hex(`Certificate page ${page} of ${pages}`)}> Tj ET`);
+  parts.push(
+    `BT /F1 7.5 Tf ${PAGE.left + BODY_WIDTH - 110} 30 Td <${hex(`Certificate page ${page} of ${pages}`)}> Tj ET`,
+  );
   return parts.join('\n');
 }
 

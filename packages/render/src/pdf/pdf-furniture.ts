@@ -20,12 +20,30 @@ export function drawFurniture(doc: PDFKit.PDFDocument, model: DocumentModel): vo
       const mark = model.identity.draft ? toWinAnsi('DRAFT — NOT PUBLISHED') : '';
       const markWidth = mark ? doc.font(FONT.bold).widthOfString(mark) + 12 : 0;
       doc.font(FONT.regular).text(fitWidth(doc, left, BODY_WIDTH - markWidth), PAGE.left, 30, { lineBreak: false });
-      if (mark) doc.font(FONT.bold).fillColor(COLOR.draft).text(mark, PAGE.left + BODY_WIDTH - markWidth + 12, 30, { lineBreak: false });
-      doc.moveTo(PAGE.left, 42).lineTo(PAGE.left + BODY_WIDTH, 42).lineWidth(0.5).strokeColor(COLOR.line).stroke();
+      if (mark)
+        doc
+          .font(FONT.bold)
+          .fillColor(COLOR.draft)
+          .text(mark, PAGE.left + BODY_WIDTH - markWidth + 12, 30, { lineBreak: false });
+      doc
+        .moveTo(PAGE.left, 42)
+        .lineTo(PAGE.left + BODY_WIDTH, 42)
+        .lineWidth(0.5)
+        .strokeColor(COLOR.line)
+        .stroke();
     }
     const footerY = PAGE.height - 36;
-    doc.moveTo(PAGE.left, footerY - 6).lineTo(PAGE.left + BODY_WIDTH, footerY - 6).lineWidth(0.5).strokeColor(COLOR.line).stroke();
-    doc.font(FONT.mono).fontSize(6.5).fillColor(COLOR.muted).text(`SHA-256 ${toWinAnsi(model.identity.hash)}`, PAGE.left, footerY, { lineBreak: false });
+    doc
+      .moveTo(PAGE.left, footerY - 6)
+      .lineTo(PAGE.left + BODY_WIDTH, footerY - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.line)
+      .stroke();
+    doc
+      .font(FONT.mono)
+      .fontSize(6.5)
+      .fillColor(COLOR.muted)
+      .text(`SHA-256 ${toWinAnsi(model.identity.hash)}`, PAGE.left, footerY, { lineBreak: false });
     const pageText = `Page ${index + 1} of ${range.count}`;
     doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.ink);
     doc.text(pageText, PAGE.left + BODY_WIDTH - doc.widthOfString(pageText), footerY - 1, { lineBreak: false });

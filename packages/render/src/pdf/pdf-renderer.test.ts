@@ -8,7 +8,13 @@ const signOff = {
   approved: false,
   sponsors: [
     { name: 'Dr. Karin Vogt', role: 'CIO', status: 'signed' as const, at: '2026-11-22T09:10:00.000Z' },
-    { name: 'Markus Brandt', role: 'Head of Sales Operations', status: 'rejected' as const, at: '2026-11-22T10:00:00.000Z', comment: 'Webmail needs 99.9 % first.' },
+    {
+      name: 'Markus Brandt',
+      role: 'Head of Sales Operations',
+      status: 'rejected' as const,
+      at: '2026-11-22T10:00:00.000Z',
+      comment: 'Webmail needs 99.9 % first.',
+    },
   ],
 };
 
@@ -24,7 +30,7 @@ describe('renderPdf', async () => {
     for (let page = 1; page <= pages; page += 1) expect(text).toContain(`Page ${page} of ${pages}`);
   });
 
-  it('prints the version hash on every page and a signature block with each sponsor\'s status', () => {
+  it("prints the version hash on every page and a signature block with each sponsor's status", () => {
     expect(text.split(`SHA-256 ${input.hash}`).length - 1).toBe(pages);
     expect(text).toContain('Rejected by Markus Brandt; 1 of 2 signed.');
     expect(text).toContain('Signed 2026-11-22 09:10 UTC');
@@ -39,7 +45,8 @@ describe('renderPdf', async () => {
     const titleRef = new RegExp(`\\n${info} 0 obj\\n<<[\\s\\S]*?/Title (\\d+) 0 R`).exec(raw)?.[1];
     const literal = new RegExp(`\\n${titleRef} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(raw)?.[1] ?? '';
     const bytes = Buffer.from(literal.replace(/\\([()\\])/g, '$1'), 'latin1');
-    const title = bytes[0] === 0xfe ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+    const title =
+      bytes[0] === 0xfe ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
     expect(title).toBe('Enterprise messaging (Exchange Server 2007): service level agreement, Version 3');
   });
 
@@ -69,15 +76,26 @@ describe('renderPdf with text longer than a page allows', () => {
     const words = Array.from({ length: 700 }, (_, i) => `word${i}`).join(' ');
     const requirements = {
       ...base,
-      functions: base.functions.map((fn, i) => (i === 0 && fn.availability
-        ? { ...fn, availability: { ...fn.availability, provenance: { ...fn.availability.provenance, rationale: words } } }
-        : fn)),
+      functions: base.functions.map((fn, i) =>
+        i === 0 && fn.availability
+          ? {
+              ...fn,
+              availability: { ...fn.availability, provenance: { ...fn.availability.provenance, rationale: words } },
+            }
+          : fn,
+      ),
     };
     const input = inputFor(requirements, PUBLISHED);
     const pdf = await renderPdf(buildDocument(input), PUBLISHED.publishedAt);
     // Running header and footer are drawn into each page after its body; read the body alone.
-    const body = extractPdfText(pdf).split('\n')
-      .filter((line) => !line.startsWith('Enterprise messaging (Exchange Server 2007) · Service level agreement') && line !== `SHA-256 ${input.hash}` && !/^Page \d+ of \d+$/.test(line))
+    const body = extractPdfText(pdf)
+      .split('\n')
+      .filter(
+        (line) =>
+          !line.startsWith('Enterprise messaging (Exchange Server 2007) · Service level agreement') &&
+          line !== `SHA-256 ${input.hash}` &&
+          !/^Page \d+ of \d+$/.test(line),
+      )
       .join(' ');
     expect(body.replace(/\s+/g, ' ')).toContain(words);
   });

@@ -16,7 +16,8 @@ const DRAFT_DATE = new Date(0);
  * dates come from `publishedAt`, never the clock, and pdfkit derives the file id from them.
  */
 export function renderPdf(model: DocumentModel, publishedAt: string | undefined): Promise<Uint8Array> {
-  const date = publishedAt === undefined || Number.isNaN(Date.parse(publishedAt)) ? DRAFT_DATE : new Date(Date.parse(publishedAt));
+  const date =
+    publishedAt === undefined || Number.isNaN(Date.parse(publishedAt)) ? DRAFT_DATE : new Date(Date.parse(publishedAt));
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
@@ -45,11 +46,27 @@ export function renderPdf(model: DocumentModel, publishedAt: string | undefined)
     else doc.y = contentsTop.bodyStart;
     ensureSpace(doc, 80);
     const outline = doc.outline.addItem(toWinAnsi(part.title));
-    flowText(doc, toWinAnsi(part.title), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.part, gap: 0 }, COLOR.accent);
-    doc.moveTo(PAGE.left, doc.y + 2).lineTo(PAGE.left + BODY_WIDTH, doc.y + 2).lineWidth(1.2).strokeColor(COLOR.accent).stroke();
+    flowText(
+      doc,
+      toWinAnsi(part.title),
+      PAGE.left,
+      BODY_WIDTH,
+      { font: FONT.bold, size: SIZE.part, gap: 0 },
+      COLOR.accent,
+    );
+    doc
+      .moveTo(PAGE.left, doc.y + 2)
+      .lineTo(PAGE.left + BODY_WIDTH, doc.y + 2)
+      .lineWidth(1.2)
+      .strokeColor(COLOR.accent)
+      .stroke();
     doc.y += 10;
     for (const section of part.sections) {
-      entries.push({ part: part.id, label: `${section.number}  ${section.title}`, page: drawSection(doc, section, 0, outline) });
+      entries.push({
+        part: part.id,
+        label: `${section.number}  ${section.title}`,
+        page: drawSection(doc, section, 0, outline),
+      });
     }
   });
   drawContents(doc, model, contentsTop.contentsY, entries);
@@ -61,12 +78,25 @@ export function renderPdf(model: DocumentModel, publishedAt: string | undefined)
 /** Draws a section and its subsections; returns the 1-based page its heading is on. */
 function drawSection(doc: PDFKit.PDFDocument, section: Section, depth: number, outline: PDFKit.PDFOutline): number {
   // The heading keeps the start of what follows it: its first block, or the first subsection's heading.
-  const [next, afterNext] = section.blocks.length > 0 ? section.blocks : section.subsections[0]?.blocks ?? [];
-  keepWithNext(doc, depth === 0 ? 36 : 28 + (section.blocks.length === 0 ? 28 : 0), next, depth === 0 ? 110 : 70, afterNext);
+  const [next, afterNext] = section.blocks.length > 0 ? section.blocks : (section.subsections[0]?.blocks ?? []);
+  keepWithNext(
+    doc,
+    depth === 0 ? 36 : 28 + (section.blocks.length === 0 ? 28 : 0),
+    next,
+    depth === 0 ? 110 : 70,
+    afterNext,
+  );
   doc.y += depth === 0 ? 8 : 4;
   const page = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
   const child = outline.addItem(toWinAnsi(`${section.number} ${section.title}`));
-  flowText(doc, toWinAnsi(`${section.number}   ${section.title}`), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: depth === 0 ? SIZE.section : SIZE.subsection, gap: 1 }, COLOR.ink);
+  flowText(
+    doc,
+    toWinAnsi(`${section.number}   ${section.title}`),
+    PAGE.left,
+    BODY_WIDTH,
+    { font: FONT.bold, size: depth === 0 ? SIZE.section : SIZE.subsection, gap: 1 },
+    COLOR.ink,
+  );
   doc.y += 4;
   section.blocks.forEach((block, index) => drawBlock(doc, block, section.blocks[index + 1], section.blocks[index + 2]));
   for (const sub of section.subsections) drawSection(doc, sub, depth + 1, child);
@@ -79,7 +109,10 @@ function drawSection(doc: PDFKit.PDFDocument, section: Section, depth: number, o
  * viewer's title bar.
  */
 function plain(text: string): string {
-  return toWinAnsi(text).replace(/[<>&"'\\]/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return toWinAnsi(text)
+    .replace(/[<>&"'\\]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

@@ -15,12 +15,19 @@ export function paintScene(doc: PDFKit.PDFDocument, scene: Scene, x: number, y: 
         doc.rect(x + item.x * scale, y + item.y * scale, item.w * scale, item.h * scale).fill(item.fill);
         break;
       case 'line':
-        doc.moveTo(x + item.x1 * scale, y + item.y1 * scale).lineTo(x + item.x2 * scale, y + item.y2 * scale)
-          .lineWidth(item.width * scale).strokeColor(item.stroke).stroke();
+        doc
+          .moveTo(x + item.x1 * scale, y + item.y1 * scale)
+          .lineTo(x + item.x2 * scale, y + item.y2 * scale)
+          .lineWidth(item.width * scale)
+          .strokeColor(item.stroke)
+          .stroke();
         break;
       case 'text': {
         const text = toWinAnsi(item.text);
-        doc.font(item.bold ? FONT.bold : FONT.regular).fontSize(item.size * scale).fillColor(item.fill);
+        doc
+          .font(item.bold ? FONT.bold : FONT.regular)
+          .fontSize(item.size * scale)
+          .fillColor(item.fill);
         const textWidth = doc.widthOfString(text);
         const shift = item.anchor === 'middle' ? textWidth / 2 : item.anchor === 'end' ? textWidth : 0;
         doc.text(text, x + item.x * scale - shift, y + item.y * scale, { lineBreak: false, baseline: 'alphabetic' });

@@ -18,14 +18,42 @@ export function drawSignatures(doc: PDFKit.PDFDocument, signOff: SignOffView): v
   const rows = Math.max(1, Math.ceil(signOff.sponsors.length / COLUMNS));
   const needed = 40 + rows * (BOX_H + GUTTER);
   if (doc.y + Math.min(needed, 40 + BOX_H + GUTTER) > PAGE.height - PAGE.bottom) doc.addPage();
-  flowText(doc, toWinAnsi(signOff.statusLine), PAGE.left, BODY_WIDTH, { font: FONT.bold, size: SIZE.body, gap: 1 }, signOff.approved ? COLOR.ok : COLOR.ink);
+  flowText(
+    doc,
+    toWinAnsi(signOff.statusLine),
+    PAGE.left,
+    BODY_WIDTH,
+    { font: FONT.bold, size: SIZE.body, gap: 1 },
+    signOff.approved ? COLOR.ok : COLOR.ink,
+  );
   doc.y += 3;
-  flowText(doc, 'Version hash (SHA-256):', PAGE.left, BODY_WIDTH, { font: FONT.regular, size: SIZE.small, gap: 0 }, COLOR.muted);
+  flowText(
+    doc,
+    'Version hash (SHA-256):',
+    PAGE.left,
+    BODY_WIDTH,
+    { font: FONT.regular, size: SIZE.small, gap: 0 },
+    COLOR.muted,
+  );
   doc.y += 1;
-  flowText(doc, toWinAnsi(signOff.hash), PAGE.left, BODY_WIDTH, { font: FONT.mono, size: SIZE.small, gap: 0 }, COLOR.ink);
+  flowText(
+    doc,
+    toWinAnsi(signOff.hash),
+    PAGE.left,
+    BODY_WIDTH,
+    { font: FONT.mono, size: SIZE.small, gap: 0 },
+    COLOR.ink,
+  );
   doc.y += 8;
   if (signOff.sponsors.length === 0) {
-    flowText(doc, 'No sponsors are named.', PAGE.left, BODY_WIDTH, { font: FONT.regular, size: SIZE.body, gap: 0 }, COLOR.muted);
+    flowText(
+      doc,
+      'No sponsors are named.',
+      PAGE.left,
+      BODY_WIDTH,
+      { font: FONT.regular, size: SIZE.body, gap: 0 },
+      COLOR.muted,
+    );
     doc.y += 6;
     return;
   }
@@ -45,14 +73,37 @@ export function drawSignatures(doc: PDFKit.PDFDocument, signOff: SignOffView): v
     line(sponsor.role || 'Sponsor', FONT.regular, SIZE.small, COLOR.muted, top + 19);
     line(sponsor.statusText, FONT.bold, SIZE.table, STATUS_COLOR[sponsor.status], top + 31);
     if (sponsor.comment) {
-      doc.font(FONT.italic).fontSize(SIZE.small).fillColor(COLOR.muted).text('Comment below.', left + 8, top + 43, { width: inner, lineBreak: false });
+      doc
+        .font(FONT.italic)
+        .fontSize(SIZE.small)
+        .fillColor(COLOR.muted)
+        .text('Comment below.', left + 8, top + 43, { width: inner, lineBreak: false });
     }
-    doc.moveTo(left + 8, top + BOX_H - 13).lineTo(left + boxW - 8, top + BOX_H - 13).lineWidth(0.6).strokeColor(COLOR.ink).stroke();
-    doc.font(FONT.regular).fontSize(6.5).fillColor(COLOR.muted).text(toWinAnsi(`Signature for ${signOff.versionLabel}`), left + 8, top + BOX_H - 10, { width: inner, lineBreak: false });
+    doc
+      .moveTo(left + 8, top + BOX_H - 13)
+      .lineTo(left + boxW - 8, top + BOX_H - 13)
+      .lineWidth(0.6)
+      .strokeColor(COLOR.ink)
+      .stroke();
+    doc
+      .font(FONT.regular)
+      .fontSize(6.5)
+      .fillColor(COLOR.muted)
+      .text(toWinAnsi(`Signature for ${signOff.versionLabel}`), left + 8, top + BOX_H - 10, {
+        width: inner,
+        lineBreak: false,
+      });
     doc.y = column === COLUMNS - 1 || index === signOff.sponsors.length - 1 ? top + BOX_H + GUTTER : top;
   });
   for (const sponsor of signOff.sponsors.filter((s) => s.comment !== '')) {
-    flowText(doc, toWinAnsi(`${sponsor.name} (${sponsor.statusText}): ${sponsor.comment}`), PAGE.left, BODY_WIDTH, { font: FONT.italic, size: SIZE.table, gap: 1 }, COLOR.ink);
+    flowText(
+      doc,
+      toWinAnsi(`${sponsor.name} (${sponsor.statusText}): ${sponsor.comment}`),
+      PAGE.left,
+      BODY_WIDTH,
+      { font: FONT.italic, size: SIZE.table, gap: 1 },
+      COLOR.ink,
+    );
     doc.y += 4;
   }
   doc.x = PAGE.left;

@@ -5,12 +5,19 @@ import { drawBlock } from './pdf-blocks.ts';
 import { drawTable, tableStartHeight } from './pdf-table.ts';
 import { PAGE } from './pdf-theme.ts';
 
-const COLUMNS = [{ label: 'Business function', width: 2 }, { label: 'Per month', width: 1, align: 'right' as const }];
+const COLUMNS = [
+  { label: 'Business function', width: 2 },
+  { label: 'Per month', width: 1, align: 'right' as const },
+];
 const OPTIONS = { header: true, labelColumn: false };
 const FOOT = PAGE.height - PAGE.bottom;
 
 function newDoc(): PDFKit.PDFDocument {
-  return new PDFDocument({ size: [PAGE.width, PAGE.height], margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right }, bufferPages: true });
+  return new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    bufferPages: true,
+  });
 }
 
 function rows(count: number): { text: string }[][] {
@@ -54,7 +61,14 @@ describe('PDF tables and headings across a page break', () => {
     const d = newDoc();
     const table: Block = { kind: 'table', columns: COLUMNS, rows: rows(4) };
     d.y = FOOT - 40; // room for the two-line paragraph, not for the table after it
-    drawBlock(d, { kind: 'paragraph', text: 'RPO is the most data a failure may lose; RTO the longest the function may be down before it is back.' }, table);
+    drawBlock(
+      d,
+      {
+        kind: 'paragraph',
+        text: 'RPO is the most data a failure may lose; RTO the longest the function may be down before it is back.',
+      },
+      table,
+    );
     expect(pages(d)).toBe(2);
   });
 });

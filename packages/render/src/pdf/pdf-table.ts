@@ -15,16 +15,32 @@ export interface TableOptions {
 }
 
 /** Widths, cell styles and row heights of a table, shared by drawing and by the space a table needs to start. */
-function layout(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions) {
+function layout(
+  doc: PDFKit.PDFDocument,
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions,
+) {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * BODY_WIDTH);
   const style = (row: readonly Cell[], i: number, text: string): CellStyle => {
     const label = options.labelColumn && i === 0;
-    return { text, bold: label || row[i]?.tone === 'error', color: label ? COLOR.muted : toneColor(row[i]?.tone), align: columns[i]?.align };
+    return {
+      text,
+      bold: label || row[i]?.tone === 'error',
+      color: label ? COLOR.muted : toneColor(row[i]?.tone),
+      align: columns[i]?.align,
+    };
   };
-  const measure = (cell: CellStyle, i: number): number => wrapText(doc, cell.text, (widths[i] ?? 0) - 2 * PAD_X, textStyle(cell)).height;
+  const measure = (cell: CellStyle, i: number): number =>
+    wrapText(doc, cell.text, (widths[i] ?? 0) - 2 * PAD_X, textStyle(cell)).height;
   const rowHeight = (cells: readonly CellStyle[]): number => Math.max(...cells.map(measure)) + 2 * PAD_Y;
-  const header = columns.map((c, i): CellStyle => ({ text: toWinAnsi(c.label), bold: true, color: COLOR.ink, align: columns[i]?.align }));
+  const header = columns.map((c, i): CellStyle => ({
+    text: toWinAnsi(c.label),
+    bold: true,
+    color: COLOR.ink,
+    align: columns[i]?.align,
+  }));
   const headerHeight = options.header ? rowHeight(header) : 0;
   const freshPage = PAGE.height - PAGE.bottom - PAGE.top - headerHeight;
   const heights = rows.map((row) => rowHeight(row.map((cell, i) => style(row, i, toWinAnsi(cell.text)))));
@@ -34,12 +50,18 @@ function layout(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: reado
   const short = sum(0, rows.length) <= freshPage / 3;
   const leadHeight = sum(0, short ? rows.length : Math.min(2, rows.length));
   const firstHeight = heights[0] ?? 0;
-  const keep = headerHeight + (leadHeight <= freshPage * 0.5 ? leadHeight : firstHeight <= freshPage * 0.5 ? firstHeight : 60);
+  const keep =
+    headerHeight + (leadHeight <= freshPage * 0.5 ? leadHeight : firstHeight <= freshPage * 0.5 ? firstHeight : 60);
   return { widths, style, measure, rowHeight, header, headerHeight, freshPage, heights, sum, keep };
 }
 
 /** The height a table needs below its heading so that it starts on this page without a bad split. */
-export function tableStartHeight(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): number {
+export function tableStartHeight(
+  doc: PDFKit.PDFDocument,
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions,
+): number {
   return layout(doc, columns, rows, options).keep;
 }
 
@@ -48,15 +70,30 @@ export function tableStartHeight(doc: PDFKit.PDFDocument, columns: readonly Colu
  * page never splits, a short table moves whole, the header keeps its first two rows, the last row never
  * stands alone, and a row taller than what is left of a fresh page splits at word boundaries.
  */
-export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): void {
-  const { widths, style, measure, rowHeight, header, headerHeight, freshPage, heights, sum, keep } = layout(doc, columns, rows, options);
+export function drawTable(
+  doc: PDFKit.PDFDocument,
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions,
+): void {
+  const { widths, style, measure, rowHeight, header, headerHeight, freshPage, heights, sum, keep } = layout(
+    doc,
+    columns,
+    rows,
+    options,
+  );
   const maxY = (): number => PAGE.height - PAGE.bottom;
   const drawHeader = (): void => {
     if (!options.header) return;
     const top = doc.y;
     doc.rect(PAGE.left, top, BODY_WIDTH, headerHeight).fill(COLOR.soft);
     drawCells(doc, header, widths, top);
-    doc.moveTo(PAGE.left, top + headerHeight).lineTo(PAGE.left + BODY_WIDTH, top + headerHeight).lineWidth(0.8).strokeColor(COLOR.line).stroke();
+    doc
+      .moveTo(PAGE.left, top + headerHeight)
+      .lineTo(PAGE.left + BODY_WIDTH, top + headerHeight)
+      .lineWidth(0.8)
+      .strokeColor(COLOR.line)
+      .stroke();
     doc.y = top + headerHeight;
   };
   if (doc.y + keep > maxY()) doc.addPage();
@@ -65,7 +102,13 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     let remaining = row.map((cell, i) => style(row, i, toWinAnsi(cell.text)));
     // Take the second-last row over to the next page when the last one would otherwise stand there alone.
     const tail = sum(index, rows.length);
-    if (index >= 2 && index === rows.length - 2 && tail > maxY() - doc.y && (heights[index] ?? 0) <= maxY() - doc.y && tail <= freshPage * 0.5) {
+    if (
+      index >= 2 &&
+      index === rows.length - 2 &&
+      tail > maxY() - doc.y &&
+      (heights[index] ?? 0) <= maxY() - doc.y &&
+      tail <= freshPage * 0.5
+    ) {
       doc.addPage();
       drawHeader();
     }
@@ -81,8 +124,15 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
         drawHeader();
         continue;
       }
-      const split = remaining.map((cell, i) => fitWords(cell.text, (prefix) => measure({ ...cell, text: prefix }, i) <= available - 2 * PAD_Y));
-      drawRow(doc, remaining.map((cell, i) => ({ ...cell, text: split[i]?.[0] ?? '' })), widths, available);
+      const split = remaining.map((cell, i) =>
+        fitWords(cell.text, (prefix) => measure({ ...cell, text: prefix }, i) <= available - 2 * PAD_Y),
+      );
+      drawRow(
+        doc,
+        remaining.map((cell, i) => ({ ...cell, text: split[i]?.[0] ?? '' })),
+        widths,
+        available,
+      );
       remaining = remaining.map((cell, i) => ({ ...cell, text: split[i]?.[1] ?? '' }));
       if (remaining.every((cell) => cell.text === '')) break;
       doc.addPage();
@@ -100,10 +150,20 @@ interface CellStyle {
   readonly align: 'left' | 'right' | undefined;
 }
 
-function drawRow(doc: PDFKit.PDFDocument, cells: readonly CellStyle[], widths: readonly number[], height: number): void {
+function drawRow(
+  doc: PDFKit.PDFDocument,
+  cells: readonly CellStyle[],
+  widths: readonly number[],
+  height: number,
+): void {
   const top = doc.y;
   drawCells(doc, cells, widths, top);
-  doc.moveTo(PAGE.left, top + height).lineTo(PAGE.left + BODY_WIDTH, top + height).lineWidth(0.5).strokeColor(COLOR.line).stroke();
+  doc
+    .moveTo(PAGE.left, top + height)
+    .lineTo(PAGE.left + BODY_WIDTH, top + height)
+    .lineWidth(0.5)
+    .strokeColor(COLOR.line)
+    .stroke();
   doc.y = top + height;
 }
 
@@ -117,7 +177,15 @@ function drawCells(doc: PDFKit.PDFDocument, cells: readonly CellStyle[], widths:
     const width = (widths[i] ?? 0) - 2 * PAD_X;
     const style = textStyle(cell);
     doc.fillColor(cell.color);
-    drawWrapped(doc, wrapText(doc, cell.text, width, style), x + PAD_X, top + PAD_Y, width, style, cell.align ?? 'left');
+    drawWrapped(
+      doc,
+      wrapText(doc, cell.text, width, style),
+      x + PAD_X,
+      top + PAD_Y,
+      width,
+      style,
+      cell.align ?? 'left',
+    );
     x += widths[i] ?? 0;
   });
 }

@@ -80,7 +80,15 @@ function longestFittingPrefix(doc: PDFKit.PDFDocument, word: string, width: numb
 }
 
 /** Draws wrapped lines from (x, y), left- or right-aligned within `width`; never wraps or breaks pages itself. */
-export function drawWrapped(doc: PDFKit.PDFDocument, wrapped: WrappedText, x: number, y: number, width: number, style: TextStyle, align: 'left' | 'right' = 'left'): void {
+export function drawWrapped(
+  doc: PDFKit.PDFDocument,
+  wrapped: WrappedText,
+  x: number,
+  y: number,
+  width: number,
+  style: TextStyle,
+  align: 'left' | 'right' = 'left',
+): void {
   doc.font(style.font).fontSize(style.size);
   wrapped.lines.forEach((line, index) => {
     const shift = align === 'right' ? width - widthOf(doc, style, line) : 0;
@@ -92,7 +100,14 @@ export function drawWrapped(doc: PDFKit.PDFDocument, wrapped: WrappedText, x: nu
  * Draws text wrapped to `width` at `x` from the current position, line by line, starting a new page whenever
  * the next line would cross the bottom margin; leaves the cursor below the last line.
  */
-export function flowText(doc: PDFKit.PDFDocument, text: string, x: number, width: number, style: TextStyle, color: string): void {
+export function flowText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  width: number,
+  style: TextStyle,
+  color: string,
+): void {
   const wrapped = wrapText(doc, text, width, style);
   const bottom = PAGE.height - PAGE.bottom;
   const paint = (): void => {

@@ -7,7 +7,13 @@ export const RATIO_WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as cons
 export type RatioWindow = (typeof RATIO_WINDOWS)[number];
 
 const WINDOW_SECONDS: Readonly<Record<RatioWindow, number>> = {
-  '5m': 300, '30m': 1800, '1h': 3600, '2h': 7200, '6h': 21_600, '1d': 86_400, '3d': 259_200,
+  '5m': 300,
+  '30m': 1800,
+  '1h': 3600,
+  '2h': 7200,
+  '6h': 21_600,
+  '1d': 86_400,
+  '3d': 259_200,
 };
 
 /** One multi-window condition: alert when both windows burn faster than `burn` times the budget rate. */
@@ -34,8 +40,20 @@ export function burnConditions(commitment: Commitment, period: SlaDerivation['re
   const wall = MEAN_PERIOD_SECONDS[period];
   const round = (value: number): number => Number(value.toFixed(4));
   return [
-    { severity: 'page', budgetShare: 0.02, long: '1h', short: '5m', burn: round((0.02 * measured) / WINDOW_SECONDS['1h']) },
-    { severity: 'page', budgetShare: 0.05, long: '6h', short: '30m', burn: round((0.05 * measured) / WINDOW_SECONDS['6h']) },
+    {
+      severity: 'page',
+      budgetShare: 0.02,
+      long: '1h',
+      short: '5m',
+      burn: round((0.02 * measured) / WINDOW_SECONDS['1h']),
+    },
+    {
+      severity: 'page',
+      budgetShare: 0.05,
+      long: '6h',
+      short: '30m',
+      burn: round((0.05 * measured) / WINDOW_SECONDS['6h']),
+    },
     { severity: 'ticket', budgetShare: 0.1, long: '3d', short: '6h', burn: round((0.1 * wall) / WINDOW_SECONDS['3d']) },
   ];
 }

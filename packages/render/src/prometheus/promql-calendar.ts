@@ -32,7 +32,9 @@ export function localTimeSelector(zone: string): string {
 }
 
 /** The three recording rules of a zone, in the order they must run: local time, then weekday and minute of it. */
-export function zoneRules(offsets: ZoneOffsets): { readonly record: string; readonly expr: string; readonly labels: Record<string, string> }[] {
+export function zoneRules(
+  offsets: ZoneOffsets,
+): { readonly record: string; readonly expr: string; readonly labels: Record<string, string> }[] {
   const labels = { [ZONE_LABEL]: offsets.zone };
   const lt = localTimeSelector(offsets.zone);
   return [
@@ -59,10 +61,15 @@ function minutesOf(clock: string): number {
 }
 
 /** A calendar's slots per weekday as merged [from, to) minute ranges. */
-export function weekRanges(calendar: Pick<Calendar, 'slots'>): { readonly day: Weekday; readonly from: number; readonly to: number }[] {
+export function weekRanges(
+  calendar: Pick<Calendar, 'slots'>,
+): { readonly day: Weekday; readonly from: number; readonly to: number }[] {
   const out: { day: Weekday; from: number; to: number }[] = [];
   for (const day of WEEKDAYS) {
-    const ranges = calendar.slots.filter((s) => s.day === day).map((s) => [minutesOf(s.start), minutesOf(s.end)] as [number, number]).sort((a, b) => a[0] - b[0]);
+    const ranges = calendar.slots
+      .filter((s) => s.day === day)
+      .map((s) => [minutesOf(s.start), minutesOf(s.end)] as [number, number])
+      .sort((a, b) => a[0] - b[0]);
     const merged: [number, number][] = [];
     for (const [from, to] of ranges) {
       const last = merged.at(-1);
@@ -129,10 +136,12 @@ export function calendarGateExpr(calendar: Calendar, zone: string): string {
   const hours = terms.join('\n  + ');
   const dates = [...new Set(calendar.holidays.map((h) => h.date))].sort();
   if (dates.length === 0) return `(\n  ${hours}\n)`;
-  const holidays = dates.map((date) => {
-    const [start, end] = localDayUtc(zone, date);
-    return `(${instantRangeTerm(start, end)})`;
-  }).join('\n    + ');
+  const holidays = dates
+    .map((date) => {
+      const [start, end] = localDayUtc(zone, date);
+      return `(${instantRangeTerm(start, end)})`;
+    })
+    .join('\n    + ');
   return `(\n  ${hours}\n)\n* (\n  1 - (\n    ${holidays}\n  )\n)`;
 }
 
@@ -163,8 +172,11 @@ export function maintenanceGateExpr(window: MaintenanceWindow, zone: string): st
     if (to <= from) continue;
     const shifted = k === 0 ? lt : `(${lt} - ${k * 86_400})`;
     // The weekday of the occurrence's first day, k days back: Prometheus weekdays wrap at 7.
-    const date = window.recurrence.kind === 'weekly' ? `(${day} == bool ${(PROM_DAY[window.recurrence.day] + k) % 7})` : dateCondition(shifted, window);
+    const date =
+      window.recurrence.kind === 'weekly'
+        ? `(${day} == bool ${(PROM_DAY[window.recurrence.day] + k) % 7})`
+        : dateCondition(shifted, window);
     parts.push(`(${[date, ...clockFactors(zone, from, to)].join(' * ')})`);
   }
-  return parts.length === 1 ? parts[0] ?? '' : `(${parts.join('\n  + ')})`;
+  return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join('\n  + ')})`;
 }

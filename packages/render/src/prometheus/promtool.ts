@@ -12,7 +12,8 @@ const PROMTOOL = '/usr/bin/promtool';
  */
 export function promtoolAvailable(): boolean {
   const present = existsSync(PROMTOOL) || spawnSync('promtool', ['--version']).status === 0;
-  if (!present && process.env.CI) throw new Error('promtool is missing: apt-get install -y prometheus (Debian) or run .ci/run');
+  if (!present && process.env.CI)
+    throw new Error('promtool is missing: apt-get install -y prometheus (Debian) or run .ci/run');
   return present;
 }
 
@@ -30,7 +31,12 @@ export function writeTemp(files: Readonly<Record<string, string>>): string {
 /** Runs promtool with arguments in `cwd`; returns its exit status and combined output. */
 export function promtool(args: readonly string[], cwd: string): { readonly status: number; readonly output: string } {
   try {
-    const output = execFileSync(binary(), args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const output = execFileSync(binary(), args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
     return { status: 0, output };
   } catch (error) {
     const failed = error as { status?: number; stdout?: string; stderr?: string };

@@ -12,7 +12,12 @@ function oneLine(text: string): string {
  * The comment that opens the rule file: where it comes from, the metrics it reads, how measured time is
  * gated, and what Prometheus rules cannot express. Each line is one `#` comment (the YAML writer adds the `#`).
  */
-export function rulesFileHeader(record: VersionRecord, hash: string, offsets: readonly ZoneOffsets[], years: { readonly fromYear: number; readonly toYear: number }): string {
+export function rulesFileHeader(
+  record: VersionRecord,
+  hash: string,
+  offsets: readonly ZoneOffsets[],
+  years: { readonly fromYear: number; readonly toYear: number },
+): string {
   const { requirements, version, derivation } = record;
   const lines = [
     `Prometheus rules for "${oneLine(requirements.meta.service)}", written by Accord from ${version ? `version ${version.number}` : 'a draft'} of the SLA (sha256 ${hash}).`,
@@ -30,10 +35,10 @@ export function rulesFileHeader(record: VersionRecord, hash: string, offsets: re
     'multiplied by it, so every error ratio is a ratio of measured time only, and alerts fire only in measured time.',
     `Zones: ${offsets.map((o) => `${o.zone} (${o.transitions.length} clock changes)`).join(', ') || 'none needed'}.`,
     '',
-    'Alerts (SRE workbook, multi-window multi-burn-rate): page when 2 % of the period\'s budget is spent in 1h',
+    "Alerts (SRE workbook, multi-window multi-burn-rate): page when 2 % of the period's budget is spent in 1h",
     '(confirmed over 5m) or 5 % in 6h (over 30m); ticket when 10 % is spent in 3d (over 6h). Burn rates are',
-    'scaled to the SLA\'s budget: a page window lies in measured time, so its burn is the share times the',
-    'measured time of the period over the window; a 3-day window is assumed to hold the period\'s average share.',
+    "scaled to the SLA's budget: a page window lies in measured time, so its burn is the share times the",
+    "measured time of the period over the window; a 3-day window is assumed to hold the period's average share.",
     '',
     'What these rules cannot express:',
     `- Clock changes are listed for ${years.fromYear}-${years.toYear} only; after that the last offset stays. Regenerate the file`,

@@ -31,11 +31,23 @@ export async function renderDocument(format: DocumentFormat, input: RenderInput)
     case 'openslo':
       return { body: renderOpenSlo(input.record, input.hash), mediaType: 'application/yaml', extension: 'yaml' };
     case 'sloth':
-      return { body: renderSlothSpec(input.record, input.hash), mediaType: 'application/yaml', extension: 'sloth.yaml' };
+      return {
+        body: renderSlothSpec(input.record, input.hash),
+        mediaType: 'application/yaml',
+        extension: 'sloth.yaml',
+      };
     case 'prometheus':
-      return { body: renderPrometheusRules(input.record, input.hash), mediaType: 'application/yaml', extension: 'rules.yaml' };
+      return {
+        body: renderPrometheusRules(input.record, input.hash),
+        mediaType: 'application/yaml',
+        extension: 'rules.yaml',
+      };
     case 'datadog':
-      return { body: renderDatadog(input.record, input.hash), mediaType: 'application/json', extension: 'datadog.json' };
+      return {
+        body: renderDatadog(input.record, input.hash),
+        mediaType: 'application/json',
+        extension: 'datadog.json',
+      };
     case 'zabbix':
       return { body: renderZabbix(input.record, input.hash), mediaType: 'application/json', extension: 'zabbix.json' };
     case 'ics':
@@ -45,7 +57,11 @@ export async function renderDocument(format: DocumentFormat, input: RenderInput)
     case 'md':
       return { body: renderMarkdown(buildDocument(input)), mediaType: 'text/markdown; charset=utf-8', extension: 'md' };
     case 'pdf':
-      return { body: await renderPdf(buildDocument(input), input.record.version?.publishedAt), mediaType: 'application/pdf', extension: 'pdf' };
+      return {
+        body: await renderPdf(buildDocument(input), input.record.version?.publishedAt),
+        mediaType: 'application/pdf',
+        extension: 'pdf',
+      };
     default: {
       const unknown: never = format;
       throw new Error(`unknown document format ${String(unknown)}`);

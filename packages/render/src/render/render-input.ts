@@ -5,10 +5,22 @@ import type { VersionRecord } from '../version/version-record.ts';
  * `sloth` specs, `prometheus` rule files, `datadog` SLOs with corrections, a `zabbix` `sla.create` request and
  * `ics` calendars of the hours.
  */
-export type DocumentFormat = 'html' | 'pdf' | 'md' | 'json' | 'openslo' | 'sloth' | 'prometheus' | 'datadog' | 'zabbix' | 'ics';
+export type DocumentFormat =
+  'html' | 'pdf' | 'md' | 'json' | 'openslo' | 'sloth' | 'prometheus' | 'datadog' | 'zabbix' | 'ics';
 
 /** Every format, in the order documents and the CLI list them. */
-export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md', 'json', 'openslo', 'sloth', 'prometheus', 'datadog', 'zabbix', 'ics'];
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = [
+  'html',
+  'pdf',
+  'md',
+  'json',
+  'openslo',
+  'sloth',
+  'prometheus',
+  'datadog',
+  'zabbix',
+  'ics',
+];
 
 /** One sponsor's position on a version: signed, rejected (with a comment) or not yet decided. */
 export interface SponsorStatus {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from './render-document.ts';
-import { ALL_HOSTILE, HOSTILE, hostileRequirements, inputFor, messagingRequirements, PUBLISHED } from './test-support/fixtures.ts';
+import {
+  ALL_HOSTILE,
+  HOSTILE,
+  hostileRequirements,
+  inputFor,
+  messagingRequirements,
+  PUBLISHED,
+} from './test-support/fixtures.ts';
 import { factsOf, RENDERER_CASES } from './test-support/renderer-cases.ts';
 
 const published = inputFor(messagingRequirements(), PUBLISHED, {
@@ -12,7 +19,15 @@ const published = inputFor(messagingRequirements(), PUBLISHED, {
 });
 const hostile = inputFor(hostileRequirements(), PUBLISHED, {
   approved: false,
-  sponsors: [{ name: HOSTILE.script, role: HOSTILE.yaml, status: 'rejected', at: '2026-11-22T10:00:00.000Z', comment: ALL_HOSTILE }],
+  sponsors: [
+    {
+      name: HOSTILE.script,
+      role: HOSTILE.yaml,
+      status: 'rejected',
+      at: '2026-11-22T10:00:00.000Z',
+      comment: ALL_HOSTILE,
+    },
+  ],
 });
 
 describe.each(RENDERER_CASES)('the $format renderer', (renderer) => {
@@ -30,7 +45,10 @@ describe.each(RENDERER_CASES)('the $format renderer', (renderer) => {
   });
 
   it('renders the same input to identical bytes', async () => {
-    const [first, second] = await Promise.all([renderDocument(renderer.format, published), renderDocument(renderer.format, published)]);
+    const [first, second] = await Promise.all([
+      renderDocument(renderer.format, published),
+      renderDocument(renderer.format, published),
+    ]);
     expect(Buffer.from(second?.body ?? '').equals(Buffer.from(first?.body ?? ''))).toBe(true);
     expect(first?.extension).toBe(second?.extension);
   });

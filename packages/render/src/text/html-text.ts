@@ -8,7 +8,14 @@ export function escapeHtml(text: string): string {
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;', '/': '&#47;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+  '=': '&#61;',
+  '/': '&#47;',
 };
 
 /**
@@ -17,7 +24,10 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
  * otherwise every 16 characters; `<wbr>` is not text, so copying a hash still gives the hash.
  */
 export function escapeHtmlBreakable(text: string): string {
-  return text.split(/(\s+)/).map((run) => (run.length < LONG_RUN ? escapeHtml(run) : breakRun(run))).join('');
+  return text
+    .split(/(\s+)/)
+    .map((run) => (run.length < LONG_RUN ? escapeHtml(run) : breakRun(run)))
+    .join('');
 }
 
 const LONG_RUN = 20;

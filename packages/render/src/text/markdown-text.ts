@@ -11,7 +11,10 @@ export const WORD_JOINER = '\u2060';
  * `[x](javascript:…)`, `![x](http://…)` and `http://evil.example` all stay literal, unlinked text.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeInline(text).replace(/^(\s*)(-|\d+(?=[.)](?:\s|$)))/, (_, space: string, marker: string) => `${space}${marker === '-' ? '\\-' : `${marker}\\`}`);
+  return escapeInline(text).replace(
+    /^(\s*)(-|\d+(?=[.)](?:\s|$)))/,
+    (_, space: string, marker: string) => `${space}${marker === '-' ? '\\-' : `${marker}\\`}`,
+  );
 }
 
 /** The inline part of `escapeMarkdown`, for text that never starts a line (table cells). */
@@ -36,5 +39,7 @@ export function unescapeMarkdown(markdown: string): string {
   return markdown
     .replaceAll(WORD_JOINER, '')
     .replace(/\\([\\`*_{}[\]#+!|~:@$\-.)])/g, '$1')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

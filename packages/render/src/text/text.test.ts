@@ -9,11 +9,13 @@ const WJ = WORD_JOINER;
 
 describe('escapeHtmlBreakable', () => {
   it('is escapeHtml with <wbr> break opportunities in long runs only, never inside an entity', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), (text) => {
-      const out = escapeHtmlBreakable(text);
-      expect(out.replaceAll('<wbr>', '')).toBe(escapeHtml(text));
-      expect(out.replaceAll('<wbr>', '')).not.toMatch(/<|>/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        const out = escapeHtmlBreakable(text);
+        expect(out.replaceAll('<wbr>', '')).toBe(escapeHtml(text));
+        expect(out.replaceAll('<wbr>', '')).not.toMatch(/<|>/);
+      }),
+    );
     expect(escapeHtmlBreakable('Mail flow')).toBe('Mail flow');
     expect(escapeHtmlBreakable('messaging-team@example.com')).toBe('messaging-<wbr>team@<wbr>example.<wbr>com');
     expect(escapeHtmlBreakable('a'.repeat(40))).toBe(`${'a'.repeat(16)}<wbr>${'a'.repeat(16)}<wbr>${'a'.repeat(8)}`);
@@ -27,9 +29,11 @@ describe('escapeHtml', () => {
   });
 
   it('never lets a < or a quote through', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      expect(escapeHtml(text)).not.toMatch(/[<>"'`]/);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(escapeHtml(text)).not.toMatch(/[<>"'`]/);
+      }),
+    );
   });
 });
 
@@ -65,15 +69,19 @@ describe('escapeMarkdown', () => {
   });
 
   it('reads back as the original text, line breaks folded', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      expect(unescapeMarkdown(escapeMarkdown(text))).toBe(text.replace(/\r\n?|\n/g, ' ').replaceAll(WJ, ''));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(unescapeMarkdown(escapeMarkdown(text))).toBe(text.replace(/\r\n?|\n/g, ' ').replaceAll(WJ, ''));
+      }),
+    );
   });
 
   it('never leaves an unescaped bracket, angle bracket, backtick or pipe', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      expect(markdownCell(text)).not.toMatch(/(?<!\\)[[\]<>`|]/);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(markdownCell(text)).not.toMatch(/(?<!\\)[[\]<>`|]/);
+      }),
+    );
   });
 });
 
@@ -86,9 +94,11 @@ describe('toWinAnsi', () => {
   });
 
   it('only ever returns drawable characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
-      expect([...toWinAnsi(text)].every(isWinAnsi)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect([...toWinAnsi(text)].every(isWinAnsi)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -97,8 +107,10 @@ describe('toOpenSloName', () => {
     expect(toOpenSloName('Mailbox Access (OWA)')).toBe('mailbox-access-owa');
     expect(toOpenSloName('Ümlaut Straße')).toBe('umlaut-stra-e');
     expect(toOpenSloName('---')).toBe('unnamed');
-    fc.assert(fc.property(fc.string(), (text) => {
-      expect(toOpenSloName(text)).toMatch(RFC1123_LABEL);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(toOpenSloName(text)).toMatch(RFC1123_LABEL);
+      }),
+    );
   });
 });

@@ -34,12 +34,36 @@ const zabbixSla = z.strictObject({
   }, 'an IANA time zone'),
   status: z.union([z.literal(0), z.literal(1)]).optional(),
   description: z.string().optional(),
-  service_tags: z.array(z.strictObject({ tag: z.string().min(1).max(255), operator: z.union([z.literal(0), z.literal(2)]).optional(), value: z.string().max(255).optional() })).min(1),
-  schedule: z.array(z.strictObject({ period_from: weekSeconds, period_to: weekSeconds }).refine((p) => p.period_from < p.period_to, 'period_from before period_to')),
-  excluded_downtimes: z.array(z.strictObject({ name: z.string().min(1).max(255), period_from: z.number().int().nonnegative(), period_to: z.number().int().nonnegative() })
-    .refine((p) => p.period_from < p.period_to, 'period_from before period_to')),
+  service_tags: z
+    .array(
+      z.strictObject({
+        tag: z.string().min(1).max(255),
+        operator: z.union([z.literal(0), z.literal(2)]).optional(),
+        value: z.string().max(255).optional(),
+      }),
+    )
+    .min(1),
+  schedule: z.array(
+    z
+      .strictObject({ period_from: weekSeconds, period_to: weekSeconds })
+      .refine((p) => p.period_from < p.period_to, 'period_from before period_to'),
+  ),
+  excluded_downtimes: z.array(
+    z
+      .strictObject({
+        name: z.string().min(1).max(255),
+        period_from: z.number().int().nonnegative(),
+        period_to: z.number().int().nonnegative(),
+      })
+      .refine((p) => p.period_from < p.period_to, 'period_from before period_to'),
+  ),
 });
-const slaCreate = z.strictObject({ jsonrpc: z.literal('2.0'), method: z.literal('sla.create'), params: z.array(zabbixSla).min(1), id: z.number().int() });
+const slaCreate = z.strictObject({
+  jsonrpc: z.literal('2.0'),
+  method: z.literal('sla.create'),
+  params: z.array(zabbixSla).min(1),
+  id: z.number().int(),
+});
 
 function request(requirements = messagingRequirements()): z.infer<typeof slaCreate> {
   const input = inputFor(requirements, PUBLISHED);
@@ -50,12 +74,21 @@ describe('renderZabbix', () => {
   const { params } = request();
 
   it('writes one sla.create request that follows the documented field rules', () => {
-    expect(params.map((p) => [p.slo, p.period, p.timezone])).toEqual([[99.9, 2, 'Europe/Berlin'], [99.9, 2, 'Europe/Berlin'], [99.5, 2, 'Europe/Berlin'], [99, 2, 'Europe/Berlin']]);
+    expect(params.map((p) => [p.slo, p.period, p.timezone])).toEqual([
+      [99.9, 2, 'Europe/Berlin'],
+      [99.9, 2, 'Europe/Berlin'],
+      [99.5, 2, 'Europe/Berlin'],
+      [99, 2, 'Europe/Berlin'],
+    ]);
     expect(params[0]?.effective_date).toBe(Date.UTC(2027, 0, 1) / 1000);
-    expect(params[0]?.service_tags).toEqual([{ tag: 'accord', operator: 0, value: 'enterprise-messaging-exchange-server-2007:mailbox-access' }]);
+    expect(params[0]?.service_tags).toEqual([
+      { tag: 'accord', operator: 0, value: 'enterprise-messaging-exchange-server-2007:mailbox-access' },
+    ]);
     // The schema is not a formality: it refuses what Zabbix refuses.
     expect(zabbixSla.safeParse({ ...params[0], slo: 99.12345 }).success).toBe(false);
-    expect(zabbixSla.safeParse({ ...params[0], schedule: [{ period_from: 0, period_to: 700_000 }] }).success).toBe(false);
+    expect(zabbixSla.safeParse({ ...params[0], schedule: [{ period_from: 0, period_to: 700_000 }] }).success).toBe(
+      false,
+    );
     expect(zabbixSla.safeParse({ ...params[0], sla_id: 1 }).success).toBe(false);
   });
 
@@ -72,9 +105,17 @@ describe('renderZabbix', () => {
     const webmail = params[2]?.excluded_downtimes ?? [];
     // The Sunday patch window, 4 h each Sunday of 2027-2031 (261 Sundays), at 02:00 Berlin time.
     expect(webmail).toHaveLength(261);
-    expect(webmail[0]).toEqual({ name: 'Sunday patch window 2027-01-03', period_from: Date.UTC(2027, 0, 3, 1) / 1000, period_to: Date.UTC(2027, 0, 3, 5) / 1000 });
+    expect(webmail[0]).toEqual({
+      name: 'Sunday patch window 2027-01-03',
+      period_from: Date.UTC(2027, 0, 3, 1) / 1000,
+      period_to: Date.UTC(2027, 0, 3, 5) / 1000,
+    });
     const mailbox = params[0]?.excluded_downtimes ?? [];
-    expect(mailbox.find((d) => d.name === 'Holiday 2027-12-24 Christmas Eve (company closing day)')).toEqual({ name: 'Holiday 2027-12-24 Christmas Eve (company closing day)', period_from: Date.UTC(2027, 11, 24, 6) / 1000, period_to: Date.UTC(2027, 11, 24, 18) / 1000 });
+    expect(mailbox.find((d) => d.name === 'Holiday 2027-12-24 Christmas Eve (company closing day)')).toEqual({
+      name: 'Holiday 2027-12-24 Christmas Eve (company closing day)',
+      period_from: Date.UTC(2027, 11, 24, 6) / 1000,
+      period_to: Date.UTC(2027, 11, 24, 18) / 1000,
+    });
   });
 
   it('keeps hostile text as JSON string data within the documented limits', () => {

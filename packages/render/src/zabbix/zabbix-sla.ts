@@ -39,15 +39,28 @@ function occurs(window: MaintenanceWindow, wallDay: number): boolean {
   return r.week === 'last' ? dom + 7 > days : Math.ceil(dom / 7) === r.week;
 }
 
-interface Downtime { readonly name: string; readonly period_from: number; readonly period_to: number }
+interface Downtime {
+  readonly name: string;
+  readonly period_from: number;
+  readonly period_to: number;
+}
 
-function maintenanceDowntimes(record: VersionRecord, window: MaintenanceWindow, fromYear: number, toYear: number): Downtime[] {
+function maintenanceDowntimes(
+  record: VersionRecord,
+  window: MaintenanceWindow,
+  fromYear: number,
+  toYear: number,
+): Downtime[] {
   const zone = windowZone(record.requirements, window);
   const out: Downtime[] = [];
   for (let day = Date.UTC(fromYear, 0, 1); day < Date.UTC(toYear + 1, 0, 1); day += DAY_MS) {
     if (!occurs(window, day)) continue;
     const start = wallToUtcMs(zone, day + minutesOf(window.recurrence.start) * 60_000);
-    out.push({ name: clip(`${window.name} ${new Date(day).toISOString().slice(0, 10)}`), period_from: start / 1000, period_to: start / 1000 + window.durationSeconds });
+    out.push({
+      name: clip(`${window.name} ${new Date(day).toISOString().slice(0, 10)}`),
+      period_from: start / 1000,
+      period_to: start / 1000 + window.durationSeconds,
+    });
   }
   return out;
 }
@@ -55,23 +68,37 @@ function maintenanceDowntimes(record: VersionRecord, window: MaintenanceWindow, 
 function holidayDowntimes(c: Commitment, fromYear: number, toYear: number): Downtime[] {
   const calendar = c.calendar;
   if (!calendar) return [];
-  return calendar.holidays.filter((h) => Number(h.date.slice(0, 4)) >= fromYear && Number(h.date.slice(0, 4)) <= toYear).flatMap((h) => {
-    const day = Date.parse(`${h.date}T00:00:00Z`);
-    const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7];
-    return weekRanges(calendar).filter((r) => r.day === weekday).map((r) => ({
-      name: clip(`Holiday ${h.date}${h.name ? ` ${h.name}` : ''}`),
-      period_from: wallToUtcMs(c.calendarZone, day + r.from * 60_000) / 1000,
-      period_to: wallToUtcMs(c.calendarZone, day + r.to * 60_000) / 1000,
-    }));
-  });
+  return calendar.holidays
+    .filter((h) => Number(h.date.slice(0, 4)) >= fromYear && Number(h.date.slice(0, 4)) <= toYear)
+    .flatMap((h) => {
+      const day = Date.parse(`${h.date}T00:00:00Z`);
+      const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7];
+      return weekRanges(calendar)
+        .filter((r) => r.day === weekday)
+        .map((r) => ({
+          name: clip(`Holiday ${h.date}${h.name ? ` ${h.name}` : ''}`),
+          period_from: wallToUtcMs(c.calendarZone, day + r.from * 60_000) / 1000,
+          period_to: wallToUtcMs(c.calendarZone, day + r.to * 60_000) / 1000,
+        }));
+    });
 }
 
-function slaObject(record: VersionRecord, hash: string, service: string, c: Commitment, years: { fromYear: number; toYear: number }): Record<string, unknown> {
+function slaObject(
+  record: VersionRecord,
+  hash: string,
+  service: string,
+  c: Commitment,
+  years: { fromYear: number; toYear: number },
+): Record<string, unknown> {
   const { requirements, derivation, version } = record;
   const period = derivation.reportingPeriod;
   const anchor = requirements.meta.validFrom ?? version?.publishedAt.slice(0, 10);
   const slo = Number(c.target.percent.toFixed(4));
-  const window = c.calendar ? `the service hours of ${c.calendar.name}` : c.excluded.length > 0 ? 'every hour outside excluded maintenance' : 'every hour';
+  const window = c.calendar
+    ? `the service hours of ${c.calendar.name}`
+    : c.excluded.length > 0
+      ? 'every hour outside excluded maintenance'
+      : 'every hour';
   const downtimes = [
     ...c.excluded.flatMap((m) => maintenanceDowntimes(record, m, years.fromYear, years.toYear)),
     ...holidayDowntimes(c, years.fromYear, years.toYear),
@@ -92,8 +119,12 @@ function slaObject(record: VersionRecord, hash: string, service: string, c: Comm
     ].join('\n'),
     service_tags: [{ tag: 'accord', operator: 0, value: `${service}:${c.fn.id}` }],
     schedule: c.calendar
-      ? weekRanges(c.calendar).map((r) => ({ period_from: SUNDAY_FIRST[r.day] * 86_400 + r.from * 60, period_to: SUNDAY_FIRST[r.day] * 86_400 + r.to * 60 }))
-        .sort((a, b) => a.period_from - b.period_from)
+      ? weekRanges(c.calendar)
+          .map((r) => ({
+            period_from: SUNDAY_FIRST[r.day] * 86_400 + r.from * 60,
+            period_to: SUNDAY_FIRST[r.day] * 86_400 + r.to * 60,
+          }))
+          .sort((a, b) => a.period_from - b.period_from)
       : [],
     excluded_downtimes: downtimes,
   };

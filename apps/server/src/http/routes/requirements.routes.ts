@@ -9,13 +9,18 @@ import { requireParticipant, requirePermission } from '../participant-access.ts'
 import { routes } from '@accord/protocol/routes';
 
 /** The requirements file (export and import) and the audit trail. */
-export function requirementsRoutes(deps: { readonly service: RequirementsService; readonly audit: AuditRepository; readonly participants: ParticipantRepository }): Hono<AppEnv> {
+export function requirementsRoutes(deps: {
+  readonly service: RequirementsService;
+  readonly audit: AuditRepository;
+  readonly participants: ParticipantRepository;
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
   app.get(routes.exportRequirements.path, signedIn, async (c) => {
     const format = c.req.query('format') ?? 'yaml';
-    if (format !== 'yaml' && format !== 'json') throw new AccordError('invalid_parameter', 'format must be yaml or json', 'format');
+    if (format !== 'yaml' && format !== 'json')
+      throw new AccordError('invalid_parameter', 'format must be yaml or json', 'format');
     const workshopId = c.get('participant').workshopId;
     const text = await deps.service.export(workshopId, format);
     c.header('Content-Type', format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8');

@@ -7,7 +7,10 @@ import { requireParticipant, requirePermission } from '../participant-access.ts'
 import { routes } from '@accord/protocol/routes';
 
 /** Named sponsor seats: the facilitator names them; a seat's person may add a device to their own seat. */
-export function seatRoutes(deps: { readonly service: SponsorSeatService; readonly participants: ParticipantRepository }): Hono<AppEnv> {
+export function seatRoutes(deps: {
+  readonly service: SponsorSeatService;
+  readonly participants: ParticipantRepository;
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
@@ -19,7 +22,9 @@ export function seatRoutes(deps: { readonly service: SponsorSeatService; readonl
   });
 
   // A fresh one-time link: the facilitator's for any seat, a sponsor's for their own (another device).
-  app.post(routes.seatLink.path, signedIn, async (c) => c.json(await deps.service.link(c.get('participant'), c.req.param('seatId')), 201));
+  app.post(routes.seatLink.path, signedIn, async (c) =>
+    c.json(await deps.service.link(c.get('participant'), c.req.param('seatId')), 201),
+  );
 
   app.delete(routes.removeSeat.path, signedIn, requirePermission('invite'), async (c) => {
     await deps.service.remove(c.get('participant'), c.req.param('seatId'));

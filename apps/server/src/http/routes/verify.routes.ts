@@ -41,9 +41,13 @@ export function verifyRoutes(deps: VerifyRouteDeps): Hono<AppEnv> {
     return c.json(result, result.verdict === 'unchanged' ? 200 : 422);
   });
 
-  app.get(routes.auditChain.path, signedIn, async (c) => c.json(await deps.audit.verify(c.get('participant').workshopId)));
+  app.get(routes.auditChain.path, signedIn, async (c) =>
+    c.json(await deps.audit.verify(c.get('participant').workshopId)),
+  );
 
-  app.get(routes.roomStatus.path, signedIn, async (c) => c.json(await deps.freeze.status(c.get('participant').workshopId)));
+  app.get(routes.roomStatus.path, signedIn, async (c) =>
+    c.json(await deps.freeze.status(c.get('participant').workshopId)),
+  );
 
   app.put(routes.freeze.path, signedIn, requirePermission('publish'), async (c) => {
     const body = await readJson(c, routes.freeze.body);
@@ -56,7 +60,12 @@ export function verifyRoutes(deps: VerifyRouteDeps): Hono<AppEnv> {
 /** The request body as bytes: a PDF or a JSON file, sent as it is (any content type). */
 async function uploadedFile(c: Context<AppEnv>): Promise<Uint8Array> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new AccordError('empty_file', 'send the file to verify as the request body (a PDF or JSON downloaded from Accord)');
-  if (bytes.length > MAX_FILE_BYTES) throw new AccordError('file_too_large', 'the file is larger than any version Accord publishes');
+  if (bytes.length === 0)
+    throw new AccordError(
+      'empty_file',
+      'send the file to verify as the request body (a PDF or JSON downloaded from Accord)',
+    );
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new AccordError('file_too_large', 'the file is larger than any version Accord publishes');
   return bytes;
 }

@@ -29,9 +29,13 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
-  app.post(routes.publish.path, signedIn, requirePermission('publish'), async (c) => c.json(await deps.service.publish(c.get('participant')), 201));
+  app.post(routes.publish.path, signedIn, requirePermission('publish'), async (c) =>
+    c.json(await deps.service.publish(c.get('participant')), 201),
+  );
 
-  app.get(routes.versions.path, signedIn, async (c) => c.json(await deps.service.list(c.get('participant').workshopId)));
+  app.get(routes.versions.path, signedIn, async (c) =>
+    c.json(await deps.service.list(c.get('participant').workshopId)),
+  );
 
   app.get(routes.diff.path, signedIn, async (c) => {
     const from = intParam(c.req.query('from'), 'from');
@@ -42,7 +46,10 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
   app.get(routes.version.path, signedIn, async (c) => {
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
-    const [summary, { record }] = await Promise.all([deps.service.summary(workshopId, number), deps.service.record(workshopId, number)]);
+    const [summary, { record }] = await Promise.all([
+      deps.service.summary(workshopId, number),
+      deps.service.record(workshopId, number),
+    ]);
     return c.json({ summary, record });
   });
 
@@ -50,15 +57,24 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
     const format = documentFormatSchema.safeParse(c.req.param('file').slice('document.'.length));
-    if (!format.success) throw new AccordError('invalid_parameter', `format must be one of ${documentFormatSchema.options.join(', ')}`, 'format');
+    if (!format.success)
+      throw new AccordError(
+        'invalid_parameter',
+        `format must be one of ${documentFormatSchema.options.join(', ')}`,
+        'format',
+      );
     // The PDF is the signed file, byte for byte, with a certificate of the signatures appended after it.
-    const rendered = format.data === 'pdf'
-      ? { body: await deps.signOff.certifiedPdf(workshopId, number), mediaType: 'application/pdf', extension: 'pdf' }
-      : await deps.service.document(workshopId, number, format.data);
+    const rendered =
+      format.data === 'pdf'
+        ? { body: await deps.signOff.certifiedPdf(workshopId, number), mediaType: 'application/pdf', extension: 'pdf' }
+        : await deps.service.document(workshopId, number, format.data);
     const inline = c.req.query('inline') === '1' && format.data === 'html';
     c.header('Content-Type', rendered.mediaType);
     const { record } = await deps.service.record(workshopId, number);
-    c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${documentFileName(record.requirements.meta.title, number, rendered.extension)}"`);
+    c.header(
+      'Content-Disposition',
+      `${inline ? 'inline' : 'attachment'}; filename="${documentFileName(record.requirements.meta.title, number, rendered.extension)}"`,
+    );
     c.header('Cache-Control', 'private, no-cache');
     const body = rendered.body;
     return c.body(typeof body === 'string' ? body : new Uint8Array(body).buffer);
@@ -69,7 +85,9 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
   });
 
   app.get(routes.signatures.path, signedIn, async (c) => {
-    return c.json(await deps.signOff.evidence(c.get('participant').workshopId, intParam(c.req.param('number'), 'number')));
+    return c.json(
+      await deps.signOff.evidence(c.get('participant').workshopId, intParam(c.req.param('number'), 'number')),
+    );
   });
 
   app.post(routes.sign.path, signedIn, requirePermission('sign'), async (c) => {
@@ -77,7 +95,14 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
     const body = await readJson(c, routes.sign.body);
     const actor = c.get('participant');
     const identity = await deps.signerIdentity(c, actor);
-    return c.json(await deps.signOff.sign(actor, number, body, { ip: deps.clientIp(c), userAgent: c.req.header('user-agent') ?? '', identity }), 201);
+    return c.json(
+      await deps.signOff.sign(actor, number, body, {
+        ip: deps.clientIp(c),
+        userAgent: c.req.header('user-agent') ?? '',
+        identity,
+      }),
+      201,
+    );
   });
 
   return app;
@@ -85,6 +110,13 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
 
 /** "Messaging platform SLA workshop", 3, "pdf" → "messaging-platform-sla-workshop-v3.pdf": readable, and safe in a header. */
 export function documentFileName(title: string, number: number, extension: string): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return `${slug || 'sla'}-v${number}.${extension}`;
 }

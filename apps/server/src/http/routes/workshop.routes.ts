@@ -28,7 +28,9 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Hono<AppEnv> {
     return c.json(created, 201);
   });
 
-  app.get(routes.invitePreview.path, deps.joinLimit, async (c) => c.json(await deps.service.previewInvite(c.req.param('invite'))));
+  app.get(routes.invitePreview.path, deps.joinLimit, async (c) =>
+    c.json(await deps.service.previewInvite(c.req.param('invite'))),
+  );
 
   app.post(routes.join.path, deps.joinLimit, async (c) => {
     const body = await readJson(c, routes.join.body);
@@ -39,7 +41,10 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Hono<AppEnv> {
 
   app.get(routes.workshop.path, signedIn, async (c) => {
     const participant = c.get('participant');
-    return c.json({ workshop: await deps.service.workshop(participant.workshopId), you: toParticipantView(participant) });
+    return c.json({
+      workshop: await deps.service.workshop(participant.workshopId),
+      you: toParticipantView(participant),
+    });
   });
 
   app.get(routes.invites.path, signedIn, requirePermission('invite'), async (c) => {
@@ -56,10 +61,14 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Hono<AppEnv> {
     return c.body(null, 204);
   });
 
-  app.get(routes.participants.path, signedIn, async (c) => c.json(await deps.service.participants(c.get('participant').workshopId)));
+  app.get(routes.participants.path, signedIn, async (c) =>
+    c.json(await deps.service.participants(c.get('participant').workshopId)),
+  );
 
   app.delete(routes.revokeParticipant.path, signedIn, requirePermission('invite'), async (c) => {
-    await deps.service.revokeParticipant(c.get('participant'), c.req.param('participantId'), { alsoInvite: c.req.query('alsoRevokeInvite') === '1' });
+    await deps.service.revokeParticipant(c.get('participant'), c.req.param('participantId'), {
+      alsoInvite: c.req.query('alsoRevokeInvite') === '1',
+    });
     return c.body(null, 204);
   });
 

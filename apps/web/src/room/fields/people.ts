@@ -31,9 +31,12 @@ export function personColours(participantIds: readonly string[]): ReadonlyMap<st
 }
 
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter((p) => /\p{L}|\d/u.test(p[0] ?? ''));
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((p) => /\p{L}|\d/u.test(p[0] ?? ''));
   if (parts.length === 0) return '?';
   const first = parts[0]?.[0] ?? '';
-  const last = parts.length > 1 ? parts[parts.length - 1]?.[0] ?? '' : '';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();
 }

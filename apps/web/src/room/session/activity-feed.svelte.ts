@@ -38,16 +38,24 @@ export class ActivityFeed {
 
   constructor(private readonly yourName: string) {}
 
-  get entries(): readonly Activity[] { return this.#entries; }
+  get entries(): readonly Activity[] {
+    return this.#entries;
+  }
   /**
    * What happened to something of yours that you would otherwise learn only from the activity list (folded
    * away on a phone): the facilitator accepted or rejected your proposal.
    */
-  get notice(): Notice | null { return this.#notice; }
+  get notice(): Notice | null {
+    return this.#notice;
+  }
   /** The version published during this visit, for the sponsor's "ready to sign" banner. */
-  get publishedNow(): VersionEvent | null { return this.#publishedNow; }
+  get publishedNow(): VersionEvent | null {
+    return this.#publishedNow;
+  }
   /** Bumped when a version is published or signed, so version lists reload. */
-  get versionsRevision(): number { return this.#versionsRevision; }
+  get versionsRevision(): number {
+    return this.#versionsRevision;
+  }
 
   /** The participant read the notice (or a newer one replaced it: pass its id to dismiss only that one). */
   dismissNotice(id?: number): void {
@@ -78,7 +86,11 @@ export class ActivityFeed {
     this.#log(`${event.decidedBy} ${event.outcome} a proposal for`, event.field);
     const proposal = readProposals(raw).find((p) => p.id === event.proposalId);
     if (proposal && proposal.proposedBy === this.yourName && event.decidedBy !== this.yourName) {
-      this.#notice = { id: this.#nextId, text: `${event.decidedBy} ${event.outcome} your proposal for`, field: event.field };
+      this.#notice = {
+        id: this.#nextId,
+        text: `${event.decidedBy} ${event.outcome} your proposal for`,
+        field: event.field,
+      };
     }
   }
 
@@ -89,19 +101,29 @@ export class ActivityFeed {
   }
 
   signature(event: SignatureEvent): void {
-    this.#log(`${event.sponsor} ${event.decision} version ${event.versionNumber}${event.approved ? ' — approved' : ''}`);
+    this.#log(
+      `${event.sponsor} ${event.decision} version ${event.versionNumber}${event.approved ? ' — approved' : ''}`,
+    );
     this.#versionsRevision += 1;
     // Once this sponsor has decided, the version no longer waits for them: drop the "ready to sign" prompts.
-    if (this.#publishedNow?.number === event.versionNumber && event.sponsor === this.yourName) this.#publishedNow = null;
+    if (this.#publishedNow?.number === event.versionNumber && event.sponsor === this.yourName)
+      this.#publishedNow = null;
   }
 
   freeze(frozen: boolean, by: string | undefined): void {
     const who = by ?? 'The facilitator';
-    this.#log(frozen ? `${who} froze the room while sponsors sign` : `${who} unfroze the room: the requirements can be changed again`);
+    this.#log(
+      frozen
+        ? `${who} froze the room while sponsors sign`
+        : `${who} unfroze the room: the requirements can be changed again`,
+    );
   }
 
   #log(text: string, field?: string): void {
     this.#nextId += 1;
-    this.#entries = [{ id: this.#nextId, at: Date.now(), text, ...(field ? { field } : {}) }, ...this.#entries].slice(0, KEPT);
+    this.#entries = [{ id: this.#nextId, at: Date.now(), text, ...(field ? { field } : {}) }, ...this.#entries].slice(
+      0,
+      KEPT,
+    );
   }
 }

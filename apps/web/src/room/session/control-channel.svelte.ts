@@ -1,7 +1,16 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
-  Ack, BallotState, ClientEventName, ClientPayload, ClientToServerEvents, DecisionEvent, Participant, ServerToClientEvents,
-  SignatureEvent, TimerState, VersionEvent,
+  Ack,
+  BallotState,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  DecisionEvent,
+  Participant,
+  ServerToClientEvents,
+  SignatureEvent,
+  TimerState,
+  VersionEvent,
 } from '@accord/protocol/events';
 import type { Phase } from '@accord/protocol/phases';
 
@@ -42,31 +51,56 @@ export class ControlChannel {
   #myVotes = $state.raw<Record<string, 'for' | 'against'>>({});
   #connected = $state(false);
 
-  constructor(workshopId: string, phase: Phase, private readonly events: ControlChannelEvents) {
+  constructor(
+    workshopId: string,
+    phase: Phase,
+    private readonly events: ControlChannelEvents,
+  ) {
     this.#phase = phase;
     this.#viewPhase = phase;
     // The `workshop` query lets the balancer send socket.io to the node that serves this workshop's doc
     // (deploy/nginx.conf hashes on it); the server reads the id from `auth`.
-    this.#socket = io({ auth: { workshopId }, query: { workshop: workshopId }, withCredentials: true, transports: ['websocket', 'polling'] });
+    this.#socket = io({
+      auth: { workshopId },
+      query: { workshop: workshopId },
+      withCredentials: true,
+      transports: ['websocket', 'polling'],
+    });
     this.#watch();
   }
 
   /** The phase the facilitator has the room in. */
-  get phase(): Phase { return this.#phase; }
+  get phase(): Phase {
+    return this.#phase;
+  }
   /** The phase this participant is looking at; moves with the room whenever the facilitator moves it. */
-  get viewPhase(): Phase { return this.#viewPhase; }
-  get timer(): TimerState { return this.#timer; }
+  get viewPhase(): Phase {
+    return this.#viewPhase;
+  }
+  get timer(): TimerState {
+    return this.#timer;
+  }
   /** Server clock minus this browser's clock, so everyone's countdown ends at the same moment. */
-  get clockSkewMs(): number { return this.#clockSkewMs; }
-  get roster(): readonly Participant[] { return this.#roster; }
+  get clockSkewMs(): number {
+    return this.#clockSkewMs;
+  }
+  get roster(): readonly Participant[] {
+    return this.#roster;
+  }
   /**
    * What this participant may see of each proposal's votes, by proposal id, as the server sends it: votes are
    * never in the shared doc, and a blind ballot arrives as a count until the facilitator reveals it.
    */
-  get ballots(): Readonly<Record<string, BallotState>> { return this.#ballots; }
+  get ballots(): Readonly<Record<string, BallotState>> {
+    return this.#ballots;
+  }
   /** This participant's own votes, by proposal id. */
-  get myVotes(): Readonly<Record<string, 'for' | 'against'>> { return this.#myVotes; }
-  get connected(): boolean { return this.#connected; }
+  get myVotes(): Readonly<Record<string, 'for' | 'against'>> {
+    return this.#myVotes;
+  }
+  get connected(): boolean {
+    return this.#connected;
+  }
 
   /** Looks at a phase without moving the room. */
   show(phase: Phase): void {
@@ -80,13 +114,24 @@ export class ControlChannel {
 
   /** Sends a control event and waits for the server's acknowledgement (or a timeout, said in words). */
   async send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack> {
-    if (!this.#socket.connected) return { ok: false, code: 'offline', error: 'not connected to the session; try again when the room is back online' };
+    if (!this.#socket.connected)
+      return {
+        ok: false,
+        code: 'offline',
+        error: 'not connected to the session; try again when the room is back online',
+      };
     try {
       // socket.io's typings cannot follow a generic event name through the timeout's ack decoration.
-      const timed = this.#socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: E, payload: ClientPayload<E>): Promise<Ack> };
+      const timed = this.#socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+        emitWithAck(event: E, payload: ClientPayload<E>): Promise<Ack>;
+      };
       return await timed.emitWithAck(event, payload);
     } catch {
-      return { ok: false, code: 'timeout', error: 'the server did not answer in time; check the connection and try again' };
+      return {
+        ok: false,
+        code: 'timeout',
+        error: 'the server did not answer in time; check the connection and try again',
+      };
     }
   }
 
@@ -96,8 +141,12 @@ export class ControlChannel {
 
   #watch(): void {
     const socket = this.#socket;
-    socket.on('connect', () => { this.#connected = true; });
-    socket.on('disconnect', () => { this.#connected = false; });
+    socket.on('connect', () => {
+      this.#connected = true;
+    });
+    socket.on('disconnect', () => {
+      this.#connected = false;
+    });
     socket.on('session:state', (state) => {
       this.#clockSkewMs = state.serverNowMs - Date.now();
       this.#moveTo(state.phase);
@@ -116,7 +165,9 @@ export class ControlChannel {
       const { [proposalId]: _previous, ...others } = this.#myVotes;
       this.#myVotes = choice ? { ...others, [proposalId]: choice } : others;
     });
-    socket.on('roster', (roster) => { this.#roster = roster; });
+    socket.on('roster', (roster) => {
+      this.#roster = roster;
+    });
     socket.on('phase', ({ phase, changedBy }) => {
       if (phase !== this.#phase) this.events.phaseChanged(phase, changedBy);
       this.#moveTo(phase);
@@ -132,7 +183,8 @@ export class ControlChannel {
     (socket as unknown as Socket).on('room:frozen', (event: unknown) => this.events.freeze(readFreeze(event)));
     socket.on('revoked', ({ reason }) => this.events.refused('revoked', reason));
     socket.on('connect_error', (error) => {
-      if (/unauthori[sz]ed|revoked|forbidden|not found/i.test(error.message)) this.events.refused('unauthorized', error.message);
+      if (/unauthori[sz]ed|revoked|forbidden|not found/i.test(error.message))
+        this.events.refused('unauthorized', error.message);
     });
   }
 

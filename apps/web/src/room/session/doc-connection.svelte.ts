@@ -54,7 +54,12 @@ export class DocConnection {
   #allSaved = $state(true);
   #presence = $state.raw<Presence[]>([]);
 
-  constructor(workshopId: string, origin: string, private readonly editor: boolean, private readonly events: DocConnectionEvents) {
+  constructor(
+    workshopId: string,
+    origin: string,
+    private readonly editor: boolean,
+    private readonly events: DocConnectionEvents,
+  ) {
     this.#localCopy = editor ? keepLocalCopy(workshopId, this.doc) : undefined;
     this.#provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/yjs`, workshopId, this.doc, {
       params: { saved: '1' },
@@ -63,24 +68,42 @@ export class DocConnection {
       disableBc: true,
       shouldReconnect: (event) => shouldReconnect(event.code),
     });
-    this.#savedTracker = new SavedTracker(this.#provider as unknown as SavedProvider, this.doc, () => this.#refreshSaved());
+    this.#savedTracker = new SavedTracker(this.#provider as unknown as SavedProvider, this.doc, () =>
+      this.#refreshSaved(),
+    );
     this.#watchProvider();
     this.#watchDoc();
     this.#watchNetwork();
   }
 
   /** The requirements as plain JSON, refreshed after every change (local or remote). */
-  get raw(): RawRecord { return this.#raw; }
+  get raw(): RawRecord {
+    return this.#raw;
+  }
   /** Bumped after every change of the doc; the preview recomputes on it. */
-  get revision(): number { return this.#revision; }
-  get online(): boolean { return this.#online; }
-  get connected(): boolean { return this.#connected; }
-  get synced(): boolean { return this.#synced; }
+  get revision(): number {
+    return this.#revision;
+  }
+  get online(): boolean {
+    return this.#online;
+  }
+  get connected(): boolean {
+    return this.#connected;
+  }
+  get synced(): boolean {
+    return this.#synced;
+  }
   /** The doc has synced with the server at least once: forms and the preview show the real workshop. */
-  get loaded(): boolean { return this.#loaded; }
+  get loaded(): boolean {
+    return this.#loaded;
+  }
   /** Every local change is stored by the server (always true for people who do not edit). */
-  get allSaved(): boolean { return this.#allSaved; }
-  get presence(): readonly Presence[] { return this.#presence; }
+  get allSaved(): boolean {
+    return this.#allSaved;
+  }
+  get presence(): readonly Presence[] {
+    return this.#presence;
+  }
 
   edit(edit: Edit): EditResult {
     return applyEdit(this.doc, edit, LOCAL_EDIT);
@@ -138,7 +161,10 @@ export class DocConnection {
         if (!identity || typeof identity.participantId !== 'string' || typeof identity.name !== 'string') continue;
         const editing = (state as { editing?: unknown }).editing;
         list.push({
-          clientId, participantId: identity.participantId, name: identity.name, role: identity.role as Role,
+          clientId,
+          participantId: identity.participantId,
+          name: identity.name,
+          role: identity.role as Role,
           editing: typeof editing === 'string' ? editing : null,
         });
       }

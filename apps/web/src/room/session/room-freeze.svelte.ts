@@ -19,9 +19,14 @@ export class RoomFreezeWatch {
   #news = 0;
   #known = false;
 
-  constructor(private readonly workshopId: string, private readonly changed: (frozen: Freeze | null, first: boolean) => void) {}
+  constructor(
+    private readonly workshopId: string,
+    private readonly changed: (frozen: Freeze | null, first: boolean) => void,
+  ) {}
 
-  get frozen(): Freeze | null { return this.#frozen; }
+  get frozen(): Freeze | null {
+    return this.#frozen;
+  }
 
   /** Reads the room status from the server. A failed read changes nothing: the next event or reconnect will tell. */
   async refresh(): Promise<void> {
@@ -46,7 +51,9 @@ export class RoomFreezeWatch {
   /** The server announced a freeze or an unfreeze. */
   apply(event: FreezeEvent): void {
     this.#news += 1;
-    this.#set(event.frozen ? { by: event.by ?? this.#frozen?.by ?? null, at: event.at ?? this.#frozen?.at ?? null } : null);
+    this.#set(
+      event.frozen ? { by: event.by ?? this.#frozen?.by ?? null, at: event.at ?? this.#frozen?.at ?? null } : null,
+    );
   }
 
   #set(next: Freeze | null): void {

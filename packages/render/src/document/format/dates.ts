@@ -20,5 +20,7 @@ export function addMonths(isoDate: string, months: number): string {
 
 /** The date part of an ISO instant or date, if it has one. */
 export function datePart(text: string): string | undefined {
-  return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text.slice(0, 10))) ? text.slice(0, 10) : undefined;
+  return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text.slice(0, 10)))
+    ? text.slice(0, 10)
+    : undefined;
 }

@@ -29,28 +29,37 @@ export function fieldLabel(path: string, requirements: Requirements): string {
   const parts = path.split('/').filter((part) => part !== '');
   if (parts[0] === 'support' && parts[1] === 'severities' && parts[2] !== undefined) {
     const severity = requirements.support.severities.find((s) => s.id === parts[2]);
-    const tail = parts[3] === undefined ? undefined : TAIL_LABEL[parts[3]] ?? parts.slice(3).join(' / ');
+    const tail = parts[3] === undefined ? undefined : (TAIL_LABEL[parts[3]] ?? parts.slice(3).join(' / '));
     if (severity) return tail === undefined ? severity.name : `${severity.name}: ${tail}`;
   }
   const [collection, id, ...rest] = parts;
   const owner = collection === undefined || id === undefined ? undefined : ownerName(requirements, collection, id);
   if (owner === undefined) return path;
   const last = rest.at(-1);
-  if (last === undefined) return collection === 'support' && id !== undefined ? `${owner}: ${TAIL_LABEL[id] ?? id}` : owner;
+  if (last === undefined)
+    return collection === 'support' && id !== undefined ? `${owner}: ${TAIL_LABEL[id] ?? id}` : owner;
   const scenario = rest[0] === 'recovery' && rest[1] !== undefined ? `${scenarioLabel(rest[1])} ` : '';
   return `${owner}: ${scenario}${TAIL_LABEL[last] ?? rest.join(' / ')}`;
 }
 
 function ownerName(requirements: Requirements, collection: string, id: string): string | undefined {
   switch (collection) {
-    case 'functions': return requirements.functions.find((f) => f.id === id)?.name;
-    case 'maintenance': return requirements.maintenance.find((m) => m.id === id)?.name;
-    case 'backups': return requirements.backups.find((b) => b.id === id)?.name;
-    case 'regulatory': return requirements.regulatory.find((r) => r.id === id)?.name;
-    case 'calendars': return requirements.calendars.find((c) => c.id === id)?.name;
-    case 'components': return requirements.components.find((c) => c.id === id)?.name;
-    case 'support': return 'Support';
-    default: return undefined;
+    case 'functions':
+      return requirements.functions.find((f) => f.id === id)?.name;
+    case 'maintenance':
+      return requirements.maintenance.find((m) => m.id === id)?.name;
+    case 'backups':
+      return requirements.backups.find((b) => b.id === id)?.name;
+    case 'regulatory':
+      return requirements.regulatory.find((r) => r.id === id)?.name;
+    case 'calendars':
+      return requirements.calendars.find((c) => c.id === id)?.name;
+    case 'components':
+      return requirements.components.find((c) => c.id === id)?.name;
+    case 'support':
+      return 'Support';
+    default:
+      return undefined;
   }
 }
 
@@ -76,7 +85,12 @@ export function monthOf(derivation: SlaDerivation | undefined): MonthOf {
  * A value with what it means in plain words when the field has such a line:
  * "5m — Up to 5 minutes of Mailbox access data may be lost after a component failure."
  */
-export function meaningfulValue(path: string, value: ProposalValue, requirements: Requirements, derivation?: SlaDerivation): string {
+export function meaningfulValue(
+  path: string,
+  value: ProposalValue,
+  requirements: Requirements,
+  derivation?: SlaDerivation,
+): string {
   const shown = fieldValue(path, value);
   const meaning = changeMeaning(path, value, requirements, monthOf(derivation));
   return meaning === undefined ? shown : `${shown} — ${meaning}`;

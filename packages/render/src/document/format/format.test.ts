@@ -9,9 +9,15 @@ const requirements = messagingRequirements();
 
 describe('document formatting', () => {
   it('names field paths as readers do', () => {
-    expect(fieldLabel('/functions/mailbox-access/recovery/site-loss/rtoSeconds', requirements)).toBe('Mailbox access: Site loss RTO');
-    expect(fieldLabel('/functions/webmail/availability/targetPercent', requirements)).toBe('Webmail (Outlook Web Access): availability target');
-    expect(fieldLabel('/support/severities/sev4/resolutionSeconds', requirements)).toBe('Severity 4 — request: resolution target');
+    expect(fieldLabel('/functions/mailbox-access/recovery/site-loss/rtoSeconds', requirements)).toBe(
+      'Mailbox access: Site loss RTO',
+    );
+    expect(fieldLabel('/functions/webmail/availability/targetPercent', requirements)).toBe(
+      'Webmail (Outlook Web Access): availability target',
+    );
+    expect(fieldLabel('/support/severities/sev4/resolutionSeconds', requirements)).toBe(
+      'Severity 4 — request: resolution target',
+    );
     expect(fieldLabel('/support/coverageCalendarId', requirements)).toBe('Support: support desk calendar');
     expect(fieldLabel('/nowhere/x', requirements)).toBe('/nowhere/x');
   });
@@ -27,7 +33,14 @@ describe('document formatting', () => {
     const onCall = requirements.calendars.find((c) => c.id === 'on-call');
     expect(onCall && summariseSlots(onCall)).toBe('Mon–Fri 19:00–23:00; Sat–Sun 08:00–20:00');
     expect(summariseSlots({ slots: [] })).toBe('no hours');
-    expect(summariseSlots({ slots: [{ day: 'mon', start: '08:00', end: '12:00' }, { day: 'wed', start: '08:00', end: '12:00' }] })).toBe('Mon 08:00–12:00; Wed 08:00–12:00');
+    expect(
+      summariseSlots({
+        slots: [
+          { day: 'mon', start: '08:00', end: '12:00' },
+          { day: 'wed', start: '08:00', end: '12:00' },
+        ],
+      }),
+    ).toBe('Mon 08:00–12:00; Wed 08:00–12:00');
     const [weekly, monthly] = requirements.maintenance;
     expect(weekly && summariseRecurrence(weekly)).toBe('weekly, Sun 02:00 for 4h');
     expect(monthly && summariseRecurrence(monthly)).toBe('monthly, last Sat 20:00 for 2h');

@@ -7,7 +7,11 @@ export type Period = keyof NonNullable<SlaDerivation['functions'][number]['targe
 export const PERIOD_ORDER: readonly Period[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 export const PERIOD_LABEL: Readonly<Record<Period, string>> = {
-  day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year',
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
 };
 
 export const SCENARIO_LABEL: Readonly<Record<Scenario, string>> = {
@@ -29,7 +33,10 @@ export function percent(value: number, digits?: number): string {
   let text = digits === undefined ? String(Number(value.toPrecision(12))) : trimZeros(value.toFixed(digits));
   // Rounding must never promise more than the value: 99.99999999999 is not "100 %", which allows no downtime.
   if (value < 100 && Number(text) >= 100) {
-    text = digits === undefined ? String(value) : trimZeros((Math.floor(value * 10 ** digits) / 10 ** digits).toFixed(digits));
+    text =
+      digits === undefined
+        ? String(value)
+        : trimZeros((Math.floor(value * 10 ** digits) / 10 ** digits).toFixed(digits));
   }
   return `${text} %`;
 }
@@ -48,11 +55,21 @@ export function plural(count: number, noun: string): string {
 }
 
 /** Words that are names of their own and keep their capitals. */
-const ACRONYMS: Readonly<Record<string, string>> = { dns: 'DNS', dag: 'DAG', lcr: 'LCR', ccr: 'CCR', scr: 'SCR', scc: 'SCC' };
+const ACRONYMS: Readonly<Record<string, string>> = {
+  dns: 'DNS',
+  dag: 'DAG',
+  lcr: 'LCR',
+  ccr: 'CCR',
+  scr: 'SCR',
+  scc: 'SCC',
+};
 
 /** Title case of an id-like enum value, acronyms spelled as such: "almost-certain" → "Almost certain", "dns" → "DNS". */
 export function words(value: string): string {
-  const spaced = value.split('-').map((word) => ACRONYMS[word] ?? word).join(' ');
+  const spaced = value
+    .split('-')
+    .map((word) => ACRONYMS[word] ?? word)
+    .join(' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -65,7 +82,9 @@ type DerivedTarget = NonNullable<SlaDerivation['functions'][number]['target']>;
  */
 export function targetLabel(target: DerivedTarget): string {
   const tolerated = target.toleratedDowntime;
-  return tolerated ? `${tolerated.targetText} % (${tolerated.human} per ${tolerated.per} tolerated)` : percent(target.percent);
+  return tolerated
+    ? `${tolerated.targetText} % (${tolerated.human} per ${tolerated.per} tolerated)`
+    : percent(target.percent);
 }
 
 /** The target alone, for narrow columns: as stated, or derived and rounded up (`99.8632 %`). */

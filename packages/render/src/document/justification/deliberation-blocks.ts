@@ -37,7 +37,12 @@ export function votesText(proposal: Proposal): string {
  * The alternatives proposed for fields under `prefix` with their votes, and the decisions taken on them.
  * Empty when nobody proposed or decided anything there.
  */
-export function deliberationBlocks(requirements: Requirements, matches: (field: string) => boolean, labelFields: boolean, derivation?: SlaDerivation): Block[] {
+export function deliberationBlocks(
+  requirements: Requirements,
+  matches: (field: string) => boolean,
+  labelFields: boolean,
+  derivation?: SlaDerivation,
+): Block[] {
   const proposals = requirements.proposals.filter((p) => matches(p.field));
   const decisions = requirements.decisions.filter((d) => matches(d.field));
   const blocks: Block[] = [];
@@ -46,7 +51,14 @@ export function deliberationBlocks(requirements: Requirements, matches: (field: 
     blocks.push({ kind: 'paragraph', text: 'Alternatives proposed:' });
     blocks.push({
       kind: 'table',
-      columns: [...fieldColumn, { label: 'Value', width: 2.6 }, { label: 'Proposed by', width: 1.6 }, { label: 'Reason', width: 3 }, { label: 'Votes', width: 2.6 }, { label: 'Status', width: 1.2 }],
+      columns: [
+        ...fieldColumn,
+        { label: 'Value', width: 2.6 },
+        { label: 'Proposed by', width: 1.6 },
+        { label: 'Reason', width: 3 },
+        { label: 'Votes', width: 2.6 },
+        { label: 'Status', width: 1.2 },
+      ],
       rows: proposals.map((p) => [
         ...(labelFields ? [cell(fieldLabel(p.field, requirements))] : []),
         cell(meaningfulValue(p.field, p.value, requirements, derivation)),
@@ -61,7 +73,13 @@ export function deliberationBlocks(requirements: Requirements, matches: (field: 
     blocks.push({ kind: 'paragraph', text: 'Decided:' });
     blocks.push({
       kind: 'table',
-      columns: [...fieldColumn, { label: 'Value', width: 2.6 }, { label: 'Decided by', width: 1.6 }, { label: 'When', width: 1.6 }, { label: 'Note', width: 4 }],
+      columns: [
+        ...fieldColumn,
+        { label: 'Value', width: 2.6 },
+        { label: 'Decided by', width: 1.6 },
+        { label: 'When', width: 1.6 },
+        { label: 'Note', width: 4 },
+      ],
       rows: decisions.map((d) => [
         ...(labelFields ? [cell(fieldLabel(d.field, requirements))] : []),
         decidedValueCell(requirements, d.field, d.value, derivation),
@@ -80,10 +98,19 @@ export function under(prefix: string): (field: string) => boolean {
 }
 
 /** The decided value, flagged when the field has been changed since: the decision is then history. */
-function decidedValueCell(requirements: Requirements, field: string, value: Requirements['decisions'][number]['value'], derivation?: SlaDerivation): ReturnType<typeof cell> {
+function decidedValueCell(
+  requirements: Requirements,
+  field: string,
+  value: Requirements['decisions'][number]['value'],
+  derivation?: SlaDerivation,
+): ReturnType<typeof cell> {
   const now = valueAtPath(requirements, field);
-  if (now === undefined || JSON.stringify(now) === JSON.stringify(value)) return cell(meaningfulValue(field, value, requirements, derivation));
-  const current = typeof now === 'string' || typeof now === 'number' || typeof now === 'boolean' ? fieldValue(field, now) : 'another value';
+  if (now === undefined || JSON.stringify(now) === JSON.stringify(value))
+    return cell(meaningfulValue(field, value, requirements, derivation));
+  const current =
+    typeof now === 'string' || typeof now === 'number' || typeof now === 'boolean'
+      ? fieldValue(field, now)
+      : 'another value';
   return cell(`${fieldValue(field, value)} (since changed to ${current})`, 'warning');
 }
 
@@ -91,7 +118,8 @@ function decidedValueCell(requirements: Requirements, field: string, value: Requ
 export function valueAtPath(requirements: Requirements, path: string): unknown {
   let current: unknown = requirements;
   for (const segment of path.split('/').slice(1)) {
-    if (Array.isArray(current)) current = current.find((item: unknown) => (item as { id?: unknown } | null)?.id === segment);
+    if (Array.isArray(current))
+      current = current.find((item: unknown) => (item as { id?: unknown } | null)?.id === segment);
     else if (current !== null && typeof current === 'object') current = (current as Record<string, unknown>)[segment];
     else return undefined;
   }

@@ -36,7 +36,8 @@ function missingOptions(fn: DerivedFunction): string[] {
 export function executiveSummary(ctx: BuildContext): SectionDraft {
   const { requirements, derivation, identity } = ctx;
   const agreement = requirements.agreement ?? EMPTY_AGREEMENT;
-  const money = (amount: number): string => (requirements.meta.currency ? `${requirements.meta.currency} ${grouped(amount)}` : grouped(amount));
+  const money = (amount: number): string =>
+    requirements.meta.currency ? `${requirements.meta.currency} ${grouped(amount)}` : grouped(amount);
   const errors = derivation.counts.error;
   const sponsors = requirements.meta.sponsors.map((s) => s.name).join(', ') || 'the sponsors (none named yet)';
   const blocks: Block[] = [
@@ -45,15 +46,31 @@ export function executiveSummary(ctx: BuildContext): SectionDraft {
       text: `Decision requested: ${sponsors} approve ${identity.draft ? 'this draft, once published,' : identity.versionLabel.toLowerCase()} of the service level agreement for ${requirements.meta.service}, and the investments below that the recommended design needs.`,
     },
     errors > 0
-      ? { kind: 'paragraph', tone: 'warning', text: `Conditions before it takes effect: ${errors} error finding${errors === 1 ? '' : 's'} remain open (see the findings in each section). Either resolve them, or sign with the affected targets phased in once the recommended design is in place.` }
-      : { kind: 'paragraph', tone: 'ok', text: 'No error finding is open: the commitments are consistent with the design and the support arrangements.' },
+      ? {
+          kind: 'paragraph',
+          tone: 'warning',
+          text: `Conditions before it takes effect: ${errors} error finding${errors === 1 ? '' : 's'} remain open (see the findings in each section). Either resolve them, or sign with the affected targets phased in once the recommended design is in place.`,
+        }
+      : {
+          kind: 'paragraph',
+          tone: 'ok',
+          text: 'No error finding is open: the commitments are consistent with the design and the support arrangements.',
+        },
   ];
-  const costed = derivation.functions.filter((fn) => fn.target && requirements.functions.find((f) => f.id === fn.id)?.availability?.downtimeCostPerHour !== undefined);
+  const costed = derivation.functions.filter(
+    (fn) =>
+      fn.target && requirements.functions.find((f) => f.id === fn.id)?.availability?.downtimeCostPerHour !== undefined,
+  );
   if (costed.length === 0) {
-    blocks.push({ kind: 'paragraph', tone: 'warning', text: 'No business function records the cost of an hour of downtime, so no cost-benefit comparison can be made.' });
+    blocks.push({
+      kind: 'paragraph',
+      tone: 'warning',
+      text: 'No business function records the cost of an hour of downtime, so no cost-benefit comparison can be made.',
+    });
     return { id: 'why-summary', title: 'Executive summary', blocks };
   }
-  const investmentsFor = (options: readonly string[]): Investment[] => agreement.investments.filter((i) => options.includes(i.option));
+  const investmentsFor = (options: readonly string[]): Investment[] =>
+    agreement.investments.filter((i) => options.includes(i.option));
   const counted = new Set<Investment>();
   let totalNow = 0;
   let totalWith = 0;
@@ -68,7 +85,11 @@ export function executiveSummary(ctx: BuildContext): SectionDraft {
     const options = missingOptions(fn);
     const changes = [
       ...options.map((option) => fn.recommendation.design.find((d) => d.option === option)?.pattern ?? option),
-      ...(fn.redundancyNeeded?.reachable ? fn.redundancyNeeded.changes.map((c) => `${partName(requirements, c.componentId)} ${c.fromInstances}→${c.toInstances}`) : []),
+      ...(fn.redundancyNeeded?.reachable
+        ? fn.redundancyNeeded.changes.map(
+            (c) => `${partName(requirements, c.componentId)} ${c.fromInstances}→${c.toInstances}`,
+          )
+        : []),
     ];
     // An option's investment counts where the function still needs a change: a missing option, or added
     // redundancy within a recommended option (a second Edge server within redundant transport).
@@ -79,7 +100,16 @@ export function executiveSummary(ctx: BuildContext): SectionDraft {
       cell(`${formatDuration(expectedDowntime(fn, now))} → ${money(costNow)}`),
       cell(changes.length > 0 ? changes.join('; ') : 'none', changes.length > 0 ? 'warning' : 'ok'),
       cell(`${percent(after * 100, 4)}: ${formatDuration(expectedDowntime(fn, after))} → ${money(costWith)}`),
-      cell(investments.length > 0 ? investments.map((i) => `${money(i.cost)}${i.yearlyCost > 0 ? ` + ${money(i.yearlyCost)}/year` : ''}`).join('; ') : changes.length > 0 ? 'cost not recorded' : '—', investments.length === 0 && changes.length > 0 ? 'warning' : undefined),
+      cell(
+        investments.length > 0
+          ? investments
+              .map((i) => `${money(i.cost)}${i.yearlyCost > 0 ? ` + ${money(i.yearlyCost)}/year` : ''}`)
+              .join('; ')
+          : changes.length > 0
+            ? 'cost not recorded'
+            : '—',
+        investments.length === 0 && changes.length > 0 ? 'warning' : undefined,
+      ),
     ];
   });
   blocks.push({ kind: 'heading', text: 'Cost-benefit of the recommended design' });
@@ -89,7 +119,13 @@ export function executiveSummary(ctx: BuildContext): SectionDraft {
   });
   blocks.push({
     kind: 'table',
-    columns: [{ label: 'Business function', width: 2.2 }, { label: 'Downtime a year now → cost', width: 2.6 }, { label: 'Recommended change', width: 3 }, { label: 'With it → cost', width: 2.8 }, { label: 'Investment', width: 2 }],
+    columns: [
+      { label: 'Business function', width: 2.2 },
+      { label: 'Downtime a year now → cost', width: 2.6 },
+      { label: 'Recommended change', width: 3 },
+      { label: 'With it → cost', width: 2.8 },
+      { label: 'Investment', width: 2 },
+    ],
     rows,
   });
   const oneOff = [...counted].reduce((sum, i) => sum + i.cost, 0);
@@ -97,8 +133,11 @@ export function executiveSummary(ctx: BuildContext): SectionDraft {
   const saving = totalNow - totalWith;
   blocks.push({
     kind: 'paragraph',
-    text: `In total: downtime costs about ${money(totalNow)} a year now and ${money(totalWith)} with the recommended changes, a saving of ${money(saving)} a year` +
-      (counted.size > 0 ? ` against ${money(oneOff)} once and ${money(yearly)} a year of recorded investment${saving - yearly > 0 && oneOff > 0 ? ` (paid back in about ${((oneOff / (saving - yearly)) * 12).toFixed(0)} months)` : ''}.` : '; no investment cost is recorded for the recommended options yet.'),
+    text:
+      `In total: downtime costs about ${money(totalNow)} a year now and ${money(totalWith)} with the recommended changes, a saving of ${money(saving)} a year` +
+      (counted.size > 0
+        ? ` against ${money(oneOff)} once and ${money(yearly)} a year of recorded investment${saving - yearly > 0 && oneOff > 0 ? ` (paid back in about ${((oneOff / (saving - yearly)) * 12).toFixed(0)} months)` : ''}.`
+        : '; no investment cost is recorded for the recommended options yet.'),
   });
   return { id: 'why-summary', title: 'Executive summary', blocks };
 }

@@ -11,7 +11,11 @@ export function findingCodesAppendix(ctx: BuildContext): SectionDraft | undefine
   if (derivation.findings.length === 0) return undefined;
   const rows = new Map<string, { code: string; title: string; places: string[] }>();
   for (const finding of derivation.findings) {
-    const row = rows.get(finding.code) ?? { code: finding.code, title: findingView(finding, derivation).title, places: [] };
+    const row = rows.get(finding.code) ?? {
+      code: finding.code,
+      title: findingView(finding, derivation).title,
+      places: [],
+    };
     const place = findingPlace(finding, ctx.slaNumbers);
     if (!row.places.includes(place)) row.places.push(place);
     rows.set(finding.code, row);
@@ -20,12 +24,21 @@ export function findingCodesAppendix(ctx: BuildContext): SectionDraft | undefine
     id: 'why-finding-codes',
     title: 'Appendix: finding codes',
     blocks: [
-      { kind: 'paragraph', text: 'The codes under which tools and the command line report the open issues of this document.' },
+      {
+        kind: 'paragraph',
+        text: 'The codes under which tools and the command line report the open issues of this document.',
+      },
       {
         kind: 'table',
         // The code column fits the longest code (DISASTER_EXCLUSION_WITHOUT_SITE_OBJECTIVE) on one line in the PDF.
-        columns: [{ label: 'Code', width: 5.2 }, { label: 'Issue', width: 3.6 }, { label: 'Stated in', width: 1.4 }],
-        rows: [...rows.values()].sort((a, b) => (a.code < b.code ? -1 : 1)).map((r) => [cell(r.code, 'muted'), cell(r.title), cell(r.places.join(', '))]),
+        columns: [
+          { label: 'Code', width: 5.2 },
+          { label: 'Issue', width: 3.6 },
+          { label: 'Stated in', width: 1.4 },
+        ],
+        rows: [...rows.values()]
+          .sort((a, b) => (a.code < b.code ? -1 : 1))
+          .map((r) => [cell(r.code, 'muted'), cell(r.title), cell(r.places.join(', '))]),
       },
     ],
   };

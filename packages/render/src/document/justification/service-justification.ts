@@ -16,7 +16,13 @@ export function serviceJustification(ctx: BuildContext): SectionDraft {
   if (rows.length > 0) {
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Commitment', width: 1.4 }, { label: 'Name', width: 2.6 }, { label: 'Source', width: 1.3 }, { label: 'Requested by', width: 1.8 }, { label: 'Rationale', width: 4.4 }],
+      columns: [
+        { label: 'Commitment', width: 1.4 },
+        { label: 'Name', width: 2.6 },
+        { label: 'Source', width: 1.3 },
+        { label: 'Requested by', width: 1.8 },
+        { label: 'Rationale', width: 4.4 },
+      ],
       rows: rows.map(([kind, name, provenance]) => [
         cell(kind),
         cell(name),
@@ -30,8 +36,9 @@ export function serviceJustification(ctx: BuildContext): SectionDraft {
   }
   blocks.push(...deliberationBlocks(requirements, (field) => !field.startsWith('/functions/'), true, ctx.derivation));
   const serviceWide = requirements.risks.filter((r) => r.functionIds.length === 0);
-  const subsections: SectionDraft[] = serviceWide.length > 0
-    ? [{ id: 'why-service-risks', title: 'Service-wide risks', blocks: [riskTable(serviceWide)] }]
-    : [];
+  const subsections: SectionDraft[] =
+    serviceWide.length > 0
+      ? [{ id: 'why-service-risks', title: 'Service-wide risks', blocks: [riskTable(serviceWide)] }]
+      : [];
   return { id: 'why-service', title: 'Support, maintenance and backup', blocks, subsections };
 }

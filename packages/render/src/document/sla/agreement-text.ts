@@ -9,7 +9,11 @@ export function agreementOf(ctx: BuildContext): Agreement {
 
 /** A gap a sponsor must see: the section exists, the workshop has not agreed its content yet. */
 export function notAgreed(what: string): Block {
-  return { kind: 'paragraph', text: `Not agreed yet: ${what}. The workshop has to settle this before the agreement is signed.`, tone: 'warning' };
+  return {
+    kind: 'paragraph',
+    text: `Not agreed yet: ${what}. The workshop has to settle this before the agreement is signed.`,
+    tone: 'warning',
+  };
 }
 
 /** Facts rows for the fields that are filled, and a gap line naming those that are not. */

@@ -26,9 +26,15 @@ export function availabilitySection(ctx: BuildContext): SectionDraft {
     blocks.push({
       kind: 'table',
       columns: [
-        { label: 'Business function', width: 2.3 }, { label: 'Target', width: 1, align: 'right' }, { label: 'Measured over', width: 2 },
+        { label: 'Business function', width: 2.3 },
+        { label: 'Target', width: 1, align: 'right' },
+        { label: 'Measured over', width: 2 },
         ...PERIOD_ORDER.flatMap((p) => [
-          { label: p === 'month' ? 'Per month (mean)' : `Per ${PERIOD_LABEL[p].toLowerCase()}`, width: PERIOD_WIDTH[p], align: 'right' as const },
+          {
+            label: p === 'month' ? 'Per month (mean)' : `Per ${PERIOD_LABEL[p].toLowerCase()}`,
+            width: PERIOD_WIDTH[p],
+            align: 'right' as const,
+          },
           ...(p === 'month' && tightest ? [{ label: 'Tightest month', width: 1.9, align: 'right' as const }] : []),
         ]),
       ],
@@ -39,8 +45,11 @@ export function availabilitySection(ctx: BuildContext): SectionDraft {
     blocks.push({
       kind: 'table',
       columns: [
-        { label: 'Business function', width: 3 }, { label: 'Target', width: 1.2, align: 'right' }, { label: 'Dependencies deliver', width: 1.6, align: 'right' },
-        { label: 'Weakest link', width: 2.4 }, { label: 'Redundancy needed', width: 3 },
+        { label: 'Business function', width: 3 },
+        { label: 'Target', width: 1.2, align: 'right' },
+        { label: 'Dependencies deliver', width: 1.6, align: 'right' },
+        { label: 'Weakest link', width: 2.4 },
+        { label: 'Redundancy needed', width: 3 },
       ],
       rows: committed.map((fn): Cell[] => {
         const short = fn.composite.percent < (fn.target?.percent ?? 0);
@@ -61,7 +70,10 @@ export function availabilitySection(ctx: BuildContext): SectionDraft {
 
 /** The tightest real month is shown where months are what the commitment is judged by. */
 function showsTightestMonth(ctx: BuildContext): boolean {
-  return ctx.derivation.reportingPeriod === 'month' && ctx.derivation.functions.some((fn) => fn.target?.shortestMonth !== undefined);
+  return (
+    ctx.derivation.reportingPeriod === 'month' &&
+    ctx.derivation.functions.some((fn) => fn.target?.shortestMonth !== undefined)
+  );
 }
 
 /**
@@ -70,7 +82,8 @@ function showsTightestMonth(ctx: BuildContext): boolean {
  */
 function commitmentText(ctx: BuildContext): string {
   const period = ctx.derivation.reportingPeriod;
-  const judged = `The provider commits that in every calendar ${period} each business function in the table below is down for no longer than its budget for that ${period}: ` +
+  const judged =
+    `The provider commits that in every calendar ${period} each business function in the table below is down for no longer than its budget for that ${period}: ` +
     `(1 − target) × the ${period}'s measured time, counted in whole minutes as the measurement counts downtime.`;
   const shown = showsTightestMonth(ctx)
     ? ' Months differ in length, holidays and maintenance, so the budget differs from month to month: the table gives it for the mean month and for the tightest month of the twelve ahead; How availability is measured gives the exact figures.'
@@ -81,15 +94,20 @@ function commitmentText(ctx: BuildContext): string {
 function targetRow(fn: DerivedFunction, ctx: BuildContext, tightest: boolean): Cell[] {
   const target = fn.target;
   if (!target) return [];
-  const window = target.window.kind === '24x7'
-    ? '24×7'
-    : `service hours (${ctx.requirements.calendars.find((c) => c.id === (target.window.kind === 'service-hours' ? target.window.calendarId : ''))?.name ?? 'unknown calendar'})`;
+  const window =
+    target.window.kind === '24x7'
+      ? '24×7'
+      : `service hours (${ctx.requirements.calendars.find((c) => c.id === (target.window.kind === 'service-hours' ? target.window.calendarId : ''))?.name ?? 'unknown calendar'})`;
   const month = target.shortestMonth;
   return [
-    cell(fn.name), cell(targetLabel(target)), cell(window),
+    cell(fn.name),
+    cell(targetLabel(target)),
+    cell(window),
     ...PERIOD_ORDER.flatMap((p) => [
       cell(formatBudget(target.budgets[p].seconds)),
-      ...(p === 'month' && tightest ? [cell(month ? `${formatBudget(month.allowedSeconds)} (${monthName(month.month)})` : '—')] : []),
+      ...(p === 'month' && tightest
+        ? [cell(month ? `${formatBudget(month.allowedSeconds)} (${monthName(month.month)})` : '—')]
+        : []),
     ]),
   ];
 }
@@ -98,7 +116,9 @@ function redundancyText(fn: DerivedFunction, ctx: BuildContext): string {
   const needed = fn.redundancyNeeded;
   if (!needed) return 'none: the design reaches the target';
   if (!needed.reachable) return 'not reachable by adding instances alone';
-  return needed.changes
-    .map((c) => `${partName(ctx.requirements, c.componentId)}: ${c.fromInstances} → ${c.toInstances} instances`)
-    .join('; ') + ` (then ${percent(needed.resultingAvailability * 100, 4)})`;
+  return (
+    needed.changes
+      .map((c) => `${partName(ctx.requirements, c.componentId)}: ${c.fromInstances} → ${c.toInstances} instances`)
+      .join('; ') + ` (then ${percent(needed.resultingAvailability * 100, 4)})`
+  );
 }

@@ -7,6 +7,9 @@ export function breachSection(ctx: BuildContext): SectionDraft {
   return {
     id: 'sla-breach',
     title: 'When a target is missed',
-    blocks: factsOrGaps([['Service credits', breach.credits], ['Improvement plan', breach.improvementPlan]]),
+    blocks: factsOrGaps([
+      ['Service credits', breach.credits],
+      ['Improvement plan', breach.improvementPlan],
+    ]),
   };
 }

@@ -8,24 +8,32 @@ import type { BuildContext, SectionDraft } from '../section-draft.ts';
 /** Continuity: RPO and RTO per function and failure scenario, the design that meets them, and recovery tests. */
 export function continuitySection(ctx: BuildContext): SectionDraft {
   const { derivation } = ctx;
-  const rows: Cell[][] = derivation.functions.flatMap((fn) => fn.recovery.map((objective) => {
-    const plan = fn.recommendation.perScenario.find((s) => s.scenario === objective.scenario);
-    // The design in place is the function's own plus what it inherits: webmail reads the mailboxes, so the
-    // mailbox cluster protects its data too.
-    const inPlace = fn.design.map((p) => p.kind);
-    const chosen = plan?.chosen;
-    const design = chosen
-      ? `${chosen.platformTerm}${chosen.conditions.length > 0 ? `; ${chosen.conditions.join('; ')}` : ''}` +
-        (inPlace.includes(chosen.option as ProtectionKind) ? '' : ' — not in place yet')
-      : plan?.upgrade
-        ? `no option available on the platform meets this objective; ${plan.upgrade.platformTerm} would, but requires an upgrade to ${plan.upgrade.requiresUpgradeTo}`
-        : `no option meets this objective${plan && plan.rejected.length === 1 && plan.inherits ? `: ${plan.rejected[0]?.reasons.join('; ')}` : ''}`;
-    return [
-      cell(fn.name), cell(scenarioLabel(objective.scenario)), cell(objective.rpoHuman), cell(objective.rtoHuman),
-      cell(inPlace.length > 0 ? inPlaceText(ctx, fn.design) : 'none recorded', inPlace.length > 0 ? undefined : 'warning'),
-      cell(design, !chosen ? 'error' : inPlace.includes(chosen.option as ProtectionKind) ? undefined : 'warning'),
-    ];
-  }));
+  const rows: Cell[][] = derivation.functions.flatMap((fn) =>
+    fn.recovery.map((objective) => {
+      const plan = fn.recommendation.perScenario.find((s) => s.scenario === objective.scenario);
+      // The design in place is the function's own plus what it inherits: webmail reads the mailboxes, so the
+      // mailbox cluster protects its data too.
+      const inPlace = fn.design.map((p) => p.kind);
+      const chosen = plan?.chosen;
+      const design = chosen
+        ? `${chosen.platformTerm}${chosen.conditions.length > 0 ? `; ${chosen.conditions.join('; ')}` : ''}` +
+          (inPlace.includes(chosen.option as ProtectionKind) ? '' : ' — not in place yet')
+        : plan?.upgrade
+          ? `no option available on the platform meets this objective; ${plan.upgrade.platformTerm} would, but requires an upgrade to ${plan.upgrade.requiresUpgradeTo}`
+          : `no option meets this objective${plan && plan.rejected.length === 1 && plan.inherits ? `: ${plan.rejected[0]?.reasons.join('; ')}` : ''}`;
+      return [
+        cell(fn.name),
+        cell(scenarioLabel(objective.scenario)),
+        cell(objective.rpoHuman),
+        cell(objective.rtoHuman),
+        cell(
+          inPlace.length > 0 ? inPlaceText(ctx, fn.design) : 'none recorded',
+          inPlace.length > 0 ? undefined : 'warning',
+        ),
+        cell(design, !chosen ? 'error' : inPlace.includes(chosen.option as ProtectionKind) ? undefined : 'warning'),
+      ];
+    }),
+  );
   const blocks: Block[] = [];
   if (rows.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'No recovery objectives are agreed yet.', tone: 'warning' });
@@ -37,8 +45,12 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
     blocks.push({
       kind: 'table',
       columns: [
-        { label: 'Business function', width: 2.2 }, { label: 'Scenario', width: 1.6 }, { label: 'RPO', width: 0.9, align: 'right' }, { label: 'RTO', width: 0.9, align: 'right' },
-        { label: 'In place', width: 2 }, { label: 'Least costly design that meets it', width: 3.8 },
+        { label: 'Business function', width: 2.2 },
+        { label: 'Scenario', width: 1.6 },
+        { label: 'RPO', width: 0.9, align: 'right' },
+        { label: 'RTO', width: 0.9, align: 'right' },
+        { label: 'In place', width: 2 },
+        { label: 'Least costly design that meets it', width: 3.8 },
       ],
       rows,
     });
@@ -56,7 +68,9 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
         text: `${passThrough.map((fn) => fn.name).join(', ')} hold no data of their own: they inherit the protection of the functions whose data they read, their servers run as pools or redundant transport, and nothing of theirs is restored from backup (transport queues are transient).`,
       });
     }
-    const single = derivation.functions.flatMap((fn) => fn.recommendation.singlePointsOfFailure.map((p) => `${p.name} (${fn.name}): ${p.advice.replace(/^.*?: /, '')}`));
+    const single = derivation.functions.flatMap((fn) =>
+      fn.recommendation.singlePointsOfFailure.map((p) => `${p.name} (${fn.name}): ${p.advice.replace(/^.*?: /, '')}`),
+    );
     if (single.length > 0) {
       blocks.push({ kind: 'paragraph', text: 'Single points of failure:', tone: 'warning' });
       blocks.push({ kind: 'list', items: single });
@@ -64,14 +78,22 @@ export function continuitySection(ctx: BuildContext): SectionDraft {
     blocks.push({ kind: 'heading', text: 'Recovery readiness' });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Business function', width: 2.4 }, { label: 'Scenario', width: 1.8 }, { label: 'Test', width: 1.8 }, { label: 'Needed every', width: 1.2, align: 'right' }, { label: 'Scheduled', width: 2 }],
-      rows: derivation.functions.flatMap((fn) => fn.readinessPlan.map((test) => [
-        cell(fn.name),
-        cell(scenarioLabel(test.scenario)),
-        cell(words(test.kind)),
-        cell(`${test.everyDays} days`),
-        scheduledCell(ctx, test.scheduledAs, test.everyDays),
-      ])),
+      columns: [
+        { label: 'Business function', width: 2.4 },
+        { label: 'Scenario', width: 1.8 },
+        { label: 'Test', width: 1.8 },
+        { label: 'Needed every', width: 1.2, align: 'right' },
+        { label: 'Scheduled', width: 2 },
+      ],
+      rows: derivation.functions.flatMap((fn) =>
+        fn.readinessPlan.map((test) => [
+          cell(fn.name),
+          cell(scenarioLabel(test.scenario)),
+          cell(words(test.kind)),
+          cell(`${test.everyDays} days`),
+          scheduledCell(ctx, test.scheduledAs, test.everyDays),
+        ]),
+      ),
     });
   }
   const findings = findingsFor(derivation, 'continuity');
@@ -92,10 +114,19 @@ function scheduledCell(ctx: BuildContext, scheduledAs: string | undefined, neede
 }
 
 /** The protections in place, the inherited ones with whose they are: "CCR, SCR (of Mailbox access)". */
-function inPlaceText(ctx: BuildContext, design: readonly { readonly kind: ProtectionKind; readonly inheritedFrom?: string }[]): string {
+function inPlaceText(
+  ctx: BuildContext,
+  design: readonly { readonly kind: ProtectionKind; readonly inheritedFrom?: string }[],
+): string {
   const own = design.filter((p) => p.inheritedFrom === undefined).map((p) => PROTECTION_LABEL[p.kind]);
   const from = [...new Set(design.flatMap((p) => (p.inheritedFrom === undefined ? [] : [p.inheritedFrom])))];
-  const inherited = from.map((id) => `${design.filter((p) => p.inheritedFrom === id).map((p) => PROTECTION_LABEL[p.kind]).join(', ')} (inherited from ${ctx.requirements.functions.find((f) => f.id === id)?.name ?? id})`);
+  const inherited = from.map(
+    (id) =>
+      `${design
+        .filter((p) => p.inheritedFrom === id)
+        .map((p) => PROTECTION_LABEL[p.kind])
+        .join(', ')} (inherited from ${ctx.requirements.functions.find((f) => f.id === id)?.name ?? id})`,
+  );
   return [...own, ...inherited].join(', ');
 }
 

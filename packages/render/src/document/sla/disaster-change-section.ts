@@ -10,7 +10,10 @@ export function disasterChangeSection(ctx: BuildContext): SectionDraft {
     blocks: factsOrGaps([
       ['Disaster declared by', disasterDeclaration.declaredBy],
       ['Declaration procedure', disasterDeclaration.procedure],
-      ['Notice of planned changes', changeNotice.standardDays === undefined ? '' : `${changeNotice.standardDays} days before the change`],
+      [
+        'Notice of planned changes',
+        changeNotice.standardDays === undefined ? '' : `${changeNotice.standardDays} days before the change`,
+      ],
       ['Emergency changes', changeNotice.emergency],
     ]),
   };

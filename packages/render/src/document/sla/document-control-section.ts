@@ -25,7 +25,10 @@ export function documentControlSection(ctx: BuildContext): SectionDraft {
           ['Service', meta.service],
           ['Valid from', meta.validFrom ?? 'the date every sponsor has signed'],
           ['Review', review],
-          ['Reporting', `${meta.reportingCadence}; downtime budgets are compared per ${ctx.derivation.reportingPeriod}`],
+          [
+            'Reporting',
+            `${meta.reportingCadence}; downtime budgets are compared per ${ctx.derivation.reportingPeriod}`,
+          ],
           ['Approvers', approvers],
           ['Budget convention', ctx.derivation.convention],
         ],

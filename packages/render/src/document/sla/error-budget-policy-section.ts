@@ -44,10 +44,18 @@ export function errorBudgetPolicySection(ctx: BuildContext): SectionDraft {
   if (committed.length > 0) {
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Business function', width: 3 }, { label: `Budget per ${period}`, width: 2, align: 'right' }, { label: 'Postmortem above', width: 2, align: 'right' }],
+      columns: [
+        { label: 'Business function', width: 3 },
+        { label: `Budget per ${period}`, width: 2, align: 'right' },
+        { label: 'Postmortem above', width: 2, align: 'right' },
+      ],
       rows: committed.map((fn) => {
         const budget = fn.target?.budgets[period];
-        return [cell(fn.name), cell(budget ? formatBudget(budget.seconds) : '—'), cell(formatBudget((budget?.seconds ?? 0) * POSTMORTEM_SHARE))];
+        return [
+          cell(fn.name),
+          cell(budget ? formatBudget(budget.seconds) : '—'),
+          cell(formatBudget((budget?.seconds ?? 0) * POSTMORTEM_SHARE)),
+        ];
       }),
     });
   }

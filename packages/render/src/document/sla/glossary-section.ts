@@ -6,11 +6,23 @@ import { agreementOf } from './agreement-text.ts';
 const STANDARD_TERMS: readonly (readonly [term: string, definition: string])[] = [
   ['Availability', 'The share of measured time in which the business function works, as the probe sees it.'],
   ['Downtime budget', 'The downtime a target allows in a period: (1 − target) × measured time.'],
-  ['Measured time', 'The hours the commitment covers: around the clock, or the service-hours calendar, less excluded maintenance and holidays.'],
+  [
+    'Measured time',
+    'The hours the commitment covers: around the clock, or the service-hours calendar, less excluded maintenance and holidays.',
+  ],
   ['RPO (recovery point objective)', 'The most data, measured in time, a failure may lose.'],
-  ['RTO (recovery time objective)', 'The longest a business function may be down after a failure before it works again.'],
-  ['CCR, SCR, LCR', 'Cluster, standby and local continuous replication: Exchange Server 2007 copies of mailbox databases kept up to date by shipping transaction logs.'],
-  ['Transport dumpster', 'A store of recently delivered mail on the Hub Transport servers, re-delivered after a mailbox failover that lost data.'],
+  [
+    'RTO (recovery time objective)',
+    'The longest a business function may be down after a failure before it works again.',
+  ],
+  [
+    'CCR, SCR, LCR',
+    'Cluster, standby and local continuous replication: Exchange Server 2007 copies of mailbox databases kept up to date by shipping transaction logs.',
+  ],
+  [
+    'Transport dumpster',
+    'A store of recently delivered mail on the Hub Transport servers, re-delivered after a mailbox failover that lost data.',
+  ],
 ];
 
 /** FitSM: a glossary, so sponsors, engineers and auditors read the same words the same way. */
@@ -21,6 +33,15 @@ export function glossarySection(ctx: BuildContext): SectionDraft {
   return {
     id: 'sla-glossary',
     title: 'Glossary',
-    blocks: [{ kind: 'table', columns: [{ label: 'Term', width: 2.4 }, { label: 'Meaning', width: 7 }], rows: rows.map(([term, definition]) => [cell(term), cell(definition || '—')]) }],
+    blocks: [
+      {
+        kind: 'table',
+        columns: [
+          { label: 'Term', width: 2.4 },
+          { label: 'Meaning', width: 7 },
+        ],
+        rows: rows.map(([term, definition]) => [cell(term), cell(definition || '—')]),
+      },
+    ],
   };
 }

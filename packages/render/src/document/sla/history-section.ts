@@ -8,12 +8,25 @@ export function historySection(ctx: BuildContext): SectionDraft {
   return {
     id: 'sla-history',
     title: 'Document history',
-    blocks: history.length > 0
-      ? [{
-          kind: 'table',
-          columns: [{ label: 'Version', width: 1.2 }, { label: 'Date', width: 1.4 }, { label: 'Author', width: 2.2 }, { label: 'Change', width: 5 }],
-          rows: history.map((h) => [cell(h.version || '—'), cell(h.date ?? '—'), cell(h.author || '—'), cell(h.change || '—')]),
-        }]
-      : [{ kind: 'paragraph', text: 'First version: no earlier versions of this agreement.' }],
+    blocks:
+      history.length > 0
+        ? [
+            {
+              kind: 'table',
+              columns: [
+                { label: 'Version', width: 1.2 },
+                { label: 'Date', width: 1.4 },
+                { label: 'Author', width: 2.2 },
+                { label: 'Change', width: 5 },
+              ],
+              rows: history.map((h) => [
+                cell(h.version || '—'),
+                cell(h.date ?? '—'),
+                cell(h.author || '—'),
+                cell(h.change || '—'),
+              ]),
+            },
+          ]
+        : [{ kind: 'paragraph', text: 'First version: no earlier versions of this agreement.' }],
   };
 }

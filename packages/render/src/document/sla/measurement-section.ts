@@ -6,7 +6,9 @@ import { notAgreed } from './agreement-text.ts';
 
 /** "February 2027" from "2027-02". */
 export function monthName(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1),
+  );
 }
 
 /** Whole slices of a budget: downtime measured in one-minute slices can only be spent a minute at a time. */
@@ -23,24 +25,43 @@ function wholeSlices(seconds: number, sliceSeconds: number): string {
 export function measurementSection(ctx: BuildContext): SectionDraft {
   const committed = ctx.derivation.functions.filter((fn) => fn.target !== undefined);
   const blocks: Block[] = [];
-  if (committed.length === 0) return { id: 'sla-measurement', title: 'How availability is measured', blocks: [notAgreed('availability targets to measure')] };
+  if (committed.length === 0)
+    return {
+      id: 'sla-measurement',
+      title: 'How availability is measured',
+      blocks: [notAgreed('availability targets to measure')],
+    };
   const unmeasured = committed.filter((fn) => !fn.target?.measurement?.probe);
   blocks.push({
     kind: 'table',
-    columns: [{ label: 'Business function', width: 2.2 }, { label: 'Probe', width: 3 }, { label: 'Runs from', width: 2.2 }, { label: 'Slice', width: 0.9, align: 'right' }, { label: 'Partial outage', width: 3 }],
+    columns: [
+      { label: 'Business function', width: 2.2 },
+      { label: 'Probe', width: 3 },
+      { label: 'Runs from', width: 2.2 },
+      { label: 'Slice', width: 0.9, align: 'right' },
+      { label: 'Partial outage', width: 3 },
+    ],
     rows: committed.map((fn) => {
       const m = fn.target?.measurement;
       return [
-        cell(fn.name), cell(m?.probe || 'not agreed', m?.probe ? undefined : 'warning'), cell(m?.from || 'not agreed', m?.from ? undefined : 'warning'),
-        cell(formatDuration(m?.sliceSeconds ?? 60)), cell(m?.partial || 'not agreed', m?.partial ? undefined : 'warning'),
+        cell(fn.name),
+        cell(m?.probe || 'not agreed', m?.probe ? undefined : 'warning'),
+        cell(m?.from || 'not agreed', m?.from ? undefined : 'warning'),
+        cell(formatDuration(m?.sliceSeconds ?? 60)),
+        cell(m?.partial || 'not agreed', m?.partial ? undefined : 'warning'),
       ];
     }),
   });
-  if (unmeasured.length > 0) blocks.push(notAgreed(`how ${unmeasured.map((fn) => fn.name).join(', ')} ${unmeasured.length === 1 ? 'is' : 'are'} probed`));
+  if (unmeasured.length > 0)
+    blocks.push(
+      notAgreed(`how ${unmeasured.map((fn) => fn.name).join(', ')} ${unmeasured.length === 1 ? 'is' : 'are'} probed`),
+    );
   const withMonth = committed.filter((fn) => fn.target?.shortestMonth !== undefined);
   blocks.push({ kind: 'heading', text: 'Mean month and the shortest real month' });
   if (withMonth.length === 0) {
-    blocks.push(notAgreed('the date the agreement takes effect, from which the real months of the year ahead are counted'));
+    blocks.push(
+      notAgreed('the date the agreement takes effect, from which the real months of the year ahead are counted'),
+    );
   } else {
     blocks.push({
       kind: 'paragraph',
@@ -48,14 +69,23 @@ export function measurementSection(ctx: BuildContext): SectionDraft {
     });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Business function', width: 2.4 }, { label: 'Mean month', width: 1.5, align: 'right' }, { label: 'Shortest month', width: 1.8 }, { label: 'Its budget', width: 1.5, align: 'right' }, { label: 'In whole slices', width: 1.5, align: 'right' }],
+      columns: [
+        { label: 'Business function', width: 2.4 },
+        { label: 'Mean month', width: 1.5, align: 'right' },
+        { label: 'Shortest month', width: 1.8 },
+        { label: 'Its budget', width: 1.5, align: 'right' },
+        { label: 'In whole slices', width: 1.5, align: 'right' },
+      ],
       rows: withMonth.map((fn) => {
         const target = fn.target!;
         const month = target.shortestMonth!;
         const slice = target.measurement?.sliceSeconds ?? 60;
         return [
-          cell(fn.name), cell(`${target.budgets.month.human} (${wholeSlices(target.budgets.month.seconds, slice)})`),
-          cell(`${monthName(month.month)}: ${Math.round(month.measuredSeconds / 3600)} h measured`), cell(month.human), cell(wholeSlices(month.allowedSeconds, slice)),
+          cell(fn.name),
+          cell(`${target.budgets.month.human} (${wholeSlices(target.budgets.month.seconds, slice)})`),
+          cell(`${monthName(month.month)}: ${Math.round(month.measuredSeconds / 3600)} h measured`),
+          cell(month.human),
+          cell(wholeSlices(month.allowedSeconds, slice)),
         ];
       }),
     });

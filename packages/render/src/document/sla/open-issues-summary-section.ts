@@ -13,26 +13,45 @@ export function openIssuesSummarySection(ctx: BuildContext): SectionDraft {
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: derivation.findings.length === 0
-        ? 'No open issues: the requirements are consistent.'
-        : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info, 'note')} ${ctx.identity.draft ? 'are open in this draft' : 'were open when this version was frozen'}. Each is stated once, with its fix, beside the commitment it concerns; the justification points to it, and its appendix lists the stable codes tools key on.`,
+      text:
+        derivation.findings.length === 0
+          ? 'No open issues: the requirements are consistent.'
+          : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info, 'note')} ${ctx.identity.draft ? 'are open in this draft' : 'were open when this version was frozen'}. Each is stated once, with its fix, beside the commitment it concerns; the justification points to it, and its appendix lists the stable codes tools key on.`,
       tone: counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'ok',
     },
   ];
   if (derivation.findings.length > 0) {
     // One row per code and severity, the places it applies joined: the list stays short enough to scan.
-    const rows = new Map<string, { severity: FindingView['severity']; title: string; place: string; where: string[] }>();
+    const rows = new Map<
+      string,
+      { severity: FindingView['severity']; title: string; place: string; where: string[] }
+    >();
     for (const finding of derivation.findings) {
       const view = findingView(finding, derivation);
       const key = `${view.severity} ${view.code}`;
-      const row = rows.get(key) ?? { severity: view.severity, title: view.title, place: findingPlace(finding, ctx.slaNumbers), where: [] };
+      const row = rows.get(key) ?? {
+        severity: view.severity,
+        title: view.title,
+        place: findingPlace(finding, ctx.slaNumbers),
+        where: [],
+      };
       if (!row.where.includes(view.where)) row.where.push(view.where);
       rows.set(key, row);
     }
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Severity', width: 1 }, { label: 'Issue', width: 4 }, { label: 'Where', width: 4.4 }, { label: 'Stated in', width: 1.2 }],
-      rows: [...rows.values()].map((row) => [cell(row.severity, row.severity), cell(row.title), cell(row.where.join('; ')), cell(row.place)]),
+      columns: [
+        { label: 'Severity', width: 1 },
+        { label: 'Issue', width: 4 },
+        { label: 'Where', width: 4.4 },
+        { label: 'Stated in', width: 1.2 },
+      ],
+      rows: [...rows.values()].map((row) => [
+        cell(row.severity, row.severity),
+        cell(row.title),
+        cell(row.where.join('; ')),
+        cell(row.place),
+      ]),
     });
   }
   const governance = findingsFor(derivation, 'open-issues');

@@ -7,8 +7,12 @@ export function outOfScopeSection(ctx: BuildContext): SectionDraft {
   return {
     id: 'sla-out-of-scope',
     title: 'Out of scope',
-    blocks: outOfScope.length > 0
-      ? [{ kind: 'paragraph', text: 'The service does not include:' }, { kind: 'list', items: outOfScope }]
-      : [notAgreed('what the service does not include')],
+    blocks:
+      outOfScope.length > 0
+        ? [
+            { kind: 'paragraph', text: 'The service does not include:' },
+            { kind: 'list', items: outOfScope },
+          ]
+        : [notAgreed('what the service does not include')],
   };
 }

@@ -10,7 +10,11 @@ export function partiesSection(ctx: BuildContext): SectionDraft {
     blocks: [
       {
         kind: 'table',
-        columns: [{ label: 'Party', width: 1 }, { label: 'Name', width: 2 }, { label: 'Contact', width: 2 }],
+        columns: [
+          { label: 'Party', width: 1 },
+          { label: 'Name', width: 2 },
+          { label: 'Contact', width: 2 },
+        ],
         rows: [
           [cell('Service provider'), cell(provider.name || 'not named'), cell(provider.contact || '—')],
           [cell('Customer'), cell(customer.name || 'not named'), cell(customer.contact || '—')],

@@ -37,15 +37,19 @@ export function reportingSection(ctx: BuildContext): SectionDraft {
 function toolComparison(ctx: BuildContext): Block | undefined {
   const period = ctx.derivation.reportingPeriod;
   const whole = MEAN_PERIOD_SECONDS[period];
-  const differing = ctx.derivation.functions.filter((fn): fn is DerivedFunction & { target: NonNullable<DerivedFunction['target']> } =>
-    fn.target !== undefined && Math.abs(fn.target.budgets[period].measuredSeconds - whole) >= 1);
+  const differing = ctx.derivation.functions.filter(
+    (fn): fn is DerivedFunction & { target: NonNullable<DerivedFunction['target']> } =>
+      fn.target !== undefined && Math.abs(fn.target.budgets[period].measuredSeconds - whole) >= 1,
+  );
   if (differing.length === 0) return undefined;
   const per = PERIOD_LABEL[period].toLowerCase();
   return {
     kind: 'table',
     columns: [
-      { label: 'Business function', width: 2.6 }, { label: 'Target', width: 1, align: 'right' },
-      { label: `Measured time per ${per}`, width: 1.8, align: 'right' }, { label: `This agreement allows per ${per}`, width: 1.9, align: 'right' },
+      { label: 'Business function', width: 2.6 },
+      { label: 'Target', width: 1, align: 'right' },
+      { label: `Measured time per ${per}`, width: 1.8, align: 'right' },
+      { label: `This agreement allows per ${per}`, width: 1.9, align: 'right' },
       { label: `A tool counting every minute allows per ${per}`, width: 2.2, align: 'right' },
     ],
     rows: differing.map((fn): Cell[] => {

@@ -8,23 +8,35 @@ export function scopeSection(ctx: BuildContext): SectionDraft {
   const { requirements } = ctx;
   const blocks: Block[] = [];
   if (requirements.meta.description) blocks.push({ kind: 'paragraph', text: requirements.meta.description });
-  blocks.push(requirements.functions.length === 0
-    ? { kind: 'paragraph', text: 'No business functions are in scope yet.', tone: 'warning' }
-    : {
-        kind: 'table',
-        columns: [{ label: 'Business function', width: 2 }, { label: 'Tier', width: 1 }, { label: 'Users', width: 2 }, { label: 'Depends on', width: 3 }],
-        rows: requirements.functions.map((fn) => [
-          cell(fn.description ? `${fn.name}: ${fn.description}` : fn.name),
-          cell(words(fn.tier)),
-          cell(fn.users || '—'),
-          cell(fn.dependsOn.map((id) => partName(requirements, id)).join(', ') || '—'),
-        ]),
-      });
+  blocks.push(
+    requirements.functions.length === 0
+      ? { kind: 'paragraph', text: 'No business functions are in scope yet.', tone: 'warning' }
+      : {
+          kind: 'table',
+          columns: [
+            { label: 'Business function', width: 2 },
+            { label: 'Tier', width: 1 },
+            { label: 'Users', width: 2 },
+            { label: 'Depends on', width: 3 },
+          ],
+          rows: requirements.functions.map((fn) => [
+            cell(fn.description ? `${fn.name}: ${fn.description}` : fn.name),
+            cell(words(fn.tier)),
+            cell(fn.users || '—'),
+            cell(fn.dependsOn.map((id) => partName(requirements, id)).join(', ') || '—'),
+          ]),
+        },
+  );
   if (requirements.components.length > 0) {
     blocks.push({ kind: 'heading', text: 'Components and dependencies' });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Component', width: 3 }, { label: 'Role', width: 2 }, { label: 'Instances', width: 2 }, { label: 'Availability of one', width: 3 }],
+      columns: [
+        { label: 'Component', width: 3 },
+        { label: 'Role', width: 2 },
+        { label: 'Instances', width: 2 },
+        { label: 'Availability of one', width: 3 },
+      ],
       rows: requirements.components.map((c) => [
         cell(c.notes ? `${c.name}: ${c.notes}` : c.name),
         cell(c.role === 'dns' ? 'DNS' : words(c.role)),

@@ -13,7 +13,8 @@ export function serviceHoursSection(ctx: BuildContext): SectionDraft {
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `All times are local to ${zone} unless a calendar names its own zone. ` +
+      text:
+        `All times are local to ${zone} unless a calendar names its own zone. ` +
         (service
           ? `Service hours follow the calendar “${service.name}”: ${summariseSlots(service)}${service.holidays.length > 0 ? `, except ${plural(service.holidays.length, 'holiday')}` : ''}.`
           : 'No service-hours calendar is set: the service is provided around the clock.'),
@@ -22,7 +23,12 @@ export function serviceHoursSection(ctx: BuildContext): SectionDraft {
   if (requirements.calendars.length > 0) {
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Calendar', width: 2 }, { label: 'Time zone', width: 2 }, { label: 'Hours', width: 4 }, { label: 'Holidays', width: 4 }],
+      columns: [
+        { label: 'Calendar', width: 2 },
+        { label: 'Time zone', width: 2 },
+        { label: 'Hours', width: 4 },
+        { label: 'Holidays', width: 4 },
+      ],
       rows: requirements.calendars.map((c) => [
         cell(c.name),
         c.timeZone ? cell(c.timeZone) : cell(`none (read as ${zone})`, 'warning'),
@@ -35,7 +41,8 @@ export function serviceHoursSection(ctx: BuildContext): SectionDraft {
   blocks.push({ kind: 'heading', text: 'The week at a glance' });
   blocks.push({
     kind: 'paragraph',
-    text: `One regular week in ${zone}: service hours, staffed support, on-call and maintenance side by side. ` +
+    text:
+      `One regular week in ${zone}: service hours, staffed support, on-call and maintenance side by side. ` +
       `Red marks hours that count against an availability budget while nobody is on duty or on call (${grid.measuredLabel}).`,
   });
   blocks.push({ kind: 'week-grid', grid });

@@ -20,11 +20,17 @@ function measuredGapRows(derivation: BuildContext['derivation']): (readonly [str
   for (const fn of derivation.functions) {
     const gap = fn.supportGap;
     if (!fn.target || gap === undefined || gap.seconds === overall) continue;
-    const text = gap.seconds === 0 ? 'none' : `${formatDuration(gap.seconds)}${gap.startsAt ? ` from ${gap.startsAt}` : ''}`;
+    const text =
+      gap.seconds === 0 ? 'none' : `${formatDuration(gap.seconds)}${gap.startsAt ? ` from ${gap.startsAt}` : ''}`;
     groups.set(text, [...(groups.get(text) ?? []), fn.name]);
   }
   if (groups.size === 0) return [];
-  return [['Of measured time (service hours, less excluded maintenance)', [...groups].map(([text, names]) => `${text} for ${names.join(', ')}`).join('; ')]];
+  return [
+    [
+      'Of measured time (service hours, less excluded maintenance)',
+      [...groups].map(([text, names]) => `${text} for ${names.join(', ')}`).join('; '),
+    ],
+  ];
 }
 
 /** Support: staffed and on-call hours, the priority matrix (response and resolution) and escalation. */
@@ -40,7 +46,14 @@ export function supportSection(ctx: BuildContext): SectionDraft {
       rows: [
         ['Support desk', calendar(requirements.support.coverageCalendarId)],
         ['On call', calendar(requirements.support.onCallCalendarId)],
-        ['Longest stretch without anyone on duty', gapText(derivation.support.longestGapSeconds, derivation.support.longestGapStartsAt, ctx.requirements.meta.timeZone)],
+        [
+          'Longest stretch without anyone on duty',
+          gapText(
+            derivation.support.longestGapSeconds,
+            derivation.support.longestGapStartsAt,
+            ctx.requirements.meta.timeZone,
+          ),
+        ],
         ...measuredGapRows(derivation),
       ],
     },
@@ -52,7 +65,13 @@ export function supportSection(ctx: BuildContext): SectionDraft {
     blocks.push({ kind: 'heading', text: 'Severities, response and resolution' });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Severity', width: 2.2 }, { label: 'Definition', width: 4 }, { label: 'Covers a full outage', width: 1.4 }, { label: 'Response', width: 1.3, align: 'right' }, { label: 'Resolution', width: 1.3, align: 'right' }],
+      columns: [
+        { label: 'Severity', width: 2.2 },
+        { label: 'Definition', width: 4 },
+        { label: 'Covers a full outage', width: 1.4 },
+        { label: 'Response', width: 1.3, align: 'right' },
+        { label: 'Resolution', width: 1.3, align: 'right' },
+      ],
       rows: severities.map((s) => [
         cell(s.name),
         cell(s.definition || '—'),
@@ -66,10 +85,22 @@ export function supportSection(ctx: BuildContext): SectionDraft {
     blocks.push({ kind: 'heading', text: 'Escalation' });
     blocks.push({
       kind: 'table',
-      columns: [{ label: 'Level', width: 0.8, align: 'right' }, { label: 'Contact', width: 2.4 }, { label: 'Role', width: 2 }, { label: 'Reach at', width: 2.4 }, { label: 'After', width: 1.2, align: 'right' }],
-      rows: [...escalation].sort((a, b) => a.level - b.level).map((e) => [
-        cell(String(e.level)), cell(e.name), cell(e.role || '—'), cell(e.contact || '—'), cell(e.afterSeconds === 0 ? 'at once' : formatDuration(e.afterSeconds)),
-      ]),
+      columns: [
+        { label: 'Level', width: 0.8, align: 'right' },
+        { label: 'Contact', width: 2.4 },
+        { label: 'Role', width: 2 },
+        { label: 'Reach at', width: 2.4 },
+        { label: 'After', width: 1.2, align: 'right' },
+      ],
+      rows: [...escalation]
+        .sort((a, b) => a.level - b.level)
+        .map((e) => [
+          cell(String(e.level)),
+          cell(e.name),
+          cell(e.role || '—'),
+          cell(e.contact || '—'),
+          cell(e.afterSeconds === 0 ? 'at once' : formatDuration(e.afterSeconds)),
+        ]),
     });
   }
   const findings = findingsFor(derivation, 'support');

@@ -12,22 +12,47 @@ export function messagingRequirements(): Requirements {
   const template = requirementsSchema.parse(templateById('messaging')?.requirements);
   return requirementsSchema.parse({
     ...template,
-    proposals: [{
-      id: 'webmail-9995', field: '/functions/webmail/availability/targetPercent', value: 99.9, reason: 'Field staff are as dependent on webmail as office staff on Outlook.',
-      proposedBy: 'Field sales lead', createdAt: '2026-11-20T10:15:00Z', status: 'open',
-      votes: [{ voter: 'Markus Brandt', choice: 'for' }, { voter: 'Messaging team', choice: 'against' }],
-    }],
-    decisions: [{
-      id: 'mailbox-rto', field: '/functions/mailbox-access/recovery/component-failure/rtoSeconds', value: 1800, decidedBy: 'Facilitator', decidedAt: '2026-11-20T09:40:00Z',
-      note: 'Agreed 30 minutes instead of 15: CCR fails over in minutes, the rest covers client reconnects.',
-    }],
+    proposals: [
+      {
+        id: 'webmail-9995',
+        field: '/functions/webmail/availability/targetPercent',
+        value: 99.9,
+        reason: 'Field staff are as dependent on webmail as office staff on Outlook.',
+        proposedBy: 'Field sales lead',
+        createdAt: '2026-11-20T10:15:00Z',
+        status: 'open',
+        votes: [
+          { voter: 'Markus Brandt', choice: 'for' },
+          { voter: 'Messaging team', choice: 'against' },
+        ],
+      },
+    ],
+    decisions: [
+      {
+        id: 'mailbox-rto',
+        field: '/functions/mailbox-access/recovery/component-failure/rtoSeconds',
+        value: 1800,
+        decidedBy: 'Facilitator',
+        decidedAt: '2026-11-20T09:40:00Z',
+        note: 'Agreed 30 minutes instead of 15: CCR fails over in minutes, the rest covers client reconnects.',
+      },
+    ],
   });
 }
 
-export const PUBLISHED: VersionInfo = { workshopId: 'ws-messaging', number: 3, publishedAt: '2026-11-21T14:03:00.000Z', publishedBy: 'Anna Keller' };
+export const PUBLISHED: VersionInfo = {
+  workshopId: 'ws-messaging',
+  number: 3,
+  publishedAt: '2026-11-21T14:03:00.000Z',
+  publishedBy: 'Anna Keller',
+};
 
 /** A render input as the server builds one: record, its SHA-256, optional sign-off state. */
-export function inputFor(requirements: Requirements, version: VersionInfo | null, signOff?: RenderInput['signOff']): RenderInput {
+export function inputFor(
+  requirements: Requirements,
+  version: VersionInfo | null,
+  signOff?: RenderInput['signOff'],
+): RenderInput {
   const record = buildVersionRecord(requirements, version);
   const hash = createHash('sha256').update(canonicalVersionJson(record)).digest('hex');
   return signOff ? { record, hash, signOff } : { record, hash };
@@ -64,14 +89,23 @@ export function hostileRequirements(): Requirements {
       return {
         ...fn,
         name: `${HOSTILE.mdImage} Mailbox`,
-        availability: { ...fn.availability, provenance: { ...fn.availability.provenance, requestedBy: HOSTILE.yaml, rationale: ALL_HOSTILE } },
+        availability: {
+          ...fn.availability,
+          provenance: { ...fn.availability.provenance, requestedBy: HOSTILE.yaml, rationale: ALL_HOSTILE },
+        },
       };
     }
     return index === 1 ? { ...fn, description: HOSTILE.documents, users: HOSTILE.markup } : fn;
   });
-  const calendars = r.calendars.map((c, index) => (index === 0
-    ? { ...c, name: `Hours ${HOSTILE.yaml}`, holidays: c.holidays.map((h, i) => (i === 0 ? { ...h, name: HOSTILE.documents } : h)) }
-    : c));
+  const calendars = r.calendars.map((c, index) =>
+    index === 0
+      ? {
+          ...c,
+          name: `Hours ${HOSTILE.yaml}`,
+          holidays: c.holidays.map((h, i) => (i === 0 ? { ...h, name: HOSTILE.documents } : h)),
+        }
+      : c,
+  );
   return requirementsSchema.parse({
     ...r,
     meta,
@@ -82,7 +116,9 @@ export function hostileRequirements(): Requirements {
     backups: r.backups.map((b, i) => (i === 0 ? { ...b, name: HOSTILE.mdImage } : b)),
     support: {
       ...r.support,
-      severities: r.support.severities.map((s, i) => (i === 0 ? { ...s, name: HOSTILE.markup, definition: HOSTILE.image } : s)),
+      severities: r.support.severities.map((s, i) =>
+        i === 0 ? { ...s, name: HOSTILE.markup, definition: HOSTILE.image } : s,
+      ),
       escalation: r.support.escalation.map((e, i) => (i === 0 ? { ...e, contact: HOSTILE.bareLinks } : e)),
     },
     risks: r.risks.map((risk, i) => (i === 0 ? { ...risk, threat: HOSTILE.script, mitigation: ALL_HOSTILE } : risk)),

@@ -10,13 +10,15 @@ type Json = Record<string, unknown>;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_KEY = /^[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 const ANNOTATION_KEY_LENGTH = /^(.{0,253}\/)?.{0,63}$/;
-const ANNOTATION_KEY = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\/)?[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+const ANNOTATION_KEY =
+  /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\/)?[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 /** `fmt.Sscanf("%d%s")` then a unit among m h d w M Q Y and a value ≥ 0. */
 const DURATION_SHORTHAND = /^\d+[mhdwMQY]$/;
 /** Go's `time.DateTime` layout, "2006-01-02 15:04:05". */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 /** govy's StringMaxLength counts runes (code points), not UTF-16 units. */
 const runes = (text: string): number => [...text].length;
 
@@ -39,7 +41,8 @@ class Problems {
     else if (runes(value) > max) this.add(path, `length must be less than or equal to ${max}`);
   }
   duration(path: string, value: unknown): void {
-    if (typeof value !== 'string' || !DURATION_SHORTHAND.test(value)) this.add(path, 'invalid duration shorthand, expected [0-9]+[mhdwMQY]');
+    if (typeof value !== 'string' || !DURATION_SHORTHAND.test(value))
+      this.add(path, 'invalid duration shorthand, expected [0-9]+[mhdwMQY]');
   }
 }
 
@@ -53,13 +56,16 @@ function metadata(p: Problems, path: string, value: unknown): void {
   if (value.displayName !== '') p.maxLength(`${path}.displayName`, value.displayName, 63);
   if (value.labels !== undefined) {
     if (!isObject(value.labels)) p.add(`${path}.labels`, 'must be a map');
-    else for (const key of Object.keys(value.labels)) if (!LABEL_KEY.test(key)) p.add(`${path}.labels.${key}`, 'invalid label key');
+    else
+      for (const key of Object.keys(value.labels))
+        if (!LABEL_KEY.test(key)) p.add(`${path}.labels.${key}`, 'invalid label key');
   }
   if (value.annotations !== undefined) {
     if (!isObject(value.annotations)) p.add(`${path}.annotations`, 'must be a map of strings');
     else {
       for (const [key, text] of Object.entries(value.annotations)) {
-        if (!ANNOTATION_KEY_LENGTH.test(key) || !ANNOTATION_KEY.test(key)) p.add(`${path}.annotations.${key}`, 'invalid annotation key');
+        if (!ANNOTATION_KEY_LENGTH.test(key) || !ANNOTATION_KEY.test(key))
+          p.add(`${path}.annotations.${key}`, 'invalid annotation key');
         if (typeof text !== 'string') p.add(`${path}.annotations.${key}`, 'annotation values are strings');
       }
     }
@@ -85,8 +91,10 @@ function metricSpec(p: Problems, path: string, value: unknown): void {
     return;
   }
   p.known(`${path}.metricSource`, source, ['metricSourceRef', 'type', 'spec']);
-  if (source.metricSourceRef !== undefined && source.metricSourceRef !== '') p.dnsLabel(`${path}.metricSource.metricSourceRef`, source.metricSourceRef);
-  if (!isObject(source.spec) || Object.keys(source.spec).length < 1) p.add(`${path}.metricSource.spec`, 'length must be greater than or equal to 1');
+  if (source.metricSourceRef !== undefined && source.metricSourceRef !== '')
+    p.dnsLabel(`${path}.metricSource.metricSourceRef`, source.metricSourceRef);
+  if (!isObject(source.spec) || Object.keys(source.spec).length < 1)
+    p.add(`${path}.metricSource.spec`, 'length must be greater than or equal to 1');
 }
 
 function sliSpec(p: Problems, path: string, spec: unknown): { ratio: boolean; threshold: boolean } {
@@ -105,16 +113,22 @@ function sliSpec(p: Problems, path: string, spec: unknown): { ratio: boolean; th
     if (!isObject(r)) p.add(`${path}.ratioMetric`, 'must be an object');
     else {
       p.known(`${path}.ratioMetric`, r, ['counter', 'good', 'bad', 'total', 'rawType', 'raw']);
-      if (typeof r.counter !== 'boolean' && r.counter !== undefined) p.add(`${path}.ratioMetric.counter`, 'must be a boolean');
-      if ((r.total !== undefined) === (r.raw !== undefined)) p.add(`${path}.ratioMetric`, 'exactly one of [raw, total] must be set');
-      if ([r.raw, r.good, r.bad].filter((x) => x !== undefined).length > 1) p.add(`${path}.ratioMetric`, 'at most one of [bad, good, raw] may be set');
+      if (typeof r.counter !== 'boolean' && r.counter !== undefined)
+        p.add(`${path}.ratioMetric.counter`, 'must be a boolean');
+      if ((r.total !== undefined) === (r.raw !== undefined))
+        p.add(`${path}.ratioMetric`, 'exactly one of [raw, total] must be set');
+      if ([r.raw, r.good, r.bad].filter((x) => x !== undefined).length > 1)
+        p.add(`${path}.ratioMetric`, 'at most one of [bad, good, raw] may be set');
       if (r.total !== undefined) {
-        if ((r.good !== undefined) === (r.bad !== undefined)) p.add(`${path}.ratioMetric`, 'one of [bad, good] must be set');
-        for (const key of ['total', 'good', 'bad'] as const) if (r[key] !== undefined) metricSpec(p, `${path}.ratioMetric.${key}`, r[key]);
+        if ((r.good !== undefined) === (r.bad !== undefined))
+          p.add(`${path}.ratioMetric`, 'one of [bad, good] must be set');
+        for (const key of ['total', 'good', 'bad'] as const)
+          if (r[key] !== undefined) metricSpec(p, `${path}.ratioMetric.${key}`, r[key]);
       }
       if (r.raw !== undefined) {
         metricSpec(p, `${path}.ratioMetric.raw`, r.raw);
-        if (r.rawType !== 'success' && r.rawType !== 'failure') p.add(`${path}.ratioMetric.rawType`, 'must be one of [success, failure]');
+        if (r.rawType !== 'success' && r.rawType !== 'failure')
+          p.add(`${path}.ratioMetric.rawType`, 'must be one of [success, failure]');
       }
     }
   }
@@ -152,19 +166,34 @@ function objective(p: Problems, path: string, value: unknown, budgeting: unknown
     p.add(path, 'must be an object');
     return;
   }
-  p.known(path, value, ['displayName', 'op', 'value', 'target', 'targetPercent', 'timeSliceTarget', 'timeSliceWindow', 'indicator', 'indicatorRef', 'compositeWeight']);
-  if ((value.target !== undefined) === (value.targetPercent !== undefined)) p.add(path, 'exactly one of [target, targetPercent] must be set');
+  p.known(path, value, [
+    'displayName',
+    'op',
+    'value',
+    'target',
+    'targetPercent',
+    'timeSliceTarget',
+    'timeSliceWindow',
+    'indicator',
+    'indicatorRef',
+    'compositeWeight',
+  ]);
+  if ((value.target !== undefined) === (value.targetPercent !== undefined))
+    p.add(path, 'exactly one of [target, targetPercent] must be set');
   const inRange = (key: 'target' | 'targetPercent', below: number): void => {
     const n = value[key];
-    if (n !== undefined && (typeof n !== 'number' || !(n >= 0) || !(n < below))) p.add(`${path}.${key}`, `should be greater than or equal to 0 and less than ${below}`);
+    if (n !== undefined && (typeof n !== 'number' || !(n >= 0) || !(n < below)))
+      p.add(`${path}.${key}`, `should be greater than or equal to 0 and less than ${below}`);
   };
   inRange('target', 1);
   inRange('targetPercent', 100);
   if (budgeting === 'Timeslices') {
     const t = value.timeSliceTarget;
-    if (typeof t !== 'number' || !(t > 0) || !(t <= 1)) p.add(`${path}.timeSliceTarget`, 'is required, greater than 0 and at most 1');
+    if (typeof t !== 'number' || !(t > 0) || !(t <= 1))
+      p.add(`${path}.timeSliceTarget`, 'is required, greater than 0 and at most 1');
   }
-  if (budgeting === 'Timeslices' || budgeting === 'RatioTimeslices') p.duration(`${path}.timeSliceWindow`, value.timeSliceWindow);
+  if (budgeting === 'Timeslices' || budgeting === 'RatioTimeslices')
+    p.duration(`${path}.timeSliceWindow`, value.timeSliceWindow);
   if (ratio) {
     if (value.value !== undefined) p.add(`${path}.value`, 'property is forbidden');
     if (value.op !== undefined) p.add(`${path}.op`, 'property is forbidden');
@@ -178,11 +207,22 @@ function slo(p: Problems, doc: Json): void {
     p.add('spec', 'property is required');
     return;
   }
-  p.known('spec', spec, ['description', 'service', 'indicator', 'indicatorRef', 'budgetingMethod', 'timeWindow', 'objectives', 'alertPolicies']);
+  p.known('spec', spec, [
+    'description',
+    'service',
+    'indicator',
+    'indicatorRef',
+    'budgetingMethod',
+    'timeWindow',
+    'objectives',
+    'alertPolicies',
+  ]);
   p.maxLength('spec.description', spec.description, 1050);
   if (typeof spec.service !== 'string' || spec.service === '') p.add('spec.service', 'property is required');
-  if (!['Occurrences', 'Timeslices', 'RatioTimeslices'].includes(String(spec.budgetingMethod))) p.add('spec.budgetingMethod', 'must be one of [Occurrences, Timeslices, RatioTimeslices]');
-  if ((spec.indicator !== undefined) === (spec.indicatorRef !== undefined)) p.add('spec', 'exactly one of [indicator, indicatorRef] must be set');
+  if (!['Occurrences', 'Timeslices', 'RatioTimeslices'].includes(String(spec.budgetingMethod)))
+    p.add('spec.budgetingMethod', 'must be one of [Occurrences, Timeslices, RatioTimeslices]');
+  if ((spec.indicator !== undefined) === (spec.indicatorRef !== undefined))
+    p.add('spec', 'exactly one of [indicator, indicatorRef] must be set');
   let ratio = false;
   if (isObject(spec.indicator)) {
     p.known('spec.indicator', spec.indicator, ['metadata', 'spec']);
@@ -191,7 +231,8 @@ function slo(p: Problems, doc: Json): void {
   }
   if (spec.indicatorRef !== undefined) p.dnsLabel('spec.indicatorRef', spec.indicatorRef);
   if (spec.timeWindow !== undefined) {
-    if (!Array.isArray(spec.timeWindow) || spec.timeWindow.length !== 1) p.add('spec.timeWindow', 'length must be between 1 and 1');
+    if (!Array.isArray(spec.timeWindow) || spec.timeWindow.length !== 1)
+      p.add('spec.timeWindow', 'length must be between 1 and 1');
     else timeWindow(p, 'spec.timeWindow[0]', spec.timeWindow[0]);
   }
   if (!Array.isArray(spec.objectives)) p.add('spec.objectives', 'property is required');

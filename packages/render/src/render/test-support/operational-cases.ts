@@ -18,30 +18,59 @@ const ACTIVE = ['<script', '<img', 'javascript:', 'Injected', 'evil.example', '"
  */
 export function notesState(notes: string, fact: Fact, input: RenderInput): boolean {
   const text = flatten(notes);
-  const nameOf = (id: string): string => flatten(input.record.derivation.functions.find((f) => f.id === id)?.name ?? id);
+  const nameOf = (id: string): string =>
+    flatten(input.record.derivation.functions.find((f) => f.id === id)?.name ?? id);
   switch (fact.kind) {
-    case 'target': return text.includes(`Target: ${flatten(fact.name)} ${percent(fact.percent)}`);
+    case 'target':
+      return text.includes(`Target: ${flatten(fact.name)} ${percent(fact.percent)}`);
     case 'budgets': {
       const line = notes.split('\n').find((l) => flatten(l).includes(`Budget: ${nameOf(fact.functionId)}:`)) ?? '';
       return fact.humans.every((h) => line.includes(h));
     }
-    case 'objective': return text.includes(`Recovery: ${flatten(fact.name)}: ${scenarioLabel(fact.scenario)} RPO ${fact.rpo}, RTO ${fact.rto}`);
-    case 'support-hours': return text.includes(fact.text);
-    case 'finding': return text.includes(fact.code);
-    case 'convention': return text.includes(flatten(fact.text));
-    default: return false;
+    case 'objective':
+      return text.includes(
+        `Recovery: ${flatten(fact.name)}: ${scenarioLabel(fact.scenario)} RPO ${fact.rpo}, RTO ${fact.rto}`,
+      );
+    case 'support-hours':
+      return text.includes(fact.text);
+    case 'finding':
+      return text.includes(fact.code);
+    case 'convention':
+      return text.includes(flatten(fact.text));
+    default:
+      return false;
   }
 }
 
 /** The `#` comment lines of a YAML file, without the marker. */
 export function yamlComments(doc: RenderedDocument): string {
-  return String(doc.body).split('\n').filter((l) => l.trimStart().startsWith('#')).map((l) => l.trimStart().slice(1)).join('\n');
+  return String(doc.body)
+    .split('\n')
+    .filter((l) => l.trimStart().startsWith('#'))
+    .map((l) => l.trimStart().slice(1))
+    .join('\n');
 }
 
-const KNOWN_EVENT_PROPERTIES = new Set(['uid', 'dtstamp', 'dtstart', 'dtend', 'duration', 'rrule', 'exdate', 'summary', 'description', 'categories', 'transp',
-  'x-accord-kind', 'x-accord-id', 'x-accord-functions']);
+const KNOWN_EVENT_PROPERTIES = new Set([
+  'uid',
+  'dtstamp',
+  'dtstart',
+  'dtend',
+  'duration',
+  'rrule',
+  'exdate',
+  'summary',
+  'description',
+  'categories',
+  'transp',
+  'x-accord-kind',
+  'x-accord-id',
+  'x-accord-functions',
+]);
 
-interface RulesFile { readonly groups: readonly { readonly name: string; readonly rules: readonly Record<string, unknown>[] }[] }
+interface RulesFile {
+  readonly groups: readonly { readonly name: string; readonly rules: readonly Record<string, unknown>[] }[];
+}
 
 function assertNoTemplateAction(text: string): void {
   // `{{ "{{" }}` is how a literal "{{" is written; anything else opening an action would run as a Go template.
@@ -71,55 +100,87 @@ interface OpsJson {
 }
 
 /** The agreement lines a JSON export carries under `accord.agreement`. */
-const jsonNotes = (doc: RenderedDocument): string => (JSON.parse(String(doc.body)) as OpsJson).accord.agreement.join('\n');
+const jsonNotes = (doc: RenderedDocument): string =>
+  (JSON.parse(String(doc.body)) as OpsJson).accord.agreement.join('\n');
 
-interface ZabbixRequest { readonly method: string; readonly params: readonly { readonly name: string; readonly description: string; readonly service_tags: readonly { readonly value: string }[] }[] }
+interface ZabbixRequest {
+  readonly method: string;
+  readonly params: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly service_tags: readonly { readonly value: string }[];
+  }[];
+}
 
 export const OPERATIONAL_CASES: readonly RendererCase[] = [
   {
     format: 'zabbix',
-    states: (doc, fact, input) => notesState((JSON.parse(String(doc.body)) as ZabbixRequest).params.map((p) => p.description).join('\n'), fact, input),
+    states: (doc, fact, input) =>
+      notesState(
+        (JSON.parse(String(doc.body)) as ZabbixRequest).params.map((p) => p.description).join('\n'),
+        fact,
+        input,
+      ),
     assertInert: (doc, input) => {
       const request = JSON.parse(String(doc.body)) as ZabbixRequest;
       expect(Object.keys(request)).toEqual(['jsonrpc', 'method', 'params', 'id']);
       expect(request.method).toBe('sla.create');
       const targets = input.record.derivation.functions.filter((f) => f.target);
       expect(request.params.map((p) => p.service_tags[0]?.value.split(':')[1])).toEqual(targets.map((f) => f.id));
-      for (const sla of request.params) for (const tag of sla.service_tags) expect(tag.value).toMatch(/^[a-z0-9-]+:[a-z0-9-]+$/);
-      expect(request.params[0]?.name).toBe(`${input.record.requirements.meta.service}: ${targets[0]?.name ?? ''} availability`);
+      for (const sla of request.params)
+        for (const tag of sla.service_tags) expect(tag.value).toMatch(/^[a-z0-9-]+:[a-z0-9-]+$/);
+      expect(request.params[0]?.name).toBe(
+        `${input.record.requirements.meta.service}: ${targets[0]?.name ?? ''} availability`,
+      );
     },
   },
   {
     format: 'datadog',
     states: (doc, fact, input) => notesState(jsonNotes(doc), fact, input),
     assertInert: (doc, input) => {
-      const file = JSON.parse(String(doc.body)) as { accord: Record<string, unknown>; slos: { key: string; slo: { name: string; query: Record<string, string>; tags: string[] } }[] };
+      const file = JSON.parse(String(doc.body)) as {
+        accord: Record<string, unknown>;
+        slos: { key: string; slo: { name: string; query: Record<string, string>; tags: string[] } }[];
+      };
       expect(Object.keys(file)).toEqual(['accord', 'slos']);
       const targets = input.record.derivation.functions.filter((f) => f.target);
       expect(file.slos.map((s) => s.key)).toEqual(targets.map((f) => `${f.id}-availability`));
       for (const entry of file.slos) {
-        for (const query of Object.values(entry.slo.query)) for (const active of ACTIVE) expect(query).not.toContain(active);
+        for (const query of Object.values(entry.slo.query))
+          for (const active of ACTIVE) expect(query).not.toContain(active);
         for (const tag of entry.slo.tags) expect(tag).toMatch(/^[a-z][a-z0-9_:./-]*$/);
       }
       // Participant text is plain JSON string data and reads back as typed.
-      expect(file.slos[0]?.slo.name).toBe(`${input.record.requirements.meta.service}: ${targets[0]?.name ?? ''} availability`);
+      expect(file.slos[0]?.slo.name).toBe(
+        `${input.record.requirements.meta.service}: ${targets[0]?.name ?? ''} availability`,
+      );
       expect(file.accord.service).toBe(input.record.requirements.meta.service);
     },
   },
   {
     format: 'ics',
-    states: (doc, fact, input) => notesState(String(icsCalendar(doc).getFirstPropertyValue('description') ?? ''), fact, input),
+    states: (doc, fact, input) =>
+      notesState(String(icsCalendar(doc).getFirstPropertyValue('description') ?? ''), fact, input),
     assertInert: (doc, input) => {
       const text = String(doc.body);
-      for (const line of text.split('\r\n').filter(Boolean)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+      for (const line of text.split('\r\n').filter(Boolean))
+        expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
       const calendar = icsCalendar(doc);
       expect(calendar.name).toBe('vcalendar');
       expect(new Set(calendar.getAllSubcomponents().map((c) => c.name))).toEqual(new Set(['vtimezone', 'vevent']));
       const { requirements } = input.record;
       expect(calendar.getFirstPropertyValue('name')).toBe(`${requirements.meta.service}: SLA hours`);
       const events = calendar.getAllSubcomponents('vevent');
-      expect(events.filter((e) => String(e.getFirstPropertyValue('x-accord-kind')).startsWith('maintenance'))).toHaveLength(requirements.maintenance.length);
-      for (const event of events) expect(event.getAllProperties().map((p) => p.name).filter((n) => !KNOWN_EVENT_PROPERTIES.has(n))).toEqual([]);
+      expect(
+        events.filter((e) => String(e.getFirstPropertyValue('x-accord-kind')).startsWith('maintenance')),
+      ).toHaveLength(requirements.maintenance.length);
+      for (const event of events)
+        expect(
+          event
+            .getAllProperties()
+            .map((p) => p.name)
+            .filter((n) => !KNOWN_EVENT_PROPERTIES.has(n)),
+        ).toEqual([]);
     },
   },
   {
@@ -160,8 +221,10 @@ export const OPERATIONAL_CASES: readonly RendererCase[] = [
       expect(all.filter((r) => r.alert !== undefined)).toHaveLength(2 * targets);
       for (const rule of all) {
         for (const active of ACTIVE) expect(String(rule.expr)).not.toContain(active);
-        for (const value of String(rule.expr).matchAll(/accord_(?:service|function)="([^"]*)"/g)) expect(value[1]).toMatch(/^[a-z0-9-]+$/);
-        for (const value of Object.values((rule.annotations ?? {}) as Record<string, string>)) assertNoTemplateAction(value);
+        for (const value of String(rule.expr).matchAll(/accord_(?:service|function)="([^"]*)"/g))
+          expect(value[1]).toMatch(/^[a-z0-9-]+$/);
+        for (const value of Object.values((rule.annotations ?? {}) as Record<string, string>))
+          assertNoTemplateAction(value);
       }
       const first = input.record.derivation.functions.find((f) => f.target);
       const annotations = all.find((r) => r.alert !== undefined)?.annotations as Record<string, string>;

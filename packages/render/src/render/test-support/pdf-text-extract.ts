@@ -26,7 +26,9 @@ export function inflatePdf(pdf: Uint8Array): string {
 const CP1252_HIGH = '€?‚ƒ„…†‡ˆ‰Š‹Œ?Ž??‘’“”•–—˜™š›œ?žŸ';
 
 function decodeWinAnsi(bytes: Buffer): string {
-  return [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] ?? '?' : String.fromCharCode(b))).join('');
+  return [...bytes]
+    .map((b) => (b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? '?') : String.fromCharCode(b)))
+    .join('');
 }
 
 /**

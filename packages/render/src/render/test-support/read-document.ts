@@ -4,7 +4,14 @@ import { toWinAnsi } from '../../text/pdf-text.ts';
 import { extractPdfText } from './pdf-text-extract.ts';
 
 const ENTITIES: Readonly<Record<string, string>> = {
-  '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#96;': '`', '&#61;': '=', '&#47;': '/', '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#96;': '`',
+  '&#61;': '=',
+  '&#47;': '/',
+  '&amp;': '&',
 };
 
 /** Runs of whitespace as one space: wrapping, table cells and line breaks do not split a phrase. */
@@ -21,7 +28,13 @@ export function visibleText(extension: string, document: RenderedDocument): stri
   if (body instanceof Uint8Array) return flatten(extractPdfText(body));
   switch (extension) {
     case 'html':
-      return flatten(body.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<wbr>/g, '').replace(/<[^>]*>/g, ' ').replace(/&(?:lt|gt|quot|#39|#96|#61|#47|amp);/g, (e) => ENTITIES[e] ?? e));
+      return flatten(
+        body
+          .replace(/<style>[\s\S]*?<\/style>/, ' ')
+          .replace(/<wbr>/g, '')
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/&(?:lt|gt|quot|#39|#96|#61|#47|amp);/g, (e) => ENTITIES[e] ?? e),
+      );
     case 'md':
       // Table rules and cell separators are structure, not text: escaped pipes inside cells stay.
       return flatten(unescapeMarkdown(body.replace(/^\|(?: ?:?-+:? ?\|)+$/gm, ' ').replace(/(?<!\\)\|/g, ' ')));

@@ -14,8 +14,20 @@ import { asShown, flatten, visibleText } from './read-document.ts';
 /** A fact every format must carry, with the words a reader finds it by. */
 export type Fact =
   | { readonly kind: 'target'; readonly functionId: string; readonly name: string; readonly percent: number }
-  | { readonly kind: 'budgets'; readonly functionId: string; readonly humans: readonly string[]; readonly seconds: readonly number[] }
-  | { readonly kind: 'objective'; readonly functionId: string; readonly name: string; readonly scenario: string; readonly rpo: string; readonly rto: string }
+  | {
+      readonly kind: 'budgets';
+      readonly functionId: string;
+      readonly humans: readonly string[];
+      readonly seconds: readonly number[];
+    }
+  | {
+      readonly kind: 'objective';
+      readonly functionId: string;
+      readonly name: string;
+      readonly scenario: string;
+      readonly rpo: string;
+      readonly rto: string;
+    }
   | { readonly kind: 'support-hours'; readonly text: string }
   | { readonly kind: 'finding'; readonly code: string }
   | { readonly kind: 'convention'; readonly text: string };
@@ -28,10 +40,28 @@ export function factsOf(input: RenderInput): Fact[] {
     if (fn.target) {
       facts.push({ kind: 'target', functionId: fn.id, name: fn.name, percent: fn.target.percent });
       const budgets = fn.target.budgets;
-      facts.push({ kind: 'budgets', functionId: fn.id, humans: [budgets.day.human, budgets.week.human, budgets.month.human, budgets.quarter.human, budgets.year.human],
-        seconds: [budgets.day.seconds, budgets.week.seconds, budgets.month.seconds, budgets.quarter.seconds, budgets.year.seconds] });
+      facts.push({
+        kind: 'budgets',
+        functionId: fn.id,
+        humans: [budgets.day.human, budgets.week.human, budgets.month.human, budgets.quarter.human, budgets.year.human],
+        seconds: [
+          budgets.day.seconds,
+          budgets.week.seconds,
+          budgets.month.seconds,
+          budgets.quarter.seconds,
+          budgets.year.seconds,
+        ],
+      });
     }
-    for (const r of fn.recovery) facts.push({ kind: 'objective', functionId: fn.id, name: fn.name, scenario: r.scenario, rpo: r.rpoHuman, rto: r.rtoHuman });
+    for (const r of fn.recovery)
+      facts.push({
+        kind: 'objective',
+        functionId: fn.id,
+        name: fn.name,
+        scenario: r.scenario,
+        rpo: r.rpoHuman,
+        rto: r.rtoHuman,
+      });
   }
   for (const id of [requirements.support.coverageCalendarId, requirements.support.onCallCalendarId]) {
     const calendar = requirements.calendars.find((c) => c.id === id);
@@ -51,12 +81,18 @@ export interface RendererCase {
 
 function phrase(fact: Fact): string {
   switch (fact.kind) {
-    case 'target': return `${fact.name} ${percent(fact.percent)}`;
-    case 'budgets': return fact.humans.join(' ');
-    case 'objective': return `${fact.name} ${scenarioLabel(fact.scenario)} ${fact.rpo} ${fact.rto}`;
-    case 'support-hours': return fact.text;
-    case 'finding': return fact.code;
-    case 'convention': return fact.text;
+    case 'target':
+      return `${fact.name} ${percent(fact.percent)}`;
+    case 'budgets':
+      return fact.humans.join(' ');
+    case 'objective':
+      return `${fact.name} ${scenarioLabel(fact.scenario)} ${fact.rpo} ${fact.rto}`;
+    case 'support-hours':
+      return fact.text;
+    case 'finding':
+      return fact.code;
+    case 'convention':
+      return fact.text;
     default: {
       const unknown: never = fact;
       return unknown;
@@ -68,15 +104,54 @@ function phrase(fact: Fact): string {
  * Documents state budgets in whole minutes (downtime is counted in one-minute slices), day to mean month in a
  * row and quarter and year after the tightest month's column.
  */
-const readable = (format: 'html' | 'md' | 'pdf') => (doc: RenderedDocument, fact: Fact): boolean => {
-  const text = visibleText(format, doc);
-  if (fact.kind !== 'budgets') return text.includes(asShown(format, phrase(fact)));
-  const minutes = fact.seconds.map(formatBudget);
-  return [minutes.slice(0, 3), minutes.slice(3)].every((run) => text.includes(asShown(format, run.join(' '))));
-};
+const readable =
+  (format: 'html' | 'md' | 'pdf') =>
+  (doc: RenderedDocument, fact: Fact): boolean => {
+    const text = visibleText(format, doc);
+    if (fact.kind !== 'budgets') return text.includes(asShown(format, phrase(fact)));
+    const minutes = fact.seconds.map(formatBudget);
+    return [minutes.slice(0, 3), minutes.slice(3)].every((run) => text.includes(asShown(format, run.join(' '))));
+  };
 
-const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'nav', 'section', 'p', 'span', 'div',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'ol', 'ul', 'li', 'a', 'strong', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'text', 'wbr']);
+const HTML_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'section',
+  'p',
+  'span',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'ol',
+  'ul',
+  'li',
+  'a',
+  'strong',
+  'table',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'svg',
+  'rect',
+  'line',
+  'text',
+  'wbr',
+]);
 
 export const RENDERER_CASES: readonly RendererCase[] = [
   {
@@ -87,7 +162,9 @@ export const RENDERER_CASES: readonly RendererCase[] = [
       const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => (m[1] ?? '').toLowerCase()));
       expect([...tags].filter((t) => !HTML_TAGS.has(t))).toEqual([]);
       expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
-      expect([...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]).filter((href) => !href?.startsWith('#'))).toEqual([]);
+      expect([...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]).filter((href) => !href?.startsWith('#'))).toEqual(
+        [],
+      );
       expect(html).not.toMatch(/<[^>]*(\ssrc\s*=|javascript:)/i);
       const text = visibleText('html', doc);
       for (const h of hostile) expect(text).toContain(flatten(h));
@@ -98,7 +175,18 @@ export const RENDERER_CASES: readonly RendererCase[] = [
     states: readable('pdf'),
     assertInert: (doc, _input, hostile) => {
       const raw = inflatePdf(doc.body as Uint8Array);
-      for (const action of ['/URI', '/JavaScript', '/JS ', '/Launch', '/OpenAction', '/Annots', '/AA ', '/EmbeddedFile', '/XObject']) expect(raw).not.toContain(action);
+      for (const action of [
+        '/URI',
+        '/JavaScript',
+        '/JS ',
+        '/Launch',
+        '/OpenAction',
+        '/Annots',
+        '/AA ',
+        '/EmbeddedFile',
+        '/XObject',
+      ])
+        expect(raw).not.toContain(action);
       const text = visibleText('pdf', doc);
       for (const h of hostile) expect(text).toContain(asShown('pdf', h));
     },
@@ -124,13 +212,24 @@ export const RENDERER_CASES: readonly RendererCase[] = [
     states: (doc, fact) => {
       const json = String(doc.body);
       switch (fact.kind) {
-        case 'target': return json.includes(`"targetPercent":${fact.percent}`);
-        case 'budgets': return fact.humans.every((h) => json.includes(`"human":"${h}"`));
-        case 'objective': return json.includes(`"rpoHuman":"${fact.rpo}"`) && json.includes(`"rtoHuman":"${fact.rto}"`) && json.includes(`"scenario":"${fact.scenario}"`);
-        case 'support-hours': return true;
-        case 'finding': return json.includes(`"code":"${fact.code}"`);
-        case 'convention': return json.includes(JSON.stringify(fact.text));
-        default: return false;
+        case 'target':
+          return json.includes(`"targetPercent":${fact.percent}`);
+        case 'budgets':
+          return fact.humans.every((h) => json.includes(`"human":"${h}"`));
+        case 'objective':
+          return (
+            json.includes(`"rpoHuman":"${fact.rpo}"`) &&
+            json.includes(`"rtoHuman":"${fact.rto}"`) &&
+            json.includes(`"scenario":"${fact.scenario}"`)
+          );
+        case 'support-hours':
+          return true;
+        case 'finding':
+          return json.includes(`"code":"${fact.code}"`);
+        case 'convention':
+          return json.includes(JSON.stringify(fact.text));
+        default:
+          return false;
       }
     },
     assertInert: (doc, input, hostile) => {
@@ -145,18 +244,33 @@ export const RENDERER_CASES: readonly RendererCase[] = [
     states: (doc, fact) => {
       const docs = parseAllDocuments(String(doc.body)).map((d) => d.toJS() as OpenSloDoc);
       const service = docs.find((d) => d.kind === 'Service');
-      const slo = (id: string): OpenSloDoc | undefined => docs.find((d) => d.kind === 'SLO' && d.metadata.annotations?.['accord.dev/function-id'] === id);
+      const slo = (id: string): OpenSloDoc | undefined =>
+        docs.find((d) => d.kind === 'SLO' && d.metadata.annotations?.['accord.dev/function-id'] === id);
       switch (fact.kind) {
-        case 'target': return slo(fact.functionId)?.spec.objectives?.[0]?.target === targetRatio(fact.percent);
-        case 'budgets': return fact.humans.every((h) => slo(fact.functionId)?.metadata.annotations?.['accord.dev/downtime-budget']?.includes(h));
+        case 'target':
+          return slo(fact.functionId)?.spec.objectives?.[0]?.target === targetRatio(fact.percent);
+        case 'budgets':
+          return fact.humans.every((h) =>
+            slo(fact.functionId)?.metadata.annotations?.['accord.dev/downtime-budget']?.includes(h),
+          );
         case 'objective': {
           const notes = slo(fact.functionId)?.metadata.annotations;
-          return notes?.[`accord.dev/rpo-${fact.scenario}`] === fact.rpo && notes[`accord.dev/rto-${fact.scenario}`] === fact.rto;
+          return (
+            notes?.[`accord.dev/rpo-${fact.scenario}`] === fact.rpo &&
+            notes[`accord.dev/rto-${fact.scenario}`] === fact.rto
+          );
         }
-        case 'support-hours': return [service?.metadata.annotations?.['accord.dev/support-hours'], service?.metadata.annotations?.['accord.dev/on-call-hours']].some((t) => t?.includes(fact.text));
-        case 'finding': return service?.metadata.annotations?.['accord.dev/findings']?.includes(fact.code) ?? false;
-        case 'convention': return service?.metadata.annotations?.['accord.dev/budget-convention'] === fact.text;
-        default: return false;
+        case 'support-hours':
+          return [
+            service?.metadata.annotations?.['accord.dev/support-hours'],
+            service?.metadata.annotations?.['accord.dev/on-call-hours'],
+          ].some((t) => t?.includes(fact.text));
+        case 'finding':
+          return service?.metadata.annotations?.['accord.dev/findings']?.includes(fact.code) ?? false;
+        case 'convention':
+          return service?.metadata.annotations?.['accord.dev/budget-convention'] === fact.text;
+        default:
+          return false;
       }
     },
     assertInert: (doc, input, hostile) => {
@@ -176,7 +290,12 @@ export const RENDERER_CASES: readonly RendererCase[] = [
       const slo = docs.find((d) => d.metadata.annotations?.['accord.dev/function-id'] === first?.id);
       expect(slo?.metadata.displayName).toBe(`${first?.name ?? ''}: availability`);
       const notes = Object.values(slo?.metadata.annotations ?? {}).join('\n');
-      for (const text of [requirements.calendars[0]?.name, requirements.calendars[0]?.holidays[0]?.name, requirements.maintenance[0]?.name]) expect(notes).toContain(text);
+      for (const text of [
+        requirements.calendars[0]?.name,
+        requirements.calendars[0]?.holidays[0]?.name,
+        requirements.maintenance[0]?.name,
+      ])
+        expect(notes).toContain(text);
       expect(hostile.some((h) => notes.includes(h))).toBe(true);
     },
   },
@@ -188,12 +307,24 @@ export const RENDERER_CASES: readonly RendererCase[] = [
 export interface OpenSloDoc {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly displayName?: string; readonly annotations?: Readonly<Record<string, string>> };
+  readonly metadata: {
+    readonly name: string;
+    readonly displayName?: string;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
   readonly spec: {
     readonly description?: string;
     readonly service?: string;
     readonly budgetingMethod?: string;
-    readonly timeWindow?: readonly { readonly duration: string; readonly isRolling: boolean; readonly calendar?: { readonly startTime: string; readonly timeZone: string } }[];
-    readonly objectives?: readonly { readonly target?: number; readonly timeSliceTarget?: number; readonly timeSliceWindow?: string }[];
+    readonly timeWindow?: readonly {
+      readonly duration: string;
+      readonly isRolling: boolean;
+      readonly calendar?: { readonly startTime: string; readonly timeZone: string };
+    }[];
+    readonly objectives?: readonly {
+      readonly target?: number;
+      readonly timeSliceTarget?: number;
+      readonly timeSliceWindow?: string;
+    }[];
   };
 }
