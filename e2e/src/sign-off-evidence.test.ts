@@ -59,7 +59,8 @@ describe.runIf(chromiumAvailable())('sign-off evidence', () => {
     await karin.page.getByRole('main').getByRole('button', { name: 'Sign version 1' }).click();
     const confirmation = karin.page.getByTestId('sign-confirmation');
     await confirmation.waitFor();
-    await expect(confirmation.textContent()).resolves.toMatch(
+    // As read on screen: the markup's line breaks are spaces there, not part of the sentence.
+    await expect(confirmation.innerText()).resolves.toMatch(
       /Recorded: Dr\. Karin Vogt signed version 1[\s\S]*Version SHA-256 [0-9a-f]{64}[\s\S]*Agreed for the 2027 budget\./,
     );
     await karin.page
