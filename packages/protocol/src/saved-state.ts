@@ -10,8 +10,8 @@ import type * as Y from 'yjs';
  * `storedFrames` counts this connection's sync step 2 and update frames, in the order sent, whose content is
  * now in the database (or was already there). Together with the client's own count of frames sent, it says
  * truthfully whether every local change is stored — deletions included, which a state vector alone cannot
- * show (deleting creates no new clock). Changes relayed to a client from the server are stored by
- * construction: the server relays only what it has stored.
+ * show (deleting creates no new clock). Changes relayed to a client from others are not its to vouch for:
+ * the server relays them before they are stored, and only their writer is told "saved".
  */
 export const MESSAGE_SAVED = 100;
 

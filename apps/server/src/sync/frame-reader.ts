@@ -14,13 +14,19 @@ export class MalformedMessage extends Error {}
 /** One frame a client sent, read strictly (no trailing bytes, a state vector that parses). */
 export type ClientFrame =
   | { readonly kind: 'sync-step-1'; readonly stateVector: Uint8Array }
-  | { readonly kind: 'document'; readonly update: Uint8Array }
+  | {
+      readonly kind: 'document';
+      readonly update: Uint8Array;
+      /** A sync step 2 answers the server's state vector on (re)connect; an update is a fresh change. */
+      readonly step: 'sync-step-2' | 'update';
+    }
   | { readonly kind: 'awareness'; readonly update: Uint8Array }
   | { readonly kind: 'query-awareness' };
 
 /**
  * Reads one binary frame in the y-websocket encoding. Sync step 2 and update messages are both document
- * frames: the server treats them alike (cut to what it lacks, checked, relayed, stored). Throws
+ * frames, cut to what the server lacks, checked, relayed and stored alike; only a read-only role's sync
+ * step 2 is treated apart (`RoomWrites.receive`). Throws
  * `MalformedMessage` (or a lib0 decoding error) on anything else.
  */
 export function readFrame(message: Uint8Array): ClientFrame {
@@ -30,7 +36,8 @@ export function readFrame(message: Uint8Array): ClientFrame {
     const syncType = decoding.readVarUint(decoder);
     const payload = readPayload(decoder);
     if (syncType === SYNC_STEP_1) return { kind: 'sync-step-1', stateVector: checkedStateVector(payload) };
-    if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) return { kind: 'document', update: payload };
+    if (syncType === SYNC_STEP_2) return { kind: 'document', update: payload, step: 'sync-step-2' };
+    if (syncType === SYNC_UPDATE) return { kind: 'document', update: payload, step: 'update' };
     throw new MalformedMessage(`unknown sync message ${syncType}`);
   }
   if (type === MESSAGE_AWARENESS) return { kind: 'awareness', update: readPayload(decoder) };

@@ -91,11 +91,24 @@ export class RoomWrites {
    * stored or acknowledged, and the connection is closed with a reason naming what was wrong. Decoding
    * errors are thrown (the caller closes the connection as malformed).
    */
-  receive(connection: YjsConnection, received: Uint8Array): void {
+  receive(connection: YjsConnection, received: Uint8Array, step: 'sync-step-2' | 'update' = 'update'): void {
     if (this.failed) return;
     const frame = connection.nextFrame();
     const novel = novelChange(this.room.doc, received);
     if (!novel) return this.whenEarlierStored(() => this.frameDone(connection, frame));
+    if (step === 'sync-step-2' && !can(connection.identity.role, 'editRequirements')) {
+      // A sponsor's or observer's browser answers the server's state vector with all it holds. Since edits are
+      // relayed before they are stored, that may be an editor's edit the database lost (a reset, a killed
+      // node): not theirs to write, and not a reason to lock them out. It is dropped, never applied or
+      // acknowledged; the edit comes back from its editor, whose browser still holds it unsaved. A change of
+      // their own arrives as an update message and is refused below.
+      this.services.metrics.droppedReadonly.inc();
+      this.services.logger.debug(
+        { workshopId: this.room.workshopId, participantId: connection.identity.participantId },
+        "dropped what a read-only role's sync step 2 held beyond the stored document",
+      );
+      return;
+    }
     const checked = this.shape.check(novel.decoded, connection.readOnly ? 'read-only' : 'editor', { hold: false });
     if (!checked.ok) return this.refuse(connection, checked.violation);
     if (this.documentBytes + novel.update.byteLength > this.services.limits.maxDocBytes) {

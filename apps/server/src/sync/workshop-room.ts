@@ -111,7 +111,7 @@ export class WorkshopRoom {
     if (connection.failed || !connection.isOpen || this.resetting) return;
     try {
       const frame = readFrame(message);
-      if (frame.kind === 'document') this.writes.receive(connection, frame.update);
+      if (frame.kind === 'document') this.writes.receive(connection, frame.update, frame.step);
       else if (frame.kind === 'awareness') this.awareness.receive(connection, frame.update);
       else if (this.expensiveAllowed(connection)) {
         connection.send(frame.kind === 'sync-step-1' ? this.syncStep2(frame.stateVector) : this.awareness.everything());

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, metricValue, rawSocket, waitFor, type TestClient } from '../test/yjs-client.ts';
 import { CLOSE } from '@accord/protocol/close-codes';
-import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
+import { MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
 
 describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
   let t: TestApp;
@@ -125,6 +125,42 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
     expect(scratch(peer.doc, 'notes').has('observer-wrote')).toBe(false);
     expect(scratch(t.app.registry.peek(workshopId)!.doc, 'notes').has('observer-wrote')).toBe(false);
     expect((await t.app.store.load(workshopId)).lastSeq).toBe(before + 1);
+  });
+
+  it("drops what a sponsor's reconnect holds beyond the store, without locking them out; their update is refused", async () => {
+    // Edits reach peers before the disk: a sponsor's browser may hold an editor's edit the database lost, and
+    // answers the server's state vector with it on reconnect (a sync step 2).
+    const { token } = await t.join(workshopId, 'sponsor');
+    const sponsor = rawSocket(t.yjsUrl, workshopId, token);
+    await sponsor.opened;
+    const room = t.app.registry.peek(workshopId)!;
+    const held = new Y.Doc();
+    Y.applyUpdate(held, Y.encodeStateAsUpdate(room.doc));
+    const known = Y.encodeStateVector(held);
+    scratch(held, 'notes').set('lost-with-the-store', true);
+    const lost = Y.encodeStateAsUpdate(held, known);
+    const frame = (step: number) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, step);
+      encoding.writeVarUint8Array(encoder, lost);
+      return encoding.toUint8Array(encoder);
+    };
+    const before = (await t.app.store.load(workshopId)).lastSeq;
+    let closedEarly = false;
+    void sponsor.closed.then(() => (closedEarly = true));
+    sponsor.socket.send(frame(SYNC_STEP_2));
+    // A round trip later (an awareness query is answered in order): still open, nothing applied or stored.
+    const answered = new Promise<void>((resolve) => sponsor.socket.once('message', () => resolve()));
+    sponsor.socket.send(new Uint8Array([MESSAGE_QUERY_AWARENESS]));
+    await answered;
+    expect(closedEarly).toBe(false);
+    expect(scratch(room.doc, 'notes').has('lost-with-the-store')).toBe(false);
+    expect((await t.app.store.load(workshopId)).lastSeq).toBe(before);
+    // The same content sent as a change of their own is refused with 4403.
+    sponsor.socket.send(frame(SYNC_UPDATE));
+    expect((await sponsor.closed).code).toBe(CLOSE.forbidden.code);
+    expect(scratch(room.doc, 'notes').has('lost-with-the-store')).toBe(false);
   });
 
   it('closes an oversized frame with 4413 and a malformed one with 4400, and keeps serving others', async () => {
