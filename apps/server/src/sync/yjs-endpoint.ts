@@ -12,6 +12,7 @@ import type { RoomRegistry } from './room-registry.ts';
 import type { WorkshopRoom } from './workshop-room.ts';
 import { keepAlive } from '../scale/websocket-heartbeat.ts';
 import { SendBatcher } from './send-batcher.ts';
+import { ROOM_FREEZE_CLOSE } from '../workshops/room-freeze.ts';
 import { YjsConnection } from './yjs-connection.ts';
 
 export interface YjsEndpointOptions {
@@ -94,15 +95,18 @@ export class YjsEndpoint {
           (participant) => participant ?? ('unauthorized' as const),
         )
       : Promise.resolve('not-found' as const);
+    // Unknown is not "open": a failed read refuses the connection with a code the client retries.
     const frozen =
-      workshopId && this.deps.isFrozen ? this.deps.isFrozen(workshopId).catch(() => false) : Promise.resolve(false);
+      workshopId && this.deps.isFrozen
+        ? this.deps.isFrozen(workshopId).catch(() => 'unavailable' as const)
+        : Promise.resolve(false);
     void Promise.all([authenticated.catch(() => 'unavailable' as const), frozen]).then(([outcome, readOnlyRoom]) => {
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', () => undefined);
         keepAlive(ws, this.options.pingIntervalMs ?? 0, () => this.deps.metrics.pingTimeouts.inc());
         if (outcome === 'unauthorized') return this.refuse(ws, CLOSE.unauthorized);
         if (outcome === 'not-found') return this.refuse(ws, CLOSE.notFound);
-        if (outcome === 'unavailable') return this.refuse(ws, CLOSE.loadFailed);
+        if (outcome === 'unavailable' || readOnlyRoom === 'unavailable') return this.refuse(ws, CLOSE.loadFailed);
         this.attach(
           ws,
           socket,
@@ -144,6 +148,8 @@ export class YjsEndpoint {
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
     let room: WorkshopRoom | undefined;
+    /** Frames wait (in `early`) until the room has this connection and, for a writer, the freeze is re-read. */
+    let holding = true;
     let closed = false;
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = toUint8Array(data);
@@ -151,7 +157,7 @@ export class YjsEndpoint {
       if (bytes.byteLength > this.options.maxMessageBytes)
         return this.reject(connection, 'too-large', CLOSE.messageTooLarge);
       if (!connection.takeFrame(performance.now())) return this.reject(connection, 'rate', CLOSE.tooManyMessages);
-      if (room) return room.handleMessage(connection, bytes);
+      if (room && !holding) return room.handleMessage(connection, bytes);
       // While the workshop loads, frames wait here; a client that floods meanwhile is let go.
       earlyBytes += bytes.byteLength;
       if (earlyBytes > this.options.maxMessageBytes * 2)
@@ -185,7 +191,17 @@ export class YjsEndpoint {
         room = loaded;
         this.deps.metrics.connections.inc();
         loaded.addConnection(connection);
-        for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
+        const admit = () => {
+          holding = false;
+          for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
+        };
+        if (connection.readOnly || !this.deps.isFrozen) return admit();
+        // A freeze that landed after the first read closed the room's connections without this one, which
+        // was still loading: read it again now that the connection is in the room (a later freeze sees it).
+        this.deps.isFrozen(workshopId).then(
+          (frozenNow) => (frozenNow ? connection.close(ROOM_FREEZE_CLOSE) : admit()),
+          () => connection.close(CLOSE.loadFailed),
+        );
       },
       (error: unknown) => {
         this.deps.logger.error(
