@@ -72,6 +72,38 @@ describe.runIf(dialect)('relay before store', () => {
     }
   });
 
+  it('waits, for a publish, until what the room held is stored, not for edits that came later', async () => {
+    const workshopId = await t.createWorkshop('blank');
+    const writer = connect(workshopId, (await t.join(workshopId, 'stakeholder')).token);
+    await writer.synced();
+    const room = t.app.registry.peek(workshopId)!;
+    const first = holdAppends(t);
+    let second: ReturnType<typeof holdAppends> | undefined;
+    try {
+      scratch(writer.doc, 'notes').set('before-publish', 1);
+      await waitFor(() => scratch(room.doc, 'notes').has('before-publish'), 5000, 'the edit in the room');
+      let stored = false;
+      const storedSoFar = room.storedSoFar().then(() => (stored = true));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(stored).toBe(false);
+      first.restore();
+      // Someone keeps typing: their edit is held, and must not hold up what was asked before it.
+      second = holdAppends(t);
+      first.release();
+      scratch(writer.doc, 'notes').set('after-publish', 2);
+      await waitFor(() => scratch(room.doc, 'notes').has('after-publish'), 5000, 'the later edit in the room');
+      await storedSoFar;
+      expect((await storedNotes(t, workshopId)).get('before-publish')).toBe(1);
+      expect((await storedNotes(t, workshopId)).has('after-publish')).toBe(false);
+    } finally {
+      first.release();
+      first.restore();
+      second?.release();
+      second?.restore();
+    }
+    await writer.saved(5000);
+  });
+
   it('acknowledges a resend of an update still on its way to the database only once it is stored', async () => {
     const workshopId = await t.createWorkshop('blank');
     const { token } = await t.join(workshopId, 'stakeholder');

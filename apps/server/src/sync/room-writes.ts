@@ -62,7 +62,8 @@ export class RoomWrites {
   private lastTicket = 0;
   private storedTicket = 0;
   /** Frames that held nothing new, each waiting for the updates enqueued before it. */
-  private readonly afterStored: { readonly ticket: number; readonly run: () => void }[] = [];
+  private readonly afterStored: { readonly ticket: number; readonly run: () => void; readonly cancel?: () => void }[] =
+    [];
   /** Connections owed a saved message at the end of this burst of commits. */
   private readonly savedDue = new Set<YjsConnection>();
   /** The client id of this room's server-side changes, so each change does not add an id to the document. */
@@ -143,6 +144,18 @@ export class RoomWrites {
     return result;
   }
 
+  /**
+   * Resolves once every update taken so far is stored; later ones are not waited for, so people typing on
+   * cannot hold it up. Rejects with `RoomResetting` when the room fails first.
+   */
+  storedSoFar(): Promise<void> {
+    if (this.failed) return Promise.reject(new RoomResetting());
+    if (this.storedTicket >= this.lastTicket) return Promise.resolve();
+    return new Promise((resolve, reject) =>
+      this.afterStored.push({ ticket: this.lastTicket, run: resolve, cancel: () => reject(new RoomResetting()) }),
+    );
+  }
+
   /** Resolves once nothing of this room is waiting in the group commit. */
   settled(): Promise<void> {
     if (this.inFlight === 0) return Promise.resolve();
@@ -217,7 +230,7 @@ export class RoomWrites {
   private fail(error: unknown, message: string): void {
     if (this.failed) return;
     this.failed = true;
-    this.afterStored.length = 0;
+    for (const waiting of this.afterStored.splice(0)) waiting.cancel?.();
     this.savedDue.clear();
     this.services.logger.error({ workshopId: this.room.workshopId, err: String(error) }, message);
     this.room.reset();

@@ -136,6 +136,11 @@ export class WorkshopRoom {
     return this.writes.settled();
   }
 
+  /** See `RoomWrites.storedSoFar`. */
+  storedSoFar(): Promise<void> {
+    return this.writes.storedSoFar();
+  }
+
   /** Applies an update that is already in the database under `seq` (from another node or a catch-up). */
   applyStored(seq: number, update: Uint8Array): boolean {
     return this.sequence.applyStored(seq, update);

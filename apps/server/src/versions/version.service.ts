@@ -47,10 +47,12 @@ export class VersionService {
     // Read what other nodes stored a moment ago too: a version must hold every acknowledged edit.
     const snapshot = await this.deps.registry.withRoom(actor.workshopId, async (room) => {
       await room.catchUp();
-      // Peers get edits before they are stored: wait until what the document holds now is in the database.
-      await room.settled();
+      // Peers get edits before they are stored: what the document holds now becomes the version once it is in
+      // the database. Edits arriving meanwhile are not waited for (a busy room would never be quiet).
+      const held = readSnapshot(room.doc);
+      await room.storedSoFar();
       if (room.isResetting) throw new RoomResetting();
-      return readSnapshot(room.doc);
+      return held;
     });
     if (!snapshot.ok) {
       throw new AccordError(
