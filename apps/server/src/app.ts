@@ -250,8 +250,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const seatService = new SponsorSeatService({ db: database.db, seats, invites, participants, audit });
   const steering = new SteeringService({ steering: new SteeringRepository(database.db), audit, events });
-  const deliberation = new DeliberationService({ votes, audit, registry, events });
-  const requirements = new RequirementsService(registry, audit);
+  const deliberation = new DeliberationService({
+    votes,
+    audit,
+    registry,
+    events,
+    isFrozen: (id) => freeze.isFrozen(id),
+  });
+  const requirements = new RequirementsService(registry, audit, (id) => freeze.isFrozen(id));
   const limiters = overrides.limiters ?? scaleOut?.limiters ?? memoryLimiters;
   // Participants revoked since this process started, for connections that were mid-setup at the time.
   const revoked = new Set<string>();

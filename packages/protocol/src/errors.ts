@@ -57,6 +57,7 @@ export const errorCodes = [
   'votes_cast',
   // The room
   'already_frozen',
+  'room_frozen',
   'not_frozen',
   'document_shape',
   'document_too_large',

@@ -18,12 +18,15 @@ import {
 } from './proposal-actions.ts';
 import type { VoteRepository } from './vote.repository.ts';
 import { WorkshopTurns } from './workshop-turns.ts';
+import { roomFrozen } from '../workshops/room-freeze.ts';
 
 export interface DeliberationServiceDeps {
   readonly votes: VoteRepository;
   readonly audit: AuditRepository;
   readonly registry: RoomRegistry;
   readonly events: WorkshopEvents;
+  /** Whether the facilitator froze the room for signing: then proposals are neither made nor decided. */
+  readonly isFrozen?: (workshopId: string) => Promise<boolean>;
 }
 
 type Value = string | number | boolean | null;
@@ -222,6 +225,7 @@ export class DeliberationService {
   }
 
   private async change(actor: Participant, action: (doc: Y.Doc) => ActionResult): Promise<ActionResult> {
+    if (await this.deps.isFrozen?.(actor.workshopId)) throw roomFrozen();
     const result = await this.deps.registry.withRoom(actor.workshopId, (room) => room.applyServerChange(action));
     if (result.ok) return result;
     throw new AccordError(result.error === 'unknown-item' ? 'not_found' : 'invalid_field', result.message);

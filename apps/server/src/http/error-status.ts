@@ -42,6 +42,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   no_vote: 409,
   votes_cast: 409,
   already_frozen: 409,
+  room_frozen: 409,
   not_frozen: 409,
   invite_revoked: 410,
   invite_expired: 410,

@@ -351,6 +351,14 @@ describe.each(TEST_DIALECTS)('sign-off with named seats and evidence on $name', 
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await storedTitle()).toBe('Messaging SLA, edited after publishing');
       expect((await call<RoomStatus>('GET', w('/room-status'), { token: karin })).body.changesSinceLatest).toBe(1);
+      // Nor does the server change the document for anyone meanwhile: an import is refused and changes nothing.
+      const exported = await call<string>('GET', w('/requirements?format=yaml'), { token: facilitator });
+      const imported = await call<ApiError>('PUT', w('/requirements'), {
+        token: facilitator,
+        body: { requirementsText: String(exported.body) },
+      });
+      expect([imported.status, imported.body.error.code]).toEqual([409, 'room_frozen']);
+      expect((await call<RoomStatus>('GET', w('/room-status'), { token: karin })).body.changesSinceLatest).toBe(1);
 
       expect(
         (await call<RoomStatus>('PUT', w('/freeze'), { token: facilitator, body: { frozen: false } })).body.frozen,

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { Participant } from './participant.repository.ts';
+import { roomFrozen } from './room-freeze.ts';
 import { fileProblems } from './workshop.service.ts';
 
 /** The requirements as a file (SLA as code): export what is stored, import a file over the document. */
@@ -11,6 +12,8 @@ export class RequirementsService {
   constructor(
     private readonly registry: RoomRegistry,
     private readonly audit: AuditRepository,
+    /** Whether the facilitator froze the room for signing: then nothing changes the document. */
+    private readonly isFrozen: (workshopId: string) => Promise<boolean> = async () => false,
   ) {}
 
   /** The document as it stands, as YAML or JSON text (it may not validate yet: imports report why). */
@@ -25,6 +28,7 @@ export class RequirementsService {
   async import(actor: Participant, text: string): Promise<{ functions: number }> {
     const parsed = parseRequirementsText(text);
     if (!parsed.ok) throw fileProblems(parsed.problems);
+    if (await this.isFrozen(actor.workshopId)) throw roomFrozen();
     await this.registry.withRoom(actor.workshopId, (room) =>
       room.applyServerChange((doc) => {
         writeRequirements(doc, parsed.value);

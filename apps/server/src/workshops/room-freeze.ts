@@ -39,6 +39,14 @@ export interface RoomFreezeDeps {
  * facilitator's freeze that holds them still while sponsors sign (every Yjs connection read-only, updates
  * refused, until unfrozen). Both changes are audited.
  */
+/** The refusal of a change to the document while the room is frozen for signing. */
+export function roomFrozen(): AccordError {
+  return new AccordError(
+    'room_frozen',
+    'the room is frozen while sponsors sign: the facilitator must unfreeze it first',
+  );
+}
+
 export class RoomFreeze {
   constructor(private readonly deps: RoomFreezeDeps) {}
 
