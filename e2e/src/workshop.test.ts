@@ -291,7 +291,10 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
 
     await sponsor.page.getByRole('button', { name: /^v2/ }).click();
     const changes = sponsor.page.locator('details', { hasText: 'What changed since version 1' });
-    await changes.getByRole('row', { name: /Mailbox access · availability target 99.95 % 99.9 %/ }).waitFor();
+    const target = changes.getByRole('row', { name: /Mailbox access · availability target 99.95 % 99.9 %/ });
+    await target.waitFor();
+    // Beside the number, what it means in plain words.
+    await target.getByText(/^Mailbox access may be down for up to .+ in an average month\.$/).waitFor();
     await screenshot(sponsor.page, 'sponsor-changes-390');
   });
 

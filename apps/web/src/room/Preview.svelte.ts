@@ -9,7 +9,7 @@ import type { WorkshopSession } from './WorkshopSession.svelte.ts';
 type Finding = SlaDerivation['findings'][number];
 
 export type PreviewResult =
-  | { readonly ok: true; readonly derivation: SlaDerivation }
+  | { readonly ok: true; readonly requirements: Requirements; readonly derivation: SlaDerivation }
   | { readonly ok: false; readonly problems: readonly FileProblem[] };
 
 /** Recompute at most this often while people type; derivation of the reference workshop takes ~1–2 ms. */
@@ -62,7 +62,7 @@ export class Preview {
     const started = performance.now();
     const snapshot = readSnapshot(this.session.doc);
     this.result = snapshot.ok
-      ? { ok: true, derivation: this.derive(snapshot.value) }
+      ? { ok: true, requirements: snapshot.value, derivation: this.derive(snapshot.value) }
       : { ok: false, problems: snapshot.problems };
     this.tookMs = performance.now() - started;
     const problems = new Map<string, string>();
