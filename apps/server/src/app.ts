@@ -264,7 +264,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const isRevoked = (participantId: string): boolean => revoked.has(participantId);
   const allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
   const yjs = new YjsEndpoint(
-    { registry, participants, metrics, logger, isRevoked, isFrozen: (id) => freeze.isFrozen(id) },
+    {
+      registry,
+      participants,
+      metrics,
+      logger,
+      isRevoked,
+      isFrozen: (id) => freeze.isFrozen(id),
+      freezeChanges: (id) => freeze.changeCount(id),
+    },
     {
       maxMessageBytes: config.maxMessageBytes,
       maxParticipants: config.maxParticipants,

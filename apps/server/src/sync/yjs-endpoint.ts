@@ -35,6 +35,8 @@ export interface YjsEndpointDeps {
   readonly participants: ParticipantRepository;
   /** Whether the facilitator froze the workshop for signing: then every connection is read-only. */
   readonly isFrozen?: (workshopId: string) => Promise<boolean>;
+  /** How often this node froze or unfroze a workshop: a change while a connection loads makes it reconnect. */
+  readonly freezeChanges?: (workshopId: string) => number;
   readonly metrics: Metrics;
   readonly logger: Logger;
 }
@@ -95,6 +97,8 @@ export class YjsEndpoint {
           (participant) => participant ?? ('unauthorized' as const),
         )
       : Promise.resolve('not-found' as const);
+    // Counted before the freeze is read: a freeze this node makes after that point is noticed on joining.
+    const freezeSeen = workshopId ? (this.deps.freezeChanges?.(workshopId) ?? 0) : 0;
     // Unknown is not "open": a failed read refuses the connection with a code the client retries.
     const frozen =
       workshopId && this.deps.isFrozen
@@ -118,6 +122,7 @@ export class YjsEndpoint {
           },
           url.searchParams.get('saved') === '1',
           readOnlyRoom,
+          freezeSeen,
         );
       });
     });
@@ -136,6 +141,7 @@ export class YjsEndpoint {
     identity: YjsConnection['identity'],
     wantsSaved: boolean,
     frozen = false,
+    freezeSeen = 0,
   ): void {
     const connection = new YjsConnection(
       ws,
@@ -148,8 +154,6 @@ export class YjsEndpoint {
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
     let room: WorkshopRoom | undefined;
-    /** Frames wait (in `early`) until the room has this connection and, for a writer, the freeze is re-read. */
-    let holding = true;
     let closed = false;
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = toUint8Array(data);
@@ -157,7 +161,7 @@ export class YjsEndpoint {
       if (bytes.byteLength > this.options.maxMessageBytes)
         return this.reject(connection, 'too-large', CLOSE.messageTooLarge);
       if (!connection.takeFrame(performance.now())) return this.reject(connection, 'rate', CLOSE.tooManyMessages);
-      if (room && !holding) return room.handleMessage(connection, bytes);
+      if (room) return room.handleMessage(connection, bytes);
       // While the workshop loads, frames wait here; a client that floods meanwhile is let go.
       earlyBytes += bytes.byteLength;
       if (earlyBytes > this.options.maxMessageBytes * 2)
@@ -191,17 +195,12 @@ export class YjsEndpoint {
         room = loaded;
         this.deps.metrics.connections.inc();
         loaded.addConnection(connection);
-        const admit = () => {
-          holding = false;
-          for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
-        };
-        if (connection.readOnly || !this.deps.isFrozen) return admit();
-        // A freeze that landed after the first read closed the room's connections without this one, which
-        // was still loading: read it again now that the connection is in the room (a later freeze sees it).
-        this.deps.isFrozen(workshopId).then(
-          (frozenNow) => (frozenNow ? connection.close(ROOM_FREEZE_CLOSE) : admit()),
-          () => connection.close(CLOSE.loadFailed),
-        );
+        // A freeze made here while this connection loaded closed the room's connections without this one: it
+        // reconnects like them, with the permission the freeze gives. (A later freeze finds it in the room.)
+        if (!connection.readOnly && (this.deps.freezeChanges?.(workshopId) ?? 0) !== freezeSeen) {
+          return connection.close(ROOM_FREEZE_CLOSE);
+        }
+        for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
       },
       (error: unknown) => {
         this.deps.logger.error(

@@ -48,7 +48,15 @@ export function roomFrozen(): AccordError {
 }
 
 export class RoomFreeze {
+  /** Freezes and unfreezes made through this node, per workshop (see `YjsEndpointDeps.freezeChanges`). */
+  private readonly changes = new Map<string, number>();
+
   constructor(private readonly deps: RoomFreezeDeps) {}
+
+  /** How many times this node froze or unfroze the workshop since it started. */
+  changeCount(workshopId: string): number {
+    return this.changes.get(workshopId) ?? 0;
+  }
 
   /** Whether a workshop is frozen now, read from the database so every node agrees. */
   async isFrozen(workshopId: string): Promise<boolean> {
@@ -73,6 +81,7 @@ export class RoomFreeze {
         frozen ? 'the room is already frozen' : 'the room is not frozen',
       );
     }
+    this.changes.set(actor.workshopId, this.changeCount(actor.workshopId) + 1);
     await this.deps.audit.record(actor.workshopId, frozen ? 'room.frozen' : 'room.unfrozen', actor, {});
     // Connections on this node reconnect and get the new permission; other nodes hear of it through the
     // control plane (and re-read it from the database should that message be lost).
