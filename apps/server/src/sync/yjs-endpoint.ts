@@ -195,9 +195,10 @@ export class YjsEndpoint {
         room = loaded;
         this.deps.metrics.connections.inc();
         loaded.addConnection(connection);
-        // A freeze made here while this connection loaded closed the room's connections without this one: it
-        // reconnects like them, with the permission the freeze gives. (A later freeze finds it in the room.)
-        if (!connection.readOnly && (this.deps.freezeChanges?.(workshopId) ?? 0) !== freezeSeen) {
+        // A freeze (or unfreeze) made here while this connection loaded closed the room's editor connections
+        // without this one: it reconnects like them, with the permission that now holds. (A later change finds
+        // it in the room.)
+        if (can(identity.role, 'editRequirements') && (this.deps.freezeChanges?.(workshopId) ?? 0) !== freezeSeen) {
           return connection.close(ROOM_FREEZE_CLOSE);
         }
         for (const bytes of early.splice(0)) loaded.handleMessage(connection, bytes);
