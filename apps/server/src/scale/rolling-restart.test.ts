@@ -73,7 +73,8 @@ describe.runIf(scaleOutAvailable())('a rolling restart behind a balancer', () =>
     cleanups.push(async () => {
       for (const node of nodes) await node.close().catch(() => undefined);
     });
-    const balancer: Balancer = await startBalancer(ports as number[]);
+    // Polling /readyz, as the documented deployment's balancer does: a draining node gets no new work.
+    const balancer: Balancer = await startBalancer(ports as number[], { readyPath: '/readyz' });
     cleanups.push(() => balancer.close());
 
     const created = await send(balancer.port, 'POST', '/api/workshops', '', {
