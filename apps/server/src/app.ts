@@ -58,6 +58,8 @@ import { RequirementsService } from './workshops/requirements.service.ts';
 import { VersionRepository } from './versions/version.repository.ts';
 import { WorkshopEvents } from './workshops/workshop-events.ts';
 import { WorkshopService } from './workshops/workshop.service.ts';
+import { JoinService } from './workshops/join.service.ts';
+import { MembershipService } from './workshops/membership.service.ts';
 import { WorkshopRepository } from './workshops/workshop.repository.ts';
 
 export interface AppOverrides {
@@ -198,18 +200,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const events = new WorkshopEvents();
   const seats = new SponsorSeatRepository(database.db);
   const workshopRows = new WorkshopRepository(database.db);
-  const workshops = new WorkshopService({
+  const workshops = new WorkshopService({ db: database.db, workshops: workshopRows, participants, invites, audit });
+  const joins = new JoinService({
     db: database.db,
     workshops: workshopRows,
     participants,
     invites,
     seats,
     audit,
-    registry,
     events,
     logger,
     seatsNeedLogin: config.oidc !== undefined,
   });
+  const membership = new MembershipService({ participants, invites, audit, events });
   const votes = new VoteRepository(database.db);
   const versionRows = new VersionRepository(database.db);
   const versions = new VersionService({
@@ -321,14 +324,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.route(
     '/',
     workshopRoutes({
-      service: workshops,
+      workshops,
+      joins,
+      membership,
       participants,
       secureCookies,
       joinLimit,
     }),
   );
   const sso = config.oidc
-    ? ssoRoutes({ oidc: new OidcClient(config.oidc), workshops, participants, seats, logger, secureCookies })
+    ? ssoRoutes({ oidc: new OidcClient(config.oidc), joins, participants, seats, logger, secureCookies })
     : undefined;
   if (sso) http.route('/', sso.routes);
   http.route(

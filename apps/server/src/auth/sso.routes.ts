@@ -8,7 +8,7 @@ import { requireParticipant, setSessionCookie } from '../http/participant-access
 import type { Logger } from '../logger.ts';
 import type { Participant, ParticipantRepository } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
-import type { WorkshopService } from '../workshops/workshop.service.ts';
+import type { JoinService } from '../workshops/join.service.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { CookieSeal } from './sealed-cookie.ts';
 import { routes } from '@accord/protocol/routes';
@@ -39,7 +39,7 @@ const freshLoginSchema = z.object({
 
 export interface SsoDeps {
   readonly oidc: OidcClient;
-  readonly workshops: WorkshopService;
+  readonly joins: JoinService;
   readonly participants: ParticipantRepository;
   readonly seats: SponsorSeatRepository;
   readonly logger: Logger;
@@ -78,7 +78,7 @@ export function ssoRoutes(deps: SsoDeps): {
 
   app.get(routes.oidcJoin.path, async (c) => {
     const invite = c.req.query('invite') ?? '';
-    const preview = await deps.workshops.previewInvite(invite);
+    const preview = await deps.joins.previewInvite(invite);
     if (!preview.seat)
       throw new AccordError(
         'not_a_seat_invite',
@@ -120,7 +120,7 @@ export function ssoRoutes(deps: SsoDeps): {
       );
     }
     if (flow.purpose.kind === 'join') {
-      const joined = await deps.workshops.joinWithLogin(flow.purpose.invite, identity);
+      const joined = await deps.joins.joinWithLogin(flow.purpose.invite, identity);
       setSessionCookie(c, joined.workshop.id, joined.token, deps.secureCookies(c));
       return c.redirect(`/w/${joined.workshop.id}`, 302);
     }

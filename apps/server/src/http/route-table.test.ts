@@ -17,12 +17,19 @@ const oidc = { settings: { clientSecret: 'route-table-test' } } as never;
 /** Every `METHOD path` the server's API route groups register (a path with middleware counts once). */
 function registered(): Set<string> {
   const groups: Hono<AppEnv>[] = [
-    workshopRoutes({ service: unused, participants: unused, secureCookies: unused, joinLimit: unused }),
+    workshopRoutes({
+      workshops: unused,
+      joins: unused,
+      membership: unused,
+      participants: unused,
+      secureCookies: unused,
+      joinLimit: unused,
+    }),
     versionRoutes({ service: unused, signOff: unused, participants: unused, clientIp: unused, signerIdentity: unused }),
     seatRoutes({ service: unused, participants: unused }),
     verifyRoutes({ verify: unused, freeze: unused, audit: unused, participants: unused, publicLimit: unused }),
     requirementsRoutes({ service: unused, audit: unused, participants: unused }),
-    ssoRoutes({ oidc, workshops: unused, participants: unused, seats: unused, logger: unused, secureCookies: unused })
+    ssoRoutes({ oidc, joins: unused, participants: unused, seats: unused, logger: unused, secureCookies: unused })
       .routes,
   ];
   return new Set(groups.flatMap((group) => group.routes.map((route) => `${route.method} ${route.path}`)));

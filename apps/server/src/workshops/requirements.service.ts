@@ -5,7 +5,7 @@ import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { Participant } from './participant.repository.ts';
 import { roomFrozen } from './room-freeze.ts';
-import { fileProblems } from './workshop.service.ts';
+import { fileProblems } from './requirements-problems.ts';
 
 /** The requirements as a file (SLA as code): export what is stored, import a file over the document. */
 export class RequirementsService {

@@ -1,13 +1,18 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ParticipantRepository } from '../../workshops/participant.repository.ts';
-import { toParticipantView, type WorkshopService } from '../../workshops/workshop.service.ts';
+import type { JoinService } from '../../workshops/join.service.ts';
+import type { MembershipService } from '../../workshops/membership.service.ts';
+import { toParticipantView } from '../../workshops/workshop-views.ts';
+import type { WorkshopService } from '../../workshops/workshop.service.ts';
 import type { AppEnv } from '../app-env.ts';
 import { readJson } from '../request-body.ts';
 import { requireParticipant, requirePermission, setSessionCookie } from '../participant-access.ts';
 import { routes } from '@accord/protocol/routes';
 
 export interface WorkshopRouteDeps {
-  readonly service: WorkshopService;
+  readonly workshops: WorkshopService;
+  readonly joins: JoinService;
+  readonly membership: MembershipService;
   readonly participants: ParticipantRepository;
   /** Limits creating workshops and joining (per client address): invite guessing stays slow. */
   readonly joinLimit: MiddlewareHandler<AppEnv>;
@@ -19,22 +24,22 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const signedIn = requireParticipant(deps.participants);
 
-  app.get(routes.templates.path, (c) => c.json(deps.service.templates()));
+  app.get(routes.templates.path, (c) => c.json(deps.workshops.templates()));
 
   app.post(routes.createWorkshop.path, deps.joinLimit, async (c) => {
     const body = await readJson(c, routes.createWorkshop.body);
-    const created = await deps.service.create(body);
+    const created = await deps.workshops.create(body);
     setSessionCookie(c, created.workshop.id, created.token, deps.secureCookies(c));
     return c.json(created, 201);
   });
 
   app.get(routes.invitePreview.path, deps.joinLimit, async (c) =>
-    c.json(await deps.service.previewInvite(c.req.param('invite'))),
+    c.json(await deps.joins.previewInvite(c.req.param('invite'))),
   );
 
   app.post(routes.join.path, deps.joinLimit, async (c) => {
     const body = await readJson(c, routes.join.body);
-    const joined = await deps.service.join(body.invite, body.name);
+    const joined = await deps.joins.join(body.invite, body.name);
     setSessionCookie(c, joined.workshop.id, joined.token, deps.secureCookies(c));
     return c.json(joined, 201);
   });
@@ -42,31 +47,31 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Hono<AppEnv> {
   app.get(routes.workshop.path, signedIn, async (c) => {
     const participant = c.get('participant');
     return c.json({
-      workshop: await deps.service.workshop(participant.workshopId),
+      workshop: await deps.workshops.workshop(participant.workshopId),
       you: toParticipantView(participant),
     });
   });
 
   app.get(routes.invites.path, signedIn, requirePermission('invite'), async (c) => {
-    return c.json(await deps.service.invites(c.get('participant').workshopId));
+    return c.json(await deps.membership.invites(c.get('participant').workshopId));
   });
 
   app.post(routes.createInvite.path, signedIn, requirePermission('invite'), async (c) => {
     const body = await readJson(c, routes.createInvite.body);
-    return c.json(await deps.service.createInvite(c.get('participant'), body), 201);
+    return c.json(await deps.membership.createInvite(c.get('participant'), body), 201);
   });
 
   app.delete(routes.revokeInvite.path, signedIn, requirePermission('invite'), async (c) => {
-    await deps.service.revokeInvite(c.get('participant'), c.req.param('inviteId'));
+    await deps.membership.revokeInvite(c.get('participant'), c.req.param('inviteId'));
     return c.body(null, 204);
   });
 
   app.get(routes.participants.path, signedIn, async (c) =>
-    c.json(await deps.service.participants(c.get('participant').workshopId)),
+    c.json(await deps.membership.participants(c.get('participant').workshopId)),
   );
 
   app.delete(routes.revokeParticipant.path, signedIn, requirePermission('invite'), async (c) => {
-    await deps.service.revokeParticipant(c.get('participant'), c.req.param('participantId'), {
+    await deps.membership.revokeParticipant(c.get('participant'), c.req.param('participantId'), {
       alsoInvite: c.req.query('alsoRevokeInvite') === '1',
     });
     return c.body(null, 204);
