@@ -1,5 +1,6 @@
 import { createDatabase, migrateToLatest, type AccordDatabase, type DatabaseOptions } from '@accord/db/database';
 import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded PGlite in DATA_DIR. */
 export function databaseOptions(config: Pick<Config, 'databaseUrl' | 'dataDir'>): DatabaseOptions {
@@ -17,5 +18,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<AccordData
     await database.close().catch(() => undefined);
     throw error;
   }
+  return database;
+}
+
+/**
+ * Opens the server's database. With the embedded one, another process taking the data folder over while this
+ * one was frozen is logged and reported to `onLockLost`: this process must then stop without writing more.
+ */
+export async function openServerDatabase(
+  options: DatabaseOptions,
+  logger: Logger,
+  onLockLost: () => void,
+): Promise<AccordDatabase> {
+  const database = await openDatabase(
+    options.kind === 'pglite'
+      ? {
+          ...options,
+          onLockLost: (holder) => {
+            logger.fatal(
+              {
+                dataDir: options.dataDir,
+                holder: holder && { pid: holder.pid, host: holder.host, since: holder.since },
+              },
+              'another process has taken over the data folder; stopping without writing more',
+            );
+            onLockLost();
+          },
+        }
+      : options,
+  );
+  if (database.lock?.tookOver) logger.warn({ dataDir: database.lock.path }, database.lock.tookOver);
   return database;
 }
