@@ -18,17 +18,16 @@ export type BallotMode = z.infer<typeof ballotModeSchema>;
  * `proposal:your-vote`). Everything changes only through these events, each checked against the role
  * (sponsors may propose and vote; only the facilitator chooses the ballot, reveals and decides).
  */
+/** A countdown's length in whole seconds, as the server runs it (the room's countdown form reads its bounds). */
+export const countdownSecondsSchema = z
+  .number()
+  .int()
+  .min(10)
+  .max(4 * 3600);
+
 export const clientPayloads = {
   'phase:set': z.object({ phase: phaseSchema }).strict(),
-  'timer:start': z
-    .object({
-      durationSeconds: z
-        .number()
-        .int()
-        .min(10)
-        .max(4 * 3600),
-    })
-    .strict(),
+  'timer:start': z.object({ durationSeconds: countdownSecondsSchema }).strict(),
   'timer:stop': z.object({}).strict(),
   'proposal:create': z
     .object({
