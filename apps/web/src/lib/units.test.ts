@@ -10,6 +10,7 @@ import {
   retentionCodec,
   textCodec,
   throughputCodec,
+  withBounds,
 } from './units.ts';
 
 describe('percentCodec', () => {
@@ -99,7 +100,30 @@ describe('textCodec and clockCodec', () => {
   });
 });
 
+describe('withBounds', () => {
+  it('refuses what the field’s schema refuses, in the form’s words', () => {
+    const title = withBounds(textCodec({ required: true }), { minLength: 1, maxLength: 5 });
+    expect(title.parse('abcde')).toEqual({ ok: true, value: 'abcde' });
+    expect(title.parse('abcdef')).toEqual({ ok: false, error: 'at most 5 characters' });
+    const level = withBounds(numberCodec(), { integer: true, min: 1, max: 9 });
+    expect(level.parse('9')).toEqual({ ok: true, value: 9 });
+    expect(level.parse('10')).toEqual({ ok: false, error: 'must be at most 9' });
+    expect(level.parse('1.5')).toEqual({ ok: false, error: 'must be a whole number' });
+    const below = withBounds(numberCodec(), { max: 100, exclusiveMax: true });
+    expect(below.parse('100')).toEqual({ ok: false, error: 'must be less than 100' });
+  });
+  it('leaves clearing a field and the codec’s own refusals alone', () => {
+    const bounded = withBounds(numberCodec(), { min: 1 });
+    expect(bounded.parse('')).toEqual({ ok: true, value: null });
+    expect(bounded.parse('abc')).toEqual({ ok: false, error: '"abc" is not a number' });
+  });
+});
+
 describe('codecForPath', () => {
+  it('holds a field to its schema’s bounds', () => {
+    expect(codecForPath('/meta/title').parse('x'.repeat(201))).toEqual({ ok: false, error: 'at most 200 characters' });
+    expect(codecForPath('/support/escalation/e1/level').parse('12')).toEqual({ ok: false, error: 'must be at most 9' });
+  });
   it('reads the unit from the field name', () => {
     expect(codecForPath('/functions/mail/recovery/site-loss/rtoSeconds').format(28_800)).toBe('8h');
     expect(codecForPath('/functions/mail/availability/targetPercent').parse('99,5')).toEqual({ ok: true, value: 99.5 });

@@ -1,4 +1,6 @@
 import { formatDuration, parseDuration } from '@accord/core/duration';
+import { fieldBounds, type FieldBounds } from '@accord/core/model';
+import { countdownSecondsSchema } from '@accord/protocol/events';
 import { parseRetentionDays } from '@accord/core/retention';
 import { parseThroughput } from '@accord/core/throughput';
 
@@ -65,9 +67,12 @@ export function durationCodec(required = true): Codec<number> {
   };
 }
 
+/** The countdowns the server runs, seconds. */
+const COUNTDOWN = { min: countdownSecondsSchema.minValue ?? 0, max: countdownSecondsSchema.maxValue ?? Infinity };
+
 /**
  * A countdown's length: a duration as everywhere else, but a bare number is minutes, the way a facilitator
- * says "give it 5". The server runs countdowns of 10 seconds to 4 hours, in whole seconds.
+ * says "give it 5". Its bounds are the server's (`countdownSecondsSchema`).
  */
 export function countdownCodec(): Codec<number> {
   const duration = durationCodec();
@@ -79,7 +84,8 @@ export function countdownCodec(): Codec<number> {
       const parsed = duration.parse(/^\d+([.,]\d+)?$/.test(trimmed) ? `${trimmed} min` : trimmed);
       if (!parsed.ok || parsed.value === null) return parsed.ok ? fail('say how long, e.g. 10 min') : parsed;
       const seconds = Math.round(parsed.value);
-      if (seconds < 10 || seconds > 4 * 3600) return fail('a countdown lasts between 10 seconds and 4 hours');
+      if (seconds < COUNTDOWN.min || seconds > COUNTDOWN.max)
+        return fail(`a countdown lasts between ${COUNTDOWN.min} seconds and ${COUNTDOWN.max / 3600} hours`);
       return ok(seconds);
     },
     format: duration.format,
@@ -96,6 +102,38 @@ export interface NumberRules {
   readonly example?: string;
 }
 
+/** Why a value lies outside `bounds`, in the words of the form; undefined when it lies within. */
+function outOfBounds(value: string | number, bounds: FieldBounds): string | undefined {
+  if (typeof value === 'string')
+    return bounds.maxLength !== undefined && value.length > bounds.maxLength
+      ? `at most ${bounds.maxLength} characters`
+      : undefined;
+  const { integer, min, exclusiveMin, max, exclusiveMax } = bounds;
+  if (integer && !Number.isInteger(value)) return 'must be a whole number';
+  if (min !== undefined && (exclusiveMin ? value <= min : value < min))
+    return exclusiveMin ? `must be more than ${min}` : `must be at least ${min}`;
+  if (max !== undefined && (exclusiveMax ? value >= max : value > max))
+    return exclusiveMax ? `must be less than ${max}` : `must be at most ${max}`;
+  return undefined;
+}
+
+/**
+ * `codec`, refusing also what the field's schema refuses (`fieldBounds` of its path), so a form states no
+ * length or range the requirements schema already states.
+ */
+export function withBounds<T>(codec: Codec<T>, bounds: FieldBounds | undefined): Codec<T> {
+  if (!bounds) return codec;
+  return {
+    ...codec,
+    parse: (text) => {
+      const parsed = codec.parse(text);
+      if (!parsed.ok || (typeof parsed.value !== 'string' && typeof parsed.value !== 'number')) return parsed;
+      const refused = outOfBounds(parsed.value, bounds);
+      return refused === undefined ? parsed : fail(refused);
+    },
+  };
+}
+
 /** A plain number with bounds: GB, days, copies, instances, costs. */
 export function numberCodec(rules: NumberRules = {}): Codec<number> {
   const { integer = false, min, max, exclusiveMin = false, required = false } = rules;
@@ -105,11 +143,8 @@ export function numberCodec(rules: NumberRules = {}): Codec<number> {
       optional(required, text, (t) => {
         const value = readDecimal(t.replace(/(?<=\d)[ '’_](?=\d{3})/g, ''));
         if (value === undefined) return fail(`"${t.trim()}" is not a number`);
-        if (integer && !Number.isInteger(value)) return fail('must be a whole number');
-        if (min !== undefined && (exclusiveMin ? value <= min : value < min))
-          return fail(exclusiveMin ? `must be more than ${min}` : `must be at least ${min}`);
-        if (max !== undefined && value > max) return fail(`must be at most ${max}`);
-        return ok(value);
+        const refused = outOfBounds(value, { integer, min, exclusiveMin, max });
+        return refused === undefined ? ok(value) : fail(refused);
       }),
     format: (value) => (typeof value === 'number' ? String(value) : ''),
   };
@@ -150,18 +185,18 @@ export function retentionCodec(minDays = 0, required = true): Codec<number> {
   };
 }
 
-/** Free text of one line with a length limit; `required` refuses empty. */
+/** Free text of one line; `required` refuses empty. The field's schema sets its length (see `withBounds`). */
 export function textCodec(
   rules: { readonly required?: boolean; readonly max?: number; readonly example?: string } = {},
 ): Codec<string> {
-  const { required = false, max = 200 } = rules;
+  const { required = false, max } = rules;
   return {
     example: rules.example ?? '',
     parse: (text) => {
       if (text.trim() === '')
         return required ? fail('required: this field cannot be empty') : ok(text === '' ? null : text);
-      if (text.length > max) return fail(`at most ${max} characters`);
-      return ok(text);
+      const refused = outOfBounds(text, { maxLength: max });
+      return refused === undefined ? ok(text) : fail(refused);
     },
     format: (value) => (typeof value === 'string' ? value : ''),
   };
@@ -208,7 +243,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * the model puts units into names (`…Seconds`, `…Percent`).
  */
 export function codecForPath(path: string): Codec<unknown> {
-  const key = path.split('/').pop() ?? '';
+  return withBounds(codecForKey(path.split('/').pop() ?? ''), fieldBounds(path));
+}
+
+function codecForKey(key: string): Codec<unknown> {
   if (key.endsWith('Seconds')) return durationCodec() as Codec<unknown>;
   if (key.endsWith('Percent')) return percentCodec() as Codec<unknown>;
   if (key.endsWith('GbPerHour')) return throughputCodec() as Codec<unknown>;

@@ -98,3 +98,4 @@ export type { Agreement, Investment } from './agreement.schema.ts';
 export { measurementSchema } from './measurement.schema.ts';
 export type { Measurement } from './measurement.schema.ts';
 export { changeMeaning, durationWords, type MonthOf } from './change-meaning.ts';
+export { fieldBounds, type FieldBounds } from './field-bounds.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { defOf, unwrap, type AnySchema } from './schema-walk.ts';
 
 /** A key the file format does not know, where it is, and the known key it most likely meant. */
 export interface UnknownKey {
@@ -8,36 +8,8 @@ export interface UnknownKey {
   readonly suggestion: string | undefined;
 }
 
-type AnySchema = z.core.$ZodType;
-interface Def {
-  readonly type: string;
-  readonly shape?: Readonly<Record<string, AnySchema>>;
-  readonly element?: AnySchema;
-  readonly innerType?: AnySchema;
-  readonly in?: AnySchema;
-  readonly options?: readonly AnySchema[];
-  readonly discriminator?: string;
-  readonly valueType?: AnySchema;
-  readonly values?: readonly unknown[];
-  readonly getter?: () => AnySchema;
-}
-
-const defOf = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The schema under wrappers (optional, default, a transform's input …) that says what the data looks like. */
-function unwrap(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (let depth = 0; depth < 20; depth += 1) {
-    const def = defOf(current);
-    const next =
-      def.innerType ?? (def.type === 'pipe' ? def.in : undefined) ?? (def.type === 'lazy' ? def.getter?.() : undefined);
-    if (!next) return current;
-    current = next;
-  }
-  return current;
-}
 
 /** The object shapes a value may take here: one for an object, the matching branch (or all) of a union. */
 function shapesFor(schema: AnySchema, value: Record<string, unknown>): Readonly<Record<string, AnySchema>>[] {
