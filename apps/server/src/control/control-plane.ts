@@ -7,6 +7,7 @@ import {
   type ClientToServerEvents,
   type Participant as RosterEntry,
   type ServerToClientEvents,
+  type SessionState,
 } from '@accord/protocol/events';
 import { can, type Permission } from '@accord/protocol/roles';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -147,15 +148,7 @@ export class ControlPlane {
         this.roster(participant.workshopId),
         this.deps.deliberation.ballotsFor(participant),
       ]);
-      socket.emit('session:state', {
-        workshopId: participant.workshopId,
-        you: { id: participant.id, name: participant.name, role: participant.role, online: true },
-        phase: state.phase,
-        timer: state.timer,
-        roster,
-        serverNowMs: Date.now(),
-        ...ballots,
-      });
+      socket.emit('session:state', sessionState(participant.workshopId, participant, state, roster, ballots));
       // A room frozen for signing is read-only: the page says so from the start.
       if (state.frozen) socket.emit('room:frozen', { frozen: true, by: state.frozen.by, at: state.frozen.at });
       this.scheduleRoster(participant.workshopId);
@@ -321,15 +314,7 @@ export class ControlPlane {
     for (const socket of sockets) {
       const { participant } = socket.data;
       const ballots = await this.deps.deliberation.ballotsFor(participant);
-      socket.emit('session:state', {
-        workshopId,
-        you: { id: participant.id, name: participant.name, role: participant.role, online: true },
-        phase: state.phase,
-        timer: state.timer,
-        roster,
-        serverNowMs: Date.now(),
-        ...ballots,
-      });
+      socket.emit('session:state', sessionState(workshopId, participant, state, roster, ballots));
     }
     return sockets.length;
   }
@@ -341,4 +326,23 @@ export class ControlPlane {
       this.io.close(() => resolve());
     });
   }
+}
+
+/** The room as one participant sees it on connecting or after a refresh: phase, timer, roster, their ballots. */
+function sessionState(
+  workshopId: string,
+  participant: Participant,
+  state: Awaited<ReturnType<SteeringService['state']>>,
+  roster: RosterEntry[],
+  ballots: Awaited<ReturnType<DeliberationService['ballotsFor']>>,
+): SessionState {
+  return {
+    workshopId,
+    you: { id: participant.id, name: participant.name, role: participant.role, online: true },
+    phase: state.phase,
+    timer: state.timer,
+    roster,
+    serverNowMs: Date.now(),
+    ...ballots,
+  };
 }
