@@ -61,11 +61,14 @@ export const workshopViewSchema = z.object({
 });
 export type WorkshopView = z.infer<typeof workshopViewSchema>;
 
+/** A requirements file (YAML or JSON text), as creating a workshop and importing over one take it. */
+export const requirementsTextSchema = z.string().min(1, 'requirementsText must not be empty').max(2_000_000);
+
 /** POST /api/workshops — from a template, or from an imported requirements file (YAML or JSON text). */
 export const createWorkshopBodySchema = z
   .object({
     template: z.enum(['messaging', 'blank']).optional(),
-    requirementsText: z.string().min(1, 'requirementsText must not be empty').max(2_000_000).optional(),
+    requirementsText: requirementsTextSchema.optional(),
     facilitatorName: displayNameSchema,
   })
   .strict()

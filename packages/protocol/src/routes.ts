@@ -11,6 +11,7 @@ import {
   inviteViewSchema,
   joinBodySchema,
   participantViewSchema,
+  requirementsTextSchema,
   roomStatusSchema,
   seatLinkSchema,
   seatViewSchema,
@@ -47,7 +48,7 @@ export type TemplateView = z.infer<typeof templateSchema>;
 
 export const importRequirementsBodySchema = z
   .object({
-    requirementsText: z.string().min(1, 'requirementsText must not be empty').max(2_000_000),
+    requirementsText: requirementsTextSchema,
   })
   .strict();
 export const freezeBodySchema = z.object({ frozen: z.boolean() }).strict();
