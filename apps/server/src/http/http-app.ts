@@ -16,6 +16,7 @@ import type { AppEnv } from './app-env.ts';
 import { httpErrorHandler } from './error-status.ts';
 import { openApiDocument } from './openapi.ts';
 import { rateLimit, type LimiterFactory } from './rate-limit.ts';
+import { MAX_BODY_BYTES } from './request-body.ts';
 import { requirementsRoutes } from './routes/requirements.routes.ts';
 import { seatRoutes } from './routes/seat.routes.ts';
 import { verifyRoutes } from './routes/verify.routes.ts';
@@ -23,9 +24,6 @@ import { versionRoutes } from './routes/version.routes.ts';
 import { workshopRoutes } from './routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './security-headers.ts';
 import { staticWeb } from './static-web.ts';
-
-/** Largest request body, bytes: a requirements file import is the biggest legitimate one. */
-const MAX_BODY_BYTES = 2 * 1_048_576;
 
 export interface HttpAppDeps {
   readonly config: Config;

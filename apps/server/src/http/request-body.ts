@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPath } from '@accord/protocol/plain-text';
 import { AccordError } from '@accord/protocol/errors';
 
+/** Largest request body, bytes: a requirements file import or a version's PDF to verify is the biggest. */
+export const MAX_BODY_BYTES = 2 * 1_048_576;
+
 /** Names the first problem of a zod error as "field: message", with the field path for the error body. */
 export function describeIssue(error: z.ZodError): { message: string; field: string } {
   const issue = error.issues[0];

@@ -5,7 +5,7 @@ import type { ParticipantRepository } from '../../workshops/participant.reposito
 import type { RoomFreeze } from '../../workshops/room-freeze.ts';
 import type { AppEnv } from '../app-env.ts';
 import { AccordError } from '@accord/protocol/errors';
-import { readJson } from '../request-body.ts';
+import { MAX_BODY_BYTES, readJson } from '../request-body.ts';
 import { requireParticipant, requirePermission } from '../participant-access.ts';
 import { routes } from '@accord/protocol/routes';
 
@@ -17,9 +17,6 @@ export interface VerifyRouteDeps {
   /** Limits anonymous verification per client address, like joins. */
   readonly publicLimit: MiddlewareHandler<AppEnv>;
 }
-
-/** Largest file verified, bytes (the request body limit is the same). */
-const MAX_FILE_BYTES = 2 * 1_048_576;
 
 /**
  * Verifying downloaded files, checking the audit chain, and the room after publishing (changes since the
@@ -65,7 +62,7 @@ async function uploadedFile(c: Context<AppEnv>): Promise<Uint8Array> {
       'empty_file',
       'send the file to verify as the request body (a PDF or JSON downloaded from Accord)',
     );
-  if (bytes.length > MAX_FILE_BYTES)
+  if (bytes.length > MAX_BODY_BYTES)
     throw new AccordError('file_too_large', 'the file is larger than any version Accord publishes');
   return bytes;
 }
