@@ -122,7 +122,11 @@ export class GroupCommitter {
 
   private async commit(batch: readonly PendingUpdate[]): Promise<void> {
     const byWorkshop = new Map<string, PendingUpdate[]>();
-    for (const item of batch) byWorkshop.set(item.workshopId, [...(byWorkshop.get(item.workshopId) ?? []), item]);
+    for (const item of batch) {
+      const items = byWorkshop.get(item.workshopId);
+      if (items) items.push(item);
+      else byWorkshop.set(item.workshopId, [item]);
+    }
     const requests: AppendRequest[] = [...byWorkshop].map(([workshopId, items]) => ({
       workshopId,
       updates: items.map((i) => i.update),

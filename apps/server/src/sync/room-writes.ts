@@ -328,7 +328,8 @@ export class RoomWrites {
     if (!connection.frameDone(frame) || !connection.wantsSaved) return;
     this.savedDue.add(connection);
     if (this.savedDue.size > 1) return;
-    queueMicrotask(() => {
+    // A promise job rather than queueMicrotask, which wraps every callback in an async resource.
+    void Promise.resolve().then(() => {
       if (this.savedDue.size === 0) return;
       const vector = this.sequence.storedStateVector();
       for (const due of this.savedDue) due.send(savedMessage(vector, due.framesStored));
