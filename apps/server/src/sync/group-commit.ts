@@ -1,3 +1,4 @@
+import { atTurnEnd } from './turn-end.ts';
 import type { AppendRequest, UpdateStore } from './update-store.ts';
 
 export interface PendingUpdate {
@@ -70,12 +71,13 @@ export class GroupCommitter {
 
   /**
    * Starts batches after the event loop has read every socket that has data: under load, the frames that
-   * arrived during the last commit join the next batch instead of each starting a commit of its own.
+   * arrived during the last commit join the next batch instead of each starting a commit of its own. The
+   * frames relayed in that turn are written first.
    */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    atTurnEnd('after-writes', () => {
       this.scheduled = false;
       while (this.inFlight < this.options.maxConcurrentBatches) {
         const batch = this.takeBatch();
