@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { scratch } from '../test/scratch-map.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
-import { connectClient, waitFor, type TestClient } from '../test/yjs-client.ts';
+import { connectClient, type TestClient } from '../test/yjs-client.ts';
 import { updateMessage } from './messages.ts';
 
 /** The write path does not depend on the dialect: one is enough. */
