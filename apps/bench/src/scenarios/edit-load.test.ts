@@ -85,4 +85,26 @@ describe('runEditLoad', () => {
     expect(result.edits).toBe(sentBy(0) + sentBy(1) + sentBy(2));
     expect(result.delivered).toBe(result.expectedDeliveries - sentBy(1));
   });
+
+  it('times deliveries across nodes and within a node apart when seats are split between nodes', async () => {
+    const plan: EditLoadPlan = {
+      rooms: 1,
+      editorsPerRoom: 4,
+      editsPerSecond: 10,
+      warmupSeconds: 0.1,
+      measureSeconds: 0.5,
+      drainTimeoutMs: 500,
+      seed: 11,
+      connectBatch: 4,
+    };
+    // Seats 0 and 2 on one node, 1 and 3 on the other; seat 1's updates never reach seat 2, seat 0's twice.
+    const split = { ...relay.server, nodeOf: (seat: number) => seat % 2 };
+    const both = await runEditLoad(relay.server, [{ id: 'room', tokens: [] }], plan);
+    const result = await runEditLoad(split, [{ id: 'room', tokens: [] }], plan);
+    expect(both.sameNodeLatency).toBeUndefined();
+    expect(result.sameNodeLatency?.n).toBeGreaterThan(0);
+    expect(result.latency.n).toBeGreaterThan(0);
+    // Of each edit's three receivers one is on the writer's node, two are not (less seat 1's lost ones).
+    expect(result.latency.n).toBeGreaterThan(result.sameNodeLatency?.n ?? Infinity);
+  });
 });

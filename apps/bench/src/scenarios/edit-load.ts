@@ -21,8 +21,13 @@ export interface EditLoadPlan {
 }
 
 export interface EditLoadResult {
-  /** Edit → peer latency of edits sent in the measured window, ms. */
+  /**
+   * Edit → peer latency of edits sent in the measured window, ms. With several nodes: only deliveries from
+   * one node to another.
+   */
   readonly latency: Summary;
+  /** With several nodes: edit → peer latency of deliveries between peers on the same node, ms. */
+  readonly sameNodeLatency: Summary | undefined;
   /** Edit → Accord's saved ack at the writer, ms; undefined for a server without acks. */
   readonly saved: Summary | undefined;
   readonly edits: number;
@@ -75,6 +80,7 @@ export async function runEditLoad(
   // counts[writerIndex][receiver * editors * slots + writer * slots + seq] is how often that stamp arrived.
   const counts = Array.from({ length: plan.rooms }, () => new Uint8Array(editors * editors * slots));
   const latencies = new Sample();
+  const sameNodeLatencies = new Sample();
   const savedLatencies = new Sample();
   let delivered = 0;
   let duplicates = 0;
@@ -101,10 +107,10 @@ export async function runEditLoad(
         }
         delivered += 1;
         if (arrivedAt >= windowStart && arrivedAt < windowEnd) deliveredInWindow += 1;
-        // Several nodes: the figure is the latency across nodes (same-node deliveries are counted, not timed).
+        if (stamp.sentAt < windowStart || stamp.sentAt >= windowEnd) continue;
+        // Several nodes: deliveries across nodes and between peers of one node are two figures.
         const crossing = server.nodeOf === undefined || server.nodeOf(receiver) !== server.nodeOf(stamp.writer);
-        if (crossing && stamp.sentAt >= windowStart && stamp.sentAt < windowEnd)
-          latencies.push(arrivedAt - stamp.sentAt);
+        (crossing ? latencies : sameNodeLatencies).push(arrivedAt - stamp.sentAt);
       }
     };
   const acks =
@@ -189,6 +195,7 @@ export async function runEditLoad(
     const measured = plan.measureSeconds;
     return {
       latency: summarize(latencies.values()),
+      sameNodeLatency: server.nodeOf ? summarize(sameNodeLatencies.values()) : undefined,
       saved: acks ? summarize(savedLatencies.values()) : undefined,
       edits: writers.reduce((sum, w) => sum + w.sent, 0),
       expectedDeliveries,

@@ -84,4 +84,67 @@ describe('GroupCommitter', () => {
     await committer.drain();
     expect(stored.filter((s) => s.startsWith('a'))).toEqual(['a:1@1', 'a:2@2']);
   });
+
+  it('caps a batch by updates, keeping the rest for the next batch in order', async () => {
+    const store = new HeldStore();
+    const stored: string[] = [];
+    const committer = new GroupCommitter(
+      store as unknown as UpdateStore,
+      {},
+      {
+        maxConcurrentBatches: 1,
+        maxBatchUpdates: 3,
+      },
+    );
+    committer.enqueue(item('a', 0, stored));
+    await tick();
+    // A burst while the first commit is held: 8 updates of two workshops, interleaved.
+    for (let byte = 1; byte <= 8; byte += 1) committer.enqueue(item(byte % 2 === 0 ? 'a' : 'b', byte, stored));
+    for (let round = 0; round < 4; round += 1) {
+      store.releaseAll();
+      await tick();
+      await tick();
+    }
+    await committer.drain();
+    const sizes = store.calls.map((call) => call.reduce((n, r) => n + r.updates.length, 0));
+    expect(sizes).toEqual([1, 3, 3, 2]);
+    expect(stored.filter((s) => s.startsWith('a'))).toEqual(['a:0@1', 'a:2@2', 'a:4@3', 'a:6@4', 'a:8@5']);
+    expect(stored.filter((s) => s.startsWith('b'))).toEqual(['b:1@1', 'b:3@2', 'b:5@3', 'b:7@4']);
+  });
+
+  it('caps a batch by bytes, and still stores an update larger than the cap on its own', async () => {
+    const store = new HeldStore();
+    const stored: string[] = [];
+    const committer = new GroupCommitter(
+      store as unknown as UpdateStore,
+      {},
+      {
+        maxConcurrentBatches: 1,
+        maxBatchBytes: 10,
+      },
+    );
+    const sized = (workshopId: string, bytes: number): PendingUpdate => ({
+      workshopId,
+      update: new Uint8Array(bytes),
+      onStored: (seq) => stored.push(`${workshopId}:${bytes}@${seq}`),
+      onFailed: () => stored.push(`${workshopId}:${bytes} failed`),
+    });
+    committer.enqueue(sized('a', 1));
+    await tick();
+    for (const bytes of [4, 5, 2, 30, 3]) committer.enqueue(sized('a', bytes));
+    for (let round = 0; round < 5; round += 1) {
+      store.releaseAll();
+      await tick();
+      await tick();
+    }
+    await committer.drain();
+    expect(store.calls.map((call) => call.flatMap((r) => r.updates.map((u) => u.byteLength)))).toEqual([
+      [1],
+      [4, 5],
+      [2],
+      [30],
+      [3],
+    ]);
+    expect(stored).toEqual(['a:1@1', 'a:4@2', 'a:5@3', 'a:2@4', 'a:30@5', 'a:3@6']);
+  });
 });

@@ -1,3 +1,4 @@
+import { atTurnEnd } from './turn-end.ts';
 import type { AppendRequest, UpdateStore } from './update-store.ts';
 
 export interface PendingUpdate {
@@ -19,7 +20,20 @@ export interface GroupCommitOptions {
    * statement at a time, so 1 there.
    */
   readonly maxConcurrentBatches: number;
+  /** Most updates in one batch (default `MAX_BATCH_UPDATES`); the rest waits for the next batch. */
+  readonly maxBatchUpdates?: number;
+  /** Most bytes of updates in one batch (default `MAX_BATCH_BYTES`); a larger single update goes alone. */
+  readonly maxBatchBytes?: number;
 }
+
+/**
+ * A batch is one statement with three bind parameters per update, and PostgreSQL takes at most 65 535 of
+ * them: a burst (many clients resending after a restart) must not make one commit too big to run, nor one
+ * so long that every writer in it waits for all the others.
+ */
+export const MAX_BATCH_UPDATES = 512;
+/** Four updates of the largest message size (1 MiB) still fit together. */
+export const MAX_BATCH_BYTES = 4 * 1_048_576;
 
 /**
  * Group commit: updates that arrive while a transaction is in flight wait and go together in the next one,
@@ -57,12 +71,13 @@ export class GroupCommitter {
 
   /**
    * Starts batches after the event loop has read every socket that has data: under load, the frames that
-   * arrived during the last commit join the next batch instead of each starting a commit of its own.
+   * arrived during the last commit join the next batch instead of each starting a commit of its own. The
+   * frames relayed in that turn are written first.
    */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    atTurnEnd('after-writes', () => {
       this.scheduled = false;
       while (this.inFlight < this.options.maxConcurrentBatches) {
         const batch = this.takeBatch();
@@ -78,11 +93,30 @@ export class GroupCommitter {
     });
   }
 
-  /** Everything queued for workshops not already in a batch in flight, in queue order. */
+  /**
+   * What is queued for workshops not already in a batch in flight, in queue order, up to the batch's
+   * limits. Once a batch is full everything after stays queued, so a workshop's later updates never go
+   * ahead of its earlier ones.
+   */
   private takeBatch(): PendingUpdate[] {
+    const maxUpdates = this.options.maxBatchUpdates ?? MAX_BATCH_UPDATES;
+    const maxBytes = this.options.maxBatchBytes ?? MAX_BATCH_BYTES;
     const taken: PendingUpdate[] = [];
     const kept: PendingUpdate[] = [];
-    for (const item of this.queue) (this.busy.has(item.workshopId) ? kept : taken).push(item);
+    let bytes = 0;
+    let full = false;
+    for (const item of this.queue) {
+      if (!full && !this.busy.has(item.workshopId)) {
+        const size = item.update.byteLength;
+        full = taken.length >= maxUpdates || (taken.length > 0 && bytes + size > maxBytes);
+        if (!full) {
+          taken.push(item);
+          bytes += size;
+          continue;
+        }
+      }
+      kept.push(item);
+    }
     for (const item of taken) this.busy.add(item.workshopId);
     this.queue = kept;
     return taken;
@@ -90,7 +124,11 @@ export class GroupCommitter {
 
   private async commit(batch: readonly PendingUpdate[]): Promise<void> {
     const byWorkshop = new Map<string, PendingUpdate[]>();
-    for (const item of batch) byWorkshop.set(item.workshopId, [...(byWorkshop.get(item.workshopId) ?? []), item]);
+    for (const item of batch) {
+      const items = byWorkshop.get(item.workshopId);
+      if (items) items.push(item);
+      else byWorkshop.set(item.workshopId, [item]);
+    }
     const requests: AppendRequest[] = [...byWorkshop].map(([workshopId, items]) => ({
       workshopId,
       updates: items.map((i) => i.update),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { novelPart } from './novel-part.ts';
+import { novelChange, novelPart } from './novel-part.ts';
 
 function replicas(): { server: Y.Doc; client: Y.Doc } {
   const server = new Y.Doc();
@@ -46,5 +46,23 @@ describe('novelPart', () => {
     const before = Y.encodeStateVector(client);
     client.getMap('m').set('second', 2);
     expect(novelPart(server, Y.encodeStateAsUpdate(client, before))).toBeDefined();
+  });
+
+  it('takes a fresh edit as sent, and cuts an update that starts with something the server holds', () => {
+    const { server, client } = replicas();
+    const before = Y.encodeStateVector(client);
+    client.getMap('m').set('fresh', 1);
+    const edit = Y.encodeStateAsUpdate(client, before);
+    expect(novelChange(server, edit)?.update).toBe(edit);
+    // The same edit resent together with an older one of the same client: only the edit is new.
+    const both = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    Y.applyUpdate(server, edit);
+    client.getMap('m').set('later', 2);
+    const resend = Y.mergeUpdates([both, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))]);
+    const novel = novelChange(server, resend);
+    expect(novel?.update).not.toBe(resend);
+    Y.applyUpdate(server, novel!.update);
+    expect(server.getMap('m').get('later')).toBe(2);
+    expect(novelChange(server, resend)).toBeUndefined();
   });
 });

@@ -10,16 +10,37 @@ export function novelPart(doc: Y.Doc, update: Uint8Array): Uint8Array | undefine
   return novelChange(doc, update)?.update;
 }
 
-/** Like `novelPart`, with the new part decoded too (the door checks its structs without decoding twice). */
+/**
+ * Like `novelPart`, with the new part decoded too (the door checks its structs without decoding twice).
+ * A fresh edit — every struct past what the document holds of its client — comes back as it was sent, the
+ * same array: only an update that repeats something is cut (encoding the document's state vector and
+ * re-encoding the update cost more than the rest of the door together).
+ */
 export function novelChange(
   doc: Y.Doc,
   update: Uint8Array,
 ): { readonly update: Uint8Array; readonly decoded: ReturnType<typeof Y.decodeUpdate> } | undefined {
-  const diff = Y.diffUpdate(update, Y.encodeStateVector(doc));
-  const decoded = Y.decodeUpdate(diff);
-  if (decoded.structs.length > 0) return { update: diff, decoded };
+  const sent = Y.decodeUpdate(update);
+  const fresh = allStructsNew(doc, sent.structs);
+  const cut = fresh ? update : Y.diffUpdate(update, Y.encodeStateVector(doc));
+  const decoded = fresh ? sent : Y.decodeUpdate(cut);
+  if (decoded.structs.length > 0) return { update: cut, decoded };
   if (decoded.ds.clients.size === 0) return undefined;
-  return deletesApplied(doc, decoded.ds) ? undefined : { update: diff, decoded };
+  return deletesApplied(doc, decoded.ds) ? undefined : { update: cut, decoded };
+}
+
+/**
+ * Whether no struct starts below what the document holds of its client. An update lists each client's
+ * structs in clock order, so the first of each run decides.
+ */
+function allStructsNew(doc: Y.Doc, structs: ReturnType<typeof Y.decodeUpdate>['structs']): boolean {
+  let client = -1;
+  for (const struct of structs) {
+    if (struct.id.client === client) continue;
+    client = struct.id.client;
+    if (struct.id.clock < Y.getState(doc.store, client)) return false;
+  }
+  return true;
 }
 
 /** Whether every deletion of a delete set is already a deletion in the document. */

@@ -14,8 +14,9 @@ export interface AwarenessChange {
 
 /**
  * Presence in one room: who owns which awareness client id, what each connection may send, and relaying
- * every accepted change to everyone in the room. A connection may only touch the ids it introduced; the
- * server writes the participant's identity into each state.
+ * every accepted change to everyone in the room. A connection may only touch the ids it introduced — never
+ * another connection's, nor one another node announced; the server writes the participant's identity into
+ * each state.
  */
 export class RoomAwareness {
   private readonly awareness: awarenessProtocol.Awareness;
@@ -86,9 +87,13 @@ export class RoomAwareness {
     const accepted: AwarenessEntry[] = [];
     // Ids this frame introduces count at once: the limit holds within one frame, not only across frames.
     const introduced = new Set<number>();
+    const states = this.awareness.getStates();
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
       if (owner !== undefined && owner !== connection) continue;
+      // A state no connection here owns came from another node: only that node speaks for it (hiding it
+      // with a null state, or taking it over with a higher clock, would forge someone else's presence).
+      if (owner === undefined && states.has(entry.clientId)) continue;
       if (owner === undefined && !introduced.has(entry.clientId)) {
         if (connection.awarenessIds.size + introduced.size >= this.services.limits.maxAwarenessIdsPerConnection)
           continue;

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CLOSE, closeWithDetail } from '@accord/protocol/close-codes';
 import { can } from '@accord/protocol/roles';
 import { ROOM_FREEZE_CLOSE } from '../workshops/room-freeze.ts';
-import { savedMessage } from './messages.ts';
+import { savedMessage, updateMessage } from './messages.ts';
 import { novelChange } from './novel-part.ts';
 import type { RoomServices } from './room-services.ts';
 import type { StoredSequence } from './stored-sequence.ts';
@@ -38,8 +38,12 @@ export class RoomResetting extends Error {
 export interface WriteHost {
   readonly workshopId: string;
   readonly doc: Y.Doc;
-  /** A store failed (or an update half-applied): the room must reset so clients resend what the database lacks. */
+  /** A store failed: the room must reset so clients resend what the database lacks. */
   reset(): void;
+  /** Sends one frame to every connection but `except`. */
+  relay(message: Uint8Array, except?: unknown): void;
+  /** Applies an update and relays what it changed. */
+  applyAndRelay(update: Uint8Array, origin: unknown): void;
 }
 
 /**
@@ -72,6 +76,9 @@ export class RoomWrites {
   private serverChanges: Promise<unknown> = Promise.resolve();
   /** A store failed: nothing more is taken or acknowledged; the room is being reset. */
   private failed = false;
+  /** The connection whose update is being applied, and the transaction that applied it. */
+  private applying: YjsConnection | undefined;
+  private applied: Y.Transaction | undefined;
 
   constructor(
     private readonly room: WriteHost,
@@ -79,6 +86,10 @@ export class RoomWrites {
     private readonly services: RoomServices,
   ) {
     this.shape = new UpdateShapeGuard(room.doc);
+    // Yjs ends a transaction (and tells) even when applying throws half-way: what it took is then known.
+    room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin !== undefined && transaction.origin === this.applying) this.applied = transaction;
+    });
   }
 
   /** Bytes stored for this workshop (snapshot plus tail) plus updates in flight. */
@@ -90,13 +101,19 @@ export class RoomWrites {
    * A client's document frame. An update that breaks the document's rules (a read-only role writing, a
    * server-owned part, a wrong type, too deep) is refused before anything else: not applied, relayed,
    * stored or acknowledged, and the connection is closed with a reason naming what was wrong. Decoding
-   * errors are thrown (the caller closes the connection as malformed).
+   * errors are thrown (the caller closes the connection as malformed). `frame` is the whole message as
+   * received: a fresh edit goes to the peers as those very bytes, never encoded again.
    */
-  receive(connection: YjsConnection, received: Uint8Array, step: 'sync-step-2' | 'update' = 'update'): void {
+  receive(
+    connection: YjsConnection,
+    received: Uint8Array,
+    step: 'sync-step-2' | 'update' = 'update',
+    frame?: Uint8Array,
+  ): void {
     if (this.failed) return;
-    const frame = connection.nextFrame();
+    const number = connection.nextFrame();
     const novel = novelChange(this.room.doc, received);
-    if (!novel) return this.whenEarlierStored(() => this.frameDone(connection, frame));
+    if (!novel) return this.whenEarlierStored(() => this.frameDone(connection, number));
     if (step === 'sync-step-2' && !can(connection.identity.role, 'editRequirements')) {
       // A sponsor's or observer's browser answers the server's state vector with all it holds. Since edits are
       // relayed before they are stored, that may be an editor's edit the database lost (a reset, a killed
@@ -117,16 +134,19 @@ export class RoomWrites {
       connection.close(CLOSE.documentTooLarge);
       return;
     }
-    // Applied first: the document's update event relays it to every peer now, not after the disk.
+    this.applying = connection;
+    this.applied = undefined;
     try {
       Y.applyUpdate(this.room.doc, novel.update, connection);
     } catch (error) {
-      // Perhaps half-applied: the document may hold what the database never will. Start over from it.
-      connection.close(closeWithDetail(CLOSE.invalidUpdate, 'the update cannot be applied'));
-      this.fail(error, 'applying an update failed; resetting the room');
-      return;
+      return this.unappliable(connection, error);
+    } finally {
+      this.applying = undefined;
     }
-    this.store(novel.update, () => this.frameDone(connection, frame));
+    // Relayed now, not after the disk; what is queued for the peers' sockets goes out at the end of this turn.
+    const asSent = step === 'update' && frame !== undefined && novel.update === received;
+    this.room.relay(asSent ? frame : updateMessage(novel.update), connection);
+    this.store(novel.update, () => this.frameDone(connection, number));
   }
 
   /**
@@ -186,7 +206,7 @@ export class RoomWrites {
       this.store(
         update,
         () => {
-          Y.applyUpdate(this.room.doc, update, SERVER_CHANGE);
+          this.room.applyAndRelay(update, SERVER_CHANGE);
           this.shape.release(checked.held);
           resolve();
         },
@@ -247,6 +267,33 @@ export class RoomWrites {
     else this.afterStored.push({ ticket: this.lastTicket, run });
   }
 
+  /**
+   * Yjs threw while applying an update that passed the checks. It is refused for its connection alone,
+   * closed with 4422 and never acknowledged; the room and the other connections carry on. Whatever part
+   * Yjs took before it threw is in the document and already at the peers, so that part is stored like any
+   * update: the database holds all the room holds, and a peer's resend of it is never called saved early.
+   */
+  private unappliable(connection: YjsConnection, error: unknown): void {
+    connection.failed = true;
+    const transaction = this.applied;
+    this.applied = undefined;
+    const applied = transaction && changedPart(this.room.doc, transaction);
+    this.services.metrics.refusedUpdates.inc({ reason: 'unappliable' });
+    this.services.logger.warn(
+      {
+        workshopId: this.room.workshopId,
+        participantId: connection.identity.participantId,
+        err: String(error),
+        storedPart: applied?.byteLength ?? 0,
+      },
+      'an update could not be applied; refused it and closed its connection',
+    );
+    connection.close(closeWithDetail(CLOSE.invalidUpdate, 'the update cannot be applied'));
+    if (!applied) return;
+    this.room.relay(updateMessage(applied), connection);
+    this.store(applied, () => undefined);
+  }
+
   private refuse(connection: YjsConnection, violation: ShapeViolation): void {
     // Later frames may build on the refused one: take none of them.
     connection.failed = true;
@@ -281,13 +328,26 @@ export class RoomWrites {
     if (!connection.frameDone(frame) || !connection.wantsSaved) return;
     this.savedDue.add(connection);
     if (this.savedDue.size > 1) return;
-    queueMicrotask(() => {
+    // A promise job rather than queueMicrotask, which wraps every callback in an async resource.
+    void Promise.resolve().then(() => {
       if (this.savedDue.size === 0) return;
       const vector = this.sequence.storedStateVector();
       for (const due of this.savedDue) due.send(savedMessage(vector, due.framesStored));
       this.savedDue.clear();
     });
   }
+}
+
+/**
+ * What a transaction put into the document, as an update: the structs added since it began and the
+ * document's deletions (which hold the transaction's); undefined when it changed nothing.
+ */
+function changedPart(doc: Y.Doc, transaction: Y.Transaction): Uint8Array | undefined {
+  const grew = [...transaction.afterState].some(
+    ([client, clock]) => (transaction.beforeState.get(client) ?? 0) < clock,
+  );
+  if (!grew && transaction.deleteSet.clients.size === 0) return undefined;
+  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(transaction.beforeState));
 }
 
 function randomClientId(): number {

@@ -1,3 +1,5 @@
+import { atTurnEnd } from './turn-end.ts';
+
 /** Something with frames waiting to be written; `flush` writes them and says how many. */
 export interface Flushable {
   flush(): number;
@@ -21,7 +23,7 @@ export class SendBatcher {
     this.waiting.add(connection);
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    atTurnEnd('writes', () => this.flush());
   }
 
   private flush(): void {

@@ -36,9 +36,11 @@ export class StoredSequence {
 
   constructor(
     private readonly workshopId: string,
-    private readonly doc: Y.Doc,
+    doc: Y.Doc,
     private readonly services: RoomServices,
     loaded: LoadedSequence,
+    /** Applies an update already stored to the document and relays what it changed. */
+    private readonly apply: (update: Uint8Array) => void,
   ) {
     this.applied = loaded.lastSeq;
     this.snapshotBytes = loaded.snapshotBytes;
@@ -86,7 +88,7 @@ export class StoredSequence {
   applyStored(seq: number, update: Uint8Array): boolean {
     if (seq <= this.applied || this.above.has(seq)) return false;
     try {
-      Y.applyUpdate(this.doc, update, STORED_ELSEWHERE);
+      this.apply(update);
     } catch (error) {
       this.services.logger.error(
         { workshopId: this.workshopId, seq, err: String(error) },
@@ -192,7 +194,7 @@ export class StoredSequence {
   }
 
   private applySnapshot(seqUpto: number, state: Uint8Array): void {
-    Y.applyUpdate(this.doc, state, STORED_ELSEWHERE);
+    this.apply(state);
     if (seqUpto > this.applied) this.applied = seqUpto;
     for (const seq of this.above) if (seq <= seqUpto) this.above.delete(seq);
     while (this.above.delete(this.applied + 1)) this.applied += 1;

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CLOSE } from '@accord/protocol/close-codes';
 import { readFrame } from './frame-reader.ts';
 import { syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
@@ -6,7 +6,7 @@ import { replayStored, type SetAside } from './replay-stored.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { reportSetAside, type RoomServices } from './room-services.ts';
 import { RoomWrites } from './room-writes.ts';
-import { StoredSequence } from './stored-sequence.ts';
+import { STORED_ELSEWHERE, StoredSequence } from './stored-sequence.ts';
 import type { YjsConnection } from './yjs-connection.ts';
 
 export type { RoomLimits, RoomServices } from './room-services.ts';
@@ -38,15 +38,17 @@ export class WorkshopRoom {
     readonly doc: Y.Doc,
     loaded: ConstructorParameters<typeof StoredSequence>[3],
   ) {
-    this.sequence = new StoredSequence(workshopId, doc, services, loaded);
+    this.sequence = new StoredSequence(workshopId, doc, services, loaded, (update) =>
+      this.applyAndRelay(update, STORED_ELSEWHERE),
+    );
     this.awareness = new RoomAwareness(doc, this.connections, services);
     const onAwareness = services.onAwareness;
     if (onAwareness) this.awareness.onChange((change, origin) => onAwareness(this, change, origin));
     this.writes = new RoomWrites(this, this.sequence, services);
-    // Listening only now: applying the stored state would otherwise encode the whole document for no one.
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
+    // No 'update' listener: Yjs would encode every change once more for it. A client's update is relayed
+    // as it arrived (`RoomWrites`); other changes through `applyAndRelay`.
+    doc.on('afterTransaction', () => {
       this.fullState = undefined;
-      this.relay(update, origin);
     });
   }
 
@@ -111,7 +113,7 @@ export class WorkshopRoom {
     if (connection.failed || !connection.isOpen || this.resetting) return;
     try {
       const frame = readFrame(message);
-      if (frame.kind === 'document') this.writes.receive(connection, frame.update, frame.step);
+      if (frame.kind === 'document') this.writes.receive(connection, frame.update, frame.step, message);
       else if (frame.kind === 'awareness') this.awareness.receive(connection, frame.update);
       else if (this.expensiveAllowed(connection)) {
         connection.send(frame.kind === 'sync-step-1' ? this.syncStep2(frame.stateVector) : this.awareness.everything());
@@ -199,9 +201,27 @@ export class WorkshopRoom {
     return syncStep2Message(this.doc, stateVector);
   }
 
-  private relay(update: Uint8Array, origin: unknown): void {
-    const message = updateMessage(update);
-    for (const connection of this.connections) if (connection !== origin) connection.send(message);
+  /** Sends one frame, encoded once, to every connection but `except`. */
+  relay(message: Uint8Array, except?: unknown): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(message);
+  }
+
+  /**
+   * Applies an update that is not a client's fresh edit (stored elsewhere, the server's own) and relays
+   * what it changed in the document — also the part taken before Yjs threw, should it throw.
+   */
+  applyAndRelay(update: Uint8Array, origin: unknown): void {
+    let changed: Uint8Array | undefined;
+    const capture = (part: Uint8Array): void => {
+      changed = part;
+    };
+    this.doc.on('update', capture);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.doc.off('update', capture);
+      if (changed) this.relay(updateMessage(changed), origin);
+    }
   }
 }
 

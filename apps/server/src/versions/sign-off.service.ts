@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '@accord/db/schema';
 import type { SignatureEvidence, SigningStatement, VersionSummary } from '@accord/protocol/api';
-import { appendCertificate, type CertificateSignature } from '@accord/render/certificate';
-import { renderDocument } from '@accord/render/render';
+import type { CertificateSignature } from '@accord/render/certificate';
 import type { Kysely } from 'kysely';
 import { AccordError } from '@accord/protocol/errors';
 import type { AuditRepository } from '../workshops/audit.repository.ts';
@@ -10,6 +9,7 @@ import type { Participant } from '../workshops/participant.repository.ts';
 import type { SponsorSeatRepository } from '../workshops/sponsor-seat.repository.ts';
 import type { Approver, Signature, VersionRepository } from './version.repository.ts';
 import type { WorkshopEvents } from '../workshops/workshop-events.ts';
+import { loadCertificates, loadRenderers } from './renderers.ts';
 import { identityText, signingStatement } from './signing-statement.ts';
 import type { VersionPdfRepository } from './version-pdf.repository.ts';
 import type { VersionService } from './version.service.ts';
@@ -60,6 +60,7 @@ export class SignOffService {
         name: s.name,
         title: s.title ?? '',
       }));
+    const { renderDocument } = await loadRenderers();
     const rendered = await renderDocument('pdf', {
       record,
       hash,
@@ -100,6 +101,7 @@ export class SignOffService {
       pdfSha256: e.pdfSha256,
     }));
     const signedCount = summary.sponsors.filter((s) => s.status === 'signed').length;
+    const { appendCertificate } = await loadCertificates();
     return appendCertificate(signed.pdf, {
       title: `${record.requirements.meta.title}: service level agreement, version ${number}`,
       hash: summary.hash,

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@accord/core/canonical-json';
 import type { VerifyResult } from '@accord/protocol/api';
-import { pdfRevisions } from '@accord/render/certificate';
 import type { VersionRepository } from './version.repository.ts';
 import type { WorkshopRepository } from '../workshops/workshop.repository.ts';
 import type { SignOffService } from './sign-off.service.ts';
 import type { VersionPdfRepository } from './version-pdf.repository.ts';
+import { loadCertificates } from './renderers.ts';
 import type { VersionService } from './version.service.ts';
 
 export interface VerifyServiceDeps {
@@ -76,6 +76,7 @@ export class VerifyService {
 
   private async matchPdf(file: Uint8Array, workshopId: string | undefined): Promise<Match | undefined> {
     // Newest revision first: the signed file itself, or the signed file followed by one certificate update.
+    const { pdfRevisions } = await loadCertificates();
     for (const revision of pdfRevisions(file).slice(0, 8)) {
       const found = (await this.deps.pdfs.findBySha(sha256(revision))).find(
         (v) => workshopId === undefined || v.workshopId === workshopId,

@@ -3,7 +3,7 @@ import { canonicalJson } from '@accord/core/canonical-json';
 import type { Requirements } from '@accord/core/model';
 import { readSnapshot } from '@accord/core/ydoc';
 import type { DocumentFormat, FieldChange, VersionSummary } from '@accord/protocol/api';
-import { renderDocument, type RenderedDocument } from '@accord/render/render';
+import type { RenderedDocument } from '@accord/render/render';
 import { buildVersionRecord, canonicalVersionJson, type VersionRecord } from '@accord/render/version';
 import { withRecordedVotes } from '../control/ballot-view.ts';
 import type { VoteRepository } from '../control/vote.repository.ts';
@@ -17,6 +17,7 @@ import type { WorkshopEvents } from '../workshops/workshop-events.ts';
 import type { StoredVersion, VersionRepository } from './version.repository.ts';
 import { summarise } from './version-summary.ts';
 import { fieldDiff } from './field-diff.ts';
+import { loadRenderers } from './renderers.ts';
 import { RoomResetting } from '../sync/workshop-room.ts';
 
 export interface VersionServiceDeps {
@@ -188,6 +189,7 @@ export class VersionService {
       this.record(workshopId, number),
       this.summary(workshopId, number),
     ]);
+    const { renderDocument } = await loadRenderers();
     return renderDocument(format, {
       record,
       hash,
