@@ -3,6 +3,7 @@ import type { SlaDerivation } from '@accord/core/derive';
 import type { FileProblem, Requirements } from '@accord/core/model';
 import { readSnapshot } from '@accord/core/ydoc';
 import { findingsByField } from '../lib/field-findings.ts';
+import { markLoad } from '../lib/load-marks.ts';
 import { problemFieldPath } from '../lib/raw.ts';
 import type { WorkshopSession } from './WorkshopSession.svelte.ts';
 
@@ -65,6 +66,7 @@ export class Preview {
       ? { ok: true, requirements: snapshot.value, derivation: this.derive(snapshot.value) }
       : { ok: false, problems: snapshot.problems };
     this.tookMs = performance.now() - started;
+    markLoad('preview');
     const problems = new Map<string, string>();
     if (!snapshot.ok) {
       for (const problem of snapshot.problems) {

@@ -5,6 +5,7 @@ import type { Role } from '@accord/protocol/roles';
 import { shouldReconnect } from '@accord/protocol/close-codes';
 import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
 import type { RawRecord } from '../../lib/raw.ts';
+import { markLoad } from '../../lib/load-marks.ts';
 import { keepLocalCopy, type LocalCopy } from '../../lib/local-copy.ts';
 
 /** Someone in the room as their Yjs awareness says: who they are (stamped by the server) and what they edit. */
@@ -141,11 +142,15 @@ export class DocConnection {
     provider.on('status', ({ status }) => {
       this.#connected = status === 'connected';
       if (status !== 'connected') this.#synced = false;
-      else this.events.connected();
+      else {
+        markLoad('doc-open');
+        this.events.connected();
+      }
     });
     provider.on('sync', (synced: boolean) => {
       this.#synced = synced;
       if (synced && !this.#loaded) {
+        markLoad('doc-synced');
         this.#loaded = true;
         this.events.loaded();
       }
