@@ -8,7 +8,16 @@ const server = process.env.ACCORD_SERVER ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [svelte(), preloadRoom(), precompress()],
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    manifest: true,
+    rolldownOptions: {
+      // The YAML parser comes with the requirements-file module, but the browser only validates parsed
+      // JSON; yaml declares no `sideEffects`, so without this its unused modules land in the room's JS.
+      treeshake: { moduleSideEffects: (id) => (/[\\/]node_modules[\\/]yaml[\\/]/.test(id) ? false : undefined) },
+    },
+  },
   server: {
     proxy: {
       '/api': server,
