@@ -25,6 +25,7 @@ import { requirementsRoutes } from './http/routes/requirements.routes.ts';
 import { versionRoutes } from './http/routes/version.routes.ts';
 import { workshopRoutes } from './http/routes/workshop.routes.ts';
 import { documentSecurityHeaders, securityHeaders } from './http/security-headers.ts';
+import { roomBootstrap } from './http/room-bootstrap.ts';
 import { staticWeb } from './http/static-web.ts';
 import { randomId } from './auth/secret-token.ts';
 import { ControlResync } from './scale/control-resync.ts';
@@ -348,7 +349,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.all('/api/*', () => {
     throw new AccordError('not_found', 'no such API route; see /api/openapi.json');
   });
-  const web = staticWeb(config.webDist ?? DEFAULT_WEB_DIST);
+  const web = staticWeb(config.webDist ?? DEFAULT_WEB_DIST, {
+    bootstrap: roomBootstrap({ participants, workshops, registry, isFrozen: (id) => freeze.isFrozen(id) }),
+  });
   if (web) http.route('/', web);
 
   const server = createAdaptorServer({ fetch: http.fetch }) as Server;

@@ -7,6 +7,7 @@ export type LoadMark =
   | 'entry'
   | 'room-code'
   | 'workshop'
+  | 'doc-loaded'
   | 'doc-open'
   | 'doc-synced'
   | 'control-open'
