@@ -6,9 +6,25 @@ import { preloadRoom } from './scripts/preload-room-plugin.ts';
 /** In development the Accord server runs on :3000; Vite proxies the API and both websocket paths to it. */
 const server = process.env.ACCORD_SERVER ?? 'http://127.0.0.1:3000';
 
+/**
+ * The YAML parser comes with the requirements-file module, but the browser only validates parsed JSON;
+ * yaml declares no `sideEffects`, so without this its unused modules land in the room's JS and the
+ * preview worker.
+ */
+const treeshake = {
+  moduleSideEffects: (id: string) => (/[\\/]node_modules[\\/]yaml[\\/]/.test(id) ? false : undefined),
+};
+
 export default defineConfig({
   plugins: [svelte(), preloadRoom(), precompress()],
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    manifest: true,
+    rolldownOptions: { treeshake },
+  },
+  // The live preview's engine runs in a module worker (src/room/session/preview-worker.ts).
+  worker: { format: 'es', rolldownOptions: { treeshake } },
   server: {
     proxy: {
       '/api': server,

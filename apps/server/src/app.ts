@@ -134,6 +134,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     accepting: () => accepting,
     flush: () => committer.drain(),
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
+    registry,
   });
   const web = new NodeServer(http.fetch, yjs, logger);
   const { server } = web;

@@ -22,6 +22,7 @@ import { seatRoutes } from './routes/seat.routes.ts';
 import { verifyRoutes } from './routes/verify.routes.ts';
 import { versionRoutes } from './routes/version.routes.ts';
 import { workshopRoutes } from './routes/workshop.routes.ts';
+import { roomBootstrap, type RoomBootstrapDeps } from './room-bootstrap.ts';
 import { documentSecurityHeaders, securityHeaders } from './security-headers.ts';
 import { staticWeb } from './static-web.ts';
 
@@ -38,6 +39,8 @@ export interface HttpAppDeps {
   readonly flush: () => Promise<void>;
   /** Where the built web client is served from. */
   readonly webDist: string;
+  /** The rooms held in memory: a room's page carries its document (see `room-bootstrap.ts`). */
+  readonly registry: RoomBootstrapDeps['registry'];
 }
 
 /** The HTTP side: security headers, compression, body and rate limits, every route group, then the web client. */
@@ -106,7 +109,14 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   http.all('/api/*', () => {
     throw new AccordError('not_found', 'no such API route; see /api/openapi.json');
   });
-  const web = staticWeb(deps.webDist);
+  const web = staticWeb(deps.webDist, {
+    bootstrap: roomBootstrap({
+      participants,
+      workshops: services.workshops,
+      registry: deps.registry,
+      isFrozen: (id) => services.freeze.isFrozen(id),
+    }),
+  });
   if (web) http.route('/', web);
   return http;
 }

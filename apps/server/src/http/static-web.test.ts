@@ -35,6 +35,32 @@ describe('staticWeb', () => {
     expect(await plain.text()).toBe(script);
   });
 
+  it("carries a signed-in room's bootstrap in its page, escaped and private to that browser", async () => {
+    const bootstrap = {
+      workshop: { id: 'abc123', title: '</script><b>', template: 'blank', phase: 'scope' as const, createdAt: 'now' },
+      you: { id: 'p1', name: 'Anna', role: 'facilitator' as const, joinedAt: 'now', revoked: false },
+      doc: 'AAA=',
+      frozen: false,
+    };
+    const asked: (string | undefined)[] = [];
+    const withRoom = staticWeb(root, {
+      bootstrap: async (path, cookie) => {
+        asked.push(cookie);
+        return path === '/w/abc123/recovery' && cookie === 'accord_abc123=t' ? bootstrap : undefined;
+      },
+    });
+    const page = await withRoom?.request('/w/abc123/recovery', { headers: { cookie: 'accord_abc123=t' } });
+    const html = (await page?.text()) ?? '';
+    expect(page?.headers.get('cache-control')).toBe('private, no-store');
+    expect(html).not.toContain('</script><b>');
+    const block = /<script type="application\/json" id="accord-room">(.*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(JSON.parse(block)).toEqual(bootstrap);
+    const other = await withRoom?.request('/w/abc123/recovery');
+    expect(other?.headers.get('cache-control')).toBe('no-cache');
+    expect(await other?.text()).not.toContain('accord-room');
+    expect(asked).toEqual(['accord_abc123=t', undefined]);
+  });
+
   it('compresses the page a phase address answers with', async () => {
     const page = await web.request('/w/abc123/recovery', { headers: { 'accept-encoding': 'gzip' } });
     expect(page.headers.get('content-encoding')).toBe('gzip');

@@ -1,24 +1,23 @@
 import { createContext } from 'svelte';
 import type { SlaDerivation } from '@accord/core/derive';
-import type { FileProblem, Requirements } from '@accord/core/model';
-import { readSnapshot } from '@accord/core/ydoc';
 import { findingsByField } from '../lib/field-findings.ts';
-import { problemFieldPath } from '../lib/raw.ts';
+import { markLoad } from '../lib/load-marks.ts';
+import { problemFieldPath, type RawRecord } from '../lib/raw.ts';
+import { PreviewEngine, type PreviewAnswer, type PreviewResult } from './session/preview-engine.ts';
 import type { WorkshopSession } from './WorkshopSession.svelte.ts';
 
 type Finding = SlaDerivation['findings'][number];
 
-export type PreviewResult =
-  | { readonly ok: true; readonly requirements: Requirements; readonly derivation: SlaDerivation }
-  | { readonly ok: false; readonly problems: readonly FileProblem[] };
+export type { PreviewResult } from './session/preview-engine.ts';
 
 /** Recompute at most this often while people type; derivation of the reference workshop takes ~1–2 ms. */
 const DEBOUNCE_MS = 150;
 
 /**
  * The live preview: the same engine the server publishes with (`deriveSla`), run in this browser on the
- * doc's current snapshot. The engine is loaded after the room's first paint; half-typed, invalid docs give
- * their validation problems instead of a derivation.
+ * doc's current snapshot — in a worker, off the thread that paints the forms. Half-typed, invalid docs give
+ * their validation problems instead of a derivation. One computation runs at a time; changes made meanwhile
+ * are computed together when it returns, so the preview follows steady typing without a queue.
  */
 export class Preview {
   result = $state.raw<PreviewResult | null>(null);
@@ -34,21 +33,23 @@ export class Preview {
   /** The live errors and warnings by each field they name, so the input shows them where people type. */
   fieldFindings = $state.raw<ReadonlyMap<string, readonly Finding[]>>(new Map());
   private computedOnce = false;
-  private derive: ((requirements: Requirements) => SlaDerivation) | null = null;
+  private readonly engine = new PreviewEngine();
+  private computing = false;
+  private stale = false;
+  private destroyed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly session: WorkshopSession) {
     this.unsubscribe = session.subscribe(() => this.schedule());
-    void import('@accord/core/derive').then((module) => {
-      this.derive = module.deriveSla;
-      this.compute();
-    });
+    this.compute();
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.unsubscribe();
     clearTimeout(this.timer);
+    this.engine.destroy();
   }
 
   private schedule(): void {
@@ -58,17 +59,38 @@ export class Preview {
 
   private compute(): void {
     // An empty doc before the first sync is not the workshop: wait for it.
-    if (!this.derive || !this.session.loaded) return;
-    const started = performance.now();
-    const snapshot = readSnapshot(this.session.doc);
-    this.result = snapshot.ok
-      ? { ok: true, requirements: snapshot.value, derivation: this.derive(snapshot.value) }
-      : { ok: false, problems: snapshot.problems };
-    this.tookMs = performance.now() - started;
+    if (this.destroyed || !this.session.loaded) return;
+    if (this.computing) {
+      this.stale = true;
+      return;
+    }
+    this.computing = true;
+    const raw = this.session.raw;
+    void this.engine
+      .run(raw)
+      .then(
+        (answer) => {
+          if (!this.destroyed) this.show(answer, raw);
+        },
+        // The engine's code could not be loaded (offline on a first visit): the next change tries again.
+        () => undefined,
+      )
+      .finally(() => {
+        this.computing = false;
+        if (!this.stale) return;
+        this.stale = false;
+        this.compute();
+      });
+  }
+
+  private show({ result, tookMs }: PreviewAnswer, raw: RawRecord): void {
+    this.result = result;
+    this.tookMs = tookMs;
+    markLoad('preview');
     const problems = new Map<string, string>();
-    if (!snapshot.ok) {
-      for (const problem of snapshot.problems) {
-        const path = problemFieldPath(this.session.raw, problem.path);
+    if (!result.ok) {
+      for (const problem of result.problems) {
+        const path = problemFieldPath(raw, problem.path);
         if (path && !problems.has(path)) problems.set(path, problem.message);
       }
     }

@@ -32,6 +32,15 @@ export interface Stopped {
   readonly reason: string;
 }
 
+export interface SessionOptions {
+  /** The server's origin (the page's by default). */
+  readonly origin?: string | undefined;
+  /** The document as the page carried it (see `takeRoomBootstrap`): the forms show it before the first sync. */
+  readonly docState?: Uint8Array | undefined;
+  /** Whether the page said the room is frozen, so forms carried with the page are read-only when they must be. */
+  readonly frozen?: boolean | undefined;
+}
+
 /** The code the server closes document connections with when the room is frozen or unfrozen for signing. */
 const ROOM_FREEZE_CODE = 4505;
 
@@ -57,14 +66,16 @@ export class WorkshopSession {
   constructor(
     readonly workshop: WorkshopView,
     readonly you: ParticipantView,
-    origin = location.origin,
+    options: SessionOptions = {},
   ) {
+    const { origin = location.origin, docState, frozen } = options;
     this.mayEdit = can(you.role, 'editRequirements');
     this.#feed = new ActivityFeed(you.name);
     this.#freeze = new RoomFreezeWatch(workshop.id, (frozen, first) => {
       if (!first || frozen) this.#feed.freeze(frozen !== null, frozen?.by ?? undefined);
     });
-    this.#docs = new DocConnection(workshop.id, origin, this.mayEdit, {
+    if (frozen !== undefined) this.#freeze.seed(frozen);
+    this.#docs = new DocConnection(workshop.id, origin, this.mayEdit, docState, {
       loaded: () => {
         this.#feed.loaded(this.#docs.raw);
         this.#notify();

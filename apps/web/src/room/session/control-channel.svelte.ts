@@ -13,6 +13,7 @@ import type {
   VersionEvent,
 } from '@accord/protocol/events';
 import type { Phase } from '@accord/protocol/phases';
+import { markLoad } from '../../lib/load-marks.ts';
 
 const ACK_TIMEOUT_MS = 8000;
 
@@ -142,6 +143,7 @@ export class ControlChannel {
   #watch(): void {
     const socket = this.#socket;
     socket.on('connect', () => {
+      markLoad('control-open');
       this.#connected = true;
     });
     socket.on('disconnect', () => {

@@ -5,6 +5,7 @@ import type { Role } from '@accord/protocol/roles';
 import { shouldReconnect } from '@accord/protocol/close-codes';
 import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
 import type { RawRecord } from '../../lib/raw.ts';
+import { markLoad } from '../../lib/load-marks.ts';
 import { keepLocalCopy, type LocalCopy } from '../../lib/local-copy.ts';
 
 /** Someone in the room as their Yjs awareness says: who they are (stamped by the server) and what they edit. */
@@ -18,9 +19,11 @@ export interface Presence {
 
 /** Origin of this browser's own edits, so observers can tell them from remote ones. */
 export const LOCAL_EDIT = Symbol('local-edit');
+/** Origin of the document state the page carried (the server's, as of when the page was served). */
+const INITIAL_STATE = Symbol('initial-state');
 
 export interface DocConnectionEvents {
-  /** The doc synced for the first time: the forms show the real workshop. */
+  /** The doc holds the real workshop for the first time (the state the page carried, or the first sync). */
   loaded(): void;
   /** The doc changed (local or remote), once per burst. */
   changed(): void;
@@ -58,8 +61,12 @@ export class DocConnection {
     workshopId: string,
     origin: string,
     private readonly editor: boolean,
+    initialState: Uint8Array | undefined,
     private readonly events: DocConnectionEvents,
   ) {
+    // The state the page carried goes in before anything listens: it is the server's, nothing to send back,
+    // and the provider's first sync then asks only for what changed since the page was served.
+    if (initialState) this.#loadInitial(initialState);
     this.#localCopy = editor ? keepLocalCopy(workshopId, this.doc) : undefined;
     this.#provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/yjs`, workshopId, this.doc, {
       params: { saved: '1' },
@@ -93,7 +100,10 @@ export class DocConnection {
   get synced(): boolean {
     return this.#synced;
   }
-  /** The doc has synced with the server at least once: forms and the preview show the real workshop. */
+  /**
+   * The doc holds the real workshop — the state the page carried, or the first sync with the server — so
+   * forms and the preview show it.
+   */
   get loaded(): boolean {
     return this.#loaded;
   }
@@ -135,16 +145,33 @@ export class DocConnection {
     this.doc.destroy();
   }
 
+  #loadInitial(state: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, state, INITIAL_STATE);
+    } catch {
+      // Unreadable: the first sync brings the whole document, as without a carried state.
+      return;
+    }
+    this.#loaded = true;
+    markLoad('doc-loaded');
+    // Said once whoever created this connection has finished setting up.
+    queueMicrotask(() => this.events.loaded());
+  }
+
   #watchProvider(): void {
     const provider = this.#provider;
     provider.awareness.setLocalStateField('editing', null);
     provider.on('status', ({ status }) => {
       this.#connected = status === 'connected';
       if (status !== 'connected') this.#synced = false;
-      else this.events.connected();
+      else {
+        markLoad('doc-open');
+        this.events.connected();
+      }
     });
     provider.on('sync', (synced: boolean) => {
       this.#synced = synced;
+      if (synced) markLoad('doc-synced');
       if (synced && !this.#loaded) {
         this.#loaded = true;
         this.events.loaded();

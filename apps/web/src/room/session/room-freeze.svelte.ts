@@ -28,6 +28,16 @@ export class RoomFreezeWatch {
     return this.#frozen;
   }
 
+  /**
+   * What the page said when it was served, until the server's first word: who froze the room, and when,
+   * come with the read on connecting, which also tells the room as if it were the first (so the activity
+   * feed names who froze it).
+   */
+  seed(frozen: boolean): void {
+    if (this.#known) return;
+    this.#frozen = frozen ? { by: null, at: null } : null;
+  }
+
   /** Reads the room status from the server. A failed read changes nothing: the next event or reconnect will tell. */
   async refresh(): Promise<void> {
     const asked = ++this.#news;

@@ -1,0 +1,49 @@
+import type { RoomBootstrap } from '@accord/protocol/room-bootstrap';
+import * as Y from 'yjs';
+import { authenticate } from '../auth/authenticate.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { ParticipantRepository } from '../workshops/participant.repository.ts';
+import { toParticipantView } from '../workshops/workshop-views.ts';
+import type { WorkshopService } from '../workshops/workshop.service.ts';
+
+/** A room's address: `/w/<workshopId>` or `/w/<workshopId>/<phase>` (the client checks the phase). */
+const ROOM_PATH = /^\/w\/([a-z0-9]{1,64})(?:\/[a-z]+)?\/?$/;
+
+export interface RoomBootstrapDeps {
+  readonly participants: Pick<ParticipantRepository, 'authenticate'>;
+  readonly workshops: Pick<WorkshopService, 'workshop'>;
+  readonly registry: Pick<RoomRegistry, 'withRoom'>;
+  /** Whether the room is frozen while sponsors sign. */
+  readonly isFrozen: (workshopId: string) => Promise<boolean>;
+}
+
+/** The bootstrap for a page request, or undefined when the page gets none (see `roomBootstrap`). */
+export type RoomBootstrapSource = (path: string, cookie: string | undefined) => Promise<RoomBootstrap | undefined>;
+
+/**
+ * What a room's page carries for a browser signed in to its workshop (see `@accord/protocol/room-bootstrap`):
+ * the workshop, who the participant is, the document and the freeze, so that on a phone network the room paints its
+ * forms without the round trips of asking for the workshop and syncing the whole document first. It grants
+ * nothing new: exactly what `GET /api/workshops/:id` and the Yjs sync give the same session. Any other
+ * address, no session, a revoked one, a missing workshop or a failed read gives none — the page then asks
+ * as it always did, and the API says what is wrong.
+ */
+export function roomBootstrap(deps: RoomBootstrapDeps): RoomBootstrapSource {
+  return async (path, cookie) => {
+    const workshopId = ROOM_PATH.exec(path)?.[1];
+    if (!workshopId || !cookie) return undefined;
+    try {
+      const participant = await authenticate(deps.participants, workshopId, { cookie });
+      if (!participant) return undefined;
+      const [workshop, doc, frozen] = await Promise.all([
+        deps.workshops.workshop(workshopId),
+        deps.registry.withRoom(workshopId, (room) => (room.isResetting ? undefined : Y.encodeStateAsUpdate(room.doc))),
+        deps.isFrozen(workshopId),
+      ]);
+      if (!doc) return undefined;
+      return { workshop, you: toParticipantView(participant), doc: Buffer.from(doc).toString('base64'), frozen };
+    } catch {
+      return undefined;
+    }
+  };
+}
