@@ -212,9 +212,7 @@ export class UpdateStore {
    * cannot be applied or break the document's shape are set aside into quarantine in the same transaction
    * (and reported), exactly as loading does, so compaction never fails on them.
    */
-  async compact(
-    workshopId: string,
-  ): Promise<
+  async compact(workshopId: string): Promise<
     | {
         readonly seqUpto: number;
         readonly merged: number;

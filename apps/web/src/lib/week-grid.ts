@@ -1,6 +1,6 @@
-import type { Weekday, WeeklySlot } from '@accord/core/model';
+import { WEEKDAYS, type Weekday, type WeeklySlot } from '@accord/core/model';
 
-export const DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const DAYS: readonly Weekday[] = WEEKDAYS;
 export const DAY_NAMES: Readonly<Record<Weekday, string>> = {
   mon: 'Monday',
   tue: 'Tuesday',
