@@ -2,14 +2,15 @@
 // itself: no npm, no sh, no tsx between the init and the process that must receive SIGTERM. Accord's own
 // workspace packages (TypeScript sources) are bundled in; every npm dependency stays an ordinary import,
 // resolved from node_modules at run time (PGlite's WebAssembly, pdfkit's fonts and native modules load
-// their files relative to themselves).
+// their files relative to themselves). An optional argument names another output folder (the tests build
+// the server once per run this way and start it as production does, without recompiling it through tsx).
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist');
+const out = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
 
 /** Bundle `@accord/*` and relative imports; leave npm packages and Node built-ins as imports. */
 const dependenciesExternal = {

@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { copyMigratedCluster } from '@accord/db/test-databases';
 import type { SessionResponse, VersionSummary } from '@accord/protocol/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../test/api-client.ts';
-import { freePort, startServerProcess, type ServerProcess } from '../test/server-process.ts';
+import { freePort, serverBuild, startServerProcess, type ServerProcess } from '../test/server-process.ts';
 
-const ACCORD = fileURLToPath(new URL('../../../../packages/cli/bin/accord.mjs', import.meta.url));
+/** The CLI as the image ships it (`node apps/server/dist/accord.mjs`), from this run's build of the server. */
+const ACCORD = join(serverBuild(), 'accord.mjs');
 
 /** Runs the `accord` CLI as an administrator would; DATABASE_URL is cleared so DATA_DIR is what counts. */
 function accord(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const SERVER_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,11 +28,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `src/index.ts` in a child process with the given environment and waits until it listens. */
+/** This run's production build of the server (`src/test/global-setup.ts`). */
+export function serverBuild(): string {
+  return inject('serverBuild');
+}
+
+/**
+ * Starts the server in a child process with the given environment and waits until it listens: `node
+ * server.mjs` from this run's production build, as the image starts it. The web client is looked for where
+ * `apps/server/dist/server.mjs` looks for it.
+ */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, [join(serverBuild(), 'server.mjs')], {
     cwd: SERVER_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: join(SERVER_ROOT, '../web/dist'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
