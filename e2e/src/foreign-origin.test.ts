@@ -1,30 +1,24 @@
-import { rm } from 'node:fs/promises';
-import { freshPgliteDir } from '@accord/db/test-databases';
-import { createApp, type AccordApp } from '@accord/server/app';
-import { testConfig } from '@accord/server/config';
 import { CLOSE } from '@accord/protocol/close-codes';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 
 describe.runIf(chromiumAvailable())('a page on another origin', () => {
-  let app: AccordApp;
+  let accord: RunningAccord;
   let url: string;
-  let dataDir: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    // The API and the sockets are all this needs: no web client build.
-    dataDir = await freshPgliteDir('accord-e2e-origin-');
-    app = await createApp(testConfig(), { database: { kind: 'pglite', dataDir } });
-    url = await app.listen();
+    // The shared server: its origin rule is the default one, and the API and the sockets are all this needs.
+    accord = await startAccord();
+    url = accord.url;
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await accord?.close();
   });
 
   it("cannot open a workshop's Yjs socket, while the server's own origin can", async () => {

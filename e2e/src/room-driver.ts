@@ -157,7 +157,8 @@ export interface AxeViolation {
  * returns the serious and critical violations.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // Half a megabyte of script: sent and parsed once per document, not once per check of the same page.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as {

@@ -336,7 +336,8 @@ describe.runIf(chromiumAvailable())('a whole workshop in three browsers', () => 
   it('has no serious accessibility violations on any phase or dialog', async () => {
     for (const phase of ['Scope', 'Availability', 'Recovery', 'Support', 'Risks', 'Review', 'Sign-off']) {
       await openPhase(facilitator.page, phase);
-      await facilitator.page.waitForTimeout(300);
+      // The phase is rendered once its heading is; the next frame has it laid out for the picture.
+      await facilitator.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
       await screenshot(facilitator.page, `phase-${phase.toLowerCase()}-1280`);
       await expectNoSeriousAxeViolations(facilitator.page, `${phase} phase`);
     }
