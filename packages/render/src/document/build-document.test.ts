@@ -279,6 +279,18 @@ describe('buildDocument', () => {
     for (const code of Object.keys(FINDING_TITLE)) expect(FINDING_TITLE[code as FindingCode]).not.toMatch(/_/);
   });
 
+  it('lists a finding raised for two records once in the justification', () => {
+    const open = section(justification!, 'Open issues');
+    const table = open.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no service-wide findings table');
+    const titles = table.rows.map((r) => r[0]?.text);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(new Set(titles).size).toBe(titles.length);
+    const retention = published.record.derivation.findings.filter((f) => f.code === 'RETENTION_NEEDS_ARCHIVE');
+    expect(retention.length).toBeGreaterThan(1);
+    expect(titles.filter((t) => t === FINDING_TITLE.RETENTION_NEEDS_ARCHIVE)).toHaveLength(1);
+  });
+
   it('tells a sponsor which recommended designs are not in place yet', () => {
     const continuity = section(sla!, 'Continuity: recovery point and recovery time');
     const objectives = continuity.blocks.find((b) => b.kind === 'table');

@@ -96,6 +96,43 @@ export function findingPlace(finding: Finding, slaNumbers: ReadonlyMap<string, s
   return number === undefined ? 'Part I' : `Part I §${number}`;
 }
 
+/** Findings of one code and severity, the places they apply to joined in the order first met. */
+export interface FindingGroup {
+  readonly severity: FindingView['severity'];
+  readonly title: string;
+  /** Where in the SLA the finding is stated in full ("Part I §11"). */
+  readonly place: string;
+  readonly where: readonly string[];
+}
+
+/**
+ * One group per code and severity: a finding raised for several functions or several records (two retention
+ * rules that both need an archive) is one line of a list, not the same line twice.
+ */
+export function groupFindings(
+  findings: readonly Finding[],
+  derivation: SlaDerivation,
+  slaNumbers: ReadonlyMap<string, string> | undefined,
+): FindingGroup[] {
+  const groups = new Map<
+    string,
+    { severity: FindingView['severity']; title: string; place: string; where: string[] }
+  >();
+  for (const finding of findings) {
+    const view = findingView(finding, derivation);
+    const key = `${view.severity} ${view.code}`;
+    const group = groups.get(key) ?? {
+      severity: view.severity,
+      title: view.title,
+      place: findingPlace(finding, slaNumbers),
+      where: [],
+    };
+    if (!group.where.includes(view.where)) group.where.push(view.where);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 /**
  * Findings stated elsewhere, as one short table that points to them: each warning is written out once, in the
  * SLA beside the commitment it concerns, and the justification only names it and says where it is.
@@ -113,15 +150,12 @@ export function findingPointers(
       { label: 'Where', width: 3 },
       { label: 'Stated in', width: 1.3 },
     ],
-    rows: findings.map((f) => {
-      const view = findingView(f, derivation);
-      return [
-        cell(view.title),
-        cell(view.severity, view.severity),
-        cell(view.where),
-        cell(findingPlace(f, slaNumbers)),
-      ];
-    }),
+    rows: groupFindings(findings, derivation, slaNumbers).map((group) => [
+      cell(group.title),
+      cell(group.severity, group.severity),
+      cell(group.where.join('; ')),
+      cell(group.place),
+    ]),
   };
 }
 

@@ -1,5 +1,5 @@
-import { cell, type Block, type FindingView } from '../document-model.ts';
-import { findingPlace, findingsFor, findingView } from '../finding-views.ts';
+import { cell, type Block } from '../document-model.ts';
+import { findingsFor, groupFindings } from '../finding-views.ts';
 import { plural } from '../format/labels.ts';
 import type { BuildContext, SectionDraft } from '../section-draft.ts';
 
@@ -21,23 +21,6 @@ export function openIssuesSummarySection(ctx: BuildContext): SectionDraft {
     },
   ];
   if (derivation.findings.length > 0) {
-    // One row per code and severity, the places it applies joined: the list stays short enough to scan.
-    const rows = new Map<
-      string,
-      { severity: FindingView['severity']; title: string; place: string; where: string[] }
-    >();
-    for (const finding of derivation.findings) {
-      const view = findingView(finding, derivation);
-      const key = `${view.severity} ${view.code}`;
-      const row = rows.get(key) ?? {
-        severity: view.severity,
-        title: view.title,
-        place: findingPlace(finding, ctx.slaNumbers),
-        where: [],
-      };
-      if (!row.where.includes(view.where)) row.where.push(view.where);
-      rows.set(key, row);
-    }
     blocks.push({
       kind: 'table',
       columns: [
@@ -46,7 +29,7 @@ export function openIssuesSummarySection(ctx: BuildContext): SectionDraft {
         { label: 'Where', width: 4.4 },
         { label: 'Stated in', width: 1.2 },
       ],
-      rows: [...rows.values()].map((row) => [
+      rows: groupFindings(derivation.findings, derivation, ctx.slaNumbers).map((row) => [
         cell(row.severity, row.severity),
         cell(row.title),
         cell(row.where.join('; ')),
