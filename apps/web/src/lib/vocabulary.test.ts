@@ -20,6 +20,7 @@ describe('vocabulary', () => {
 
   it('says a value that is its own word as a sentence starts', () => {
     expect(COMPONENT_ROLES.find((o) => o.value === 'load-balancer')?.label).toBe('Load balancer');
+    expect(COMPONENT_ROLES.find((o) => o.value === 'dns')?.label).toBe('DNS');
     expect(LIKELIHOODS.find((o) => o.value === 'almost-certain')?.label).toBe('Almost certain');
   });
 });

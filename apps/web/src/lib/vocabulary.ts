@@ -17,6 +17,7 @@ import {
   type Scenario,
 } from '@accord/core/model';
 import { DAY_NAMES, DAYS } from './week-grid.ts';
+import { words } from '@accord/core/field-label';
 
 /**
  * Words for the model's enumerations, as the room shows them. The values come from the core's schemas; the
@@ -34,9 +35,9 @@ function worded<V extends string>(labels: Readonly<Record<V, string>>): Options 
   return (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
 }
 
-/** Values that are their own words, said as a sentence starts ("almost-certain" → "Almost certain"). */
+/** Values that are their own words, said as a sentence starts ("almost-certain" → "Almost certain", "dns" → "DNS"). */
 function spoken(values: readonly string[]): Options {
-  return values.map((value) => ({ value, label: value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) }));
+  return values.map((value) => ({ value, label: words(value) }));
 }
 
 export const TIERS = labelled(tierSchema.options, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requirementsSchema } from './requirements.schema.ts';
 import { TEMPLATES } from '../templates/index.ts';
-import { describeField, itemNames } from './field-label.ts';
+import { describeField, itemNames, words } from './field-label.ts';
 
 const messaging = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'messaging')?.requirements);
 
@@ -28,5 +28,14 @@ describe('describeField', () => {
 
   it('falls back to the id for items it does not know', () => {
     expect(describeField('/functions/unknown/availability/targetPercent', names)).toBe('unknown · availability target');
+  });
+});
+
+describe('words', () => {
+  it('says an enum value as a sentence starts, acronyms in capitals', () => {
+    expect(words('almost-certain')).toBe('Almost certain');
+    expect(words('dns')).toBe('DNS');
+    expect(words('hub-transport')).toBe('Hub transport');
+    expect(words('standby-ccr')).toBe('Standby CCR');
   });
 });

@@ -143,3 +143,22 @@ export function describeField(path: string, names: ReadonlyMap<string, string> =
   });
   return parts.join(' · ');
 }
+
+/** Words that are names of their own and keep their capitals. */
+const ACRONYMS: Readonly<Record<string, string>> = {
+  dns: 'DNS',
+  dag: 'DAG',
+  lcr: 'LCR',
+  ccr: 'CCR',
+  scr: 'SCR',
+  scc: 'SCC',
+};
+
+/** Title case of an id-like enum value, acronyms spelled as such: "almost-certain" → "Almost certain", "dns" → "DNS". */
+export function words(value: string): string {
+  const spaced = value
+    .split('-')
+    .map((word) => ACRONYMS[word] ?? word)
+    .join(' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

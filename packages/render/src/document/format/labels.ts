@@ -1,6 +1,9 @@
 import type { SlaDerivation } from '@accord/core/derive';
 import type { Scenario } from '@accord/core/model';
 
+/** Enum values in words (one spelling for the room and the documents). */
+export { words } from '@accord/core/field-label';
+
 export type Period = keyof NonNullable<SlaDerivation['functions'][number]['target']>['budgets'];
 
 /** Budget periods in document order. */
@@ -52,25 +55,6 @@ export function yesNo(value: boolean): string {
 /** A count with its noun: `1 finding`, `3 findings`. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Words that are names of their own and keep their capitals. */
-const ACRONYMS: Readonly<Record<string, string>> = {
-  dns: 'DNS',
-  dag: 'DAG',
-  lcr: 'LCR',
-  ccr: 'CCR',
-  scr: 'SCR',
-  scc: 'SCC',
-};
-
-/** Title case of an id-like enum value, acronyms spelled as such: "almost-certain" → "Almost certain", "dns" → "DNS". */
-export function words(value: string): string {
-  const spaced = value
-    .split('-')
-    .map((word) => ACRONYMS[word] ?? word)
-    .join(' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
 type DerivedTarget = NonNullable<SlaDerivation['functions'][number]['target']>;

@@ -39,7 +39,7 @@ export function scopeSection(ctx: BuildContext): SectionDraft {
       ],
       rows: requirements.components.map((c) => [
         cell(c.notes ? `${c.name}: ${c.notes}` : c.name),
-        cell(c.role === 'dns' ? 'DNS' : words(c.role)),
+        cell(words(c.role)),
         cell(c.instances === 1 ? 'single' : `${c.required} of ${c.instances} needed`),
         cell(componentAvailability(c)),
       ]),
