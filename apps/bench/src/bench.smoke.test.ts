@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { killChildren } from './child-process.ts';
 import { parseFigures } from './package-benches.ts';
-import { buildRows, formatTable } from './report.ts';
+import { buildRows, formatTable, SAME_NODE } from './report.ts';
 import { runBench, type BenchRun } from './run-bench.ts';
 
 // Correctness only: the machine is shared, so no figure here is asserted against a time.
@@ -91,14 +91,17 @@ describe('the bench, in miniature against every server', () => {
       rows.filter((row) => row.server !== 'reference' && row.id === 'hot').every((row) => Number.isFinite(row.ratio)),
     ).toBe(true);
     // One row per sweep point and server, each with its ratio, and Accord's saved p99 beside its p99.
+    // The two-node arm adds a row of its own for peers on the writer's node, with a ratio but no saved p99.
     const sweep = rows.filter((row) => row.id === 'sweep' && row.server !== 'reference');
-    expect(sweep.map((row) => row.point?.kind).sort()).toEqual(
-      bench.arms
-        .filter((a) => a !== 'reference')
-        .flatMap(() => ['hot', 'rooms'])
-        .sort(),
+    const sameNode = sweep.filter((row) => row.server.endsWith(SAME_NODE));
+    const perServer = sweep.filter((row) => !row.server.endsWith(SAME_NODE));
+    const accordArms = bench.arms.filter((a) => a !== 'reference');
+    expect(perServer.map((row) => row.point?.kind).sort()).toEqual(accordArms.flatMap(() => ['hot', 'rooms']).sort());
+    expect(sameNode.map((row) => row.point?.kind).sort()).toEqual(
+      accordArms.filter((a) => a === 'accord-2nodes').flatMap(() => ['hot', 'rooms']),
     );
-    expect(sweep.every((row) => Number.isFinite(row.ratio) && Number.isFinite(row.savedP99))).toBe(true);
+    expect(perServer.every((row) => Number.isFinite(row.ratio) && Number.isFinite(row.savedP99))).toBe(true);
+    expect(sameNode.every((row) => Number.isFinite(row.ratio))).toBe(true);
     expect(formatTable(rows, [])).toContain('reference');
   });
 });
