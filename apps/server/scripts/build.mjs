@@ -34,7 +34,16 @@ const common = {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: join(out, 'server.mjs') });
+// Split: what the server imports on first use (the renderers, PDFKit and its fonts) sits in a chunk of its own,
+// loaded with the first document rather than at start.
+await build({
+  ...common,
+  entryPoints: { server: join(root, 'src/index.ts') },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
 await build({
   ...common,
   stdin: {

@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,6 +150,14 @@ describe('the server started exactly as the image starts it', () => {
     });
   }, 120_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('loads the renderers and PDFKit with the first document, not at start', () => {
+    const dist = join(REPO, 'apps/server/dist');
+    const importsPdfKit = (file: string): boolean => /from\s*["']pdfkit["']/.test(readFileSync(file, 'utf8'));
+    expect(importsPdfKit(join(dist, 'server.mjs'))).toBe(false);
+    const chunks = readdirSync(join(dist, 'chunks')).filter((name) => name.endsWith('.mjs'));
+    expect(chunks.some((name) => importsPdfKit(join(dist, 'chunks', name)))).toBe(true);
+  });
 
   it('drains on SIGTERM and exits 0 within the grace period', async () => {
     const [program, ...args] = cmd();
