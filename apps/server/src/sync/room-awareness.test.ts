@@ -66,4 +66,27 @@ describe('RoomAwareness', () => {
     awareness.destroy();
     doc.destroy();
   });
+
+  it('lets a participant who reconnected through this node take back their own presence at once', () => {
+    const doc = new Y.Doc();
+    const back = connection('Rita');
+    const connections = new Set([back.connection]);
+    const awareness = new RoomAwareness(doc, connections, {
+      metrics: createMetrics(),
+      limits: { maxDocBytes: 1 << 20, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
+    });
+    // Rita's browser was on another node, which announced her state before her socket there was seen to die.
+    const announced = { cursor: 1, accord: { participantId: 'p-Rita', name: 'Rita', role: 'stakeholder' } };
+    awareness.applyFromElsewhere(encodeAwarenessEntries([entry(4242, 1, announced)]), FROM_ELSEWHERE);
+
+    awareness.receive(back.connection, encodeAwarenessEntries([entry(4242, 2, { cursor: 9 })]));
+    expect(awareness.getStates().get(4242)).toMatchObject({ cursor: 9, accord: { participantId: 'p-Rita' } });
+    expect(back.connection.awarenessIds.has(4242)).toBe(true);
+
+    // Now this node owns it: when she leaves, her presence goes with her.
+    awareness.forget(back.connection);
+    expect(awareness.getStates().has(4242)).toBe(false);
+    awareness.destroy();
+    doc.destroy();
+  });
 });

@@ -92,8 +92,14 @@ export class RoomAwareness {
       const owner = this.owners.get(entry.clientId);
       if (owner !== undefined && owner !== connection) continue;
       // A state no connection here owns came from another node: only that node speaks for it (hiding it
-      // with a null state, or taking it over with a higher clock, would forge someone else's presence).
-      if (owner === undefined && states.has(entry.clientId)) continue;
+      // with a null state, or taking it over with a higher clock, would forge someone else's presence) —
+      // unless it is this participant's own, come back through this node after a reconnect.
+      if (
+        owner === undefined &&
+        states.has(entry.clientId) &&
+        stampOf(states.get(entry.clientId)) !== connection.identity.participantId
+      )
+        continue;
       if (owner === undefined && !introduced.has(entry.clientId)) {
         if (connection.awarenessIds.size + introduced.size >= this.services.limits.maxAwarenessIdsPerConnection)
           continue;
@@ -116,7 +122,8 @@ export class RoomAwareness {
   private changed(change: AwarenessChange, origin: unknown): void {
     const connection = this.connections.has(origin as YjsConnection) ? (origin as YjsConnection) : undefined;
     if (connection) {
-      for (const id of change.added) {
+      // Added, or taken back from another node's announcement by the participant it stamps (see `receive`).
+      for (const id of [...change.added, ...change.updated.filter((id) => !this.owners.has(id))]) {
         connection.awarenessIds.add(id);
         this.owners.set(id, connection);
       }
@@ -148,4 +155,13 @@ function stampIdentity(state: string, connection: YjsConnection): string | undef
   if (typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
   const { participantId, name, role } = connection.identity;
   return JSON.stringify({ ...parsed, accord: { participantId, name, role } });
+}
+
+/** The participant a stored presence state was stamped with (see `stampIdentity`). */
+function stampOf(state: unknown): unknown {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const accord = (state as { accord?: unknown }).accord;
+  return typeof accord === 'object' && accord !== null
+    ? (accord as { participantId?: unknown }).participantId
+    : undefined;
 }
