@@ -6,6 +6,13 @@ import type { ParticipantRepository } from '../workshops/participant.repository.
 import { toParticipantView } from '../workshops/workshop-views.ts';
 import type { WorkshopService } from '../workshops/workshop.service.ts';
 
+/**
+ * A page carries documents up to this size (stored bytes): encoding one costs a millisecond or two, and page
+ * loads have no rate limit. A bigger document reaches the browser through the websocket's sync, whose
+ * full-state answers are cached and budgeted.
+ */
+export const MAX_BOOTSTRAP_DOC_BYTES = 256 * 1024;
+
 /** A room's address: `/w/<workshopId>` or `/w/<workshopId>/<phase>` (the client checks the phase). */
 const ROOM_PATH = /^\/w\/([a-z0-9]{1,64})(?:\/[a-z]+)?\/?$/;
 
@@ -37,7 +44,11 @@ export function roomBootstrap(deps: RoomBootstrapDeps): RoomBootstrapSource {
       if (!participant) return undefined;
       const [workshop, doc, frozen] = await Promise.all([
         deps.workshops.workshop(workshopId),
-        deps.registry.withRoom(workshopId, (room) => (room.isResetting ? undefined : Y.encodeStateAsUpdate(room.doc))),
+        deps.registry.withRoom(workshopId, (room) =>
+          room.isResetting || room.documentBytes > MAX_BOOTSTRAP_DOC_BYTES
+            ? undefined
+            : Y.encodeStateAsUpdate(room.doc),
+        ),
         deps.isFrozen(workshopId),
       ]);
       if (!doc) return undefined;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { WorkshopRoom } from '../sync/workshop-room.ts';
+import type { Participant } from '../workshops/participant.repository.ts';
+import { MAX_BOOTSTRAP_DOC_BYTES, roomBootstrap, type RoomBootstrapDeps } from './room-bootstrap.ts';
+
+const RITA: Participant = {
+  id: 'p1',
+  workshopId: 'abc123',
+  name: 'Rita',
+  role: 'stakeholder',
+  seatId: null,
+  createdAt: '2026-12-06T10:00:00.000Z',
+  revokedAt: null,
+};
+
+/** A bootstrap source over one workshop whose room holds `doc` and reports `documentBytes` stored. */
+function source(doc: Y.Doc, documentBytes: number) {
+  const deps: RoomBootstrapDeps = {
+    participants: {
+      authenticate: async (workshopId, token) => (workshopId === 'abc123' && token === 'good' ? RITA : undefined),
+    },
+    workshops: {
+      workshop: async (id) => ({ id, title: 'Mail', template: 'messaging', phase: 'scope', createdAt: RITA.createdAt }),
+    } as RoomBootstrapDeps['workshops'],
+    registry: {
+      withRoom: async (_id, work) => work({ doc, documentBytes, isResetting: false } as unknown as WorkshopRoom),
+    } as RoomBootstrapDeps['registry'],
+    isFrozen: async () => false,
+  };
+  return roomBootstrap(deps);
+}
+
+describe('roomBootstrap', () => {
+  const doc = new Y.Doc();
+  doc.getMap('meta').set('title', 'Mail');
+
+  it('gives a signed-in browser its room, and nobody else anything', async () => {
+    const small = source(doc, 2_000);
+    const page = await small('/w/abc123/scope', 'accord_abc123=good');
+    expect(page?.you.name).toBe('Rita');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Buffer.from(page?.doc ?? '', 'base64'));
+    expect(copy.getMap('meta').get('title')).toBe('Mail');
+    expect(await small('/w/abc123/scope', 'accord_abc123=forged')).toBeUndefined();
+    expect(await small('/w/abc123/scope', undefined)).toBeUndefined();
+    expect(await small('/w/other1/scope', 'accord_abc123=good')).toBeUndefined();
+    expect(await small('/api/workshops/abc123', 'accord_abc123=good')).toBeUndefined();
+  });
+
+  it('leaves a large document to the websocket sync', async () => {
+    const large = source(doc, MAX_BOOTSTRAP_DOC_BYTES + 1);
+    expect(await large('/w/abc123/scope', 'accord_abc123=good')).toBeUndefined();
+  });
+});
