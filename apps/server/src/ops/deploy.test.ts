@@ -155,6 +155,8 @@ describe('the server started exactly as the image starts it', () => {
     const dist = join(REPO, 'apps/server/dist');
     const importsPdfKit = (file: string): boolean => /from\s*["']pdfkit["']/.test(readFileSync(file, 'utf8'));
     expect(importsPdfKit(join(dist, 'server.mjs'))).toBe(false);
+    // The embedded database's thread is found beside the code that starts it: that code must stay in the entry.
+    expect(readFileSync(join(dist, 'server.mjs'), 'utf8')).toContain('pglite-worker.mjs');
     const chunks = readdirSync(join(dist, 'chunks')).filter((name) => name.endsWith('.mjs'));
     expect(chunks.some((name) => importsPdfKit(join(dist, 'chunks', name)))).toBe(true);
   });
