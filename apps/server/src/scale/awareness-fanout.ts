@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
-import type { AwarenessChange } from '../sync/room-awareness.ts';
+import { stampOf, type AwarenessChange } from '../sync/room-awareness.ts';
 import type { WorkshopRoom } from '../sync/workshop-room.ts';
 
 /** Origin of awareness states applied from another node: never owned by one of this node's connections. */
@@ -321,13 +321,7 @@ function ownIds(room: WorkshopRoom): Set<number> {
 function stampedState(state: string, maxBytes: number): boolean {
   if (Buffer.byteLength(state, 'utf8') > maxBytes + 512) return false;
   try {
-    const parsed = JSON.parse(state) as { accord?: { participantId?: unknown } } | null;
-    return (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      !Array.isArray(parsed) &&
-      typeof parsed.accord?.participantId === 'string'
-    );
+    return typeof stampOf(JSON.parse(state)) === 'string';
   } catch {
     return false;
   }

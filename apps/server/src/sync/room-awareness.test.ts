@@ -25,6 +25,14 @@ function connection(name: string): { connection: YjsConnection; sent: Uint8Array
   };
 }
 
+/** Presence of a room on this node, with the default limits (four client ids a connection, 4 KiB a state). */
+function roomAwareness(doc: Y.Doc, connections: ReadonlySet<YjsConnection>): RoomAwareness {
+  return new RoomAwareness(doc, connections, {
+    metrics: createMetrics(),
+    limits: { maxDocBytes: 1 << 20, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
+  });
+}
+
 const entry = (clientId: number, clock: number, state: unknown) => ({ clientId, clock, state: JSON.stringify(state) });
 
 describe('RoomAwareness', () => {
@@ -32,10 +40,7 @@ describe('RoomAwareness', () => {
     const doc = new Y.Doc();
     const local = connection('Mallory');
     const connections = new Set([local.connection]);
-    const awareness = new RoomAwareness(doc, connections, {
-      metrics: createMetrics(),
-      limits: { maxDocBytes: 1 << 20, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
-    });
+    const awareness = roomAwareness(doc, connections);
     const stamped = { accord: { participantId: 'p-rita', name: 'Rita', role: 'stakeholder' } };
     awareness.applyFromElsewhere(encodeAwarenessEntries([entry(4242, 1, stamped)]), FROM_ELSEWHERE);
     expect(awareness.getStates().get(4242)).toEqual(stamped);
@@ -71,10 +76,7 @@ describe('RoomAwareness', () => {
     const doc = new Y.Doc();
     const back = connection('Rita');
     const connections = new Set([back.connection]);
-    const awareness = new RoomAwareness(doc, connections, {
-      metrics: createMetrics(),
-      limits: { maxDocBytes: 1 << 20, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
-    });
+    const awareness = roomAwareness(doc, connections);
     // Rita's browser was on another node, which announced her state before her socket there was seen to die.
     const announced = { cursor: 1, accord: { participantId: 'p-Rita', name: 'Rita', role: 'stakeholder' } };
     awareness.applyFromElsewhere(encodeAwarenessEntries([entry(4242, 1, announced)]), FROM_ELSEWHERE);

@@ -157,8 +157,8 @@ function stampIdentity(state: string, connection: YjsConnection): string | undef
   return JSON.stringify({ ...parsed, accord: { participantId, name, role } });
 }
 
-/** The participant a stored presence state was stamped with (see `stampIdentity`). */
-function stampOf(state: unknown): unknown {
+/** The participant a presence state was stamped with (see `stampIdentity`); undefined for an unstamped one. */
+export function stampOf(state: unknown): unknown {
   if (typeof state !== 'object' || state === null) return undefined;
   const accord = (state as { accord?: unknown }).accord;
   return typeof accord === 'object' && accord !== null
