@@ -81,7 +81,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   );
   // Late-bound: the cluster's fan-out needs the registry, and the registry's rooms tell the fan-out.
   let cluster: ClusterNode | undefined = undefined;
-  const limits = { maxDocBytes: config.maxDocBytes, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 };
+  const limits = {
+    maxDocBytes: config.maxDocBytes,
+    maxAwarenessBytes: 4096,
+    maxAwarenessIdsPerConnection: 4,
+    maxMessageBytes: config.maxMessageBytes,
+  };
   const registry = new RoomRegistry(
     {
       store,

@@ -83,6 +83,33 @@ describe.each(ONE_DIALECT)('abuse at every door on $name', (dialect) => {
     listener.destroy();
   });
 
+  it('keeps an official client connected while a crowd moves at once, and shows everyone where they ended', async () => {
+    const workshopId = await t.createWorkshop('blank');
+    const honest = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
+    await honest.synced();
+    const closes: number[] = [];
+    honest.provider.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0));
+    // y-websocket sends back every presence change it is relayed: 30 people moving 40 times each would be
+    // 1 200 frames from the honest client, three times its frame budget, were changes relayed one by one.
+    const crowd = await Promise.all(
+      Array.from({ length: 30 }, async () =>
+        rawSocket(t.yjsUrl, workshopId, (await t.join(workshopId, 'observer')).token),
+      ),
+    );
+    await Promise.all(crowd.map((c) => c.opened));
+    for (let clock = 1; clock <= 40; clock += 1)
+      crowd.forEach((c, i) => c.socket.send(awarenessFrame(5000 + i, clock, { editing: '/meta/title', n: clock })));
+    const lastMoves = (): number =>
+      [...honest.provider.awareness.getStates().values()].filter((state) => state['n'] === 40).length;
+    await waitFor(() => lastMoves() === crowd.length, 10_000, "everyone's last move");
+    scratch(honest.doc, 'after').set('still', 'here');
+    await honest.saved();
+    expect(closes).toEqual([]);
+    expect(honest.provider.wsconnected).toBe(true);
+    for (const c of crowd) c.socket.close();
+    honest.destroy();
+  });
+
   it('refuses a valid session of one workshop at every door of another', async () => {
     const mine = await t.createWorkshop('blank');
     const theirs = await t.createWorkshop('blank');

@@ -7,11 +7,17 @@ export interface AwarenessEntry {
   readonly state: string;
 }
 
+/**
+ * Entries one awareness frame may carry, either way: a client's frame with more is refused as malformed, so
+ * the server never sends more in one frame either (y-websocket clients send back what they are relayed).
+ */
+export const MAX_AWARENESS_ENTRIES = 64;
+
 /** Decodes an awareness update (count, then clientID, clock and JSON state per entry); throws on malformed bytes. */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > 64) throw new Error('too many awareness entries');
+  if (count > MAX_AWARENESS_ENTRIES) throw new Error('too many awareness entries');
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i += 1) {
     const clientId = decoding.readVarUint(decoder);

@@ -44,7 +44,12 @@ async function round(): Promise<{ cpuMicros: number; deliveries: number; edits: 
     committer: new GroupCommitter(store),
     metrics,
     logger: createLogger({ logLevel: 'silent' }),
-    limits: { maxDocBytes: 5 * 1_048_576, maxAwarenessBytes: 4096, maxAwarenessIdsPerConnection: 4 },
+    limits: {
+      maxDocBytes: 5 * 1_048_576,
+      maxAwarenessBytes: 4096,
+      maxAwarenessIdsPerConnection: 4,
+      maxMessageBytes: 1_048_576,
+    },
     compactAfterUpdates: 1_000_000,
   };
   const batcher = new SendBatcher();

@@ -1,6 +1,11 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { decodeAwarenessUpdate, encodeAwarenessEntries, type AwarenessEntry } from './awareness-filter.ts';
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessEntries,
+  MAX_AWARENESS_ENTRIES,
+  type AwarenessEntry,
+} from './awareness-filter.ts';
 import { awarenessMessage } from './messages.ts';
 import type { RoomLimits, RoomServices } from './room-services.ts';
 import type { YjsConnection } from './yjs-connection.ts';
@@ -22,6 +27,10 @@ export class RoomAwareness {
   private readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, YjsConnection>();
   private readonly listeners = new Set<(change: AwarenessChange, origin: unknown) => void>();
+  /** What changed since the last relay to the room's connections, by client id (see `scheduleRelay`). */
+  private readonly unsent = new Map<number, AwarenessEntry>();
+  private relayTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRelayMs = -Infinity;
 
   constructor(
     doc: Y.Doc,
@@ -59,15 +68,9 @@ export class RoomAwareness {
     this.awareness.meta.delete(clientId);
   }
 
-  /** The whole presence as one frame for a newcomer, or undefined when nobody is present. */
-  greeting(): Uint8Array | undefined {
-    const ids = [...this.awareness.getStates().keys()];
-    return ids.length > 0 ? awarenessMessage(this.awareness, ids) : undefined;
-  }
-
-  /** The whole presence as one frame (an awareness query). */
-  everything(): Uint8Array {
-    return awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]);
+  /** The whole presence (for a newcomer, or an awareness query), in as few frames as the entry limit allows. */
+  everything(): Uint8Array[] {
+    return this.framesOf([...this.awareness.getStates().keys()].map((id) => this.entryOf(id)));
   }
 
   /** A connection left: its ids go, and everyone is told. */
@@ -80,10 +83,6 @@ export class RoomAwareness {
   /** Takes what a connection may change from its awareness update; a flood is dropped, not relayed. */
   receive(connection: YjsConnection, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update);
-    if (!connection.takeAwareness(performance.now())) {
-      this.services.metrics.rejectedFrames.inc({ reason: 'awareness-rate' });
-      return;
-    }
     const accepted: AwarenessEntry[] = [];
     // Ids this frame introduces count at once: the limit holds within one frame, not only across frames.
     const introduced = new Set<number>();
@@ -100,6 +99,8 @@ export class RoomAwareness {
         stampOf(states.get(entry.clientId)) !== connection.identity.participantId
       )
         continue;
+      // Removing a state the room does not hold changes nothing (clients echo departures they were told of).
+      if (owner === undefined && !states.has(entry.clientId) && entry.state.trim() === 'null') continue;
       if (owner === undefined && !introduced.has(entry.clientId)) {
         if (connection.awarenessIds.size + introduced.size >= this.services.limits.maxAwarenessIdsPerConnection)
           continue;
@@ -110,11 +111,20 @@ export class RoomAwareness {
       if (state === undefined) continue;
       accepted.push({ ...entry, state });
     }
-    if (accepted.length > 0)
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+    if (accepted.length === 0) return;
+    // Only a frame that says something of this connection's own costs a token: y-websocket clients echo what
+    // they were relayed, and those echoes (skipped above) must not use up their own presence's budget.
+    if (!connection.takeAwareness(performance.now())) {
+      this.services.metrics.rejectedFrames.inc({ reason: 'awareness-rate' });
+      return;
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
   }
 
   destroy(): void {
+    clearTimeout(this.relayTimer);
+    this.relayTimer = undefined;
+    this.unsent.clear();
     this.listeners.clear();
     this.awareness.destroy();
   }
@@ -134,11 +144,69 @@ export class RoomAwareness {
     }
     const ids = [...change.added, ...change.updated, ...change.removed];
     if (ids.length === 0) return;
-    const message = awarenessMessage(this.awareness, ids);
-    for (const peer of this.connections) peer.send(message);
+    // Taken now, not at the relay: a node's departure forgets its clients' clocks right after removing them.
+    for (const id of ids) this.unsent.set(id, this.entryOf(id));
+    this.scheduleRelay();
     for (const listener of this.listeners) listener(change, origin);
   }
+
+  /**
+   * Awareness frames of at most `MAX_AWARENESS_ENTRIES` entries and half the largest client frame each: what a
+   * client is relayed, it sends back as one frame, which must pass the same door.
+   */
+  private framesOf(entries: readonly AwarenessEntry[]): Uint8Array[] {
+    const budget = this.services.limits.maxMessageBytes / 2;
+    const frames: Uint8Array[] = [];
+    let batch: AwarenessEntry[] = [];
+    let bytes = 0;
+    for (const entry of entries) {
+      const size = Buffer.byteLength(entry.state, 'utf8') + ENTRY_OVERHEAD_BYTES;
+      if (batch.length > 0 && (batch.length === MAX_AWARENESS_ENTRIES || bytes + size > budget)) {
+        frames.push(awarenessMessage(encodeAwarenessEntries(batch)));
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(entry);
+      bytes += size;
+    }
+    if (batch.length > 0) frames.push(awarenessMessage(encodeAwarenessEntries(batch)));
+    return frames;
+  }
+
+  private entryOf(clientId: number): AwarenessEntry {
+    const state = this.awareness.getStates().get(clientId);
+    return { clientId, clock: this.clockOf(clientId), state: JSON.stringify(state ?? null) };
+  }
+
+  /**
+   * Changes reach the room at most once per `RELAY_INTERVAL_MS`, gathered into one frame. y-websocket clients
+   * send every presence change they receive back to the server, so each relayed frame costs every peer one
+   * frame of its rate limit: relayed one by one, a burst of presence from others (or from one participant
+   * with many tabs) would spend an honest client's budget until the door let it go.
+   */
+  private scheduleRelay(): void {
+    if (this.relayTimer !== undefined) return;
+    const wait = this.lastRelayMs + RELAY_INTERVAL_MS - performance.now();
+    if (wait <= 0) return this.relay();
+    this.relayTimer = setTimeout(() => {
+      this.relayTimer = undefined;
+      this.relay();
+    }, wait);
+  }
+
+  private relay(): void {
+    this.lastRelayMs = performance.now();
+    const frames = this.framesOf([...this.unsent.values()]);
+    this.unsent.clear();
+    for (const frame of frames) for (const peer of this.connections) peer.send(frame);
+  }
 }
+
+/** An entry's client id, clock and string length as varints, at most. */
+const ENTRY_OVERHEAD_BYTES = 24;
+
+/** How often presence is relayed to a room at most; a lone change goes at once. */
+export const RELAY_INTERVAL_MS = 50;
 
 /**
  * Awareness says who is present and which field they edit. The server writes the participant's identity

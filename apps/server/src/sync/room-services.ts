@@ -13,6 +13,8 @@ export interface RoomLimits {
   readonly maxAwarenessBytes: number;
   /** Most awareness client ids one connection may introduce (one per tab is normal). */
   readonly maxAwarenessIdsPerConnection: number;
+  /** Largest frame a client may send; presence is relayed in frames of at most half of it (clients echo them). */
+  readonly maxMessageBytes: number;
 }
 
 /** What a workshop room needs from the rest of the server. */

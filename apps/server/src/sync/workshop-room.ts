@@ -99,8 +99,7 @@ export class WorkshopRoom {
     if (this.resetting) return connection.close(CLOSE.storageUnavailable);
     this.connections.add(connection);
     connection.send(syncStep1Message(this.doc));
-    const presence = this.awareness.greeting();
-    if (presence) connection.send(presence);
+    for (const frame of this.awareness.everything()) connection.send(frame);
   }
 
   removeConnection(connection: YjsConnection): void {
@@ -116,7 +115,8 @@ export class WorkshopRoom {
       if (frame.kind === 'document') this.writes.receive(connection, frame.update, frame.step, message);
       else if (frame.kind === 'awareness') this.awareness.receive(connection, frame.update);
       else if (this.expensiveAllowed(connection)) {
-        connection.send(frame.kind === 'sync-step-1' ? this.syncStep2(frame.stateVector) : this.awareness.everything());
+        if (frame.kind === 'sync-step-1') connection.send(this.syncStep2(frame.stateVector));
+        else for (const presence of this.awareness.everything()) connection.send(presence);
       }
     } catch (error) {
       this.services.metrics.rejectedFrames.inc({ reason: 'malformed' });
