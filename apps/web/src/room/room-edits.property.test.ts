@@ -23,7 +23,9 @@ import { smallWorkshopDoc } from './room-edits.fixture.ts';
  * delivered in a random order. Every copy converges; escalation contacts one person adds or edits survive
  * what others add and remove; protections ticked by everyone stay, unticked by everyone go, and no kind is
  * listed twice; a switched union (a component's availability, a window, a recurrence) is always one the
- * requirements accept, whatever was set beside the switch.
+ * requirements accept, whatever was set beside the switch. How a target is stated is switched too but not
+ * checked so: its two statements are two keys, and a switch beside an edit of the target keeps both (the
+ * room shows that on the choice, where choosing again mends it; see `statedAsEdits`).
  */
 
 const ACTIONS = [

@@ -3,12 +3,13 @@ import {
   componentAvailabilitySchema,
   measurementWindowSchema,
   recurrenceSchema,
+  validateRequirements,
 } from '@accord/core/model';
 import { applyEdits, fieldValue, readRaw, type Edit } from '@accord/core/ydoc';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { rows } from '../lib/rows.ts';
-import { valueAt } from '../lib/raw.ts';
+import { problemFieldPath, valueAt } from '../lib/raw.ts';
 import {
   availabilityKindEdits,
   designKindsEdits,
@@ -103,6 +104,23 @@ describe('statedAsEdits', () => {
     expect(availability.toleratedDowntime).toBeUndefined();
     expect(availability.targetPercent).toBe(99.94);
     expect(availabilityRequirementSchema.safeParse(availability).success).toBe(true);
+  });
+});
+
+describe('statedAsEdits, where two people switched at once', () => {
+  it('mends a commitment left stated both ways with whichever statement is chosen', () => {
+    const doc = smallWorkshopDoc();
+    const tolerated = { downtimeSeconds: 600, per: 'month' };
+    apply(doc, [{ kind: 'set', path: '/functions/mail/availability/toleratedDowntime', value: tolerated }]);
+    // The problem names the tolerated downtime's path: the "State it as" choice sits there to show it.
+    const checked = validateRequirements(readRaw(doc));
+    expect(checked.ok).toBe(false);
+    const paths = checked.ok ? [] : checked.problems.map((p) => problemFieldPath(readRaw(doc), p.path));
+    expect(paths).toContain('/functions/mail/availability/toleratedDowntime');
+    apply(doc, statedAsEdits('mail', 'tolerated', undefined));
+    const availability = fieldValue(doc, '/functions/mail/availability');
+    expect(availabilityRequirementSchema.safeParse(availability).success).toBe(true);
+    expect(statedAsEdits('mail', null, undefined)).toEqual([]);
   });
 });
 

@@ -63,8 +63,12 @@ export function availabilityKindEdits(componentId: string, kind: string | null):
  * Switches a function's commitment between a target and a tolerated downtime: the other statement goes in
  * the same change, so the document never holds both (or neither) in between. The new statement starts from
  * what the engine derives for the current one, so the commitment means the same until someone changes it.
+ *
+ * The two statements are two keys, so this is the one switch a concurrent edit can mix: one person switches
+ * while another edits the target, and both stay. Choosing either statement again mends it.
  */
 export function statedAsEdits(fnId: string, as: string | null, derived: DerivedTarget | undefined): Edit[] {
+  if (as === null) return [];
   const base = `/functions/${fnId}/availability`;
   if (as === 'tolerated') {
     const downtimeSeconds = Math.max(1, Math.round(derived?.budgets.month.seconds ?? 2630));
