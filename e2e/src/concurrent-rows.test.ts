@@ -15,9 +15,9 @@ import {
 } from './room-driver.ts';
 
 /**
- * Two people editing different rows of one list at the same time both keep their edit. One of them is
- * offline while both edit, so the edits are surely concurrent; before rows had ids, the list was written
- * whole and the later writer's list replaced the other's.
+ * Two people editing different rows of one list at the same time both keep their edit, and two people adding
+ * a row at the same time both keep their row. One of them is offline while both edit, so the edits are surely
+ * concurrent; before rows had ids, the list was written whole and the later writer's list replaced the other's.
  */
 describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () => {
   let accord: RunningAccord;
@@ -37,7 +37,7 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
     await accord?.close();
   });
 
-  it('keeps two escalation contacts edited at once, and two sponsors added at once', async () => {
+  it('keeps two escalation contacts edited at once, two added at once, and two sponsors added at once', async () => {
     for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Support');
     const contacts = facilitator.page.locator('[id^="field:/support/escalation/"][id$="/contact"]');
     await expect.poll(() => contacts.count()).toBeGreaterThan(1);
@@ -50,6 +50,13 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
     await expect.poll(() => savedState(stakeholder.page)).toBe('offline');
     await typeInto(facilitator.page, first, 'desk@example.com');
     await typeInto(stakeholder.page, second, 'lead@example.com');
+    const addContact = async (p: Participant, name: string) => {
+      await p.page.getByLabel('Name of the next escalation contact').fill(name);
+      await p.page.getByRole('button', { name: 'Add level' }).click();
+    };
+    // The same name at once: each row has its own id, so neither replaces the other.
+    await addContact(facilitator, 'Duty manager');
+    await addContact(stakeholder, 'Duty manager');
     await waitForSaved(facilitator.page);
 
     for (const p of [facilitator, stakeholder]) await openPhase(p.page, 'Scope');
@@ -71,6 +78,9 @@ describe.runIf(chromiumAvailable())('rows of lists edited at the same time', () 
       await openPhase(p.page, 'Support');
       await expect.poll(() => field(p.page, first).inputValue()).toBe('desk@example.com');
       await expect.poll(() => field(p.page, second).inputValue()).toBe('lead@example.com');
+      await expect
+        .poll(() => p.page.locator('[id^="field:/support/escalation/"] h3', { hasText: 'Duty manager' }).count())
+        .toBe(2);
     }
   });
 

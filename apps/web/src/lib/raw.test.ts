@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePath } from './field-paths.ts';
-import { itemNames, problemFieldPath, valueAt } from './raw.ts';
+import { groupProblem, itemNames, problemFieldPath, valueAt } from './raw.ts';
 
 const raw = {
   functions: [{ id: 'mail', name: 'Mail', recovery: { 'site-loss': { rtoSeconds: 3600 } } }],
@@ -62,5 +62,22 @@ describe('problemFieldPath', () => {
       '/functions/b/availability/targetPercent',
     );
     expect(problemFieldPath(doc, 'calendars[office].slots[0].end')).toBe('/calendars/office/slots/0/end');
+  });
+});
+
+describe('groupProblem', () => {
+  const problems = new Map([
+    ['/meta/exclusionsExtra', 'not this one: a sibling whose name begins alike'],
+    ['/meta/exclusions/2', 'entry 3 is too long'],
+    ['/groups/core/members', 'a group needs a member'],
+  ]);
+
+  it('is the problem at the group’s own path', () => {
+    expect(groupProblem(problems, '/groups/core/members')).toBe('a group needs a member');
+  });
+
+  it('else the first problem at one of its entries, and never a sibling’s', () => {
+    expect(groupProblem(problems, '/meta/exclusions')).toBe('entry 3 is too long');
+    expect(groupProblem(problems, '/meta/sponsors')).toBeNull();
   });
 });

@@ -89,3 +89,14 @@ export function problemFieldPath(raw: RawRecord, problemPath: string): string | 
   }
   return `/${segments.join('/')}`;
 }
+
+/**
+ * The problem a group of inputs shows (a list, a week grid, a set of checkboxes): the one at its own path,
+ * else the first at one of its entries, whose values have no input of their own to show it.
+ */
+export function groupProblem(problems: ReadonlyMap<string, string>, path: string): string | null {
+  const own = problems.get(path);
+  if (own !== undefined) return own;
+  for (const [at, problem] of problems) if (at.startsWith(`${path}/`)) return problem;
+  return null;
+}

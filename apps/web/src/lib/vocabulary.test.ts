@@ -9,7 +9,8 @@ describe('vocabulary', () => {
   });
 
   it('offers only recurrences the core accepts, a week of the month stored as a number or "last"', () => {
-    const weeks = MONTH_WEEKS.map((o) => (o.value === 'last' ? 'last' : Number(o.value)));
+    const weeks = MONTH_WEEKS.map((o) => o.stored ?? o.value);
+    expect(weeks).toEqual([1, 2, 3, 4, 'last']);
     for (const week of weeks) {
       expect(recurrenceSchema.safeParse({ kind: 'monthly', week, day: 'sun', start: '02:00' }).success).toBe(true);
     }

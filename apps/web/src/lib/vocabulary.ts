@@ -23,7 +23,12 @@ import { words } from '@accord/core/field-label';
  * Words for the model's enumerations, as the room shows them. The values come from the core's schemas; the
  * words are the room's, keyed by those values, so a value the core adds is a type error here until it is worded.
  */
-export type Options = readonly { readonly value: string; readonly label: string }[];
+export type Options = readonly {
+  readonly value: string;
+  readonly label: string;
+  /** What is stored when the option is chosen, when that is a number rather than `value`'s text. */
+  readonly stored?: number;
+}[];
 
 /** The core's values in the core's order, each with the room's words. */
 function labelled<V extends string>(values: readonly V[], labels: Readonly<Record<NoInfer<V>, string>>): Options {
@@ -84,13 +89,14 @@ export const TEST_KINDS = labelled(recoveryTestSchema.shape.kind.options, {
 export const WEEKDAY_OPTIONS = labelled(DAYS, DAY_NAMES);
 
 /** A monthly recurrence's week; a select's values are strings, so "1" stands for the stored 1. */
-export const MONTH_WEEKS = worded<`${Extract<Recurrence, { kind: 'monthly' }>['week']}`>({
+/** The week of the month a monthly window falls in: stored as a number, or "last". */
+export const MONTH_WEEKS: Options = worded<`${Extract<Recurrence, { kind: 'monthly' }>['week']}`>({
   1: 'First',
   2: 'Second',
   3: 'Third',
   4: 'Fourth',
   last: 'Last',
-});
+}).map((option) => (option.value === 'last' ? option : { ...option, stored: Number(option.value) }));
 
 export const RECURRENCES = worded<Recurrence['kind']>({ weekly: 'Every week', monthly: 'Once a month' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, personColour, personColours } from './people.ts';
+import { initials, othersEditing, personColour, personColours } from './people.ts';
 
 describe('personColours', () => {
   it('gives each of up to eight people on the roster their own colour', () => {
@@ -27,5 +27,19 @@ describe('initials', () => {
   it('takes the first and last name', () => {
     expect(initials('Dr. Karin Vogt')).toBe('DV');
     expect(initials('  ')).toBe('?');
+  });
+});
+
+describe('othersEditing', () => {
+  it('names the others in the field at the path, not this browser, nor those in a field below or beside it', () => {
+    const presence = [
+      { clientId: 1, name: 'Me', editing: '/meta/exclusions' },
+      { clientId: 2, name: 'Kim', editing: '/meta/exclusions' },
+      { clientId: 3, name: 'Ola', editing: '/meta/exclusions/0' },
+      { clientId: 4, name: 'Jo', editing: null },
+      { clientId: 5, name: 'Pat', editing: '/meta/title' },
+    ];
+    expect(othersEditing(presence, '/meta/exclusions', 1).map((p) => p.name)).toEqual(['Kim']);
+    expect(othersEditing(presence, '/meta/title', 5)).toEqual([]);
   });
 });

@@ -40,3 +40,15 @@ export function initials(name: string): string {
   const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();
 }
+
+/**
+ * The others whose presence says they are editing the field at `path` (never this browser's own client): a
+ * field reads who is in it from its path, as it reads its value.
+ */
+export function othersEditing<P extends { readonly clientId: number; readonly editing: string | null }>(
+  presence: readonly P[],
+  path: string,
+  selfClientId: number,
+): P[] {
+  return presence.filter((p) => p.editing === path && p.clientId !== selfClientId);
+}
