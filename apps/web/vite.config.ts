@@ -1,5 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { earlyScript } from './scripts/early-script-plugin.ts';
 import { precompress } from './scripts/precompress-plugin.ts';
 import { preloadRoom } from './scripts/preload-room-plugin.ts';
 
@@ -16,12 +18,19 @@ const treeshake = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), preloadRoom(), precompress()],
+  plugins: [svelte(), earlyScript(/\/early\/room-socket\.ts$/), preloadRoom(), precompress()],
   build: {
     target: 'es2022',
     sourcemap: true,
     manifest: true,
-    rolldownOptions: { treeshake },
+    rolldownOptions: {
+      treeshake,
+      // The room's websocket opens from a script of its own, before the app's code has arrived.
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        'room-socket': fileURLToPath(new URL('src/early/room-socket.ts', import.meta.url)),
+      },
+    },
   },
   // The live preview's engine runs in a module worker (src/room/session/preview-worker.ts).
   worker: { format: 'es', rolldownOptions: { treeshake } },

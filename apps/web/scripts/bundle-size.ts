@@ -30,9 +30,13 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), '
   ManifestChunk
 >;
 
-const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
+// Every entry loads with the page: the app's (index.html) and the early room socket's (src/early/).
+const entries = Object.entries(manifest)
+  .filter(([, chunk]) => chunk.isEntry)
+  .map(([key]) => key);
 const room = Object.keys(manifest).find((key) => key.endsWith('room/RoomPage.svelte'));
-if (!entry || !room) throw new Error('the manifest has no entry or no room chunk: did the build change shape?');
+if (!entries.includes('index.html') || !room)
+  throw new Error('the manifest has no index.html entry or no room chunk: did the build change shape?');
 
 const initial = new Set<string>();
 const visit = (key: string): void => {
@@ -40,7 +44,7 @@ const visit = (key: string): void => {
   initial.add(key);
   for (const imported of manifest[key]?.imports ?? []) visit(imported);
 };
-visit(entry);
+for (const entry of entries) visit(entry);
 visit(room);
 
 let total = 0;
