@@ -15,6 +15,7 @@
  *   COLD_LOAD_IDENTITY=0 npm run bench -w @accord/e2e  # compressed only
  *   COLD_LOAD_BASELINE=/tmp/web-dist-before npm run bench -w @accord/e2e  # paired before/after
  *   COLD_LOAD_WATERFALL=1 npm run bench -w @accord/e2e  # each request of the median load
+ *   COLD_LOAD_DIST=/tmp/web-dist-after …               # measure a copied build, not apps/web/dist
  *
  * A change to the client is judged by pairs, not by two runs at different times: copy the build from before
  * the change (`cp -r apps/web/dist /tmp/web-dist-before`), build the change, and run with
@@ -34,6 +35,8 @@ const WITH_IDENTITY = process.env.COLD_LOAD_IDENTITY !== '0';
 /** A folder holding another build of the web client, loaded in turn with this one (compressed only). */
 const BASELINE_DIST = process.env.COLD_LOAD_BASELINE;
 const WITH_WATERFALL = process.env.COLD_LOAD_WATERFALL === '1';
+/** The build to measure, when not apps/web/dist (a copy, so the next change can be built meanwhile). */
+const CANDIDATE_DIST = process.env.COLD_LOAD_DIST;
 const TARGET_MS = 2500;
 const FAST_3G = {
   offline: false,
@@ -86,6 +89,33 @@ const LOADED_AT = `new Promise((resolve, reject) => {
   settle();
 })`;
 
+/**
+ * In the page: the sum of the layout shifts so far (as CLS counts them), read from a buffered observer, and
+ * what moved in each shift that counts (element, id or class, and when), to find a jump's cause.
+ */
+const LAYOUT_SHIFT = `new Promise((resolve) => {
+  let total = 0;
+  const moved = [];
+  const describe = (node) =>
+    !node || !node.tagName ? String(node && node.nodeName) :
+    node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
+    (typeof node.className === 'string' && node.className ? '.' + node.className.trim().split(/\\s+/).join('.') : '');
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      total += entry.value;
+      if (entry.value >= 0.01)
+        moved.push(Math.round(entry.startTime) + ' ms ' + entry.value.toFixed(3) + ': ' +
+          entry.sources.map((source) => describe(source.node)).join(', '));
+    }
+  });
+  observer.observe({ type: 'layout-shift', buffered: true });
+  setTimeout(() => {
+    observer.disconnect();
+    resolve({ total, moved });
+  }, 250);
+})`;
+
 type Kind = 'document' | 'script' | 'style' | 'api' | 'socket' | 'other';
 
 interface Sample {
@@ -97,6 +127,9 @@ interface Sample {
   /** Bytes over the wire by kind, and the scripts' decoded size. */
   readonly wire: Readonly<Record<Kind, number>>;
   readonly scriptRawBytes: number;
+  /** Layout shift score of the load (CLS's sum), and what moved in each shift that counts. */
+  readonly layoutShift: number;
+  readonly moved: readonly string[];
   /** Every request of the load, in the order asked for (ms from navigation start). */
   readonly requests: readonly Request[];
 }
@@ -141,7 +174,7 @@ const machineLoad = (): string =>
 
 if (!chromiumAvailable()) process.exit(0);
 const loadBefore = machineLoad();
-const accord = await startAccord();
+const accord = await startAccord(CANDIDATE_DIST ? { webDist: CANDIDATE_DIST } : {});
 const baseline = BASELINE_DIST ? await startAccord({ webDist: BASELINE_DIST }) : undefined;
 const browser = await launchChromium();
 try {
@@ -254,6 +287,9 @@ try {
       if (scripts.length > 0) times.js = Math.max(...scripts.map((entry) => entry.responseEnd));
       return times;
     });
+    // Layout shift (CLS's sum, shifts after input excepted): issue 16 asks for no layout jumps. Buffered entries
+    // reach a new observer in a task of their own; none within a moment means there were none.
+    const { total: layoutShift, moved } = (await page.evaluate(LAYOUT_SHIFT)) as { total: number; moved: string[] };
     const timeline = await page.evaluate(() =>
       [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((entry) => {
         const timing = entry as PerformanceResourceTiming;
@@ -281,6 +317,8 @@ try {
       },
       wire,
       scriptRawBytes,
+      layoutShift,
+      moved,
       requests: [
         ...timeline,
         ...socketEvents.slice(0, 12).map((e) => {
@@ -325,6 +363,7 @@ try {
       'main thread ms': Math.round(median(list.map((s) => s.cpu.task))),
       'main CPU ms': Math.round(median(list.map((s) => s.cpu.threadCpu))),
       'renderer CPU ms': Math.round(median(list.map((s) => s.cpu.processCpu))),
+      'layout shift': median(list.map((s) => s.layoutShift)).toFixed(3),
       'transferred KB': kb(median(list.map(wireTotal))),
       'JS KB (wire / raw)': `${kb(median(list.map((s) => s.wire.script)))} / ${kb(median(list.map((s) => s.scriptRawBytes)))}`,
       target: variant !== 'identity' ? (ms <= TARGET_MS ? `met (≤ ${TARGET_MS})` : `MISSED (> ${TARGET_MS})`) : '—',
@@ -353,6 +392,7 @@ try {
       if (variant === 'identity') continue;
       const middle = [...list].sort((a, b) => a.ms - b.ms)[Math.floor(list.length / 2)];
       if (!middle) continue;
+      for (const shift of middle.moved) console.log(`${variant}: layout shift at ${shift}`);
       console.log(`${variant}: the requests of the median load (${Math.round(middle.ms)} ms), ms from navigation`);
       console.table(
         middle.requests.map((r) => ({
