@@ -19,6 +19,7 @@ const dist = join(root, 'dist');
 
 interface ManifestChunk {
   readonly file: string;
+  readonly name?: string;
   readonly isEntry?: boolean;
   readonly imports?: readonly string[];
   readonly dynamicImports?: readonly string[];
@@ -34,7 +35,10 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), '
 const entries = Object.entries(manifest)
   .filter(([, chunk]) => chunk.isEntry)
   .map(([key]) => key);
-const room = Object.keys(manifest).find((key) => key.endsWith('room/RoomPage.svelte'));
+// The room's chunk: RoomPage's own, or the one vite.config.ts's room group gathers it into (named after it).
+const room = Object.entries(manifest).find(
+  ([key, chunk]) => key.endsWith('room/RoomPage.svelte') || chunk.name === 'RoomPage',
+)?.[0];
 if (!entries.includes('index.html') || !room)
   throw new Error('the manifest has no index.html entry or no room chunk: did the build change shape?');
 
