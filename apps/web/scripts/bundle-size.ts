@@ -19,6 +19,7 @@ const dist = join(root, 'dist');
 
 interface ManifestChunk {
   readonly file: string;
+  readonly name?: string;
   readonly isEntry?: boolean;
   readonly imports?: readonly string[];
   readonly dynamicImports?: readonly string[];
@@ -30,9 +31,16 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), '
   ManifestChunk
 >;
 
-const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
-const room = Object.keys(manifest).find((key) => key.endsWith('room/RoomPage.svelte'));
-if (!entry || !room) throw new Error('the manifest has no entry or no room chunk: did the build change shape?');
+// Every entry loads with the page: the app's (index.html) and the early room socket's (src/early/).
+const entries = Object.entries(manifest)
+  .filter(([, chunk]) => chunk.isEntry)
+  .map(([key]) => key);
+// The room's chunk: RoomPage's own, or the one vite.config.ts's room group gathers it into (named after it).
+const room = Object.entries(manifest).find(
+  ([key, chunk]) => key.endsWith('room/RoomPage.svelte') || chunk.name === 'RoomPage',
+)?.[0];
+if (!entries.includes('index.html') || !room)
+  throw new Error('the manifest has no index.html entry or no room chunk: did the build change shape?');
 
 const initial = new Set<string>();
 const visit = (key: string): void => {
@@ -40,7 +48,7 @@ const visit = (key: string): void => {
   initial.add(key);
   for (const imported of manifest[key]?.imports ?? []) visit(imported);
 };
-visit(entry);
+for (const entry of entries) visit(entry);
 visit(room);
 
 let total = 0;

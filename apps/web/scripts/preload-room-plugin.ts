@@ -5,6 +5,7 @@ interface BundleChunk {
   readonly fileName: string;
   readonly isEntry: boolean;
   readonly facadeModuleId: string | null;
+  readonly moduleIds: readonly string[];
   readonly imports: readonly string[];
   readonly viteMetadata?: { readonly importedCss: ReadonlySet<string> };
 }
@@ -27,8 +28,11 @@ export function preloadRoom(room = /\/room\/RoomPage\.svelte$/): Plugin {
         const chunks = new Map<string, BundleChunk>();
         for (const item of Object.values(bundle))
           if (item.type === 'chunk') chunks.set(item.fileName, item as unknown as BundleChunk);
+        // The room's own chunk, or the chunk vite.config.ts's room group gathered it into.
         const start = [...chunks.values()].find(
-          (chunk) => chunk.facadeModuleId !== null && room.test(chunk.facadeModuleId),
+          (chunk) =>
+            (chunk.facadeModuleId !== null && room.test(chunk.facadeModuleId)) ||
+            chunk.moduleIds.some((id) => room.test(id)),
         );
         if (!start) throw new Error('preload-room: the build has no room chunk; did RoomPage.svelte move?');
         const scripts = new Set<string>();

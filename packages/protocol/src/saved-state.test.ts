@@ -7,7 +7,11 @@ import { isDocumentFrame, MESSAGE_SAVED, SavedTracker, type SavedProvider } from
 /** A stand-in for the official provider: the same events, a socket that records frames. */
 class FakeProvider implements SavedProvider {
   messageHandlers: SavedProvider['messageHandlers'] = [];
-  ws: { send(data: Uint8Array | ArrayBuffer | string): void; frames: Uint8Array[] } | null = null;
+  ws: {
+    send(data: Uint8Array | ArrayBuffer | string): void;
+    frames: Uint8Array[];
+    documentFramesSentEarly?: number;
+  } | null = null;
   wsconnected = false;
   synced = false;
   private readonly listeners = new Map<string, ((value: never) => void)[]>();
@@ -26,13 +30,15 @@ class FakeProvider implements SavedProvider {
     for (const listener of this.listeners.get(event) ?? []) listener(value as never);
   }
 
-  connect(): void {
+  /** Connects; `documentFramesSentEarly`: frames the socket carried before this provider took it over. */
+  connect(documentFramesSentEarly?: number): void {
     const frames: Uint8Array[] = [];
     this.ws = {
       frames,
       send: (data) => {
         frames.push(data as Uint8Array);
       },
+      ...(documentFramesSentEarly === undefined ? {} : { documentFramesSentEarly }),
     };
     this.wsconnected = true;
     this.emit('status', { status: 'connected' });
@@ -89,6 +95,22 @@ describe('SavedTracker', () => {
     provider.saved(1);
     expect(tracker.saved).toBe(true);
     doc.getMap('m').set('a', 1);
+    expect(tracker.saved).toBe(false);
+    provider.saved(2);
+    expect(tracker.saved).toBe(true);
+  });
+
+  it('counts the frames a socket carried before the provider took it over', () => {
+    const { doc, provider, tracker } = setup();
+    // The page's first script answered the server's step 1 (frame 1); the server acknowledges it.
+    provider.connect(1);
+    provider.synced = true;
+    expect(tracker.saved).toBe(false);
+    provider.saved(1);
+    expect(tracker.saved).toBe(true);
+    // The next edit is the server's frame 2: acknowledging frame 1 again does not cover it.
+    doc.getMap('m').set('a', 1);
+    provider.saved(1);
     expect(tracker.saved).toBe(false);
     provider.saved(2);
     expect(tracker.saved).toBe(true);

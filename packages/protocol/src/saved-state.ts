@@ -28,7 +28,14 @@ export interface SavedProvider {
     emitSynced: boolean,
     messageType: number,
   ) => void)[];
-  ws: { send(data: Uint8Array | ArrayBuffer | string): void } | null;
+  ws: {
+    send(data: Uint8Array | ArrayBuffer | string): void;
+    /**
+     * Document frames this socket carried before the provider took it over (a socket the page opened before
+     * the provider existed, which answered the server's sync step 1 itself); the server counts them too.
+     */
+    readonly documentFramesSentEarly?: number;
+  } | null;
   readonly wsconnected: boolean;
   readonly synced: boolean;
   on(event: 'status', listener: (event: { status: string }) => void): void;
@@ -90,7 +97,7 @@ export class SavedTracker {
 
   /** Counts the document frames of a new connection; its sync step 2 carries whatever was waiting. */
   private countFramesOf(ws: SavedProvider['ws']): void {
-    this.sent = 0;
+    this.sent = ws?.documentFramesSentEarly ?? 0;
     this.acked = 0;
     if (!ws) return;
     const send = ws.send.bind(ws);

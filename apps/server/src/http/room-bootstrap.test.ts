@@ -42,6 +42,8 @@ describe('roomBootstrap', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Buffer.from(page?.doc ?? '', 'base64'));
     expect(copy.getMap('meta').get('title')).toBe('Mail');
+    // The state vector is the document's, so an early sync step 1 asks only for what changed since.
+    expect(Buffer.from(page?.stateVector ?? '', 'base64')).toEqual(Buffer.from(Y.encodeStateVector(doc)));
     expect(await small('/w/abc123/scope', 'accord_abc123=forged')).toBeUndefined();
     expect(await small('/w/abc123/scope', undefined)).toBeUndefined();
     expect(await small('/w/other1/scope', 'accord_abc123=good')).toBeUndefined();

@@ -47,12 +47,18 @@ export function roomBootstrap(deps: RoomBootstrapDeps): RoomBootstrapSource {
         deps.registry.withRoom(workshopId, (room) =>
           room.isResetting || room.documentBytes > MAX_BOOTSTRAP_DOC_BYTES
             ? undefined
-            : Y.encodeStateAsUpdate(room.doc),
+            : { update: Y.encodeStateAsUpdate(room.doc), stateVector: Y.encodeStateVector(room.doc) },
         ),
         deps.isFrozen(workshopId),
       ]);
       if (!doc) return undefined;
-      return { workshop, you: toParticipantView(participant), doc: Buffer.from(doc).toString('base64'), frozen };
+      return {
+        workshop,
+        you: toParticipantView(participant),
+        doc: Buffer.from(doc.update).toString('base64'),
+        stateVector: Buffer.from(doc.stateVector).toString('base64'),
+        frozen,
+      };
     } catch {
       return undefined;
     }

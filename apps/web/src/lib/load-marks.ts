@@ -12,6 +12,7 @@ export type LoadMark =
   | 'doc-synced'
   | 'control-open'
   | 'phase-rendered'
+  | 'phase-complete'
   | 'saved'
   | 'preview';
 

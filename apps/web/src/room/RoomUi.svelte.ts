@@ -1,5 +1,6 @@
 import { createContext, tick } from 'svelte';
 import { fieldElementId, pathAndAncestors, phaseOfPath } from '../lib/field-paths.ts';
+import type { DeferredDrawing } from './deferred-drawing.ts';
 import type { WorkshopSession } from './WorkshopSession.svelte.ts';
 
 /** The field whose proposals are open in the proposal dialog. */
@@ -17,7 +18,10 @@ export class RoomUi {
   /** Shown briefly on the field a finding link jumped to. */
   highlighted = $state<string | null>(null);
 
-  constructor(private readonly session: WorkshopSession) {}
+  constructor(
+    private readonly session: WorkshopSession,
+    private readonly drawing: DeferredDrawing,
+  ) {}
 
   openProposals(path: string, label: string): void {
     this.proposalTarget = { path, label };
@@ -33,6 +37,9 @@ export class RoomUi {
    */
   async focusField(path: string): Promise<boolean> {
     this.session.show(phaseOfPath(path));
+    await tick();
+    // The field may be in a section not drawn yet (see DeferredDrawing).
+    this.drawing.drawAll();
     await tick();
     for (const candidate of pathAndAncestors(path)) {
       const element = document.getElementById(fieldElementId(candidate));

@@ -6,6 +6,7 @@ import { shouldReconnect } from '@accord/protocol/close-codes';
 import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
 import type { RawRecord } from '../../lib/raw.ts';
 import { markLoad } from '../../lib/load-marks.ts';
+import { EarlySocketPolyfill } from '../../lib/early-socket.ts';
 import { keepLocalCopy, type LocalCopy } from '../../lib/local-copy.ts';
 
 /** Someone in the room as their Yjs awareness says: who they are (stamped by the server) and what they edit. */
@@ -74,6 +75,8 @@ export class DocConnection {
       // so roles hold and "saved" means stored.
       disableBc: true,
       shouldReconnect: (event) => shouldReconnect(event.code),
+      // The first connection takes the socket the page opened before this code arrived, if any.
+      WebSocketPolyfill: EarlySocketPolyfill,
     });
     this.#savedTracker = new SavedTracker(this.#provider as unknown as SavedProvider, this.doc, () =>
       this.#refreshSaved(),
