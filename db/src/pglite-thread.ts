@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** What Kysely's `PGliteDialect` needs of a PGlite instance. */
@@ -26,6 +29,28 @@ export class DatabaseThreadError extends Error {
   }
 }
 
+/** Node's WebAssembly global, which the repository's TypeScript libraries (ES2023, no DOM) leave undeclared. */
+declare const WebAssembly: { Module: new (bytes: Uint8Array) => object };
+
+let compiled: object | undefined;
+
+/**
+ * PGlite's PostgreSQL, compiled once per process and handed to every database thread. V8 compiles a
+ * WebAssembly function on its first call and keeps the machine code with the module, so a thread given this
+ * module starts on code earlier threads have compiled, where one loading the file itself compiles everything
+ * it runs anew. That is about two fifths of the CPU of every open after the first in a process that opens
+ * several: the tests open dozens, and a first start opens two (one thread creates the cluster, one runs it).
+ * The worker imports PGlite from the folder this file is in, so both resolve the same package and the
+ * module matches the JavaScript that instantiates it.
+ */
+function pgliteModule(): object {
+  if (!compiled) {
+    const pgliteDir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    compiled = new WebAssembly.Module(readFileSync(join(pgliteDir, 'pglite.wasm')));
+  }
+  return compiled;
+}
+
 /**
  * PGlite in a worker thread, with the surface Kysely's PGlite dialect uses. The embedded database executes
  * each statement synchronously in WebAssembly; on the server's thread that would stall every socket for the
@@ -42,7 +67,9 @@ export class PGliteThread {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(dataDir: string) {
-    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+      workerData: { dataDir, pgliteWasmModule: pgliteModule() },
+    });
     let started: (reply: Reply) => void = () => undefined;
     const first = new Promise<Reply>((resolve) => {
       started = resolve;

@@ -15,8 +15,11 @@ import { PGlite } from '@electric-sql/pglite';
  */
 const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
+/** The opening thread's compiled PostgreSQL (see `pgliteModule` in pglite-thread.ts), instead of the file. */
+const OPTIONS = { startParams: START_PARAMS, pgliteWasmModule: workerData.pgliteWasmModule };
+
 if (workerData.initOnly) {
-  const created = new PGlite(workerData.dataDir, { startParams: START_PARAMS });
+  const created = new PGlite(workerData.dataDir, OPTIONS);
   await created.waitReady;
   await created.close();
   process.exit(0);
@@ -35,7 +38,7 @@ if (fresh) {
   });
 }
 
-const pglite = new PGlite(workerData.dataDir, { startParams: START_PARAMS });
+const pglite = new PGlite(workerData.dataDir, OPTIONS);
 
 /** Errors cross the thread boundary as plain data: PostgreSQL's fields (code, detail …) must survive. */
 function describe(error) {

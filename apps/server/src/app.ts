@@ -26,6 +26,12 @@ import type { WorkshopService } from './workshops/workshop.service.ts';
 export interface AppOverrides {
   /** Use this database instead of the one the config names (tests isolate themselves this way). */
   readonly database?: DatabaseOptions;
+  /**
+   * Serve this open, migrated database instead of opening one. Its owner keeps it: the app does not close it,
+   * nor advertise itself in its folder's lock. Several apps in one process share one database this way, as
+   * nodes share PostgreSQL (tests start apps that differ only in config over one database).
+   */
+  readonly openDatabase?: AccordDatabase;
   /** Rate limiters (scale-out shares them through Redis). */
   readonly limiters?: LimiterFactory;
   /**
@@ -51,7 +57,7 @@ export interface AccordApp {
   readonly nodeId: string;
   /** Starts listening on the configured host and port; resolves with the base URL. */
   listen(): Promise<string>;
-  /** Graceful shutdown: stop taking connections, store everything pending, close sockets and the database. */
+  /** Graceful shutdown: stop taking connections, store everything pending, close sockets and its own database. */
   close(): Promise<void>;
 }
 
@@ -62,10 +68,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = createLogger(config);
   const metrics = createMetrics();
   let accepting = true;
-  const database = await openServerDatabase(overrides.database ?? databaseOptions(config), logger, () => {
-    accepting = false;
-    overrides.onLockLost?.();
-  });
+  const owned = overrides.openDatabase === undefined;
+  const database =
+    overrides.openDatabase ??
+    (await openServerDatabase(overrides.database ?? databaseOptions(config), logger, () => {
+      accepting = false;
+      overrides.onLockLost?.();
+    }));
   const store = new UpdateStore(database.db);
   const committer = new GroupCommitter(
     store,
@@ -177,7 +186,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const { url, localUrl } = await web.listen(config.port, config.host);
       try {
         // Where `accord backup` on this host finds us.
-        database.lock?.advertise(localUrl);
+        if (owned) database.lock?.advertise(localUrl);
       } catch (error) {
         logger.warn(
           { err: error },
@@ -207,7 +216,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await Promise.race([controlClosed, listenerClosed]);
         cancelCut();
         await cluster?.close();
-        await database.close();
+        if (owned) await database.close();
       })()),
   };
 }

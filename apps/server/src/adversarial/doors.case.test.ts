@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { MESSAGE_AWARENESS } from '../sync/protocol.ts';
 import { apiClient, type ApiError } from '../test/api-client.ts';
 import { connectControl, send, sessionState } from '../test/control-client.ts';
-import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { startSiblingApp, startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, rawSocket, waitFor } from '../test/yjs-client.ts';
 
 /** A raw Yjs websocket that presents an `Origin` header, as a browser page would. */
@@ -85,7 +85,7 @@ describe.each(ONE_DIALECT)('the doors on $name', (dialect) => {
   });
 
   it('never lets the workshop-wide cap keep a facilitator out, and tells others to try again later', async () => {
-    const small = await startTestApp(dialect, { maxParticipants: 2 });
+    const small = await startSiblingApp(t, { maxParticipants: 2 });
     try {
       const workshopId = await small.createWorkshop('blank');
       const seated = [

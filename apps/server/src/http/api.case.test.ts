@@ -3,7 +3,7 @@ import { TEST_DIALECTS } from '@accord/db/test-databases';
 import type { SessionResponse, VersionSummary } from '@accord/protocol/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiError } from '../test/api-client.ts';
-import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { startSiblingApp, startTestApp, type TestApp } from '../test/test-app.ts';
 
 describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
   let t: TestApp;
@@ -75,7 +75,7 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
     });
 
     it('marks the cookie Secure behind a TLS-terminating proxy it trusts', async () => {
-      const proxied = await startTestApp(dialect, { trustProxy: true });
+      const proxied = await startSiblingApp(t, { trustProxy: true });
       try {
         const created = await apiClient(proxied.url)('POST', '/api/workshops', {
           body: { template: 'blank', facilitatorName: 'Ana' },
@@ -263,7 +263,7 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
     });
 
     it('keeps names unique when several people join under one name at the same moment', async () => {
-      const busy = await startTestApp(dialect, { joinsPerMinute: 100 });
+      const busy = await startSiblingApp(t, { joinsPerMinute: 100 });
       try {
         const busyCall = apiClient(busy.url);
         const created = await busyCall<SessionResponse>('POST', '/api/workshops', {
@@ -533,7 +533,7 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
     });
 
     it('counts the address its own proxy saw, so a forged X-Forwarded-For does not dodge the limit', async () => {
-      const proxied = await startTestApp(dialect, { trustProxy: true, joinsPerMinute: 5 });
+      const proxied = await startSiblingApp(t, { trustProxy: true, joinsPerMinute: 5 });
       try {
         const guess = apiClient(proxied.url);
         const statuses: number[] = [];
@@ -553,7 +553,7 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
     });
 
     it('rate-limits invite guessing with 429 and Retry-After', async () => {
-      const limited = await startTestApp(dialect);
+      const limited = await startSiblingApp(t);
       try {
         const guess = apiClient(limited.url);
         const statuses: number[] = [];

@@ -2,7 +2,7 @@ import { scratchText } from '../test/scratch-map.ts';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiError } from '../test/api-client.ts';
-import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { startSiblingApp, startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, waitForAsync } from '../test/yjs-client.ts';
 
 describe.each(TEST_DIALECTS)('compaction on $name', (dialect) => {
@@ -37,7 +37,7 @@ describe.each(TEST_DIALECTS)('compaction on $name', (dialect) => {
   });
 
   it('answers an import that would overfill the document with 413, not 500', async () => {
-    const small = await startTestApp(dialect, { maxDocBytes: 40_000, compactAfterUpdates: 1000 });
+    const small = await startSiblingApp(t, { maxDocBytes: 40_000, compactAfterUpdates: 1000 });
     try {
       const call = apiClient(small.url);
       const created = await call<{ token: string; workshop: { id: string } }>('POST', '/api/workshops', {

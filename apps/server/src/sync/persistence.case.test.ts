@@ -3,7 +3,7 @@ import { TEST_DIALECTS } from '@accord/db/test-databases';
 import { CLOSE } from '@accord/protocol/close-codes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { startSiblingApp, startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, metricValue, rawSocket, waitFor, waitForAsync } from '../test/yjs-client.ts';
 
 function docFrom(stored: Awaited<ReturnType<TestApp['app']['store']['load']>>): Y.Doc {
@@ -126,7 +126,7 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
   });
 
   it('refuses an update that would push the document past its size limit, storing nothing', async () => {
-    const small = await startTestApp(dialect, { maxDocBytes: 20_000 });
+    const small = await startSiblingApp(t, { maxDocBytes: 20_000 });
     try {
       const workshopId = await small.createWorkshop('blank');
       const { token } = await small.join(workshopId, 'stakeholder');

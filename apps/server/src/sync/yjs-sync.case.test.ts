@@ -3,7 +3,7 @@ import { TEST_DIALECTS } from '@accord/db/test-databases';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { startSiblingApp, startTestApp, type TestApp } from '../test/test-app.ts';
 import { connectClient, metricValue, rawSocket, waitFor, type TestClient } from '../test/yjs-client.ts';
 import { CLOSE } from '@accord/protocol/close-codes';
 import { MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
@@ -200,7 +200,7 @@ describe.each(TEST_DIALECTS)('Yjs endpoint on $name', (dialect) => {
   });
 
   it('refuses a connection beyond the workshop limit with a reconnect-later code', async () => {
-    const small = await startTestApp(dialect, { maxParticipants: 1 });
+    const small = await startSiblingApp(t, { maxParticipants: 1 });
     try {
       const id = await small.createWorkshop('blank');
       const first = connectClient(small.yjsUrl, id, (await small.join(id, 'stakeholder')).token);

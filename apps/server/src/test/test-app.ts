@@ -23,6 +23,20 @@ export interface TestApp {
 export async function startTestApp(dialect: TestDialect, overrides: Partial<Config> = {}): Promise<TestApp> {
   const prepared = await dialect.prepare();
   const app = await createApp(testConfig(overrides), { database: prepared.options });
+  return serve(app, () => prepared.cleanup());
+}
+
+/**
+ * Another app on port 0, configured differently, over `host`'s open database, which must outlive it; `close`
+ * leaves that database open. For tests whose subject is the configuration, not the storage: a fresh embedded
+ * database costs about a second of CPU to open and close, a fresh PostgreSQL schema its migrations.
+ */
+export async function startSiblingApp(host: TestApp, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const app = await createApp(testConfig(overrides), { openDatabase: host.app.database });
+  return serve(app, async () => undefined);
+}
+
+async function serve(app: AccordApp, cleanup: () => Promise<void>): Promise<TestApp> {
   const url = await app.listen();
   const workshops = new WorkshopRepository(app.database.db);
   return {
@@ -39,7 +53,7 @@ export async function startTestApp(dialect: TestDialect, overrides: Partial<Conf
     },
     close: async () => {
       await app.close();
-      await prepared.cleanup();
+      await cleanup();
     },
   };
 }
