@@ -15,7 +15,7 @@ const RITA: Participant = {
 };
 
 /** A bootstrap source over one workshop whose room holds `doc` and reports `documentBytes` stored. */
-function source(doc: Y.Doc, documentBytes: number) {
+function source(doc: Y.Doc, documentBytes: number, storedSoFar: () => Promise<void> = async () => undefined) {
   const deps: RoomBootstrapDeps = {
     participants: {
       authenticate: async (workshopId, token) => (workshopId === 'abc123' && token === 'good' ? RITA : undefined),
@@ -24,7 +24,8 @@ function source(doc: Y.Doc, documentBytes: number) {
       workshop: async (id) => ({ id, title: 'Mail', template: 'messaging', phase: 'scope', createdAt: RITA.createdAt }),
     } as RoomBootstrapDeps['workshops'],
     registry: {
-      withRoom: async (_id, work) => work({ doc, documentBytes, isResetting: false } as unknown as WorkshopRoom),
+      withRoom: async (_id, work) =>
+        work({ doc, documentBytes, isResetting: false, storedSoFar } as unknown as WorkshopRoom),
     } as RoomBootstrapDeps['registry'],
     isFrozen: async () => false,
   };
@@ -53,5 +54,27 @@ describe('roomBootstrap', () => {
   it('leaves a large document to the websocket sync', async () => {
     const large = source(doc, MAX_BOOTSTRAP_DOC_BYTES + 1);
     expect(await large('/w/abc123/scope', 'accord_abc123=good')).toBeUndefined();
+  });
+
+  it('carries a document only once all of it is stored, and none when the store fails', async () => {
+    let store: (ok: boolean) => void = () => undefined;
+    const held = source(
+      doc,
+      2_000,
+      () =>
+        new Promise<void>((resolve, reject) => (store = (ok) => (ok ? resolve() : reject(new Error('store failed'))))),
+    );
+    let page: unknown = 'waiting';
+    const served = held('/w/abc123/scope', 'accord_abc123=good').then((p) => (page = p));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page).toBe('waiting');
+    store(true);
+    await served;
+    expect(page).toMatchObject({ you: { name: 'Rita' } });
+
+    const failing = held('/w/abc123/scope', 'accord_abc123=good');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    store(false);
+    expect(await failing).toBeUndefined();
   });
 });

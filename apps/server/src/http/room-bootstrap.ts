@@ -44,11 +44,15 @@ export function roomBootstrap(deps: RoomBootstrapDeps): RoomBootstrapSource {
       if (!participant) return undefined;
       const [workshop, doc, frozen] = await Promise.all([
         deps.workshops.workshop(workshopId),
-        deps.registry.withRoom(workshopId, (room) =>
-          room.isResetting || room.documentBytes > MAX_BOOTSTRAP_DOC_BYTES
-            ? undefined
-            : { update: Y.encodeStateAsUpdate(room.doc), stateVector: Y.encodeStateVector(room.doc) },
-        ),
+        deps.registry.withRoom(workshopId, async (room) => {
+          if (room.isResetting || room.documentBytes > MAX_BOOTSTRAP_DOC_BYTES) return undefined;
+          const copy = { update: Y.encodeStateAsUpdate(room.doc), stateVector: Y.encodeStateVector(room.doc) };
+          // The page tells the server it holds nothing the server lacks (src/early/room-socket.ts in the web
+          // app): only true once all it carries is stored, since a restart loses what was relayed but not yet
+          // stored, and only browsers holding it could bring it back. A failed store gives no bootstrap.
+          await room.storedSoFar();
+          return copy;
+        }),
         deps.isFrozen(workshopId),
       ]);
       if (!doc) return undefined;

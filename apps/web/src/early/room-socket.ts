@@ -5,11 +5,14 @@
  *
  * - it asks for what changed since the page was served (sync step 1 with the bootstrap's state vector);
  * - it answers the server's sync step 1 with an empty sync step 2: before the app runs, this browser's
- *   document is the page's copy of the server's, so it holds nothing the server lacks. The server stores
- *   and acknowledges that frame like any other (`SavedTracker` counts it: `documentFramesSentEarly`).
+ *   document is the page's copy, which the server had stored before serving the page (room-bootstrap.ts
+ *   waits for that), so it holds nothing the server lacks. The server stores and acknowledges that frame
+ *   like any other (`SavedTracker` counts it: `documentFramesSentEarly`). A room that cannot use the
+ *   page's copy closes this socket and opens its own (`discardEarlySocket`).
  *
  * Everything else the server sends is kept until the room takes the socket over (`takeEarlySocket` in
- * src/lib/early-socket.ts). On Fast 3G the handshake and both round trips then overlap the download of the
+ * src/lib/early-socket.ts); a socket nobody takes (the app's code failed to load) is closed after a while,
+ * or once it has kept more than a few megabytes, so it holds no connection seat and no memory for ever. On Fast 3G the handshake and both round trips then overlap the download of the
  * room's code instead of following it, and the room says "saved" as soon as it is drawn.
  */
 import type { EarlySocket } from '../lib/early-socket.ts';
@@ -22,6 +25,9 @@ const ROOM_PATH = /^\/w\/([a-z0-9]{1,64})(?:\/[a-z]+)?\/?$/;
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
+/** How long, and how many bytes, a socket nobody has taken is kept open. */
+const UNTAKEN_MS = 30_000;
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 /** A Yjs update with no structs and an empty delete set. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
@@ -60,7 +66,15 @@ if (workshopId && bootstrap) {
   const socket = new WebSocket(url);
   socket.binaryType = 'arraybuffer';
   const received: ArrayBuffer[] = [];
+  let kept = 0;
   const early: EarlySocket = { url, socket, received, documentFramesSent: 0, release };
+  const giveUp = () => {
+    if (globalThis.accordEarlySocket !== early) return;
+    globalThis.accordEarlySocket = undefined;
+    release();
+    socket.close();
+  };
+  setTimeout(giveUp, UNTAKEN_MS);
   const ask = () => socket.send(syncMessage(SYNC_STEP_1, stateVectorOf(bootstrap)));
   const keep = (event: MessageEvent) => {
     if (!(event.data instanceof ArrayBuffer)) return;
@@ -71,6 +85,8 @@ if (workshopId && bootstrap) {
       return;
     }
     received.push(event.data);
+    kept += event.data.byteLength;
+    if (kept > MAX_KEPT_BYTES) giveUp();
   };
   function release() {
     socket.removeEventListener('open', ask);

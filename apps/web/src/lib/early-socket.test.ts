@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { takeEarlySocket } from './early-socket.ts';
+import { discardEarlySocket, takeEarlySocket } from './early-socket.ts';
 
 /** Just what `takeEarlySocket` and y-websocket touch of a browser WebSocket. */
 class FakeSocket {
@@ -89,5 +89,16 @@ describe('takeEarlySocket', () => {
     const taken = takeEarlySocket(URL) as unknown as FakeSocket;
     expect(taken).not.toBe(early);
     expect(taken.url).toBe(URL);
+  });
+
+  it('closes an untaken early socket when the room cannot use it, and opens its own later', () => {
+    const early = new FakeSocket(URL);
+    early.readyState = FakeSocket.OPEN;
+    const release = leaveEarly(early);
+    discardEarlySocket();
+    expect(release).toHaveBeenCalled();
+    expect(early.closed).toBe(true);
+    expect(globalThis.accordEarlySocket).toBeUndefined();
+    expect(takeEarlySocket(URL)).not.toBe(early);
   });
 });

@@ -31,8 +31,8 @@ export function takeEarlySocket(url: string, protocols?: string | string[]): Web
   const early = globalThis.accordEarlySocket;
   globalThis.accordEarlySocket = undefined;
   if (!early || early.url !== url) {
-    early?.release();
-    early?.socket.close();
+    globalThis.accordEarlySocket = early;
+    discardEarlySocket();
     return new WebSocket(url, protocols);
   }
   early.release();
@@ -49,6 +49,14 @@ export function takeEarlySocket(url: string, protocols?: string | string[]): Web
     });
   }
   return socket;
+}
+
+/** Closes the page's early socket, if any, untaken: the room will open its own. */
+export function discardEarlySocket(): void {
+  const early = globalThis.accordEarlySocket;
+  globalThis.accordEarlySocket = undefined;
+  early?.release();
+  early?.socket.close();
 }
 
 /** `takeEarlySocket` in the shape y-websocket asks for (it only ever calls it with `new`). */

@@ -6,7 +6,7 @@ import { shouldReconnect } from '@accord/protocol/close-codes';
 import { SavedTracker, type SavedProvider } from '@accord/protocol/saved-state';
 import type { RawRecord } from '../../lib/raw.ts';
 import { markLoad } from '../../lib/load-marks.ts';
-import { EarlySocketPolyfill } from '../../lib/early-socket.ts';
+import { discardEarlySocket, EarlySocketPolyfill } from '../../lib/early-socket.ts';
 import { keepLocalCopy, type LocalCopy } from '../../lib/local-copy.ts';
 
 /** Someone in the room as their Yjs awareness says: who they are (stamped by the server) and what they edit. */
@@ -67,7 +67,8 @@ export class DocConnection {
   ) {
     // The state the page carried goes in before anything listens: it is the server's, nothing to send back,
     // and the provider's first sync then asks only for what changed since the page was served.
-    if (initialState) this.#loadInitial(initialState);
+    // The page's early socket asked only for what changed since that state: without it, it is of no use.
+    if (!(initialState && this.#loadInitial(initialState))) discardEarlySocket();
     this.#localCopy = editor ? keepLocalCopy(workshopId, this.doc) : undefined;
     this.#provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/yjs`, workshopId, this.doc, {
       params: { saved: '1' },
@@ -148,17 +149,19 @@ export class DocConnection {
     this.doc.destroy();
   }
 
-  #loadInitial(state: Uint8Array): void {
+  /** Applies the state the page carried; false when it could not be read. */
+  #loadInitial(state: Uint8Array): boolean {
     try {
       Y.applyUpdate(this.doc, state, INITIAL_STATE);
     } catch {
       // Unreadable: the first sync brings the whole document, as without a carried state.
-      return;
+      return false;
     }
     this.#loaded = true;
     markLoad('doc-loaded');
     // Said once whoever created this connection has finished setting up.
     queueMicrotask(() => this.events.loaded());
+    return true;
   }
 
   #watchProvider(): void {
