@@ -8,16 +8,23 @@ export interface AwarenessEntry {
 }
 
 /**
- * Entries one awareness frame may carry, either way: a client's frame with more is refused as malformed, so
- * the server never sends more in one frame either (y-websocket clients send back what they are relayed).
+ * Entries one awareness frame may carry, either way. The server never sends more in one frame (y-websocket
+ * clients send back what they are relayed); a client's frame with more is dropped, not taken for malformed:
+ * y-protocols removes every timed-out state in one change, which its client then sends as one frame.
  */
 export const MAX_AWARENESS_ENTRIES = 64;
 
-/** Decodes an awareness update (count, then clientID, clock and JSON state per entry); throws on malformed bytes. */
+/** An awareness update of more than `MAX_AWARENESS_ENTRIES` entries (well-formed, but not taken). */
+export class TooManyAwarenessEntries extends Error {
+  constructor(count: number) {
+    super(`${count} awareness entries in one frame (at most ${MAX_AWARENESS_ENTRIES})`);
+  }
+}
+
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > MAX_AWARENESS_ENTRIES) throw new Error('too many awareness entries');
+  if (count > MAX_AWARENESS_ENTRIES) throw new TooManyAwarenessEntries(count);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i += 1) {
     const clientId = decoding.readVarUint(decoder);

@@ -226,4 +226,42 @@ describe('relaying presence', () => {
     awareness.destroy();
     doc.destroy();
   });
+
+  it("drops a client's frame of more entries than a frame may carry, instead of taking it for malformed", () => {
+    const doc = new Y.Doc();
+    const client = connection('Many');
+    const watcher = connection('Watcher');
+    const metrics = createMetrics();
+    const awareness = new RoomAwareness(doc, new Set([client.connection, watcher.connection]), {
+      metrics,
+      limits: {
+        maxDocBytes: 1 << 20,
+        maxAwarenessBytes: 4096,
+        maxAwarenessIdsPerConnection: 4,
+        maxMessageBytes: 1 << 20,
+      },
+    });
+    const crowd = Array.from({ length: MAX_AWARENESS_ENTRIES + 1 }, (_, i) => entry(9000 + i, 2, null));
+    expect(() => awareness.receive(client.connection, encodeAwarenessEntries(crowd))).not.toThrow();
+    expect(watcher.sent).toEqual([]);
+    // Its own presence still counts afterwards.
+    awareness.receive(client.connection, encodeAwarenessEntries([entry(9, 1, { field: 'x' })]));
+    expect(awareness.getStates().get(9)).toMatchObject({ field: 'x' });
+    awareness.destroy();
+    doc.destroy();
+  });
+
+  it('schedules nothing once destroyed', () => {
+    const doc = new Y.Doc();
+    const watcher = connection('Watcher');
+    const awareness = roomAwareness(doc, new Set([watcher.connection]));
+    awareness.receive(watcher.connection, encodeAwarenessEntries([entry(9, 1, { field: 'x' })]));
+    awareness.receive(watcher.connection, encodeAwarenessEntries([entry(9, 2, { field: 'y' })]));
+    const before = watcher.sent.length;
+    awareness.destroy();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(RELAY_INTERVAL_MS);
+    expect(watcher.sent).toHaveLength(before);
+    doc.destroy();
+  });
 });

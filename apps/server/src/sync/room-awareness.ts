@@ -4,6 +4,7 @@ import {
   decodeAwarenessUpdate,
   encodeAwarenessEntries,
   MAX_AWARENESS_ENTRIES,
+  TooManyAwarenessEntries,
   type AwarenessEntry,
 } from './awareness-filter.ts';
 import { awarenessMessage } from './messages.ts';
@@ -30,6 +31,8 @@ export class RoomAwareness {
   /** What changed since the last relay to the room's connections, by client id (see `scheduleRelay`). */
   private readonly unsent = new Map<number, AwarenessEntry>();
   private relayTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by `destroy`, whose own clearing of the local state must not schedule a relay. */
+  private destroyed = false;
   private lastRelayMs = -Infinity;
 
   constructor(
@@ -82,10 +85,11 @@ export class RoomAwareness {
 
   /** Takes what a connection may change from its awareness update; a flood is dropped, not relayed. */
   receive(connection: YjsConnection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update);
-    const accepted: AwarenessEntry[] = [];
-    // Ids this frame introduces count at once: the limit holds within one frame, not only across frames.
-    const introduced = new Set<number>();
+    const entries = this.decode(update);
+    if (entries === undefined) return;
+    // Which entries speak for this connection, the last one per id; the cheap checks come first, so a frame
+    // with nothing of its own (an echo of what was relayed) costs neither a token nor any JSON work.
+    const own = new Map<number, AwarenessEntry>();
     const states = this.awareness.getStates();
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
@@ -101,27 +105,43 @@ export class RoomAwareness {
         continue;
       // Removing a state the room does not hold changes nothing (clients echo departures they were told of).
       if (owner === undefined && !states.has(entry.clientId) && entry.state.trim() === 'null') continue;
-      if (owner === undefined && !introduced.has(entry.clientId)) {
-        if (connection.awarenessIds.size + introduced.size >= this.services.limits.maxAwarenessIdsPerConnection)
-          continue;
-        introduced.add(entry.clientId);
+      if (owner === undefined && !own.has(entry.clientId)) {
+        // Ids this frame introduces count at once: the limit holds within one frame, not only across frames.
+        const introduced = [...own.keys()].filter((id) => !this.owners.has(id)).length;
+        if (connection.awarenessIds.size + introduced >= this.services.limits.maxAwarenessIdsPerConnection) continue;
       }
       if (Buffer.byteLength(entry.state, 'utf8') > this.services.limits.maxAwarenessBytes) continue;
-      const state = stampIdentity(entry.state, connection);
-      if (state === undefined) continue;
-      accepted.push({ ...entry, state });
+      own.set(entry.clientId, entry);
     }
-    if (accepted.length === 0) return;
+    if (own.size === 0) return;
     // Only a frame that says something of this connection's own costs a token: y-websocket clients echo what
-    // they were relayed, and those echoes (skipped above) must not use up their own presence's budget.
+    // they were relayed, and those echoes must not use up their own presence's budget.
     if (!connection.takeAwareness(performance.now())) {
       this.services.metrics.rejectedFrames.inc({ reason: 'awareness-rate' });
       return;
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of own.values()) {
+      const state = stampIdentity(entry.state, connection);
+      if (state !== undefined) accepted.push({ ...entry, state });
+    }
+    if (accepted.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+  }
+
+  /** The entries of a client's awareness update; undefined (counted, not relayed) for one with too many. */
+  private decode(update: Uint8Array): AwarenessEntry[] | undefined {
+    try {
+      return decodeAwarenessUpdate(update);
+    } catch (error) {
+      if (!(error instanceof TooManyAwarenessEntries)) throw error;
+      this.services.metrics.rejectedFrames.inc({ reason: 'awareness-entries' });
+      return undefined;
+    }
   }
 
   destroy(): void {
+    this.destroyed = true;
     clearTimeout(this.relayTimer);
     this.relayTimer = undefined;
     this.unsent.clear();
@@ -130,6 +150,7 @@ export class RoomAwareness {
   }
 
   private changed(change: AwarenessChange, origin: unknown): void {
+    if (this.destroyed) return;
     const connection = this.connections.has(origin as YjsConnection) ? (origin as YjsConnection) : undefined;
     if (connection) {
       // Added, or taken back from another node's announcement by the participant it stamps (see `receive`).
