@@ -5,6 +5,11 @@ export function fieldElementId(path: string): string {
   return `field:${path}`;
 }
 
+/** The element saying what is wrong with a group of inputs (GroupStatus), which the group is described by. */
+export function groupStatusId(path: string): string {
+  return `${fieldElementId(path)}:status`;
+}
+
 /**
  * The agenda phase whose form holds a field. Findings name fields by id-addressed paths
  * (`/functions/mailbox/recovery/site-loss/rtoSeconds`); a link opens this phase and focuses the input.

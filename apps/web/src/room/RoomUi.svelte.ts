@@ -52,6 +52,7 @@ export class RoomUi {
         details.open = true;
       const target = element.matches(FOCUSABLE) ? element : (element.querySelector<HTMLElement>(FOCUSABLE) ?? element);
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      keepInView(target);
       target.focus({ preventScroll: true });
       this.highlighted = candidate;
       setTimeout(() => {
@@ -64,3 +65,19 @@ export class RoomUi {
 }
 
 export const [getRoomUi, setRoomUi] = createContext<RoomUi>();
+
+/**
+ * Sections above a field may still be sized by their estimate (`content-visibility`, see Deferred.svelte)
+ * while a smooth scroll runs, so it can end short of the field: once the scroll ends (or within a second,
+ * if it never started), the field is brought into view again if it is not.
+ */
+function keepInView(target: HTMLElement): void {
+  const settle = (): void => {
+    clearTimeout(timer);
+    window.removeEventListener('scrollend', settle);
+    const box = target.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) target.scrollIntoView({ block: 'center' });
+  };
+  const timer = setTimeout(settle, 1000);
+  window.addEventListener('scrollend', settle);
+}
