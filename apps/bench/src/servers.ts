@@ -97,22 +97,25 @@ export async function startAccord(options: AccordOptions): Promise<BenchServer> 
  */
 export async function startAccordPair(options: AccordOptions & { readonly redisUrl: string }): Promise<BenchServer> {
   const prefix = `accord-bench-${process.pid}-${Date.now().toString(36)}`;
-  const nodes: BenchServer[] = [];
-  try {
-    for (const node of [0, 1]) {
-      nodes.push(
-        await startAccord({
-          ...options,
-          arm: 'accord-2nodes',
-          env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, NODE_ID: `bench-${node}` },
-        }),
-      );
-    }
-  } catch (error) {
-    for (const node of nodes) await node.stop();
-    throw error;
+  // Both nodes start at once: each start is seconds of its own, and neither waits for the other.
+  const starts = await Promise.allSettled(
+    [0, 1].map((node) =>
+      startAccord({
+        ...options,
+        arm: 'accord-2nodes',
+        env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, NODE_ID: `bench-${node}` },
+      }),
+    ),
+  );
+  const failed = starts.find((start) => start.status === 'rejected');
+  if (failed) {
+    for (const start of starts) if (start.status === 'fulfilled') await start.value.stop();
+    throw failed.reason;
   }
-  const [a, b] = nodes as [BenchServer, BenchServer];
+  const [a, b] = starts.map((start) => (start as PromiseFulfilledResult<BenchServer>).value) as [
+    BenchServer,
+    BenchServer,
+  ];
   return {
     ...a,
     arm: 'accord-2nodes',
