@@ -5,6 +5,7 @@ import { runJoinTime, type JoinTimePlan, type JoinTimeResult } from './scenarios
 import { seedDatabase, type Seeded, type SeedPlan } from './seed.ts';
 import {
   accordArm,
+  buildServer,
   metricValue,
   startAccord,
   startAccordPair,
@@ -108,6 +109,8 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   ];
   if (!plan.rooms && !plan.hot && !plan.sweep && !plan.joinTime && !plan.joinLeave)
     return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
+  // CPU profiles are read against the sources: a profiled run starts them through tsx, as before.
+  const build = plan.cpuProfileDir ? undefined : await buildServer();
   try {
     const seedStarted = performance.now();
     for (const dialect of plan.dialects) {
@@ -139,8 +142,9 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
                 idleUnloadMs,
                 cpuProfileDir: plan.cpuProfileDir,
                 redisUrl: plan.redisUrl ?? '',
+                build,
               })
-            : startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir })
+            : startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir, build })
           : startReference()
       ).then(
         (started) => ({ started }),
@@ -295,6 +299,7 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
     };
   } finally {
     for (const { database } of seeds.values()) await database.drop();
+    build?.remove();
   }
 }
 
