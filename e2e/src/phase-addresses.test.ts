@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord, type RunningAccord } from './accord-server.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { createWorkshop, openPhase, type Participant } from './room-driver.ts';
+import { createWorkshop, openPhase, waitForSaved, type Participant } from './room-driver.ts';
 
 /** Every phase has an address: back and forward walk the phases seen, a phase link opens that phase. */
 describe.runIf(chromiumAvailable())('phase addresses', () => {
@@ -47,14 +47,24 @@ describe.runIf(chromiumAvailable())('phase addresses', () => {
 
   it('stops the countdown when the room moves on, and says "time is up" once, then quietly', async () => {
     const { page } = facilitator;
+    // The browser's clock, not the test, lives through the countdown and the loud spell after it: installed
+    // before the room loads again, it runs at the real pace until the test moves it on.
+    await page.clock.install();
+    await page.reload();
+    await waitForSaved(page);
     await page.getByRole('button', { name: 'Back to Scope' }).click();
     await page.getByLabel('Countdown length').fill('10 s');
     await page.getByRole('button', { name: 'Start countdown' }).click();
     const countdown = page.getByTestId('countdown');
     await expect.poll(() => countdown.getAttribute('data-state')).toBe('running');
-    await expect.poll(() => countdown.getAttribute('data-state'), { timeout: 20_000 }).toBe('time-up');
+    await page.clock.fastForward('00:11');
+    await expect.poll(() => countdown.getAttribute('data-state')).toBe('time-up');
     await expect(countdown.textContent()).resolves.toMatch(/Time is up/);
-    await expect.poll(() => countdown.getAttribute('data-state'), { timeout: 25_000 }).toBe('ended');
+    // Still loud short of its 15 s, quiet after them.
+    await page.clock.fastForward('00:10');
+    await expect.poll(() => countdown.getAttribute('data-state')).toBe('time-up');
+    await page.clock.fastForward('00:06');
+    await expect.poll(() => countdown.getAttribute('data-state')).toBe('ended');
     await page.getByLabel('Countdown length').fill('5 min');
     await page.getByRole('button', { name: 'Start countdown' }).click();
     await expect.poll(() => countdown.getAttribute('data-state')).toBe('running');

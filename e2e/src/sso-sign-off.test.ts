@@ -18,12 +18,19 @@ async function providerLogin(page: Page, login: string): Promise<void> {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any password');
   await page.getByRole('button', { name: 'Sign-in' }).click();
-  // The provider asks for consent the first time only: continue when it does, until it sends the browser back.
+  // The provider asks for consent the first time only: wait for whichever comes, the browser sent back or the
+  // question, and answer the question, until the browser is back.
   const consent = page.getByRole('button', { name: 'Continue' });
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
-    if (!page.url().startsWith(issuer)) return;
-    if ((await consent.count()) > 0) await consent.click().catch(() => undefined);
-    await page.waitForTimeout(200);
+  const back = page.waitForURL((url) => !url.href.startsWith(issuer), { timeout: 30_000 }).then(() => 'back' as const);
+  // A question that never comes leaves the answer to `back` (which fails once its 30 s are up).
+  const asked = () =>
+    consent.waitFor().then(
+      () => 'asked' as const,
+      () => back,
+    );
+  while ((await Promise.race([back, asked()])) === 'asked') {
+    await consent.click();
+    await Promise.race([back, consent.waitFor({ state: 'detached' })]);
   }
 }
 

@@ -1,10 +1,11 @@
-import { postgresSeed, pgliteSeed, type Dialect, type SeedDatabase } from './bench-database.ts';
+import { postgresSeed, pgliteSeed, type Dialect, type ProcessDatabase, type SeedDatabase } from './bench-database.ts';
 import { runEditLoad, type EditLoadPlan, type EditLoadResult } from './scenarios/edit-load.ts';
 import { runJoinLeave, type JoinLeavePlan, type JoinLeaveResult } from './scenarios/join-leave.ts';
 import { runJoinTime, type JoinTimePlan, type JoinTimeResult } from './scenarios/join-time.ts';
 import { seedDatabase, type Seeded, type SeedPlan } from './seed.ts';
 import {
   accordArm,
+  buildServer,
   metricValue,
   startAccord,
   startAccordPair,
@@ -108,6 +109,8 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
   ];
   if (!plan.rooms && !plan.hot && !plan.sweep && !plan.joinTime && !plan.joinLeave)
     return { arms, runs, seedSeconds: 0, bigWorkshop: undefined };
+  // CPU profiles are read against the sources: a profiled run starts them through tsx, as before.
+  const build = plan.cpuProfileDir ? undefined : await buildServer();
   try {
     const seedStarted = performance.now();
     for (const dialect of plan.dialects) {
@@ -119,13 +122,8 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
     const first = seeds.values().next().value;
     if (!first) throw new Error('no database dialect to seed');
 
-    const withServer = async (
-      arm: ServerArm,
-      round: number,
-      idleUnloadMs: number,
-      scenarios: readonly Scenario[],
-      work: (server: BenchServer, seeded: Seeded) => Promise<void>,
-    ): Promise<void> => {
+    /** Starts one arm's server on a fresh copy of its seed; a start that fails is kept as its error. */
+    const startArm = async (arm: ServerArm, idleUnloadMs: number): Promise<ArmServer | undefined> => {
       const dialect: Dialect | undefined =
         arm === 'accord-pglite'
           ? 'pglite'
@@ -133,33 +131,75 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
             ? 'postgres'
             : undefined;
       const seed = dialect ? seeds.get(dialect) : first;
-      if (!seed) return;
+      if (!seed) return undefined;
       const database = dialect ? await seed.database.fork() : undefined;
-      let server: BenchServer | undefined;
+      const server = (
+        database && dialect
+          ? arm === 'accord-2nodes'
+            ? startAccordPair({
+                database,
+                dialect,
+                idleUnloadMs,
+                cpuProfileDir: plan.cpuProfileDir,
+                redisUrl: plan.redisUrl ?? '',
+                build,
+              })
+            : startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir, build })
+          : startReference()
+      ).then(
+        (started) => ({ started }),
+        (error: unknown) => ({ error }),
+      );
+      return { arm, seeded: seed.seeded, database, server };
+    };
+
+    /**
+     * Runs `work` against each arm's server in turn. The servers of a phase start together, before any is
+     * measured: a start costs seconds, and nothing is measured while they start. Each server stops once its
+     * work is done, so an arm is measured beside idle servers of later arms at most.
+     */
+    const withServers = async (
+      arms: readonly ServerArm[],
+      round: number,
+      idleUnloadMs: number,
+      scenarios: readonly Scenario[],
+      work: (arm: ServerArm, server: BenchServer, seeded: Seeded) => Promise<void>,
+    ): Promise<void> => {
+      const pending: ArmServer[] = [];
       try {
-        server =
-          database && dialect
-            ? arm === 'accord-2nodes'
-              ? await startAccordPair({
-                  database,
-                  dialect,
-                  idleUnloadMs,
-                  cpuProfileDir: plan.cpuProfileDir,
-                  redisUrl: plan.redisUrl ?? '',
-                })
-              : await startAccord({ database, dialect, idleUnloadMs, cpuProfileDir: plan.cpuProfileDir })
-            : await startReference();
-        await work(server, seed.seeded);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        plan.log(`  ${arm}: ${message.split('\n')[0] ?? message}`);
-        for (const scenario of scenarios) {
-          if (!runs.some((run) => run.arm === arm && run.scenario === scenario && run.round === round))
-            runs.push({ arm, round, scenario, error: message });
+        // One fork at a time: PostgreSQL copies a template for one CREATE DATABASE at a time.
+        for (const arm of arms) {
+          const armServer = await startArm(arm, idleUnloadMs);
+          if (armServer) pending.push(armServer);
+        }
+        // Every start has settled before the first measurement: a starting process would take CPU from it.
+        await Promise.all(pending.map(({ server }) => server));
+        while (pending.length > 0) {
+          const { arm, seeded, database, server } = pending[0]!;
+          const start = await server;
+          try {
+            if ('error' in start) throw start.error;
+            await work(arm, start.started, seeded);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            plan.log(`  ${arm}: ${message.split('\n')[0] ?? message}`);
+            for (const scenario of scenarios) {
+              if (!runs.some((run) => run.arm === arm && run.scenario === scenario && run.round === round))
+                runs.push({ arm, round, scenario, error: message });
+            }
+          } finally {
+            pending.shift();
+            if ('started' in start) await start.started.stop();
+            await database?.drop();
+          }
         }
       } finally {
-        await server?.stop();
-        await database?.drop();
+        // Left here only when a fork or a stop threw: the servers not yet measured go too.
+        for (const { database, server } of pending) {
+          const start = await server;
+          if ('started' in start) await start.started.stop();
+          await database?.drop();
+        }
       }
     };
 
@@ -190,34 +230,32 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
           hot: true,
         });
       if (edits.length > 0) {
-        for (const arm of arms) {
-          await withServer(
-            arm,
-            round,
-            600_000,
-            [...new Set(edits.map((job) => job.scenario))],
-            async (server, seeded) => {
-              for (const job of edits) {
-                const before = await commitCounters(server);
-                const result = await runEditLoad(server, job.hot ? [seeded.hot] : seeded.rooms, job.load);
-                const commits = commitDelta(before, await commitCounters(server));
-                runs.push(
-                  job.point
-                    ? { arm, round, scenario: 'sweep', point: job.point, result, commits }
-                    : { arm, round, scenario: job.scenario as 'rooms' | 'hot', result, commits },
-                );
-                const name = job.point ? `${job.point.kind}:${job.point.size}` : job.scenario;
-                plan.log(
-                  `  round ${round} ${name.padEnd(9)} ${arm.padEnd(15)} p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} saved p99 ${ms(result.saved?.p99 ?? NaN)} ` +
-                    `delivered ${result.delivered}/${result.expectedDeliveries} dup ${result.duplicates} cpu ${result.serverCpuPercent.toFixed(0)}%` +
-                    (commits
-                      ? ` commits ${commits.commits} × ${commits.meanMs.toFixed(1)} ms, batch ${commits.meanBatch.toFixed(1)}, write ${commits.writeMicrosPerFrame.toFixed(1)} µs/frame`
-                      : ''),
-                );
-              }
-            },
-          );
-        }
+        await withServers(
+          arms,
+          round,
+          600_000,
+          [...new Set(edits.map((job) => job.scenario))],
+          async (arm, server, seeded) => {
+            for (const job of edits) {
+              const before = await commitCounters(server);
+              const result = await runEditLoad(server, job.hot ? [seeded.hot] : seeded.rooms, job.load);
+              const commits = commitDelta(before, await commitCounters(server));
+              runs.push(
+                job.point
+                  ? { arm, round, scenario: 'sweep', point: job.point, result, commits }
+                  : { arm, round, scenario: job.scenario as 'rooms' | 'hot', result, commits },
+              );
+              const name = job.point ? `${job.point.kind}:${job.point.size}` : job.scenario;
+              plan.log(
+                `  round ${round} ${name.padEnd(9)} ${arm.padEnd(15)} p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} saved p99 ${ms(result.saved?.p99 ?? NaN)} ` +
+                  `delivered ${result.delivered}/${result.expectedDeliveries} dup ${result.duplicates} cpu ${result.serverCpuPercent.toFixed(0)}%` +
+                  (commits
+                    ? ` commits ${commits.commits} × ${commits.meanMs.toFixed(1)} ms, batch ${commits.meanBatch.toFixed(1)}, write ${commits.writeMicrosPerFrame.toFixed(1)} µs/frame`
+                    : ''),
+              );
+            }
+          },
+        );
       }
       const joins: Scenario[] = [
         ...(plan.joinTime ? ['join-time' as const] : []),
@@ -225,28 +263,27 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
       ];
       if (joins.length > 0) {
         // Joins measure one process; the two-node arm is there for the latency across nodes.
-        for (const arm of arms.filter((a) => a !== 'accord-2nodes')) {
-          await withServer(arm, round, plan.joinsIdleUnloadMs, joins, async (server, seeded) => {
-            if (plan.joinTime) {
-              const result = await runJoinTime(server, seeded.big, plan.joinTime);
-              runs.push({ arm, round, scenario: 'join-time', result });
-              plan.log(
-                `  round ${round} join  ${arm.padEnd(15)} cold p50 ${ms(summarize(result.cold ?? []).p50)} warm p50 ${ms(summarize(result.warm).p50)} failures ${result.failures}`,
-              );
-            }
-            if (plan.joinLeave) {
-              const result = await runJoinLeave(server, seeded.churn, plan.joinLeave);
-              runs.push({ arm, round, scenario: 'join-leave', result });
-              plan.log(
-                `  round ${round} churn ${arm.padEnd(15)} RSS ${result.rssBeforeMiB.toFixed(1)} → ${result.rssAfterMiB.toFixed(1)} MiB` +
-                  (result.heapUsedMiB
-                    ? ` (heap ${result.heapUsedMiB.before.toFixed(1)} → ${result.heapUsedMiB.after.toFixed(1)})`
-                    : '') +
-                  `, loaded after ${result.loadedAfter ?? 'n/a'}, ${result.cyclesPerSecond.toFixed(0)} cycles/s, failures ${result.failures}`,
-              );
-            }
-          });
-        }
+        const joinArms = arms.filter((a) => a !== 'accord-2nodes');
+        await withServers(joinArms, round, plan.joinsIdleUnloadMs, joins, async (arm, server, seeded) => {
+          if (plan.joinTime) {
+            const result = await runJoinTime(server, seeded.big, plan.joinTime);
+            runs.push({ arm, round, scenario: 'join-time', result });
+            plan.log(
+              `  round ${round} join  ${arm.padEnd(15)} cold p50 ${ms(summarize(result.cold ?? []).p50)} warm p50 ${ms(summarize(result.warm).p50)} failures ${result.failures}`,
+            );
+          }
+          if (plan.joinLeave) {
+            const result = await runJoinLeave(server, seeded.churn, plan.joinLeave);
+            runs.push({ arm, round, scenario: 'join-leave', result });
+            plan.log(
+              `  round ${round} churn ${arm.padEnd(15)} RSS ${result.rssBeforeMiB.toFixed(1)} → ${result.rssAfterMiB.toFixed(1)} MiB` +
+                (result.heapUsedMiB
+                  ? ` (heap ${result.heapUsedMiB.before.toFixed(1)} → ${result.heapUsedMiB.after.toFixed(1)})`
+                  : '') +
+                `, loaded after ${result.loadedAfter ?? 'n/a'}, ${result.cyclesPerSecond.toFixed(0)} cycles/s, failures ${result.failures}`,
+            );
+          }
+        });
       }
       roundMs = Math.max(roundMs, performance.now() - roundStarted);
     }
@@ -262,7 +299,17 @@ export async function runBench(plan: BenchPlan): Promise<BenchRun> {
     };
   } finally {
     for (const { database } of seeds.values()) await database.drop();
+    build?.remove();
   }
+}
+
+/** An arm's server, starting or started, on its own copy of the seed. */
+interface ArmServer {
+  readonly arm: ServerArm;
+  readonly seeded: Seeded;
+  readonly database: ProcessDatabase | undefined;
+  /** Settles once the server listens (or could not start): a start that failed is the arm's error, not the run's. */
+  readonly server: Promise<{ readonly started: BenchServer } | { readonly error: unknown }>;
 }
 
 /** One edit scenario (or sweep point) of a round. */

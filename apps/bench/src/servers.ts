@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Dialect, ProcessDatabase } from './bench-database.ts';
@@ -30,6 +31,9 @@ export interface BenchServer extends Child {
 
 const require = createRequire(import.meta.url);
 const SERVER_SRC = dirname(require.resolve('@accord/server/config'));
+const SERVER_ROOT = join(SERVER_SRC, '..');
+/** Under the repository's node_modules, so the build's npm imports resolve as they do from apps/server/dist. */
+const BUILD_CACHE = join(SERVER_ROOT, '../../node_modules/.cache/accord-bench-server');
 const REFERENCE_ROOT = dirname(require.resolve('@y/websocket-server/package.json'));
 
 /** Variables the bench sets itself; inherited ones would point a child at the wrong database or port. */
@@ -39,6 +43,35 @@ function childEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of OWN_VARIABLES) delete env[name];
   return { ...env, ...extra };
+}
+
+/** A production build of the server from the current sources, in a folder of its own. */
+export interface ServerBuild {
+  /** Holds `server.mjs`. */
+  readonly dir: string;
+  remove(): void;
+}
+
+/**
+ * Builds the server once with its production build script (as the server's own tests do), so every Accord
+ * child starts as `node server.mjs`, the way the image starts it, instead of compiling each source through
+ * tsx at every start: about 2 s of CPU less per start on a two-core machine. The folder is this run's own.
+ */
+export async function buildServer(): Promise<ServerBuild> {
+  mkdirSync(BUILD_CACHE, { recursive: true });
+  const dir = mkdtempSync(join(BUILD_CACHE, 'run-'));
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      execFile(process.execPath, [join(SERVER_ROOT, 'scripts/build.mjs'), dir], (error, _stdout, stderr) =>
+        error ? reject(new Error(`building the server failed:\n${stderr}`)) : resolve(),
+      );
+    });
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { dir, remove };
 }
 
 export interface AccordOptions {
@@ -52,6 +85,8 @@ export interface AccordOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The arm to report as (defaults to the dialect's). */
   readonly arm?: ServerArm;
+  /** Start this build's `server.mjs`; without one, the sources through tsx. */
+  readonly build?: ServerBuild | undefined;
 }
 
 /** Starts `apps/server/src/index.ts` as its own process on the given database, quiet, with room for 100+ editors. */
@@ -65,8 +100,10 @@ export async function startAccord(options: AccordOptions): Promise<BenchServer> 
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = await startChild({
     name: arm,
-    args: ['--import', 'tsx', ...profile, join(SERVER_SRC, 'index.ts')],
-    cwd: join(SERVER_SRC, '..'),
+    args: options.build
+      ? [...profile, join(options.build.dir, 'server.mjs')]
+      : ['--import', 'tsx', ...profile, join(SERVER_SRC, 'index.ts')],
+    cwd: SERVER_ROOT,
     env: childEnv({
       ...options.database.env,
       HOST: '127.0.0.1',
@@ -75,6 +112,8 @@ export async function startAccord(options: AccordOptions): Promise<BenchServer> 
       MAX_PARTICIPANTS: '1000',
       COMPACT_AFTER_UPDATES: '500',
       IDLE_UNLOAD_MS: String(options.idleUnloadMs),
+      // Where the sources would look for the web client; a build elsewhere looks beside itself.
+      WEB_DIST: join(SERVER_ROOT, '../web/dist'),
       ...options.env,
     }),
     ready: /Accord is running at (\S+)\n/,
@@ -97,22 +136,25 @@ export async function startAccord(options: AccordOptions): Promise<BenchServer> 
  */
 export async function startAccordPair(options: AccordOptions & { readonly redisUrl: string }): Promise<BenchServer> {
   const prefix = `accord-bench-${process.pid}-${Date.now().toString(36)}`;
-  const nodes: BenchServer[] = [];
-  try {
-    for (const node of [0, 1]) {
-      nodes.push(
-        await startAccord({
-          ...options,
-          arm: 'accord-2nodes',
-          env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, NODE_ID: `bench-${node}` },
-        }),
-      );
-    }
-  } catch (error) {
-    for (const node of nodes) await node.stop();
-    throw error;
+  // Both nodes start at once: each start is seconds of its own, and neither waits for the other.
+  const starts = await Promise.allSettled(
+    [0, 1].map((node) =>
+      startAccord({
+        ...options,
+        arm: 'accord-2nodes',
+        env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, NODE_ID: `bench-${node}` },
+      }),
+    ),
+  );
+  const failed = starts.find((start) => start.status === 'rejected');
+  if (failed) {
+    for (const start of starts) if (start.status === 'fulfilled') await start.value.stop();
+    throw failed.reason;
   }
-  const [a, b] = nodes as [BenchServer, BenchServer];
+  const [a, b] = starts.map((start) => (start as PromiseFulfilledResult<BenchServer>).value) as [
+    BenchServer,
+    BenchServer,
+  ];
   return {
     ...a,
     arm: 'accord-2nodes',
