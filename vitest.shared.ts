@@ -1,12 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import type { ViteUserConfig } from 'vitest/config';
 
 /**
  * Test settings every package shares. Besides the console report, each run writes
- * `test-results/vitest.json`, which `.ci/run` sums into its closing `tests: N passed, M failed` line.
+ * `test-results/vitest.json`, which `.ci/run` sums into its closing `tests: N passed, M failed` line. Property
+ * tests take their seed from `vitest.fast-check.ts`.
  */
 export const sharedTestConfig = {
   reporters: ['default', 'json'],
   outputFile: { json: 'test-results/vitest.json' },
+  setupFiles: [fileURLToPath(new URL('./vitest.fast-check.ts', import.meta.url))],
 } satisfies NonNullable<ViteUserConfig['test']>;
 
 /**
