@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { WorkshopRoom } from '../sync/workshop-room.ts';
 import type { Participant } from '../workshops/participant.repository.ts';
@@ -71,6 +71,16 @@ describe('roomBootstrap', () => {
     store(true);
     await served;
     expect(page).toMatchObject({ you: { name: 'Rita' } });
+
+    // A store that hangs does not hold the page up: after two seconds it goes without a bootstrap.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const hanging = held('/w/abc123/scope', 'accord_abc123=good');
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await hanging).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
 
     const failing = held('/w/abc123/scope', 'accord_abc123=good');
     await new Promise((resolve) => setTimeout(resolve, 0));

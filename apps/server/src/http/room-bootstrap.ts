@@ -13,6 +13,25 @@ import type { WorkshopService } from '../workshops/workshop.service.ts';
  */
 export const MAX_BOOTSTRAP_DOC_BYTES = 256 * 1024;
 
+/**
+ * How long a page waits for the room's writes so far to be stored before it goes without a bootstrap (and
+ * the room syncs over the websocket as without one): a stalled database must not hold up the page.
+ */
+const STORED_WAIT_MS = 2000;
+
+/** Resolves when `stored` does, rejects when it does or when `ms` pass first. */
+async function storedWithin(stored: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the room took too long to store its writes')), ms);
+  });
+  try {
+    await Promise.race([stored, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A room's address: `/w/<workshopId>` or `/w/<workshopId>/<phase>` (the client checks the phase). */
 const ROOM_PATH = /^\/w\/([a-z0-9]{1,64})(?:\/[a-z]+)?\/?$/;
 
@@ -50,7 +69,7 @@ export function roomBootstrap(deps: RoomBootstrapDeps): RoomBootstrapSource {
           // The page tells the server it holds nothing the server lacks (src/early/room-socket.ts in the web
           // app): only true once all it carries is stored, since a restart loses what was relayed but not yet
           // stored, and only browsers holding it could bring it back. A failed store gives no bootstrap.
-          await room.storedSoFar();
+          await storedWithin(room.storedSoFar(), STORED_WAIT_MS);
           return copy;
         }),
         deps.isFrozen(workshopId),
