@@ -31,6 +31,36 @@ export class RoomUi {
     this.proposalTarget = null;
   }
 
+  /** Undoes the pending `keepInView` of an earlier jump, if any. */
+  #stopKeepingInView: (() => void) | undefined;
+
+  /**
+   * Sections above a field may still be sized by their estimate (`content-visibility`, see Deferred.svelte)
+   * while a smooth scroll runs, so it can end short of the field: once the scroll ends (or within a second,
+   * if it never started), the field is brought into view again if it is not still in view and focused. A
+   * later jump, or the person scrolling, typing or pointing meanwhile, calls it off.
+   */
+  private keepInView(target: HTMLElement): void {
+    this.#stopKeepingInView?.();
+    const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+    const stop = (): void => {
+      clearTimeout(timer);
+      window.removeEventListener('scrollend', settle);
+      for (const input of inputs) window.removeEventListener(input, stop);
+      if (this.#stopKeepingInView === stop) this.#stopKeepingInView = undefined;
+    };
+    const settle = (): void => {
+      stop();
+      const box = target.getBoundingClientRect();
+      const away = box.bottom < 0 || box.top > window.innerHeight;
+      if (away && document.activeElement === target) target.scrollIntoView({ block: 'center' });
+    };
+    const timer = setTimeout(settle, 1000);
+    window.addEventListener('scrollend', settle);
+    for (const input of inputs) window.addEventListener(input, stop, { passive: true });
+    this.#stopKeepingInView = stop;
+  }
+
   /**
    * Opens the phase that edits a field and focuses its input; when the field has no input of its own
    * (a whole list, say), the nearest section that has one is focused instead.
@@ -52,7 +82,7 @@ export class RoomUi {
         details.open = true;
       const target = element.matches(FOCUSABLE) ? element : (element.querySelector<HTMLElement>(FOCUSABLE) ?? element);
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      keepInView(target);
+      this.keepInView(target);
       target.focus({ preventScroll: true });
       this.highlighted = candidate;
       setTimeout(() => {
@@ -65,19 +95,3 @@ export class RoomUi {
 }
 
 export const [getRoomUi, setRoomUi] = createContext<RoomUi>();
-
-/**
- * Sections above a field may still be sized by their estimate (`content-visibility`, see Deferred.svelte)
- * while a smooth scroll runs, so it can end short of the field: once the scroll ends (or within a second,
- * if it never started), the field is brought into view again if it is not.
- */
-function keepInView(target: HTMLElement): void {
-  const settle = (): void => {
-    clearTimeout(timer);
-    window.removeEventListener('scrollend', settle);
-    const box = target.getBoundingClientRect();
-    if (box.bottom < 0 || box.top > window.innerHeight) target.scrollIntoView({ block: 'center' });
-  };
-  const timer = setTimeout(settle, 1000);
-  window.addEventListener('scrollend', settle);
-}
