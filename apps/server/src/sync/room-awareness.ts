@@ -90,6 +90,7 @@ export class RoomAwareness {
     // Which entries speak for this connection, the last one per id; the cheap checks come first, so a frame
     // with nothing of its own (an echo of what was relayed) costs neither a token nor any JSON work.
     const own = new Map<number, AwarenessEntry>();
+    let introduced = 0;
     const states = this.awareness.getStates();
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
@@ -105,12 +106,12 @@ export class RoomAwareness {
         continue;
       // Removing a state the room does not hold changes nothing (clients echo departures they were told of).
       if (owner === undefined && !states.has(entry.clientId) && entry.state.trim() === 'null') continue;
-      if (owner === undefined && !own.has(entry.clientId)) {
-        // Ids this frame introduces count at once: the limit holds within one frame, not only across frames.
-        const introduced = [...own.keys()].filter((id) => !this.owners.has(id)).length;
-        if (connection.awarenessIds.size + introduced >= this.services.limits.maxAwarenessIdsPerConnection) continue;
-      }
+      // Ids this frame introduces count at once: the limit holds within one frame, not only across frames.
+      const introduces = owner === undefined && !own.has(entry.clientId);
+      if (introduces && connection.awarenessIds.size + introduced >= this.services.limits.maxAwarenessIdsPerConnection)
+        continue;
       if (Buffer.byteLength(entry.state, 'utf8') > this.services.limits.maxAwarenessBytes) continue;
+      if (introduces) introduced += 1;
       own.set(entry.clientId, entry);
     }
     if (own.size === 0) return;
