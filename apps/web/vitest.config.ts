@@ -1,5 +1,9 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { pureTestConfig } from '../../vitest.shared.ts';
 
-/** Unit tests of the client's pure logic (input parsing, the saved indicator, the week grid …) in Node. */
-export default defineConfig({ test: { ...pureTestConfig, include: ['src/**/*.test.ts'] } });
+/**
+ * Unit tests of the client's pure logic (input parsing, the saved indicator, the week grid …) in Node. The
+ * Svelte plugin compiles the rune classes (`*.svelte.ts`) so their behaviour can be tested too.
+ */
+export default defineConfig({ plugins: [svelte()], test: { ...pureTestConfig, include: ['src/**/*.test.ts'] } });

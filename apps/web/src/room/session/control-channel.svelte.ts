@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import type {
   Ack,
   BallotState,
@@ -16,6 +16,23 @@ import type { Phase } from '@accord/protocol/phases';
 import { markLoad } from '../../lib/load-marks.ts';
 
 const ACK_TIMEOUT_MS = 8000;
+/** After socket.io's code failed to arrive, the wait before asking for it again; doubled each time, up to the cap. */
+const LOAD_RETRY_MS = 1000;
+const LOAD_RETRY_CAP_MS = 30_000;
+
+type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** socket.io-client's `io`, as far as the control plane uses it. */
+export type OpenSocket = (options: Partial<ManagerOptions & SocketOptions>) => ControlSocket;
+
+/**
+ * socket.io-client in a chunk of its own (some 11 KB brotli): the room's first paint takes its phase from the
+ * workshop view the page carries, so on a phone network the room's code arrives sooner without it.
+ */
+export async function loadSocketIo(): Promise<OpenSocket> {
+  const { io } = await import('./socket-io.ts');
+  return (options) => io(options);
+}
 
 /** The freeze as the server announces it on the control plane (`room:frozen`), when it does. */
 export interface FreezeEvent {
@@ -39,9 +56,16 @@ export interface ControlChannelEvents {
  * The session's control plane over socket.io: the room's phase and timer, the roster, ballots and this
  * participant's votes, and the events the activity feed tells. Which phase this participant looks at is
  * theirs to choose (`show`); the room's phase moves only when the server says so.
+ *
+ * socket.io's code is loaded when the channel is created and the socket connects once it has arrived; until
+ * then the channel is not `connected` and `send` answers as it does offline. Asked for at once rather than
+ * after the phase is drawn: on Fast 3G its request then overlaps drawing the phase, it still arrives after the
+ * room says "saved", and the control plane opens a few hundred milliseconds sooner.
  */
 export class ControlChannel {
-  readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  #socket: ControlSocket | null = null;
+  #closed = false;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   #phase = $state<Phase>('scope');
   #viewPhase = $state<Phase>('scope');
@@ -52,22 +76,16 @@ export class ControlChannel {
   #myVotes = $state.raw<Record<string, 'for' | 'against'>>({});
   #connected = $state(false);
 
+  /** `load` brings socket.io's `io` (its own chunk by default; tests pass their own). */
   constructor(
-    workshopId: string,
+    private readonly workshopId: string,
     phase: Phase,
     private readonly events: ControlChannelEvents,
+    private readonly load: () => Promise<OpenSocket> = loadSocketIo,
   ) {
     this.#phase = phase;
     this.#viewPhase = phase;
-    // The `workshop` query lets the balancer send socket.io to the node that serves this workshop's doc
-    // (deploy/nginx.conf hashes on it); the server reads the id from `auth`.
-    this.#socket = io({
-      auth: { workshopId },
-      query: { workshop: workshopId },
-      withCredentials: true,
-      transports: ['websocket', 'polling'],
-    });
-    this.#watch();
+    void this.#open(LOAD_RETRY_MS);
   }
 
   /** The phase the facilitator has the room in. */
@@ -115,7 +133,7 @@ export class ControlChannel {
 
   /** Sends a control event and waits for the server's acknowledgement (or a timeout, said in words). */
   async send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack> {
-    if (!this.#socket.connected)
+    if (!this.#socket?.connected)
       return {
         ok: false,
         code: 'offline',
@@ -136,12 +154,36 @@ export class ControlChannel {
     }
   }
 
+  /** Closes the socket, or, while socket.io is still on its way, makes sure none is opened when it arrives. */
   disconnect(): void {
-    this.#socket.disconnect();
+    this.#closed = true;
+    clearTimeout(this.#retryTimer);
+    this.#socket?.disconnect();
   }
 
-  #watch(): void {
-    const socket = this.#socket;
+  /** Loads socket.io and connects; a chunk that failed to arrive is asked for again after `retryMs`. */
+  async #open(retryMs: number): Promise<void> {
+    let open: OpenSocket;
+    try {
+      open = await this.load();
+    } catch {
+      if (!this.#closed)
+        this.#retryTimer = setTimeout(() => void this.#open(Math.min(retryMs * 2, LOAD_RETRY_CAP_MS)), retryMs);
+      return;
+    }
+    if (this.#closed) return;
+    // The `workshop` query lets the balancer send socket.io to the node that serves this workshop's doc
+    // (deploy/nginx.conf hashes on it); the server reads the id from `auth`.
+    this.#socket = open({
+      auth: { workshopId: this.workshopId },
+      query: { workshop: this.workshopId },
+      withCredentials: true,
+      transports: ['websocket', 'polling'],
+    });
+    this.#watch(this.#socket);
+  }
+
+  #watch(socket: ControlSocket): void {
     socket.on('connect', () => {
       markLoad('control-open');
       this.#connected = true;

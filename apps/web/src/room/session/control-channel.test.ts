@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ControlChannelEvents, OpenSocket } from './control-channel.svelte.ts';
+import { ControlChannel } from './control-channel.svelte.ts';
+
+/** A socket.io socket as far as the channel uses it: handlers by event, and whether it was closed. */
+class FakeSocket {
+  connected = false;
+  closed = false;
+  readonly handlers = new Map<string, (...args: unknown[]) => void>();
+  readonly emitted: string[] = [];
+
+  on(event: string, handler: (...args: unknown[]) => void): this {
+    this.handlers.set(event, handler);
+    return this;
+  }
+  disconnect(): this {
+    this.closed = true;
+    this.connected = false;
+    this.handlers.get('disconnect')?.('io client disconnect');
+    return this;
+  }
+  timeout(): { emitWithAck(event: string): Promise<{ ok: true }> } {
+    return {
+      emitWithAck: (event) => {
+        this.emitted.push(event);
+        return Promise.resolve({ ok: true });
+      },
+    };
+  }
+  /** The server accepted the connection. */
+  accept(): void {
+    this.connected = true;
+    this.handlers.get('connect')?.();
+  }
+}
+
+/** socket.io's code arriving when the test says so, and every socket opened with it. */
+function lateSocketIo() {
+  const sockets: FakeSocket[] = [];
+  const open: OpenSocket = () => {
+    const socket = new FakeSocket();
+    sockets.push(socket);
+    return socket as unknown as ReturnType<OpenSocket>;
+  };
+  let arrive: () => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const load = vi.fn(
+    () =>
+      new Promise<OpenSocket>((resolve, reject) => {
+        arrive = () => resolve(open);
+        fail = reject;
+      }),
+  );
+  return { sockets, load, arrive: () => arrive(), fail: (error: Error) => fail(error) };
+}
+
+const events: ControlChannelEvents = {
+  phaseChanged: () => undefined,
+  decision: () => undefined,
+  versionPublished: () => undefined,
+  signature: () => undefined,
+  freeze: () => undefined,
+  refused: () => undefined,
+};
+
+/** Lets the channel's awaits of the load run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+describe('ControlChannel', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers "not connected" until socket.io has arrived and connected, then sends', async () => {
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    expect(channel.connected).toBe(false);
+    expect(await channel.send('phase:set', { phase: 'risks' })).toMatchObject({ ok: false, code: 'offline' });
+
+    io.arrive();
+    await settle();
+    expect(io.sockets).toHaveLength(1);
+    expect(channel.connected).toBe(false);
+
+    io.sockets[0]?.accept();
+    expect(channel.connected).toBe(true);
+    expect(await channel.send('phase:set', { phase: 'risks' })).toEqual({ ok: true });
+    expect(io.sockets[0]?.emitted).toEqual(['phase:set']);
+    channel.disconnect();
+  });
+
+  it('opens no socket when disconnected before socket.io has arrived', async () => {
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    channel.disconnect();
+
+    io.arrive();
+    await settle();
+    expect(io.sockets).toEqual([]);
+    expect(channel.connected).toBe(false);
+    expect(await channel.send('phase:set', { phase: 'risks' })).toMatchObject({ ok: false, code: 'offline' });
+  });
+
+  it('closes the socket it opened on disconnect', async () => {
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    io.arrive();
+    await settle();
+    io.sockets[0]?.accept();
+
+    channel.disconnect();
+    expect(io.sockets[0]?.closed).toBe(true);
+    expect(channel.connected).toBe(false);
+  });
+
+  it('asks for socket.io again when it failed to arrive, until disconnected', async () => {
+    vi.useFakeTimers();
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    io.fail(new Error('Failed to fetch dynamically imported module'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(io.load).toHaveBeenCalledTimes(1);
+
+    await vi.advanceTimersToNextTimerAsync();
+    expect(io.load).toHaveBeenCalledTimes(2);
+    io.arrive();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(io.sockets).toHaveLength(1);
+    channel.disconnect();
+
+    const other = lateSocketIo();
+    const closed = new ControlChannel('w2', 'scope', events, other.load);
+    other.fail(new Error('Failed to fetch dynamically imported module'));
+    await vi.advanceTimersByTimeAsync(0);
+    closed.disconnect();
+    await vi.runAllTimersAsync();
+    expect(other.load).toHaveBeenCalledTimes(1);
+    expect(other.sockets).toEqual([]);
+  });
+});
