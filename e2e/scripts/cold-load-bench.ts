@@ -267,12 +267,14 @@ try {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
       metrics: { name: string; value: number }[];
     };
-    // The preview may still be computing; it is reported when it lands within a few seconds, not waited for.
+    // The preview may still be computing, and the control plane connects once socket.io's own chunk has
+    // arrived: each is reported when it lands within a few seconds, not waited for.
     await page
-      .waitForFunction(() => performance.getEntriesByName('accord:preview').length > 0, null, {
-        timeout: 10_000,
-        polling: 250,
-      })
+      .waitForFunction(
+        () => ['accord:preview', 'accord:control-open'].every((name) => performance.getEntriesByName(name).length > 0),
+        null,
+        { timeout: 10_000, polling: 250 },
+      )
       .catch(() => undefined);
     const at = await page.evaluate(() => {
       const times: Record<string, number> = {};
