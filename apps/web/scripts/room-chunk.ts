@@ -10,9 +10,9 @@ interface ChunkingContext {
  * does not, in one chunk. Split by sharing, as rolldown splits by default, the room's code came in five
  * files, and with the early socket's script and two stylesheets the page asked for more files at once than
  * a browser fetches in parallel from one HTTP/1.1 origin (six): on Fast 3G those that waited for a free
- * connection arrived half a second after the rest. Sign-off, the tools dialog and the preview's fallback
- * stay lazy (they are not static imports), and the entry keeps its own modules (Svelte, zod), so the group
- * is used with `includeDependenciesRecursively: false`.
+ * connection arrived half a second after the rest. Sign-off, the tools dialog, the preview's fallback and
+ * the control plane's socket.io client stay lazy (they are not static imports), and the entry keeps its own
+ * modules (Svelte, zod), so the group is used with `includeDependenciesRecursively: false`.
  */
 export function roomChunk(root: URL): (id: string, ctx: ChunkingContext) => string | null {
   let room: Set<string> | undefined;
