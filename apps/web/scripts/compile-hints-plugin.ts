@@ -42,14 +42,19 @@ export function compileHints(chunks: readonly string[]): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const items = bundle as unknown as Record<string, BundleItem>;
+        const hinted = new Set<string>();
         for (const [fileName, chunk] of Object.entries(items)) {
           if (chunk.type !== 'chunk' || !chunks.includes(chunk.name ?? '') || chunk.code === undefined) continue;
           const mapAsset = items[`${fileName}.map`];
           const map = typeof mapAsset?.source === 'string' ? mapAsset.source : undefined;
-          const hinted = withCompileHint(chunk.code, map);
-          chunk.code = hinted.code;
-          if (mapAsset && hinted.map !== undefined) mapAsset.source = hinted.map;
+          const result = withCompileHint(chunk.code, map);
+          chunk.code = result.code;
+          if (mapAsset && result.map !== undefined) mapAsset.source = result.map;
+          hinted.add(chunk.name ?? '');
         }
+        // A renamed chunk would lose its hint without a word: the room would just load slower.
+        const missing = chunks.filter((name) => !hinted.has(name));
+        if (missing.length > 0) this.error(`compile-hints: the build has no chunk named ${missing.join(', ')}`);
       },
     },
   };
