@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compileHints } from './scripts/compile-hints-plugin.ts';
 import { earlyScript } from './scripts/early-script-plugin.ts';
 import { precompress } from './scripts/precompress-plugin.ts';
 import { preloadRoom } from './scripts/preload-room-plugin.ts';
@@ -19,7 +20,14 @@ const treeshake = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), earlyScript(/\/early\/room-socket\.ts$/), preloadRoom(), precompress()],
+  plugins: [
+    svelte(),
+    earlyScript(/\/early\/room-socket\.ts$/),
+    preloadRoom(),
+    // The entry and the room's chunk run almost whole on every room load: compiled as they stream in.
+    compileHints(['index', 'RoomPage']),
+    precompress(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 import { pureTestConfig } from '../../vitest.shared.ts';
 
 /**
- * Unit tests of the client's pure logic (input parsing, the saved indicator, the week grid …) in Node. The
- * Svelte plugin compiles the rune classes (`*.svelte.ts`) so their behaviour can be tested too.
+ * Unit tests of the client's pure logic (input parsing, the saved indicator, the week grid …) and of its build
+ * plugins, in Node. The Svelte plugin compiles the rune classes (`*.svelte.ts`) so their behaviour can be
+ * tested too.
  */
-export default defineConfig({ plugins: [svelte()], test: { ...pureTestConfig, include: ['src/**/*.test.ts'] } });
+export default defineConfig({
+  plugins: [svelte()],
+  test: { ...pureTestConfig, include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
+});
