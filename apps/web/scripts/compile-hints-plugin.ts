@@ -38,15 +38,24 @@ export function compileHints(chunks: readonly string[]): Plugin {
   return {
     name: 'accord-compile-hints',
     apply: 'build',
+    // The hint changes the file, so it changes the file's name too: assets are served as immutable.
+    augmentChunkHash(chunk) {
+      return chunks.includes(chunk.name) ? COMPILE_HINT : undefined;
+    },
     generateBundle: {
       order: 'post',
-      handler(_options, bundle) {
+      handler(options, bundle) {
         const items = bundle as unknown as Record<string, BundleItem>;
         const hinted = new Set<string>();
         for (const [fileName, chunk] of Object.entries(items)) {
           if (chunk.type !== 'chunk' || !chunks.includes(chunk.name ?? '') || chunk.code === undefined) continue;
+          // Two chunks of one name (a package's `index`): which one the room runs first is not known here.
+          if (hinted.has(chunk.name ?? '')) this.error(`compile-hints: more than one chunk is named ${chunk.name}`);
           const mapAsset = items[`${fileName}.map`];
-          const map = typeof mapAsset?.source === 'string' ? mapAsset.source : undefined;
+          // An unshifted map would put every profile and stack trace one line off, without a word.
+          if (options.sourcemap && !mapAsset) this.error(`compile-hints: ${fileName} has no source map to shift`);
+          const source = mapAsset?.source;
+          const map = source === undefined || typeof source === 'string' ? source : new TextDecoder().decode(source);
           const result = withCompileHint(chunk.code, map);
           chunk.code = result.code;
           if (mapAsset && result.map !== undefined) mapAsset.source = result.map;

@@ -29,7 +29,7 @@ export type OpenSocket = (options: Partial<ManagerOptions & SocketOptions>) => C
  * socket.io-client in a chunk of its own (some 11 KB brotli): the room's first paint takes its phase from the
  * workshop view the page carries, so on a phone network the room's code arrives sooner without it.
  */
-export async function loadSocketIo(): Promise<OpenSocket> {
+async function loadSocketIo(): Promise<OpenSocket> {
   const { io } = await import('./socket-io.ts');
   return (options) => io(options);
 }
@@ -58,7 +58,7 @@ export interface ControlChannelEvents {
  * theirs to choose (`show`); the room's phase moves only when the server says so.
  *
  * socket.io's code is loaded when the channel is created and the socket connects once it has arrived; until
- * then the channel is not `connected` and `send` answers as it does offline. Asked for at once rather than
+ * then the channel is not `connected` and `send` waits for the connection. Asked for at once rather than
  * after the phase is drawn: on Fast 3G its request then overlaps drawing the phase, it still arrives after the
  * room says "saved", and the control plane opens a few hundred milliseconds sooner.
  */
@@ -66,6 +66,12 @@ export class ControlChannel {
   #socket: ControlSocket | null = null;
   #closed = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the last attempt to load socket.io failed (cleared when one succeeds). */
+  #loadFailed = false;
+  /** Whether the socket has connected once: before that, `send` waits for it instead of answering offline. */
+  #everConnected = false;
+  /** `send`s waiting for the first connect; told when it happens, or when the load fails or the channel closes. */
+  readonly #waiting = new Set<() => void>();
 
   #phase = $state<Phase>('scope');
   #viewPhase = $state<Phase>('scope');
@@ -133,12 +139,19 @@ export class ControlChannel {
 
   /** Sends a control event and waits for the server's acknowledgement (or a timeout, said in words). */
   async send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack> {
+    if (!this.#socket?.connected && this.#opening()) await this.#firstConnect(ACK_TIMEOUT_MS);
     if (!this.#socket?.connected)
-      return {
-        ok: false,
-        code: 'offline',
-        error: 'not connected to the session; try again when the room is back online',
-      };
+      return this.#loadFailed
+        ? {
+            ok: false,
+            code: 'offline',
+            error: "the room's live controls did not load (the network dropped); reload the page, your edits are kept",
+          }
+        : {
+            ok: false,
+            code: 'offline',
+            error: 'not connected to the session; try again when the room is back online',
+          };
     try {
       // socket.io's typings cannot follow a generic event name through the timeout's ack decoration.
       const timed = this.#socket.timeout(ACK_TIMEOUT_MS) as unknown as {
@@ -159,6 +172,33 @@ export class ControlChannel {
     this.#closed = true;
     clearTimeout(this.#retryTimer);
     this.#socket?.disconnect();
+    this.#wake();
+  }
+
+  /**
+   * Whether the channel is still on its way to its first connection: socket.io's code loading or its socket
+   * connecting. Someone who acts in that second (on a phone network, the room paints before the control
+   * plane is up) is answered once it is up, not told the room is offline.
+   */
+  #opening(): boolean {
+    return !this.#everConnected && !this.#closed && !this.#loadFailed;
+  }
+
+  /** Resolves on the first connect, a failed load, `disconnect`, or after `ms`, whichever comes first. */
+  #firstConnect(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#waiting.add(done);
+    });
+  }
+
+  #wake(): void {
+    for (const done of [...this.#waiting]) done();
   }
 
   /** Loads socket.io and connects; a chunk that failed to arrive is asked for again after `retryMs`. */
@@ -166,7 +206,12 @@ export class ControlChannel {
     let open: OpenSocket;
     try {
       open = await this.load();
+      this.#loadFailed = false;
     } catch {
+      // Chromium remembers a module that failed to arrive and fails every later import of it without asking
+      // again; other browsers fetch it anew. `send` tells the person to reload until an attempt succeeds.
+      this.#loadFailed = true;
+      this.#wake();
       if (!this.#closed)
         this.#retryTimer = setTimeout(() => void this.#open(Math.min(retryMs * 2, LOAD_RETRY_CAP_MS)), retryMs);
       return;
@@ -187,6 +232,8 @@ export class ControlChannel {
     socket.on('connect', () => {
       markLoad('control-open');
       this.#connected = true;
+      this.#everConnected = true;
+      this.#wake();
     });
     socket.on('disconnect', () => {
       this.#connected = false;

@@ -10,6 +10,8 @@ class FakeSocket {
   readonly emitted: string[] = [];
 
   on(event: string, handler: (...args: unknown[]) => void): this {
+    // One handler per event: a second would make every event count twice.
+    if (this.handlers.has(event)) throw new Error(`a second handler for ${event}`);
     this.handlers.set(event, handler);
     return this;
   }
@@ -71,21 +73,44 @@ describe('ControlChannel', () => {
     vi.useRealTimers();
   });
 
-  it('answers "not connected" until socket.io has arrived and connected, then sends', async () => {
+  it('holds a send made while socket.io is on its way and sends it once connected', async () => {
     const io = lateSocketIo();
     const channel = new ControlChannel('w1', 'scope', events, io.load);
     expect(channel.connected).toBe(false);
-    expect(await channel.send('phase:set', { phase: 'risks' })).toMatchObject({ ok: false, code: 'offline' });
+    const early = channel.send('phase:set', { phase: 'risks' });
 
     io.arrive();
     await settle();
     expect(io.sockets).toHaveLength(1);
     expect(channel.connected).toBe(false);
+    expect(io.sockets[0]?.emitted).toEqual([]);
 
     io.sockets[0]?.accept();
     expect(channel.connected).toBe(true);
+    expect(await early).toEqual({ ok: true });
     expect(await channel.send('phase:set', { phase: 'risks' })).toEqual({ ok: true });
-    expect(io.sockets[0]?.emitted).toEqual(['phase:set']);
+    expect(io.sockets[0]?.emitted).toEqual(['phase:set', 'phase:set']);
+    channel.disconnect();
+  });
+
+  it('answers "not connected" when the first connection does not come within the ack timeout', async () => {
+    vi.useFakeTimers();
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    const early = channel.send('phase:set', { phase: 'risks' });
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(await early).toMatchObject({ ok: false, code: 'offline', error: expect.stringMatching(/not connected/) });
+    channel.disconnect();
+  });
+
+  it('tells whoever acts to reload when socket.io failed to arrive', async () => {
+    vi.useFakeTimers();
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    const early = channel.send('phase:set', { phase: 'risks' });
+    io.fail(new Error('Failed to fetch dynamically imported module'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await early).toMatchObject({ ok: false, code: 'offline', error: expect.stringMatching(/reload the page/) });
     channel.disconnect();
   });
 
