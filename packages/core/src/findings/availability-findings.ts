@@ -1,4 +1,5 @@
 import { redundancyNeeded, type RedundancyNeeded } from '../availability/redundancy-needed.ts';
+import type { PeriodBudget } from '../budget/downtime-budget.ts';
 import { targetText } from '../budget/implied-target.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { HA_OPTIONS } from '../recommend/ha-options.ts';
@@ -52,14 +53,12 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       const upstream = ctx.byId.get(upstreamId)?.fn;
       const upstreamTarget = upstream?.availability?.targetPercent;
       if (upstream?.availability && upstreamTarget !== undefined && target > upstreamTarget) {
-        const upstreamShown = targetText(upstream.availability);
         findings.push({
           code: 'EXCEEDS_UPSTREAM_TARGET',
           severity: 'warning',
           functionId: fn.id,
           fields: [path.target(fn.id), path.target(upstream.id)],
-          message: `${fn.name} promises ${shown} % but depends on ${upstream.name}, which promises only ${upstreamShown} %.`,
-          fix: `Lower ${fn.name} to at most ${upstreamShown} %, or raise ${upstream.name} to at least ${shown} %.`,
+          ...exceedsUpstreamTargetText(fn.name, shown, upstream.name, targetText(upstream.availability)),
         });
       }
     }
@@ -71,8 +70,7 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
         severity: 'error',
         functionId: fn.id,
         fields: [path.target(fn.id), ...counted.map((m) => path.maintenance(m.id, 'counted'))],
-        message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)}.`,
-        fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
+        ...maintenanceExceedsBudgetText(budget),
       });
     }
     const automatic = facts.design.some((p) => HA_OPTIONS[p.kind].automaticFailover);
@@ -85,14 +83,17 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
           severity: 'error',
           functionId: fn.id,
           fields: [path.target(fn.id), path.design(fn.id)],
-          message: `A manual failover takes ${human(fastest)}, but the ${budget.period}ly budget at ${target} % is ${formatBudget(budget.allowedSeconds)}: one failover spends it all.`,
-          fix: 'Add automatic failover (CCR or a DAG), or lower the target so the budget covers a manual failover.',
+          ...needsAutomaticFailoverText(fastest, budget, target),
         });
       }
     }
   }
   return findings;
 }
+
+// What each finding says, one function per code, so the rules above read as conditions only.
+
+type Text = Pick<Finding, 'message' | 'fix'>;
 
 function dependenciesCapText(
   fn: string,
@@ -101,11 +102,33 @@ function dependenciesCapText(
   weakest: string,
   needed: RedundancyNeeded,
   changes: string,
-): Pick<Finding, 'message' | 'fix'> {
+): Text {
   return {
     message: `The dependencies of ${fn} deliver at most ${percent(composite)}, below the ${target} % target; the weakest link is ${weakest}.`,
     fix: needed.reachable
       ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(composite * 1e6) / 1e4} %.`
       : `Redundancy alone cannot reach ${target} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
+  };
+}
+
+/** Both targets come as people read them ('99.9'); the percent sign is added here. */
+function exceedsUpstreamTargetText(fn: string, target: string, upstream: string, upstreamTarget: string): Text {
+  return {
+    message: `${fn} promises ${target} % but depends on ${upstream}, which promises only ${upstreamTarget} %.`,
+    fix: `Lower ${fn} to at most ${upstreamTarget} %, or raise ${upstream} to at least ${target} %.`,
+  };
+}
+
+function maintenanceExceedsBudgetText(budget: PeriodBudget): Text {
+  return {
+    message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)}.`,
+    fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
+  };
+}
+
+function needsAutomaticFailoverText(fastestSeconds: number, budget: PeriodBudget, targetPercent: number): Text {
+  return {
+    message: `A manual failover takes ${human(fastestSeconds)}, but the ${budget.period}ly budget at ${targetPercent} % is ${formatBudget(budget.allowedSeconds)}: one failover spends it all.`,
+    fix: 'Add automatic failover (CCR or a DAG), or lower the target so the budget covers a manual failover.',
   };
 }
