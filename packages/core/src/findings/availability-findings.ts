@@ -1,4 +1,4 @@
-import { redundancyNeeded, type RedundancyNeeded } from '../availability/redundancy-needed.ts';
+import { redundancyNeeded, type RedundancyChange, type RedundancyNeeded } from '../availability/redundancy-needed.ts';
 import type { PeriodBudget } from '../budget/downtime-budget.ts';
 import { targetText } from '../budget/implied-target.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
@@ -10,6 +10,11 @@ import { path } from './paths.ts';
 const percent = (availability: number): string =>
   `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
 
+/** A component, group or function by the name the workshop gave it, else by its id. */
+function dependencyName(ctx: DerivationContext, id: string): string {
+  return ctx.names.get(`components/${id}`) ?? ctx.names.get(`groups/${id}`) ?? ctx.names.get(`functions/${id}`) ?? id;
+}
+
 /** Dependency graph against the target, upstream promises, maintenance and manual failover against the budget. */
 export function availabilityFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
@@ -20,16 +25,6 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
     const shown = targetText(fn.availability);
     if (fn.dependsOn.length > 0 && facts.composite.availability * 100 < target) {
       const needed = redundancyNeeded(ctx.requirements, fn.id, target);
-      const named = (id: string | undefined): string =>
-        id === undefined
-          ? ''
-          : (ctx.names.get(`components/${id}`) ??
-            ctx.names.get(`groups/${id}`) ??
-            ctx.names.get(`functions/${id}`) ??
-            id);
-      const changes = needed.changes
-        .map((c) => `${named(c.componentId)} ${c.fromInstances}→${c.toInstances}`)
-        .join(', ');
       findings.push({
         code: 'DEPENDENCIES_CAP_AVAILABILITY',
         severity: 'error',
@@ -43,9 +38,9 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
           fn.name,
           shown,
           facts.composite.availability,
-          named(facts.composite.weakestLink),
+          facts.composite.weakestLink,
           needed,
-          changes,
+          (id) => dependencyName(ctx, id),
         ),
       });
     }
@@ -95,19 +90,27 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
 
 type Text = Pick<Finding, 'message' | 'fix'>;
 
+/** 'Mailbox servers 1→2, Hub transport 2→3': the instance counts redundancy would change. */
+function redundancyChangesWords(changes: readonly RedundancyChange[], nameOf: (id: string) => string): string {
+  return changes.map((c) => `${nameOf(c.componentId)} ${c.fromInstances}→${c.toInstances}`).join(', ');
+}
+
+/** `nameOf` gives a dependency's name from its id. */
 function dependenciesCapText(
   fn: string,
   target: string,
   composite: number,
-  weakest: string,
+  weakestId: string | undefined,
   needed: RedundancyNeeded,
-  changes: string,
+  nameOf: (id: string) => string,
 ): Text {
+  const weakest = weakestId === undefined ? '' : nameOf(weakestId);
+  const best = percent(needed.resultingAvailability);
+  const addRedundancy = `Add redundancy (${redundancyChangesWords(needed.changes, nameOf)}) to reach ${best}, or lower the target to ${Math.floor(composite * 1e6) / 1e4} %.`;
+  const redundancyFallsShort = `Redundancy alone cannot reach ${target} % (best ${best}); use more available components or lower the target.`;
   return {
     message: `The dependencies of ${fn} deliver at most ${percent(composite)}, below the ${target} % target; the weakest link is ${weakest}.`,
-    fix: needed.reachable
-      ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(composite * 1e6) / 1e4} %.`
-      : `Redundancy alone cannot reach ${target} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
+    fix: needed.reachable ? addRedundancy : redundancyFallsShort,
   };
 }
 

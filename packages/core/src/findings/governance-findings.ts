@@ -30,14 +30,12 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
     functionId?: string,
     provenance?: Provenance,
   ): void => {
-    const noSource = provenance === undefined || provenance.source === undefined;
-    const noRationale = provenance === undefined || provenance.rationale.trim() === '';
     findings.push({
       code: 'MISSING_RATIONALE',
       severity: 'warning',
       ...(functionId ? { functionId } : {}),
       fields,
-      ...missingRationaleText(what, noSource && noRationale ? 'both' : noSource ? 'source' : 'rationale'),
+      ...missingRationaleText(what, rationaleGap(provenance)),
     });
   };
   for (const facts of ctx.functions) {
@@ -192,6 +190,14 @@ const RATIONALE_GAP: Readonly<
   },
 };
 
+/** What a commitment's provenance lacks: its source, its rationale, or both. */
+function rationaleGap(provenance: Provenance | undefined): keyof typeof RATIONALE_GAP {
+  const noSource = provenance === undefined || provenance.source === undefined;
+  const noRationale = provenance === undefined || provenance.rationale.trim() === '';
+  if (noSource && noRationale) return 'both';
+  return noSource ? 'source' : 'rationale';
+}
+
 function missingRationaleText(what: string, gap: keyof typeof RATIONALE_GAP): Text {
   const { missing, consequence, fix } = RATIONALE_GAP[gap];
   return { message: `${what} has no ${missing}: ${consequence}.`, fix };
@@ -246,7 +252,7 @@ function retention(days: number): string {
 }
 
 /** A regulation as a sponsor recognises it: its name, with its reference when one is given. */
-function regulationWords(rule: Pick<RegulatoryRetention, 'name' | 'reference'>): string {
+export function regulationWords(rule: Pick<RegulatoryRetention, 'name' | 'reference'>): string {
   return rule.reference ? `${rule.name} (${rule.reference})` : rule.name;
 }
 
