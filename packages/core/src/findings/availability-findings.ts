@@ -1,4 +1,5 @@
-import { redundancyNeeded, type RedundancyNeeded } from '../availability/redundancy-needed.ts';
+import { redundancyNeeded, type RedundancyChange, type RedundancyNeeded } from '../availability/redundancy-needed.ts';
+import type { PeriodBudget } from '../budget/downtime-budget.ts';
 import { targetText } from '../budget/implied-target.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
 import { HA_OPTIONS } from '../recommend/ha-options.ts';
@@ -8,6 +9,11 @@ import { path } from './paths.ts';
 
 const percent = (availability: number): string =>
   `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
+
+/** A component, group or function by the name the workshop gave it, else by its id. */
+function dependencyName(ctx: DerivationContext, id: string): string {
+  return ctx.names.get(`components/${id}`) ?? ctx.names.get(`groups/${id}`) ?? ctx.names.get(`functions/${id}`) ?? id;
+}
 
 /** Dependency graph against the target, upstream promises, maintenance and manual failover against the budget. */
 export function availabilityFindings(ctx: DerivationContext): Finding[] {
@@ -19,16 +25,6 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
     const shown = targetText(fn.availability);
     if (fn.dependsOn.length > 0 && facts.composite.availability * 100 < target) {
       const needed = redundancyNeeded(ctx.requirements, fn.id, target);
-      const named = (id: string | undefined): string =>
-        id === undefined
-          ? ''
-          : (ctx.names.get(`components/${id}`) ??
-            ctx.names.get(`groups/${id}`) ??
-            ctx.names.get(`functions/${id}`) ??
-            id);
-      const changes = needed.changes
-        .map((c) => `${named(c.componentId)} ${c.fromInstances}→${c.toInstances}`)
-        .join(', ');
       findings.push({
         code: 'DEPENDENCIES_CAP_AVAILABILITY',
         severity: 'error',
@@ -42,9 +38,9 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
           fn.name,
           shown,
           facts.composite.availability,
-          named(facts.composite.weakestLink),
+          facts.composite.weakestLink,
           needed,
-          changes,
+          (id) => dependencyName(ctx, id),
         ),
       });
     }
@@ -52,14 +48,12 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
       const upstream = ctx.byId.get(upstreamId)?.fn;
       const upstreamTarget = upstream?.availability?.targetPercent;
       if (upstream?.availability && upstreamTarget !== undefined && target > upstreamTarget) {
-        const upstreamShown = targetText(upstream.availability);
         findings.push({
           code: 'EXCEEDS_UPSTREAM_TARGET',
           severity: 'warning',
           functionId: fn.id,
           fields: [path.target(fn.id), path.target(upstream.id)],
-          message: `${fn.name} promises ${shown} % but depends on ${upstream.name}, which promises only ${upstreamShown} %.`,
-          fix: `Lower ${fn.name} to at most ${upstreamShown} %, or raise ${upstream.name} to at least ${shown} %.`,
+          ...exceedsUpstreamTargetText(fn.name, shown, upstream.name, targetText(upstream.availability)),
         });
       }
     }
@@ -71,8 +65,7 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
         severity: 'error',
         functionId: fn.id,
         fields: [path.target(fn.id), ...counted.map((m) => path.maintenance(m.id, 'counted'))],
-        message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)}.`,
-        fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
+        ...maintenanceExceedsBudgetText(budget),
       });
     }
     const automatic = facts.design.some((p) => HA_OPTIONS[p.kind].automaticFailover);
@@ -85,8 +78,7 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
           severity: 'error',
           functionId: fn.id,
           fields: [path.target(fn.id), path.design(fn.id)],
-          message: `A manual failover takes ${human(fastest)}, but the ${budget.period}ly budget at ${target} % is ${formatBudget(budget.allowedSeconds)}: one failover spends it all.`,
-          fix: 'Add automatic failover (CCR or a DAG), or lower the target so the budget covers a manual failover.',
+          ...needsAutomaticFailoverText(fastest, budget, target),
         });
       }
     }
@@ -94,18 +86,52 @@ export function availabilityFindings(ctx: DerivationContext): Finding[] {
   return findings;
 }
 
+// What each finding says, one function per code, so the rules above read as conditions only.
+
+type Text = Pick<Finding, 'message' | 'fix'>;
+
+/** 'Mailbox servers 1→2, Hub transport 2→3': the instance counts redundancy would change. */
+function redundancyChangesWords(changes: readonly RedundancyChange[], nameOf: (id: string) => string): string {
+  return changes.map((c) => `${nameOf(c.componentId)} ${c.fromInstances}→${c.toInstances}`).join(', ');
+}
+
+/** `nameOf` gives a dependency's name from its id. */
 function dependenciesCapText(
   fn: string,
   target: string,
   composite: number,
-  weakest: string,
+  weakestId: string | undefined,
   needed: RedundancyNeeded,
-  changes: string,
-): Pick<Finding, 'message' | 'fix'> {
+  nameOf: (id: string) => string,
+): Text {
+  const weakest = weakestId === undefined ? '' : nameOf(weakestId);
+  const best = percent(needed.resultingAvailability);
+  const addRedundancy = `Add redundancy (${redundancyChangesWords(needed.changes, nameOf)}) to reach ${best}, or lower the target to ${Math.floor(composite * 1e6) / 1e4} %.`;
+  const redundancyFallsShort = `Redundancy alone cannot reach ${target} % (best ${best}); use more available components or lower the target.`;
   return {
     message: `The dependencies of ${fn} deliver at most ${percent(composite)}, below the ${target} % target; the weakest link is ${weakest}.`,
-    fix: needed.reachable
-      ? `Add redundancy (${changes}) to reach ${percent(needed.resultingAvailability)}, or lower the target to ${Math.floor(composite * 1e6) / 1e4} %.`
-      : `Redundancy alone cannot reach ${target} % (best ${percent(needed.resultingAvailability)}); use more available components or lower the target.`,
+    fix: needed.reachable ? addRedundancy : redundancyFallsShort,
+  };
+}
+
+/** Both targets come as people read them ('99.9'); the percent sign is added here. */
+function exceedsUpstreamTargetText(fn: string, target: string, upstream: string, upstreamTarget: string): Text {
+  return {
+    message: `${fn} promises ${target} % but depends on ${upstream}, which promises only ${upstreamTarget} %.`,
+    fix: `Lower ${fn} to at most ${upstreamTarget} %, or raise ${upstream} to at least ${target} %.`,
+  };
+}
+
+function maintenanceExceedsBudgetText(budget: PeriodBudget): Text {
+  return {
+    message: `Counted maintenance takes ${human(budget.countedMaintenanceSeconds)} a ${budget.period}, more than the whole ${budget.period}ly budget of ${formatBudget(budget.allowedSeconds)}.`,
+    fix: 'Exclude planned maintenance from the measured time, shorten the windows, or lower the target.',
+  };
+}
+
+function needsAutomaticFailoverText(fastestSeconds: number, budget: PeriodBudget, targetPercent: number): Text {
+  return {
+    message: `A manual failover takes ${human(fastestSeconds)}, but the ${budget.period}ly budget at ${targetPercent} % is ${formatBudget(budget.allowedSeconds)}: one failover spends it all.`,
+    fix: 'Add automatic failover (CCR or a DAG), or lower the target so the budget covers a manual failover.',
   };
 }

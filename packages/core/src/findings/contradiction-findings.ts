@@ -5,6 +5,7 @@ import { ARCHIVE_FROM_DAYS } from '../recommend/backup-plan.ts';
 import { standbyRecovery } from '../recommend/standby-recovery.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
+import { regulationWords } from './governance-findings.ts';
 import { path } from './paths.ts';
 
 const WEEK_SECONDS = 7 * 86_400;
@@ -83,10 +84,6 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
       const relied = fn.recovery['site-loss'] !== undefined || fn.recovery['data-corruption'] !== undefined;
       const standby = standbyRecovery(protection.kind, protection, fn.logsPerHour);
       if (relied && standby.totalSeconds === undefined) {
-        const missing = [
-          ...(fn.logsPerHour === undefined ? ['the log generation rate'] : []),
-          ...(protection.replayRateLogsPerHour === undefined ? ['the replay rate measured in a switchover drill'] : []),
-        ];
         findings.push({
           code: 'STANDBY_REPLAY_UNMEASURED',
           severity: 'warning',
@@ -97,7 +94,10 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
               ? [path.protection(fn.id, protection.kind, 'replayRateLogsPerHour')]
               : []),
           ],
-          ...standbyReplayUnmeasuredText(fn.name, standby.lagSeconds, missing),
+          ...standbyReplayUnmeasuredText(fn.name, standby.lagSeconds, {
+            logRate: fn.logsPerHour === undefined,
+            replayRate: protection.replayRateLogsPerHour === undefined,
+          }),
         });
       }
     }
@@ -123,7 +123,7 @@ export function contradictionFindings(ctx: DerivationContext): Finding[] {
       code: 'RETENTION_NEEDS_ARCHIVE',
       severity: 'info',
       fields: [path.regulatory(rule.id)],
-      ...retentionNeedsArchiveText(rule.reference ? `${rule.name} (${rule.reference})` : rule.name, rule.retentionDays),
+      ...retentionNeedsArchiveText(regulationWords(rule), rule.retentionDays),
     });
   }
   return findings;
@@ -155,7 +155,17 @@ function failoverNotInCompositeText(composite: number, charge: FailoverCharge, t
   };
 }
 
-function standbyReplayUnmeasuredText(fn: string, lagSeconds: number, missing: readonly string[]): Text {
+/** Which of the two numbers a standby's replay time is computed from nobody has stated. */
+interface Unmeasured {
+  readonly logRate: boolean;
+  readonly replayRate: boolean;
+}
+
+function standbyReplayUnmeasuredText(fn: string, lagSeconds: number, unmeasured: Unmeasured): Text {
+  const missing = [
+    ...(unmeasured.logRate ? ['the log generation rate'] : []),
+    ...(unmeasured.replayRate ? ['the replay rate measured in a switchover drill'] : []),
+  ];
   return {
     message: `${fn}'s standby copy waits ${human(lagSeconds)} before replaying logs; activating it means replaying them first, and without ${missing.join(' and ')} nobody knows how long that takes.`,
     fix: `State ${missing.join(' and ')}; until then the site-loss and corruption recovery times are guesses.`,
@@ -164,9 +174,9 @@ function standbyReplayUnmeasuredText(fn: string, lagSeconds: number, missing: re
 
 function disasterWithoutObjectiveText(functions: readonly string[]): Text {
   const names = functions.join(', ');
-  const one = functions.length === 1;
+  const [has, them] = functions.length === 1 ? ['has', 'it'] : ['have', 'them'];
   return {
-    message: `Declared disasters are excluded from the availability targets and go to the site-loss objectives, but ${names} ${one ? 'has' : 'have'} none: for ${one ? 'it' : 'them'} a disaster has no promise at all.`,
+    message: `Declared disasters are excluded from the availability targets and go to the site-loss objectives, but ${names} ${has} none: for ${them} a disaster has no promise at all.`,
     fix: `Agree site-loss RPO and RTO for ${names}, or say in the disaster declaration what a disaster means for them.`,
   };
 }

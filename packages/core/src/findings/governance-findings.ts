@@ -1,6 +1,13 @@
 import { describeField } from '../model/field-label.ts';
 import type { DerivationContext } from '../derive/derivation-context.ts';
-import { SCENARIOS, type BusinessFunction, type Provenance, type RecoveryTest, type Scenario } from '../model/index.ts';
+import {
+  SCENARIOS,
+  type BusinessFunction,
+  type Provenance,
+  type RecoveryTest,
+  type RegulatoryRetention,
+  type Scenario,
+} from '../model/index.ts';
 import { CONTINUOUS_REPLICATION } from '../recommend/ha-options.ts';
 import { TEST_INTERVAL_DAYS } from '../recommend/readiness-plan.ts';
 import { plansFor } from '../recommend/restore-time.ts';
@@ -13,14 +20,6 @@ import { formatDuration as human } from '../units/duration.ts';
 const unexplained = (provenance: Provenance): boolean =>
   provenance.source === undefined || provenance.rationale.trim() === '';
 
-/** "2192 days (6 years)": days as stored, with the years people think in when it is about a whole number of them. */
-function retention(days: number): string {
-  const years = Math.round(days / 365.25);
-  const inYears =
-    years >= 1 && Math.abs(days - years * 365.25) <= 1.5 ? ` (${years} year${years === 1 ? '' : 's'})` : '';
-  return `${days} day${days === 1 ? '' : 's'}${inYears}`;
-}
-
 /** Provenance, proposals, tests, retention, backups and data protection: what a sponsor needs settled. */
 export function governanceFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
@@ -31,14 +30,12 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
     functionId?: string,
     provenance?: Provenance,
   ): void => {
-    const noSource = provenance === undefined || provenance.source === undefined;
-    const noRationale = provenance === undefined || provenance.rationale.trim() === '';
     findings.push({
       code: 'MISSING_RATIONALE',
       severity: 'warning',
       ...(functionId ? { functionId } : {}),
       fields,
-      ...missingRationaleText(what, noSource && noRationale ? 'both' : noSource ? 'source' : 'rationale'),
+      ...missingRationaleText(what, rationaleGap(provenance)),
     });
   };
   for (const facts of ctx.functions) {
@@ -95,8 +92,7 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
         severity: 'warning',
         functionId: fn.id,
         fields: [path.design(fn.id), '/backups'],
-        message: `${fn.name} has recovery objectives but no backup plan covers it.`,
-        fix: 'Add a backup plan that applies to this function (interval, retention, off-site copies, restore throughput).',
+        ...noBackupPlanText(fn.name),
       });
     }
     // Years-long retention is met by journaling to an archive, not by backups (RETENTION_NEEDS_ARCHIVE says so),
@@ -111,8 +107,7 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
           severity: 'error',
           functionId: fn.id,
           fields: [path.backup(plan.id, 'retentionDays'), path.regulatory(rule.id)],
-          message: `${plan.name} keeps backups of ${fn.name} for ${retention(plan.retentionDays)}, but ${rule.name}${rule.reference ? ` (${rule.reference})` : ''} requires ${retention(rule.retentionDays)}.`,
-          fix: `Retain backups for at least ${retention(rule.retentionDays)}, if need be in an archive tier, or document why ${rule.name} does not apply.`,
+          ...retentionBelowRegulatoryText(plan.name, fn.name, plan.retentionDays, rule),
         });
       }
     }
@@ -125,8 +120,7 @@ export function governanceFindings(ctx: DerivationContext): Finding[] {
         severity: 'error',
         functionId: fn.id,
         fields: [path.design(fn.id)],
-        message: `${fn.name} relies on a single copy cluster: it survives a server loss, but the shared storage holds the only copy of the data.`,
-        fix: 'Add backups and a second copy of the data (CCR or a DAG replace SCC on the reference platform).',
+        ...singleCopyAsProtectionText(fn.name),
       });
     }
   }
@@ -196,6 +190,14 @@ const RATIONALE_GAP: Readonly<
   },
 };
 
+/** What a commitment's provenance lacks: its source, its rationale, or both. */
+function rationaleGap(provenance: Provenance | undefined): keyof typeof RATIONALE_GAP {
+  const noSource = provenance === undefined || provenance.source === undefined;
+  const noRationale = provenance === undefined || provenance.rationale.trim() === '';
+  if (noSource && noRationale) return 'both';
+  return noSource ? 'source' : 'rationale';
+}
+
 function missingRationaleText(what: string, gap: keyof typeof RATIONALE_GAP): Text {
   const { missing, consequence, fix } = RATIONALE_GAP[gap];
   return { message: `${what} has no ${missing}: ${consequence}.`, fix };
@@ -209,8 +211,9 @@ function recoveryTestTooRareText(
   testCount: number,
 ): Text {
   const kind = test.kind.replace('-', ' ');
+  const which = testCount > 1 ? 'most frequent test' : 'test';
   return {
-    message: `${fn.name} is a ${fn.tier}-tier function, whose ${scenario.replace('-', ' ')} recovery should be rehearsed every ${neededEveryDays} days, but its ${testCount > 1 ? 'most frequent test' : 'test'}, a ${kind}, runs every ${test.everyDays} days: people, runbooks and the platform drift in between.`,
+    message: `${fn.name} is a ${fn.tier}-tier function, whose ${scenario.replace('-', ' ')} recovery should be rehearsed every ${neededEveryDays} days, but its ${which}, a ${kind}, runs every ${test.everyDays} days: people, runbooks and the platform drift in between.`,
     fix: `Run the ${kind} at least every ${neededEveryDays} days, or lower ${fn.name}'s tier if it matters less.`,
   };
 }
@@ -226,6 +229,50 @@ function noRecoveryTestText(fn: string, scenario: Scenario): Text {
   return {
     message: `${fn} promises an RTO for ${scenario.replace('-', ' ')}, but no recovery test rehearses it: an untested recovery is a hope.`,
     fix: `Schedule a ${DRILL[scenario]} for ${fn}.`,
+  };
+}
+
+function noBackupPlanText(fn: string): Text {
+  return {
+    message: `${fn} has recovery objectives but no backup plan covers it.`,
+    fix: 'Add a backup plan that applies to this function (interval, retention, off-site copies, restore throughput).',
+  };
+}
+
+/** "1 day", "6 years": a count with its noun, singular for one. */
+function countWords(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "2192 days (6 years)": days as stored, with the years people think in when it is about a whole number of them. */
+function retention(days: number): string {
+  const years = Math.round(days / 365.25);
+  const wholeYears = years >= 1 && Math.abs(days - years * 365.25) <= 1.5;
+  return wholeYears ? `${countWords(days, 'day')} (${countWords(years, 'year')})` : countWords(days, 'day');
+}
+
+/** A regulation as a sponsor recognises it: its name, with its reference when one is given. */
+export function regulationWords(rule: Pick<RegulatoryRetention, 'name' | 'reference'>): string {
+  return rule.reference ? `${rule.name} (${rule.reference})` : rule.name;
+}
+
+/** `keptDays` is the plan's retention; exported so its phrasing branches are tested on their own. */
+export function retentionBelowRegulatoryText(
+  plan: string,
+  fn: string,
+  keptDays: number,
+  rule: Pick<RegulatoryRetention, 'name' | 'reference' | 'retentionDays'>,
+): Text {
+  return {
+    message: `${plan} keeps backups of ${fn} for ${retention(keptDays)}, but ${regulationWords(rule)} requires ${retention(rule.retentionDays)}.`,
+    fix: `Retain backups for at least ${retention(rule.retentionDays)}, if need be in an archive tier, or document why ${rule.name} does not apply.`,
+  };
+}
+
+function singleCopyAsProtectionText(fn: string): Text {
+  return {
+    message: `${fn} relies on a single copy cluster: it survives a server loss, but the shared storage holds the only copy of the data.`,
+    fix: 'Add backups and a second copy of the data (CCR or a DAG replace SCC on the reference platform).',
   };
 }
 

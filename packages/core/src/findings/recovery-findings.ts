@@ -260,6 +260,17 @@ function rpoZeroAsyncReplicationText(words: string, replications: readonly strin
   };
 }
 
+/** '1d lag', saying so when it is the platform's default because the design sets none. */
+function lagWords(lagSeconds: number, stated: boolean): string {
+  const lag = `${human(lagSeconds)} lag`;
+  return stated ? lag : `${lag} (its default: no lag is set)`;
+}
+
+/** ' at 300 logs/h (2h)' when the replay rate was measured, else nothing. */
+function replayRateWords(logsPerHour: number | undefined, replaySeconds: number): string {
+  return logsPerHour === undefined ? '' : ` at ${logsPerHour} logs/h (${human(replaySeconds)})`;
+}
+
 function standbyLagInRtoText(
   protection: Protection,
   standby: StandbyRecovery,
@@ -267,11 +278,8 @@ function standbyLagInRtoText(
   words: string,
   rtoSeconds: number,
 ): Text {
-  const lag = `${human(standby.lagSeconds)} lag${protection.replayLagSeconds === undefined ? ' (its default: no lag is set)' : ''}`;
-  const rate =
-    protection.replayRateLogsPerHour === undefined
-      ? ''
-      : ` at ${protection.replayRateLogsPerHour} logs/h (${human(standby.replaySeconds ?? 0)})`;
+  const lag = lagWords(standby.lagSeconds, protection.replayLagSeconds !== undefined);
+  const rate = replayRateWords(protection.replayRateLogsPerHour, standby.replaySeconds ?? 0);
   return {
     message: `${HA_OPTIONS[protection.kind].platformTerm} needs ${human(standby.activationSeconds)} of activation, then replays ${Math.round(standby.waitingLogs ?? 0)} logs held back by a ${lag}${rate}: ${human(totalSeconds)}, more than the ${words} RTO of ${human(rtoSeconds)}.`,
     fix: `Shorten the replay lag (changing it means disabling and re-enabling SCR), speed up replay, or raise the RTO to ${human(totalSeconds)}.`,
@@ -284,18 +292,25 @@ const NO_OFFSITE_COPY_TEXT: Text = {
   fix: 'Keep at least one off-site backup copy, or add a standby copy at a recovery site (SCR or a multi-site DAG).',
 };
 
+/** 'Restoring 100 GB', or for a corruption the one database and where its size comes from. */
+function restoringWords(restore: RestoreTime): string {
+  if (!restore.oneDatabase) return `Restoring ${restore.sizeGb} GB`;
+  const size = restore.guidance
+    ? `${restore.sizeGb} GB, the platform guidance for one database`
+    : `${restore.sizeGb} GB`;
+  return `Restoring the one corrupted database (${size})`;
+}
+
 function restoreExceedsRtoText(
   restore: RestoreTime,
   throughput: number | undefined,
   words: string,
   rtoSeconds: number,
 ): Text {
-  const what = restore.oneDatabase
-    ? `Restoring the one corrupted database (${restore.sizeGb} GB${restore.guidance ? ', the platform guidance for one database' : ''})`
-    : `Restoring ${restore.sizeGb} GB`;
+  const smaller = restore.oneDatabase ? 'keep databases smaller' : 'split the data';
   return {
-    message: `${what} at ${throughput} GB/h plus overhead takes ${human(restore.seconds)}, longer than the ${words} RTO of ${human(rtoSeconds)}, and no replica can take over.`,
-    fix: `Add a replica that takes over on ${words} (see the recommendation), raise restore throughput, ${restore.oneDatabase ? 'keep databases smaller' : 'split the data'}, or raise the RTO to at least ${human(restore.seconds)}.`,
+    message: `${restoringWords(restore)} at ${throughput} GB/h plus overhead takes ${human(restore.seconds)}, longer than the ${words} RTO of ${human(rtoSeconds)}, and no replica can take over.`,
+    fix: `Add a replica that takes over on ${words} (see the recommendation), raise restore throughput, ${smaller}, or raise the RTO to at least ${human(restore.seconds)}.`,
   };
 }
 

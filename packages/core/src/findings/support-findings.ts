@@ -1,5 +1,5 @@
 import type { DerivationContext } from '../derive/derivation-context.ts';
-import { SCENARIOS } from '../model/index.ts';
+import { SCENARIOS, type Scenario } from '../model/index.ts';
 import { formatDuration as human } from '../units/duration.ts';
 import type { Finding } from './finding.ts';
 import { path } from './paths.ts';
@@ -20,6 +20,10 @@ function gapStart(startUtcMs: number | undefined, zone: string): string {
   return `From ${weekTime(startUtcMs, zone)} (${zone}) nobody`;
 }
 
+/** The two targets every severity of the priority matrix states, in the order findings name them. */
+const TARGETS = ['response', 'resolution'] as const;
+type Target = (typeof TARGETS)[number];
+
 /** Coverage gaps and response times against the RTO; the priority matrix. */
 export function supportFindings(ctx: DerivationContext): Finding[] {
   const findings: Finding[] = [];
@@ -39,8 +43,12 @@ export function supportFindings(ctx: DerivationContext): Finding[] {
           path.support('coverageCalendarId'),
           path.support('onCallCalendarId'),
         ],
-        message: `${gapStart(facts.supportGapStartUtcMs, ctx.zone)} is on duty or on call for ${human(facts.supportGapSeconds)} of measured time in a row, longer than the ${rto.scenario.replace('-', ' ')} RTO of ${human(rto.rtoSeconds)}: an outage then cannot be recovered in time.`,
-        fix: `Extend support or on-call coverage so no gap exceeds ${human(rto.rtoSeconds)}, or raise the RTO to ${human(facts.supportGapSeconds)}.`,
+        ...supportGapExceedsRtoText(
+          gapStart(facts.supportGapStartUtcMs, ctx.zone),
+          facts.supportGapSeconds,
+          rto.scenario,
+          rto.rtoSeconds,
+        ),
       });
     }
     if (outage?.responseSeconds !== undefined && outage.responseSeconds > rto.rtoSeconds) {
@@ -50,33 +58,70 @@ export function supportFindings(ctx: DerivationContext): Finding[] {
         functionId: facts.fn.id,
         scenario: rto.scenario,
         fields: [path.severity(outage.id, 'responseSeconds'), path.rto(facts.fn.id, rto.scenario)],
-        message: `A full outage is ${outage.name}, whose response target of ${human(outage.responseSeconds)} is longer than the RTO of ${human(rto.rtoSeconds)}: recovery cannot even start in time.`,
-        fix: `Shorten the ${outage.name} response target to well under ${human(rto.rtoSeconds)}, or raise the RTO.`,
+        ...responseExceedsRtoText(outage.name, outage.responseSeconds, rto.rtoSeconds),
       });
     }
   }
   for (const severity of support.severities) {
-    const missing = [
-      severity.responseSeconds === undefined ? 'response' : '',
-      severity.resolutionSeconds === undefined ? 'resolution' : '',
-    ].filter(Boolean);
+    const missing = TARGETS.filter((target) => severity[`${target}Seconds`] === undefined);
     if (missing.length > 0) {
       findings.push({
         code: 'PRIORITY_MATRIX_INCOMPLETE',
         severity: 'warning',
         fields: missing.map((m) => path.severity(severity.id, `${m}Seconds`)),
-        message: `${severity.name} has no ${missing.join(' or ')} target.`,
-        fix: `State the ${missing.join(' and ')} target of ${severity.name}.`,
+        ...priorityTargetsMissingText(severity.name, missing),
       });
     } else if ((severity.resolutionSeconds ?? 0) < (severity.responseSeconds ?? 0)) {
       findings.push({
         code: 'PRIORITY_MATRIX_INCOMPLETE',
         severity: 'warning',
         fields: [path.severity(severity.id, 'responseSeconds'), path.severity(severity.id, 'resolutionSeconds')],
-        message: `${severity.name} must be resolved within ${human(severity.resolutionSeconds ?? 0)} but only answered within ${human(severity.responseSeconds ?? 0)}.`,
-        fix: 'Make the resolution target at least as long as the response target.',
+        ...priorityResolvesBeforeResponseText(
+          severity.name,
+          severity.resolutionSeconds ?? 0,
+          severity.responseSeconds ?? 0,
+        ),
       });
     }
   }
   return findings;
+}
+
+// What each finding says, one function per code, so the rules above read as conditions only.
+
+type Text = Pick<Finding, 'message' | 'fix'>;
+
+/** `gapStart` is the opening of the sentence: 'From Sunday 20:00 (Europe/Berlin) nobody' or 'Nobody'. */
+function supportGapExceedsRtoText(gapStart: string, gapSeconds: number, scenario: Scenario, rtoSeconds: number): Text {
+  return {
+    message: `${gapStart} is on duty or on call for ${human(gapSeconds)} of measured time in a row, longer than the ${scenario.replace('-', ' ')} RTO of ${human(rtoSeconds)}: an outage then cannot be recovered in time.`,
+    fix: `Extend support or on-call coverage so no gap exceeds ${human(rtoSeconds)}, or raise the RTO to ${human(gapSeconds)}.`,
+  };
+}
+
+function responseExceedsRtoText(severity: string, responseSeconds: number, rtoSeconds: number): Text {
+  return {
+    message: `A full outage is ${severity}, whose response target of ${human(responseSeconds)} is longer than the RTO of ${human(rtoSeconds)}: recovery cannot even start in time.`,
+    fix: `Shorten the ${severity} response target to well under ${human(rtoSeconds)}, or raise the RTO.`,
+  };
+}
+
+/** PRIORITY_MATRIX_INCOMPLETE when a severity lacks its response target, its resolution target or both (exported for its tests). */
+export function priorityTargetsMissingText(severity: string, missing: readonly Target[]): Text {
+  return {
+    message: `${severity} has no ${missing.join(' or ')} target.`,
+    fix: `State the ${missing.join(' and ')} target of ${severity}.`,
+  };
+}
+
+/** PRIORITY_MATRIX_INCOMPLETE when a severity must be resolved sooner than it is answered. */
+function priorityResolvesBeforeResponseText(
+  severity: string,
+  resolutionSeconds: number,
+  responseSeconds: number,
+): Text {
+  return {
+    message: `${severity} must be resolved within ${human(resolutionSeconds)} but only answered within ${human(responseSeconds)}.`,
+    fix: 'Make the resolution target at least as long as the response target.',
+  };
 }

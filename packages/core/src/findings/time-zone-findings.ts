@@ -11,8 +11,7 @@ export function timeZoneFindings(ctx: DerivationContext): Finding[] {
       code: 'MISSING_TIME_ZONE',
       severity: 'warning',
       fields: [path.calendar(calendar.id, 'timeZone')],
-      message: `Calendar ${calendar.name} has no time zone; Accord reads it in the workshop's zone (${zone}), which a reader in another zone cannot tell.`,
-      fix: `Set the calendar's time zone (e.g. ${zone}).`,
+      ...calendarWithoutZoneText(calendar.name, zone),
     });
   }
   for (const window of requirements.maintenance.filter((m) => m.timeZone === undefined)) {
@@ -20,8 +19,7 @@ export function timeZoneFindings(ctx: DerivationContext): Finding[] {
       code: 'MISSING_TIME_ZONE',
       severity: 'warning',
       fields: [path.maintenance(window.id, 'timeZone')],
-      message: `Maintenance window ${window.name} has no time zone; its start is ambiguous across sites.`,
-      fix: `Set the window's time zone (e.g. ${zone}).`,
+      ...windowWithoutZoneText(window.name, zone),
     });
   }
   const measuredZones = new Map<string, string[]>();
@@ -36,9 +34,34 @@ export function timeZoneFindings(ctx: DerivationContext): Finding[] {
       code: 'MISSING_TIME_ZONE',
       severity: 'warning',
       fields: ids.map((id) => path.window(id)),
-      message: `Measurement windows disagree on their zone (${[...measuredZones.keys()].sort().join(', ')}): reports over one period will not line up.`,
-      fix: 'Measure every function in one zone, or state per function which zone its period follows.',
+      ...measuredZonesDisagreeText([...measuredZones.keys()].sort()),
     });
   }
   return findings;
+}
+
+// What each MISSING_TIME_ZONE says, one function per case, so the rule above reads as conditions only.
+
+type Text = Pick<Finding, 'message' | 'fix'>;
+
+/** `zone` is the workshop's time zone, which Accord falls back to and suggests. */
+function calendarWithoutZoneText(calendar: string, zone: string): Text {
+  return {
+    message: `Calendar ${calendar} has no time zone; Accord reads it in the workshop's zone (${zone}), which a reader in another zone cannot tell.`,
+    fix: `Set the calendar's time zone (e.g. ${zone}).`,
+  };
+}
+
+function windowWithoutZoneText(window: string, zone: string): Text {
+  return {
+    message: `Maintenance window ${window} has no time zone; its start is ambiguous across sites.`,
+    fix: `Set the window's time zone (e.g. ${zone}).`,
+  };
+}
+
+function measuredZonesDisagreeText(zones: readonly string[]): Text {
+  return {
+    message: `Measurement windows disagree on their zone (${zones.join(', ')}): reports over one period will not line up.`,
+    fix: 'Measure every function in one zone, or state per function which zone its period follows.',
+  };
 }
