@@ -86,7 +86,14 @@ export function createServices({ db, registry, logger, singleSignOn }: ServiceDe
     signOff,
     workshops: workshopRows,
   });
-  const freeze = new RoomFreeze({ db, registry, versions: versionRows, versionService: versions, audit, events });
+  const freeze = new RoomFreeze({
+    workshops: workshopRows,
+    registry,
+    versions: versionRows,
+    versionService: versions,
+    audit,
+    events,
+  });
   const isFrozen = (workshopId: string): Promise<boolean> => freeze.isFrozen(workshopId);
   return {
     participants,

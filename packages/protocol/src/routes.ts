@@ -38,6 +38,8 @@ export interface RouteSpec {
   /** Who may call it: `public`, or the permission the participant's role needs. */
   readonly access: 'public' | Permission;
   readonly body?: z.ZodType;
+  /** The query parameters the route reads, each described; a parameter that may be left out is optional. */
+  readonly query?: z.ZodObject;
   readonly response?: z.ZodType;
   /** The success status when it is not 200. */
   readonly status?: 201 | 204 | 302;
@@ -52,6 +54,13 @@ export const importRequirementsBodySchema = z
   })
   .strict();
 export const freezeBodySchema = z.object({ frozen: z.boolean() }).strict();
+
+/** A version number as a query parameter. */
+const versionNumberParam = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .describe(description);
 
 const W = '/api/workshops/:id';
 const VERSION = `${W}/versions/:number`;
@@ -131,6 +140,9 @@ export const routes = {
     path: `${W}/participants/:participantId`,
     summary: 'Revoke a participant and disconnect them (?alsoRevokeInvite=1 revokes the link they joined with too)',
     access: 'invite',
+    query: z.object({
+      alsoRevokeInvite: z.literal('1').optional().describe('1: also revoke the invite link they joined with'),
+    }),
     status: 204,
   },
   exportRequirements: {
@@ -138,6 +150,9 @@ export const routes = {
     path: `${W}/requirements`,
     summary: 'Export the requirements file (?format=yaml|json)',
     access: 'read',
+    query: z.object({
+      format: z.enum(['yaml', 'json']).optional().describe('The file format: yaml (the default) or json'),
+    }),
   },
   importRequirements: {
     method: 'PUT',
@@ -167,6 +182,10 @@ export const routes = {
     path: `${W}/versions/diff`,
     summary: 'Field-by-field changes between two versions (?from=&to=)',
     access: 'read',
+    query: z.object({
+      from: versionNumberParam('The version compared from'),
+      to: versionNumberParam('The version compared to'),
+    }),
     response: z.array(fieldChangeSchema),
   },
   version: { method: 'GET', path: VERSION, summary: 'One version: summary and the frozen record', access: 'read' },
@@ -175,6 +194,9 @@ export const routes = {
     path: `${VERSION}/:file{document\\.[a-z]+}`,
     openApiPath: `${VERSION}/document.{format}`,
     access: 'read',
+    query: z.object({
+      inline: z.literal('1').optional().describe('1 with the html format: shown in the browser, not downloaded'),
+    }),
     summary:
       'The SLA and justification as html, pdf, md, json or openslo, or an operational export: sloth, prometheus, datadog, zabbix or ics',
   },
@@ -281,6 +303,7 @@ export const routes = {
     path: '/api/auth/oidc/join',
     summary: 'With single sign-on: log in to join a sponsor seat (?invite=); redirects to the provider',
     access: 'public',
+    query: z.object({ invite: z.string().describe("The sponsor seat's personal invite") }),
     status: 302,
   },
   oidcSign: {

@@ -10,17 +10,31 @@ const jsonContent = (schema: z.ZodType) => ({
 const openApiPath = (route: RouteSpec): string =>
   route.openApiPath?.replace(/:(\w+)/g, '{$1}') ?? route.path.replace(/:(\w+)/g, '{$1}');
 
+/** A route's query parameters as OpenAPI lists them: required unless the table's shape lets one be left out. */
+function queryParameters(route: RouteSpec): Record<string, unknown>[] {
+  return Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !schema.safeParse(undefined).success,
+    ...(schema.description ? { description: schema.description } : {}),
+    schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
 /** The OpenAPI 3.1 document of the HTTP API, generated from the route table the server registers. */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of Object.values(routes) as RouteSpec[]) {
     const path = openApiPath(route);
-    const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
+    const parameters = [
+      ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...queryParameters(route),
+    ];
     (paths[path] ??= {})[route.method.toLowerCase()] = {
       summary: route.summary,
       description:

@@ -1,5 +1,6 @@
 import type { AccordDatabase } from '@accord/db/database';
 import type { Config } from '../config.ts';
+import { SteeringRepository } from '../control/steering.repository.ts';
 import type { ControlPlane } from '../control/control-plane.ts';
 import type { LimiterFactory } from '../http/rate-limit.ts';
 import type { Logger } from '../logger.ts';
@@ -8,6 +9,10 @@ import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AwarenessChange } from '../sync/room-awareness.ts';
 import type { UpdateStore } from '../sync/update-store.ts';
 import type { WorkshopRoom } from '../sync/workshop-room.ts';
+import { VersionRepository } from '../versions/version.repository.ts';
+import { AuditRepository } from '../workshops/audit.repository.ts';
+import { ParticipantRepository } from '../workshops/participant.repository.ts';
+import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 import { ControlResync } from './control-resync.ts';
 import { FreezeSync } from './freeze-sync.ts';
 import { RevocationSweep } from './revocation-sweep.ts';
@@ -115,12 +120,17 @@ export class ClusterNode {
    */
   startChecks(control: ControlPlane, revoked: Set<string>): void {
     const { database, registry, logger } = this.deps;
+    const { db } = database;
     this.sweep = new RevocationSweep(
-      { db: database.db, registry, io: control.io, revoked, logger },
+      { participants: new ParticipantRepository(db), registry, io: control.io, revoked, logger },
       this.config.revocationCheckMs,
     );
-    this.freezeSync = new FreezeSync(database.db, registry, logger, this.config.revocationCheckMs);
-    this.resync = new ControlResync(database.db, control, logger);
+    this.freezeSync = new FreezeSync(new WorkshopRepository(db), registry, logger, this.config.revocationCheckMs);
+    this.resync = new ControlResync(
+      { steering: new SteeringRepository(db), versions: new VersionRepository(db), audit: new AuditRepository(db) },
+      control,
+      logger,
+    );
   }
 
   /** Another node froze or unfroze a workshop: re-read its freeze and reopen connections that no longer fit. */

@@ -1,9 +1,17 @@
-import type { Database } from '@accord/db/schema';
 import type { DecisionEvent, StateRefresh } from '@accord/protocol/events';
 import { phaseSchema } from '@accord/protocol/phases';
-import type { Kysely } from 'kysely';
 import type { ControlPlane } from '../control/control-plane.ts';
+import type { SteeringRepository } from '../control/steering.repository.ts';
 import type { Logger } from '../logger.ts';
+import type { VersionRepository } from '../versions/version.repository.ts';
+import type { AuditRepository } from '../workshops/audit.repository.ts';
+
+/** Where the control state is read from: the repositories of the workshop row, its versions and its audit trail. */
+export interface ControlResyncRepositories {
+  readonly steering: SteeringRepository;
+  readonly versions: VersionRepository;
+  readonly audit: AuditRepository;
+}
 
 /** Most decisions a refresh carries (the latest ones). */
 const MAX_DECISIONS = 500;
@@ -23,7 +31,7 @@ export class ControlResync {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly repositories: ControlResyncRepositories,
     private readonly control: ControlPlane,
     private readonly logger: Logger,
   ) {
@@ -81,68 +89,41 @@ export class ControlResync {
 
   /** The workshop's control state as PostgreSQL has it. */
   async read(workshopId: string): Promise<(StateRefresh & { phaseChangedBy: string }) | undefined> {
-    const row = await this.db
-      .selectFrom('workshops')
-      .select(['phase', 'timer_ends_at', 'timer_duration_s', 'frozen_at', 'frozen_by'])
-      .where('id', '=', workshopId)
-      .executeTakeFirst();
+    const { steering, versions, audit } = this.repositories;
+    const row = await steering.find(workshopId);
     if (!row) return undefined;
-    const [changer, versions, signatures, decided] = await Promise.all([
-      this.db
-        .selectFrom('audit_events')
-        .select('actor_name')
-        .where('workshop_id', '=', workshopId)
-        .where('kind', '=', 'phase.changed')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-      this.db
-        .selectFrom('versions')
-        .select(['number', 'hash', 'published_by', 'published_at'])
-        .where('workshop_id', '=', workshopId)
-        .orderBy('number')
-        .execute(),
-      this.db
-        .selectFrom('signatures')
-        .select(['version_number', 'hash', 'signer_name', 'decision', 'created_at'])
-        .where('workshop_id', '=', workshopId)
-        .orderBy('id')
-        .execute(),
-      this.db
-        .selectFrom('audit_events')
-        .select(['kind', 'actor_name', 'data'])
-        .where('workshop_id', '=', workshopId)
-        .where('kind', 'in', ['proposal.accepted', 'proposal.rejected'])
-        .orderBy('id', 'desc')
-        .limit(MAX_DECISIONS)
-        .execute(),
+    const [changer, published, signatures, decided] = await Promise.all([
+      audit.latestActor(workshopId, 'phase.changed'),
+      versions.list(workshopId),
+      versions.signatures(workshopId),
+      audit.latestOfKinds(workshopId, ['proposal.accepted', 'proposal.rejected'], MAX_DECISIONS),
     ]);
-    const running = row.timer_ends_at !== null && row.timer_ends_at.getTime() > Date.now();
+    const running = row.timerEndsAt !== null && row.timerEndsAt.getTime() > Date.now();
     return {
       workshopId,
       phase: phaseSchema.catch('scope').parse(row.phase),
-      phaseChangedBy: changer?.actor_name ?? 'the facilitator',
+      phaseChangedBy: changer ?? 'the facilitator',
       timer: {
-        endsAtMs: running ? (row.timer_ends_at?.getTime() ?? null) : null,
-        durationSeconds: running ? row.timer_duration_s : 0,
+        endsAtMs: running ? (row.timerEndsAt?.getTime() ?? null) : null,
+        durationSeconds: running ? row.timerDurationSeconds : 0,
         startedBy: null,
       },
       serverNowMs: Date.now(),
-      frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
-      versions: versions.map((v) => ({
+      frozen: row.frozenAt ? { at: row.frozenAt.toISOString(), by: row.frozenBy ?? '' } : null,
+      versions: published.map((v) => ({
         number: v.number,
         hash: v.hash,
-        publishedBy: v.published_by,
-        publishedAt: new Date(v.published_at).toISOString(),
+        publishedBy: v.publishedBy,
+        publishedAt: v.publishedAt,
       })),
       signatures: signatures.map((s) => ({
-        versionNumber: s.version_number,
+        versionNumber: s.versionNumber,
         hash: s.hash,
-        sponsor: s.signer_name,
+        sponsor: s.evidence.name,
         decision: s.decision,
-        at: new Date(s.created_at).toISOString(),
+        at: s.at,
       })),
-      decisions: decided.reverse().map((d) => decision(d.kind, d.actor_name, d.data)),
+      decisions: decided.map((d) => decision(d.kind, d.actorName, d.data)),
     };
   }
 

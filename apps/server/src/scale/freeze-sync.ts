@@ -1,9 +1,8 @@
-import type { Database } from '@accord/db/schema';
 import { can } from '@accord/protocol/roles';
-import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { ROOM_FREEZE_CLOSE } from '../workshops/room-freeze.ts';
+import type { WorkshopRepository } from '../workshops/workshop.repository.ts';
 
 /**
  * Keeps every node's Yjs connections in step with the freeze PostgreSQL records. A connection's write
@@ -16,7 +15,7 @@ export class FreezeSync {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly workshops: WorkshopRepository,
     private readonly registry: RoomRegistry,
     private readonly logger: Logger,
     intervalMs: number,
@@ -31,17 +30,16 @@ export class FreezeSync {
       this.registry.peek(id),
     );
     if (ids.length === 0) return 0;
-    let rows: { id: string; frozen_at: Date | null }[];
+    let frozenNow: Map<string, boolean>;
     try {
-      rows = await this.db.selectFrom('workshops').select(['id', 'frozen_at']).where('id', 'in', ids).execute();
+      frozenNow = await this.workshops.frozenAmong(ids);
     } catch (error) {
       this.logger.warn({ err: String(error) }, 'could not re-read the room freeze; trying again later');
       return 0;
     }
     let closed = 0;
-    for (const row of rows) {
-      const frozen = row.frozen_at !== null;
-      const room = this.registry.peek(row.id);
+    for (const [workshopId, frozen] of frozenNow) {
+      const room = this.registry.peek(workshopId);
       let here = 0;
       for (const connection of [...(room?.connections ?? [])]) {
         // Only editors change with the freeze; observers are read-only either way.
@@ -52,7 +50,7 @@ export class FreezeSync {
       closed += here;
       if (here > 0)
         this.logger.info(
-          { workshopId: row.id, frozen, connections: here },
+          { workshopId, frozen, connections: here },
           'Yjs connections reopened to follow the room freeze',
         );
     }

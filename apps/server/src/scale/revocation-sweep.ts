@@ -1,11 +1,10 @@
-import type { Database } from '@accord/db/schema';
-import type { Kysely } from 'kysely';
 import type { ControlServer } from '../control/control-plane.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { ParticipantRepository } from '../workshops/participant.repository.ts';
 
 export interface RevocationSweepDeps {
-  readonly db: Kysely<Database>;
+  readonly participants: ParticipantRepository;
   readonly registry: RoomRegistry;
   readonly io: ControlServer;
   /** The node's set of revoked participants (connections mid-setup consult it). */
@@ -41,13 +40,9 @@ export class RevocationSweep {
   }
 
   private async sweep(why: string): Promise<number> {
-    let rows: { id: string; workshop_id: string }[];
+    let rows: { id: string; workshopId: string }[];
     try {
-      rows = await this.deps.db
-        .selectFrom('participants')
-        .select(['id', 'workshop_id'])
-        .where('revoked_at', '>=', this.since)
-        .execute();
+      rows = await this.deps.participants.revokedSince(this.since);
     } catch (error) {
       this.deps.logger.warn({ err: String(error) }, 'revocation sweep could not read the database; trying again later');
       return 0;
@@ -55,7 +50,7 @@ export class RevocationSweep {
     let cut = 0;
     for (const row of rows) {
       this.deps.revoked.add(row.id);
-      let closed = this.deps.registry.disconnectParticipant(row.workshop_id, row.id);
+      let closed = this.deps.registry.disconnectParticipant(row.workshopId, row.id);
       const room = this.deps.io.local.in(`p:${row.id}`);
       const sockets = await room.fetchSockets();
       if (sockets.length > 0) {
@@ -65,7 +60,7 @@ export class RevocationSweep {
       }
       if (closed > 0)
         this.deps.logger.warn(
-          { workshopId: row.workshop_id, participantId: row.id, connections: closed, why },
+          { workshopId: row.workshopId, participantId: row.id, connections: closed, why },
           'revoked participant was still connected; cut by the revocation sweep',
         );
       cut += closed;

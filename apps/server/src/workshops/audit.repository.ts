@@ -131,6 +131,40 @@ export class AuditRepository {
     }));
   }
 
+  /** Who made the workshop's latest entry of `kind`, or undefined when there is none. */
+  async latestActor(workshopId: string, kind: AuditKind): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('audit_events')
+      .select('actor_name')
+      .where('workshop_id', '=', workshopId)
+      .where('kind', '=', kind)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.actor_name;
+  }
+
+  /**
+   * The workshop's latest `limit` entries of the given kinds, oldest first, with their data as stored (JSON
+   * text: the caller decides what an unreadable entry means).
+   */
+  async latestOfKinds(
+    workshopId: string,
+    kinds: readonly AuditKind[],
+    limit: number,
+  ): Promise<{ kind: string; actorName: string; data: string }[]> {
+    if (kinds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .select(['kind', 'actor_name', 'data'])
+      .where('workshop_id', '=', workshopId)
+      .where('kind', 'in', kinds)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.reverse().map((row) => ({ kind: row.kind, actorName: row.actor_name, data: row.data }));
+  }
+
   /** Every entry of a workshop as stored, oldest first, for checking the chain. */
   async chain(workshopId: string): Promise<StoredChainEntry[]> {
     const rows = await this.db

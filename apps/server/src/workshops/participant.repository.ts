@@ -146,4 +146,14 @@ export class ParticipantRepository {
       .executeTakeFirst();
     return row ? { inviteId: row.invite_id } : undefined;
   }
+
+  /** Participants revoked at or after `since`, in any workshop (the sweep that cuts their connections). */
+  async revokedSince(since: Date): Promise<{ id: string; workshopId: string }[]> {
+    const rows = await this.db
+      .selectFrom('participants')
+      .select(['id', 'workshop_id'])
+      .where('revoked_at', '>=', since)
+      .execute();
+    return rows.map((row) => ({ id: row.id, workshopId: row.workshop_id }));
+  }
 }

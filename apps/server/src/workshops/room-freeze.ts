@@ -1,8 +1,6 @@
-import type { Database } from '@accord/db/schema';
 import type { FieldChange, RoomStatus } from '@accord/protocol/api';
 import { canonicalJson } from '@accord/core/canonical-json';
 import { readSnapshot } from '@accord/core/ydoc';
-import type { Kysely } from 'kysely';
 import { AccordError } from '@accord/protocol/errors';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { fieldDiff } from '../versions/field-diff.ts';
@@ -11,6 +9,7 @@ import type { AuditRepository } from './audit.repository.ts';
 import type { Participant } from './participant.repository.ts';
 import type { VersionRepository } from '../versions/version.repository.ts';
 import type { WorkshopEvents } from './workshop-events.ts';
+import type { WorkshopRepository } from './workshop.repository.ts';
 
 /**
  * Close code sent to every Yjs connection of a workshop when it is frozen or unfrozen: in the retry range,
@@ -25,7 +24,7 @@ export const ROOM_FREEZE_CLOSE = {
 const MAX_CHANGES_LISTED = 200;
 
 export interface RoomFreezeDeps {
-  readonly db: Kysely<Database>;
+  readonly workshops: WorkshopRepository;
   readonly registry: RoomRegistry;
   readonly versions: VersionRepository;
   readonly versionService: VersionService;
@@ -60,22 +59,11 @@ export class RoomFreeze {
 
   /** Whether a workshop is frozen now, read from the database so every node agrees. */
   async isFrozen(workshopId: string): Promise<boolean> {
-    const row = await this.deps.db
-      .selectFrom('workshops')
-      .select(['frozen_at'])
-      .where('id', '=', workshopId)
-      .executeTakeFirst();
-    return row?.frozen_at != null;
+    return (await this.deps.workshops.freeze(workshopId)) != null;
   }
 
   async set(actor: Participant, frozen: boolean): Promise<RoomStatus> {
-    const result = await this.deps.db
-      .updateTable('workshops')
-      .set(frozen ? { frozen_at: new Date(), frozen_by: actor.name } : { frozen_at: null, frozen_by: null })
-      .where('id', '=', actor.workshopId)
-      .where('frozen_at', frozen ? 'is' : 'is not', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
+    if (!(await this.deps.workshops.setFrozen(actor.workshopId, frozen ? actor.name : null))) {
       throw new AccordError(
         frozen ? 'already_frozen' : 'not_frozen',
         frozen ? 'the room is already frozen' : 'the room is not frozen',
@@ -92,12 +80,8 @@ export class RoomFreeze {
   }
 
   async status(workshopId: string): Promise<RoomStatus> {
-    const row = await this.deps.db
-      .selectFrom('workshops')
-      .select(['frozen_at', 'frozen_by'])
-      .where('id', '=', workshopId)
-      .executeTakeFirst();
-    if (!row) throw new AccordError('not_found', 'no such workshop');
+    const freeze = await this.deps.workshops.freeze(workshopId);
+    if (freeze === undefined) throw new AccordError('not_found', 'no such workshop');
     const latest = await this.deps.versions.latestNumber(workshopId);
     let changes: FieldChange[] | null = null;
     if (latest > 0) {
@@ -117,7 +101,7 @@ export class RoomFreeze {
       latestVersion: latest > 0 ? latest : null,
       changesSinceLatest: changes?.length ?? null,
       changes: changes?.slice(0, MAX_CHANGES_LISTED) ?? [],
-      frozen: row.frozen_at ? { at: row.frozen_at.toISOString(), by: row.frozen_by ?? '' } : null,
+      frozen: freeze ? { at: freeze.at.toISOString(), by: freeze.by } : null,
     };
   }
 }

@@ -18,7 +18,13 @@ export interface WorkshopRow {
 /** First key of the advisory lock that makes joins to one workshop take turns (the second is the workshop's). */
 const JOIN_LOCK_CLASS = 4_711;
 
-/** Workshops: the row that anchors everything, and its first stored document state. */
+/** The room's freeze for signing as stored: when and by whom, or null while it is open. */
+export interface StoredFreeze {
+  readonly at: Date;
+  readonly by: string;
+}
+
+/** Workshops: the row that anchors everything, its first stored document state, and its freeze for signing. */
 export class WorkshopRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -50,6 +56,42 @@ export class WorkshopRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toWorkshop(row) : undefined;
+  }
+
+  /** The workshop's freeze: null while the room is open, undefined when there is no such workshop. */
+  async freeze(workshopId: string): Promise<StoredFreeze | null | undefined> {
+    const row = await this.db
+      .selectFrom('workshops')
+      .select(['frozen_at', 'frozen_by'])
+      .where('id', '=', workshopId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return row.frozen_at ? { at: row.frozen_at, by: row.frozen_by ?? '' } : null;
+  }
+
+  /**
+   * Freezes the room in `by`'s name, or unfreezes it (`by` null). Only a change counts: resolves false when
+   * the room already was in that state (or there is no such workshop), so two facilitators racing see one win.
+   */
+  async setFrozen(workshopId: string, by: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('workshops')
+      .set(by !== null ? { frozen_at: new Date(), frozen_by: by } : { frozen_at: null, frozen_by: null })
+      .where('id', '=', workshopId)
+      .where('frozen_at', by !== null ? 'is' : 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Which of the given workshops are frozen now: each existing one mapped to whether it is. */
+  async frozenAmong(workshopIds: readonly string[]): Promise<Map<string, boolean>> {
+    if (workshopIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('workshops')
+      .select(['id', 'frozen_at'])
+      .where('id', 'in', workshopIds)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.frozen_at !== null]));
   }
 
   /**

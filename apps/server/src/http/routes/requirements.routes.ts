@@ -5,7 +5,7 @@ import type { RequirementsService } from '../../workshops/requirements.service.t
 import type { AppEnv } from '../app-env.ts';
 import { AccordError } from '@accord/protocol/errors';
 import { readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission } from '../participant-access.ts';
+import { routeAccess } from '../route-access.ts';
 import { routes } from '@accord/protocol/routes';
 
 /** The requirements file (export and import) and the audit trail. */
@@ -15,9 +15,9 @@ export function requirementsRoutes(deps: {
   readonly participants: ParticipantRepository;
 }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const signedIn = requireParticipant(deps.participants);
+  const access = routeAccess(deps.participants);
 
-  app.get(routes.exportRequirements.path, signedIn, async (c) => {
+  app.get(routes.exportRequirements.path, access(routes.exportRequirements), async (c) => {
     const format = c.req.query('format') ?? 'yaml';
     if (format !== 'yaml' && format !== 'json')
       throw new AccordError('invalid_parameter', 'format must be yaml or json', 'format');
@@ -28,12 +28,14 @@ export function requirementsRoutes(deps: {
     return c.body(text);
   });
 
-  app.put(routes.importRequirements.path, signedIn, requirePermission('publish'), async (c) => {
+  app.put(routes.importRequirements.path, access(routes.importRequirements), async (c) => {
     const body = await readJson(c, routes.importRequirements.body);
     return c.json(await deps.service.import(c.get('participant'), body.requirementsText));
   });
 
-  app.get(routes.audit.path, signedIn, async (c) => c.json(await deps.audit.list(c.get('participant').workshopId)));
+  app.get(routes.audit.path, access(routes.audit), async (c) =>
+    c.json(await deps.audit.list(c.get('participant').workshopId)),
+  );
 
   return app;
 }

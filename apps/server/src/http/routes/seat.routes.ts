@@ -3,7 +3,7 @@ import type { ParticipantRepository } from '../../workshops/participant.reposito
 import type { SponsorSeatService } from '../../workshops/sponsor-seat.service.ts';
 import type { AppEnv } from '../app-env.ts';
 import { readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission } from '../participant-access.ts';
+import { routeAccess, successStatus } from '../route-access.ts';
 import { routes } from '@accord/protocol/routes';
 
 /** Named sponsor seats: the facilitator names them; a seat's person may add a device to their own seat. */
@@ -12,23 +12,25 @@ export function seatRoutes(deps: {
   readonly participants: ParticipantRepository;
 }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const signedIn = requireParticipant(deps.participants);
+  const access = routeAccess(deps.participants);
 
-  app.get(routes.seats.path, signedIn, async (c) => c.json(await deps.service.list(c.get('participant').workshopId)));
+  app.get(routes.seats.path, access(routes.seats), async (c) =>
+    c.json(await deps.service.list(c.get('participant').workshopId)),
+  );
 
-  app.post(routes.createSeat.path, signedIn, requirePermission('invite'), async (c) => {
+  app.post(routes.createSeat.path, access(routes.createSeat), async (c) => {
     const body = await readJson(c, routes.createSeat.body);
-    return c.json(await deps.service.name(c.get('participant'), body), 201);
+    return c.json(await deps.service.name(c.get('participant'), body), successStatus(routes.createSeat));
   });
 
   // A fresh one-time link: the facilitator's for any seat, a sponsor's for their own (another device).
-  app.post(routes.seatLink.path, signedIn, async (c) =>
-    c.json(await deps.service.link(c.get('participant'), c.req.param('seatId')), 201),
+  app.post(routes.seatLink.path, access(routes.seatLink), async (c) =>
+    c.json(await deps.service.link(c.get('participant'), c.req.param('seatId')), successStatus(routes.seatLink)),
   );
 
-  app.delete(routes.removeSeat.path, signedIn, requirePermission('invite'), async (c) => {
+  app.delete(routes.removeSeat.path, access(routes.removeSeat), async (c) => {
     await deps.service.remove(c.get('participant'), c.req.param('seatId'));
-    return c.body(null, 204);
+    return c.body(null, successStatus(routes.removeSeat));
   });
 
   return app;

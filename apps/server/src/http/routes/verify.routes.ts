@@ -6,7 +6,7 @@ import type { RoomFreeze } from '../../workshops/room-freeze.ts';
 import type { AppEnv } from '../app-env.ts';
 import { AccordError } from '@accord/protocol/errors';
 import { MAX_BODY_BYTES, readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission } from '../participant-access.ts';
+import { routeAccess, successStatus } from '../route-access.ts';
 import { routes } from '@accord/protocol/routes';
 
 export interface VerifyRouteDeps {
@@ -24,29 +24,29 @@ export interface VerifyRouteDeps {
  */
 export function verifyRoutes(deps: VerifyRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const signedIn = requireParticipant(deps.participants);
+  const access = routeAccess(deps.participants);
 
   // A file that is no version (a changed byte is enough) is a 422 carrying the same answer: it says why.
-  app.post(routes.verifyInWorkshop.path, signedIn, async (c) => {
+  app.post(routes.verifyInWorkshop.path, access(routes.verifyInWorkshop), async (c) => {
     const result = await deps.verify.verify(await uploadedFile(c), c.get('participant').workshopId);
-    return c.json(result, result.verdict === 'unchanged' ? 200 : 422);
+    return c.json(result, result.verdict === 'unchanged' ? successStatus(routes.verifyInWorkshop) : 422);
   });
 
   // Holding a file is access to what it says: anyone may ask whether it is a version published here.
-  app.post(routes.verify.path, deps.publicLimit, async (c) => {
+  app.post(routes.verify.path, access(routes.verify), deps.publicLimit, async (c) => {
     const result = await deps.verify.verify(await uploadedFile(c));
-    return c.json(result, result.verdict === 'unchanged' ? 200 : 422);
+    return c.json(result, result.verdict === 'unchanged' ? successStatus(routes.verify) : 422);
   });
 
-  app.get(routes.auditChain.path, signedIn, async (c) =>
+  app.get(routes.auditChain.path, access(routes.auditChain), async (c) =>
     c.json(await deps.audit.verify(c.get('participant').workshopId)),
   );
 
-  app.get(routes.roomStatus.path, signedIn, async (c) =>
+  app.get(routes.roomStatus.path, access(routes.roomStatus), async (c) =>
     c.json(await deps.freeze.status(c.get('participant').workshopId)),
   );
 
-  app.put(routes.freeze.path, signedIn, requirePermission('publish'), async (c) => {
+  app.put(routes.freeze.path, access(routes.freeze), async (c) => {
     const body = await readJson(c, routes.freeze.body);
     return c.json(await deps.freeze.set(c.get('participant'), body.frozen));
   });

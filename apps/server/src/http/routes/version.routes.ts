@@ -9,7 +9,7 @@ import type { ParticipantRepository } from '../../workshops/participant.reposito
 import type { AppEnv } from '../app-env.ts';
 import { AccordError } from '@accord/protocol/errors';
 import { intParam, readJson } from '../request-body.ts';
-import { requireParticipant, requirePermission } from '../participant-access.ts';
+import { routeAccess, successStatus } from '../route-access.ts';
 import { routes } from '@accord/protocol/routes';
 
 /** Publishing, listing, comparing, downloading and signing versions. */
@@ -27,23 +27,23 @@ export interface VersionRouteDeps {
 
 export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const signedIn = requireParticipant(deps.participants);
+  const access = routeAccess(deps.participants);
 
-  app.post(routes.publish.path, signedIn, requirePermission('publish'), async (c) =>
-    c.json(await deps.service.publish(c.get('participant')), 201),
+  app.post(routes.publish.path, access(routes.publish), async (c) =>
+    c.json(await deps.service.publish(c.get('participant')), successStatus(routes.publish)),
   );
 
-  app.get(routes.versions.path, signedIn, async (c) =>
+  app.get(routes.versions.path, access(routes.versions), async (c) =>
     c.json(await deps.service.list(c.get('participant').workshopId)),
   );
 
-  app.get(routes.diff.path, signedIn, async (c) => {
+  app.get(routes.diff.path, access(routes.diff), async (c) => {
     const from = intParam(c.req.query('from'), 'from');
     const to = intParam(c.req.query('to'), 'to');
     return c.json(await deps.service.diff(c.get('participant').workshopId, from, to));
   });
 
-  app.get(routes.version.path, signedIn, async (c) => {
+  app.get(routes.version.path, access(routes.version), async (c) => {
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
     const [summary, { record }] = await Promise.all([
@@ -53,7 +53,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
     return c.json({ summary, record });
   });
 
-  app.get(routes.document.path, signedIn, async (c) => {
+  app.get(routes.document.path, access(routes.document), async (c) => {
     const workshopId = c.get('participant').workshopId;
     const number = intParam(c.req.param('number'), 'number');
     const format = documentFormatSchema.safeParse(c.req.param('file').slice('document.'.length));
@@ -80,17 +80,17 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
     return c.body(typeof body === 'string' ? body : new Uint8Array(body).buffer);
   });
 
-  app.get(routes.signingStatement.path, signedIn, requirePermission('sign'), async (c) => {
+  app.get(routes.signingStatement.path, access(routes.signingStatement), async (c) => {
     return c.json(await deps.signOff.statement(c.get('participant'), intParam(c.req.param('number'), 'number')));
   });
 
-  app.get(routes.signatures.path, signedIn, async (c) => {
+  app.get(routes.signatures.path, access(routes.signatures), async (c) => {
     return c.json(
       await deps.signOff.evidence(c.get('participant').workshopId, intParam(c.req.param('number'), 'number')),
     );
   });
 
-  app.post(routes.sign.path, signedIn, requirePermission('sign'), async (c) => {
+  app.post(routes.sign.path, access(routes.sign), async (c) => {
     const number = intParam(c.req.param('number'), 'number');
     const body = await readJson(c, routes.sign.body);
     const actor = c.get('participant');
@@ -101,7 +101,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<AppEnv> {
         userAgent: c.req.header('user-agent') ?? '',
         identity,
       }),
-      201,
+      successStatus(routes.sign),
     );
   });
 

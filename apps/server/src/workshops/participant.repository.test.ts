@@ -1,0 +1,40 @@
+import { openTestDatabase, TEST_DIALECTS } from '@accord/db/test-databases';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ParticipantRepository } from './participant.repository.ts';
+
+describe.each(TEST_DIALECTS)('revoked participants as stored on $name', (dialect) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let participants: ParticipantRepository;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    participants = new ParticipantRepository(database.db);
+    await database.db
+      .insertInto('workshops')
+      .values([
+        { id: 'w1', title: 'One' },
+        { id: 'w2', title: 'Two' },
+      ])
+      .execute();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('lists the participants revoked since a moment, in every workshop, and no one still in', async () => {
+    const ann = (await participants.create({ workshopId: 'w1', name: 'Ann', role: 'stakeholder' })).participant;
+    const bo = (await participants.create({ workshopId: 'w2', name: 'Bo', role: 'observer' })).participant;
+    await participants.create({ workshopId: 'w1', name: 'Cy', role: 'stakeholder' });
+    const before = new Date(Date.now() - 60_000);
+    expect(await participants.revokedSince(before)).toEqual([]);
+    await participants.revoke('w1', ann.id);
+    await participants.revoke('w2', bo.id);
+    const revoked = await participants.revokedSince(before);
+    expect(revoked.sort((a, b) => a.workshopId.localeCompare(b.workshopId))).toEqual([
+      { id: ann.id, workshopId: 'w1' },
+      { id: bo.id, workshopId: 'w2' },
+    ]);
+    // Revoked before the moment asked about: not listed.
+    expect(await participants.revokedSince(new Date(Date.now() + 60_000))).toEqual([]);
+  });
+});
