@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acquireDataDirLock, DataDirInUse, inspectDataDirLock, LOCK_FILE, type LockHolder } from './data-dir-lock.ts';
 import { errorMessage } from './error-message.ts';
 
@@ -67,6 +67,7 @@ function writeLock(dataDir: string, holder: Partial<LockHolder>, ageMs: number):
 }
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const child of children.splice(0)) await killed(child);
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -141,23 +142,26 @@ describe('data folder lock', () => {
     expect(results.filter((r) => r.line.startsWith('refused: the data folder'))).toHaveLength(3);
   }, 30_000);
 
-  it('tells the holder when another process has taken its folder', async () => {
+  it('tells the holder when another process has taken its folder', () => {
     const dataDir = tempDir();
     const lost: (LockHolder | undefined)[] = [];
+    // Five heartbeats on a fake clock: the first finds the intruder, the rest must not tell the holder again.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const lock = acquireDataDirLock(dataDir, { heartbeatMs: 20, onLost: (by) => lost.push(by) });
     writeLock(dataDir, { pid: 77, nonce: 'intruder' }, 0);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    vi.advanceTimersByTime(100);
     expect(lost.map((h) => h?.nonce)).toEqual(['intruder']);
     lock.release();
     expect(inspectDataDirLock(dataDir)?.holder.nonce).toBe('intruder');
   });
 
-  it('keeps the heartbeat fresh and records the advertised URL', async () => {
+  it('keeps the heartbeat fresh and records the advertised URL', () => {
     const dataDir = tempDir();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const lock = acquireDataDirLock(dataDir, { heartbeatMs: 20 });
     const then = new Date(Date.now() - 60_000);
     utimesSync(lock.path, then, then);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    vi.advanceTimersByTime(100);
     expect(Date.now() - statSync(lock.path).mtimeMs).toBeLessThan(5_000);
     lock.advertise('http://127.0.0.1:3000');
     expect(inspectDataDirLock(dataDir)).toMatchObject({

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DatabaseThreadError, PGliteThread } from './pglite-thread.ts';
 
 describe('PGliteThread', () => {
@@ -46,7 +46,10 @@ describe('PGliteThread', () => {
     const outside = db
       .query<{ n: number }>('select count(*)::int as n from t where id = 2')
       .then(({ rows }) => order.push(`outside saw ${rows[0]?.n}`));
+    await vi.waitFor(() => expect(order).toContain('tx inserted'));
+    // A negative check: the statement outside does NOT run while the transaction is open, given the time to.
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(['tx inserted']);
     release();
     await Promise.all([transaction, outside]);
     expect(order).toEqual(['tx inserted', 'tx rolled back', 'outside saw 0']);

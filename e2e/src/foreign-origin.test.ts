@@ -35,6 +35,8 @@ describe.runIf(chromiumAvailable())('a page on another origin', () => {
           new Promise<{ code: number; reason: string } | 'open'>((resolve) => {
             const socket = new WebSocket(socketUrl);
             socket.onclose = (event) => resolve({ code: event.code, reason: event.reason });
+            // Open and still open a moment later: let in. A negative check (the server does not close it), so a
+            // fixed wait.
             socket.onopen = () =>
               setTimeout(() => {
                 if (socket.readyState !== WebSocket.OPEN) return;

@@ -86,7 +86,8 @@ describe.runIf(chromiumAvailable())('the room on a phone', () => {
     ).toBe(true);
     const box = await first.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(390);
-    // Where the next field rests once the findings for the last value typed are laid out.
+    // Where the next field rests once the findings for the last value typed are laid out: a barrier on the
+    // layout holding still, so it reads until two reads a quarter second apart agree.
     const restingY = async (): Promise<number> => {
       let last = Number.NaN;
       for (let reads = 0; reads < 30; reads += 1) {

@@ -64,6 +64,7 @@ describe.runIf(chromiumAvailable())('two people typing in one field', () => {
       .poll(() => notice.textContent(), { timeout: 5_000 })
       .toMatch(/Anna Keller\s+set 98\.5 while you were typing/);
     // Pausing does not sneak the draft in: the stored value stays the facilitator's until the stakeholder picks.
+    // A negative check, so a fixed wait: longer than the pause after which a draft is stored.
     await stakeholder.page.waitForTimeout(800);
     expect(await theirs.inputValue()).toBe('98.5');
     await screenshot(stakeholder.page, 'typed-over-notice');

@@ -9,13 +9,13 @@ import { createApp } from '../app.ts';
 import { testConfig } from '../config.ts';
 import { openDatabase } from '../database.ts';
 import { createProcessDatabase } from '../test/process-database.ts';
-import { connectClient, metricValue, waitFor, type TestClient } from '../test/yjs-client.ts';
+import { eachWrote, fixedWait } from '../test/waits.ts';
+import { connectClient, metricValue, waitFor, waitForAsync, type TestClient } from '../test/yjs-client.ts';
 import { UpdateStore } from '../sync/update-store.ts';
 import { ParticipantRepository } from '../workshops/participant.repository.ts';
 import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs SQL as the administrator (on the `postgres` database, so the one under test can be locked). */
 async function admin(statement: string): Promise<void> {
@@ -74,15 +74,23 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
       for (let n = 0; editing; n += 1) {
         scratch(writer.client.doc, 'ledger').set(`w${i}-${n}`, n);
         writer.ledger.push(`w${i}-${n}`);
-        await sleep(30);
+        // Pacing, not waiting for anything: people type a key every few tens of milliseconds.
+        await fixedWait(30);
       }
     });
-    await sleep(500);
+    await eachWrote(writers, 10, 'before the outage');
     await admin(`alter database ${name} allow_connections false`);
     await admin(
       `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
     );
-    await sleep(2500);
+    // The outage is felt: a commit fails and the server tells the clients their storage is gone.
+    await waitForAsync(async () => (await metricValue(app.metrics.commitFailures)) > 0, 15_000, 'a failed commit');
+    await waitFor(
+      () => writers.some((w) => w.closes.includes(CLOSE.storageUnavailable.code)),
+      15_000,
+      'a client told its storage is unavailable',
+    );
+    await eachWrote(writers, 5, 'during the outage');
     const duringOutage = await Promise.all(
       writers.map((w) =>
         w.client.saved(200).then(
@@ -93,7 +101,12 @@ describe.runIf(ADMIN_URL)('PostgreSQL going away during edits', () => {
     );
     const failedCommits = await metricValue(app.metrics.commitFailures);
     await admin(`alter database ${name} allow_connections true`);
-    await sleep(500);
+    await waitFor(
+      () => writers.every((w) => w.client.provider.wsconnected && w.client.provider.synced),
+      20_000,
+      'every writer connected and synced after the outage',
+    );
+    await eachWrote(writers, 5, 'after the outage');
     editing = false;
     await Promise.all(loops);
 

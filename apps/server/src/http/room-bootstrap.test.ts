@@ -58,14 +58,17 @@ describe('roomBootstrap', () => {
 
   it('carries a document only once all of it is stored, and none when the store fails', async () => {
     let store: (ok: boolean) => void = () => undefined;
-    const held = source(
-      doc,
-      2_000,
-      () =>
-        new Promise<void>((resolve, reject) => (store = (ok) => (ok ? resolve() : reject(new Error('store failed'))))),
-    );
+    let asked = 0;
+    const held = source(doc, 2_000, () => {
+      asked += 1;
+      return new Promise<void>(
+        (resolve, reject) => (store = (ok) => (ok ? resolve() : reject(new Error('store failed')))),
+      );
+    });
     let page: unknown = 'waiting';
     const served = held('/w/abc123/scope', 'accord_abc123=good').then((p) => (page = p));
+    await vi.waitFor(() => expect(asked).toBe(1));
+    // A negative check: with the store asked and not done, the page is NOT served, however long it is given.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(page).toBe('waiting');
     store(true);
@@ -83,7 +86,7 @@ describe('roomBootstrap', () => {
     }
 
     const failing = held('/w/abc123/scope', 'accord_abc123=good');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(asked).toBe(3));
     store(false);
     expect(await failing).toBeUndefined();
   });

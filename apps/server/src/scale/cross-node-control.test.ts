@@ -11,12 +11,12 @@ import { connectControl, next, send, sessionState, type ControlClient } from '..
 import { killRedisConnection } from '../test/redis-kill.ts';
 import { scratch } from '../test/scratch-map.ts';
 import { scaleOutAvailable, SCALE_OUT_URLS, startCluster, type Cluster } from '../test/two-nodes.ts';
+import { fixedWait } from '../test/waits.ts';
 import { connectClient, rawSocket, waitFor, waitForAsync } from '../test/yjs-client.ts';
 import { ROOM_FREEZE_CLOSE } from '../workshops/room-freeze.ts';
 import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 
 const REDIS = SCALE_OUT_URLS.redis ?? '';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every phase a control client was told of, by any of the events that carry it. */
 function phasesSeen(client: ControlClient): Phase[] {
@@ -79,7 +79,8 @@ describe.runIf(scaleOutAvailable())('control state across nodes, whatever Redis 
 
       const stored = await lastSeq(w.id);
       scratch(client.doc, 'ledger').set('while-frozen', 2);
-      await sleep(500);
+      // A negative check: nothing is stored in the time an edit would take to be (there is no event for "not").
+      await fixedWait(500);
       expect(await lastSeq(w.id)).toBe(stored);
       // A raw connection's update is refused on B too, with the freeze's code.
       const raw = rawSocket(nodeB().yjsUrl, w.id, w.editor);
@@ -139,7 +140,8 @@ describe.runIf(scaleOutAvailable())('control state across nodes, whatever Redis 
       await waitFor(() => client.provider.wsconnected && client.provider.synced, 10_000, 'reconnecting read-only');
       const stored = await lastSeq(w.id);
       scratch(client.doc, 'ledger').set('while-frozen', 1);
-      await sleep(500);
+      // A negative check: nothing is stored in the time an edit would take to be (there is no event for "not").
+      await fixedWait(500);
       expect(await lastSeq(w.id)).toBe(stored);
     } finally {
       client.destroy();
@@ -194,8 +196,9 @@ describe.runIf(scaleOutAvailable())('control state across nodes, whatever Redis 
       for (const [i, phases] of seen.entries()) {
         await waitFor(() => phases.at(-1) === 'review', 5_000, `watcher ${i} reaching the last phase`);
       }
-      // Nothing older arrives after the last phase (a stale message would move a client back).
-      await sleep(1_500);
+      // Nothing older arrives after the last phase (a stale message would move a client back): a negative
+      // check, so a fixed wait long enough for a delayed Redis message or restore to land.
+      await fixedWait(1_500);
       for (const phases of seen) expect(phases.at(-1)).toBe('review');
     } finally {
       steer.disconnect();

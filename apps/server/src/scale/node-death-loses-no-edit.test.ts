@@ -8,13 +8,13 @@ import { createProcessDatabase } from '../test/process-database.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../test/server-process.ts';
 import { startBalancer } from '../test/tcp-balancer.ts';
 import { scaleOutAvailable, SCALE_OUT_URLS } from '../test/two-nodes.ts';
+import { eachWrote, fixedWait } from '../test/waits.ts';
 import { connectClient, waitFor, type TestClient } from '../test/yjs-client.ts';
 import { UpdateStore } from '../sync/update-store.ts';
 import { ParticipantRepository } from '../workshops/participant.repository.ts';
 import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 
 const WRITERS = 6;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.runIf(scaleOutAvailable())('a node killed with SIGKILL behind a balancer', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -65,18 +65,29 @@ describe.runIf(scaleOutAvailable())('a node killed with SIGKILL behind a balance
       for (const w of writers) w.client.destroy();
     });
     await Promise.all(writers.map((w) => w.client.synced()));
+    let cut = 0;
+    for (const writer of writers) writer.client.provider.on('connection-close', () => (cut += 1));
 
     let editing = true;
     const loops = writers.map(async (writer) => {
       for (let n = 0; editing; n += 1) {
         scratch(writer.client.doc, 'ledger').set(`${writer.name}-${n}`, n);
         writer.ledger.push(`${writer.name}-${n}`);
-        await sleep(20 + Math.random() * 20);
+        // Pacing, not waiting for anything: people type a key every few tens of milliseconds.
+        await fixedWait(20 + Math.random() * 20);
       }
     });
-    await sleep(700);
+    await eachWrote(writers, 20, 'before the kill');
     await nodes[0]?.kill();
-    await sleep(1200);
+    // The balancer spreads the writers over both nodes: some lose their connection, and all end up on node 1.
+    await waitFor(() => cut > 0, 10_000, 'the writers on the killed node losing their connection');
+    await eachWrote(writers, 5, 'after the kill');
+    await waitFor(
+      () => writers.every((w) => w.client.provider.wsconnected && w.client.provider.synced),
+      20_000,
+      'every writer connected and synced on the surviving node',
+    );
+    await eachWrote(writers, 10, 'on the surviving node');
     editing = false;
     await Promise.all(loops);
 

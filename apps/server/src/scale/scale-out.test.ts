@@ -112,9 +112,11 @@ describe.runIf(scaleOutAvailable())('two nodes on PostgreSQL and Redis', () => {
         scratch(a.doc, 'outage').set(`k${n}`, n);
         n += 1;
       }, 5);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitFor(() => n >= 20, 5000, 'writing under way on A');
       await admin.client('KILL', 'ID', id ?? '');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Writes keep coming while B's subscription is down and reconnecting.
+      const atKill = n;
+      await waitFor(() => n >= atKill + 40, 5000, 'writing on through the cut');
       clearInterval(writing);
       await a.saved();
       await waitFor(() => scratch(b.doc, 'outage').size === n, 5000, 'node B catching up');

@@ -26,11 +26,11 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
     const workshopId = await t.createWorkshop('blank');
     const client = connectClient(t.yjsUrl, workshopId, (await t.join(workshopId, 'stakeholder')).token);
     await client.synced();
+    // Each edit stored before the next is made: 60 rows in the tail, not a few batched ones.
     for (let i = 0; i < 60; i += 1) {
       scratch(client.doc, 'notes').set(`n${i}`, i);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await client.saved();
     }
-    await client.saved();
     await waitForAsync(async () => (await t.app.store.load(workshopId)).tail.length < 25, 5000, 'compaction');
     const stored = await t.app.store.load(workshopId);
     expect(stored.snapshot?.seqUpto).toBeGreaterThanOrEqual(25);
@@ -117,7 +117,12 @@ describe.each(TEST_DIALECTS)('persistence on $name', (dialect) => {
       scratch(client.doc, 'm').set(`k${n}`, n);
       n += 1;
     }, 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server is in the middle of taking the typing when it is told to stop.
+    await waitFor(
+      () => scratch(busy.app.registry.peek(workshopId)?.doc ?? new Y.Doc(), 'm').size >= 20,
+      5000,
+      'the typing reaching the server',
+    );
     const started = Date.now();
     await busy.close();
     clearInterval(typing);

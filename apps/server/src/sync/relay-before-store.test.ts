@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { fixedWait } from '../test/waits.ts';
 import { connectClient, waitFor, type TestClient } from '../test/yjs-client.ts';
 import { updateMessage } from './messages.ts';
 import { MESSAGE_SAVED } from './protocol.ts';
@@ -84,7 +85,8 @@ describe.runIf(dialect)('relay before store', () => {
       await waitFor(() => scratch(room.doc, 'notes').has('before-publish'), 5000, 'the edit in the room');
       let stored = false;
       const storedSoFar = room.storedSoFar().then(() => (stored = true));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A negative check: the publish does NOT go ahead while the commit is held.
+      await fixedWait(100);
       expect(stored).toBe(false);
       first.restore();
       // Someone keeps typing: their edit is held, and must not hold up what was asked before it.
@@ -132,7 +134,8 @@ describe.runIf(dialect)('relay before store', () => {
       });
       await new Promise((resolve) => socket.once('open', resolve));
       socket.send(updateMessage(Y.encodeStateAsUpdate(writer.doc)));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A negative check: no "saved" arrives for the resend while the commit is held.
+      await fixedWait(300);
       expect(saved).toEqual([]);
       held.release();
       await waitFor(() => saved.includes(1), 5000, 'saved after the commit');

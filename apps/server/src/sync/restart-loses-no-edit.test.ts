@@ -6,13 +6,13 @@ import * as Y from 'yjs';
 import { openDatabase } from '../database.ts';
 import { createProcessDatabase, PROCESS_DIALECTS, type ProcessDatabase } from '../test/process-database.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../test/server-process.ts';
+import { eachWrote, fixedWait } from '../test/waits.ts';
 import { connectClient, waitFor, type TestClient } from '../test/yjs-client.ts';
 import { ParticipantRepository } from '../workshops/participant.repository.ts';
 import { WorkshopRepository } from '../workshops/workshop.repository.ts';
 import { UpdateStore } from './update-store.ts';
 
 const WRITERS = 4;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Each writer keeps a ledger of every edit it made; after the crash all ledgers must be everywhere. */
 interface Writer {
@@ -87,15 +87,23 @@ describe.each(PROCESS_DIALECTS)('a server killed with SIGKILL mid-edit, on %s', 
         const key = `${writer.name}-${n}`;
         scratch(writer.client.doc, 'ledger').set(key, n);
         writer.ledger.push(key);
-        await sleep(15 + Math.random() * 20);
+        // Pacing, not waiting for anything: people type a key every few tens of milliseconds.
+        await fixedWait(15 + Math.random() * 20);
       }
     });
 
-    await sleep(800);
+    await eachWrote(writers, 20, 'before the crash');
     await server.kill();
-    await sleep(300);
+    // Every client has seen its connection drop and kept editing offline.
+    await waitFor(() => writers.every((w) => !w.client.provider.wsconnected), 10_000, 'the clients seeing the crash');
+    await eachWrote(writers, 3, 'while the server is down');
     server = await startServerProcess(env);
-    await sleep(1000);
+    await waitFor(
+      () => writers.every((w) => w.client.provider.wsconnected && w.client.provider.synced),
+      20_000,
+      'every client back and synced',
+    );
+    await eachWrote(writers, 10, 'after the restart');
     editing = false;
     await Promise.all(loops);
 

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { apiClient, type ApiError } from '../test/api-client.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { fixedWait } from '../test/waits.ts';
 import { connectClient, waitFor, waitForAsync } from '../test/yjs-client.ts';
 import { extractPdfText } from '../../../../packages/render/src/render/test-support/pdf-text-extract.ts';
 
@@ -348,7 +349,8 @@ describe.each(TEST_DIALECTS)('sign-off with named seats and evidence on $name', 
           String((room.doc.getMap('requirements').get('meta') as Y.Map<unknown>).get('title')),
         );
       setTitle('written while frozen');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A negative check: the edit is NOT taken, in the time it would take to reach the room.
+      await fixedWait(500);
       expect(await storedTitle()).toBe('Messaging SLA, edited after publishing');
       expect((await call<RoomStatus>('GET', w('/room-status'), { token: karin })).body.changesSinceLatest).toBe(1);
       // Nor does the server change the document for anyone meanwhile: an import is refused and changes nothing.
