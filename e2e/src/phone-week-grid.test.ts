@@ -37,6 +37,7 @@ describe.runIf(chromiumAvailable())('the week grid on a phone', () => {
 
   const grid = (page: Page) => page.getByRole('grid', { name: /^Business hours/ });
   const cell = (page: Page, name: string) => grid(page).getByRole('gridcell', { name: new RegExp(`^${name}`) });
+  const WEEK = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
   const summary = (page: Page) => page.locator('.week .summary').filter({ hasText: /^Business hours/ });
 
   it('sets Mon–Fri 08–18 with one tap, for everyone', async () => {
@@ -73,15 +74,21 @@ describe.runIf(chromiumAvailable())('the week grid on a phone', () => {
     await page.mouse.move(bottom.x, bottom.y, { steps: 3 });
     await page.mouse.up();
     await expect.poll(() => summary(page).textContent()).toMatch(/62 h a week/);
-    const sunday = await centre('Sunday 12:00–13:00');
-    const monday = await centre('Monday 12:00–13:00');
-    await page.mouse.move(sunday.x, sunday.y);
+    // Across the 20:00 row, which nothing has painted yet: every one of its seven hours is new, so a stroke
+    // that painted only the cells its move events landed on would leave some of them off.
+    const row = WEEK.map((day) => `${day} 20:00–21:00`);
+    await cell(page, row[0] ?? '').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const monday = await centre(row[0] ?? '');
+    const sunday = await centre(row[6] ?? '');
+    await page.mouse.move(monday.x, monday.y);
     await page.mouse.down();
-    await page.mouse.move(monday.x, monday.y, { steps: 2 });
+    await page.mouse.move(sunday.x, sunday.y, { steps: 2 });
     await page.mouse.up();
-    // Sunday noon painted on; Monday to Saturday noon were already on: one hour more.
-    await expect.poll(() => summary(page).textContent()).toMatch(/63 h a week/);
-    await expect.poll(() => cell(facilitator.page, 'Sunday 12:00–13:00').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => summary(page).textContent()).toMatch(/69 h a week/);
+    for (const name of row) {
+      await expect(cell(page, name).getAttribute('aria-selected')).resolves.toBe('true');
+      await expect.poll(() => cell(facilitator.page, name).getAttribute('aria-selected')).toBe('true');
+    }
     await waitForSaved(page);
     await screenshot(page, 'phone-week-grid');
   });
@@ -92,8 +99,10 @@ describe.runIf(chromiumAvailable())('the week grid on a phone', () => {
       .getByRole('group', { name: 'Business hours: quick fill' })
       .getByRole('button', { name: 'to Mon–Fri', exact: true })
       .click();
-    // Saturday 06–18 onto the five weekdays, Saturday itself, Sunday noon.
-    await expect.poll(() => summary(facilitator.page).textContent()).toMatch(/73 h a week — Mon 06:00–18:00/);
+    // Saturday 06–18 and 20–21 onto the five weekdays, Saturday itself, Sunday 20–21.
+    await expect
+      .poll(() => summary(facilitator.page).textContent())
+      .toMatch(/79 h a week — Mon 06:00–18:00, 20:00–21:00/);
   });
 
   it('has no serious or critical accessibility violations at 390 px', async () => {

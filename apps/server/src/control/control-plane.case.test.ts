@@ -79,10 +79,16 @@ describe.each(TEST_DIALECTS)('control plane on $name', (dialect) => {
     ).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 
-  it('refuses a connection without a valid session', async () => {
+  it('refuses a connection without a valid session, or to a workshop that does not exist, with a typed code', async () => {
     const intruder = connectControl(t.url, workshopId, 'p_wrong.aaaaaaaaaaaaaaaaaaaaaaaa');
     open.push(() => intruder.disconnect());
-    await expect(sessionState(intruder)).rejects.toThrow(/not signed in/);
+    await expect(sessionState(intruder)).rejects.toMatchObject({
+      message: expect.stringMatching(/not signed in/),
+      data: { code: 'unauthenticated' },
+    });
+    const lost = connectControl(t.url, 'nosuchworkshop', people.stakeholder.token);
+    open.push(() => lost.disconnect());
+    await expect(sessionState(lost)).rejects.toMatchObject({ data: { code: 'not_found' } });
   });
 
   it('runs a proposal from a sponsor through votes to the facilitator accepting it into the document', async () => {

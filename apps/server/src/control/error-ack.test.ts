@@ -19,9 +19,12 @@ describe('the socket answer to a refusal', () => {
     expect(JSON.stringify(ack)).not.toContain('secret detail');
   });
 
-  it("refuses a handshake with the refusal's code, and an unexpected failure as unauthenticated", () => {
+  it("refuses a handshake with the refusal's code, and an unexpected failure as internal, without its message", () => {
     const refused = handshakeRefusal(new AccordError('invalid_handshake', 'connect with auth: { workshopId }'));
     expect([refused.message, refused.data.code]).toEqual(['connect with auth: { workshopId }', 'invalid_handshake']);
-    expect(handshakeRefusal(new Error('database down')).data.code).toBe('unauthenticated');
+    // The client stops the room (and drops its copy) on `unauthenticated`: a database failure is not one.
+    const failed = handshakeRefusal(new Error('database down'));
+    expect(failed.data.code).toBe('internal');
+    expect(failed.message).not.toContain('database down');
   });
 });

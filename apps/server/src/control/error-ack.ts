@@ -17,8 +17,15 @@ export function failureAck(error: unknown): { readonly ack: Ack; readonly unexpe
   };
 }
 
-/** A refused handshake: socket.io hands the client `message` and `data.code` as its `connect_error`. */
+/**
+ * A refused handshake: socket.io hands the client `message` and `data.code` as its `connect_error`. The client
+ * decides on the code: a refusal (`unauthenticated`, `not_found`) stops the room and may drop its copy of the
+ * workshop, so a failure of the server's own (`internal`) must not be said as one; socket.io retries it.
+ */
 export function handshakeRefusal(error: unknown): Error & { readonly data: { readonly code: ErrorCode } } {
-  const refusal = error instanceof AccordError ? error : new AccordError('unauthenticated', 'not signed in');
+  const refusal =
+    error instanceof AccordError
+      ? error
+      : new AccordError('internal', 'the server could not check your access right now; it is being tried again');
   return Object.assign(new Error(refusal.message), { data: { code: refusal.code } });
 }

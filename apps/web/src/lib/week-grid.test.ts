@@ -55,6 +55,15 @@ describe('summaries', () => {
     expect(describeSlots([...office])).toBe('Mon 07:00–19:00; Tue 07:30–19:00');
     expect(describeSlots([])).toBe('no hours');
   });
+
+  it("describe each day's hours from morning to night, whatever order they were painted in", () => {
+    const painted = [
+      { day: 'tue', start: '20:00', end: '21:00' },
+      { day: 'mon', start: '20:00', end: '21:00' },
+      { day: 'mon', start: '06:00', end: '18:00' },
+    ] as const;
+    expect(describeSlots([...painted])).toBe('Mon 06:00–18:00, 20:00–21:00; Tue 20:00–21:00');
+  });
 });
 
 describe('cellsBetween', () => {

@@ -77,10 +77,13 @@ export function weeklyHours(slots: readonly WeeklySlot[]): number {
   return slots.reduce((sum, slot) => sum + Math.max(0, minutes(slot.end) - minutes(slot.start)), 0) / 60;
 }
 
-/** The slots as a short sentence per day for screen readers and the phone: "Mon 07:00–19:00". */
+/**
+ * The slots as a short sentence per day for screen readers and the phone: "Mon 07:00–19:00, 20:00–21:00".
+ * Each day's hours in the order of the day: the doc keeps slots in the order they were painted.
+ */
 export function describeSlots(slots: readonly WeeklySlot[]): string {
   const parts = DAYS.flatMap((day) => {
-    const ofDay = slots.filter((s) => s.day === day);
+    const ofDay = slots.filter((s) => s.day === day).sort((a, b) => minutes(a.start) - minutes(b.start));
     if (ofDay.length === 0) return [];
     return [`${DAY_NAMES[day].slice(0, 3)} ${ofDay.map((s) => `${s.start}–${s.end}`).join(', ')}`];
   });

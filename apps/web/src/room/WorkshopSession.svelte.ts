@@ -98,7 +98,8 @@ export class WorkshopSession {
       freeze: (event) => this.#freeze.apply(event),
       refused: (kind, reason) => {
         if (kind === 'revoked') this.#stop(CLOSE.revoked.code, reason || CLOSE.revoked.reason);
-        else this.#stop(CLOSE.unauthorized.code, reason);
+        else if (kind === 'not-found') this.#stop(CLOSE.notFound.code, reason || CLOSE.notFound.reason);
+        else this.#stop(CLOSE.unauthorized.code, reason || CLOSE.unauthorized.reason);
       },
     });
   }

@@ -12,6 +12,7 @@ import type {
   TimerState,
   VersionEvent,
 } from '@accord/protocol/events';
+import type { ErrorCode } from '@accord/protocol/errors';
 import type { Phase } from '@accord/protocol/phases';
 import { markLoad } from '../../lib/load-marks.ts';
 
@@ -41,6 +42,30 @@ export interface FreezeEvent {
   readonly at?: string;
 }
 
+/** Why the server will not have this participant in the room. */
+export type Refusal = 'revoked' | 'unauthorized' | 'not-found';
+
+/** The handshake refusals that end the room, by the code the server sends in `connect_error`'s `data`. */
+const HANDSHAKE_REFUSALS: Readonly<Partial<Record<ErrorCode, Refusal>>> = {
+  unauthenticated: 'unauthorized',
+  forbidden: 'unauthorized',
+  invalid_handshake: 'not-found',
+  not_found: 'not-found',
+};
+
+/**
+ * What a refused socket.io handshake means for the room, read from the typed code the server puts in the
+ * error's `data` (never from its words, which are for people): a refusal that ends the room, or null for
+ * anything socket.io should retry (the network, a server that could not check). `data` is whatever the
+ * server sent, so its shape is checked.
+ */
+export function handshakeRefusal(error: unknown): Refusal | null {
+  const data = typeof error === 'object' && error !== null ? (error as { data?: unknown }).data : undefined;
+  const code = typeof data === 'object' && data !== null ? (data as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string' || !Object.hasOwn(HANDSHAKE_REFUSALS, code)) return null;
+  return HANDSHAKE_REFUSALS[code as ErrorCode] ?? null;
+}
+
 export interface ControlChannelEvents {
   phaseChanged(phase: Phase, changedBy: string): void;
   decision(event: DecisionEvent): void;
@@ -48,8 +73,8 @@ export interface ControlChannelEvents {
   signature(event: SignatureEvent): void;
   /** The room was frozen or unfrozen for signing. */
   freeze(event: FreezeEvent): void;
-  /** The participant may no longer be here (revoked, unauthorised): the room stops. */
-  refused(kind: 'revoked' | 'unauthorized', reason: string): void;
+  /** The participant may no longer be here (revoked, unauthorised, the workshop gone): the room stops. */
+  refused(kind: Refusal, reason: string): void;
 }
 
 /**
@@ -273,9 +298,11 @@ export class ControlChannel {
     // The freeze event reaches every node's clients; typed loosely so a client survives its shape changing.
     (socket as unknown as Socket).on('room:frozen', (event: unknown) => this.events.freeze(readFreeze(event)));
     socket.on('revoked', ({ reason }) => this.events.refused('revoked', reason));
+    // The server refuses a handshake with a typed code; anything else (the network, a server that could not
+    // check) socket.io retries on its own.
     socket.on('connect_error', (error) => {
-      if (/unauthori[sz]ed|revoked|forbidden|not found/i.test(error.message))
-        this.events.refused('unauthorized', error.message);
+      const refusal = handshakeRefusal(error);
+      if (refusal) this.events.refused(refusal, error.message);
     });
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ControlChannelEvents, OpenSocket } from './control-channel.svelte.ts';
-import { ControlChannel } from './control-channel.svelte.ts';
+import { ControlChannel, handshakeRefusal } from './control-channel.svelte.ts';
 
 /** A socket.io socket as far as the channel uses it: handlers by event, and whether it was closed. */
 class FakeSocket {
@@ -33,6 +33,10 @@ class FakeSocket {
   accept(): void {
     this.connected = true;
     this.handlers.get('connect')?.();
+  }
+  /** The handshake failed, as socket.io-client reports it: an Error with what the server put in `data`, if any. */
+  fail(message: string, data?: unknown): void {
+    this.handlers.get('connect_error')?.(Object.assign(new Error(message), data === undefined ? {} : { data }));
   }
 }
 
@@ -161,5 +165,48 @@ describe('ControlChannel', () => {
     await vi.runAllTimersAsync();
     expect(other.load).toHaveBeenCalledTimes(1);
     expect(other.sockets).toEqual([]);
+  });
+
+  it("stops the room on the server's typed refusal of the handshake, whatever its words", async () => {
+    const refused = vi.fn<ControlChannelEvents['refused']>();
+    const io = lateSocketIo();
+    new ControlChannel('w1', 'scope', { ...events, refused }, io.load);
+    io.arrive();
+    await settle();
+    const socket = io.sockets[0];
+    socket?.fail('not signed in to this workshop: open your invite link again', { code: 'unauthenticated' });
+    socket?.fail('no such workshop', { code: 'not_found' });
+    expect(refused.mock.calls).toEqual([
+      ['unauthorized', 'not signed in to this workshop: open your invite link again'],
+      ['not-found', 'no such workshop'],
+    ]);
+  });
+
+  it('leaves socket.io to retry a network failure, a server that could not check, or a code it does not know', async () => {
+    const refused = vi.fn<ControlChannelEvents['refused']>();
+    const io = lateSocketIo();
+    new ControlChannel('w1', 'scope', { ...events, refused }, io.load);
+    io.arrive();
+    await settle();
+    const socket = io.sockets[0];
+    socket?.fail('websocket error');
+    socket?.fail('unauthorized', { code: 'internal' });
+    socket?.fail('forbidden', 'unauthenticated');
+    expect(refused).not.toHaveBeenCalled();
+    expect(socket?.closed).toBe(false);
+  });
+});
+
+describe('handshakeRefusal', () => {
+  it('reads only a string code of a known refusal in the error data', () => {
+    const refusal = (data: unknown) => handshakeRefusal(Object.assign(new Error('revoked'), { data }));
+    expect(refusal({ code: 'unauthenticated' })).toBe('unauthorized');
+    expect(refusal({ code: 'forbidden' })).toBe('unauthorized');
+    expect(refusal({ code: 'invalid_handshake' })).toBe('not-found');
+    expect(refusal({ code: 'not_found' })).toBe('not-found');
+    for (const data of [undefined, null, 'unauthenticated', { code: 401 }, { code: 'toString' }, { code: 'internal' }])
+      expect(refusal(data)).toBeNull();
+    expect(handshakeRefusal(null)).toBeNull();
+    expect(handshakeRefusal('not signed in')).toBeNull();
   });
 });
