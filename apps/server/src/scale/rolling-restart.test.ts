@@ -61,7 +61,9 @@ describe.runIf(scaleOutAvailable())('a rolling restart behind a balancer', () =>
           redisUrl: SCALE_OUT_URLS.redis,
           redisPrefix: prefix,
           nodeId: `node-${node}`,
-          shutdownDrainMs: 300,
+          // Long enough for the balancer's /readyz probe (every 50 ms, given 200 ms) to see the drain even on
+          // a loaded machine: a shorter drain let a PDF request reach the node as it stopped listening.
+          shutdownDrainMs: 1000,
           shutdownGraceMs: 10_000,
         }),
         { database: prepared.options },
