@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, typedOver, whoChanged } from './field-draft.ts';
+import { SAME_MOMENT_MS, afterStoredChange, displayText, typedOver, whoChanged } from './field-draft.ts';
 import { durationCodec, percentCodec } from './units.ts';
 
 const format = durationCodec().format;
@@ -42,5 +42,28 @@ describe('whoChanged', () => {
     expect(whoChanged(['Dana', 'Lee', 'Dana'])).toBe('Dana or Lee');
     expect(whoChanged(['A', 'B', 'C'])).toBe('A, B or C');
     expect(whoChanged([])).toBe('Someone');
+  });
+});
+
+describe('afterStoredChange', () => {
+  const committed = { value: 3000, at: 10_000 };
+  it('tells the person when another value replaces theirs within the window (a race they lost)', () => {
+    expect(afterStoredChange(2000, committed, 10_400)).toEqual({
+      watch: null,
+      raced: { mine: 3000, theirs: 2000 },
+    });
+    expect(afterStoredChange(null, committed, 10_000 + SAME_MOMENT_MS)).toEqual({
+      watch: null,
+      raced: { mine: 3000, theirs: null },
+    });
+  });
+  it('keeps watching through their own echo without telling them', () => {
+    expect(afterStoredChange(3000, committed, 10_050)).toEqual({ watch: committed, raced: null });
+  });
+  it('says nothing once the person has moved on for longer than the window', () => {
+    expect(afterStoredChange(2000, committed, 10_001 + SAME_MOMENT_MS)).toEqual({ watch: null, raced: null });
+  });
+  it('says nothing when nothing was committed', () => {
+    expect(afterStoredChange(2000, null, 10_400)).toEqual({ watch: null, raced: null });
   });
 });

@@ -36,3 +36,40 @@ export function whoChanged(names: readonly string[]): string {
   if (unique.length === 1) return unique[0] ?? 'Someone';
   return `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)}`;
 }
+
+/** What this person stored in a field when they left it, and when (ms since the epoch). */
+export interface Committed {
+  readonly value: unknown;
+  readonly at: number;
+}
+
+/** A value of this person's replaced by another moments after they left the field: they choose. */
+export interface Raced {
+  readonly mine: unknown;
+  readonly theirs: unknown;
+}
+
+/**
+ * How long after someone leaves a field a different value replacing theirs counts as a race rather than a
+ * later decision. Two people pressing Tab together each reach the other through the server in well under a
+ * second on a good link; a phone on a weak network or a busy room server can take a few seconds, so five
+ * covers that. Much longer and a deliberate change, made after the other person had read the stored value,
+ * would be reported as if it had collided with it.
+ */
+export const SAME_MOMENT_MS = 5_000;
+
+/**
+ * What a change of the stored value means for what this person just committed: their own value coming back
+ * (the echo) keeps the watch; another value within `SAME_MOMENT_MS` replaced theirs (their write lost a
+ * concurrent race, or someone overwrote it moments later) and they are told; after the window, nothing.
+ */
+export function afterStoredChange(
+  stored: unknown,
+  committed: Committed | null,
+  now: number,
+  windowMs: number = SAME_MOMENT_MS,
+): { readonly watch: Committed | null; readonly raced: Raced | null } {
+  if (committed === null || now - committed.at > windowMs) return { watch: null, raced: null };
+  if (sameValue(stored, committed.value)) return { watch: committed, raced: null };
+  return { watch: null, raced: { mine: committed.value, theirs: stored } };
+}
