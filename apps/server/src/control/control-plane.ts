@@ -127,11 +127,9 @@ export class ControlPlane {
     const { authorization, cookie } = socket.handshake.headers;
     const token = typeof auth.token === 'string' ? auth.token : undefined;
     const participant = await authenticate(this.deps.participants, workshopId, { token, authorization, cookie });
-    if (!participant) {
-      // A workshop that is gone stops the room as gone (throws `not_found`), not as a session to renew.
-      await this.deps.steering.state(workshopId);
+    // The same answer whether or not the workshop exists: a socket without a session learns nothing.
+    if (!participant)
       throw new AccordError('unauthenticated', 'not signed in to this workshop: open your invite link again');
-    }
     socket.data.participant = participant;
   }
 
