@@ -70,7 +70,10 @@ export class ControlChannel {
   #loadFailed = false;
   /** Whether the socket has connected once: before that, `send` waits for it instead of answering offline. */
   #everConnected = false;
-  /** `send`s waiting for the first connect; told when it happens, or when the load fails or the channel closes. */
+  /**
+   * `send`s waiting for the first connect; told when it happens or the channel closes. Not on a failed load: the
+   * retry may still connect within the wait.
+   */
   readonly #waiting = new Set<() => void>();
 
   #phase = $state<Phase>('scope');
@@ -140,6 +143,8 @@ export class ControlChannel {
   /** Sends a control event and waits for the server's acknowledgement (or a timeout, said in words). */
   async send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack> {
     if (!this.#socket?.connected && this.#opening()) await this.#firstConnect(ACK_TIMEOUT_MS);
+    // Still not connected after the wait: when the last load failed, only a reload is sure to mend it (Chromium
+    // will not fetch the chunk again).
     if (!this.#socket?.connected)
       return this.#loadFailed
         ? {
@@ -176,15 +181,16 @@ export class ControlChannel {
   }
 
   /**
-   * Whether the channel is still on its way to its first connection: socket.io's code loading or its socket
-   * connecting. Someone who acts in that second (on a phone network, the room paints before the control
-   * plane is up) is answered once it is up, not told the room is offline.
+   * Whether the channel is still on its way to its first connection: socket.io's code loading (or being asked
+   * for again after it failed to arrive) or its socket connecting. Someone who acts in that second (on a phone
+   * network, the room paints before the control plane is up) is answered once it is up, not told at once that
+   * the room is offline while a retry is about to connect.
    */
   #opening(): boolean {
-    return !this.#everConnected && !this.#closed && !this.#loadFailed;
+    return !this.#everConnected && !this.#closed;
   }
 
-  /** Resolves on the first connect, a failed load, `disconnect`, or after `ms`, whichever comes first. */
+  /** Resolves on the first connect, `disconnect`, or after `ms`, whichever comes first. */
   #firstConnect(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
@@ -211,7 +217,6 @@ export class ControlChannel {
       // Chromium remembers a module that failed to arrive and fails every later import of it without asking
       // again; other browsers fetch it anew. `send` tells the person to reload until an attempt succeeds.
       this.#loadFailed = true;
-      this.#wake();
       if (!this.#closed)
         this.#retryTimer = setTimeout(() => void this.#open(Math.min(retryMs * 2, LOAD_RETRY_CAP_MS)), retryMs);
       return;
