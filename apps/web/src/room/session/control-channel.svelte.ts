@@ -84,6 +84,7 @@ export class ControlChannel {
   #ballots = $state.raw<Record<string, BallotState>>({});
   #myVotes = $state.raw<Record<string, 'for' | 'against'>>({});
   #connected = $state(false);
+  #ready = $state(false);
 
   /** `load` brings socket.io's `io` (its own chunk by default; tests pass their own). */
   constructor(
@@ -128,6 +129,13 @@ export class ControlChannel {
   }
   get connected(): boolean {
     return this.#connected;
+  }
+  /**
+   * Whether the session's state (`session:state`) has arrived once. Before that, the roster, ballots and this
+   * participant's votes are empty because nothing is known yet, not because nobody is here or voted.
+   */
+  get ready(): boolean {
+    return this.#ready;
   }
 
   /** Looks at a phase without moving the room. */
@@ -253,6 +261,7 @@ export class ControlChannel {
       // A server that states the freeze with the session's state: take it (older servers leave it out).
       const frozen = (state as { frozen?: unknown }).frozen;
       if (frozen !== undefined) this.events.freeze(readFreeze(frozen));
+      this.#ready = true;
     });
     socket.on('proposal:votes', (ballot) => {
       this.#ballots = { ...this.#ballots, [ballot.proposalId]: ballot };

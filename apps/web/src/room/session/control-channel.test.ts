@@ -138,6 +138,27 @@ describe('ControlChannel', () => {
     channel.disconnect();
   });
 
+  it('is ready once the session state has arrived, not on connect alone', async () => {
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    io.arrive();
+    await settle();
+    io.sockets[0]?.accept();
+    expect(channel.connected).toBe(true);
+    expect(channel.ready).toBe(false);
+
+    io.sockets[0]?.handlers.get('session:state')?.({
+      serverNowMs: Date.now(),
+      phase: 'scope',
+      timer: { endsAtMs: null, durationSeconds: 0, startedBy: null },
+      roster: [],
+      ballots: [],
+      yourVotes: [],
+    });
+    expect(channel.ready).toBe(true);
+    channel.disconnect();
+  });
+
   it('opens no socket when disconnected before socket.io has arrived', async () => {
     const io = lateSocketIo();
     const channel = new ControlChannel('w1', 'scope', events, io.load);
