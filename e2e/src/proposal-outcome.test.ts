@@ -116,4 +116,31 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
     // A revealed ballot takes no more votes.
     await expect(theirs.getByRole('button', { name: /Vote for|Vote against|✓/ }).count()).resolves.toBe(0);
   });
+
+  it('says the votes and the people are loading, not zero, until the control plane has sent its state', async () => {
+    // The facilitator opens the room again while socket.io's code is held back: the room paints without it.
+    const page = await facilitator.context.newPage();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/socket-io-*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(facilitator.page.url());
+    await openPhase(page, 'Review');
+    const card = page.getByRole('article', { name: /Proposal by Anna Keller: 99.5/ });
+    await card.getByRole('status').filter({ hasText: 'Loading votes…' }).waitFor();
+    await expect(card.getByTestId('proposal-votes').textContent()).resolves.not.toMatch(/\d+ (for|votes? cast)/);
+    await expect(
+      card.getByRole('button', { name: /Make the vote|Reveal votes|Vote for|Vote against/ }).count(),
+    ).resolves.toBe(0);
+    const people = page.getByRole('heading', { name: /In the room/ });
+    await expect(people.textContent()).resolves.toMatch(/connecting…/);
+    await expect(people.textContent()).resolves.not.toMatch(/online/);
+
+    release();
+    await card.getByText('(Jonas Weber: against)').waitFor();
+    await expect.poll(() => people.textContent()).toMatch(/[1-9] online/);
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ballotOf, hiddenVotesText, readDecisions, readProposals, tally } from './proposals.ts';
+import { ballotActions, ballotOf, hiddenVotesText, readDecisions, readProposals, tally } from './proposals.ts';
 
 const raw = {
   proposals: [
@@ -44,6 +44,26 @@ describe('proposals', () => {
       },
     });
     expect(tally(shown)).toEqual({ for: 1, against: 1 });
+  });
+  it('knows no votes, and offers no vote-dependent action, before the session state arrives', () => {
+    const [p1] = readProposals(raw);
+    if (!p1) throw new Error('proposal missing');
+    expect(ballotOf(p1, null)).toBeNull();
+    expect(ballotActions(p1, null)).toEqual({ vote: false, chooseBallot: false, reveal: false });
+    // Once the state is there, a proposal with no ballot state yet has no votes: it may be made open or blind.
+    expect(ballotActions(p1, ballotOf(p1, {}))).toEqual({ vote: true, chooseBallot: true, reveal: false });
+  });
+  it('offers the ballot choice only before anyone voted, and reveal only on a blind ballot with votes', () => {
+    const [p1, old] = readProposals(raw);
+    if (!p1 || !old) throw new Error('proposals missing');
+    const cast = { proposalId: 'p1', ballot: 'blind', revealed: false, count: 2, votes: null } as const;
+    expect(ballotActions(p1, cast)).toEqual({ vote: true, chooseBallot: false, reveal: true });
+    expect(ballotActions(p1, { ...cast, revealed: true, votes: [] })).toEqual({
+      vote: false,
+      chooseBallot: false,
+      reveal: false,
+    });
+    expect(ballotActions(old, ballotOf(old, {}))).toEqual({ vote: false, chooseBallot: false, reveal: false });
   });
   it('lists decisions newest first', () => {
     expect(readDecisions(raw).map((d) => d.id)).toEqual(['d2', 'd1']);

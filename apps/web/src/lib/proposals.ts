@@ -59,9 +59,19 @@ export function readDecisions(raw: RawRecord): DecisionView[] {
 
 /**
  * What this participant may see of a proposal's votes, as the server sent it (votes are never in the shared
- * document). A proposal nobody voted on has no state yet: no votes, shown by its doc's ballot.
+ * document). A proposal nobody voted on has no state yet: no votes, shown by its doc's ballot. With no states
+ * at all (`null`: the control plane's session state has not arrived), the votes are not known: null, not zero.
  */
-export function ballotOf(proposal: ProposalView, states: Readonly<Record<string, BallotState>>): BallotState {
+export function ballotOf(proposal: ProposalView, states: Readonly<Record<string, BallotState>>): BallotState;
+export function ballotOf(
+  proposal: ProposalView,
+  states: Readonly<Record<string, BallotState>> | null,
+): BallotState | null;
+export function ballotOf(
+  proposal: ProposalView,
+  states: Readonly<Record<string, BallotState>> | null,
+): BallotState | null {
+  if (states === null) return null;
   const hidden = proposal.ballot === 'blind' && !proposal.revealed;
   return (
     states[proposal.id] ?? {
@@ -72,6 +82,31 @@ export function ballotOf(proposal: ProposalView, states: Readonly<Record<string,
       votes: hidden ? null : [],
     }
   );
+}
+
+/** The actions on a proposal that depend on its votes, as far as the votes allow them (roles aside). */
+export interface BallotActions {
+  /** Vote for or against: until a blind ballot is revealed, since later votes would be cast in view of others. */
+  readonly vote: boolean;
+  /** Make the vote blind or open: only before anyone voted. */
+  readonly chooseBallot: boolean;
+  /** Reveal a blind ballot once someone voted. */
+  readonly reveal: boolean;
+}
+
+/**
+ * Which vote-dependent actions an open proposal offers. None while its votes are not known (`null`): "make the
+ * vote blind" on a ballot that already has votes would only be refused, and a vote button could not show the
+ * participant's own vote.
+ */
+export function ballotActions(proposal: ProposalView, ballot: BallotState | null): BallotActions {
+  if (proposal.status !== 'open' || ballot === null) return { vote: false, chooseBallot: false, reveal: false };
+  const blind = ballot.ballot === 'blind';
+  return {
+    vote: !(blind && ballot.revealed),
+    chooseBallot: ballot.count === 0 && !ballot.revealed,
+    reveal: blind && !ballot.revealed && ballot.count > 0,
+  };
 }
 
 /** Votes for and against, or null while a blind ballot hides them. */

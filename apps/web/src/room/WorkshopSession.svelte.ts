@@ -151,6 +151,10 @@ export class WorkshopSession {
   get controlConnected(): boolean {
     return this.#control.connected;
   }
+  /** Whether the control plane's state has arrived: until then the roster and votes are not known, not empty. */
+  get controlReady(): boolean {
+    return this.#control.ready;
+  }
   get activity(): readonly Activity[] {
     return this.#feed.entries;
   }

@@ -95,7 +95,10 @@ export class ControlChannel {
   #loadFailed = false;
   /** Whether the socket has connected once: before that, `send` waits for it instead of answering offline. */
   #everConnected = false;
-  /** `send`s waiting for the first connect; told when it happens, or when the load fails or the channel closes. */
+  /**
+   * `send`s waiting for the first connect; told when it happens or the channel closes. Not on a failed load: the
+   * retry may still connect within the wait.
+   */
   readonly #waiting = new Set<() => void>();
 
   #phase = $state<Phase>('scope');
@@ -106,6 +109,7 @@ export class ControlChannel {
   #ballots = $state.raw<Record<string, BallotState>>({});
   #myVotes = $state.raw<Record<string, 'for' | 'against'>>({});
   #connected = $state(false);
+  #ready = $state(false);
 
   /** `load` brings socket.io's `io` (its own chunk by default; tests pass their own). */
   constructor(
@@ -151,6 +155,13 @@ export class ControlChannel {
   get connected(): boolean {
     return this.#connected;
   }
+  /**
+   * Whether the session's state (`session:state`) has arrived once. Before that, the roster, ballots and this
+   * participant's votes are empty because nothing is known yet, not because nobody is here or voted.
+   */
+  get ready(): boolean {
+    return this.#ready;
+  }
 
   /** Looks at a phase without moving the room. */
   show(phase: Phase): void {
@@ -165,6 +176,8 @@ export class ControlChannel {
   /** Sends a control event and waits for the server's acknowledgement (or a timeout, said in words). */
   async send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack> {
     if (!this.#socket?.connected && this.#opening()) await this.#firstConnect(ACK_TIMEOUT_MS);
+    // Still not connected after the wait: when the last load failed, only a reload is sure to mend it (Chromium
+    // will not fetch the chunk again).
     if (!this.#socket?.connected)
       return this.#loadFailed
         ? {
@@ -201,15 +214,16 @@ export class ControlChannel {
   }
 
   /**
-   * Whether the channel is still on its way to its first connection: socket.io's code loading or its socket
-   * connecting. Someone who acts in that second (on a phone network, the room paints before the control
-   * plane is up) is answered once it is up, not told the room is offline.
+   * Whether the channel is still on its way to its first connection: socket.io's code loading (or being asked
+   * for again after it failed to arrive) or its socket connecting. Someone who acts in that second (on a phone
+   * network, the room paints before the control plane is up) is answered once it is up, not told at once that
+   * the room is offline while a retry is about to connect.
    */
   #opening(): boolean {
-    return !this.#everConnected && !this.#closed && !this.#loadFailed;
+    return !this.#everConnected && !this.#closed;
   }
 
-  /** Resolves on the first connect, a failed load, `disconnect`, or after `ms`, whichever comes first. */
+  /** Resolves on the first connect, `disconnect`, or after `ms`, whichever comes first. */
   #firstConnect(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
@@ -236,7 +250,6 @@ export class ControlChannel {
       // Chromium remembers a module that failed to arrive and fails every later import of it without asking
       // again; other browsers fetch it anew. `send` tells the person to reload until an attempt succeeds.
       this.#loadFailed = true;
-      this.#wake();
       if (!this.#closed)
         this.#retryTimer = setTimeout(() => void this.#open(Math.min(retryMs * 2, LOAD_RETRY_CAP_MS)), retryMs);
       return;
@@ -273,6 +286,7 @@ export class ControlChannel {
       // A server that states the freeze with the session's state: take it (older servers leave it out).
       const frozen = (state as { frozen?: unknown }).frozen;
       if (frozen !== undefined) this.events.freeze(readFreeze(frozen));
+      this.#ready = true;
     });
     socket.on('proposal:votes', (ballot) => {
       this.#ballots = { ...this.#ballots, [ballot.proposalId]: ballot };

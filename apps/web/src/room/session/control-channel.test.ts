@@ -107,14 +107,59 @@ describe('ControlChannel', () => {
     channel.disconnect();
   });
 
-  it('tells whoever acts to reload when socket.io failed to arrive', async () => {
+  it('tells whoever acts to reload when socket.io failed to arrive and no retry connected within the wait', async () => {
     vi.useFakeTimers();
     const io = lateSocketIo();
     const channel = new ControlChannel('w1', 'scope', events, io.load);
-    const early = channel.send('phase:set', { phase: 'risks' });
+    let answer: unknown = null;
+    void channel.send('phase:set', { phase: 'risks' }).then((ack) => (answer = ack));
     io.fail(new Error('Failed to fetch dynamically imported module'));
     await vi.advanceTimersByTimeAsync(0);
-    expect(await early).toMatchObject({ ok: false, code: 'offline', error: expect.stringMatching(/reload the page/) });
+    // A retry may still connect: the send is not answered on the failure itself.
+    expect(answer).toBeNull();
+    // Every retry fails too.
+    io.load.mockRejectedValue(new Error('Failed to fetch dynamically imported module'));
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(answer).toMatchObject({ ok: false, code: 'offline', error: expect.stringMatching(/reload the page/) });
+    channel.disconnect();
+  });
+
+  it('sends an action made while socket.io is asked for again once the retry connects', async () => {
+    vi.useFakeTimers();
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    io.fail(new Error('Failed to fetch dynamically imported module'));
+    await vi.advanceTimersByTimeAsync(0);
+    const during = channel.send('phase:set', { phase: 'availability' });
+
+    await vi.advanceTimersToNextTimerAsync();
+    expect(io.load).toHaveBeenCalledTimes(2);
+    io.arrive();
+    await vi.advanceTimersByTimeAsync(0);
+    io.sockets[0]?.accept();
+    expect(await during).toEqual({ ok: true });
+    expect(io.sockets[0]?.emitted).toEqual(['phase:set']);
+    channel.disconnect();
+  });
+
+  it('is ready once the session state has arrived, not on connect alone', async () => {
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    io.arrive();
+    await settle();
+    io.sockets[0]?.accept();
+    expect(channel.connected).toBe(true);
+    expect(channel.ready).toBe(false);
+
+    io.sockets[0]?.handlers.get('session:state')?.({
+      serverNowMs: Date.now(),
+      phase: 'scope',
+      timer: { endsAtMs: null, durationSeconds: 0, startedBy: null },
+      roster: [],
+      ballots: [],
+      yourVotes: [],
+    });
+    expect(channel.ready).toBe(true);
     channel.disconnect();
   });
 
