@@ -91,6 +91,8 @@ export class ControlChannel {
   #socket: ControlSocket | null = null;
   #closed = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The wait before asking again after a handshake the server could not check; reset by a connect. */
+  #reconnectMs = LOAD_RETRY_MS;
   /** Whether the last attempt to load socket.io failed (cleared when one succeeds). */
   #loadFailed = false;
   /** Whether the socket has connected once: before that, `send` waits for it instead of answering offline. */
@@ -269,6 +271,7 @@ export class ControlChannel {
   #watch(socket: ControlSocket): void {
     socket.on('connect', () => {
       markLoad('control-open');
+      this.#reconnectMs = LOAD_RETRY_MS;
       this.#connected = true;
       this.#everConnected = true;
       this.#wake();
@@ -312,12 +315,24 @@ export class ControlChannel {
     // The freeze event reaches every node's clients; typed loosely so a client survives its shape changing.
     (socket as unknown as Socket).on('room:frozen', (event: unknown) => this.events.freeze(readFreeze(event)));
     socket.on('revoked', ({ reason }) => this.events.refused('revoked', reason));
-    // The server refuses a handshake with a typed code; anything else (the network, a server that could not
-    // check) socket.io retries on its own.
+    // The server refuses a handshake with a typed code that ends the room. socket.io retries a network error
+    // on its own but gives up on any error the server answered with, so one that could not check this time
+    // (`internal`: its database a moment away) is asked again here, later each time.
     socket.on('connect_error', (error) => {
       const refusal = handshakeRefusal(error);
       if (refusal) this.events.refused(refusal, error.message);
+      else if (!socket.active) this.#reconnectLater(socket);
     });
+  }
+
+  #reconnectLater(socket: ControlSocket): void {
+    if (this.#closed) return;
+    const wait = this.#reconnectMs;
+    this.#reconnectMs = Math.min(wait * 2, LOAD_RETRY_CAP_MS);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => {
+      if (!this.#closed && !socket.active) socket.connect();
+    }, wait);
   }
 
   /**

@@ -6,6 +6,9 @@ import { ControlChannel, handshakeRefusal } from './control-channel.svelte.ts';
 class FakeSocket {
   connected = false;
   closed = false;
+  /** Whether socket.io would reconnect by itself: false after the server answered a handshake with an error. */
+  active = true;
+  connects = 0;
   readonly handlers = new Map<string, (...args: unknown[]) => void>();
   readonly emitted: string[] = [];
 
@@ -34,8 +37,17 @@ class FakeSocket {
     this.connected = true;
     this.handlers.get('connect')?.();
   }
-  /** The handshake failed, as socket.io-client reports it: an Error with what the server put in `data`, if any. */
+  connect(): this {
+    this.connects += 1;
+    this.active = true;
+    return this;
+  }
+  /**
+   * The handshake failed, as socket.io-client reports it: an Error with what the server put in `data`, if any.
+   * socket.io gives up (`active` false) when the server answered; it keeps trying after a network error.
+   */
   fail(message: string, data?: unknown): void {
+    if (data !== undefined) this.active = false;
     this.handlers.get('connect_error')?.(Object.assign(new Error(message), data === undefined ? {} : { data }));
   }
 }
@@ -239,6 +251,29 @@ describe('ControlChannel', () => {
     socket?.fail('forbidden', 'unauthenticated');
     expect(refused).not.toHaveBeenCalled();
     expect(socket?.closed).toBe(false);
+  });
+
+  it('asks again, later each time, after a handshake the server could not check, until disconnected', async () => {
+    vi.useFakeTimers();
+    const io = lateSocketIo();
+    const channel = new ControlChannel('w1', 'scope', events, io.load);
+    io.arrive();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = io.sockets[0];
+    socket?.fail('the server could not check', { code: 'internal' });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(socket?.connects).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket?.connects).toBe(1);
+    socket?.fail('the server could not check', { code: 'internal' });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(socket?.connects).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket?.connects).toBe(2);
+    socket?.fail('the server could not check', { code: 'internal' });
+    channel.disconnect();
+    await vi.runAllTimersAsync();
+    expect(socket?.connects).toBe(2);
   });
 });
 
