@@ -262,6 +262,22 @@ function setAt(doc: Y.Doc, segments: readonly string[], value: unknown): EditRes
   return { ok: true };
 }
 
+/**
+ * The Yjs client that wrote the value now at a field path, or undefined (no value, or not a field of a map).
+ * When two people set a field at the same moment, every replica keeps the same one: this says whose it was.
+ */
+export function fieldWriter(doc: Y.Doc, path: string): number | undefined {
+  const segments = path.split('/').slice(1);
+  let current: unknown = rootMap(doc);
+  for (const segment of segments.slice(0, -1)) {
+    if (!(current instanceof Y.Map)) return undefined;
+    current = current.get(segment);
+  }
+  if (!(current instanceof Y.Map)) return undefined;
+  const item = current._map.get(segments.at(-1) ?? '');
+  return item && !item.deleted ? item.id.client : undefined;
+}
+
 /** The current value at a field path as plain JSON, or undefined. */
 export function fieldValue(doc: Y.Doc, path: string): unknown {
   let current: unknown = rootMap(doc);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { requirementsSchema, type Requirements } from '../model/index.ts';
 import { TEMPLATES } from '../templates/index.ts';
-import { applyEdit, createWorkshopDoc, editSchema, fieldValue, readRaw, readSnapshot } from './workshop-doc.ts';
+import {
+  applyEdit,
+  createWorkshopDoc,
+  editSchema,
+  fieldValue,
+  fieldWriter,
+  readRaw,
+  readSnapshot,
+} from './workshop-doc.ts';
 
 const messaging = requirementsSchema.parse(TEMPLATES.find((t) => t.id === 'messaging')?.requirements);
 
@@ -174,5 +182,30 @@ describe('applyEdit', () => {
     expect(editSchema.safeParse({ kind: 'set', path: 'no-slash', value: 1 }).success).toBe(false);
     expect(editSchema.safeParse({ kind: 'insert', collection: 'secrets', item: { id: 'x' } }).success).toBe(false);
     expect(editSchema.safeParse({ kind: 'vote', proposalId: 'p', voter: 'A', choice: 'for' }).success).toBe(false);
+  });
+});
+
+describe('fieldWriter', () => {
+  it('names the same writer on both replicas after two people set a field at the same moment', () => {
+    const { a, b } = pair();
+    const path = '/functions/webmail/availability/targetPercent';
+    expect(applyEdit(a, { kind: 'set', path, value: 99.5 })).toEqual({ ok: true });
+    expect(applyEdit(b, { kind: 'set', path, value: 99.9 })).toEqual({ ok: true });
+    expect(fieldWriter(a, path)).toBe(a.clientID);
+    expect(fieldWriter(b, path)).toBe(b.clientID);
+    sync(a, b);
+    const kept = fieldValue(a, path);
+    expect(fieldValue(b, path)).toBe(kept);
+    expect(fieldWriter(b, path)).toBe(fieldWriter(a, path));
+    expect(fieldWriter(a, path)).toBe(kept === 99.5 ? a.clientID : b.clientID);
+  });
+
+  it('names nobody for a value never set or removed, or a path that is not a field', () => {
+    const { a } = pair();
+    expect(fieldWriter(a, '/meta/nosuchfield')).toBeUndefined();
+    expect(fieldWriter(a, '/nosuchgroup/field')).toBeUndefined();
+    const path = '/functions/webmail/availability/targetPercent';
+    expect(applyEdit(a, { kind: 'set', path, value: null })).toEqual({ ok: true });
+    expect(fieldWriter(a, path)).toBeUndefined();
   });
 });

@@ -4,7 +4,16 @@ import { ROOT_SHAPE, rootMap } from './doc-layout.ts';
 import { fillShaped, readShaped } from './doc-shape.ts';
 import { completeShape } from './doc-upgrade.ts';
 
-export { applyEdit, applyEdits, editSchema, fieldValue, type Edit, type EditError, type EditResult } from './edits.ts';
+export {
+  applyEdit,
+  applyEdits,
+  editSchema,
+  fieldValue,
+  fieldWriter,
+  type Edit,
+  type EditError,
+  type EditResult,
+} from './edits.ts';
 export { naturalRowId } from './doc-shape.ts';
 export {
   COLLECTIONS,
