@@ -340,9 +340,18 @@ describe.each(TEST_DIALECTS)('sign-off with named seats and evidence on $name', 
       expect((await call<RoomStatus>('GET', w('/room-status'), { token: karin })).body.changesSinceLatest).toBe(1);
 
       expect((await call('PUT', w('/freeze'), { token: karin, body: { frozen: true } })).status).toBe(403);
+      // Listened for before the freeze: on a loaded machine the provider can be closed and back again before
+      // the freeze's answer (which computes the changes since the version) has reached this test.
+      const dropped = new Promise<void>((resolve) => {
+        editor.provider.on('status', ({ status }: { status: string }) => {
+          if (status === 'disconnected') resolve();
+        });
+      });
       const frozen = await call<RoomStatus>('PUT', w('/freeze'), { token: facilitator, body: { frozen: true } });
       expect(frozen.body.frozen?.by).toBe('Fran');
-      await waitFor(() => editor.provider.wsconnected === false, 5000, 'the freeze closing the connection');
+      let closed = false;
+      void dropped.then(() => (closed = true));
+      await waitFor(() => closed, 5000, 'the freeze closing the connection');
       await waitFor(() => editor.provider.wsconnected && editor.provider.synced, 10_000, 'reconnecting read-only');
       const storedTitle = (): Promise<unknown> =>
         t.app.registry.withRoom(workshopId, (room) =>
