@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { TEST_DIALECTS } from '@accord/db/test-databases';
 import type { SessionResponse, VersionSummary } from '@accord/protocol/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -523,6 +525,26 @@ describe.each(TEST_DIALECTS)('HTTP API on $name', (dialect) => {
       expect((await call('GET', '/healthz')).status).toBe(200);
       expect((await call<{ status: string }>('GET', '/readyz')).body.status).toBe('ready');
       expect(String((await call('GET', '/metrics')).body)).toMatch(/accord_yjs_connections/);
+    });
+
+    it('compresses API answers for a client that accepts gzip, and only for one', async () => {
+      const fetchRaw = (headers: Record<string, string>) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+          get(`${t.url}/api/openapi.json`, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+            );
+          }).on('error', reject);
+        });
+      const packed = await fetchRaw({ 'accept-encoding': 'gzip' });
+      expect(packed.encoding).toBe('gzip');
+      const document = JSON.parse(gunzipSync(packed.body).toString('utf8')) as { openapi: string };
+      expect(document.openapi).toBe('3.1.0');
+      const plain = await fetchRaw({});
+      expect(plain.encoding).toBeUndefined();
+      expect(plain.body.length).toBeGreaterThan(packed.body.length * 3);
     });
 
     it('sends security headers', async () => {
