@@ -45,6 +45,11 @@ class Finger {
     await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   }
 
+  /** The browser takes the touch away (as for a scroll or a system gesture): the page gets a pointercancel. */
+  async cancel(): Promise<void> {
+    await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchCancel', touchPoints: [] });
+  }
+
   async tap(at: Point): Promise<void> {
     await this.down(at);
     await pause(60);
@@ -134,6 +139,29 @@ describe.runIf(chromiumAvailable())('the week grid under a finger', () => {
       expect(await selected(`${day} 20:00`)).toBe('false');
     }
     expect(await gridTop()).toBeGreaterThan(before);
+  });
+
+  it('takes back only the hours a cancelled stroke painted, keeping what someone else painted that day', async () => {
+    const hours = async (page: Page) => Number(/(\d+) h a week/.exec((await summary(page).textContent()) ?? '')?.[1]);
+    const before = await hours(phone.page);
+    await cell(phone.page, 'Sunday 15:00–16:00').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const from = await centre('Sunday 14:00–15:00');
+    const to = await centre('Sunday 16:00–17:00');
+    await finger.down(from);
+    await pause(800);
+    await finger.move(from, to, 6);
+    await expect.poll(() => hours(phone.page)).toBe(before + 3);
+    // Meanwhile the facilitator marks another hour of the same day.
+    await cell(facilitator.page, 'Sunday 18:00–19:00').click();
+    await expect.poll(() => selected('Sunday 18:00')).toBe('true');
+    await finger.cancel();
+    await expect.poll(() => hours(phone.page)).toBe(before + 1);
+    for (const hour of ['14', '15', '16']) expect(await selected(`Sunday ${hour}:00`)).toBe('false');
+    expect(await selected('Sunday 18:00')).toBe('true');
+    await expect.poll(() => hours(facilitator.page)).toBe(before + 1);
+    // Leave the day as the next test expects it.
+    await cell(facilitator.page, 'Sunday 18:00–19:00').click();
+    await expect.poll(() => hours(phone.page)).toBe(before);
   });
 
   it('toggles one cell on a tap', async () => {

@@ -6,7 +6,6 @@ import {
   paintCells,
   paintHours,
   PRESETS,
-  restoreDays,
   slotsToGrid,
   weeklyHours,
 } from './week-grid.ts';
@@ -115,22 +114,6 @@ describe('presets and copying a day', () => {
       { day: 'wed', start: '07:30', end: '19:00' },
       { day: 'thu', start: '07:30', end: '19:00' },
       { day: 'sat', start: '09:00', end: '12:00' },
-    ]);
-  });
-});
-
-describe('restoreDays', () => {
-  it('puts back the given days as they were and keeps every other day as it is now', () => {
-    const before = [...office];
-    const now = [
-      { day: 'mon', start: '07:00', end: '12:00' },
-      { day: 'tue', start: '00:00', end: '24:00' },
-      { day: 'sat', start: '09:00', end: '10:00' },
-    ] as const;
-    expect(restoreDays([...now], before, [0])).toEqual([
-      { day: 'mon', start: '07:00', end: '19:00' },
-      { day: 'tue', start: '00:00', end: '24:00' },
-      { day: 'sat', start: '09:00', end: '10:00' },
     ]);
   });
 });

@@ -143,16 +143,3 @@ export function copyDay(slots: readonly WeeklySlot[], from: Weekday, to: readonl
     return slots.filter((slot) => slot.day === day);
   });
 }
-
-/**
- * The slots with the given days (0 = Monday) put back as they were in `before`; every other day keeps what
- * it has now. Takes back a stroke the browser cancelled without undoing what others painted on other days.
- */
-export function restoreDays(
-  slots: readonly WeeklySlot[],
-  before: readonly WeeklySlot[],
-  days: Iterable<number>,
-): WeeklySlot[] {
-  const restored = new Set([...days].map((day) => DAYS[day]));
-  return DAYS.flatMap((day) => (restored.has(day) ? before : slots).filter((slot) => slot.day === day));
-}
