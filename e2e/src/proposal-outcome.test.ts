@@ -129,7 +129,7 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
     await page.goto(facilitator.page.url());
     await openPhase(page, 'Review');
     const card = page.getByRole('article', { name: /Proposal by Anna Keller: 99.5/ });
-    await card.getByRole('status').filter({ hasText: 'Loading votes…' }).waitFor();
+    await card.getByText('Loading votes…').waitFor();
     await expect(card.getByTestId('proposal-votes').textContent()).resolves.not.toMatch(/\d+ (for|votes? cast)/);
     await expect(
       card.getByRole('button', { name: /Make the vote|Reveal votes|Vote for|Vote against/ }).count(),

@@ -155,6 +155,10 @@ export class WorkshopSession {
   get controlReady(): boolean {
     return this.#control.ready;
   }
+  /** Whether the live controls' code failed to arrive (no attempt has succeeded since): a reload brings them. */
+  get controlUnavailable(): boolean {
+    return this.#control.unavailable;
+  }
   get activity(): readonly Activity[] {
     return this.#feed.entries;
   }

@@ -94,14 +94,16 @@ export class ControlChannel {
   /** The wait before asking again after a handshake the server could not check; reset by a connect. */
   #reconnectMs = LOAD_RETRY_MS;
   /** Whether the last attempt to load socket.io failed (cleared when one succeeds). */
-  #loadFailed = false;
+  #loadFailed = $state(false);
+  /** How many attempts to load socket.io have failed so far. */
+  #failures = 0;
   /** Whether the socket has connected once: before that, `send` waits for it instead of answering offline. */
   #everConnected = false;
   /**
-   * `send`s waiting for the first connect; told when it happens or the channel closes. Not on a failed load: the
-   * retry may still connect within the wait.
+   * `send`s waiting for the first connect, with the failed loads there had been when each began; told when it
+   * happens, when the channel closes, or when a load attempt made while they waited has failed too.
    */
-  readonly #waiting = new Set<() => void>();
+  readonly #waiting = new Set<{ readonly since: number; readonly done: () => void }>();
 
   #phase = $state<Phase>('scope');
   #viewPhase = $state<Phase>('scope');
@@ -161,6 +163,10 @@ export class ControlChannel {
    * Whether the session's state (`session:state`) has arrived once. Before that, the roster, ballots and this
    * participant's votes are empty because nothing is known yet, not because nobody is here or voted.
    */
+  /** Whether socket.io's code failed to arrive and no attempt has succeeded since: the controls are out of reach. */
+  get unavailable(): boolean {
+    return this.#loadFailed && !this.#connected;
+  }
   get ready(): boolean {
     return this.#ready;
   }
@@ -225,21 +231,34 @@ export class ControlChannel {
     return !this.#everConnected && !this.#closed;
   }
 
-  /** Resolves on the first connect, `disconnect`, or after `ms`, whichever comes first. */
+  /**
+   * Resolves on the first connect, `disconnect`, a failed load attempt made while waiting (a send made before
+   * any failure waits through the first and its retry), or after `ms`, whichever comes first.
+   */
   #firstConnect(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.#waiting.delete(done);
-        resolve();
+      const waiter = {
+        since: this.#failures,
+        done: (): void => {
+          clearTimeout(timer);
+          this.#waiting.delete(waiter);
+          resolve();
+        },
       };
-      const timer = setTimeout(done, ms);
-      this.#waiting.add(done);
+      const timer = setTimeout(waiter.done, ms);
+      this.#waiting.add(waiter);
     });
   }
 
   #wake(): void {
-    for (const done of [...this.#waiting]) done();
+    for (const waiter of [...this.#waiting]) waiter.done();
+  }
+
+  /** After a failed load: answers the sends for which it was a retry that failed too (the reload advice). */
+  #wakeAfterFailure(): void {
+    for (const waiter of [...this.#waiting]) {
+      if (this.#failures - waiter.since >= (waiter.since === 0 ? 2 : 1)) waiter.done();
+    }
   }
 
   /** Loads socket.io and connects; a chunk that failed to arrive is asked for again after `retryMs`. */
@@ -252,6 +271,8 @@ export class ControlChannel {
       // Chromium remembers a module that failed to arrive and fails every later import of it without asking
       // again; other browsers fetch it anew. `send` tells the person to reload until an attempt succeeds.
       this.#loadFailed = true;
+      this.#failures += 1;
+      this.#wakeAfterFailure();
       if (!this.#closed)
         this.#retryTimer = setTimeout(() => void this.#open(Math.min(retryMs * 2, LOAD_RETRY_CAP_MS)), retryMs);
       return;
