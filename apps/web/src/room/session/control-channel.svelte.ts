@@ -159,14 +159,14 @@ export class ControlChannel {
   get connected(): boolean {
     return this.#connected;
   }
-  /**
-   * Whether the session's state (`session:state`) has arrived once. Before that, the roster, ballots and this
-   * participant's votes are empty because nothing is known yet, not because nobody is here or voted.
-   */
   /** Whether socket.io's code failed to arrive and no attempt has succeeded since: the controls are out of reach. */
   get unavailable(): boolean {
     return this.#loadFailed && !this.#connected;
   }
+  /**
+   * Whether the session's state (`session:state`) has arrived once. Before that, the roster, ballots and this
+   * participant's votes are empty because nothing is known yet, not because nobody is here or voted.
+   */
   get ready(): boolean {
     return this.#ready;
   }
