@@ -8,6 +8,7 @@ import {
   inviteLink,
   joinByLink,
   openPhase,
+  openWithControlsHeld,
   PHONE,
   screenshot,
   seriousAxeViolations,
@@ -143,14 +144,7 @@ describe.runIf(chromiumAvailable())('the room on a phone', () => {
 
   it('takes back a "not connected" error once the room\'s live controls connect', async () => {
     // The facilitator opens the room again with socket.io's code held back longer than a control action waits.
-    const page = await facilitator.context.newPage();
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/socket-io-*.js', async (route) => {
-      await released;
-      await route.continue();
-    });
-    await page.goto(facilitator.page.url());
+    const { page, release } = await openWithControlsHeld(facilitator);
     // "Next" on the room's phase, "Move everyone to …" on another: both go through the control plane.
     await page.getByRole('button', { name: /^Next: |^Move everyone to / }).click();
     const alert = page.locator('header.phase-head').getByRole('alert');

@@ -7,6 +7,7 @@ import {
   inviteLink,
   joinByLink,
   openPhase,
+  openWithControlsHeld,
   PHONE,
   screenshot,
   type Participant,
@@ -119,14 +120,7 @@ describe.runIf(chromiumAvailable())('the outcome of your proposal', () => {
 
   it('says the votes and the people are loading, not zero, until the control plane has sent its state', async () => {
     // The facilitator opens the room again while socket.io's code is held back: the room paints without it.
-    const page = await facilitator.context.newPage();
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/socket-io-*.js', async (route) => {
-      await released;
-      await route.continue();
-    });
-    await page.goto(facilitator.page.url());
+    const { page, release } = await openWithControlsHeld(facilitator);
     await openPhase(page, 'Review');
     const card = page.getByRole('article', { name: /Proposal by Anna Keller: 99.5/ });
     await card.getByText('Loading votes…').waitFor();

@@ -110,6 +110,22 @@ export async function waitForSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="saved-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
 }
 
+/**
+ * The room opened again in a new page of `participant`'s browser, with socket.io's code (the live controls'
+ * chunk) held back until `release` is called: the room paints without it, as on a slow phone.
+ */
+export async function openWithControlsHeld(participant: Participant): Promise<{ page: Page; release: () => void }> {
+  const page = await participant.context.newPage();
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/socket-io-*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(participant.page.url());
+  return { page, release };
+}
+
 /** What the header's saved indicator says (`saved`, `saving`, `offline`, `offline-unsaved`, `read-only` …). */
 export async function savedState(page: Page): Promise<string | null> {
   return page.getByTestId('saved-state').getAttribute('data-state');
