@@ -1,23 +1,17 @@
-import { openTestDatabase, TEST_DIALECTS } from '@accord/db/test-databases';
+import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { openWithTwoWorkshops } from '../test/workshop-rows.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRepository } from './audit.repository.ts';
 
 describe.each(TEST_DIALECTS)('the latest audit entries of a kind on $name', (dialect) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: Awaited<ReturnType<typeof openWithTwoWorkshops>>;
   let audit: AuditRepository;
   const ann = { id: null, name: 'Ann' };
   const bo = { id: null, name: 'Bo' };
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
+    database = await openWithTwoWorkshops(dialect);
     audit = new AuditRepository(database.db);
-    await database.db
-      .insertInto('workshops')
-      .values([
-        { id: 'w1', title: 'One' },
-        { id: 'w2', title: 'Two' },
-      ])
-      .execute();
     await audit.record('w1', 'phase.changed', ann, { phase: 'scope' });
     await audit.record('w1', 'proposal.accepted', ann, { proposalId: 'p1' });
     await audit.record('w1', 'proposal.created', bo, { proposalId: 'p2' });

@@ -1,21 +1,15 @@
-import { openTestDatabase, TEST_DIALECTS } from '@accord/db/test-databases';
+import { TEST_DIALECTS } from '@accord/db/test-databases';
+import { openWithTwoWorkshops } from '../test/workshop-rows.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkshopRepository } from './workshop.repository.ts';
 
 describe.each(TEST_DIALECTS)('the room freeze as stored on $name', (dialect) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: Awaited<ReturnType<typeof openWithTwoWorkshops>>;
   let workshops: WorkshopRepository;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
+    database = await openWithTwoWorkshops(dialect);
     workshops = new WorkshopRepository(database.db);
-    await database.db
-      .insertInto('workshops')
-      .values([
-        { id: 'w1', title: 'One' },
-        { id: 'w2', title: 'Two' },
-      ])
-      .execute();
   });
   afterAll(async () => {
     await database.close();
